@@ -70,13 +70,18 @@ public final class ScriptLocations {
         return List.copyOf(all);
     }
 
+    /** Whether the location starts with a URI-like scheme of two or more characters (not a drive letter). */
     private static boolean hasUnknownPrefix(String location) {
         int colon = location.indexOf(':');
         if (colon < 2) {
             return false;
         }
-        for (int i = 0; i < colon; i++) {
-            if (!Character.isLetter(location.charAt(i))) {
+        if (!Character.isLetter(location.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = location.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
                 return false;
             }
         }
