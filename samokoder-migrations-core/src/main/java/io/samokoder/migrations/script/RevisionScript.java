@@ -24,11 +24,14 @@ import java.util.Set;
  *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
  *   <li>each part is split into statements; statements without tokens (blank, comment-only, a lone
  *       {@code ;}) do not count;</li>
- *   <li>in each statement, comments ({@code --} and nested block comments outside strings) and runs
- *       of blanks and line breaks between tokens become a single space, and leading and trailing
- *       ones are removed;</li>
+ *   <li>in each statement, comments ({@code --} and nested block comments outside strings), blanks
+ *       and line breaks between tokens are removed, except that one space is kept where they
+ *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
+ *       identifiers, dollar quotes) or two operator characters; so re-indenting, re-wrapping and
+ *       spacing around punctuation do not matter, while {@code a b} and {@code ab} differ;</li>
  *   <li>string literals, {@code E'...'} strings and quoted identifiers are kept exactly; in
- *       dollar-quoted bodies only blanks at the end of a line are removed;</li>
+ *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
+ *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
  *   <li>the digest covers the upgrade statements, then, only if the script is {@link #reversible()},
  *       the downgrade statements, each part and each statement prefixed with its length, so moving
  *       a statement between parts or between statements changes it.</li>

@@ -80,9 +80,12 @@ final class SqlSplitter {
     }
 
     /**
-     * The checksum form of one statement: comments and runs of blanks between tokens become one
-     * space; strings and quoted identifiers stay verbatim; in dollar-quoted bodies, blanks at the
-     * end of a line are removed.
+     * The checksum form of one statement: comments and blanks between tokens are dropped, except
+     * that one space is kept where they separated two word-like tokens (identifiers, keywords,
+     * numbers, parameters, strings, quoted identifiers, dollar quotes) or two operator characters,
+     * so that {@code a = (1,2)} and {@code a=(1, 2)} agree while {@code a b} and {@code ab} do not.
+     * Strings and quoted identifiers stay verbatim; in dollar-quoted bodies only blanks at the end of
+     * a line and blank lines are removed.
      */
     static String normalise(String sql) {
         SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
@@ -93,12 +96,12 @@ final class SqlSplitter {
                 gap = out.length() > 0;
                 continue;
             }
-            if (gap) {
+            if (gap && needsSpace(out.charAt(out.length() - 1), sql.charAt(lexer.tokenStart()))) {
                 out.append(' ');
-                gap = false;
             }
+            gap = false;
             if (kind == SqlLexer.Kind.DOLLAR) {
-                appendWithoutTrailingBlanks(out, sql, lexer.tokenStart(), lexer.tokenEnd());
+                appendDollarBody(out, sql, lexer.tokenStart(), lexer.tokenEnd());
             } else {
                 out.append(sql, lexer.tokenStart(), lexer.tokenEnd());
             }
@@ -106,20 +109,34 @@ final class SqlSplitter {
         return out.toString();
     }
 
-    private static void appendWithoutTrailingBlanks(StringBuilder out, String text, int start, int end) {
+    private static boolean needsSpace(char before, char after) {
+        return (isWordLike(before) && isWordLike(after)) || (isOperator(before) && isOperator(after));
+    }
+
+    private static boolean isWordLike(char c) {
+        return SqlLexer.isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$' || c == '\'' || c == '"';
+    }
+
+    private static boolean isOperator(char c) {
+        return "+-*/<>=~!@#%^&|`?".indexOf(c) >= 0;
+    }
+
+    private static void appendDollarBody(StringBuilder out, String text, int start, int end) {
         int lineStart = start;
+        boolean first = true;
         while (lineStart < end) {
             int nl = text.indexOf('\n', lineStart);
             int lineEnd = nl < 0 || nl >= end ? end : nl;
             int trimmed = lineEnd;
-            if (lineEnd < end) {
-                while (trimmed > lineStart && (text.charAt(trimmed - 1) == ' ' || text.charAt(trimmed - 1) == '\t')) {
-                    trimmed--;
-                }
+            while (trimmed > lineStart && (text.charAt(trimmed - 1) == ' ' || text.charAt(trimmed - 1) == '\t')) {
+                trimmed--;
             }
-            out.append(text, lineStart, trimmed);
-            if (lineEnd < end) {
-                out.append('\n');
+            if (trimmed > lineStart) {
+                if (!first) {
+                    out.append('\n');
+                }
+                out.append(text, lineStart, trimmed);
+                first = false;
             }
             lineStart = lineEnd + 1;
         }

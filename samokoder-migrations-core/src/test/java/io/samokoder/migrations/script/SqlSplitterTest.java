@@ -231,18 +231,20 @@ class SqlSplitterTest {
 
     @Test
     void normaliseCollapsesBlanksAndDropsComments() {
-        assertThat(SqlSplitter.normalise("SELECT  a, /* c */ b\n\t-- x\nFROM t")).isEqualTo("SELECT a, b FROM t");
+        assertThat(SqlSplitter.normalise("SELECT  a, /* c */ b\n\t-- x\nFROM t")).isEqualTo("SELECT a,b FROM t");
+        assertThat(SqlSplitter.normalise("f ( 1 , 2 ) = 3")).isEqualTo("f(1,2)=3");
+        assertThat(SqlSplitter.normalise("a < = b")).isEqualTo("a< =b");
         assertThat(SqlSplitter.normalise("SELECT a/**/b")).isEqualTo("SELECT a b");
     }
 
     @Test
     void normaliseKeepsStringsVerbatim() {
-        assertThat(SqlSplitter.normalise("SELECT 'a  -- b\n  c', \"x  y\"")).isEqualTo("SELECT 'a  -- b\n  c', \"x  y\"");
+        assertThat(SqlSplitter.normalise("SELECT 'a  -- b\n  c', \"x  y\"")).isEqualTo("SELECT 'a  -- b\n  c',\"x  y\"");
     }
 
     @Test
-    void normaliseStripsOnlyLineEndBlanksInDollarBodies() {
-        assertThat(SqlSplitter.normalise("DO $$ BEGIN   \n  -- c  \n  PERFORM 1;\t\nEND $$"))
+    void normaliseStripsOnlyLineEndBlanksAndBlankLinesInDollarBodies() {
+        assertThat(SqlSplitter.normalise("DO $$ BEGIN   \n  -- c  \n\n  \n  PERFORM 1;\t\nEND $$"))
                 .isEqualTo("DO $$ BEGIN\n  -- c\n  PERFORM 1;\nEND $$");
     }
 }
