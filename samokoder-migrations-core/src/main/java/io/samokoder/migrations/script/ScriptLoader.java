@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -83,10 +82,18 @@ public final class ScriptLoader {
     }
 
     private static String decode(CharsetDecoder decoder, String file, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            checkStrictUtf8(decoder, file, bytes);
+        }
+        return normalise(text);
+    }
+
+    /** Decodes again, strictly, to tell a real U+FFFD from malformed input and to find its line. */
+    private static void checkStrictUtf8(CharsetDecoder decoder, String file, byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer chars;
         try {
-            chars = decoder.reset().decode(in);
+            decoder.reset().decode(in);
         } catch (CharacterCodingException e) {
             int line = 1;
             for (int i = 0; i < in.position() && i < bytes.length; i++) {
@@ -96,7 +103,6 @@ public final class ScriptLoader {
             }
             throw new ScriptFormatException(file, line, "The file is not valid UTF-8; save it with UTF-8 encoding");
         }
-        return normalise(chars.toString());
     }
 
     private static String normalise(String text) {

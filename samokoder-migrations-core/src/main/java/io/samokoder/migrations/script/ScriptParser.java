@@ -146,8 +146,12 @@ final class ScriptParser {
         }
         int idIndex = Key.REVISION_ID.ordinal();
         if (this.values[idIndex] == null) {
-            throw error(1, "Missing 'Revision ID' in the header; start the file with a comment block such as "
-                    + "'-- <message>', '-- Revision ID: <id>', '-- Revises: <parent id>'");
+            String where = headerStarted && headerEndLine <= lineNo
+                    ? " (the header is the first block of '--' lines and ends before line " + headerEndLine
+                            + "; do not separate its lines with blank lines)"
+                    : "";
+            throw error(1, "Missing 'Revision ID' in the header" + where + "; start the file with a comment block "
+                    + "such as '-- <message>', '-- Revision ID: <id>', '-- Revises: <parent id>'");
         }
         if (upgradeMarker < 0) {
             throw error(headerEndLine, "Missing '-- migrate:upgrade' marker; put a line '-- migrate:upgrade' after "

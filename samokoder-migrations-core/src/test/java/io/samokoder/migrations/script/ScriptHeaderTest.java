@@ -197,6 +197,13 @@ class ScriptHeaderTest {
     }
 
     @Test
+    void blankLineInsideTheHeaderIsExplained() {
+        assertFormatError(script("-- m\n\n-- Revision ID: r1"), 1)
+                .hasMessageContaining("Missing 'Revision ID'")
+                .hasMessageContaining("ends before line 2; do not separate its lines with blank lines");
+    }
+
+    @Test
     void missingHeaderEntirely() {
         assertFormatError("CREATE TABLE t (id int);\n", 1).hasMessageContaining("Missing 'Revision ID'");
     }

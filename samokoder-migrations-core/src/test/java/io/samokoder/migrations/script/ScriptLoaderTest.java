@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,26 @@ class ScriptLoaderTest {
         assertThatThrownBy(() -> ScriptLoader.load(List.of(SimpleScriptResource.ofPath(file, "x/latin1.sql"))))
                 .isInstanceOf(ScriptFormatException.class)
                 .hasMessage("x/latin1.sql:1: The file is not valid UTF-8; save it with UTF-8 encoding");
+    }
+
+    @Test
+    void invalidUtf8LaterInTheFileReportsItsLine() throws IOException {
+        Path file = this.temp.resolve("bad.sql");
+        byte[] head = "-- m\n-- Revision ID: r1\n-- migrate:upgrade\nSELECT '".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xC3;
+        bytes[head.length + 1] = '\'';
+        bytes[head.length + 2] = ';';
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> ScriptLoader.load(List.of(SimpleScriptResource.ofPath(file, "bad.sql"))))
+                .isInstanceOf(ScriptFormatException.class).hasMessageStartingWith("bad.sql:4: The file is not valid UTF-8");
+    }
+
+    @Test
+    void realReplacementCharacterIsAccepted() {
+        RevisionScript script = ScriptLoader.load(List.of(SimpleScriptResource.ofText("r.sql",
+                "-- m \uFFFD\n-- Revision ID: r1\n-- migrate:upgrade\nSELECT 1;"))).get(0);
+        assertThat(script.message()).isEqualTo("m \uFFFD");
     }
 
     @Test
