@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.graph.Revision;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -303,6 +307,25 @@ class ScriptHeaderTest {
         RevisionScript script = parse(FULL);
         assertThat(script.upgradeStatements()).isSameAs(script.upgradeStatements());
         assertThat(script.downgradeStatements()).isSameAs(script.downgradeStatements());
+    }
+
+    @Test
+    void lazyValuesAreSafeToComputeFromManyThreads() throws Exception {
+        RevisionScript script = parse(FULL);
+        String expected = parse(FULL).checksum();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> script.checksum() + script.upgradeStatements().size()
+                        + script.downgradeStatements().size()));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(expected + "22");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

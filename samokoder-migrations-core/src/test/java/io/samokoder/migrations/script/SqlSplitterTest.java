@@ -66,6 +66,11 @@ class SqlSplitterTest {
     }
 
     @Test
+    void escapeStringAlsoAcceptsDoubledQuotes() {
+        assertThat(sqls("SELECT E'it''s; \\n';SELECT 2")).containsExactly("SELECT E'it''s; \\n'", "SELECT 2");
+    }
+
+    @Test
     void backslashInStandardStringIsNotAnEscape() {
         assertThat(sqls("SELECT 'C:\\path\\';SELECT 2")).containsExactly("SELECT 'C:\\path\\'", "SELECT 2");
     }
