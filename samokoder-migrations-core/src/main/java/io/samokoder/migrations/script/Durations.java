@@ -1,0 +1,44 @@
+package io.samokoder.migrations.script;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Parses the header's durations: a whole number with {@code ms}, {@code s}, {@code min} or {@code h}, or {@code 0}. */
+final class Durations {
+
+    private static final long MAX_MILLIS = 24L * 24 * 60 * 60 * 1000;
+
+    private Durations() {
+    }
+
+    /** The duration, or {@code null} if the text is not one of the accepted forms (or above 24 days). */
+    static Duration parse(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        int digits = 0;
+        while (digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0 || digits > 10) {
+            return null;
+        }
+        long amount = Long.parseLong(value.substring(0, digits));
+        String unit = value.substring(digits).strip();
+        long millis;
+        switch (unit) {
+            case "" -> {
+                if (amount != 0) {
+                    return null;
+                }
+                millis = 0;
+            }
+            case "ms" -> millis = amount;
+            case "s" -> millis = amount * 1000;
+            case "min" -> millis = amount * 60_000;
+            case "h" -> millis = amount * 3_600_000;
+            default -> {
+                return null;
+            }
+        }
+        return millis > MAX_MILLIS ? null : Duration.ofMillis(millis);
+    }
+}

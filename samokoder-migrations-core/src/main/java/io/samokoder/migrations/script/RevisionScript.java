@@ -1,0 +1,218 @@
+package io.samokoder.migrations.script;
+
+import io.samokoder.migrations.graph.Revision;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One parsed revision script: its header, and its upgrade and downgrade SQL. The header is parsed
+ * when the script is loaded; statements are split and the checksum is computed on first use and
+ * then cached. Instances are immutable apart from those caches and safe to share between threads.
+ *
+ * <p><b>Checksum.</b> {@link #checksum()} is {@code "v1:"} followed by the lower-case hex SHA-256 of
+ * the normalised executable content, so that reformatting does not break validation while any
+ * change to what runs does. Version 1 normalises as follows:
+ * <ul>
+ *   <li>the file is decoded as UTF-8, a byte order mark is dropped, and CRLF and CR become LF;</li>
+ *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
+ *   <li>each part is split into statements; statements without tokens (blank, comment-only, a lone
+ *       {@code ;}) do not count;</li>
+ *   <li>in each statement, comments ({@code --} and nested block comments outside strings), blanks
+ *       and line breaks between tokens are removed, except that one space is kept where they
+ *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
+ *       identifiers, dollar quotes) or two operator characters; so re-indenting, re-wrapping and
+ *       spacing around punctuation do not matter, while {@code a b} and {@code ab} differ;</li>
+ *   <li>string literals, {@code E'...'} strings and quoted identifiers are kept exactly; in
+ *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
+ *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
+ *   <li>the digest covers the upgrade statements, then, only if the script is {@link #reversible()},
+ *       the downgrade statements, each part and each statement prefixed with its length, so moving
+ *       a statement between parts or between statements changes it.</li>
+ * </ul>
+ * The file name, its location and the header are not part of the checksum.
+ */
+public final class RevisionScript {
+
+    private static final String CHECKSUM_VERSION = "v1:";
+
+    private final Revision revision;
+    private final String description;
+    private final String createDate;
+    private final boolean transactional;
+    private final Duration lockTimeout;
+    private final Duration statementTimeout;
+    private final String text;
+    private final int upgradeStart;
+    private final int upgradeEnd;
+    private final int upgradeLine;
+    private final int downgradeStart;
+    private final int downgradeEnd;
+    private final int downgradeLine;
+
+    private volatile List<SqlStatement> upgradeStatements;
+    private volatile List<SqlStatement> downgradeStatements;
+    private volatile String checksum;
+
+    RevisionScript(Revision revision, String description, String createDate, boolean transactional,
+            Duration lockTimeout, Duration statementTimeout, String text, int upgradeStart, int upgradeEnd,
+            int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
+        this.revision = Objects.requireNonNull(revision, "revision");
+        this.description = description;
+        this.createDate = createDate;
+        this.transactional = transactional;
+        this.lockTimeout = lockTimeout;
+        this.statementTimeout = statementTimeout;
+        this.text = text;
+        this.upgradeStart = upgradeStart;
+        this.upgradeEnd = upgradeEnd;
+        this.upgradeLine = upgradeLine;
+        this.downgradeStart = downgradeStart;
+        this.downgradeEnd = downgradeEnd;
+        this.downgradeLine = downgradeLine;
+    }
+
+    /** The revision declared by the header, with this script's {@link #description()} as its source. */
+    public Revision revision() {
+        return this.revision;
+    }
+
+    /** The revision id ({@code Revision ID}). */
+    public String id() {
+        return this.revision.id();
+    }
+
+    /** The message: the first line of the header. */
+    public String message() {
+        return this.revision.message();
+    }
+
+    /** The revision ids this one revises ({@code Revises}); empty for a root. */
+    public List<String> downRevisions() {
+        return this.revision.downRevisions();
+    }
+
+    /** The branch labels this script declares ({@code Branch Labels}). */
+    public Set<String> branchLabels() {
+        return this.revision.branchLabels();
+    }
+
+    /** The revisions or labels this one depends on ({@code Depends On}). */
+    public List<String> dependsOn() {
+        return this.revision.dependsOn();
+    }
+
+    /** Where the script was loaded from, e.g. {@code classpath:db/migrations/3f2a_add_users.sql}. */
+    public String description() {
+        return this.description;
+    }
+
+    /** The {@code Create Date} as written, if the header has one. */
+    public Optional<String> createDate() {
+        return Optional.ofNullable(this.createDate);
+    }
+
+    /** Whether the script runs in a transaction ({@code Transactional}, default {@code true}). */
+    public boolean transactional() {
+        return this.transactional;
+    }
+
+    /** The {@code Lock Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */
+    public Optional<Duration> lockTimeout() {
+        return Optional.ofNullable(this.lockTimeout);
+    }
+
+    /** The {@code Statement Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */
+    public Optional<Duration> statementTimeout() {
+        return Optional.ofNullable(this.statementTimeout);
+    }
+
+    /** Whether the script has a {@code -- migrate:downgrade} part; without one it is irreversible. */
+    public boolean reversible() {
+        return this.downgradeStart >= 0;
+    }
+
+    /**
+     * The upgrade statements, split on first use; line numbers are lines of the file.
+     *
+     * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
+     */
+    public List<SqlStatement> upgradeStatements() {
+        List<SqlStatement> statements = this.upgradeStatements;
+        if (statements == null) {
+            statements = SqlSplitter.split(this.description, this.text, this.upgradeStart, this.upgradeEnd,
+                    this.upgradeLine);
+            this.upgradeStatements = statements;
+        }
+        return statements;
+    }
+
+    /**
+     * The downgrade statements (empty for an irreversible script), split on first use; line numbers
+     * are lines of the file.
+     *
+     * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
+     */
+    public List<SqlStatement> downgradeStatements() {
+        if (!reversible()) {
+            return List.of();
+        }
+        List<SqlStatement> statements = this.downgradeStatements;
+        if (statements == null) {
+            statements = SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
+                    this.downgradeLine);
+            this.downgradeStatements = statements;
+        }
+        return statements;
+    }
+
+    /**
+     * The versioned checksum of the executable content, computed on first use (see the class
+     * documentation for what is normalised), e.g. {@code v1:9f86d0...}.
+     *
+     * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
+     */
+    public String checksum() {
+        String value = this.checksum;
+        if (value == null) {
+            value = computeChecksum();
+            this.checksum = value;
+        }
+        return value;
+    }
+
+    private String computeChecksum() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        StringBuilder content = new StringBuilder();
+        appendPart(content, 'U', upgradeStatements());
+        if (reversible()) {
+            appendPart(content, 'D', downgradeStatements());
+        }
+        byte[] hash = digest.digest(content.toString().getBytes(StandardCharsets.UTF_8));
+        return CHECKSUM_VERSION + HexFormat.of().formatHex(hash);
+    }
+
+    private static void appendPart(StringBuilder content, char part, List<SqlStatement> statements) {
+        content.append(part).append(statements.size()).append('\n');
+        for (SqlStatement statement : statements) {
+            String normalised = SqlSplitter.normalise(statement.sql());
+            content.append(normalised.length()).append(':').append(normalised).append('\n');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RevisionScript[" + id() + " " + this.description + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package io.samokoder.migrations.script;
+
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Finds revision script files in configured locations.
+ *
+ * <p>A location is {@code classpath:<path>} (the default when there is no prefix) or
+ * {@code filesystem:<directory>}. The {@code *.sql} files directly in it are scripts (not those in
+ * sub-directories; names starting with {@code .} are skipped). A class path location is looked up in
+ * every class path root that has it, directories and jars alike, and jars must list the directory
+ * as an entry (Maven and Gradle jars do). Within one location the files are sorted by file name,
+ * across roots too; locations come in the given order.
+ */
+public final class ScriptLocations {
+
+    /** The prefix of a class path location. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
+
+    /** The prefix of a file system location. */
+    public static final String FILESYSTEM_PREFIX = "filesystem:";
+
+    private static final Comparator<ScriptResource> BY_FILE_NAME = Comparator.comparing(ScriptResource::fileName);
+
+    private ScriptLocations() {
+    }
+
+    /**
+     * Lists the script files of each location, in order.
+     *
+     * @param locations the locations, e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/migrations}
+     * @param classLoader the class loader whose class path {@code classpath:} locations are searched
+     * @return the scripts; a class path location that no root has contributes nothing
+     * @throws ScriptLocationException if a {@code filesystem:} location is not a directory, or a location
+     *     has an unknown prefix or cannot be listed
+     */
+    public static List<ScriptResource> resolve(List<String> locations, ClassLoader classLoader) {
+        List<ScriptResource> all = new ArrayList<>();
+        for (String location : locations) {
+            List<ScriptResource> found;
+            if (location.startsWith(FILESYSTEM_PREFIX)) {
+                found = filesystem(location, location.substring(FILESYSTEM_PREFIX.length()));
+            } else if (location.startsWith(CLASSPATH_PREFIX)) {
+                found = classpath(location, location.substring(CLASSPATH_PREFIX.length()), classLoader);
+            } else if (hasUnknownPrefix(location)) {
+                throw new ScriptLocationException("Script location '" + location + "' has an unknown prefix; use '"
+                        + CLASSPATH_PREFIX + "' or '" + FILESYSTEM_PREFIX + "'");
+            } else {
+                found = classpath(location, location, classLoader);
+            }
+            found.sort(BY_FILE_NAME);
+            all.addAll(found);
+        }
+        return List.copyOf(all);
+    }
+
+    /** Whether the location starts with a URI-like scheme of two or more characters (not a drive letter). */
+    private static boolean hasUnknownPrefix(String location) {
+        int colon = location.indexOf(':');
+        if (colon < 2) {
+            return false;
+        }
+        if (!Character.isLetter(location.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = location.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ScriptResource> filesystem(String location, String directory) {
+        Path dir = Path.of(directory);
+        if (!Files.isDirectory(dir)) {
+            throw new ScriptLocationException("Script location '" + location + "' does not exist or is not a directory ("
+                    + dir.toAbsolutePath() + "); create it or fix the location");
+        }
+        String prefix = directory.endsWith("/") ? FILESYSTEM_PREFIX + directory : FILESYSTEM_PREFIX + directory + "/";
+        List<ScriptResource> found = new ArrayList<>();
+        listDirectory(dir, prefix, location, found);
+        return found;
+    }
+
+    private static void listDirectory(Path dir, String descriptionPrefix, String location, List<ScriptResource> found) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (isScriptName(name) && Files.isRegularFile(entry)) {
+                    found.add(SimpleScriptResource.ofPath(entry, descriptionPrefix + name));
+                }
+            }
+        } catch (IOException e) {
+            throw new ScriptLocationException("Cannot list script location '" + location + "' (" + dir + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isScriptName(String name) {
+        return name.endsWith(".sql") && !name.startsWith(".");
+    }
+
+    private static List<ScriptResource> classpath(String location, String rawPath, ClassLoader classLoader) {
+        String path = trimSlashes(rawPath);
+        String descriptionPrefix = CLASSPATH_PREFIX + (path.isEmpty() ? "" : path + "/");
+        Set<String> roots = new LinkedHashSet<>();
+        List<ScriptResource> found = new ArrayList<>();
+        Enumeration<URL> urls;
+        try {
+            urls = classLoader.getResources(path);
+        } catch (IOException e) {
+            throw new ScriptLocationException("Cannot look up script location '" + location + "' on the class path: "
+                    + e.getMessage(), e);
+        }
+        while (urls.hasMoreElements()) {
+            URL url = urls.nextElement();
+            if (!roots.add(url.toString())) {
+                continue;
+            }
+            if ("file".equals(url.getProtocol())) {
+                Path dir;
+                try {
+                    dir = Path.of(url.toURI());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new ScriptLocationException("Cannot read script location '" + location + "' at " + url + ": "
+                            + e.getMessage(), e);
+                }
+                if (Files.isDirectory(dir)) {
+                    listDirectory(dir, descriptionPrefix, location, found);
+                }
+            } else {
+                listJar(location, url, descriptionPrefix, found);
+            }
+        }
+        return found;
+    }
+
+    private static void listJar(String location, URL url, String descriptionPrefix, List<ScriptResource> found) {
+        try {
+            URLConnection connection = url.openConnection();
+            if (!(connection instanceof JarURLConnection jarConnection)) {
+                throw new ScriptLocationException("Script location '" + location + "' is at " + url
+                        + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
+            }
+            jarConnection.setUseCaches(false);
+            String directory = trimSlashes(jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName());
+            String entryPrefix = directory.isEmpty() ? "" : directory + "/";
+            String base = url.toString();
+            String jarBase = base.substring(0, base.lastIndexOf("!/") + 2);
+            try (JarFile jar = jarConnection.getJarFile()) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    if (entry.isDirectory() || !name.startsWith(entryPrefix)
+                            || name.indexOf('/', entryPrefix.length()) >= 0) {
+                        continue;
+                    }
+                    String fileName = name.substring(entryPrefix.length());
+                    if (isScriptName(fileName)) {
+                        found.add(SimpleScriptResource.ofUrl(new URL(jarBase + name), fileName,
+                                descriptionPrefix + fileName));
+                    }
+                }
+            }
+        } catch (MalformedURLException e) {
+            throw new ScriptLocationException("Cannot address a script in '" + location + "' at " + url + ": "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ScriptLocationException("Cannot list script location '" + location + "' in " + url + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
+    }
+}

@@ -1,0 +1,360 @@
+package io.samokoder.migrations.script;
+
+import io.samokoder.migrations.graph.Revision;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Parses the text of one script (line endings already {@code \n}, no byte order mark): the header
+ * comment block and the positions of the two parts. One pass over the lines, no regular expressions;
+ * the SQL itself is not tokenized here except for the few lines before {@code -- migrate:upgrade}.
+ */
+final class ScriptParser {
+
+    /** The header keys, by their normalised (lower-case, single-spaced) spelling. */
+    private enum Key {
+        REVISION_ID("Revision ID"),
+        REVISES("Revises"),
+        CREATE_DATE("Create Date"),
+        BRANCH_LABELS("Branch Labels"),
+        DEPENDS_ON("Depends On"),
+        TRANSACTIONAL("Transactional"),
+        LOCK_TIMEOUT("Lock Timeout"),
+        STATEMENT_TIMEOUT("Statement Timeout");
+
+        final String label;
+
+        Key(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final Map<String, Key> KEYS = new HashMap<>();
+    private static final String KNOWN_KEYS;
+
+    static {
+        List<String> labels = new ArrayList<>();
+        for (Key key : Key.values()) {
+            KEYS.put(key.label.toLowerCase(Locale.ROOT), key);
+            labels.add(key.label);
+        }
+        KNOWN_KEYS = String.join(", ", labels);
+    }
+
+    private static final int NO_MARKER = 0;
+    private static final int UPGRADE = 1;
+    private static final int DOWNGRADE = 2;
+
+    private static final String FORBIDDEN_ID_CHARS = "@-+:";
+    private static final String DURATION_FORMS = "use a whole number with a unit, such as 500ms, 5s, 2min or 1h (at most 24 days), or 0 to disable";
+
+    private final String file;
+    private final String text;
+
+    private boolean messageSeen;
+    private String message = "";
+    private final String[] values = new String[Key.values().length];
+    private final int[] lines = new int[Key.values().length];
+
+    private ScriptParser(String file, String text) {
+        this.file = file;
+        this.text = text;
+    }
+
+    static RevisionScript parse(String file, String text) {
+        return new ScriptParser(file, text).parse();
+    }
+
+    private RevisionScript parse() {
+        String t = this.text;
+        int length = t.length();
+        int pos = 0;
+        int lineNo = 0;
+        boolean inHeader = true;
+        boolean headerStarted = false;
+        int headerEnd = length;
+        int headerEndLine = -1;
+        int upgradeMarker = -1;
+        int upgradeMarkerLine = 0;
+        int downgradeMarker = -1;
+        int downgradeMarkerLine = 0;
+        int upgradeStart = length;
+        int downgradeStart = -1;
+        while (pos < length) {
+            lineNo++;
+            int eol = t.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = length;
+            }
+            int first = pos;
+            while (first < eol && (t.charAt(first) == ' ' || t.charAt(first) == '\t')) {
+                first++;
+            }
+            boolean comment = first + 1 < eol && t.charAt(first) == '-' && t.charAt(first + 1) == '-';
+            int marker = comment ? marker(first + 2, eol) : NO_MARKER;
+            if (inHeader) {
+                if (comment && marker == NO_MARKER) {
+                    headerLine(first + 2, eol, lineNo);
+                    headerStarted = true;
+                    pos = eol + 1;
+                    continue;
+                }
+                if (!headerStarted && first == eol) {
+                    pos = eol + 1;
+                    continue;
+                }
+                inHeader = false;
+                headerEnd = pos;
+                headerEndLine = lineNo;
+            }
+            if (marker == UPGRADE) {
+                if (upgradeMarker >= 0) {
+                    throw error(lineNo, "Second '-- migrate:upgrade' marker (the first is on line " + upgradeMarkerLine
+                            + "); a script has one upgrade part, remove this marker");
+                }
+                if (downgradeMarker >= 0) {
+                    throw error(lineNo, "'-- migrate:upgrade' after '-- migrate:downgrade' (line " + downgradeMarkerLine
+                            + "); put the upgrade part first");
+                }
+                upgradeMarker = pos;
+                upgradeMarkerLine = lineNo;
+                upgradeStart = Math.min(eol + 1, length);
+            } else if (marker == DOWNGRADE) {
+                if (downgradeMarker >= 0) {
+                    throw error(lineNo, "Second '-- migrate:downgrade' marker (the first is on line "
+                            + downgradeMarkerLine + "); a script has one downgrade part, remove this marker");
+                }
+                if (upgradeMarker < 0) {
+                    throw error(lineNo, "'-- migrate:downgrade' before '-- migrate:upgrade'; put a line "
+                            + "'-- migrate:upgrade' and the upgrade SQL above it");
+                }
+                downgradeMarker = pos;
+                downgradeMarkerLine = lineNo;
+                downgradeStart = Math.min(eol + 1, length);
+            }
+            pos = eol + 1;
+        }
+        if (headerEndLine < 0) {
+            headerEndLine = lineNo + 1;
+        }
+        int idIndex = Key.REVISION_ID.ordinal();
+        if (this.values[idIndex] == null) {
+            String where = headerStarted && headerEndLine <= lineNo
+                    ? " (the header is the first block of '--' lines and ends before line " + headerEndLine
+                            + "; do not separate its lines with blank lines)"
+                    : "";
+            throw error(1, "Missing 'Revision ID' in the header" + where + "; start the file with a comment block "
+                    + "such as '-- <message>', '-- Revision ID: <id>', '-- Revises: <parent id>'");
+        }
+        if (upgradeMarker < 0) {
+            throw error(headerEndLine, "Missing '-- migrate:upgrade' marker; put a line '-- migrate:upgrade' after "
+                    + "the header, followed by the upgrade SQL");
+        }
+        if (headerEnd < upgradeMarker) {
+            List<SqlStatement> stray = SqlSplitter.split(this.file, t, headerEnd, upgradeMarker, headerEndLine);
+            if (!stray.isEmpty()) {
+                throw error(stray.get(0).line(), "SQL before '-- migrate:upgrade' (line " + upgradeMarkerLine
+                        + "); move it below the marker");
+            }
+        }
+        return build(t, upgradeStart, upgradeMarkerLine, downgradeMarker, downgradeStart, downgradeMarkerLine);
+    }
+
+    private RevisionScript build(String t, int upgradeStart, int upgradeMarkerLine, int downgradeMarker,
+            int downgradeStart, int downgradeMarkerLine) {
+        String id = this.values[Key.REVISION_ID.ordinal()];
+        int idLine = this.lines[Key.REVISION_ID.ordinal()];
+        if (id.isEmpty()) {
+            throw error(idLine, "'Revision ID' is empty; give the revision a unique id, e.g. '-- Revision ID: 3f2a9c1b7d4e'");
+        }
+        checkId(id, idLine, "Revision ID");
+        List<String> revises = list(Key.REVISES);
+        for (String parent : revises) {
+            checkId(parent, this.lines[Key.REVISES.ordinal()], "Revises");
+        }
+        Set<String> labels = new LinkedHashSet<>(list(Key.BRANCH_LABELS));
+        List<String> dependsOn = list(Key.DEPENDS_ON);
+        boolean transactional = bool(Key.TRANSACTIONAL, true);
+        Duration lockTimeout = duration(Key.LOCK_TIMEOUT);
+        Duration statementTimeout = duration(Key.STATEMENT_TIMEOUT);
+        String createDate = this.values[Key.CREATE_DATE.ordinal()];
+        if (createDate != null && createDate.isEmpty()) {
+            createDate = null;
+        }
+        Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
+        int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
+        return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout, t,
+                upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
+    }
+
+    /** Handles the text after {@code --} on a header line. */
+    private void headerLine(int from, int to, int lineNo) {
+        String content = this.text.substring(from, to).strip();
+        if (content.isEmpty()) {
+            return;
+        }
+        int colon = content.indexOf(':');
+        Key key = colon < 0 ? null : KEYS.get(normaliseKey(content.substring(0, colon)));
+        if (!this.messageSeen) {
+            this.messageSeen = true;
+            if (key == null) {
+                this.message = content;
+                return;
+            }
+        }
+        if (colon < 0) {
+            throw error(lineNo, "Header line '" + content + "' is not 'Key: value'; known keys are " + KNOWN_KEYS
+                    + ". Separate other comments from the header with a blank line");
+        }
+        if (key == null) {
+            throw error(lineNo, "Unknown header key '" + content.substring(0, colon).strip() + "'; known keys are "
+                    + KNOWN_KEYS + ". Separate other comments from the header with a blank line");
+        }
+        int index = key.ordinal();
+        if (this.values[index] != null) {
+            throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.lines[index]
+                    + "); keep one");
+        }
+        this.values[index] = content.substring(colon + 1).strip();
+        this.lines[index] = lineNo;
+    }
+
+    private static String normaliseKey(String raw) {
+        String key = raw.strip().toLowerCase(Locale.ROOT);
+        if (key.indexOf("  ") < 0 && key.indexOf('\t') < 0) {
+            return key;
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        boolean space = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ' || c == '\t') {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Which marker the text after {@code --} is: whitespace-tolerant, case-insensitive. */
+    private int marker(int from, int to) {
+        String t = this.text;
+        int i = skipBlanks(from, to);
+        if (!t.regionMatches(true, i, "migrate", 0, 7)) {
+            return NO_MARKER;
+        }
+        i = skipBlanks(i + 7, to);
+        if (i >= to || t.charAt(i) != ':') {
+            return NO_MARKER;
+        }
+        i = skipBlanks(i + 1, to);
+        int kind;
+        if (t.regionMatches(true, i, "upgrade", 0, 7)) {
+            kind = UPGRADE;
+            i += 7;
+        } else if (t.regionMatches(true, i, "downgrade", 0, 9)) {
+            kind = DOWNGRADE;
+            i += 9;
+        } else {
+            return NO_MARKER;
+        }
+        return i <= to && skipBlanks(i, to) == to ? kind : NO_MARKER;
+    }
+
+    private int skipBlanks(int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(this.text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private List<String> list(Key key) {
+        String value = this.values[key.ordinal()];
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        int start = 0;
+        while (start <= value.length()) {
+            int comma = value.indexOf(',', start);
+            int stop = comma < 0 ? value.length() : comma;
+            String item = value.substring(start, stop).strip();
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+            start = stop + 1;
+        }
+        return items;
+    }
+
+    private void checkId(String id, int line, String key) {
+        Set<Character> bad = new TreeSet<>();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (FORBIDDEN_ID_CHARS.indexOf(c) >= 0) {
+                bad.add(c);
+            }
+        }
+        if (!bad.isEmpty()) {
+            StringBuilder chars = new StringBuilder();
+            for (Character c : bad) {
+                if (chars.length() > 0) {
+                    chars.append(", ");
+                }
+                chars.append(c);
+            }
+            throw error(line, "Character(s) '" + chars + "' not allowed in revision identifier '" + id
+                    + "'; revision ids may not contain @ - + : (use letters, digits and _)");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isWhitespace(c) || c == ',') {
+                throw error(line, "'" + key + "' value '" + id + "' is not a single revision identifier; "
+                        + "an id has no blanks or commas");
+            }
+        }
+    }
+
+    private boolean bool(Key key, boolean defaultValue) {
+        String value = this.values[key.ordinal()];
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; use true or false");
+    }
+
+    private Duration duration(Key key) {
+        String value = this.values[key.ordinal()];
+        if (value == null) {
+            return null;
+        }
+        Duration parsed = Durations.parse(value);
+        if (parsed == null) {
+            throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; " + DURATION_FORMS);
+        }
+        return parsed;
+    }
+
+    private ScriptFormatException error(int line, String problem) {
+        return new ScriptFormatException(this.file, line, problem);
+    }
+}

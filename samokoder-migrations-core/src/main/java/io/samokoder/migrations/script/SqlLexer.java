@@ -1,0 +1,264 @@
+package io.samokoder.migrations.script;
+
+/**
+ * A PostgreSQL-flavoured SQL tokenizer over a range of a script's text (line endings already
+ * {@code \n}). It knows exactly what is needed to find statement ends and comments: single-quoted
+ * strings ({@code ''} doubled), {@code E'...'} strings with backslash escapes, double-quoted
+ * identifiers ({@code ""} doubled), {@code --} line comments, nested block comments, dollar quotes
+ * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), words and parentheses.
+ * Strings are assumed to follow {@code standard_conforming_strings = on}.
+ */
+final class SqlLexer {
+
+    /** What a token is. */
+    enum Kind {
+        /** Blanks and line breaks. */
+        SPACE,
+        /** A {@code --} or block comment. */
+        COMMENT,
+        /** A statement-ending semicolon. */
+        SEMICOLON,
+        /** An identifier or keyword (letters, digits, {@code _}, {@code $}). */
+        WORD,
+        /** A string literal or a quoted identifier, kept verbatim. */
+        QUOTED,
+        /** A dollar-quoted string, delimiters included. */
+        DOLLAR,
+        /** An opening parenthesis. */
+        OPEN,
+        /** A closing parenthesis. */
+        CLOSE,
+        /** Any other single character (operators, digits, punctuation). */
+        OTHER,
+        /** No more input. */
+        END
+    }
+
+    private final String file;
+    private final String text;
+    private final int end;
+    private int pos;
+    private int line;
+
+    private int tokenStart;
+    private int tokenEnd;
+    private int tokenLine;
+
+    SqlLexer(String file, String text, int start, int end, int firstLine) {
+        this.file = file;
+        this.text = text;
+        this.end = end;
+        this.pos = start;
+        this.line = firstLine;
+    }
+
+    int tokenStart() {
+        return this.tokenStart;
+    }
+
+    int tokenEnd() {
+        return this.tokenEnd;
+    }
+
+    int tokenLine() {
+        return this.tokenLine;
+    }
+
+    /** Whether the current word token equals {@code word} (lower case ASCII), ignoring case. */
+    boolean wordIs(String word) {
+        return this.tokenEnd - this.tokenStart == word.length()
+                && this.text.regionMatches(true, this.tokenStart, word, 0, word.length());
+    }
+
+    /** Reads the next token. */
+    Kind next() {
+        String t = this.text;
+        int i = this.pos;
+        this.tokenStart = i;
+        this.tokenLine = this.line;
+        if (i >= this.end) {
+            this.tokenEnd = i;
+            return Kind.END;
+        }
+        char c = t.charAt(i);
+        Kind kind;
+        int stop;
+        if (isSpace(c)) {
+            stop = i + 1;
+            while (stop < this.end && isSpace(t.charAt(stop))) {
+                stop++;
+            }
+            kind = Kind.SPACE;
+        } else if (c == '-' && at(i + 1, '-')) {
+            int nl = t.indexOf('\n', i);
+            stop = nl < 0 || nl > this.end ? this.end : nl;
+            kind = Kind.COMMENT;
+        } else if (c == '/' && at(i + 1, '*')) {
+            stop = skipBlockComment(i);
+            kind = Kind.COMMENT;
+        } else if (c == ';') {
+            stop = i + 1;
+            kind = Kind.SEMICOLON;
+        } else if (c == '(') {
+            stop = i + 1;
+            kind = Kind.OPEN;
+        } else if (c == ')') {
+            stop = i + 1;
+            kind = Kind.CLOSE;
+        } else if (c == '\'') {
+            stop = skipString(i, false);
+            kind = Kind.QUOTED;
+        } else if (c == '"') {
+            stop = skipQuotedIdentifier(i);
+            kind = Kind.QUOTED;
+        } else if (c == '$') {
+            int dollarEnd = skipDollarQuote(i);
+            if (dollarEnd > 0) {
+                stop = dollarEnd;
+                kind = Kind.DOLLAR;
+            } else {
+                stop = i + 1;
+                while (stop < this.end && isDigit(t.charAt(stop))) {
+                    stop++;
+                }
+                kind = Kind.OTHER;
+            }
+        } else if (isIdentifierStart(c)) {
+            stop = i + 1;
+            while (stop < this.end && isIdentifierPart(t.charAt(stop))) {
+                stop++;
+            }
+            if (stop == i + 1 && (c == 'E' || c == 'e') && at(stop, '\'')) {
+                stop = skipString(stop, true);
+                kind = Kind.QUOTED;
+            } else {
+                kind = Kind.WORD;
+            }
+        } else {
+            stop = i + 1;
+            kind = Kind.OTHER;
+        }
+        this.tokenEnd = stop;
+        this.pos = stop;
+        if (kind != Kind.WORD && kind != Kind.OTHER && kind != Kind.SEMICOLON && kind != Kind.OPEN
+                && kind != Kind.CLOSE) {
+            this.line += countLines(i, stop);
+        }
+        return kind;
+    }
+
+    private boolean at(int index, char expected) {
+        return index < this.end && this.text.charAt(index) == expected;
+    }
+
+    private int countLines(int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (this.text.charAt(k) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int skipBlockComment(int start) {
+        int depth = 0;
+        int k = start;
+        while (k < this.end) {
+            char c = this.text.charAt(k);
+            if (c == '/' && at(k + 1, '*')) {
+                depth++;
+                k += 2;
+            } else if (c == '*' && at(k + 1, '/')) {
+                depth--;
+                k += 2;
+                if (depth == 0) {
+                    return k;
+                }
+            } else {
+                k++;
+            }
+        }
+        throw unterminated("/* comment", "close it with */ (block comments nest: every /* needs its own */)");
+    }
+
+    private int skipString(int quote, boolean backslashEscapes) {
+        int k = quote + 1;
+        while (k < this.end) {
+            char c = this.text.charAt(k);
+            if (backslashEscapes && c == '\\') {
+                k += 2;
+            } else if (c == '\'') {
+                if (at(k + 1, '\'')) {
+                    k += 2;
+                } else {
+                    return k + 1;
+                }
+            } else {
+                k++;
+            }
+        }
+        throw unterminated(backslashEscapes ? "E'...' string" : "string literal",
+                "close it with ' (write a quote inside a string as '')");
+    }
+
+    private int skipQuotedIdentifier(int quote) {
+        int k = quote + 1;
+        while (k < this.end) {
+            if (this.text.charAt(k) == '"') {
+                if (at(k + 1, '"')) {
+                    k += 2;
+                } else {
+                    return k + 1;
+                }
+            } else {
+                k++;
+            }
+        }
+        throw unterminated("quoted identifier", "close it with \" (write a quote inside it as \"\")");
+    }
+
+    /** The end of the dollar-quoted string starting at {@code start}, or -1 if {@code $} starts none. */
+    private int skipDollarQuote(int start) {
+        int k = start + 1;
+        if (k < this.end && isIdentifierStart(this.text.charAt(k))) {
+            k++;
+            while (k < this.end && isTagPart(this.text.charAt(k))) {
+                k++;
+            }
+        }
+        if (!at(k, '$')) {
+            return -1;
+        }
+        String tag = this.text.substring(start, k + 1);
+        int close = this.text.indexOf(tag, k + 1);
+        if (close < 0 || close + tag.length() > this.end) {
+            throw unterminated("dollar-quoted string " + tag, "close it with " + tag);
+        }
+        return close + tag.length();
+    }
+
+    private ScriptFormatException unterminated(String what, String fix) {
+        return new ScriptFormatException(this.file, this.line, "Unterminated " + what + " starting on this line; " + fix);
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isIdentifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isTagPart(char c) {
+        return isIdentifierStart(c) || isDigit(c);
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return isTagPart(c) || c == '$';
+    }
+}

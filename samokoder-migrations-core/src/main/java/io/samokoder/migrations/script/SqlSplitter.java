@@ -1,0 +1,144 @@
+package io.samokoder.migrations.script;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one part of a script into statements with {@link SqlLexer}. A semicolon ends a statement
+ * unless it is inside parentheses (rule actions) or inside the {@code BEGIN ... END} body of a
+ * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} (SQL-standard bodies), as psql does. Statements
+ * start at their first token and end at their last token (leading and trailing comments are
+ * dropped, inner ones kept); statements with no token are dropped.
+ */
+final class SqlSplitter {
+
+    private SqlSplitter() {
+    }
+
+    /** Splits {@code text[start, end)}, whose first line is line {@code firstLine} of the file. */
+    static List<SqlStatement> split(String file, String text, int start, int end, int firstLine) {
+        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine);
+        List<SqlStatement> statements = new ArrayList<>();
+        int statementStart = -1;
+        int statementLine = 0;
+        int lastTokenEnd = -1;
+        int words = 0;
+        boolean maybeRoutine = false;
+        boolean routine = false;
+        int blockDepth = 0;
+        int parenDepth = 0;
+        for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
+            if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
+                continue;
+            }
+            if (kind == SqlLexer.Kind.SEMICOLON && blockDepth == 0 && parenDepth == 0) {
+                if (statementStart >= 0) {
+                    statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd),
+                            statements.size() + 1, statementLine));
+                }
+                statementStart = -1;
+                words = 0;
+                maybeRoutine = false;
+                routine = false;
+                continue;
+            }
+            if (statementStart < 0) {
+                statementStart = lexer.tokenStart();
+                statementLine = lexer.tokenLine();
+            }
+            lastTokenEnd = lexer.tokenEnd();
+            if (kind == SqlLexer.Kind.OPEN) {
+                parenDepth++;
+            } else if (kind == SqlLexer.Kind.CLOSE && parenDepth > 0) {
+                parenDepth--;
+            } else if (kind == SqlLexer.Kind.WORD) {
+                if (words == 0) {
+                    maybeRoutine = lexer.wordIs("create");
+                } else if (maybeRoutine && !routine) {
+                    if (lexer.wordIs("function") || lexer.wordIs("procedure")) {
+                        routine = true;
+                    } else if (!(words == 1 && lexer.wordIs("or")) && !(words == 2 && lexer.wordIs("replace"))) {
+                        maybeRoutine = false;
+                    }
+                } else if (routine) {
+                    if (lexer.wordIs("begin")) {
+                        blockDepth++;
+                    } else if (lexer.wordIs("case") && blockDepth > 0) {
+                        blockDepth++;
+                    } else if (lexer.wordIs("end") && blockDepth > 0) {
+                        blockDepth--;
+                    }
+                }
+                words++;
+            }
+        }
+        if (statementStart >= 0) {
+            statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd), statements.size() + 1,
+                    statementLine));
+        }
+        return List.copyOf(statements);
+    }
+
+    /**
+     * The checksum form of one statement: comments and blanks between tokens are dropped, except
+     * that one space is kept where they separated two word-like tokens (identifiers, keywords,
+     * numbers, parameters, strings, quoted identifiers, dollar quotes) or two operator characters,
+     * so that {@code a = (1,2)} and {@code a=(1, 2)} agree while {@code a b} and {@code ab} do not.
+     * Strings and quoted identifiers stay verbatim; in dollar-quoted bodies only blanks at the end of
+     * a line and blank lines are removed.
+     */
+    static String normalise(String sql) {
+        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
+        StringBuilder out = new StringBuilder(sql.length());
+        boolean gap = false;
+        for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
+            if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
+                gap = out.length() > 0;
+                continue;
+            }
+            if (gap && needsSpace(out.charAt(out.length() - 1), sql.charAt(lexer.tokenStart()))) {
+                out.append(' ');
+            }
+            gap = false;
+            if (kind == SqlLexer.Kind.DOLLAR) {
+                appendDollarBody(out, sql, lexer.tokenStart(), lexer.tokenEnd());
+            } else {
+                out.append(sql, lexer.tokenStart(), lexer.tokenEnd());
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean needsSpace(char before, char after) {
+        return (isWordLike(before) && isWordLike(after)) || (isOperator(before) && isOperator(after));
+    }
+
+    private static boolean isWordLike(char c) {
+        return SqlLexer.isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$' || c == '\'' || c == '"';
+    }
+
+    private static boolean isOperator(char c) {
+        return "+-*/<>=~!@#%^&|`?".indexOf(c) >= 0;
+    }
+
+    private static void appendDollarBody(StringBuilder out, String text, int start, int end) {
+        int lineStart = start;
+        boolean first = true;
+        while (lineStart < end) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 || nl >= end ? end : nl;
+            int trimmed = lineEnd;
+            while (trimmed > lineStart && (text.charAt(trimmed - 1) == ' ' || text.charAt(trimmed - 1) == '\t')) {
+                trimmed--;
+            }
+            if (trimmed > lineStart) {
+                if (!first) {
+                    out.append('\n');
+                }
+                out.append(text, lineStart, trimmed);
+                first = false;
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+}

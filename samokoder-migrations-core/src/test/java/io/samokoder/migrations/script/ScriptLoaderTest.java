@@ -1,0 +1,200 @@
+package io.samokoder.migrations.script;
+
+import static io.samokoder.migrations.script.ScriptFiles.jar;
+import static io.samokoder.migrations.script.ScriptFiles.script;
+import static io.samokoder.migrations.script.ScriptFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScriptLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    private static List<String> ids(List<RevisionScript> scripts) {
+        return scripts.stream().map(RevisionScript::id).toList();
+    }
+
+    @Test
+    void loadsClasspathResourcesInOrder() {
+        List<RevisionScript> scripts = ScriptLoader.load(ScriptLocations.resolve(
+                List.of("classpath:script-fixtures/basic"), getClass().getClassLoader()));
+        assertThat(ids(scripts)).containsExactly("c0001", "c0002");
+        RevisionScript second = scripts.get(1);
+        assertThat(second.downRevisions()).containsExactly("c0001");
+        assertThat(second.transactional()).isFalse();
+        assertThat(second.reversible()).isFalse();
+        assertThat(second.description()).isEqualTo("classpath:script-fixtures/basic/c0002_second.sql");
+        assertThat(second.revision().source()).isEqualTo(second.description());
+        assertThat(second.upgradeStatements())
+                .containsExactly(new SqlStatement("CREATE INDEX CONCURRENTLY ix_first ON first (id)", 1, 7));
+    }
+
+    @Test
+    void loadsCrlfFileWithBomFromClasspath() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/script-fixtures/crlf/w0001_windows.sql")) {
+            byte[] bytes = in.readAllBytes();
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("\uFEFF").contains("\r\n");
+        }
+        RevisionScript script = ScriptLoader.load(ScriptLocations.resolve(
+                List.of("script-fixtures/crlf"), getClass().getClassLoader())).get(0);
+        assertThat(script.id()).isEqualTo("w0001");
+        assertThat(script.message()).isEqualTo("Windows file");
+        assertThat(script.upgradeStatements()).containsExactly(
+                new SqlStatement("CREATE TABLE w (id int)", 1, 6), new SqlStatement("INSERT INTO w VALUES (1)", 2, 7));
+        assertThat(script.downgradeStatements()).containsExactly(new SqlStatement("DROP TABLE w", 1, 10));
+    }
+
+    @Test
+    void loadsRealFilesFromADirectoryWithLineNumbersOfTheFile() throws IOException {
+        Path dir = this.temp.resolve("migrations");
+        write(dir.resolve("0001_a.sql"), ScriptHeaderTest.FULL);
+        write(dir.resolve("0002_b.sql"), script("b2", "3f2a9c1b7d4e"));
+        List<RevisionScript> scripts = ScriptLoader.load(
+                ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader()));
+        assertThat(ids(scripts)).containsExactly("3f2a9c1b7d4e", "b2");
+        assertThat(scripts.get(0).upgradeStatements()).extracting(SqlStatement::line).containsExactly(13, 14);
+        assertThat(scripts.get(1).downgradeStatements()).containsExactly(new SqlStatement("SELECT 'undo b2'", 1, 9));
+    }
+
+    @Test
+    void loadsCrLfAndCrOnlyFilesFromDisk() throws IOException {
+        Path crlf = this.temp.resolve("crlf.sql");
+        Files.write(crlf, ("\uFEFF" + ScriptHeaderTest.FULL.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+        Path cr = this.temp.resolve("cr.sql");
+        Files.write(cr, ScriptHeaderTest.FULL.replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
+        Path lf = this.temp.resolve("lf.sql");
+        Files.write(lf, ScriptHeaderTest.FULL.getBytes(StandardCharsets.UTF_8));
+        List<RevisionScript> scripts = ScriptLoader.load(List.of(SimpleScriptResource.ofPath(crlf),
+                SimpleScriptResource.ofPath(cr), SimpleScriptResource.ofPath(lf)));
+        for (RevisionScript script : scripts) {
+            assertThat(script.id()).isEqualTo("3f2a9c1b7d4e");
+            assertThat(script.message()).isEqualTo("Add users table");
+            assertThat(script.upgradeStatements()).isEqualTo(scripts.get(2).upgradeStatements());
+            assertThat(script.downgradeStatements()).isEqualTo(scripts.get(2).downgradeStatements());
+            assertThat(script.checksum()).isEqualTo(scripts.get(2).checksum());
+        }
+    }
+
+    @Test
+    void loadsScriptsFromAJarBuiltInTheTest() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("db/migrations/0002_users.sql", ScriptHeaderTest.FULL.replace("1c9d2e4f6a8b", "r1"));
+        entries.put("db/migrations/0001_root.sql", script("r1", ""));
+        Path jarFile = jar(this.temp.resolve("app.jar"), entries);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarFile.toUri().toURL()}, null)) {
+            List<RevisionScript> scripts = ScriptLoader.load(ScriptLocations.resolve(List.of("db/migrations"), loader));
+            assertThat(ids(scripts)).containsExactly("r1", "3f2a9c1b7d4e");
+            assertThat(scripts.get(1).downRevisions()).containsExactly("r1");
+            assertThat(scripts.get(1).description()).isEqualTo("classpath:db/migrations/0002_users.sql");
+            assertThat(scripts.get(1).upgradeStatements()).hasSize(2);
+        }
+    }
+
+    @Test
+    void headerErrorInAFileNamesTheFileDescriptionAndLine() throws IOException {
+        Path dir = this.temp.resolve("bad");
+        write(dir.resolve("0001_bad.sql"), "-- m\n-- Revision ID: r1\n-- Transactional: maybe\n\n-- migrate:upgrade\n");
+        List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        assertThatThrownBy(() -> ScriptLoader.load(resources))
+                .isInstanceOfSatisfying(ScriptFormatException.class, e -> {
+                    assertThat(e.file()).isEqualTo("filesystem:" + dir + "/0001_bad.sql");
+                    assertThat(e.line()).isEqualTo(3);
+                })
+                .hasMessage("filesystem:" + dir + "/0001_bad.sql:3: Invalid Transactional 'maybe'; use true or false");
+    }
+
+    @Test
+    void lexerErrorInAJarNamesTheFileAndStartLine() throws IOException {
+        Path jarFile = jar(this.temp.resolve("bad.jar"), Map.of("db/m/0001.sql",
+                "-- m\n-- Revision ID: r1\n\n-- migrate:upgrade\nSELECT 1;\nDO $$ BEGIN\nNULL;\n"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarFile.toUri().toURL()}, null)) {
+            RevisionScript script = ScriptLoader.load(ScriptLocations.resolve(List.of("db/m"), loader)).get(0);
+            assertThatThrownBy(script::upgradeStatements)
+                    .hasMessageStartingWith("classpath:db/m/0001.sql:6: Unterminated dollar-quoted string $$");
+        }
+    }
+
+    @Test
+    void invalidUtf8IsAFormatErrorWithItsLine() throws IOException {
+        Path file = this.temp.resolve("latin1.sql");
+        Files.write(file, "-- caf\u00e9\n-- Revision ID: r1\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScriptLoader.load(List.of(SimpleScriptResource.ofPath(file, "x/latin1.sql"))))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessage("x/latin1.sql:1: The file is not valid UTF-8; save it with UTF-8 encoding");
+    }
+
+    @Test
+    void invalidUtf8LaterInTheFileReportsItsLine() throws IOException {
+        Path file = this.temp.resolve("bad.sql");
+        byte[] head = "-- m\n-- Revision ID: r1\n-- migrate:upgrade\nSELECT '".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xC3;
+        bytes[head.length + 1] = '\'';
+        bytes[head.length + 2] = ';';
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> ScriptLoader.load(List.of(SimpleScriptResource.ofPath(file, "bad.sql"))))
+                .isInstanceOf(ScriptFormatException.class).hasMessageStartingWith("bad.sql:4: The file is not valid UTF-8");
+    }
+
+    @Test
+    void realReplacementCharacterIsAccepted() {
+        RevisionScript script = ScriptLoader.load(List.of(SimpleScriptResource.ofText("r.sql",
+                "-- m \uFFFD\n-- Revision ID: r1\n-- migrate:upgrade\nSELECT 1;"))).get(0);
+        assertThat(script.message()).isEqualTo("m \uFFFD");
+    }
+
+    @Test
+    void unreadableResourceIsAnUncheckedIoErrorNamingIt() {
+        ScriptResource missing = SimpleScriptResource.ofPath(this.temp.resolve("gone.sql"), "filesystem:gone.sql");
+        assertThatThrownBy(() -> ScriptLoader.load(List.of(missing)))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("filesystem:gone.sql");
+    }
+
+    @Test
+    void inMemoryResourceAndGivenOrderIsKept() {
+        List<ScriptResource> resources = new ArrayList<>();
+        resources.add(SimpleScriptResource.ofText("z.sql", script("z9", "a1")));
+        resources.add(SimpleScriptResource.ofText("a.sql", script("a1", "")));
+        List<RevisionScript> scripts = ScriptLoader.load(resources);
+        assertThat(ids(scripts)).containsExactly("z9", "a1");
+        assertThat(scripts.get(0).description()).isEqualTo("z.sql");
+    }
+
+    @Test
+    void utf8ContentSurvives() {
+        RevisionScript script = ScriptLoader.load(List.of(SimpleScriptResource.ofText("u.sql",
+                "-- Добавить таблицу\n-- Revision ID: u1\n-- migrate:upgrade\nINSERT INTO t VALUES ('привет');"))).get(0);
+        assertThat(script.message()).isEqualTo("Добавить таблицу");
+        assertThat(script.upgradeStatements().get(0).sql()).isEqualTo("INSERT INTO t VALUES ('привет')");
+    }
+
+    @Test
+    void manyScriptsLoadWithoutSplitting() {
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            resources.add(SimpleScriptResource.ofText("s" + i + ".sql",
+                    script("r" + i, i == 0 ? "" : "r" + (i - 1)) + "SELECT 'never split;\n"));
+        }
+        List<RevisionScript> scripts = ScriptLoader.load(resources);
+        assertThat(scripts).hasSize(2000);
+        assertThat(scripts.get(1999).downRevisions()).containsExactly("r1998");
+        assertThatThrownBy(() -> scripts.get(5).downgradeStatements()).isInstanceOf(ScriptFormatException.class);
+    }
+}

@@ -1,0 +1,255 @@
+package io.samokoder.migrations.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlSplitterTest {
+
+    private static List<SqlStatement> split(String sql) {
+        return SqlSplitter.split("test.sql", sql, 0, sql.length(), 1);
+    }
+
+    private static List<String> sqls(String sql) {
+        return split(sql).stream().map(SqlStatement::sql).toList();
+    }
+
+    @Test
+    void splitsOnSemicolonsAndNumbersStatements() {
+        List<SqlStatement> statements = split("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
+        assertThat(statements).containsExactly(
+                new SqlStatement("CREATE TABLE a (id int)", 1, 1),
+                new SqlStatement("CREATE TABLE b (id int)", 2, 2));
+    }
+
+    @Test
+    void trailingStatementWithoutSemicolonCounts() {
+        assertThat(split("SELECT 1;\nSELECT 2\n")).containsExactly(
+                new SqlStatement("SELECT 1", 1, 1), new SqlStatement("SELECT 2", 2, 2));
+    }
+
+    @Test
+    void emptyStatementsAndCommentOnlyStatementsAreDropped() {
+        assertThat(split(";;\n-- nothing here\n;\n/* still nothing */;\nSELECT 1;;")).containsExactly(
+                new SqlStatement("SELECT 1", 1, 5));
+    }
+
+    @Test
+    void emptyInputHasNoStatements() {
+        assertThat(split("")).isEmpty();
+        assertThat(split("\n\n  -- just a comment\n")).isEmpty();
+    }
+
+    @Test
+    void statementStartsAtFirstTokenAfterLeadingComments() {
+        List<SqlStatement> statements = split("\n-- explain\n/* more\n   lines */\n\n  SELECT 1 -- tail\n;\n");
+        assertThat(statements).containsExactly(new SqlStatement("SELECT 1", 1, 6));
+    }
+
+    @Test
+    void innerCommentsAreKept() {
+        assertThat(sqls("SELECT /* inner */ 1\n-- between\n, 2;")).containsExactly("SELECT /* inner */ 1\n-- between\n, 2");
+    }
+
+    @Test
+    void semicolonInSingleQuotedStringDoesNotSplit() {
+        assertThat(sqls("INSERT INTO t VALUES ('a;b', 'it''s; fine');SELECT 2;"))
+                .containsExactly("INSERT INTO t VALUES ('a;b', 'it''s; fine')", "SELECT 2");
+    }
+
+    @Test
+    void escapeStringWithBackslashQuote() {
+        assertThat(sqls("SELECT E'don\\'t; stop', e'back\\\\';SELECT 2"))
+                .containsExactly("SELECT E'don\\'t; stop', e'back\\\\'", "SELECT 2");
+    }
+
+    @Test
+    void escapeStringAlsoAcceptsDoubledQuotes() {
+        assertThat(sqls("SELECT E'it''s; \\n';SELECT 2")).containsExactly("SELECT E'it''s; \\n'", "SELECT 2");
+    }
+
+    @Test
+    void backslashInStandardStringIsNotAnEscape() {
+        assertThat(sqls("SELECT 'C:\\path\\';SELECT 2")).containsExactly("SELECT 'C:\\path\\'", "SELECT 2");
+    }
+
+    @Test
+    void identifierEndingInEBeforeStringIsNotAnEscapeString() {
+        assertThat(sqls("SELECT name'x\\';SELECT 2")).containsExactly("SELECT name'x\\'", "SELECT 2");
+    }
+
+    @Test
+    void doubleQuotedIdentifierWithDoubledQuotes() {
+        assertThat(sqls("CREATE TABLE \"we;ird\"\"name\" (\"a--b\" int);SELECT 2"))
+                .containsExactly("CREATE TABLE \"we;ird\"\"name\" (\"a--b\" int)", "SELECT 2");
+    }
+
+    @Test
+    void lineCommentHidesSemicolonAndQuotes() {
+        assertThat(sqls("SELECT 1 -- it's; not the end\n+ 1;SELECT 2"))
+                .containsExactly("SELECT 1 -- it's; not the end\n+ 1", "SELECT 2");
+    }
+
+    @Test
+    void nestedBlockComments() {
+        assertThat(sqls("SELECT /* outer /* inner; */ still comment; */ 1;SELECT 2"))
+                .containsExactly("SELECT /* outer /* inner; */ still comment; */ 1", "SELECT 2");
+    }
+
+    @Test
+    void commentMarkersInsideStringsAreText() {
+        assertThat(sqls("SELECT '-- not a comment', '/* nor this';SELECT 2"))
+                .containsExactly("SELECT '-- not a comment', '/* nor this'", "SELECT 2");
+    }
+
+    @Test
+    void dollarQuotedFunctionBody() {
+        String function = """
+                CREATE FUNCTION f() RETURNS trigger AS $$
+                BEGIN
+                  NEW.updated := now(); -- it's
+                  RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql;
+                SELECT 2;
+                """;
+        List<SqlStatement> statements = split(function);
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0).sql()).startsWith("CREATE FUNCTION").endsWith("$$ LANGUAGE plpgsql");
+        assertThat(statements.get(1)).isEqualTo(new SqlStatement("SELECT 2", 2, 7));
+    }
+
+    @Test
+    void taggedDollarQuoteMayContainPlainDollarQuotes() {
+        String sql = "DO $body$ BEGIN EXECUTE $$SELECT ';'$$; END $body$;SELECT 2";
+        assertThat(sqls(sql)).containsExactly("DO $body$ BEGIN EXECUTE $$SELECT ';'$$; END $body$", "SELECT 2");
+    }
+
+    @Test
+    void doBlockWithUnderscoreAndDigitsInTag() {
+        assertThat(sqls("DO $_do_1$ BEGIN PERFORM 1; END $_do_1$;SELECT 2"))
+                .containsExactly("DO $_do_1$ BEGIN PERFORM 1; END $_do_1$", "SELECT 2");
+    }
+
+    @Test
+    void positionalParametersAreNotDollarTags() {
+        assertThat(sqls("PREPARE p AS SELECT $1, $2;EXECUTE p(1, 2)"))
+                .containsExactly("PREPARE p AS SELECT $1, $2", "EXECUTE p(1, 2)");
+    }
+
+    @Test
+    void dollarInsideIdentifierIsNotATag() {
+        assertThat(sqls("SELECT a$b$c FROM t$1;SELECT 2")).containsExactly("SELECT a$b$c FROM t$1", "SELECT 2");
+    }
+
+    @Test
+    void differentTagDoesNotCloseDollarQuote() {
+        assertThat(sqls("SELECT $a$ text $b$ ; more $a$;SELECT 2"))
+                .containsExactly("SELECT $a$ text $b$ ; more $a$", "SELECT 2");
+    }
+
+    @Test
+    void sqlStandardFunctionBodyKeepsItsSemicolons() {
+        String sql = """
+                CREATE OR REPLACE FUNCTION two() RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN true THEN 1 ELSE 0 END;
+                  SELECT 2;
+                END;
+                SELECT 3;
+                """;
+        List<SqlStatement> statements = split(sql);
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0).sql()).endsWith("SELECT 2;\nEND");
+        assertThat(statements.get(1)).isEqualTo(new SqlStatement("SELECT 3", 2, 6));
+    }
+
+    @Test
+    void beginOutsideRoutineIsAnOrdinaryStatement() {
+        assertThat(sqls("BEGIN;SELECT 1;END;")).containsExactly("BEGIN", "SELECT 1", "END");
+    }
+
+    @Test
+    void semicolonsInsideParenthesesDoNotSplitRuleActions() {
+        assertThat(sqls("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));SELECT 2"))
+                .containsExactly("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+                        "SELECT 2");
+    }
+
+    @Test
+    void lineNumbersCountLinesInsideStringsAndComments() {
+        String sql = "SELECT 'a\nb\nc';\n/* x\ny */\nSELECT $$\n\n$$;\nSELECT \"q\nr\";\nSELECT 4;";
+        assertThat(split(sql)).extracting(SqlStatement::line).containsExactly(1, 6, 9, 11);
+    }
+
+    @Test
+    void firstLineOffsetIsApplied() {
+        String text = "header\nSELECT 1;\nSELECT 2;";
+        assertThat(SqlSplitter.split("f.sql", text, 7, text.length(), 2)).extracting(SqlStatement::line)
+                .containsExactly(2, 3);
+    }
+
+    @Test
+    void unterminatedStringNamesFileAndStartLine() {
+        assertThatThrownBy(() -> split("SELECT 1;\nSELECT 'abc\n\nmore;"))
+                .isInstanceOfSatisfying(ScriptFormatException.class, e -> {
+                    assertThat(e.file()).isEqualTo("test.sql");
+                    assertThat(e.line()).isEqualTo(2);
+                })
+                .hasMessageStartingWith("test.sql:2: Unterminated string literal");
+    }
+
+    @Test
+    void unterminatedEscapeString() {
+        assertThatThrownBy(() -> split("SELECT E'abc\\';"))
+                .isInstanceOf(ScriptFormatException.class).hasMessageContaining("test.sql:1: Unterminated E'...' string");
+    }
+
+    @Test
+    void unterminatedQuotedIdentifier() {
+        assertThatThrownBy(() -> split("\n\nSELECT \"abc;"))
+                .isInstanceOf(ScriptFormatException.class).hasMessageContaining("test.sql:3: Unterminated quoted identifier");
+    }
+
+    @Test
+    void unterminatedBlockCommentIncludingNesting() {
+        assertThatThrownBy(() -> split("SELECT 1;\n/* a /* b */\nSELECT 2;"))
+                .isInstanceOf(ScriptFormatException.class).hasMessageContaining("test.sql:2: Unterminated /* comment");
+    }
+
+    @Test
+    void unterminatedDollarQuote() {
+        assertThatThrownBy(() -> split("SELECT 1;\n\nDO $fn$ BEGIN END $$;"))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageContaining("test.sql:3: Unterminated dollar-quoted string $fn$")
+                .hasMessageContaining("close it with $fn$");
+    }
+
+    @Test
+    void dollarQuoteMustCloseWithinTheRange() {
+        String text = "SELECT $$ a;\n-- migrate:downgrade\n$$;";
+        int end = text.indexOf("-- migrate");
+        assertThatThrownBy(() -> SqlSplitter.split("f.sql", text, 0, end, 1)).isInstanceOf(ScriptFormatException.class);
+    }
+
+    @Test
+    void normaliseCollapsesBlanksAndDropsComments() {
+        assertThat(SqlSplitter.normalise("SELECT  a, /* c */ b\n\t-- x\nFROM t")).isEqualTo("SELECT a,b FROM t");
+        assertThat(SqlSplitter.normalise("f ( 1 , 2 ) = 3")).isEqualTo("f(1,2)=3");
+        assertThat(SqlSplitter.normalise("a < = b")).isEqualTo("a< =b");
+        assertThat(SqlSplitter.normalise("SELECT a/**/b")).isEqualTo("SELECT a b");
+    }
+
+    @Test
+    void normaliseKeepsStringsVerbatim() {
+        assertThat(SqlSplitter.normalise("SELECT 'a  -- b\n  c', \"x  y\"")).isEqualTo("SELECT 'a  -- b\n  c',\"x  y\"");
+    }
+
+    @Test
+    void normaliseStripsOnlyLineEndBlanksAndBlankLinesInDollarBodies() {
+        assertThat(SqlSplitter.normalise("DO $$ BEGIN   \n  -- c  \n\n  \n  PERFORM 1;\t\nEND $$"))
+                .isEqualTo("DO $$ BEGIN\n  -- c\n  PERFORM 1;\nEND $$");
+    }
+}
