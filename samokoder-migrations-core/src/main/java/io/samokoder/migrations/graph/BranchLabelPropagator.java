@@ -83,8 +83,8 @@ final class BranchLabelPropagator {
         for (int node : order) {
             Set<String> own = declared.get(node);
             int[] parents = topology.parents[node];
-            if (own.isEmpty() && parents.length == 1) {
-                inherited.set(node, inherited.get(parents[0]));
+            if (own.isEmpty() && parents.length <= 1) {
+                inherited.set(node, parents.length == 0 ? Set.of() : inherited.get(parents[0]));
                 continue;
             }
             TreeSet<String> union = new TreeSet<>(own);

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 
 /**
  * Alembic's cycle detection (spec §1.6), followed by a topological sort that also catches the
@@ -117,6 +116,13 @@ final class CycleDetector {
     }
 
     private static int[] select(Topology topology, IntPredicate test) {
-        return IntStream.range(0, topology.size()).filter(test).toArray();
+        int[] selected = new int[topology.size()];
+        int count = 0;
+        for (int node = 0; node < selected.length; node++) {
+            if (test.test(node)) {
+                selected[count++] = node;
+            }
+        }
+        return Arrays.copyOf(selected, count);
     }
 }

@@ -1,6 +1,5 @@
 package io.samokoder.migrations.graph;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ final class DependencyNormalizer {
         int[] visitedMark = new int[size];
         int[] sourceMark = new int[size];
         int mark = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[size];
         for (int target = 0; target < size; target++) {
             int[] dependents = topology.dependents[target];
             if (dependents.length < 2) {
@@ -44,34 +43,48 @@ final class DependencyNormalizer {
                 sourceMark[dependent] = mark;
                 limit = Math.max(limit, topologicalPosition[dependent]);
             }
+            int tail = 0;
             for (int dependent : dependents) {
-                enqueueChildren(topology, dependent, limit, topologicalPosition, visitedMark, mark, queue);
+                tail = enqueueChildren(topology, dependent, limit, topologicalPosition, visitedMark, mark, queue, tail);
             }
-            while (!queue.isEmpty()) {
-                int node = queue.poll();
+            for (int head = 0; head < tail; head++) {
+                int node = queue[head];
                 if (sourceMark[node] == mark) {
                     dropped.computeIfAbsent(node, key -> new BitSet()).set(target);
                 }
-                enqueueChildren(topology, node, limit, topologicalPosition, visitedMark, mark, queue);
+                tail = enqueueChildren(topology, node, limit, topologicalPosition, visitedMark, mark, queue, tail);
             }
         }
         int[][] normalized = new int[size][];
         for (int node = 0; node < size; node++) {
             BitSet drops = dropped.get(node);
             int[] dependencies = topology.dependencies[node];
-            normalized[node] = drops == null ? dependencies
-                    : Arrays.stream(dependencies).filter(dependency -> !drops.get(dependency)).toArray();
+            normalized[node] = drops == null ? dependencies : without(dependencies, drops);
         }
         return normalized;
     }
 
-    private static void enqueueChildren(Topology topology, int node, int limit, int[] topologicalPosition,
-            int[] visitedMark, int mark, ArrayDeque<Integer> queue) {
+    private static int[] without(int[] values, BitSet excluded) {
+        int[] kept = new int[values.length];
+        int count = 0;
+        for (int value : values) {
+            if (!excluded.get(value)) {
+                kept[count++] = value;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** Appends the unvisited children within the limit; each node enters the queue once per target. */
+    private static int enqueueChildren(Topology topology, int node, int limit, int[] topologicalPosition,
+            int[] visitedMark, int mark, int[] queue, int tail) {
+        int end = tail;
         for (int child : topology.children[node]) {
             if (visitedMark[child] != mark && topologicalPosition[child] <= limit) {
                 visitedMark[child] = mark;
-                queue.add(child);
+                queue[end++] = child;
             }
         }
+        return end;
     }
 }

@@ -52,8 +52,7 @@ final class RevisionGraphBuilder {
             declared.add(revision.branchLabels());
         }
         List<Set<String>> labels = BranchLabelPropagator.propagate(topology, order, declared);
-        return new RevisionGraph(this.revisions, topology, normalized, labels, Map.copyOf(this.indexById),
-                Map.copyOf(this.indexByKey));
+        return new RevisionGraph(this.revisions, topology, normalized, labels, this.indexById, this.indexByKey);
     }
 
     /** Step 1: loops and ids of each script in load order, then uniqueness. */
@@ -75,6 +74,9 @@ final class RevisionGraphBuilder {
     private void registerBranchLabels() {
         for (int index = 0; index < this.size; index++) {
             Revision revision = this.revisions.get(index);
+            if (revision.branchLabels().isEmpty()) {
+                continue;
+            }
             for (String label : new TreeSet<>(revision.branchLabels())) {
                 Integer owner = this.indexByKey.putIfAbsent(label, index);
                 if (owner != null) {

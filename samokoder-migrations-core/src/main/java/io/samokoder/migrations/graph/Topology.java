@@ -1,6 +1,6 @@
 package io.samokoder.migrations.graph;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -45,23 +45,30 @@ final class Topology {
     /** Everything reachable from the starts along the edges, starts included; iterative. */
     static BitSet reach(int[] starts, int[][] edges) {
         BitSet seen = new BitSet(edges.length);
-        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        int[] stack = new int[Math.max(16, starts.length)];
+        int top = 0;
         for (int start : starts) {
             if (!seen.get(start)) {
                 seen.set(start);
-                stack.push(start);
+                stack = push(stack, top++, start);
             }
         }
-        while (!stack.isEmpty()) {
-            int node = stack.pop();
+        while (top > 0) {
+            int node = stack[--top];
             for (int next : edges[node]) {
                 if (!seen.get(next)) {
                     seen.set(next);
-                    stack.push(next);
+                    stack = push(stack, top++, next);
                 }
             }
         }
         return seen;
+    }
+
+    private static int[] push(int[] stack, int top, int value) {
+        int[] target = top < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
+        target[top] = value;
+        return target;
     }
 
     /** Reach from one start. */
