@@ -3,6 +3,7 @@ package io.samokoder.migrations.graph;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One revision as declared by its script: the input of a {@link RevisionGraph}.
@@ -24,6 +25,54 @@ public record Revision(String id, List<String> downRevisions, Set<String> branch
         dependsOn = List.copyOf(dependsOn);
         message = message == null ? "" : message;
         source = source == null ? "" : source;
+    }
+
+    /** The characters a revision id must not contain, because revision specs use them. */
+    private static final String ILLEGAL_ID_CHARACTERS = "@-+:";
+
+    /**
+     * Checks that an id contains none of {@code @ - + :}.
+     *
+     * @param id the revision id
+     * @throws InvalidRevisionIdException naming the offending characters, sorted, as Alembic does
+     */
+    public static void checkId(String id) {
+        Objects.requireNonNull(id, "id");
+        TreeSet<Character> illegal = new TreeSet<>();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (ILLEGAL_ID_CHARACTERS.indexOf(c) >= 0) {
+                illegal.add(c);
+            }
+        }
+        if (!illegal.isEmpty()) {
+            StringBuilder chars = new StringBuilder();
+            for (Character c : illegal) {
+                if (chars.length() > 0) {
+                    chars.append(", ");
+                }
+                chars.append(c.charValue());
+            }
+            throw new InvalidRevisionIdException("Character(s) '" + chars + "' not allowed in revision identifier '"
+                    + id + "'", id);
+        }
+    }
+
+    /**
+     * Checks this revision on its own, in Alembic's order: first a self-loop through the down
+     * revisions, then one through the dependencies, then the id.
+     *
+     * @throws CycleDetectedException for a self-loop
+     * @throws InvalidRevisionIdException for an id with reserved characters
+     */
+    public void validate() {
+        if (this.downRevisions.contains(this.id)) {
+            throw new CycleDetectedException(CycleDetectedException.Kind.SELF_LOOP, List.of(this.id));
+        }
+        if (this.dependsOn.contains(this.id)) {
+            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_SELF_LOOP, List.of(this.id));
+        }
+        checkId(this.id);
     }
 
     /** A revision with the given parents and nothing else declared, handy in tests and tools. */

@@ -1,0 +1,29 @@
+package io.samokoder.migrations.graph;
+
+/**
+ * A branch label equals a revision id or a label declared by another revision:
+ * "Branch name 'L' in revision R already used by revision S".
+ */
+public final class BranchLabelConflictException extends RevisionException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String label;
+
+    /**
+     * Creates the exception.
+     *
+     * @param label the clashing label
+     * @param revision the revision declaring it
+     * @param usedBy the revision whose id or label it already is
+     */
+    public BranchLabelConflictException(String label, String revision, String usedBy) {
+        super("Branch name '" + label + "' in revision " + revision + " already used by revision " + usedBy);
+        this.label = label;
+    }
+
+    /** The clashing label. */
+    public String label() {
+        return this.label;
+    }
+}
