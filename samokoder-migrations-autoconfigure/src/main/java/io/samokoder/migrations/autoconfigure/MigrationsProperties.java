@@ -1,0 +1,265 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.TransactionMode;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration properties of Samokoder Migrations, under {@code samokoder.migrations}.
+ */
+@ConfigurationProperties("samokoder.migrations")
+public class MigrationsProperties {
+
+    /** What the application does with the database at start-up. */
+    public enum Mode {
+        /** Move the database to the target (an upgrade, or a downgrade when allowed). */
+        UPGRADE,
+        /** Change nothing; report pending revisions and drift through the endpoint and health. */
+        VALIDATE,
+        /** Do nothing at start-up; the endpoint still reports what it finds. */
+        NONE
+    }
+
+    /**
+     * Whether to enable Samokoder Migrations.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Comma-separated list of locations of revision scripts: classpath:, classpath*:, filesystem: or any
+     * Spring resource location.
+     */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+    /**
+     * Revision spec to move the database to at start-up, such as heads, a revision id or prefix, or
+     * branch@head.
+     */
+    private String target = "heads";
+
+    /**
+     * Whether a target below the current revision may downgrade the database at start-up instead of
+     * failing.
+     */
+    private boolean allowDowngrade = false;
+
+    /**
+     * What to do at start-up: upgrade, validate (change nothing, report pending revisions and drift) or
+     * none.
+     */
+    private Mode mode = Mode.UPGRADE;
+
+    /**
+     * JDBC URL of the database to migrate, when it is not the application's DataSource.
+     */
+    private String url;
+
+    /**
+     * Login user of the database to migrate.
+     */
+    private String user;
+
+    /**
+     * Login password of the database to migrate.
+     */
+    private String password;
+
+    /**
+     * Schema that holds the version and log tables, when not the connection's current schema.
+     */
+    private String schema;
+
+    /**
+     * Name of the version table, which holds one row per current head as Alembic's does.
+     */
+    private String versionTable = "alembic_version";
+
+    /**
+     * Name of the table that logs every revision run, with its checksum and duration.
+     */
+    private String logTable = "samokoder_migrations_log";
+
+    /**
+     * Whether each revision runs in a transaction of its own (per-revision) or all in one (single).
+     */
+    private TransactionMode transactionMode = TransactionMode.PER_REVISION;
+
+    /**
+     * How long to wait for another instance that holds the migration lock. If a duration suffix is not
+     * specified, seconds will be used.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
+    /**
+     * Database lock timeout for each statement of a revision, zero for none. If a duration suffix is not
+     * specified, seconds will be used.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration lockTimeout = Duration.ofSeconds(5);
+
+    /**
+     * Number of times a revision is retried after its statements time out waiting for a table lock.
+     */
+    private int lockRetries = 3;
+
+    /**
+     * Database statement timeout for each statement of a revision, zero for none. If a duration suffix
+     * is not specified, seconds will be used.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration statementTimeout = Duration.ZERO;
+
+    /**
+     * What to do when an applied revision's script has changed since it ran: fail, warn or off.
+     */
+    private ChecksumPolicy validateChecksums = ChecksumPolicy.FAIL;
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getLocations() {
+        return this.locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getTarget() {
+        return this.target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public boolean isAllowDowngrade() {
+        return this.allowDowngrade;
+    }
+
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        this.allowDowngrade = allowDowngrade;
+    }
+
+    public Mode getMode() {
+        return this.mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return this.user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getSchema() {
+        return this.schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getVersionTable() {
+        return this.versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public String getLogTable() {
+        return this.logTable;
+    }
+
+    public void setLogTable(String logTable) {
+        this.logTable = logTable;
+    }
+
+    public TransactionMode getTransactionMode() {
+        return this.transactionMode;
+    }
+
+    public void setTransactionMode(TransactionMode transactionMode) {
+        this.transactionMode = transactionMode;
+    }
+
+    public Duration getLockWaitTimeout() {
+        return this.lockWaitTimeout;
+    }
+
+    public void setLockWaitTimeout(Duration lockWaitTimeout) {
+        this.lockWaitTimeout = lockWaitTimeout;
+    }
+
+    public Duration getLockTimeout() {
+        return this.lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockRetries() {
+        return this.lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
+    }
+
+    public Duration getStatementTimeout() {
+        return this.statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public ChecksumPolicy getValidateChecksums() {
+        return this.validateChecksums;
+    }
+
+    public void setValidateChecksums(ChecksumPolicy validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    @Override
+    public String toString() {
+        // Never prints the URL, user or password.
+        return "MigrationsProperties[mode=" + this.mode + ", target=" + this.target + ", locations="
+                + this.locations + "]";
+    }
+}
