@@ -1,0 +1,201 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.MigrationListener;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.script.ScriptResource;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Auto-configuration of Samokoder Migrations: the engine and the initializer that migrates the
+ * database while the application starts.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(Migrations.class)
+@Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "samokoder.migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+    private static final Log logger = LogFactory.getLog(MigrationsAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+    PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+        return new PropertiesMigrationsConnectionDetails(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Migrations migrations(MigrationsProperties properties, MigrationsConnectionDetails connectionDetails,
+            @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
+            ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
+            ObjectProvider<MigrationsConfigCustomizer> customizers) {
+        DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
+                jdbcConnectionDetails);
+        List<ScriptResource> scripts = SpringScriptResources
+            .resolve(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations());
+        MigrationsConfig.Builder builder = MigrationsConfig.builder()
+            .dataSource(target)
+            .classLoader(resourceLoader.getClassLoader())
+            .schema(properties.getSchema())
+            .versionTable(properties.getVersionTable())
+            .logTable(properties.getLogTable())
+            .transactionMode(properties.getTransactionMode())
+            .lockWaitTimeout(properties.getLockWaitTimeout())
+            .lockTimeout(properties.getLockTimeout())
+            .lockRetries(properties.getLockRetries())
+            .statementTimeout(properties.getStatementTimeout())
+            .checksumPolicy(properties.getValidateChecksums())
+            .listeners(listeners.orderedStream().toList());
+        if (scripts.isEmpty()) {
+            logger.warn("No revision scripts (*.sql) found in " + properties.getLocations()
+                    + " (samokoder.migrations.locations)");
+            builder.locations(engineLocations(properties.getLocations()));
+        }
+        else {
+            builder.scripts(scripts);
+        }
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        return new Migrations(builder.build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
+            ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer) {
+        return new MigrationsInitializer(migrations, strategy.getIfAvailable(), properties.getMode(),
+                properties.getTarget(), properties.isAllowDowngrade(), observer.getIfAvailable(() -> RunObserver.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<Migrations> migrations) {
+        return new MigrationsSchemaManagementProvider(migrations);
+    }
+
+    /**
+     * The DataSource to migrate: a {@link MigrationsDataSource @MigrationsDataSource} bean; else one
+     * built from the connection details' URL; else the application's DataSource, with the user and
+     * password of the connection details when they are set; else one built from the JDBC
+     * connection details.
+     */
+    static DataSource migrationDataSource(MigrationsConnectionDetails details,
+            ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<DataSource> dataSource,
+            ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+        DataSource qualified = migrationsDataSource.getIfAvailable();
+        if (qualified != null) {
+            return qualified;
+        }
+        if (details.getJdbcUrl() != null) {
+            // Opens a connection per use and holds no pool, so there is nothing to close afterwards.
+            return DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url(details.getJdbcUrl())
+                .username(details.getUsername())
+                .password(details.getPassword())
+                .driverClassName(details.getDriverClassName())
+                .build();
+        }
+        DataSource main = dataSource.getIfUnique();
+        if (main != null && details.getUsername() != null) {
+            return DataSourceBuilder.derivedFrom(main)
+                .type(SimpleDriverDataSource.class)
+                .username(details.getUsername())
+                .password(details.getPassword())
+                .build();
+        }
+        if (main != null) {
+            return main;
+        }
+        JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
+        if (jdbc != null && jdbc.getJdbcUrl() != null) {
+            return DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url(jdbc.getJdbcUrl())
+                .username(jdbc.getUsername())
+                .password(jdbc.getPassword())
+                .driverClassName(jdbc.getDriverClassName())
+                .build();
+        }
+        throw new IllegalStateException("Migrations DataSource missing: there are several DataSource beans and none"
+                + " is marked @Primary or @MigrationsDataSource; mark one, or set samokoder.migrations.url");
+    }
+
+    /** Spring locations in the engine's own form, for when Spring found no script at all. */
+    static List<String> engineLocations(List<String> locations) {
+        List<String> result = new ArrayList<>();
+        for (String location : locations) {
+            String normalized = SpringScriptResources.normalize(location);
+            if (normalized.startsWith("classpath*:")) {
+                result.add("classpath:" + normalized.substring("classpath*:".length()));
+            }
+            else if (normalized.startsWith("file:")) {
+                result.add("filesystem:" + normalized.substring("file:".length()));
+            }
+            else if (normalized.startsWith("classpath:")) {
+                result.add(normalized);
+            }
+        }
+        return result;
+    }
+
+    /** Active when there is something to migrate. */
+    static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+        MigrationsDataSourceCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        private static final class DataSourceBeanCondition {
+        }
+
+        @ConditionalOnBean(JdbcConnectionDetails.class)
+        private static final class JdbcConnectionDetailsCondition {
+        }
+
+        @ConditionalOnProperty("samokoder.migrations.url")
+        private static final class MigrationsUrlCondition {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationsObservations migrationsObservations(
+                ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+            return new MigrationsObservations(registry);
+        }
+    }
+}

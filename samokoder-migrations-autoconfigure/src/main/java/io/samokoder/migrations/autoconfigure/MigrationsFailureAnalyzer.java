@@ -1,0 +1,96 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.ChecksumMismatchException;
+import io.samokoder.migrations.IrreversibleRevisionException;
+import io.samokoder.migrations.LockTimeoutException;
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.script.ScriptFormatException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a start-up that failed while migrating: what failed (revision, file, statement,
+ * SQLSTATE) and what to do about it.
+ */
+final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+        if (cause instanceof MigrationExecutionException execution) {
+            return execution(execution);
+        }
+        if (cause instanceof DowngradeNotAllowedException downgrade) {
+            return new FailureAnalysis("Migrations refused to downgrade the database at start-up:\n\n    "
+                    + downgrade.getMessage() + "\n",
+                    "Set samokoder.migrations.target to a revision at or above the current one (or heads), or, if"
+                            + " undoing " + downgrade.revisions() + " is intended, set"
+                            + " samokoder.migrations.allow-downgrade=true for this start.",
+                    cause);
+        }
+        if (cause instanceof ChecksumMismatchException checksum) {
+            return new FailureAnalysis("Revision " + checksum.revision() + " (" + checksum.file()
+                    + ") was changed after it was applied:\n\n    " + checksum.getMessage() + "\n",
+                    "Restore the script as it was applied and put the change in a new revision. If the edit is"
+                            + " harmless (a comment, formatting), set samokoder.migrations.validate-checksums=warn.",
+                    cause);
+        }
+        if (cause instanceof LockTimeoutException) {
+            return new FailureAnalysis("Migrations could not take the migration lock:\n\n    " + cause.getMessage()
+                    + "\n",
+                    "Wait for the other instance to finish and restart, or stop it if it hangs. To wait longer, raise"
+                            + " samokoder.migrations.lock-wait-timeout.",
+                    cause);
+        }
+        if (cause instanceof IrreversibleRevisionException irreversible) {
+            return new FailureAnalysis("Migrations cannot downgrade through revision " + irreversible.revision()
+                    + ":\n\n    " + cause.getMessage() + "\n",
+                    "Choose a samokoder.migrations.target above that revision, or add a '-- migrate:downgrade' part"
+                            + " to its script.",
+                    cause);
+        }
+        if (cause instanceof ScriptFormatException) {
+            return new FailureAnalysis("A revision script could not be read:\n\n    " + cause.getMessage() + "\n",
+                    "Fix the script header or markers at the file and line named above.", cause);
+        }
+        if (cause instanceof RevisionException) {
+            return new FailureAnalysis("Migrations could not resolve the revisions:\n\n    " + cause.getMessage()
+                    + "\n",
+                    "Check samokoder.migrations.target (any revision spec: heads, a revision id or a prefix of at"
+                            + " least four characters, branch@head, ...) and the Revises / Depends On headers of"
+                            + " the scripts in samokoder.migrations.locations.",
+                    cause);
+        }
+        return new FailureAnalysis("Migrations failed at start-up:\n\n    " + cause.getMessage() + "\n",
+                "Fix the problem named above and restart, or set samokoder.migrations.mode=validate to start"
+                        + " without changing the database.",
+                cause);
+    }
+
+    private static FailureAnalysis execution(MigrationExecutionException ex) {
+        StringBuilder description = new StringBuilder("Migrations failed at start-up.\n\n");
+        description.append("    Revision:  ").append(ex.revision()).append('\n');
+        description.append("    File:      ").append(ex.file()).append('\n');
+        if (ex.statementNumber() > 0) {
+            description.append("    Statement: ").append(ex.statementNumber());
+            if (ex.line() > 0) {
+                description.append(" (line ").append(ex.line()).append(')');
+            }
+            description.append('\n');
+        }
+        else {
+            description.append("    Statement: the version-table update after the script\n");
+        }
+        if (ex.sqlState() != null) {
+            description.append("    SQLSTATE:  ").append(ex.sqlState()).append('\n');
+        }
+        description.append("    Error:     ").append(ex.serverMessage()).append('\n');
+        description.append("    Database:  ").append(ex.databaseState()).append('\n');
+        String action = "Fix statement " + ex.statementNumber() + " of " + ex.file()
+                + (ex.line() > 0 ? " (line " + ex.line() + ")" : "")
+                + " and restart; revisions that completed stay applied, and the failed one runs again. To start"
+                + " without migrating meanwhile, set samokoder.migrations.mode=validate.";
+        return new FailureAnalysis(description.toString(), action, ex);
+    }
+}

@@ -1,0 +1,78 @@
+package io.samokoder.migrations.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Health of migrations: UP when the database is at the target; OUT_OF_SERVICE when revisions are
+ * pending (validate mode) or an applied revision drifted; DOWN when the start-up run failed. Reads
+ * the version rows with one query per check.
+ */
+final class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+    private final Map<String, MigrationsInitializer> initializers;
+
+    MigrationsHealthIndicator(Map<String, MigrationsInitializer> initializers) {
+        super("Migrations health check failed");
+        this.initializers = initializers;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Status status = Status.UP;
+        Map<String, Object> beans = new LinkedHashMap<>();
+        for (Map.Entry<String, MigrationsInitializer> entry : this.initializers.entrySet()) {
+            MigrationsReport report = entry.getValue().report();
+            status = worse(status, statusOf(report));
+            beans.put(entry.getKey(), details(report, this.initializers.size() > 1));
+        }
+        builder.status(status);
+        if (beans.size() == 1) {
+            builder.withDetails(details(this.initializers.values().iterator().next().lastReport(), false));
+        }
+        else {
+            builder.withDetails(beans);
+        }
+    }
+
+    private static Map<String, Object> details(MigrationsReport report, boolean withStatus) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (withStatus) {
+            details.put("status", statusOf(report).getCode());
+        }
+        details.put("current", report.current());
+        details.put("target", report.target());
+        details.put("pending", report.pending());
+        details.put("drifted", report.drifted());
+        details.put("lastRun", report.lastRun().outcome().name());
+        if (report.stale()) {
+            details.put("stale", true);
+            details.put("staleReason", report.staleReason());
+        }
+        return details;
+    }
+
+    static Status statusOf(MigrationsReport report) {
+        if (report.lastRun().outcome() == MigrationsReport.Outcome.FAILED) {
+            return Status.DOWN;
+        }
+        if (!report.pending().isEmpty() || !report.drifted().isEmpty()) {
+            return Status.OUT_OF_SERVICE;
+        }
+        return Status.UP;
+    }
+
+    private static Status worse(Status a, Status b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(Status status) {
+        if (Status.DOWN.equals(status)) {
+            return 2;
+        }
+        return Status.OUT_OF_SERVICE.equals(status) ? 1 : 0;
+    }
+}

@@ -1,0 +1,200 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.MigrationResult;
+import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.graph.RevisionException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.Ordered;
+
+/**
+ * Runs migrations when the application context starts: in {@link #afterPropertiesSet()}, so before
+ * the context finishes starting and before the web server takes traffic. Beans that use the
+ * database (JdbcTemplate, JdbcClient, JPA, ...) are made to depend on it. An exception stops
+ * start-up.
+ *
+ * <p>Afterwards it keeps a {@link MigrationsReport} for the endpoint, health and metrics; {@link
+ * #report()} refreshes its version rows with one query.
+ */
+public class MigrationsInitializer implements InitializingBean, Ordered {
+
+    private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
+
+    private final Migrations migrations;
+    private final MigrationsStrategy strategy;
+    private final MigrationsProperties.Mode mode;
+    private final String target;
+    private final RunObserver observer;
+    private final Object refreshLock = new Object();
+    private volatile MigrationsReport report;
+    private int order;
+
+    /**
+     * Creates an initializer that upgrades to {@code heads}.
+     *
+     * @param migrations the engine
+     */
+    public MigrationsInitializer(Migrations migrations) {
+        this(migrations, null, MigrationsProperties.Mode.UPGRADE, "heads", false);
+    }
+
+    /**
+     * Creates an initializer.
+     *
+     * @param migrations the engine
+     * @param strategy replaces what {@code mode} does, or {@code null}
+     * @param mode what start-up does when there is no strategy
+     * @param target the target revision spec
+     * @param allowDowngrade whether a target below the current revision may downgrade
+     */
+    public MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
+            String target, boolean allowDowngrade) {
+        this(migrations, strategy, mode, target, allowDowngrade, RunObserver.NONE);
+    }
+
+    MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
+            String target, boolean allowDowngrade, RunObserver observer) {
+        this.migrations = Objects.requireNonNull(migrations, "migrations");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.target = Objects.requireNonNull(target, "target");
+        this.strategy = (strategy != null) ? strategy : ModeStrategies.forMode(mode, target, allowDowngrade);
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The engine this initializer runs. */
+    public Migrations getMigrations() {
+        return this.migrations;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        MigrationResult result;
+        try {
+            result = this.observer.observe(this.mode, this.target, () -> this.strategy.migrate(this.migrations));
+        }
+        catch (RuntimeException ex) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            String failedRevision = (ex instanceof MigrationExecutionException execution) ? execution.revision() : null;
+            MigrationsReport.LastRun lastRun = new MigrationsReport.LastRun(startedAt, elapsed, Duration.ZERO,
+                    MigrationsReport.Outcome.FAILED, null, List.of(), failedRevision, ex.getMessage());
+            this.report = captureAfterFailure(lastRun);
+            throw ex;
+        }
+        MigrationsReport.LastRun lastRun = (result != null)
+                ? new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
+                        MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null)
+                : new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start), Duration.ZERO,
+                        MigrationsReport.Outcome.NOT_RUN, null, List.of(), null, null);
+        if (result != null) {
+            logger.info(result.summary());
+        }
+        this.report = capture(lastRun);
+    }
+
+    /**
+     * The report, with the version rows read again (one query). When they changed, for example
+     * because another instance migrated, the revision data is read again too. When the database
+     * cannot be read, the last known report comes back marked stale.
+     *
+     * @throws IllegalStateException before {@link #afterPropertiesSet()} ran
+     */
+    public MigrationsReport report() {
+        MigrationsReport last = lastReport();
+        List<String> rows;
+        try {
+            rows = this.migrations.current();
+        }
+        catch (RuntimeException ex) {
+            return remember(last.withStale(describe(ex)));
+        }
+        if (new HashSet<>(rows).equals(new HashSet<>(last.current())) && rows.size() == last.current().size()) {
+            return remember(last.fresh());
+        }
+        synchronized (this.refreshLock) {
+            try {
+                return remember(capture(last.lastRun()));
+            }
+            catch (RuntimeException ex) {
+                return remember(last.withStale(describe(ex)));
+            }
+        }
+    }
+
+    /**
+     * The report as it was last captured, without touching the database.
+     *
+     * @throws IllegalStateException before {@link #afterPropertiesSet()} ran
+     */
+    public MigrationsReport lastReport() {
+        MigrationsReport last = this.report;
+        if (last == null) {
+            throw new IllegalStateException("Migrations have not run yet");
+        }
+        return last;
+    }
+
+    private MigrationsReport remember(MigrationsReport report) {
+        this.report = report;
+        return report;
+    }
+
+    private MigrationsReport capture(MigrationsReport.LastRun lastRun) {
+        MigrationStatus status = this.migrations.status(this.target);
+        List<RevisionInfo> history = this.migrations.history(null);
+        return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), status.pending(),
+                history, lastRun, Instant.now(), false, null);
+    }
+
+    private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {
+        try {
+            return capture(lastRun);
+        }
+        catch (RuntimeException ex) {
+            List<String> heads;
+            try {
+                heads = this.migrations.heads();
+            }
+            catch (RuntimeException graphError) {
+                heads = List.of();
+            }
+            return new MigrationsReport(this.mode, this.target, List.of(), heads, List.of(), List.of(), lastRun,
+                    Instant.now(), true, describe(ex));
+        }
+    }
+
+    /** A reason for a stale report that names no host, user or password. */
+    static String describe(Throwable ex) {
+        if (ex instanceof RevisionException || ex instanceof MigrationException) {
+            return ex.getMessage();
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return "database unavailable (SQLSTATE " + sql.getSQLState() + ")";
+            }
+        }
+        return "database unavailable (" + ex.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public int getOrder() {
+        return this.order;
+    }
+
+    /** Sets the order among several initializers. */
+    public void setOrder(int order) {
+        this.order = order;
+    }
+}

@@ -1,0 +1,82 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.samokoder.migrations.StepResult;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Micrometer metrics of migrations, bound after start-up from each initializer's report:
+ * <ul>
+ * <li>timer {@value #RUN} (tags {@code name}, {@code outcome}): the start-up run;</li>
+ * <li>timer {@value #STEP} (tags {@code name}, {@code direction}, {@code outcome}): each revision run;</li>
+ * <li>timer {@value #LOCK_WAIT} (tag {@code name}): the wait for the migration lock;</li>
+ * <li>gauges {@value #PENDING} and {@value #APPLIED} (tag {@code name}): revisions pending for the
+ * target and applied, as last read.</li>
+ * </ul>
+ */
+final class MigrationsMetrics implements MeterBinder {
+
+    static final String RUN = "samokoder.migrations.run";
+    static final String STEP = "samokoder.migrations.step";
+    static final String LOCK_WAIT = "samokoder.migrations.lock.wait";
+    static final String PENDING = "samokoder.migrations.pending";
+    static final String APPLIED = "samokoder.migrations.applied";
+
+    private final Map<String, MigrationsInitializer> initializers;
+
+    MigrationsMetrics(Map<String, MigrationsInitializer> initializers) {
+        this.initializers = initializers;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.initializers.forEach((name, initializer) -> bind(registry, name, initializer));
+    }
+
+    private static void bind(MeterRegistry registry, String name, MigrationsInitializer initializer) {
+        MigrationsReport report = initializer.lastReport();
+        MigrationsReport.LastRun run = report.lastRun();
+        Tags tags = Tags.of("name", name);
+        String outcome = run.outcome().name().toLowerCase(Locale.ROOT);
+        Timer.builder(RUN)
+            .description("Start-up migration run")
+            .tags(tags)
+            .tag("outcome", outcome)
+            .register(registry)
+            .record(run.duration());
+        Timer.builder(LOCK_WAIT)
+            .description("Wait for the migration lock")
+            .tags(tags)
+            .register(registry)
+            .record(run.lockWait());
+        for (StepResult step : run.steps()) {
+            stepTimer(registry, tags, step.direction().name(), "success").record(step.duration());
+        }
+        if (run.failedRevision() != null) {
+            stepTimer(registry, tags, "UPGRADE", "failure").record(Duration.ZERO);
+        }
+        Gauge.builder(PENDING, initializer, (it) -> it.lastReport().pending().size())
+            .description("Revisions pending for the target")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder(APPLIED, initializer, (it) -> it.lastReport().appliedCount())
+            .description("Revisions applied to the database")
+            .tags(tags)
+            .register(registry);
+    }
+
+    private static Timer stepTimer(MeterRegistry registry, Tags tags, String direction, String outcome) {
+        return Timer.builder(STEP)
+            .description("Revision steps run at start-up")
+            .tags(tags)
+            .tag("direction", direction.toLowerCase(Locale.ROOT))
+            .tag("outcome", outcome)
+            .register(registry);
+    }
+}

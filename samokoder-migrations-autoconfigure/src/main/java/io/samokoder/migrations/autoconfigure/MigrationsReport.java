@@ -1,0 +1,88 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.ChecksumStatus;
+import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.StepResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one migrations bean knows about its database: captured at start-up, its version rows
+ * refreshed by one query when asked. Holds no URL, user or password.
+ *
+ * @param mode what start-up did
+ * @param target the target revision spec
+ * @param current the version rows
+ * @param heads the heads of the revision map
+ * @param pending revisions an upgrade to the target would run, in order
+ * @param history every revision, heads first, with its applied state and checksum status
+ * @param lastRun the start-up run
+ * @param capturedAt when the revision data was read
+ * @param stale whether the database could not be read at the last refresh, so this is the last known state
+ * @param staleReason why the database could not be read, or {@code null}
+ */
+public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
+        List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
+        boolean stale, String staleReason) {
+
+    public MigrationsReport {
+        current = List.copyOf(current);
+        heads = List.copyOf(heads);
+        pending = List.copyOf(pending);
+        history = List.copyOf(history);
+    }
+
+    /** Applied revisions whose script changed since they ran. */
+    public List<String> drifted() {
+        return this.history.stream()
+            .filter((info) -> info.checksumStatus() == ChecksumStatus.CHANGED)
+            .map(RevisionInfo::id)
+            .toList();
+    }
+
+    /** How many revisions are applied. */
+    public int appliedCount() {
+        return (int) this.history.stream().filter(RevisionInfo::applied).count();
+    }
+
+    MigrationsReport withStale(String reason) {
+        return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
+                this.lastRun, this.capturedAt, true, reason);
+    }
+
+    MigrationsReport fresh() {
+        return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
+                this.history, this.lastRun, this.capturedAt, false, null) : this;
+    }
+
+    /** How the start-up run ended. */
+    public enum Outcome {
+        /** Revisions were run, or the database was already at the target. */
+        SUCCESS,
+        /** Nothing was run: validate mode, mode none, or a strategy that changed nothing. */
+        NOT_RUN,
+        /** The run failed. */
+        FAILED
+    }
+
+    /**
+     * The start-up run.
+     *
+     * @param startedAt when it started
+     * @param duration how long it took, lock wait included
+     * @param lockWait how long it waited for the migration lock, or zero
+     * @param outcome how it ended
+     * @param command the command run ({@code UPGRADE}, {@code DOWNGRADE}, {@code STAMP}), or {@code null}
+     * @param steps the revisions run, in order
+     * @param failedRevision the revision that failed, or {@code null}
+     * @param error the error message, or {@code null}
+     */
+    public record LastRun(Instant startedAt, Duration duration, Duration lockWait, Outcome outcome, String command,
+            List<StepResult> steps, String failedRevision, String error) {
+
+        public LastRun {
+            steps = List.copyOf(steps);
+        }
+    }
+}

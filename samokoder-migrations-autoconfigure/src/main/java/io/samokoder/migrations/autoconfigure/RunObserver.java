@@ -1,0 +1,14 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.MigrationResult;
+import java.util.function.Supplier;
+
+/** Wraps the start-up run, e.g. in a Micrometer Observation. */
+@FunctionalInterface
+interface RunObserver {
+
+    /** Observes nothing. */
+    RunObserver NONE = (mode, target, run) -> run.get();
+
+    MigrationResult observe(MigrationsProperties.Mode mode, String target, Supplier<MigrationResult> run);
+}

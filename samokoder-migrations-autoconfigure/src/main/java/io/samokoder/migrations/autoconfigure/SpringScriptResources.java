@@ -1,0 +1,106 @@
+package io.samokoder.migrations.autoconfigure;
+
+import io.samokoder.migrations.MigrationConfigurationException;
+import io.samokoder.migrations.script.ScriptResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Finds revision scripts with Spring's resource resolution, so that scripts in directories, jars,
+ * nested jars of an executable Boot jar and {@code classpath*:} locations are all found.
+ */
+final class SpringScriptResources {
+
+    private SpringScriptResources() {
+    }
+
+    /**
+     * The {@code *.sql} files directly in each location, sorted by file name within a location,
+     * locations in the given order. A location that does not exist contributes nothing.
+     */
+    static List<ScriptResource> resolve(ResourcePatternResolver resolver, List<String> locations) {
+        List<ScriptResource> scripts = new ArrayList<>();
+        for (String location : locations) {
+            String normalized = normalize(location);
+            Resource[] found;
+            try {
+                found = resolver.getResources(normalized + "/*.sql");
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Could not list revision scripts in '" + location
+                        + "' (samokoder.migrations.locations)", ex);
+            }
+            List<Resource> files = new ArrayList<>(Arrays.asList(found));
+            files.removeIf((resource) -> resource.getFilename() == null || !resource.isReadable());
+            files.sort(Comparator.comparing(Resource::getFilename));
+            for (Resource file : files) {
+                scripts.add(new SpringScriptResource(file, normalized + "/" + file.getFilename()));
+            }
+        }
+        return scripts;
+    }
+
+    /** {@code filesystem:} becomes {@code file:}, no prefix means {@code classpath:}, no trailing slash. */
+    static String normalize(String location) {
+        String trimmed = location.trim();
+        if (trimmed.isEmpty()) {
+            throw new MigrationConfigurationException(
+                    "samokoder.migrations.locations contains an empty location; remove it or name a directory");
+        }
+        String result;
+        if (trimmed.startsWith("filesystem:")) {
+            result = "file:" + trimmed.substring("filesystem:".length());
+        }
+        else if (trimmed.indexOf(':') < 0 || (trimmed.length() > 1 && trimmed.charAt(1) == ':' && trimmed.length() > 2
+                && (trimmed.charAt(2) == '\\' || trimmed.charAt(2) == '/'))) {
+            // a plain path, or a Windows drive letter: treat as the class path, like the engine does
+            result = trimmed.indexOf(':') < 0 ? "classpath:" + trimmed : "file:" + trimmed;
+        }
+        else {
+            result = trimmed;
+        }
+        while (result.endsWith("/") && !result.endsWith(":/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    /** A script behind a Spring {@link Resource}, described by its location and file name. */
+    private static final class SpringScriptResource implements ScriptResource {
+
+        private final Resource resource;
+        private final String description;
+
+        SpringScriptResource(Resource resource, String description) {
+            this.resource = resource;
+            this.description = description;
+        }
+
+        @Override
+        public String fileName() {
+            return this.resource.getFilename();
+        }
+
+        @Override
+        public String description() {
+            return this.description;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return this.resource.getInputStream();
+        }
+
+        @Override
+        public String toString() {
+            return this.description;
+        }
+    }
+}
