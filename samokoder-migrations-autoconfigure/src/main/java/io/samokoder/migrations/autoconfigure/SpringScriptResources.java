@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.script.ScriptResource;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,10 @@ final class SpringScriptResources {
             Resource[] found;
             try {
                 found = resolver.getResources(normalized + "/*.sql");
+            }
+            catch (FileNotFoundException ex) {
+                // a classpath: or file: location that does not exist
+                continue;
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("Could not list revision scripts in '" + location

@@ -1,0 +1,398 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class MigrationsAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+    private TestDatabase db;
+
+    private final List<TestDatabase> extra = new ArrayList<>();
+
+    @BeforeEach
+    void createDatabase() {
+        this.db = TestPostgres.createDatabase("ac");
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        this.db.close();
+        this.extra.forEach(TestDatabase::close);
+    }
+
+    private String[] datasource(TestDatabase database) {
+        return new String[] { "spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password() };
+    }
+
+    private TestDatabase another() {
+        TestDatabase other = TestPostgres.createDatabase("ac");
+        this.extra.add(other);
+        return other;
+    }
+
+    @Test
+    void backsOffWithNoDataSourceAndNoMigrationsUrl() {
+        this.runner.run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(Migrations.class);
+            assertThat(context).doesNotHaveBean(MigrationsInitializer.class);
+        });
+    }
+
+    @Test
+    void disabledCreatesNothingAndTouchesNothing() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.enabled=false")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(Migrations.class);
+                assertThat(context).doesNotHaveBean(MigrationsInitializer.class);
+            });
+        assertThat(tables(this.db)).isEmpty();
+    }
+
+    @Test
+    void migratesTheApplicationDataSourceToHeadsAtStartup() {
+        this.runner.withPropertyValues(datasource(this.db)).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(MigrationsInitializer.class);
+            assertThat(context.getBean(Migrations.class).config().dataSource()).isSameAs(context.getBean(DataSource.class));
+            MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+            assertThat(report.current()).containsExactly("aaaa00000003");
+            assertThat(report.pending()).isEmpty();
+            assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+            assertThat(report.lastRun().steps()).extracting("revision")
+                .containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+        });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+        assertThat(tables(this.db)).contains("accounts", "orders");
+    }
+
+    @Test
+    void createsADataSourceFromTheMigrationsUrlWhenThereIsNoDataSource() {
+        this.runner
+            .withPropertyValues("samokoder.migrations.url=" + this.db.jdbcUrl(),
+                    "samokoder.migrations.user=" + this.db.user(), "samokoder.migrations.password=" + this.db.password())
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(DataSource.class);
+                DataSource used = context.getBean(Migrations.class).config().dataSource();
+                assertThat(used).isInstanceOf(SimpleDriverDataSource.class);
+                assertThat(((SimpleDriverDataSource) used).getUrl()).isEqualTo(this.db.jdbcUrl());
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+    }
+
+    @Test
+    void migrationsUrlWinsOverTheApplicationDataSource() {
+        TestDatabase app = another();
+        this.runner.withPropertyValues(datasource(app))
+            .withPropertyValues("samokoder.migrations.url=" + this.db.jdbcUrl(),
+                    "samokoder.migrations.user=" + this.db.user(), "samokoder.migrations.password=" + this.db.password())
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).config().dataSource())
+                    .isNotSameAs(context.getBean(DataSource.class));
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+        assertThat(tables(app)).isEmpty();
+    }
+
+    @Test
+    void migrationsUserAloneDerivesADataSourceFromTheApplicationOne() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.user=" + this.db.user(),
+                    "samokoder.migrations.password=" + this.db.password())
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                DataSource used = context.getBean(Migrations.class).config().dataSource();
+                assertThat(used).isInstanceOf(SimpleDriverDataSource.class);
+                assertThat(((SimpleDriverDataSource) used).getUrl()).isEqualTo(this.db.jdbcUrl());
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+    }
+
+    @Test
+    void qualifiedDataSourceWinsOverThePrimaryOne() {
+        TestDatabase app = another();
+        this.runner.withBean("appDataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
+            .withUserConfiguration(QualifiedDataSourceConfiguration.class)
+            .withBean(TestDatabase.class, () -> this.db)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).config().dataSource())
+                    .isSameAs(context.getBean("migrationsDataSource"));
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+        assertThat(tables(app)).isEmpty();
+    }
+
+    @Test
+    void strategyBeanReplacesTheStartupUpgrade() {
+        List<Migrations> called = new ArrayList<>();
+        this.runner.withPropertyValues(datasource(this.db))
+            .withBean(MigrationsStrategy.class, () -> (migrations) -> {
+                called.add(migrations);
+                return null;
+            })
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(called).containsExactly(context.getBean(Migrations.class));
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+                assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.NOT_RUN);
+                assertThat(report.pending()).containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+            });
+        assertThat(tables(this.db)).doesNotContain("accounts");
+    }
+
+    @Test
+    void customizersRunInOrderAfterTheProperties() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.version-table=from_properties")
+            .withUserConfiguration(CustomizerConfiguration.class)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsConfig config = context.getBean(Migrations.class).config();
+                assertThat(config.versionTable()).isEqualTo("second_customizer");
+                assertThat(config.logTable()).isEqualTo("first_customizer_log");
+            });
+        assertThat(tables(this.db)).contains("second_customizer", "first_customizer_log");
+    }
+
+    @Test
+    void propertiesAreMappedToTheEngineConfiguration() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.mode=none", "samokoder.migrations.schema=public",
+                    "samokoder.migrations.version-table=my_version", "samokoder.migrations.log-table=my_log",
+                    "samokoder.migrations.transaction-mode=single", "samokoder.migrations.lock-wait-timeout=42",
+                    "samokoder.migrations.lock-timeout=750ms", "samokoder.migrations.lock-retries=7",
+                    "samokoder.migrations.statement-timeout=2m", "samokoder.migrations.validate-checksums=warn",
+                    "samokoder.migrations.locations=classpath:db/second")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsConfig config = context.getBean(Migrations.class).config();
+                assertThat(config.schema()).isEqualTo("public");
+                assertThat(config.versionTable()).isEqualTo("my_version");
+                assertThat(config.logTable()).isEqualTo("my_log");
+                assertThat(config.transactionMode()).isEqualTo(TransactionMode.SINGLE);
+                assertThat(config.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(42));
+                assertThat(config.lockTimeout()).isEqualTo(Duration.ofMillis(750));
+                assertThat(config.lockRetries()).isEqualTo(7);
+                assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
+                assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.WARN);
+                assertThat(config.scripts()).extracting("description")
+                    .containsExactly("classpath:db/second/001_bbbb00000001_create_audit.sql");
+            });
+    }
+
+    @Test
+    void severalLocationsLoadInOrder() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.locations=classpath:db/migrations,classpath*:db/second")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).config().scripts()).extracting("fileName")
+                    .containsExactly("001_aaaa00000001_create_accounts.sql", "002_aaaa00000002_add_email.sql",
+                            "003_aaaa00000003_create_orders.sql", "001_bbbb00000001_create_audit.sql");
+                assertThat(context.getBean(MigrationsInitializer.class).report().current())
+                    .containsExactlyInAnyOrder("aaaa00000003", "bbbb00000001");
+            });
+    }
+
+    @Test
+    void jdbcTemplateDependsOnTheInitializer() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+                    .contains("migrationsInitializer");
+                assertThat(context.getBeanFactory().getBeanDefinition("namedParameterJdbcTemplate").getDependsOn())
+                    .contains("migrationsInitializer");
+            });
+    }
+
+    @Test
+    void schemaManagementProviderReportsTheMigratedDataSourceAsManaged() {
+        TestDatabase other = another();
+        this.runner.withPropertyValues(datasource(this.db)).run((context) -> {
+            MigrationsSchemaManagementProvider provider = context.getBean(MigrationsSchemaManagementProvider.class);
+            assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
+                .isEqualTo(SchemaManagement.MANAGED);
+            assertThat(provider.getSchemaManagement(other.dataSource())).isEqualTo(SchemaManagement.UNMANAGED);
+        });
+    }
+
+    @Test
+    void targetStopsAtAMiddleRevision() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.target=aaaa00000002")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+                assertThat(report.current()).containsExactly("aaaa00000002");
+                assertThat(report.pending()).isEmpty();
+            });
+        assertThat(tables(this.db)).contains("accounts").doesNotContain("orders");
+    }
+
+    @Test
+    void targetBelowTheCurrentRevisionFailsWithoutAllowDowngrade() {
+        this.runner.withPropertyValues(datasource(this.db)).run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.target=aaaa00000001")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(DowngradeNotAllowedException.class)
+                    .hasMessageContaining("samokoder.migrations.target=aaaa00000001")
+                    .hasMessageContaining("allow-downgrade=false");
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+        assertThat(tables(this.db)).contains("orders");
+    }
+
+    @Test
+    void targetBelowTheCurrentRevisionDowngradesWhenAllowed() {
+        this.runner.withPropertyValues(datasource(this.db)).run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.target=aaaa00000001", "samokoder.migrations.allow-downgrade=true")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+                assertThat(report.lastRun().command()).isEqualTo("DOWNGRADE");
+                assertThat(report.lastRun().steps()).extracting("revision")
+                    .containsExactly("aaaa00000003", "aaaa00000002");
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000001");
+        assertThat(tables(this.db)).doesNotContain("orders");
+    }
+
+    @Test
+    void unknownTargetFailsStartupWithTheEngineMessage() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.target=ffff")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("Can't locate revision identified by 'ffff'");
+            });
+        assertThat(tables(this.db)).doesNotContain("accounts");
+    }
+
+    @Test
+    void validateModeChangesNothingAndReportsPending() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.mode=validate")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+                assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.NOT_RUN);
+                assertThat(report.current()).isEmpty();
+                assertThat(report.pending()).containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+            });
+        assertThat(tables(this.db)).doesNotContain("accounts", "alembic_version");
+    }
+
+    @Test
+    void noneModeRunsNothing() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.mode=none")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationsInitializer.class).report().lastRun().outcome())
+                    .isEqualTo(MigrationsReport.Outcome.NOT_RUN);
+            });
+        assertThat(tables(this.db)).doesNotContain("accounts", "alembic_version");
+    }
+
+    @Test
+    void failingRevisionFailsStartup() {
+        this.runner.withPropertyValues(datasource(this.db))
+            .withPropertyValues("samokoder.migrations.locations=classpath:db/broken")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("no_such_column");
+            });
+        assertThat(tables(this.db)).doesNotContain("fine");
+    }
+
+    static List<String> versionRows(TestDatabase database) {
+        return query(database, "SELECT version_num FROM alembic_version ORDER BY version_num");
+    }
+
+    static List<String> tables(TestDatabase database) {
+        return query(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                + " ORDER BY table_name");
+    }
+
+    static List<String> query(TestDatabase database, String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class QualifiedDataSourceConfiguration {
+
+        @Bean
+        @MigrationsDataSource
+        DataSource migrationsDataSource(TestDatabase db) {
+            return db.dataSource();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomizerConfiguration {
+
+        @Bean
+        @Order(2)
+        MigrationsConfigCustomizer second() {
+            return (builder) -> builder.versionTable("second_customizer");
+        }
+
+        @Bean
+        @Order(1)
+        MigrationsConfigCustomizer first() {
+            return (builder) -> builder.versionTable("first_customizer").logTable("first_customizer_log");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.ChecksumMismatchException;
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.LockTimeoutException;
+import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.MigrationPlan;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.plan.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+class MigrationsFailureAnalyzerTests {
+
+    private final MigrationsFailureAnalyzer analyzer = new MigrationsFailureAnalyzer();
+
+    @Test
+    void failedStatementNamesRevisionFileStatementAndSqlState() {
+        MigrationExecutionException ex = new MigrationExecutionException("7ead2de0adf9",
+                "classpath:db/migrations/007_7ead2de0adf9_add_owner_index.sql", 2, 9, "42703",
+                "ERROR: column \"owner_id\" does not exist",
+                "The revision was rolled back; the database is still at 0be0e10f5cc6.", null);
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(analysis.getDescription()).contains("Migrations failed at start-up")
+            .contains("Revision:  7ead2de0adf9")
+            .contains("File:      classpath:db/migrations/007_7ead2de0adf9_add_owner_index.sql")
+            .contains("Statement: 2 (line 9)")
+            .contains("SQLSTATE:  42703")
+            .contains("column \"owner_id\" does not exist")
+            .contains("still at 0be0e10f5cc6");
+        assertThat(analysis.getAction()).contains("Fix statement 2 of classpath:db/migrations/")
+            .contains("(line 9)")
+            .contains("samokoder.migrations.mode=validate");
+        assertThat(analysis.getCause()).isSameAs(ex);
+    }
+
+    @Test
+    void versionTableFailureSaysSo() {
+        MigrationExecutionException ex = new MigrationExecutionException("aaaa", "a.sql", 0, 0, null, "boom",
+                "Rolled back.", null);
+        assertThat(this.analyzer.analyze(wrapped(ex)).getDescription())
+            .contains("the version-table update after the script")
+            .doesNotContain("SQLSTATE");
+    }
+
+    @Test
+    void refusedDowngradeTellsWhichPropertyToSet() {
+        PlannedStep step = new PlannedStep(Step.Kind.DOWNGRADE, "aaaa00000003", "Create orders", "c.sql",
+                List.of("aaaa00000003"), List.of("aaaa00000002"));
+        MigrationPlan plan = new MigrationPlan(Command.DOWNGRADE, "aaaa00000002", List.of("aaaa00000003"),
+                List.of(step), List.of("aaaa00000002"));
+        FailureAnalysis analysis = this.analyzer
+            .analyze(wrapped(new DowngradeNotAllowedException("aaaa00000002", plan)));
+        assertThat(analysis.getDescription()).contains("samokoder.migrations.target=aaaa00000002")
+            .contains("[aaaa00000003]");
+        assertThat(analysis.getAction()).contains("samokoder.migrations.allow-downgrade=true");
+    }
+
+    @Test
+    void checksumMismatchSuggestsANewRevision() {
+        FailureAnalysis analysis = this.analyzer
+            .analyze(wrapped(new ChecksumMismatchException("aaaa00000002", "b.sql", "Revision aaaa00000002 changed")));
+        assertThat(analysis.getDescription()).contains("aaaa00000002 (b.sql)");
+        assertThat(analysis.getAction()).contains("new revision").contains("validate-checksums=warn");
+    }
+
+    @Test
+    void lockTimeoutPointsAtTheWaitSetting() {
+        LockTimeoutException ex = new LockTimeoutException(Duration.ofSeconds(3), "advisory lock 1", 4242, "other-app",
+                "10.0.0.9", Instant.parse("2026-11-29T09:00:00Z"));
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(analysis.getDescription()).contains("4242");
+        assertThat(analysis.getAction()).contains("samokoder.migrations.lock-wait-timeout");
+    }
+
+    @Test
+    void otherFailuresAreNotAnalyzed() {
+        assertThat(this.analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+    private static Throwable wrapped(Throwable cause) {
+        return new BeanCreationException("migrationsInitializer", "Invocation of init method failed", cause);
+    }
+}

@@ -1,0 +1,82 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+import io.samokoder.migrations.ChecksumStatus;
+import io.samokoder.migrations.RevisionInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.contributor.Status;
+
+class MigrationsHealthTests {
+
+    @Test
+    void upAtTarget() {
+        assertThat(MigrationsHealthIndicator.statusOf(report(List.of(), ChecksumStatus.MATCH,
+                MigrationsReport.Outcome.SUCCESS))).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void outOfServiceWhenRevisionsArePending() {
+        assertThat(MigrationsHealthIndicator.statusOf(report(List.of("b"), ChecksumStatus.MATCH,
+                MigrationsReport.Outcome.NOT_RUN))).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void outOfServiceWhenAnAppliedRevisionDrifted() {
+        MigrationsReport report = report(List.of(), ChecksumStatus.CHANGED, MigrationsReport.Outcome.SUCCESS);
+        assertThat(report.drifted()).containsExactly("a");
+        assertThat(MigrationsHealthIndicator.statusOf(report)).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void downWhenTheLastRunFailed() {
+        assertThat(MigrationsHealthIndicator.statusOf(report(List.of("b"), ChecksumStatus.MATCH,
+                MigrationsReport.Outcome.FAILED))).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void readinessGroupGainsMigrationsAndLivenessIsUntouched() {
+        HealthEndpointGroup readiness = mock(HealthEndpointGroup.class);
+        given(readiness.isMember("readinessState")).willReturn(true);
+        HealthEndpointGroup liveness = mock(HealthEndpointGroup.class);
+        given(liveness.isMember("livenessState")).willReturn(true);
+        HealthEndpointGroups groups = HealthEndpointGroups.of(mock(HealthEndpointGroup.class),
+                Map.of("readiness", readiness, "liveness", liveness));
+
+        HealthEndpointGroups processed = new ReadinessGroupPostProcessor("migrations")
+            .postProcessHealthEndpointGroups(groups);
+
+        assertThat(processed.getNames()).isEqualTo(Set.of("readiness", "liveness"));
+        assertThat(processed.get("readiness").isMember("migrations")).isTrue();
+        assertThat(processed.get("readiness").isMember("readinessState")).isTrue();
+        assertThat(processed.get("readiness").isMember("db")).isFalse();
+        assertThat(processed.get("liveness").isMember("migrations")).isFalse();
+        assertThat(processed.get("liveness")).isSameAs(liveness);
+    }
+
+    @Test
+    void withoutAReadinessGroupNothingChanges() {
+        HealthEndpointGroups groups = HealthEndpointGroups.of(mock(HealthEndpointGroup.class), Map.of());
+        assertThat(new ReadinessGroupPostProcessor("migrations").postProcessHealthEndpointGroups(groups))
+            .isSameAs(groups);
+    }
+
+    private static MigrationsReport report(List<String> pending, ChecksumStatus checksum,
+            MigrationsReport.Outcome outcome) {
+        RevisionInfo applied = new RevisionInfo("a", List.of(), List.of(), List.of(), "first", "a.sql", pending.isEmpty(),
+                false, false, true, Instant.EPOCH, 5L, checksum);
+        MigrationsReport.LastRun run = new MigrationsReport.LastRun(Instant.EPOCH, Duration.ofMillis(10), Duration.ZERO,
+                outcome, null, List.of(), null, null);
+        return new MigrationsReport(MigrationsProperties.Mode.UPGRADE, "heads", List.of("a"), List.of("a"), pending,
+                List.of(applied), run, Instant.EPOCH, false, null);
+    }
+}
