@@ -267,8 +267,7 @@ public final class Engine {
     /** History of a range, heads first. */
     public List<RevisionInfo> history(String range) {
         DbState state = readStateUnlocked();
-        String r = range == null || range.isBlank() ? ":" : range;
-        List<Revision> revisions = this.catalog.planner().history(r, state.rows());
+        List<Revision> revisions = this.catalog.planner().history(range, state.rows());
         Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
         List<RevisionInfo> infos = new ArrayList<>(revisions.size());
         for (Revision revision : revisions) {
@@ -294,7 +293,7 @@ public final class Engine {
         checkKnownRows(state.rows());
         List<String> pending = pending(state.rows(), target);
         Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
-        List<Revision> all = this.catalog.planner().history(":", state.rows());
+        List<Revision> all = this.catalog.planner().history(null, state.rows());
         List<RevisionInfo> infos = new ArrayList<>(all.size());
         for (Revision revision : all) {
             infos.add(info(revision, applied, state.log()));
