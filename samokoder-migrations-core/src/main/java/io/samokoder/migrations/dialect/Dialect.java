@@ -62,6 +62,16 @@ public interface Dialect {
     String lockHolderQuery();
 
     /**
+     * A query with one parameter (a backend pid) describing the locks that session is waiting for and
+     * who holds them, columns {@code locktype}, {@code mode}, {@code relation} (text or null),
+     * {@code blocker_pid}, {@code blocker_application}, {@code blocker_state}, {@code blocker_xact_start}.
+     */
+    String waitingLocksQuery();
+
+    /** A query of one row and column: the current session's backend pid. */
+    String backendPidQuery();
+
+    /**
      * A query with four parameters (lock timeout, whether local, statement timeout, whether local),
      * the timeouts as {@link #timeoutValue} gives them, that sets both timeouts.
      */

@@ -125,6 +125,22 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String waitingLocksQuery() {
+        return "SELECT w.locktype, w.mode, CASE WHEN w.relation IS NOT NULL THEN w.relation::regclass::text END"
+                + " AS relation, b.pid AS blocker_pid, b.application_name AS blocker_application,"
+                + " b.state AS blocker_state, b.xact_start AS blocker_xact_start"
+                + " FROM pg_locks w"
+                + " LEFT JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS bp(pid) ON true"
+                + " LEFT JOIN pg_stat_activity b ON b.pid = bp.pid"
+                + " WHERE w.pid = ? AND NOT w.granted";
+    }
+
+    @Override
+    public String backendPidQuery() {
+        return "SELECT pg_backend_pid()";
+    }
+
+    @Override
     public String setTimeoutsQuery() {
         return "SELECT set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)";
     }

@@ -3,6 +3,7 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.ScriptLocations;
@@ -33,7 +34,7 @@ final class Catalog {
     }
 
     record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, Map<String, String> contentHashes,
-            RevisionGraph graph) {
+            RevisionGraph graph, Planner planner) {
     }
 
     Loaded get() {
@@ -56,6 +57,10 @@ final class Catalog {
 
     RevisionGraph graph() {
         return get().graph();
+    }
+
+    Planner planner() {
+        return get().planner();
     }
 
     /** The script of a revision, or {@code null}. */
@@ -90,7 +95,7 @@ final class Catalog {
             revisions.add(script.revision());
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
-        return new Loaded(scripts, Map.copyOf(byId), Map.copyOf(contentHashes), graph);
+        return new Loaded(scripts, Map.copyOf(byId), Map.copyOf(contentHashes), graph, new Planner(graph));
     }
 
     private ClassLoader classLoader() {

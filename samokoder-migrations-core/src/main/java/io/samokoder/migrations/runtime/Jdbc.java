@@ -60,12 +60,19 @@ final class Jdbc {
         return (state == null ? "" : "SQLSTATE " + state + ": ") + Redactor.redact(firstLine(e.getMessage()));
     }
 
+    /** The first line of a driver message, without a leading severity such as {@code ERROR:}. */
     static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message.trim() : message.substring(0, nl).trim();
+        String line = nl < 0 ? message.trim() : message.substring(0, nl).trim();
+        for (String severity : new String[] {"ERROR:", "FATAL:", "PANIC:"}) {
+            if (line.startsWith(severity)) {
+                return line.substring(severity.length()).trim();
+            }
+        }
+        return line;
     }
 
     /**
