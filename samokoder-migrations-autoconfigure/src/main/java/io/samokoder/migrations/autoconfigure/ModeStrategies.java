@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationPlan;
+import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.ValidationResult;
 import org.apache.commons.logging.Log;
@@ -31,30 +32,39 @@ final class ModeStrategies {
      * Upgrades to the target; a target below the current revision downgrades only when allowed, and
      * otherwise fails before anything runs.
      */
-    static io.samokoder.migrations.MigrationResult upgrade(Migrations migrations, String target,
-            boolean allowDowngrade) {
+    static MigrationResult upgrade(Migrations migrations, String target, boolean allowDowngrade) {
+        MigrationException upgradeError = null;
         try {
-            migrations.plan(Command.UPGRADE, target);
-        }
-        catch (MigrationException upgradeError) {
-            MigrationPlan downgrade;
-            try {
-                downgrade = migrations.plan(Command.DOWNGRADE, target);
+            if (!migrations.plan(Command.UPGRADE, target).steps().isEmpty()) {
+                return migrations.upgrade(target);
             }
-            catch (MigrationException notADowngradeEither) {
+        }
+        catch (MigrationException ex) {
+            upgradeError = ex;
+        }
+        // Nothing to upgrade, or no upgrade path: is the target below the current revision?
+        MigrationPlan downgrade = downgradePlan(migrations, target);
+        if (downgrade == null || downgrade.steps().isEmpty()) {
+            if (upgradeError != null) {
                 throw upgradeError;
             }
-            if (downgrade.steps().isEmpty()) {
-                throw upgradeError;
-            }
-            if (!allowDowngrade) {
-                throw new DowngradeNotAllowedException(target, downgrade);
-            }
-            logger.warn("Downgrading to " + target + " as samokoder.migrations.allow-downgrade=true: "
-                    + downgrade.steps().size() + " revision(s) will be undone");
-            return migrations.downgrade(target);
+            return migrations.upgrade(target);
         }
-        return migrations.upgrade(target);
+        if (!allowDowngrade) {
+            throw new DowngradeNotAllowedException(target, downgrade);
+        }
+        logger.warn("Downgrading to " + target + " as samokoder.migrations.allow-downgrade=true: "
+                + downgrade.steps().size() + " revision(s) will be undone");
+        return migrations.downgrade(target);
+    }
+
+    private static MigrationPlan downgradePlan(Migrations migrations, String target) {
+        try {
+            return migrations.plan(Command.DOWNGRADE, target);
+        }
+        catch (MigrationException ex) {
+            return null;
+        }
     }
 
     static void validate(Migrations migrations, String target) {

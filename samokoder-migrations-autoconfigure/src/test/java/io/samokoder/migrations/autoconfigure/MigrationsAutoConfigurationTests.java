@@ -6,6 +6,7 @@ import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.script.ScriptResource;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.sql.Connection;
@@ -19,9 +20,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +36,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class MigrationsAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
 
     private TestDatabase db;
 
@@ -54,6 +58,11 @@ class MigrationsAutoConfigurationTests {
                 "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password() };
     }
 
+    private ApplicationContextRunner withDataSource(TestDatabase database) {
+        return this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+            .withPropertyValues(datasource(database));
+    }
+
     private TestDatabase another() {
         TestDatabase other = TestPostgres.createDatabase("ac");
         this.extra.add(other);
@@ -71,7 +80,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void disabledCreatesNothingAndTouchesNothing() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.enabled=false")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -83,7 +92,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void migratesTheApplicationDataSourceToHeadsAtStartup() {
-        this.runner.withPropertyValues(datasource(this.db)).run((context) -> {
+        withDataSource(this.db).run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(MigrationsInitializer.class);
             assertThat(context.getBean(Migrations.class).config().dataSource()).isSameAs(context.getBean(DataSource.class));
@@ -114,9 +123,34 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void jdbcConnectionDetailsAloneAreEnough() {
+        JdbcConnectionDetails details = new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return MigrationsAutoConfigurationTests.this.db.user();
+            }
+
+            @Override
+            public String getPassword() {
+                return MigrationsAutoConfigurationTests.this.db.password();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return MigrationsAutoConfigurationTests.this.db.jdbcUrl();
+            }
+        };
+        this.runner.withBean(JdbcConnectionDetails.class, () -> details).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(Migrations.class).config().dataSource()).isInstanceOf(SimpleDriverDataSource.class);
+        });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+    }
+
+    @Test
     void migrationsUrlWinsOverTheApplicationDataSource() {
         TestDatabase app = another();
-        this.runner.withPropertyValues(datasource(app))
+        withDataSource(app)
             .withPropertyValues("samokoder.migrations.url=" + this.db.jdbcUrl(),
                     "samokoder.migrations.user=" + this.db.user(), "samokoder.migrations.password=" + this.db.password())
             .run((context) -> {
@@ -130,7 +164,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void migrationsUserAloneDerivesADataSourceFromTheApplicationOne() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.user=" + this.db.user(),
                     "samokoder.migrations.password=" + this.db.password())
             .run((context) -> {
@@ -145,9 +179,11 @@ class MigrationsAutoConfigurationTests {
     @Test
     void qualifiedDataSourceWinsOverThePrimaryOne() {
         TestDatabase app = another();
+        DataSource qualified = this.db.dataSource();
         this.runner.withBean("appDataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
-            .withUserConfiguration(QualifiedDataSourceConfiguration.class)
-            .withBean(TestDatabase.class, () -> this.db)
+            .withBean("migrationsDataSource", DataSource.class, () -> qualified,
+                    (bd) -> ((AbstractBeanDefinition) bd)
+                        .addQualifier(new AutowireCandidateQualifier(MigrationsDataSource.class)))
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(Migrations.class).config().dataSource())
@@ -160,7 +196,7 @@ class MigrationsAutoConfigurationTests {
     @Test
     void strategyBeanReplacesTheStartupUpgrade() {
         List<Migrations> called = new ArrayList<>();
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withBean(MigrationsStrategy.class, () -> (migrations) -> {
                 called.add(migrations);
                 return null;
@@ -177,7 +213,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void customizersRunInOrderAfterTheProperties() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.version-table=from_properties")
             .withUserConfiguration(CustomizerConfiguration.class)
             .run((context) -> {
@@ -191,7 +227,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void propertiesAreMappedToTheEngineConfiguration() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.mode=none", "samokoder.migrations.schema=public",
                     "samokoder.migrations.version-table=my_version", "samokoder.migrations.log-table=my_log",
                     "samokoder.migrations.transaction-mode=single", "samokoder.migrations.lock-wait-timeout=42",
@@ -210,18 +246,18 @@ class MigrationsAutoConfigurationTests {
                 assertThat(config.lockRetries()).isEqualTo(7);
                 assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
                 assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.WARN);
-                assertThat(config.scripts()).extracting("description")
+                assertThat(config.scripts()).extracting(ScriptResource::description)
                     .containsExactly("classpath:db/second/001_bbbb00000001_create_audit.sql");
             });
     }
 
     @Test
     void severalLocationsLoadInOrder() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.locations=classpath:db/migrations,classpath*:db/second")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
-                assertThat(context.getBean(Migrations.class).config().scripts()).extracting("fileName")
+                assertThat(context.getBean(Migrations.class).config().scripts()).extracting(ScriptResource::fileName)
                     .containsExactly("001_aaaa00000001_create_accounts.sql", "002_aaaa00000002_add_email.sql",
                             "003_aaaa00000003_create_orders.sql", "001_bbbb00000001_create_audit.sql");
                 assertThat(context.getBean(MigrationsInitializer.class).report().current())
@@ -231,7 +267,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void jdbcTemplateDependsOnTheInitializer() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -245,7 +281,7 @@ class MigrationsAutoConfigurationTests {
     @Test
     void schemaManagementProviderReportsTheMigratedDataSourceAsManaged() {
         TestDatabase other = another();
-        this.runner.withPropertyValues(datasource(this.db)).run((context) -> {
+        withDataSource(this.db).run((context) -> {
             MigrationsSchemaManagementProvider provider = context.getBean(MigrationsSchemaManagementProvider.class);
             assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
                 .isEqualTo(SchemaManagement.MANAGED);
@@ -255,7 +291,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void targetStopsAtAMiddleRevision() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.target=aaaa00000002")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -268,8 +304,8 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void targetBelowTheCurrentRevisionFailsWithoutAllowDowngrade() {
-        this.runner.withPropertyValues(datasource(this.db)).run((context) -> assertThat(context).hasNotFailed());
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db).run((context) -> assertThat(context).hasNotFailed());
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.target=aaaa00000001")
             .run((context) -> {
                 assertThat(context).hasFailed();
@@ -284,8 +320,8 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void targetBelowTheCurrentRevisionDowngradesWhenAllowed() {
-        this.runner.withPropertyValues(datasource(this.db)).run((context) -> assertThat(context).hasNotFailed());
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db).run((context) -> assertThat(context).hasNotFailed());
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.target=aaaa00000001", "samokoder.migrations.allow-downgrade=true")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -300,7 +336,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void unknownTargetFailsStartupWithTheEngineMessage() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.target=ffff")
             .run((context) -> {
                 assertThat(context).hasFailed();
@@ -312,7 +348,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void validateModeChangesNothingAndReportsPending() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.mode=validate")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -326,7 +362,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void noneModeRunsNothing() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.mode=none")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -338,7 +374,7 @@ class MigrationsAutoConfigurationTests {
 
     @Test
     void failingRevisionFailsStartup() {
-        this.runner.withPropertyValues(datasource(this.db))
+        withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.locations=classpath:db/broken")
             .run((context) -> {
                 assertThat(context).hasFailed();
@@ -367,16 +403,6 @@ class MigrationsAutoConfigurationTests {
         }
         catch (SQLException ex) {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class QualifiedDataSourceConfiguration {
-
-        @Bean
-        @MigrationsDataSource
-        DataSource migrationsDataSource(TestDatabase db) {
-            return db.dataSource();
         }
     }
 
