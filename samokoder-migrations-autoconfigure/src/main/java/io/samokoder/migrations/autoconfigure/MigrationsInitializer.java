@@ -177,13 +177,13 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 
     /** A reason for a stale report that names no host, user or password. */
     static String describe(Throwable ex) {
-        if (ex instanceof RevisionException || ex instanceof MigrationException) {
-            return ex.getMessage();
-        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return "database unavailable (SQLSTATE " + sql.getSQLState() + ")";
             }
+        }
+        if (ex instanceof RevisionException || ex instanceof MigrationException) {
+            return ex.getMessage();
         }
         return "database unavailable (" + ex.getClass().getSimpleName() + ")";
     }

@@ -1,0 +1,290 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The endpoint, health, metrics and observations, on a real PostgreSQL database per test. */
+@ExtendWith(PostgresDatabaseExtension.class)
+class MigrationsActuatorTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
+                MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
+                MigrationsMetricsAutoConfiguration.class));
+
+    @Test
+    void endpointIsAbsentUnlessExposed() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource).run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(MigrationsEndpoint.class);
+            });
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("management.endpoints.web.exposure.include=migrations",
+                        "management.endpoint.migrations.access=NONE")
+                .run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("management.endpoints.web.exposure.include=migrations")
+                .run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
+        }
+    }
+
+    @Test
+    void endpointReportsEveryFieldAndResolvesRevisions() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("management.endpoints.web.exposure.include=migrations")
+                .run((context) -> {
+                    MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+                    MigrationsEndpoint.ContextMigrationsDescriptor ctx = endpoint.migrations()
+                        .contexts()
+                        .get(context.getId());
+                    assertThat(ctx.parentId()).isNull();
+                    MigrationsEndpoint.MigrationsBeanDescriptor bean = ctx.migrations().get("migrationsInitializer");
+                    assertThat(bean.mode()).isEqualTo("upgrade");
+                    assertThat(bean.target()).isEqualTo("heads");
+                    assertThat(bean.current()).containsExactly("aaaa00000003");
+                    assertThat(bean.heads()).containsExactly("aaaa00000003");
+                    assertThat(bean.pending()).isEmpty();
+                    assertThat(bean.stale()).isFalse();
+                    assertThat(bean.staleReason()).isNull();
+                    assertThat(bean.lastRun().outcome()).isEqualTo("SUCCESS");
+                    assertThat(bean.lastRun().command()).isEqualTo("UPGRADE");
+                    assertThat(bean.lastRun().error()).isNull();
+                    assertThat(bean.lastRun().steps()).extracting(MigrationsEndpoint.StepDescriptor::revision)
+                        .containsExactly("aaaa00000001", "aaaa00000002", "aaaa00000003");
+                    assertThat(bean.lastRun().steps().get(0).file())
+                        .isEqualTo("classpath:db/migrations/001_aaaa00000001_create_accounts.sql");
+                    assertThat(bean.lastRun().steps().get(0).direction()).isEqualTo("UPGRADE");
+                    assertThat(bean.lastRun().steps().get(0).message()).isEqualTo("Create accounts");
+                    assertThat(bean.history()).extracting(MigrationsEndpoint.RevisionDescriptor::id)
+                        .containsExactly("aaaa00000003", "aaaa00000002", "aaaa00000001");
+                    MigrationsEndpoint.RevisionDescriptor head = bean.history().get(0);
+                    assertThat(head.revises()).containsExactly("aaaa00000002");
+                    assertThat(head.head()).isTrue();
+                    assertThat(head.applied()).isTrue();
+                    assertThat(head.appliedAt()).isNotNull();
+                    assertThat(head.checksumStatus()).isEqualTo("MATCH");
+                    assertThat(bean.history().get(2).revises()).isEmpty();
+                    assertThat(bean.history().get(2).head()).isFalse();
+
+                    MigrationsEndpoint.RevisionResponse one = endpoint.revision("aaaa00000002");
+                    assertThat(one.bean()).isEqualTo("migrationsInitializer");
+                    assertThat(one.revision().id()).isEqualTo("aaaa00000002");
+                    assertThat(one.revision().message()).isEqualTo("Add email to accounts");
+                    assertThat(endpoint.revision("aaaa")).as("ambiguous prefix").isNull();
+                    assertThat(endpoint.revision("ffff00000000")).as("unknown").isNull();
+                });
+        }
+    }
+
+    @Test
+    void reportIsStaleWhenTheDatabaseIsDownAndFreshAgainAfterwards() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            SwitchableDataSource dataSource = new SwitchableDataSource(db.dataSource());
+            this.runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("management.endpoints.web.exposure.include=migrations")
+                .run((context) -> {
+                    MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+                    dataSource.down.set(true);
+                    MigrationsEndpoint.MigrationsBeanDescriptor bean = endpoint.migrations()
+                        .contexts()
+                        .get(context.getId())
+                        .migrations()
+                        .get("migrationsInitializer");
+                    assertThat(bean.stale()).isTrue();
+                    assertThat(bean.staleReason()).startsWith("database unavailable").doesNotContain(db.name());
+                    assertThat(bean.current()).containsExactly("aaaa00000003");
+                    assertThat(bean.history()).hasSize(3);
+                    dataSource.down.set(false);
+                    assertThat(context.getBean(MigrationsInitializer.class).report().stale()).isFalse();
+                });
+        }
+    }
+
+    @Test
+    void reportFollowsAnotherInstanceThatMigrated() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.mode=validate")
+                .run((context) -> {
+                    MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+                    assertThat(initializer.report().pending()).hasSize(3);
+                    Migrations other = new Migrations(context.getBean(Migrations.class).config().toBuilder().build());
+                    other.upgrade("aaaa00000002");
+                    MigrationsReport report = initializer.report();
+                    assertThat(report.current()).containsExactly("aaaa00000002");
+                    assertThat(report.pending()).containsExactly("aaaa00000003");
+                });
+        }
+    }
+
+    @Test
+    void healthIsUpAtTargetAndOutOfServiceWithPendingRevisions() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.mode=validate")
+                .run((context) -> {
+                    Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                    assertThat(health.getDetails()).containsEntry("pending",
+                            List.of("aaaa00000001", "aaaa00000002", "aaaa00000003"));
+                    assertThat(context).hasSingleBean(ReadinessGroupPostProcessor.class);
+                });
+            this.runner.withBean(DataSource.class, db::dataSource).run((context) -> {
+                Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("current", List.of("aaaa00000003"))
+                    .containsEntry("lastRun", "SUCCESS");
+            });
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("management.health.migrations.enabled=false")
+                .run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
+        }
+    }
+
+    @Test
+    void metricsAreBoundFromTheStartupRun() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.target=aaaa00000002")
+                .run((context) -> {
+                    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                    context.getBean(MigrationsMetrics.class).bindTo(registry);
+                    assertThat(registry.get(MigrationsMetrics.RUN).tag("outcome", "success").timer().count())
+                        .isEqualTo(1);
+                    assertThat(registry.get(MigrationsMetrics.STEP)
+                        .tag("direction", "upgrade")
+                        .tag("outcome", "success")
+                        .timer()
+                        .count()).isEqualTo(2);
+                    assertThat(registry.get(MigrationsMetrics.LOCK_WAIT).timer().count()).isEqualTo(1);
+                    assertThat(registry.get(MigrationsMetrics.APPLIED).gauge().value()).isEqualTo(2.0);
+                    assertThat(registry.get(MigrationsMetrics.PENDING).gauge().value()).isEqualTo(0.0);
+                });
+        }
+    }
+
+    @Test
+    void observationsWrapTheRunAndEachStep() {
+        List<String> started = new ArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                started.add(context.getName() + (context.getParentObservation() != null ? " (child)" : ""));
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withBean(ObservationRegistry.class, () -> registry)
+                .run((context) -> assertThat(context).hasNotFailed());
+        }
+        assertThat(started).containsExactly("samokoder.migrations", "samokoder.migrations.revision (child)",
+                "samokoder.migrations.revision (child)", "samokoder.migrations.revision (child)");
+    }
+
+    @Test
+    void failedRunIsReportedBeforeStartupStops() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            Migrations migrations = new Migrations(MigrationsConfig.builder()
+                .dataSource(db.dataSource())
+                .locations("classpath:db/broken")
+                .build());
+            MigrationsInitializer initializer = new MigrationsInitializer(migrations);
+            org.assertj.core.api.Assertions.assertThatException().isThrownBy(initializer::afterPropertiesSet);
+            MigrationsReport report = initializer.lastReport();
+            assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.FAILED);
+            assertThat(report.lastRun().failedRevision()).isEqualTo("cccc00000001");
+            assertThat(report.lastRun().error()).contains("no_such_column");
+            assertThat(report.pending()).containsExactly("cccc00000001");
+            assertThat(MigrationsHealthIndicator.statusOf(report)).isEqualTo(Status.DOWN);
+        }
+    }
+
+    /** A DataSource that can be switched off, to simulate a database outage. */
+    static final class SwitchableDataSource implements DataSource {
+
+        final AtomicBoolean down = new AtomicBoolean();
+
+        private final DataSource delegate;
+
+        SwitchableDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (this.down.get()) {
+                throw new SQLException("Connection to db.internal:5432 refused", "08001");
+            }
+            return this.delegate.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
