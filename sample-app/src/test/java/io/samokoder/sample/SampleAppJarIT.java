@@ -1,0 +1,102 @@
+package io.samokoder.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts the packaged executable jar with {@code java -jar} against a test database: proves that
+ * revision scripts are found inside the nested jar layout of a Spring Boot executable jar.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class SampleAppJarIT {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    @Test
+    void packagedJarMigratesAndServesTheEndpoint(TestDatabase db) throws Exception {
+        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).exists();
+        int port = freePort();
+        Path log = jar.resolveSibling("sample-app-jar-it.log");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
+                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(), "--server.port=" + port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        try {
+            awaitReady(process, port, log);
+            JsonNode bean = Http.get(port, "/actuator/migrations")
+                .json()
+                .get("contexts")
+                .get("samokoder-sample")
+                .get("migrations")
+                .get("migrationsInitializer");
+            assertThat(SampleApplicationTests.texts(bean.get("current"))).containsExactly("0be0e10f5cc6");
+            assertThat(bean.get("lastRun").get("outcome").asString()).isEqualTo("SUCCESS");
+            assertThat(bean.get("lastRun").get("steps").size()).isEqualTo(6);
+            assertThat(bean.get("history").size()).isEqualTo(6);
+            bean.get("history").forEach((info) -> {
+                assertThat(info.get("file").asString()).startsWith("classpath:db/migrations/");
+                assertThat(info.get("applied").asBoolean()).isTrue();
+                assertThat(info.get("checksumStatus").asString()).isEqualTo("MATCH");
+            });
+            assertThat(Http.get(port, "/actuator/health/readiness").status()).isEqualTo(200);
+        }
+        finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static void awaitReady(Process process, int port, Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The packaged app exited with " + process.exitValue() + ":\n" + read(log));
+            }
+            try {
+                if (Http.get(port, "/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            }
+            catch (UncheckedIOException notListeningYet) {
+                // not started yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The packaged app was not ready within " + STARTUP_LIMIT + ":\n" + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        }
+        catch (IOException ex) {
+            return "(no log: " + ex.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
