@@ -165,6 +165,10 @@ final class HeadMaintainer {
         ensureApplied();
         BitSet implied = new BitSet();
         for (int target : down) {
+            if (downgrade && this.rows.contains(this.index.ids[target])) {
+                implied.set(target);
+                continue;
+            }
             int children = this.appliedChildren[target];
             if (downgrade && this.applied.get(revision)) {
                 children--;
