@@ -152,6 +152,11 @@ final class MigrationLock implements AutoCloseable {
         return new Holder(null, null, null, null);
     }
 
+    /** Runs work on the lock's own connection (autocommit, no transaction left open). */
+    synchronized <T> T read(Jdbc.Work<T> work) throws SQLException {
+        return work.run(this.connection);
+    }
+
     /** How long the lock was waited for. */
     Duration waited() {
         return this.waited;
