@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @ConditionalOnBooleanProperty(name = "samokoder.migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(MigrationsRuntimeHints.class)
 public final class MigrationsAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(MigrationsAutoConfiguration.class);

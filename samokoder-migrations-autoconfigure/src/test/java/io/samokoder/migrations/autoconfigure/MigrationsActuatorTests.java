@@ -11,11 +11,13 @@ import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /** The endpoint, health, metrics and observations, on a real PostgreSQL database per test. */
 @ExtendWith(PostgresDatabaseExtension.class)
@@ -210,6 +215,38 @@ class MigrationsActuatorTests {
         }
         assertThat(started).containsExactly("samokoder.migrations", "samokoder.migrations.revision (child)",
                 "samokoder.migrations.revision (child)", "samokoder.migrations.revision (child)");
+    }
+
+    @Test
+    void worksWithoutMicrometer() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
+                        MigrationsMetricsAutoConfiguration.class))
+                .withBean(DataSource.class, db::dataSource)
+                .withClassLoader(new FilteredClassLoader("io.micrometer"))
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(MigrationsMetrics.class);
+                    assertThat(context).doesNotHaveBean(MigrationsObservations.class);
+                    assertThat(context.getBean(MigrationsInitializer.class).report().current())
+                        .containsExactly("aaaa00000003");
+                });
+        }
+    }
+
+    @Test
+    void actuatorAndHealthConfigurationsAreSkippedBeforeLoadingWhenTheirClassesAreMissing() throws IOException {
+        // Spring Boot filters auto-configurations by this generated metadata before loading them.
+        Properties metadata = PropertiesLoaderUtils
+            .loadProperties(new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties"));
+        String prefix = "io.samokoder.migrations.autoconfigure.";
+        assertThat(metadata.getProperty(prefix + "MigrationsEndpointAutoConfiguration.ConditionalOnClass"))
+            .contains("org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint");
+        assertThat(metadata.getProperty(prefix + "MigrationsHealthAutoConfiguration.ConditionalOnClass"))
+            .contains("org.springframework.boot.health.contributor.HealthIndicator");
+        assertThat(metadata.getProperty(prefix + "MigrationsMetricsAutoConfiguration.ConditionalOnClass"))
+            .contains("io.micrometer.core.instrument.MeterRegistry");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +42,13 @@ class RegistrationTests {
         assertThat(loader.load(FailureAnalyzer.class, ignore)).hasAtLeastOneElementOfType(MigrationsFailureAnalyzer.class);
         assertThat(loader.load(DatabaseInitializerDetector.class, ignore))
             .hasAtLeastOneElementOfType(MigrationsInitializerDatabaseInitializerDetector.class);
+    }
+
+    @Test
+    void defaultLocationIsIncludedInNativeImages() {
+        RuntimeHints hints = new RuntimeHints();
+        new MigrationsRuntimeHints().registerHints(hints, getClass().getClassLoader());
+        assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/001_init.sql")).accepts(hints);
     }
 
     @Test
