@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,12 +56,17 @@ class UserController {
         if (user.email() == null || user.email().isBlank() || user.password() == null || user.password().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "email and password are required");
         }
-        return this.jdbc
-            .sql("INSERT INTO users (email, password_hash, full_name) VALUES (?, ?, ?)"
-                    + " RETURNING id, email, full_name, created_at, updated_at")
-            .params(user.email(), hash(user.password()), user.fullName())
-            .query(User.class)
-            .single();
+        try {
+            return this.jdbc
+                .sql("INSERT INTO users (email, password_hash, full_name) VALUES (?, ?, ?)"
+                        + " RETURNING id, email, full_name, created_at, updated_at")
+                .params(user.email(), hash(user.password()), user.fullName())
+                .query(User.class)
+                .single();
+        }
+        catch (DuplicateKeyException ex) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "email already registered");
+        }
     }
 
     /** PBKDF2 with a random salt, stored as {@code pbkdf2$iterations$salt$hash}. */

@@ -149,7 +149,7 @@ class SampleApplicationTests {
         String userId = user.json().get("id").asString();
         assertThat(user.json().get("fullName").asString()).isEqualTo("Ada Lovelace");
         assertThat(Http.post(this.port, "/users", "{\"email\":\"ada@example.com\",\"password\":\"x\"}").status())
-            .as("unique email index").isEqualTo(500);
+            .as("unique email index").isEqualTo(409);
 
         Http.Response project = Http.post(this.port, "/projects",
                 "{\"name\":\"Engine\",\"description\":\"Analytical\",\"userId\":\"" + userId + "\"}");

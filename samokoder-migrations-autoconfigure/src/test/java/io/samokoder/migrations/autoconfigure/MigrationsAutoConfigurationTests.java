@@ -148,6 +148,36 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void connectionDetailsBeanWinsOverTheMigrationsProperties() {
+        TestDatabase other = another();
+        MigrationsConnectionDetails details = new MigrationsConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return MigrationsAutoConfigurationTests.this.db.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return MigrationsAutoConfigurationTests.this.db.user();
+            }
+
+            @Override
+            public String getPassword() {
+                return MigrationsAutoConfigurationTests.this.db.password();
+            }
+        };
+        this.runner.withBean(MigrationsConnectionDetails.class, () -> details)
+            .withPropertyValues("samokoder.migrations.url=" + other.jdbcUrl(),
+                    "samokoder.migrations.user=" + other.user(), "samokoder.migrations.password=" + other.password())
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(PropertiesMigrationsConnectionDetails.class);
+            });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
+        assertThat(tables(other)).isEmpty();
+    }
+
+    @Test
     void migrationsUrlWinsOverTheApplicationDataSource() {
         TestDatabase app = another();
         withDataSource(app)
