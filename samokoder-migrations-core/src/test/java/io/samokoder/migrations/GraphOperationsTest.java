@@ -171,6 +171,10 @@ class GraphOperationsTest {
         MigrationPlan plan = m.plan(Command.UPGRADE, "heads");
         assertThat(plan.steps()).extracting(PlannedStep::revision).isEqualTo(status.pending());
         assertThat(plan.describe()).contains("upgrade heads: current d1").contains("Merge the branches");
+        String json = new tools.jackson.databind.json.JsonMapper().writeValueAsString(plan);
+        assertThat(json).contains("\"command\":\"UPGRADE\"").contains("\"rowsBefore\":[\"d1\"]")
+                .contains("\"direction\":\"UPGRADE\",\"revision\":\"e0\",\"message\":\"Merge the branches\"");
+        assertThat(new tools.jackson.databind.json.JsonMapper().writeValueAsString(status)).contains("\"pending\"");
         assertThat(m.current()).containsExactly("d1");
     }
 }

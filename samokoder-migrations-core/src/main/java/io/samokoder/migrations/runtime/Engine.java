@@ -134,7 +134,8 @@ public final class Engine {
     }
 
     private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan) {
-        try (Connection connection = Jdbc.open(dataSource, "migrating")) {
+        try (Connection connection = Jdbc.open(dataSource,
+                "migrating (a run uses two connections at once: one holds the migration lock)")) {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.setAutoCommit(true);

@@ -362,6 +362,10 @@ final class Executor {
                     restoreQuietly(connection, saved);
                 }
                 throw failNonTransactional(connection, new StepFailure(step, 0, 0, e), committedStatements, attempt);
+            } catch (MigrationException e) {
+                rollback(connection);
+                this.listeners.stepFailed(planned, e);
+                throw e;
             }
         }
     }

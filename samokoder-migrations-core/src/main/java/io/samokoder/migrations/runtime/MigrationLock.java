@@ -75,7 +75,7 @@ final class MigrationLock implements AutoCloseable {
             String name = "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".")
                     + tables.versionTable();
             long start = System.nanoTime();
-            long deadline = start + waitTimeout.toNanos();
+            long deadline = start + waitNanos(waitTimeout);
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
@@ -123,6 +123,14 @@ final class MigrationLock implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(connection, restoreAutoCommit);
             throw e;
+        }
+    }
+
+    private static long waitNanos(Duration timeout) {
+        try {
+            return Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
         }
     }
 
