@@ -10,8 +10,10 @@ import java.util.BitSet;
  *
  * <p>Alembic keeps the ancestor set of every current head and scans them all for each candidate.
  * Here a candidate is blocked exactly when some unemitted revision of the set still lists it as a
- * normalised down revision (a counter); only then are the heads above it searched, through
- * unemitted revisions, to find the first one in head order, which is the one Alembic switches to.
+ * normalised down revision (a counter); only then is the first head above it (in head order, which
+ * is the order in which head slots were created) searched for, upward through unemitted
+ * revisions, skipping parts whose remembered lower bound cannot beat the best head found so far.
+ */
  */
 final class TopologicalOrder {
 
