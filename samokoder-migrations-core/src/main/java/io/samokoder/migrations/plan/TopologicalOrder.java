@@ -14,7 +14,6 @@ import java.util.BitSet;
  * is the order in which head slots were created) searched for, upward through unemitted
  * revisions, skipping parts whose remembered lower bound cannot beat the best head found so far.
  */
- */
 final class TopologicalOrder {
 
     private TopologicalOrder() {
