@@ -1,0 +1,128 @@
+package io.samokoder.migrations.benchmarks;
+
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptLoader;
+import io.samokoder.migrations.script.ScriptLocations;
+import io.samokoder.migrations.script.ScriptResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Part C: the graph work of a start-up with no database: list the scripts, load them (read and
+ * parse headers), build the revision graph, ask for its heads, and plan base to heads.
+ */
+final class GraphWork {
+
+    /** Stages, in order. */
+    static final List<String> STAGES = List.of("scan", "load", "graph", "heads", "plan", "total");
+
+    private GraphWork() {
+    }
+
+    /** Child entry: one cold pass, then {@code warmRuns} more; prints one RESULT line per pass. */
+    static void main(Path dir, int warmRuns) {
+        for (int i = 0; i <= warmRuns; i++) {
+            long[] nanos = run(dir);
+            StringBuilder out = new StringBuilder("RESULT pass=" + (i == 0 ? "cold" : "warm"));
+            for (int s = 0; s < STAGES.size(); s++) {
+                out.append(' ').append(STAGES.get(s)).append('=').append(nanos[s]);
+            }
+            out.append(" vmHwmKb=").append(ChildMain.peakRssKb());
+            System.out.println(out);
+        }
+    }
+
+    /** One pass; returns the nanoseconds of each stage and the total. */
+    static long[] run(Path dir) {
+        long t0 = System.nanoTime();
+        List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir),
+                GraphWork.class.getClassLoader());
+        long t1 = System.nanoTime();
+        List<RevisionScript> scripts = ScriptLoader.load(resources);
+        long t2 = System.nanoTime();
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        for (RevisionScript script : scripts) {
+            revisions.add(script.revision());
+        }
+        RevisionGraph graph = RevisionGraph.of(revisions);
+        long t3 = System.nanoTime();
+        List<String> heads = graph.heads();
+        long t4 = System.nanoTime();
+        int steps = Planning.stepsToHeads(graph);
+        long t5 = System.nanoTime();
+        if (heads.isEmpty() || graph.size() != resources.size() || steps < 0) {
+            throw new IllegalStateException("The graph of " + dir + " came out wrong: " + graph.size() + " revisions, "
+                    + heads.size() + " heads, " + steps + " steps");
+        }
+        return new long[] {t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0};
+    }
+
+    /**
+     * Writes a history of {@code size} revisions with branches and merges: blocks of ten, each a
+     * revision, two parallel branches of three, their merge and two more; every 50th block labels a
+     * branch and adds a {@code depends_on} across blocks. The rest forks off the last block: two heads.
+     */
+    static Path write(Path root, int size) {
+        Path dir = root.resolve("graph-" + size);
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        try {
+            Path tmp = Files.createDirectories(root.resolve("graph-" + size + ".tmp"));
+            int next = 1;
+            String previous = null;
+            String lastQ1 = null;
+            int block = 0;
+            while (next + 10 <= size) {
+                String p = write(tmp, next++, previous == null ? List.of() : List.of(previous), null, null);
+                String label = block % 50 == 49 ? "feature_" + block : null;
+                String x1 = write(tmp, next++, List.of(p), label, null);
+                String x2 = write(tmp, next++, List.of(x1), null, null);
+                String x3 = write(tmp, next++, List.of(x2), null, null);
+                String y1 = write(tmp, next++, List.of(p), null, null);
+                String y2 = write(tmp, next++, List.of(y1), null, block % 50 == 49 && lastQ1 != null ? lastQ1 : null);
+                String y3 = write(tmp, next++, List.of(y2), null, null);
+                String m = write(tmp, next++, List.of(x3, y3), null, null);
+                lastQ1 = write(tmp, next++, List.of(m), null, null);
+                previous = write(tmp, next++, List.of(lastQ1), null, null);
+                block++;
+            }
+            String fork = lastQ1 == null ? previous : lastQ1;
+            while (next <= size) {
+                previous = write(tmp, next++, List.of(fork), null, null);
+                fork = previous;
+            }
+            Files.move(tmp, dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the graph workload under " + root, e);
+        }
+    }
+
+    private static String write(Path dir, int i, List<String> revises, String label, String dependsOn)
+            throws IOException {
+        String id = Workload.revisionId(i);
+        StringBuilder text = new StringBuilder();
+        text.append("-- revision ").append(i).append('\n').append("--\n");
+        text.append("-- Revision ID: ").append(id).append('\n');
+        text.append("-- Revises: ").append(String.join(", ", revises)).append('\n');
+        text.append("-- Create Date: 2026-11-29 00:00:00\n");
+        if (label != null) {
+            text.append("-- Branch Labels: ").append(label).append('\n');
+        }
+        if (dependsOn != null) {
+            text.append("-- Depends On: ").append(dependsOn).append('\n');
+        }
+        text.append("\n-- migrate:upgrade\n").append(Workload.sql(i));
+        text.append("\n-- migrate:downgrade\nDROP TABLE t_").append(i).append(";\n");
+        Files.writeString(dir.resolve(String.format("%06d_%s.sql", i, id)), text, StandardCharsets.UTF_8);
+        return id;
+    }
+}
