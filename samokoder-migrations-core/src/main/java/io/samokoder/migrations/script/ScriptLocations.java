@@ -23,7 +23,8 @@ import java.util.jar.JarFile;
  *
  * <p>A location is {@code classpath:<path>} (the default when there is no prefix) or
  * {@code filesystem:<directory>}. The {@code *.sql} files directly in it are scripts (not those in
- * sub-directories; names starting with {@code .} are skipped). A class path location is looked up in
+ * sub-directories; names starting with {@code .} are skipped; an entry named {@code *.sql} must be a
+ * file: a directory so named fails when the scripts are read). A class path location is looked up in
  * every class path root that has it, directories and jars alike, and jars must list the directory
  * as an entry (Maven and Gradle jars do). Within one location the files are sorted by file name,
  * across roots too; locations come in the given order.
@@ -104,7 +105,8 @@ public final class ScriptLocations {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (isScriptName(name) && Files.isRegularFile(entry)) {
+                // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
+                if (isScriptName(name)) {
                     found.add(SimpleScriptResource.ofPath(entry, descriptionPrefix + name));
                 }
             }

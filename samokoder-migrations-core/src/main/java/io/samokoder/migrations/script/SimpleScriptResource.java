@@ -23,11 +23,17 @@ public final class SimpleScriptResource implements ScriptResource {
     private final String fileName;
     private final String description;
     private final Opener opener;
+    /** The file, for a resource on the file system: read in one call, into an array of its exact size. */
+    private final Path path;
+    /** The content, for a resource held in memory. */
+    private final byte[] bytes;
 
-    private SimpleScriptResource(String fileName, String description, Opener opener) {
+    private SimpleScriptResource(String fileName, String description, Opener opener, Path path, byte[] bytes) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.description = Objects.requireNonNull(description, "description");
         this.opener = opener;
+        this.path = path;
+        this.bytes = bytes;
     }
 
     /** A script file on the file system, described by its path. */
@@ -40,19 +46,19 @@ public final class SimpleScriptResource implements ScriptResource {
         Objects.requireNonNull(path, "path");
         Path name = path.getFileName();
         return new SimpleScriptResource(name == null ? path.toString() : name.toString(), description,
-                () -> Files.newInputStream(path));
+                () -> Files.newInputStream(path), path, null);
     }
 
     /** A script behind a URL ({@code file:}, {@code jar:}, ...) with the given file name and description. */
     public static SimpleScriptResource ofUrl(URL url, String fileName, String description) {
         Objects.requireNonNull(url, "url");
-        return new SimpleScriptResource(fileName, description, url::openStream);
+        return new SimpleScriptResource(fileName, description, url::openStream, null, null);
     }
 
     /** A script held in memory, e.g. generated or embedded in a test; its description is its file name. */
     public static SimpleScriptResource ofText(String fileName, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new SimpleScriptResource(fileName, fileName, () -> new ByteArrayInputStream(bytes));
+        return new SimpleScriptResource(fileName, fileName, () -> new ByteArrayInputStream(bytes), null, bytes);
     }
 
     @Override
@@ -68,6 +74,28 @@ public final class SimpleScriptResource implements ScriptResource {
     @Override
     public InputStream open() throws IOException {
         return this.opener.open();
+    }
+
+    /**
+     * The whole content. A file is read with one call into an array of its size, which is cheaper than
+     * a stream when thousands of scripts are loaded at start-up; the array of an in-memory resource is
+     * shared, so callers must not change it.
+     */
+    byte[] readAllBytes() throws IOException {
+        if (this.bytes != null) {
+            return this.bytes;
+        }
+        if (this.path != null) {
+            return Files.readAllBytes(this.path);
+        }
+        try (InputStream in = this.opener.open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Whether this is a path on the file system that names a directory (for error messages). */
+    boolean isDirectory() {
+        return this.path != null && Files.isDirectory(this.path);
     }
 
     @Override

@@ -108,6 +108,63 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aDirectoryNamedLikeAScriptFailsWhenReadNamingIt() throws IOException {
+        Path dir = this.temp.resolve("withdir");
+        write(dir.resolve("a1.sql"), script("a1", ""));
+        Files.createDirectories(dir.resolve("b2.sql"));
+        List<ScriptResource> found = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        assertThat(found).extracting(ScriptResource::fileName).containsExactly("a1.sql", "b2.sql");
+        assertThatThrownBy(() -> ScriptLoader.load(found))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("filesystem:" + dir + "/b2.sql")
+                .hasMessageContaining("it is a directory");
+    }
+
+    @Test
+    void fileResourcesReadTheSameAsTheirStreams() throws IOException {
+        Path file = write(this.temp.resolve("same/a1.sql"), script("a1", ""));
+        SimpleScriptResource resource = SimpleScriptResource.ofPath(file);
+        byte[] streamed;
+        try (InputStream in = resource.open()) {
+            streamed = in.readAllBytes();
+        }
+        assertThat(resource.readAllBytes()).isEqualTo(streamed);
+        assertThat(ScriptLoader.load(List.of(resource)).get(0).id()).isEqualTo("a1");
+    }
+
+    @Test
+    void manyScriptsLoadInTheGivenOrderWhenReadInParallel() {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 4 + 17;
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = count; i > 0; i--) {
+            resources.add(SimpleScriptResource.ofText("r" + i + ".sql", script("r" + i, i == count ? "" : "r" + (i + 1))));
+        }
+        List<RevisionScript> scripts = ScriptLoader.load(resources);
+        assertThat(scripts).hasSize(count);
+        for (int k = 0; k < count; k++) {
+            assertThat(scripts.get(k).id()).isEqualTo("r" + (count - k));
+            assertThat(scripts.get(k).description()).isEqualTo("r" + (count - k) + ".sql");
+        }
+    }
+
+    @Test
+    void theFirstBrokenScriptInOrderIsReportedWhenReadInParallel() {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 4;
+        for (int firstBad : new int[] {3, ScriptLoader.PARALLEL_THRESHOLD + 5, count - 1}) {
+            List<ScriptResource> resources = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                boolean bad = i == firstBad || (i > firstBad && i % 97 == 0);
+                resources.add(SimpleScriptResource.ofText("s" + i + ".sql",
+                        bad ? "-- broken\n-- Revision ID: s" + i + "\n-- Nonsense: x\n" : script("s" + i, "")));
+            }
+            assertThatThrownBy(() -> ScriptLoader.load(resources))
+                    .isInstanceOf(ScriptFormatException.class)
+                    .hasMessageContaining("s" + firstBad + ".sql")
+                    .hasMessageContaining("Unknown header key 'Nonsense'");
+        }
+    }
+
+    @Test
     void headerErrorInAFileNamesTheFileDescriptionAndLine() throws IOException {
         Path dir = this.temp.resolve("bad");
         write(dir.resolve("0001_bad.sql"), "-- m\n-- Revision ID: r1\n-- Transactional: maybe\n\n-- migrate:upgrade\n");
