@@ -106,7 +106,8 @@ public final class BenchmarkMain {
                         Map<String, String> r = outcome.first();
                         checkApplied(tool, n, r);
                         this.results.a.computeIfAbsent(key(n, tool), k -> new ArrayList<>()).add(new Results.Sample(rep,
-                                nanosToMillis(r.get("coldNanos")), Double.NaN, outcome.processMillis(),
+                                nanosToMillis(r.get("coldNanos")), nanosToMillis(r.get("coldCpuNanos")), Double.NaN,
+                                outcome.processMillis(),
                                 Long.parseLong(r.get("vmHwmKb")) / 1024.0));
                         if (rep == this.options.reps() || !atHead.containsKey(key(n, tool))) {
                             BenchServer.Database old = atHead.put(key(n, tool), db);
@@ -171,7 +172,8 @@ public final class BenchmarkMain {
                             }
                         }
                         this.results.b.computeIfAbsent(key(n, tool), k -> new ArrayList<>()).add(new Results.Sample(rep,
-                                nanosToMillis(r.get("coldNanos")), Stats.of(warm).median(), outcome.processMillis(),
+                                nanosToMillis(r.get("coldNanos")), nanosToMillis(r.get("coldCpuNanos")),
+                                Stats.of(warm).median(), outcome.processMillis(),
                                 Long.parseLong(r.get("vmHwmKb")) / 1024.0));
                     } catch (Child.ChildFailedException e) {
                         failed.put(tool, true);
@@ -194,6 +196,7 @@ public final class BenchmarkMain {
                         Integer.toString(this.options.warmRuns()));
                 List<Map<String, String>> passes = outcome.results();
                 Results.GraphSample sample = new Results.GraphSample(rep, stages(passes.get(0)),
+                        nanosToMillis(passes.get(0).get("cpu")),
                         passes.size() > 1 ? warmStages(passes.subList(1, passes.size())) : null,
                         outcome.processMillis(), Long.parseLong(passes.get(passes.size() - 1).get("vmHwmKb")) / 1024.0);
                 this.results.c.computeIfAbsent(size, k -> new ArrayList<>()).add(sample);

@@ -44,10 +44,12 @@ public final class ChildMain {
             try (Connection c = dataSource.getConnection()) {
                 c.isValid(1);
             }
+            long cpuStart = cpuNanos();
             long start = System.nanoTime();
             ToolRunner runner = ToolRunner.of(tool);
             runner.migrate(dataSource, dir);
             long cold = System.nanoTime() - start;
+            long coldCpu = cpuNanos() - cpuStart;
             List<Long> warm = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
                 long t = System.nanoTime();
@@ -57,6 +59,7 @@ public final class ChildMain {
             long applied = runner.applied(dataSource);
             StringBuilder out = new StringBuilder("RESULT");
             out.append(" coldNanos=").append(cold);
+            out.append(" coldCpuNanos=").append(coldCpu);
             out.append(" warmNanos=");
             for (int i = 0; i < warm.size(); i++) {
                 out.append(i == 0 ? "" : ",").append(warm.get(i));
@@ -76,6 +79,17 @@ public final class ChildMain {
         config.setMaximumPoolSize(4);
         config.setPoolName("bench");
         return new HikariDataSource(config);
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * CPU time of the whole process (all threads: the tool's, JIT compilers', GC), less disturbed than
+     * wall time when other processes compete for the cores. Initialised before any clock starts.
+     */
+    static long cpuNanos() {
+        return OS.getProcessCpuTime();
     }
 
     /** Peak resident set size of this process ({@code VmHWM}), or -1 where /proc is not there. */

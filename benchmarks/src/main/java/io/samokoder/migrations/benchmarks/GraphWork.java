@@ -29,11 +29,14 @@ final class GraphWork {
     /** Child entry: one cold pass, then {@code warmRuns} more; prints one RESULT line per pass. */
     static void main(Path dir, int warmRuns) {
         for (int i = 0; i <= warmRuns; i++) {
+            long cpu = ChildMain.cpuNanos();
             long[] nanos = run(dir);
+            cpu = ChildMain.cpuNanos() - cpu;
             StringBuilder out = new StringBuilder("RESULT pass=" + (i == 0 ? "cold" : "warm"));
             for (int s = 0; s < STAGES.size(); s++) {
                 out.append(' ').append(STAGES.get(s)).append('=').append(nanos[s]);
             }
+            out.append(" cpu=").append(cpu);
             out.append(" vmHwmKb=").append(ChildMain.peakRssKb());
             System.out.println(out);
         }

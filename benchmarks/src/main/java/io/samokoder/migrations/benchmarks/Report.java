@@ -58,9 +58,10 @@ final class Report {
     private static void partA(StringBuilder md, Options options, Results results) {
         md.append("### A. Apply N migrations to an empty database\n\n");
         md.append("Time from just before the tool's first class is used until its migrate call returns, in a fresh JVM; ")
+                .append("CPU is the process CPU time over the same span (all threads: JIT and GC included); ")
                 .append("peak RSS is the child JVM's VmHWM.\n\n");
-        md.append("| N | tool | time ms | × raw | peak RSS MB | RSS × raw | process ms | target |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
+        md.append("| N | tool | time ms | × raw | CPU ms | CPU × raw | peak RSS MB | RSS × raw | process ms | target |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int n : options.ns()) {
             List<Results.Sample> raw = results.a.get(n + "/" + Tool.RAW.key());
             for (Tool tool : options.tools()) {
@@ -78,6 +79,9 @@ final class Report {
                 md.append("| ").append(n).append(" | ").append(tool.label()).append(" | ")
                         .append(Results.stats(s, Results.Sample::millis).format()).append(" | ")
                         .append(tool == Tool.RAW ? "1" : Stats.ratio(ratio.median())).append(" | ")
+                        .append(Stats.num(Results.stats(s, Results.Sample::cpuMillis).median())).append(" | ")
+                        .append(tool == Tool.RAW ? "1" : Stats.ratio(Results.ratio(s, raw, Results.Sample::cpuMillis).median()))
+                        .append(" | ")
                         .append(Results.stats(s, Results.Sample::rssMb).format()).append(" | ")
                         .append(tool == Tool.RAW ? "1" : Stats.ratio(rssRatio.median())).append(" | ")
                         .append(Stats.num(Results.stats(s, Results.Sample::processMillis).median())).append(" | ")
@@ -93,8 +97,8 @@ final class Report {
                 .append("excluded). Warm: median of ").append(options.warmRuns())
                 .append(" more calls in the same JVM, each with a new tool instance. ")
                 .append("Process: whole child JVM, start to exit.\n\n");
-        md.append("| N | tool | cold ms | cold × raw | warm ms | warm × raw | process ms | peak RSS MB | target |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| N | tool | cold ms | cold × raw | cold CPU ms | CPU × raw | warm ms | warm × raw | process ms | peak RSS MB | target |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int n : options.ns()) {
             List<Results.Sample> raw = results.b.get(n + "/" + Tool.RAW.key());
             for (Tool tool : options.tools()) {
@@ -115,6 +119,9 @@ final class Report {
                 md.append("| ").append(n).append(" | ").append(tool.label()).append(" | ")
                         .append(cold.format()).append(" | ")
                         .append(tool == Tool.RAW ? "1" : Stats.ratio(ratio.median())).append(" | ")
+                        .append(Stats.num(Results.stats(s, Results.Sample::cpuMillis).median())).append(" | ")
+                        .append(tool == Tool.RAW ? "1" : Stats.ratio(Results.ratio(s, raw, Results.Sample::cpuMillis).median()))
+                        .append(" | ")
                         .append(Results.stats(s, Results.Sample::warmMillis).format()).append(" | ")
                         .append(tool == Tool.RAW ? "1" : Stats.ratio(warmRatio.median())).append(" | ")
                         .append(Results.stats(s, Results.Sample::processMillis).format()).append(" | ")
@@ -130,8 +137,8 @@ final class Report {
         md.append("Branched history: blocks of ten revisions with two parallel branches and a merge, a branch label and a ")
                 .append("cross-block depends_on every 50 blocks, two heads. Cold: first pass in a fresh JVM; ")
                 .append("warm: median of the later passes in the same JVM. Stage times are medians, in ms.\n\n");
-        md.append("| revisions | pass | scan | load | graph | heads | plan | total | peak RSS MB | target |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| revisions | pass | scan | load | graph | heads | plan | total | CPU ms | peak RSS MB | target |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         Double firstSize = null;
         Double firstTotal = null;
         for (Map.Entry<Integer, List<Results.GraphSample>> e : results.c.entrySet()) {
@@ -157,9 +164,12 @@ final class Report {
                     }
                 }
                 List<Double> rss = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 for (Results.GraphSample s : e.getValue()) {
                     rss.add(s.rssMb());
+                    cpu.add(s.coldCpu());
                 }
+                md.append(" | ").append(cold ? Stats.num(Stats.of(cpu).median()) : "");
                 md.append(" | ").append(cold ? Stats.num(Stats.of(rss).median()) : "");
                 String target = "";
                 if (cold && size == 50_000) {

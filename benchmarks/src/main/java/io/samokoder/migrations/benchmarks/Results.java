@@ -11,11 +11,11 @@ import java.util.function.ToDoubleFunction;
 final class Results {
 
     /** One repetition of one tool in A or B. */
-    record Sample(int rep, double millis, double warmMillis, double processMillis, double rssMb) {
+    record Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb) {
     }
 
     /** One repetition of C: stage times of the cold pass and medians of the warm passes. */
-    record GraphSample(int rep, double[] cold, double[] warm, double processMillis, double rssMb) {
+    record GraphSample(int rep, double[] cold, double coldCpu, double[] warm, double processMillis, double rssMb) {
     }
 
     final Map<String, List<Sample>> a = new LinkedHashMap<>();
