@@ -1,0 +1,13 @@
+package io.samokoder.migrations;
+
+/** How a revision's script compares with what the log recorded when it was applied. */
+public enum ChecksumStatus {
+    /** Applied, and the executable content is the same as when it was applied. */
+    MATCH,
+    /** Applied, and the executable content (or its {@code Revises}) changed since. */
+    CHANGED,
+    /** Applied, but no checksum was recorded (stamped, applied offline or by another tool). */
+    NOT_RECORDED,
+    /** Not applied. */
+    NOT_APPLIED
+}

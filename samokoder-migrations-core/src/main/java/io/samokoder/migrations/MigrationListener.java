@@ -1,0 +1,35 @@
+package io.samokoder.migrations;
+
+import java.time.Duration;
+
+/**
+ * Callbacks about a run, for metrics, health indicators and progress reports. All methods do
+ * nothing by default and are called on the migrating thread; an exception thrown by a listener is
+ * logged and otherwise ignored.
+ */
+public interface MigrationListener {
+
+    /** The migration lock was taken after waiting this long. */
+    default void lockAcquired(Duration waited) {
+    }
+
+    /** A step is about to run. */
+    default void stepStarting(PlannedStep step) {
+    }
+
+    /** A step committed. */
+    default void stepFinished(StepResult result) {
+    }
+
+    /** A step failed; {@link #runFailed} follows. */
+    default void stepFailed(PlannedStep step, MigrationException error) {
+    }
+
+    /** A run finished (also when there was nothing to do). */
+    default void runFinished(MigrationResult result) {
+    }
+
+    /** A run failed. */
+    default void runFailed(MigrationException error) {
+    }
+}

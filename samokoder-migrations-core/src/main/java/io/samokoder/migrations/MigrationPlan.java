@@ -1,0 +1,57 @@
+package io.samokoder.migrations;
+
+import java.util.List;
+
+/**
+ * A dry run: what a command would do against the database's current rows. A plain value (strings,
+ * lists and enums) that JSON libraries serialise as it is.
+ *
+ * @param command the command planned
+ * @param target the target as given
+ * @param rowsBefore the version rows now
+ * @param steps the steps that would run, in order
+ * @param rowsAfter the version rows afterwards
+ */
+public record MigrationPlan(Command command, String target, List<String> rowsBefore, List<PlannedStep> steps,
+        List<String> rowsAfter) {
+
+    public MigrationPlan {
+        rowsBefore = List.copyOf(rowsBefore);
+        steps = List.copyOf(steps);
+        rowsAfter = List.copyOf(rowsAfter);
+    }
+
+    /** The plan as text: one line per step in Alembic's wording, then the rows afterwards. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append(this.command.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(this.target)
+                .append(": current ").append(rows(this.rowsBefore)).append('\n');
+        if (this.steps.isEmpty()) {
+            out.append("  nothing to do\n");
+        }
+        int n = 1;
+        for (PlannedStep step : this.steps) {
+            out.append("  ").append(n++).append(". ");
+            switch (step.direction()) {
+                case UPGRADE -> out.append("upgrade ").append(rows(step.rowsBefore())).append(" -> ")
+                        .append(step.revision());
+                case DOWNGRADE -> out.append("downgrade ").append(step.revision());
+                case STAMP -> out.append("stamp ").append(step.revision() == null ? "base" : step.revision());
+            }
+            if (!step.message().isEmpty()) {
+                out.append(", ").append(step.message());
+            }
+            out.append("  [rows after: ").append(rows(step.rowsAfter())).append(']');
+            if (!step.file().isEmpty()) {
+                out.append("  (").append(step.file()).append(')');
+            }
+            out.append('\n');
+        }
+        out.append("  result: ").append(rows(this.rowsAfter)).append('\n');
+        return out.toString();
+    }
+
+    private static String rows(List<String> rows) {
+        return rows.isEmpty() ? "<base>" : String.join(", ", rows);
+    }
+}

@@ -1,0 +1,51 @@
+package io.samokoder.migrations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a run did.
+ *
+ * @param command upgrade, downgrade or stamp
+ * @param target the target as given
+ * @param rowsBefore the version rows read after taking the lock
+ * @param rowsAfter the version rows at the end
+ * @param steps the executed steps, in order
+ * @param startedAt when the run started (before waiting for the lock)
+ * @param duration how long the run took, lock wait included
+ * @param lockWait how long the run waited for the migration lock
+ */
+public record MigrationResult(Command command, String target, List<String> rowsBefore, List<String> rowsAfter,
+        List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait) {
+
+    public MigrationResult {
+        rowsBefore = List.copyOf(rowsBefore);
+        rowsAfter = List.copyOf(rowsAfter);
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One line for logs, e.g. {@code "Upgraded 3 revisions to 3f2a9c1b7d4e in 154 ms (lock wait 0 ms)"}
+     * or {@code "Nothing to upgrade: database at 3f2a9c1b7d4e (4 ms)"}.
+     */
+    public String summary() {
+        String at = this.rowsAfter.isEmpty() ? "base" : String.join(", ", this.rowsAfter);
+        String verb = switch (this.command) {
+            case UPGRADE -> "upgrade";
+            case DOWNGRADE -> "downgrade";
+            case STAMP -> "stamp";
+        };
+        if (this.steps.isEmpty()) {
+            return "Nothing to " + verb + ": database at " + at + " (" + this.duration.toMillis() + " ms)";
+        }
+        String done = switch (this.command) {
+            case UPGRADE -> "Upgraded";
+            case DOWNGRADE -> "Downgraded";
+            case STAMP -> "Stamped";
+        };
+        String unit = this.command == Command.STAMP ? " step" : " revision";
+        return done + " " + this.steps.size() + unit + (this.steps.size() == 1 ? "" : "s") + " to " + at + " in "
+                + this.duration.toMillis() + " ms (lock wait " + this.lockWait.toMillis() + " ms)";
+    }
+}

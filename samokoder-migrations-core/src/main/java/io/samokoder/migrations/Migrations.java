@@ -1,0 +1,134 @@
+package io.samokoder.migrations;
+
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.runtime.Engine;
+import io.samokoder.migrations.script.RevisionScript;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The migration engine: Alembic's commands over JDBC. Construction is cheap; scripts are loaded and
+ * the revision map is built on first use and then kept. Instances are thread-safe, and runs from any
+ * number of instances, threads or processes against one database are serialised by a lock in the
+ * database.
+ *
+ * <p>Every run ({@link #upgrade}, {@link #downgrade}, {@link #stamp}) takes the migration lock, reads
+ * the version table again, checks the applied revisions, then executes a plan step by step, by
+ * default one transaction per revision, logging each step like Alembic ("Running upgrade a -> b,
+ * message") and recording it in the log table. Nothing here ever logs or returns a password or a
+ * JDBC URL.
+ */
+public final class Migrations {
+
+    private final Engine engine;
+
+    /**
+     * Creates an engine; nothing is loaded or connected until first use.
+     *
+     * @param config the configuration
+     */
+    public Migrations(MigrationsConfig config) {
+        this.engine = new Engine(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The configuration. */
+    public MigrationsConfig config() {
+        return this.engine.config();
+    }
+
+    /**
+     * Upgrades the database to a target: a revision, {@code head}, {@code heads}, {@code label@head},
+     * {@code +N}, ...
+     *
+     * @throws ChecksumMismatchException if an applied revision changed (policy {@link ChecksumPolicy#FAIL})
+     * @throws MigrationExecutionException if a statement fails
+     * @throws LockTimeoutException if another instance held the lock for longer than the lock wait timeout
+     */
+    public MigrationResult upgrade(String target) {
+        return this.engine.run(Command.UPGRADE, target, null, false);
+    }
+
+    /**
+     * Downgrades the database to a target: a revision, {@code base}, {@code -N}, {@code label@-N}, ...
+     *
+     * @throws IrreversibleRevisionException before anything runs, if the path passes an irreversible revision
+     * @throws MigrationExecutionException if a statement fails
+     * @throws LockTimeoutException if another instance held the lock for longer than the lock wait timeout
+     */
+    public MigrationResult downgrade(String target) {
+        return this.engine.run(Command.DOWNGRADE, target, null, false);
+    }
+
+    /**
+     * Sets the version table to the given revisions without running any script.
+     *
+     * @param targets the destinations (empty means {@code base})
+     * @param purge whether to delete every row first (the way out of unknown rows)
+     */
+    public MigrationResult stamp(List<String> targets, boolean purge) {
+        return this.engine.run(Command.STAMP, String.join(" ", targets), List.copyOf(targets), purge);
+    }
+
+    /** The rows of the version table, in row order; empty when it does not exist (it is not created). */
+    public List<String> current() {
+        return this.engine.current();
+    }
+
+    /** The heads of the revision map (effective heads included), in load order. */
+    public List<String> heads() {
+        return this.engine.graph().heads();
+    }
+
+    /**
+     * The revisions in a range, heads first, as {@code alembic history -r} selects them.
+     *
+     * @param range {@code start:end}, {@code start:} or {@code :end}; {@code null} or empty for all
+     */
+    public List<RevisionInfo> history(String range) {
+        return this.engine.history(range);
+    }
+
+    /** One revision, given by any spec that names exactly one. */
+    public RevisionInfo show(String revision) {
+        return this.engine.show(revision);
+    }
+
+    /** The version rows, the heads and what an upgrade to the target would run; changes nothing. */
+    public MigrationStatus status(String target) {
+        return this.engine.status(target);
+    }
+
+    /** What is pending for the target and which applied revisions drifted; changes nothing. */
+    public ValidationResult validate(String target) {
+        return this.engine.validate(target);
+    }
+
+    /**
+     * A dry run: what the command would do against the current rows. Runs nothing and takes no lock.
+     *
+     * @param target the target; for {@link Command#STAMP}, destinations separated by blanks
+     */
+    public MigrationPlan plan(Command command, String target) {
+        return this.engine.plan(command, target);
+    }
+
+    /**
+     * Renders an offline SQL script without opening any connection.
+     *
+     * @param command upgrade, downgrade or stamp
+     * @param range {@code start:end}, or just {@code end} (starting from base) for upgrade and stamp
+     */
+    public String sql(Command command, String range) {
+        return this.engine.sql(command, range);
+    }
+
+    /** The revision map. */
+    public RevisionGraph graph() {
+        return this.engine.graph();
+    }
+
+    /** The loaded scripts, in load order. */
+    public List<RevisionScript> scripts() {
+        return this.engine.scripts();
+    }
+}

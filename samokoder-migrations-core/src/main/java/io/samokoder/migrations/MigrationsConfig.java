@@ -1,0 +1,347 @@
+package io.samokoder.migrations;
+
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.script.ScriptResource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The immutable configuration of a {@link Migrations} engine. Build it with {@link #builder()}; every
+ * setting has a default (the {@code DEFAULT_*} constants). {@link Builder#build()} checks the values
+ * and names the property at fault.
+ */
+public final class MigrationsConfig {
+
+    /** Where scripts are looked for by default. */
+    public static final List<String> DEFAULT_LOCATIONS = List.of("classpath:db/migrations");
+    /** Alembic's version table. */
+    public static final String DEFAULT_VERSION_TABLE = "alembic_version";
+    /** The table that records every executed step. */
+    public static final String DEFAULT_LOG_TABLE = "samokoder_migrations_log";
+    /** One transaction per revision. */
+    public static final TransactionMode DEFAULT_TRANSACTION_MODE = TransactionMode.PER_REVISION;
+    /** How long a run waits for another instance's migration lock. */
+    public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+    /** How long a migration statement waits for a table or row lock ({@code lock_timeout}). */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+    /** How often a revision that ran out of lock timeout is retried. */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
+    /** No statement timeout. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
+    /** Changed applied revisions stop an upgrade. */
+    public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
+
+    private final DataSource dataSource;
+    private final List<String> locations;
+    private final List<ScriptResource> scripts;
+    private final ClassLoader classLoader;
+    private final String schema;
+    private final String versionTable;
+    private final String logTable;
+    private final TransactionMode transactionMode;
+    private final Duration lockWaitTimeout;
+    private final Duration lockTimeout;
+    private final int lockRetries;
+    private final Duration statementTimeout;
+    private final ChecksumPolicy checksumPolicy;
+    private final List<MigrationListener> listeners;
+    private final Dialect dialect;
+
+    private MigrationsConfig(Builder b) {
+        this.dataSource = b.dataSource;
+        this.locations = List.copyOf(b.locations);
+        this.scripts = List.copyOf(b.scripts);
+        this.classLoader = b.classLoader;
+        this.schema = b.schema;
+        this.versionTable = b.versionTable;
+        this.logTable = b.logTable;
+        this.transactionMode = b.transactionMode;
+        this.lockWaitTimeout = b.lockWaitTimeout;
+        this.lockTimeout = b.lockTimeout;
+        this.lockRetries = b.lockRetries;
+        this.statementTimeout = b.statementTimeout;
+        this.checksumPolicy = b.checksumPolicy;
+        this.listeners = List.copyOf(b.listeners);
+        this.dialect = b.dialect;
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The database; {@code null} only when the engine is used for offline SQL alone. */
+    public DataSource dataSource() {
+        return this.dataSource;
+    }
+
+    /** Script locations ({@code classpath:} or {@code filesystem:}), read in this order. */
+    public List<String> locations() {
+        return this.locations;
+    }
+
+    /** Scripts resolved by the caller; when non-empty they are used instead of {@link #locations()}. */
+    public List<ScriptResource> scripts() {
+        return this.scripts;
+    }
+
+    /** The class loader for {@code classpath:} locations. */
+    public ClassLoader classLoader() {
+        return this.classLoader;
+    }
+
+    /** The schema of the version and log tables; {@code null} means the connection's current schema. */
+    public String schema() {
+        return this.schema;
+    }
+
+    /** The version table name. */
+    public String versionTable() {
+        return this.versionTable;
+    }
+
+    /** The applied log table name. */
+    public String logTable() {
+        return this.logTable;
+    }
+
+    /** How statements are grouped into transactions. */
+    public TransactionMode transactionMode() {
+        return this.transactionMode;
+    }
+
+    /** How long a run waits for the migration lock held by another instance. */
+    public Duration lockWaitTimeout() {
+        return this.lockWaitTimeout;
+    }
+
+    /** The {@code lock_timeout} of migration statements; {@link Duration#ZERO} means none. */
+    public Duration lockTimeout() {
+        return this.lockTimeout;
+    }
+
+    /** How many times a revision that hit the lock timeout is retried. */
+    public int lockRetries() {
+        return this.lockRetries;
+    }
+
+    /** The {@code statement_timeout} of migration statements; {@link Duration#ZERO} means none. */
+    public Duration statementTimeout() {
+        return this.statementTimeout;
+    }
+
+    /** What an upgrade does about applied revisions whose scripts changed. */
+    public ChecksumPolicy checksumPolicy() {
+        return this.checksumPolicy;
+    }
+
+    /** Listeners told about each run. */
+    public List<MigrationListener> listeners() {
+        return this.listeners;
+    }
+
+    /** The database dialect. */
+    public Dialect dialect() {
+        return this.dialect;
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataSource = this.dataSource;
+        b.locations = new ArrayList<>(this.locations);
+        b.scripts = new ArrayList<>(this.scripts);
+        b.classLoader = this.classLoader;
+        b.schema = this.schema;
+        b.versionTable = this.versionTable;
+        b.logTable = this.logTable;
+        b.transactionMode = this.transactionMode;
+        b.lockWaitTimeout = this.lockWaitTimeout;
+        b.lockTimeout = this.lockTimeout;
+        b.lockRetries = this.lockRetries;
+        b.statementTimeout = this.statementTimeout;
+        b.checksumPolicy = this.checksumPolicy;
+        b.listeners = new ArrayList<>(this.listeners);
+        b.dialect = this.dialect;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        // Deliberately without the DataSource: its toString may carry a URL with credentials.
+        return "MigrationsConfig[locations=" + this.locations + ", scripts=" + this.scripts.size() + ", schema="
+                + this.schema + ", versionTable=" + this.versionTable + ", logTable=" + this.logTable
+                + ", transactionMode=" + this.transactionMode + ", lockWaitTimeout=" + this.lockWaitTimeout
+                + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
+                + ", statementTimeout=" + this.statementTimeout + ", checksumPolicy=" + this.checksumPolicy
+                + ", dialect=" + this.dialect.name() + "]";
+    }
+
+    /** Builds a {@link MigrationsConfig}; not thread-safe. */
+    public static final class Builder {
+
+        private DataSource dataSource;
+        private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
+        private List<ScriptResource> scripts = new ArrayList<>();
+        private ClassLoader classLoader;
+        private String schema;
+        private String versionTable = DEFAULT_VERSION_TABLE;
+        private String logTable = DEFAULT_LOG_TABLE;
+        private TransactionMode transactionMode = DEFAULT_TRANSACTION_MODE;
+        private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private int lockRetries = DEFAULT_LOCK_RETRIES;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private ChecksumPolicy checksumPolicy = DEFAULT_CHECKSUM_POLICY;
+        private List<MigrationListener> listeners = new ArrayList<>();
+        private Dialect dialect = PostgresDialect.INSTANCE;
+
+        private Builder() {
+        }
+
+        /** The database to migrate. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Script locations, e.g. {@code classpath:db/migrations} or {@code filesystem:/opt/app/sql}. */
+        public Builder locations(List<String> locations) {
+            this.locations = new ArrayList<>(Objects.requireNonNull(locations, "locations"));
+            return this;
+        }
+
+        /** Script locations, e.g. {@code classpath:db/migrations} or {@code filesystem:/opt/app/sql}. */
+        public Builder locations(String... locations) {
+            return locations(List.of(locations));
+        }
+
+        /** Scripts already resolved by the caller, in load order; used instead of the locations. */
+        public Builder scripts(List<? extends ScriptResource> scripts) {
+            this.scripts = new ArrayList<>(Objects.requireNonNull(scripts, "scripts"));
+            return this;
+        }
+
+        /** The class loader for {@code classpath:} locations (default: the thread's context class loader). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** The schema of the version and log tables ({@code null}: the connection's current schema). */
+        public Builder schema(String schema) {
+            this.schema = schema == null || schema.isBlank() ? null : schema;
+            return this;
+        }
+
+        /** The version table name (default {@code alembic_version}). */
+        public Builder versionTable(String versionTable) {
+            this.versionTable = versionTable;
+            return this;
+        }
+
+        /** The applied log table name (default {@code samokoder_migrations_log}). */
+        public Builder logTable(String logTable) {
+            this.logTable = logTable;
+            return this;
+        }
+
+        /** How statements are grouped into transactions (default one per revision). */
+        public Builder transactionMode(TransactionMode transactionMode) {
+            this.transactionMode = transactionMode;
+            return this;
+        }
+
+        /** How long to wait for another instance's migration lock (default 10 minutes). */
+        public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+            this.lockWaitTimeout = lockWaitTimeout;
+            return this;
+        }
+
+        /** The {@code lock_timeout} of migration statements (default 5 s; zero for none). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** How many times a revision that hit the lock timeout is retried (default 3). */
+        public Builder lockRetries(int lockRetries) {
+            this.lockRetries = lockRetries;
+            return this;
+        }
+
+        /** The {@code statement_timeout} of migration statements (default none; zero for none). */
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        /** What an upgrade does about changed applied revisions (default {@link ChecksumPolicy#FAIL}). */
+        public Builder checksumPolicy(ChecksumPolicy checksumPolicy) {
+            this.checksumPolicy = checksumPolicy;
+            return this;
+        }
+
+        /** Replaces the listeners. */
+        public Builder listeners(List<? extends MigrationListener> listeners) {
+            this.listeners = new ArrayList<>(Objects.requireNonNull(listeners, "listeners"));
+            return this;
+        }
+
+        /** Adds a listener. */
+        public Builder listener(MigrationListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The database dialect (default PostgreSQL). */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * Checks the values and builds the configuration.
+         *
+         * @throws MigrationConfigurationException naming the first invalid property
+         */
+        public MigrationsConfig build() {
+            require(this.dialect != null, "dialect must not be null");
+            require(this.transactionMode != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
+            require(this.checksumPolicy != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
+            if (this.schema != null) {
+                this.dialect.checkIdentifier(this.schema, "schema");
+            }
+            this.dialect.checkIdentifier(this.versionTable, "versionTable");
+            this.dialect.checkIdentifier(this.logTable, "logTable");
+            require(!this.versionTable.equals(this.logTable), "versionTable and logTable must differ (both are '"
+                    + this.versionTable + "')");
+            require(this.versionTable.length() <= 59, "versionTable '" + this.versionTable + "' is too long: at"
+                    + " most 59 characters, since its primary key is named <table>_pkc");
+            checkDuration(this.lockWaitTimeout, "lockWaitTimeout");
+            checkDuration(this.lockTimeout, "lockTimeout");
+            checkDuration(this.statementTimeout, "statementTimeout");
+            require(this.lockRetries >= 0, "lockRetries must be 0 or more, not " + this.lockRetries);
+            for (String location : this.locations) {
+                require(location != null && !location.isBlank(), "locations must not contain a blank entry");
+            }
+            require(!this.locations.isEmpty() || !this.scripts.isEmpty(),
+                    "locations must not be empty when no scripts are given; the default is " + DEFAULT_LOCATIONS);
+            return new MigrationsConfig(this);
+        }
+
+        private static void checkDuration(Duration value, String property) {
+            require(value != null && !value.isNegative(), property + " must be zero or positive, not " + value);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new MigrationConfigurationException("Invalid migrations configuration: " + message);
+            }
+        }
+    }
+}

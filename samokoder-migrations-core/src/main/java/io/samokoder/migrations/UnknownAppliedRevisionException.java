@@ -1,0 +1,36 @@
+package io.samokoder.migrations;
+
+/**
+ * The version table names a revision that no script declares. The message starts with Alembic's
+ * "Can't locate revision identified by 'X'" and adds the likely causes and the way out.
+ */
+public class UnknownAppliedRevisionException extends MigrationException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String revision;
+
+    /**
+     * Creates the exception.
+     *
+     * @param revision the unknown version row
+     * @param versionTable the version table, e.g. {@code public.alembic_version}
+     */
+    public UnknownAppliedRevisionException(String revision, String versionTable) {
+        super(message(revision, versionTable));
+        this.revision = revision;
+    }
+
+    /** The text used for this problem, also in drift reports. */
+    public static String message(String revision, String versionTable) {
+        return "Can't locate revision identified by '" + revision + "'. The version table " + versionTable
+                + " names it, but no loaded script declares it: a script file may have been deleted or renamed,"
+                + " or a build from another branch (or a newer build) migrated this database. Deploy the scripts"
+                + " that contain it, or rewrite the version table with stamp (purge) once the schema is understood.";
+    }
+
+    /** The unknown version row. */
+    public String revision() {
+        return this.revision;
+    }
+}

@@ -1,0 +1,103 @@
+package io.samokoder.migrations.dialect;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Everything the engine needs to know about one kind of database: identifier rules and quoting,
+ * the DDL of its own tables, the migration lock, timeouts, whether DDL is transactional, and how an
+ * offline script opens and closes a transaction. Implementations are stateless and thread-safe.
+ */
+public interface Dialect {
+
+    /** A short name for logs, e.g. {@code postgresql}. */
+    String name();
+
+    /** Whether DDL statements take part in transactions (and roll back with them). */
+    boolean transactionalDdl();
+
+    /**
+     * Checks a configured schema or table name.
+     *
+     * @param value the name
+     * @param property the configuration property it came from, for the message
+     * @throws io.samokoder.migrations.MigrationConfigurationException if the name is not allowed
+     */
+    void checkIdentifier(String value, String property);
+
+    /** Quotes a name that passed {@link #checkIdentifier}. */
+    String quote(String identifier);
+
+    /** The quoted, schema-qualified table name; an unqualified one when {@code schema} is {@code null}. */
+    default String qualify(String schema, String table) {
+        return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /** A string literal holding {@code value}, for offline scripts. */
+    String literal(String value);
+
+    /** Creates the version table if it does not exist (one column {@code version_num}, primary key). */
+    String createVersionTable(String schema, String table);
+
+    /** Creates the applied log table if it does not exist. */
+    String createLogTable(String schema, String table);
+
+    /** A query of one row and column: the schema that unqualified names resolve to. */
+    String currentSchemaQuery();
+
+    /** The key of the migration lock for a version table ({@code schema} already resolved). */
+    long lockKey(String schema, String table);
+
+    /** A query with one parameter (the key) returning one boolean: whether the lock was taken, without waiting. */
+    String tryLockQuery();
+
+    /** A query with one parameter (the key) releasing the lock. */
+    String unlockQuery();
+
+    /**
+     * A query with one parameter (the key) describing the session that holds the lock, columns
+     * {@code pid} (int), {@code application_name}, {@code client_addr} (text) and
+     * {@code backend_start} (timestamp); no row when nobody holds it.
+     */
+    String lockHolderQuery();
+
+    /**
+     * A query with one parameter (a backend pid) describing the locks that session is waiting for and
+     * who holds them, columns {@code locktype}, {@code mode}, {@code relation} (text or null),
+     * {@code blocker_pid}, {@code blocker_application}, {@code blocker_state}, {@code blocker_xact_start}.
+     */
+    String waitingLocksQuery();
+
+    /** A query of one row and column: the current session's backend pid. */
+    String backendPidQuery();
+
+    /**
+     * A query with four parameters (lock timeout, whether local, statement timeout, whether local),
+     * the timeouts as {@link #timeoutValue} gives them, that sets both timeouts.
+     */
+    String setTimeoutsQuery();
+
+    /** A query returning the session's current lock timeout and statement timeout, in that order. */
+    String currentTimeoutsQuery();
+
+    /** A timeout as the database writes it, e.g. {@code 5000ms}; {@code 0} disables it. */
+    String timeoutValue(Duration timeout);
+
+    /** Statements for offline scripts that set the two timeouts, for the transaction or the session. */
+    java.util.List<String> offlineTimeouts(Duration lockTimeout, Duration statementTimeout, boolean local);
+
+    /** Statements for offline scripts that restore the session timeouts set by {@link #offlineTimeouts}. */
+    java.util.List<String> offlineResetTimeouts();
+
+    /** The statement that opens a transaction in an offline script. */
+    String offlineBegin();
+
+    /** The statement that commits it. */
+    String offlineCommit();
+
+    /** Whether the error means a lock timeout ran out waiting for a table or row lock. */
+    boolean isLockNotAvailable(SQLException error);
+
+    /** Whether the error means a table does not exist. */
+    boolean isUndefinedTable(SQLException error);
+}

@@ -1,0 +1,256 @@
+package io.samokoder.migrations.plan;
+
+import io.samokoder.migrations.graph.RevisionException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Alembic's head maintainer (spec §5) as a pure function: it keeps the version rows of a plan and
+ * turns each step into the row changes Alembic would make. Rows keep their order: an insert
+ * appends, an update replaces in place, a delete removes.
+ *
+ * <p>Where Alembic takes an order from a set (the rows a merge deletes, the rows an unmerge
+ * inserts), the order of the revision's normalised down revisions is used.
+ */
+final class HeadMaintainer {
+
+    private final GraphIndex index;
+    private final List<String> rows;
+
+    HeadMaintainer(GraphIndex index, List<String> rows) {
+        this.index = index;
+        this.rows = new ArrayList<>(rows);
+    }
+
+    List<String> rows() {
+        return List.copyOf(this.rows);
+    }
+
+    /** The step that runs the upgrade of a revision and moves the rows accordingly. */
+    Step upgrade(int revision) {
+        List<String> before = rows();
+        String id = this.index.ids[revision];
+        int[] down = this.index.normDown[revision];
+        List<RowChange> changes = new ArrayList<>(2);
+        int[] present = presentAmong(down);
+        if (down.length == 0 || present.length == 0) {
+            changes.add(insert(id));
+        } else if (down.length > 1 && present.length > 1) {
+            int[] others = otherRows(down);
+            int[] from = others.length == 0 ? down : minus(down, reachedFrom(others, down));
+            for (int i = 0; i < from.length - 1; i++) {
+                changes.add(delete(this.index.ids[from[i]]));
+            }
+            changes.add(update(this.index.ids[from[from.length - 1]], id));
+        } else {
+            int single = down.length == 1 ? down[0] : present[0];
+            changes.add(update(this.index.ids[single], id));
+        }
+        return new Step(Step.Kind.UPGRADE, id, this.index.names(this.index.parents[revision]), List.of(id), before,
+                changes, rows());
+    }
+
+    /** The step that runs the downgrade of a revision and moves the rows accordingly. */
+    Step downgrade(int revision) {
+        List<String> before = rows();
+        String id = this.index.ids[revision];
+        int[] down = this.index.normDown[revision];
+        boolean isRow = this.rows.contains(id);
+        List<RowChange> changes = new ArrayList<>(2);
+        int[] unmerge = isRow && down.length > 0 ? unmergeTargets(revision, down) : new int[0];
+        if (isRow && (down.length == 0 || unmerge.length == 0)) {
+            changes.add(delete(id));
+        } else if (isRow && down.length > 1) {
+            for (int i = 0; i < unmerge.length - 1; i++) {
+                changes.add(insert(this.index.ids[unmerge[i]]));
+            }
+            changes.add(update(id, this.index.ids[unmerge[unmerge.length - 1]]));
+        } else {
+            int target = down.length == 1 ? down[0] : singlePresent(down, id);
+            changes.add(update(id, this.index.ids[target]));
+        }
+        return new Step(Step.Kind.DOWNGRADE, id, List.of(id), this.index.names(this.index.parents[revision]), before,
+                changes, rows());
+    }
+
+    /**
+     * A stamp step from rows to a revision (Alembic's {@code StampStep}), or {@code null} when the
+     * step would change nothing.
+     */
+    Step stamp(List<String> from, String to, boolean upgrade, boolean branchMove) {
+        List<String> before = rows();
+        List<RowChange> changes = new ArrayList<>(2);
+        List<String> toList = to == null ? List.of() : List.of(to);
+        if (!upgrade && branchMove) {
+            changes.add(delete(from.get(0)));
+        } else if (upgrade && (branchMove || !this.rows.containsAll(from)) && to != null && !this.rows.contains(to)) {
+            changes.add(insert(to));
+        } else if (from.size() > 1) {
+            for (int i = 0; i < from.size() - 1; i++) {
+                changes.add(delete(from.get(i)));
+            }
+            changes.add(update(from.get(from.size() - 1), to));
+        } else if (from.size() == 1 && to != null) {
+            changes.add(update(from.get(0), to));
+        } else {
+            return null;
+        }
+        return new Step(Step.Kind.STAMP, to, from, toList, before, changes, rows());
+    }
+
+    /** Removes every row, as {@code stamp --purge} does before stamping; {@code null} when there are none. */
+    Step purge() {
+        if (this.rows.isEmpty()) {
+            return null;
+        }
+        List<String> before = rows();
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(this.rows));
+        List<RowChange> changes = new ArrayList<>(distinct.size());
+        for (String row : distinct) {
+            changes.add(new RowChange.Delete(row));
+        }
+        this.rows.clear();
+        return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
+    }
+
+    /** U: the down revisions not implied by the other rows (spec §5, downgrade). */
+    private int[] unmergeTargets(int revision, int[] down) {
+        String id = this.index.ids[revision];
+        List<Integer> others = new ArrayList<>();
+        for (String row : this.rows) {
+            if (!row.equals(id) && this.index.contains(row)) {
+                others.add(this.index.node(row));
+            }
+        }
+        boolean anyOther = false;
+        for (String row : this.rows) {
+            if (!row.equals(id)) {
+                anyOther = true;
+                break;
+            }
+        }
+        if (anyOther) {
+            int[] sources = others.stream().mapToInt(Integer::intValue).toArray();
+            return minus(down, reachedFrom(sources, down));
+        }
+        BitSet implied = new BitSet();
+        for (int target : down) {
+            for (int other : down) {
+                if (other != target && this.index.isAncestor(target, other)) {
+                    implied.set(target);
+                }
+            }
+        }
+        return minus(down, implied);
+    }
+
+    /** The down revisions that are rows. */
+    private int[] presentAmong(int[] down) {
+        int[] result = new int[down.length];
+        int count = 0;
+        for (int node : down) {
+            if (this.rows.contains(this.index.ids[node])) {
+                result[count++] = node;
+            }
+        }
+        return Arrays.copyOf(result, count);
+    }
+
+    /** Rows that are not among the given down revisions, as nodes. */
+    private int[] otherRows(int[] down) {
+        List<String> downIds = this.index.names(down);
+        int[] result = new int[this.rows.size()];
+        int count = 0;
+        for (String row : this.rows) {
+            if (!downIds.contains(row) && this.index.contains(row)) {
+                result[count++] = this.index.node(row);
+            }
+        }
+        return Arrays.copyOf(result, count);
+    }
+
+    private int singlePresent(int[] down, String id) {
+        int[] present = presentAmong(down);
+        if (present.length != 1) {
+            throw new RevisionException("Can't do an UPDATE of version row '" + id
+                    + "' because its down revision is ambiguous among the rows " + this.rows
+                    + "; repair the version table with stamp --purge");
+        }
+        return present[0];
+    }
+
+    /**
+     * Which of the targets are ancestors (normalised down revisions, sources included) of any
+     * source. One walk from all sources, pruned below the lowest target level.
+     */
+    private BitSet reachedFrom(int[] sources, int[] targets) {
+        BitSet wanted = new BitSet();
+        int floor = Integer.MAX_VALUE;
+        for (int target : targets) {
+            wanted.set(target);
+            floor = Math.min(floor, this.index.level[target]);
+        }
+        BitSet result = new BitSet();
+        BitSet seen = new BitSet();
+        TopologicalOrder.IntList stack = new TopologicalOrder.IntList();
+        for (int source : sources) {
+            if (!seen.get(source)) {
+                seen.set(source);
+                stack.add(source);
+            }
+        }
+        while (stack.size() > 0) {
+            int node = stack.pop();
+            if (wanted.get(node)) {
+                result.set(node);
+            }
+            for (int next : this.index.normDown[node]) {
+                if (!seen.get(next) && this.index.level[next] >= floor) {
+                    seen.set(next);
+                    stack.add(next);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int[] minus(int[] values, BitSet removed) {
+        int[] result = new int[values.length];
+        int count = 0;
+        for (int value : values) {
+            if (!removed.get(value)) {
+                result[count++] = value;
+            }
+        }
+        return Arrays.copyOf(result, count);
+    }
+
+    private RowChange insert(String id) {
+        if (this.rows.contains(id)) {
+            throw new RevisionException("Can't insert version row '" + id + "': it is already present in " + this.rows
+                    + "; repair the version table with stamp --purge");
+        }
+        this.rows.add(id);
+        return new RowChange.Insert(id);
+    }
+
+    private RowChange delete(String id) {
+        if (!this.rows.remove(id)) {
+            throw new RevisionException("Can't delete version row '" + id + "': it is not present in " + this.rows
+                    + "; repair the version table with stamp --purge");
+        }
+        return new RowChange.Delete(id);
+    }
+
+    private RowChange update(String from, String to) {
+        int at = this.rows.indexOf(from);
+        if (at < 0 || this.rows.contains(to)) {
+            throw new RevisionException("Can't update version row '" + from + "' to '" + to + "' in " + this.rows
+                    + "; repair the version table with stamp --purge");
+        }
+        this.rows.set(at, to);
+        return new RowChange.Update(from, to);
+    }
+}

@@ -1,0 +1,148 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptLoader;
+import io.samokoder.migrations.script.ScriptLocations;
+import io.samokoder.migrations.script.ScriptResource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scripts and the revision map, loaded once on first use. While loading, each file's raw bytes
+ * are hashed ({@link #contentHash}); an unchanged file then needs no statement splitting to be
+ * validated against its recorded checksum.
+ */
+final class Catalog {
+
+    private final MigrationsConfig config;
+    private volatile Loaded loaded;
+
+    Catalog(MigrationsConfig config) {
+        this.config = config;
+    }
+
+    record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, Map<String, String> contentHashes,
+            RevisionGraph graph, Planner planner) {
+    }
+
+    Loaded get() {
+        Loaded value = this.loaded;
+        if (value == null) {
+            synchronized (this) {
+                value = this.loaded;
+                if (value == null) {
+                    value = load();
+                    this.loaded = value;
+                }
+            }
+        }
+        return value;
+    }
+
+    List<RevisionScript> scripts() {
+        return get().scripts();
+    }
+
+    RevisionGraph graph() {
+        return get().graph();
+    }
+
+    Planner planner() {
+        return get().planner();
+    }
+
+    /** The script of a revision, or {@code null}. */
+    RevisionScript script(String id) {
+        return get().byId().get(id);
+    }
+
+    /** The SHA-256 of the file's bytes as read, or {@code null}. */
+    String contentHash(String id) {
+        return get().contentHashes().get(id);
+    }
+
+    private Loaded load() {
+        List<ScriptResource> resources = this.config.scripts().isEmpty()
+                ? ScriptLocations.resolve(this.config.locations(), classLoader())
+                : this.config.scripts();
+        Map<String, String> hashByDescription = new HashMap<>();
+        List<ScriptResource> hashing = new ArrayList<>(resources.size());
+        for (ScriptResource resource : resources) {
+            hashing.add(new HashingResource(resource, hashByDescription));
+        }
+        List<RevisionScript> scripts = ScriptLoader.load(hashing);
+        Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
+        Map<String, String> contentHashes = new HashMap<>(scripts.size() * 2);
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        for (RevisionScript script : scripts) {
+            byId.putIfAbsent(script.id(), script);
+            String hash = hashByDescription.get(script.description());
+            if (hash != null) {
+                contentHashes.putIfAbsent(script.id(), hash);
+            }
+            revisions.add(script.revision());
+        }
+        RevisionGraph graph = RevisionGraph.of(revisions);
+        return new Loaded(scripts, Map.copyOf(byId), Map.copyOf(contentHashes), graph, new Planner(graph));
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader loader = this.config.classLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader == null ? Catalog.class.getClassLoader() : loader;
+    }
+
+    /** Reads a resource once, remembering the SHA-256 of its bytes by description. */
+    private static final class HashingResource implements ScriptResource {
+
+        private final ScriptResource delegate;
+        private final Map<String, String> hashes;
+
+        HashingResource(ScriptResource delegate, Map<String, String> hashes) {
+            this.delegate = delegate;
+            this.hashes = hashes;
+        }
+
+        @Override
+        public String fileName() {
+            return this.delegate.fileName();
+        }
+
+        @Override
+        public String description() {
+            return this.delegate.description();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            byte[] bytes;
+            try (InputStream in = this.delegate.open()) {
+                bytes = in.readAllBytes();
+            }
+            this.hashes.put(this.delegate.description(), sha256(bytes));
+            return new ByteArrayInputStream(bytes);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

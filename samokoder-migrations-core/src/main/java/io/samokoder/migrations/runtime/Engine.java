@@ -1,0 +1,380 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.ChecksumMismatchException;
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.DriftProblem;
+import io.samokoder.migrations.IrreversibleRevisionException;
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationPlan;
+import io.samokoder.migrations.MigrationResult;
+import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.UnknownAppliedRevisionException;
+import io.samokoder.migrations.ValidationResult;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge from the public facade {@link io.samokoder.migrations.Migrations} to the runtime. Not
+ * an API: its methods may change without notice; call {@code Migrations} instead.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+
+    private final MigrationsConfig config;
+    private final Catalog catalog;
+    private final Tables tables;
+    private final VersionStore versions;
+    private final LogStore log;
+    private final Listeners listeners;
+
+    /** Creates the engine; loads nothing. */
+    public Engine(MigrationsConfig config) {
+        this.config = config;
+        this.catalog = new Catalog(config);
+        this.tables = Tables.of(config);
+        this.versions = new VersionStore(this.tables);
+        this.log = new LogStore(this.tables);
+        this.listeners = new Listeners(config.listeners());
+    }
+
+    /** The configuration. */
+    public MigrationsConfig config() {
+        return this.config;
+    }
+
+    /** The database state read at the start of a command. */
+    record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
+    public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        try {
+            this.catalog.get();
+            if (command != Command.STAMP && target != null && target.contains(":")) {
+                throw new RevisionException("Range revision not allowed");
+            }
+            DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
+            try (MigrationLock lock = MigrationLock.acquire(dataSource, this.tables, this.config.lockWaitTimeout())) {
+                this.listeners.lockAcquired(lock.waited());
+                try (Connection connection = Jdbc.open(dataSource, "migrating")) {
+                    boolean autoCommit = connection.getAutoCommit();
+                    if (!autoCommit) {
+                        connection.setAutoCommit(true);
+                    }
+                    try {
+                        return runLocked(connection, lock, command, target, stampTargets, purge, startedAt, start);
+                    } finally {
+                        if (!autoCommit && !connection.isClosed()) {
+                            connection.setAutoCommit(false);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw Jdbc.failure("Database error while migrating", e);
+                }
+            }
+        } catch (MigrationException e) {
+            this.listeners.runFailed(e);
+            throw e;
+        }
+    }
+
+    private MigrationResult runLocked(Connection connection, MigrationLock lock, Command command, String target,
+            List<String> stampTargets, boolean purge, Instant startedAt, long start) throws SQLException {
+        DbState state = readState(connection, true);
+        List<String> rows = state.rows();
+        if (!(command == Command.STAMP && purge)) {
+            checkKnownRows(rows);
+        }
+        if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
+            checkDrift(rows, state.log());
+        }
+        Plan plan = plan(command, rows, target, stampTargets, purge);
+        if (command == Command.DOWNGRADE) {
+            checkReversible(plan);
+        }
+        if (this.config.transactionMode() == TransactionMode.SINGLE) {
+            checkTransactional(plan);
+        }
+        if (!plan.isEmpty()) {
+            LOG.info("Migrating {} on {}: {} step{}, {}", this.tables.versionTableName(), this.config.dialect().name(),
+                    plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
+                    this.config.transactionMode() == TransactionMode.SINGLE ? "all in one transaction"
+                            : "one transaction per revision");
+        }
+        Executor executor = new Executor(this.config, this.tables, this.catalog, this.listeners, lock);
+        List<StepResult> steps = executor.execute(connection, plan);
+        MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
+                Duration.ofNanos(System.nanoTime() - start), lock.waited());
+        LOG.info(result.summary());
+        this.listeners.runFinished(result);
+        return result;
+    }
+
+    private Plan plan(Command command, List<String> rows, String target, List<String> stampTargets, boolean purge) {
+        Planner planner = this.catalog.planner();
+        return switch (command) {
+            case UPGRADE -> planner.upgrade(rows, target);
+            case DOWNGRADE -> planner.downgrade(rows, target);
+            case STAMP -> planner.stamp(rows, stampTargets == null ? splitTargets(target) : stampTargets, purge);
+        };
+    }
+
+    static List<String> splitTargets(String target) {
+        if (target == null || target.isBlank()) {
+            return List.of();
+        }
+        return Arrays.asList(target.trim().split("[\\s,]+"));
+    }
+
+    private DbState readState(Connection connection, boolean create) throws SQLException {
+        List<String> rows;
+        try {
+            rows = this.versions.readRows(connection);
+        } catch (SQLException e) {
+            if (!this.config.dialect().isUndefinedTable(e)) {
+                throw e;
+            }
+            if (create) {
+                LOG.info("Creating the version table {} and the log table {}", this.tables.versionTableName(),
+                        this.tables.logTable());
+                this.versions.create(connection);
+                this.log.create(connection);
+            }
+            return new DbState(List.of(), Map.of());
+        }
+        Map<String, LogStore.Entry> entries;
+        try {
+            entries = this.log.readLatest(connection);
+        } catch (SQLException e) {
+            if (!this.config.dialect().isUndefinedTable(e)) {
+                throw e;
+            }
+            if (create) {
+                this.log.create(connection);
+            }
+            entries = Map.of();
+        }
+        return new DbState(List.copyOf(rows), entries);
+    }
+
+    private DbState readStateUnlocked() {
+        if (this.config.dataSource() == null) {
+            return new DbState(List.of(), Map.of());
+        }
+        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> readState(c, false));
+    }
+
+    private DbState readStateRequired(String what) {
+        Jdbc.require(this.config.dataSource(), what);
+        return readStateUnlocked();
+    }
+
+    private void checkKnownRows(List<String> rows) {
+        RevisionGraph graph = this.catalog.graph();
+        for (String row : rows) {
+            if (!graph.contains(row)) {
+                throw new UnknownAppliedRevisionException(row, this.tables.versionTableName());
+            }
+        }
+    }
+
+    private void checkDrift(List<String> rows, Map<String, LogStore.Entry> entries) {
+        List<DriftProblem> problems = Drift.check(this.catalog, rows, entries, this.tables.versionTableName());
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (this.config.checksumPolicy() == ChecksumPolicy.WARN) {
+            for (DriftProblem problem : problems) {
+                LOG.warn("{} (checksum policy WARN: continuing)", problem.message());
+            }
+            return;
+        }
+        DriftProblem first = problems.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        if (problems.size() > 1) {
+            message.append(" Also changed:");
+            for (DriftProblem other : problems.subList(1, problems.size())) {
+                message.append(' ').append(other.revision()).append(" (").append(other.file()).append(')');
+            }
+            message.append('.');
+        }
+        throw new ChecksumMismatchException(first.revision(), first.file(), message.toString());
+    }
+
+    private void checkReversible(Plan plan) {
+        for (Step step : plan.steps()) {
+            if (step.kind() == Step.Kind.DOWNGRADE) {
+                RevisionScript script = this.catalog.script(step.revision());
+                if (script != null && !script.reversible()) {
+                    throw new IrreversibleRevisionException(step.revision(), script.description());
+                }
+            }
+        }
+    }
+
+    private void checkTransactional(Plan plan) {
+        for (Step step : plan.steps()) {
+            RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
+                    : this.catalog.script(step.revision());
+            if (script != null && !script.transactional()) {
+                throw new MigrationException("Revision " + step.revision() + " (" + script.description()
+                        + ") is 'Transactional: false', so it cannot run inside the single transaction of"
+                        + " TransactionMode.SINGLE; nothing was run. Use TransactionMode.PER_REVISION for this run.");
+            }
+        }
+    }
+
+    static PlannedStep plannedStep(Step step, RevisionScript script) {
+        return new PlannedStep(step.kind(), step.revision(), script == null ? "" : script.message(),
+                script == null ? "" : script.description(), step.rowsBefore(), step.rowsAfter());
+    }
+
+    // ---------------------------------------------------------------- read-only commands
+
+    /** The version rows; the table is not created. */
+    public List<String> current() {
+        return readStateRequired("reading the version table").rows();
+    }
+
+    /** History of a range, heads first. */
+    public List<RevisionInfo> history(String range) {
+        DbState state = readStateUnlocked();
+        List<Revision> revisions = this.catalog.planner().history(range, state.rows());
+        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
+        List<RevisionInfo> infos = new ArrayList<>(revisions.size());
+        for (Revision revision : revisions) {
+            infos.add(info(revision, applied, state.log()));
+        }
+        return infos;
+    }
+
+    /** One revision. */
+    public RevisionInfo show(String revision) {
+        List<Revision> found = this.catalog.planner().resolve(revision);
+        if (found.size() != 1) {
+            throw new RevisionException("'" + revision + "' names " + found.size() + " revisions ("
+                    + ids(found) + "); show needs a spec that names exactly one");
+        }
+        DbState state = readStateUnlocked();
+        return info(found.get(0), Drift.applied(this.catalog.graph(), state.rows()), state.log());
+    }
+
+    /** Status against a target. */
+    public MigrationStatus status(String target) {
+        DbState state = readStateRequired("status");
+        checkKnownRows(state.rows());
+        List<String> pending = pending(state.rows(), target);
+        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
+        List<Revision> all = this.catalog.planner().history(null, state.rows());
+        List<RevisionInfo> infos = new ArrayList<>(all.size());
+        for (Revision revision : all) {
+            infos.add(info(revision, applied, state.log()));
+        }
+        return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending, infos);
+    }
+
+    /** Validation against a target. */
+    public ValidationResult validate(String target) {
+        DbState state = readStateRequired("validate");
+        List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
+                this.tables.versionTableName());
+        boolean unknown = false;
+        for (String row : state.rows()) {
+            unknown |= !this.catalog.graph().contains(row);
+        }
+        List<String> pending = unknown ? List.of() : pending(state.rows(), target);
+        return new ValidationResult(state.rows(), pending, drift);
+    }
+
+    private List<String> pending(List<String> rows, String target) {
+        List<String> pending = new ArrayList<>();
+        for (Step step : this.catalog.planner().upgrade(rows, target).steps()) {
+            if (step.kind() == Step.Kind.UPGRADE) {
+                pending.add(step.revision());
+            }
+        }
+        return pending;
+    }
+
+    /** Dry run. */
+    public MigrationPlan plan(Command command, String target) {
+        DbState state = readStateRequired("a dry run");
+        if (command != Command.STAMP && target != null && target.contains(":")) {
+            throw new RevisionException("Range revision not allowed");
+        }
+        checkKnownRows(state.rows());
+        Plan plan = plan(command, state.rows(), target, null, false);
+        if (command == Command.DOWNGRADE) {
+            checkReversible(plan);
+        }
+        List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
+        for (Step step : plan.steps()) {
+            steps.add(plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
+        }
+        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter());
+    }
+
+    /** Offline SQL. */
+    public String sql(Command command, String range) {
+        return new OfflineRenderer(this.config, this.tables, this.catalog).render(command, range);
+    }
+
+    private RevisionInfo info(Revision revision, Set<String> applied, Map<String, LogStore.Entry> entries) {
+        RevisionGraph graph = this.catalog.graph();
+        String id = revision.id();
+        boolean isApplied = applied.contains(id);
+        LogStore.Entry entry = entries.get(id);
+        boolean recorded = isApplied && entry != null && entry.applied();
+        return new RevisionInfo(id, revision.downRevisions(), List.copyOf(graph.branchLabels(id)),
+                revision.dependsOn(), revision.message(), revision.source(), graph.isHead(id),
+                graph.isBranchPoint(id), graph.isMergePoint(id), isApplied,
+                recorded && entry.startedAt() != null ? entry.startedAt().plusMillis(entry.durationMillis()) : null,
+                recorded ? entry.durationMillis() : null, Drift.status(this.catalog, id, isApplied, entry));
+    }
+
+    private static String ids(List<Revision> revisions) {
+        List<String> ids = new ArrayList<>();
+        for (Revision r : revisions) {
+            ids.add(r.id());
+        }
+        return String.join(", ", ids);
+    }
+
+    /** The revision map. */
+    public RevisionGraph graph() {
+        return this.catalog.graph();
+    }
+
+    /** The scripts in load order. */
+    public List<RevisionScript> scripts() {
+        return this.catalog.scripts();
+    }
+}

@@ -1,0 +1,527 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.plan.RowChange;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.SqlStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a {@link Plan} step by step on one connection: runs the script part, applies the step's
+ * row changes to the version table and writes the log row. By default each revision is one
+ * transaction; {@link TransactionMode#SINGLE} makes the whole plan one; a revision marked
+ * {@code Transactional: false} runs in autocommit and its version change commits right after it.
+ * A transaction that fails with lock_not_available is rolled back whole and retried with backoff.
+ * The executor never decides row changes itself.
+ */
+final class Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+    private static final long BACKOFF_BASE_MILLIS = 100;
+    private static final long BACKOFF_MAX_MILLIS = 2000;
+
+    private final MigrationsConfig config;
+    private final Dialect dialect;
+    private final Catalog catalog;
+    private final VersionStore versions;
+    private final LogStore log;
+    private final Listeners listeners;
+    private final MigrationLock lock;
+    private final List<StepResult> done = new ArrayList<>();
+    private ScheduledExecutorService watcher;
+    private Integer backendPid;
+
+    Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
+        this.config = config;
+        this.dialect = config.dialect();
+        this.catalog = catalog;
+        this.versions = new VersionStore(tables);
+        this.log = new LogStore(tables);
+        this.listeners = listeners;
+        this.lock = lock;
+    }
+
+    /** Runs the plan; the connection must be in autocommit mode and is left in it. */
+    List<StepResult> execute(Connection connection, Plan plan) {
+        try {
+            if (this.config.transactionMode() == TransactionMode.SINGLE) {
+                runUnit(connection, plan.steps(), true);
+            } else {
+                for (Step step : plan.steps()) {
+                    RevisionScript script = scriptOf(step);
+                    if (script != null && !script.transactional()) {
+                        runAutocommit(connection, step, script);
+                    } else {
+                        runUnit(connection, List.of(step), false);
+                    }
+                }
+            }
+            return List.copyOf(this.done);
+        } finally {
+            if (this.watcher != null) {
+                this.watcher.shutdownNow();
+            }
+        }
+    }
+
+    private RevisionScript scriptOf(Step step) {
+        return step.kind() == Step.Kind.STAMP || step.revision() == null ? null : this.catalog.script(step.revision());
+    }
+
+    /** A statement or version change that failed, with where it was. */
+    private static final class StepFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Step step;
+        final int statementNumber;
+        final int line;
+        final SQLException error;
+
+        StepFailure(Step step, int statementNumber, int line, SQLException error) {
+            super(error.getMessage(), null, false, false);
+            this.step = step;
+            this.statementNumber = statementNumber;
+            this.line = line;
+            this.error = error;
+        }
+    }
+
+    // ---------------------------------------------------------------- transactional units
+
+    private void runUnit(Connection connection, List<Step> steps, boolean single) {
+        int maxAttempts = this.config.lockRetries() + 1;
+        String observedWait = "";
+        for (int attempt = 1; ; attempt++) {
+            long unitStart = System.nanoTime();
+            List<StepResult> pending = new ArrayList<>();
+            Step current = null;
+            try {
+                connection.setAutoCommit(false);
+                for (Step step : steps) {
+                    current = step;
+                    RevisionScript script = scriptOf(step);
+                    PlannedStep planned = planned(step, script);
+                    this.listeners.stepStarting(planned);
+                    logStart(step, script, attempt);
+                    Instant stepStarted = Instant.now();
+                    long stepStart = System.nanoTime();
+                    setTimeouts(connection, step, script, true);
+                    AtomicReference<String> waits = new AtomicReference<>("");
+                    runStatements(connection, step, script, attempt > 1, waits);
+                    applyRows(connection, step);
+                    long millis = (System.nanoTime() - stepStart) / 1_000_000;
+                    this.log.insert(connection, logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null));
+                    pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
+                            step.rowsBefore(), step.rowsAfter(),
+                            Duration.ofNanos(System.nanoTime() - (single ? stepStart : unitStart)), attempt));
+                    if (!waits.get().isEmpty()) {
+                        observedWait = waits.get();
+                    }
+                }
+                connection.commit();
+                connection.setAutoCommit(true);
+                for (StepResult result : pending) {
+                    this.done.add(result);
+                    LOG.info("Finished {} {} in {} ms", verb(result.direction()),
+                            result.revision() == null ? "base" : result.revision(), result.duration().toMillis());
+                    this.listeners.stepFinished(result);
+                }
+                return;
+            } catch (StepFailure failure) {
+                rollback(connection);
+                if (this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {
+                    long backoff = backoff(attempt);
+                    LOG.warn("Revision {} could not get a lock within lock_timeout {} (statement {}, line {}): {};"
+                            + " rolled back, retrying in {} ms (attempt {} of {})", label(failure.step),
+                            this.dialect.timeoutValue(lockTimeout(scriptOf(failure.step))), failure.statementNumber,
+                            failure.line, Jdbc.describe(failure.error), backoff, attempt + 1, maxAttempts);
+                    sleep(backoff);
+                    continue;
+                }
+                throw fail(connection, failure, single, steps, attempt, observedWait);
+            } catch (SQLException e) {
+                rollback(connection);
+                Step step = current == null ? steps.get(0) : current;
+                throw fail(connection, new StepFailure(step, 0, 0, e), single, steps, attempt, observedWait);
+            } catch (MigrationException e) {
+                rollback(connection);
+                Step step = current == null ? steps.get(0) : current;
+                this.listeners.stepFailed(planned(step, scriptOf(step)), e);
+                throw e;
+            }
+        }
+    }
+
+    private void runStatements(Connection connection, Step step, RevisionScript script, boolean watchWaits,
+            AtomicReference<String> waits) throws StepFailure {
+        if (script == null) {
+            return;
+        }
+        List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE
+                ? script.downgradeStatements() : script.upgradeStatements();
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            for (SqlStatement statement : statements) {
+                ScheduledFuture<?> probe = watchWaits ? scheduleWaitProbe(connection, script, waits) : null;
+                try {
+                    st.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new StepFailure(step, statement.number(), statement.line(), e);
+                } finally {
+                    if (probe != null) {
+                        probe.cancel(false);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StepFailure(step, 0, 0, e);
+        }
+    }
+
+    private void applyRows(Connection connection, Step step) throws StepFailure {
+        for (RowChange change : step.rowChanges()) {
+            try {
+                this.versions.apply(connection, change);
+            } catch (SQLException e) {
+                throw new StepFailure(step, 0, 0, e);
+            }
+        }
+    }
+
+    /**
+     * After a lock timeout, a retry watches what the statement waits for: halfway through the lock
+     * timeout, the idle lock connection reads pg_locks so the final error can name the lock.
+     */
+    private ScheduledFuture<?> scheduleWaitProbe(Connection connection, RevisionScript script,
+            AtomicReference<String> waits) {
+        Duration timeout = lockTimeout(script);
+        if (this.lock == null || timeout.isZero()) {
+            return null;
+        }
+        Integer pid = backendPid(connection);
+        if (pid == null) {
+            return null;
+        }
+        if (this.watcher == null) {
+            this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "samokoder-migrations-lock-probe");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        long delay = Math.max(1, timeout.toMillis() / 2);
+        return this.watcher.schedule(() -> {
+            String described = this.lock.describeWaits(pid);
+            if (!described.isEmpty()) {
+                waits.set(described);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private Integer backendPid(Connection connection) {
+        if (this.backendPid == null) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(this.dialect.backendPidQuery())) {
+                if (rs.next()) {
+                    this.backendPid = rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                LOG.debug("Could not read the backend pid: {}", Jdbc.describe(e));
+            }
+        }
+        return this.backendPid;
+    }
+
+    // ---------------------------------------------------------------- non-transactional revisions
+
+    private void runAutocommit(Connection connection, Step step, RevisionScript script) {
+        int maxAttempts = this.config.lockRetries() + 1;
+        PlannedStep planned = planned(step, script);
+        for (int attempt = 1; ; attempt++) {
+            this.listeners.stepStarting(planned);
+            logStart(step, script, attempt);
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            String[] saved = null;
+            int committedStatements = 0;
+            try {
+                connection.setAutoCommit(true);
+                saved = currentTimeouts(connection);
+                setTimeouts(connection, step, script, false);
+                List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE
+                        ? script.downgradeStatements() : script.upgradeStatements();
+                try (Statement st = connection.createStatement()) {
+                    st.setEscapeProcessing(false);
+                    for (SqlStatement statement : statements) {
+                        try {
+                            st.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new StepFailure(step, statement.number(), statement.line(), e);
+                        }
+                        committedStatements++;
+                    }
+                }
+                restoreTimeouts(connection, saved);
+                saved = null;
+                connection.setAutoCommit(false);
+                applyRows(connection, step);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                this.log.insert(connection, logRow(step, script, started, millis, LogStore.SUCCESS, null));
+                connection.commit();
+                connection.setAutoCommit(true);
+                StepResult result = new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
+                        step.rowsBefore(), step.rowsAfter(), Duration.ofNanos(System.nanoTime() - start), attempt);
+                this.done.add(result);
+                LOG.info("Finished {} {} in {} ms (not transactional)", verb(step.kind()), step.revision(),
+                        result.duration().toMillis());
+                this.listeners.stepFinished(result);
+                return;
+            } catch (StepFailure failure) {
+                rollback(connection);
+                if (saved != null) {
+                    restoreQuietly(connection, saved);
+                }
+                if (committedStatements == 0 && failure.statementNumber > 0
+                        && this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {
+                    long backoff = backoff(attempt);
+                    LOG.warn("Revision {} could not get a lock within lock_timeout at its first statement: {};"
+                            + " nothing was changed, retrying in {} ms (attempt {} of {})", step.revision(),
+                            Jdbc.describe(failure.error), backoff, attempt + 1, maxAttempts);
+                    sleep(backoff);
+                    continue;
+                }
+                throw failNonTransactional(connection, failure, committedStatements, attempt);
+            } catch (SQLException e) {
+                rollback(connection);
+                if (saved != null) {
+                    restoreQuietly(connection, saved);
+                }
+                throw failNonTransactional(connection, new StepFailure(step, 0, 0, e), committedStatements, attempt);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    private MigrationExecutionException fail(Connection connection, StepFailure failure, boolean single,
+            List<Step> unit, int attempts, String observedWait) {
+        Step step = failure.step;
+        RevisionScript script = scriptOf(step);
+        String state;
+        if (single) {
+            state = "The whole run was one transaction and was rolled back: nothing was applied, and the version table"
+                    + " is unchanged at " + rows(unit.get(0).rowsBefore()) + ".";
+        } else {
+            state = (step.kind() == Step.Kind.STAMP ? "The stamp" : "Revision " + step.revision())
+                    + " was rolled back; the version table is unchanged at " + rows(step.rowsBefore()) + "."
+                    + earlier();
+        }
+        if (this.dialect.isLockNotAvailable(failure.error)) {
+            state += " It ran out of lock_timeout (" + this.dialect.timeoutValue(lockTimeout(script)) + ") "
+                    + attempts + " time" + (attempts == 1 ? "" : "s") + " waiting for "
+                    + (observedWait.isEmpty() ? "a lock held by another session" : observedWait)
+                    + "; retry when the table is not in use, or raise lockTimeout / lockRetries"
+                    + " (or the revision's 'Lock Timeout:' header).";
+        }
+        return record(connection, failure, state, attempts);
+    }
+
+    private MigrationExecutionException failNonTransactional(Connection connection, StepFailure failure,
+            int committedStatements, int attempts) {
+        Step step = failure.step;
+        String state;
+        if (committedStatements == 0) {
+            state = "Revision " + step.revision() + " is not transactional; none of its statements had completed, so"
+                    + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
+        } else if (failure.statementNumber > 0) {
+            state = "Revision " + step.revision() + " is not transactional: its statements 1 to " + committedStatements
+                    + " were committed and stay, while the version table is unchanged at " + rows(step.rowsBefore())
+                    + ", so the revision counts as not applied. Undo those statements by hand or make them safe to"
+                    + " repeat (IF NOT EXISTS, IF EXISTS), then run again.";
+        } else {
+            state = "Revision " + step.revision() + " is not transactional: all its statements were committed, but"
+                    + " recording it in the version table failed, which is unchanged at " + rows(step.rowsBefore())
+                    + ". Fix the cause and stamp the revision (its statements already ran).";
+        }
+        return record(connection, failure, state + earlier(), attempts);
+    }
+
+    private String earlier() {
+        if (this.done.isEmpty()) {
+            return "";
+        }
+        List<String> ids = new ArrayList<>();
+        for (StepResult r : this.done) {
+            ids.add(r.revision() == null ? "base" : r.revision());
+        }
+        return " Earlier steps of this run stay committed: " + String.join(", ", ids) + ".";
+    }
+
+    private MigrationExecutionException record(Connection connection, StepFailure failure, String state,
+            int attempts) {
+        Step step = failure.step;
+        RevisionScript script = scriptOf(step);
+        String file = script == null ? "" : script.description();
+        String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
+        MigrationExecutionException error = new MigrationExecutionException(
+                step.revision() == null ? "base" : step.revision(), file, failure.statementNumber, failure.line,
+                failure.error.getSQLState(), serverMessage, state, Jdbc.sanitized(failure.error));
+        try {
+            connection.setAutoCommit(true);
+            this.log.insert(connection, logRow(step, script, Instant.now(), 0, LogStore.FAILED,
+                    error.getMessage() + (attempts > 1 ? " [" + attempts + " attempts]" : "")));
+        } catch (SQLException e) {
+            error.addSuppressed(Jdbc.failure("Could not record the failure in the log table", e));
+        }
+        LOG.error(error.getMessage());
+        this.listeners.stepFailed(planned(step, script), error);
+        return error;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Duration lockTimeout(RevisionScript script) {
+        return script != null && script.lockTimeout().isPresent() ? script.lockTimeout().get()
+                : this.config.lockTimeout();
+    }
+
+    private Duration statementTimeout(RevisionScript script) {
+        return script != null && script.statementTimeout().isPresent() ? script.statementTimeout().get()
+                : this.config.statementTimeout();
+    }
+
+    private void setTimeouts(Connection connection, Step step, RevisionScript script, boolean local)
+            throws StepFailure {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.setTimeoutsQuery())) {
+            ps.setString(1, this.dialect.timeoutValue(lockTimeout(script)));
+            ps.setBoolean(2, local);
+            ps.setString(3, this.dialect.timeoutValue(statementTimeout(script)));
+            ps.setBoolean(4, local);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new StepFailure(step, 0, 0, e);
+        }
+    }
+
+    private String[] currentTimeouts(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(this.dialect.currentTimeoutsQuery())) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    private void restoreTimeouts(Connection connection, String[] saved) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.setTimeoutsQuery())) {
+            ps.setString(1, saved[0]);
+            ps.setBoolean(2, false);
+            ps.setString(3, saved[1]);
+            ps.setBoolean(4, false);
+            ps.executeQuery().close();
+        }
+    }
+
+    private void restoreQuietly(Connection connection, String[] saved) {
+        try {
+            connection.setAutoCommit(true);
+            restoreTimeouts(connection, saved);
+        } catch (SQLException e) {
+            LOG.debug("Could not restore the session timeouts: {}", Jdbc.describe(e));
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed: {}", Jdbc.describe(e));
+        }
+    }
+
+    private static long backoff(int attempt) {
+        return Math.min(BACKOFF_MAX_MILLIS, BACKOFF_BASE_MILLIS << Math.min(10, attempt - 1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting to retry a revision");
+        }
+    }
+
+    private LogStore.Row logRow(Step step, RevisionScript script, Instant started, long millis, String outcome,
+            String error) {
+        String direction = switch (step.kind()) {
+            case UPGRADE -> LogStore.UP;
+            case DOWNGRADE -> LogStore.DOWN;
+            case STAMP -> LogStore.STAMP;
+        };
+        boolean ran = script != null && step.kind() != Step.Kind.STAMP;
+        return new LogStore.Row(step.revision(), direction, script == null ? null : script.message(),
+                script == null ? null : script.description(),
+                script == null ? null : String.join(",", script.downRevisions()),
+                ran ? script.checksum() : null, ran ? this.catalog.contentHash(step.revision()) : null,
+                String.join(",", step.rowsBefore()), String.join(",", step.rowsAfter()), started, millis, outcome,
+                error);
+    }
+
+    PlannedStep planned(Step step, RevisionScript script) {
+        RevisionScript described = script != null || step.revision() == null ? script
+                : this.catalog.script(step.revision());
+        return Engine.plannedStep(step, described);
+    }
+
+    private static void logStart(Step step, RevisionScript script, int attempt) {
+        String line = step.describe();
+        if (script != null && !script.message().isEmpty()) {
+            line += ", " + script.message();
+        }
+        if (attempt > 1) {
+            line += " (attempt " + attempt + ")";
+        }
+        LOG.info(line);
+    }
+
+    private static String label(Step step) {
+        return step.revision() == null ? "base" : step.revision();
+    }
+
+    private static String verb(Step.Kind kind) {
+        return switch (kind) {
+            case UPGRADE -> "upgrade";
+            case DOWNGRADE -> "downgrade";
+            case STAMP -> "stamp";
+        };
+    }
+
+    static String rows(List<String> rows) {
+        return rows.isEmpty() ? "<base> (no rows)" : "[" + String.join(", ", rows) + "]";
+    }
+}

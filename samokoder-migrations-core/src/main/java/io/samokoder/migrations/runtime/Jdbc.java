@@ -1,0 +1,87 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Connection helpers: errors become {@link MigrationException}s without credentials. */
+final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    static DataSource require(DataSource dataSource, String what) {
+        if (dataSource == null) {
+            throw new MigrationException("No DataSource is configured, so " + what + " is not possible; set"
+                    + " MigrationsConfig.builder().dataSource(...) (only offline sql(...) works without one)");
+        }
+        return dataSource;
+    }
+
+    static Connection open(DataSource dataSource, String purpose) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure("Could not open a database connection for " + purpose, e);
+        }
+    }
+
+    /** Runs work on a fresh connection in autocommit mode, restoring the connection's mode afterwards. */
+    static <T> T autocommit(DataSource dataSource, String purpose, Work<T> work) {
+        try (Connection connection = open(dataSource, purpose)) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.run(connection);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("Database error during " + purpose, e);
+        }
+    }
+
+    static MigrationException failure(String what, SQLException e) {
+        return new MigrationException(what + ": " + describe(e), sanitized(e));
+    }
+
+    /** "SQLSTATE x: message" without credentials. */
+    static String describe(SQLException e) {
+        String state = e.getSQLState();
+        return (state == null ? "" : "SQLSTATE " + state + ": ") + Redactor.redact(firstLine(e.getMessage()));
+    }
+
+    /** The first line of a driver message, without a leading severity such as {@code ERROR:}. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message.trim() : message.substring(0, nl).trim();
+        for (String severity : new String[] {"ERROR:", "FATAL:", "PANIC:"}) {
+            if (line.startsWith(severity)) {
+                return line.substring(severity.length()).trim();
+            }
+        }
+        return line;
+    }
+
+    /**
+     * A copy of the error whose message has credentials removed, so that stack traces printed by
+     * callers cannot leak them either.
+     */
+    static SQLException sanitized(SQLException e) {
+        SQLException copy = new SQLException(Redactor.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

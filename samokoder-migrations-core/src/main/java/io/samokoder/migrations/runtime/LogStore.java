@@ -1,0 +1,94 @@
+package io.samokoder.migrations.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The applied log: one row per executed step (and per failed attempt that was given up), with the
+ * revision, direction, checksum, raw content hash, {@code Revises} as applied, start time, duration,
+ * database user and outcome.
+ */
+final class LogStore {
+
+    static final String UP = "up";
+    static final String DOWN = "down";
+    static final String STAMP = "stamp";
+    static final String SUCCESS = "success";
+    static final String FAILED = "failed";
+
+    /** The latest successful up or down of one revision. */
+    record Entry(String revision, String direction, String checksum, String contentHash, String revises,
+            Instant startedAt, long durationMillis) {
+
+        boolean applied() {
+            return UP.equals(this.direction);
+        }
+    }
+
+    /** One row to write. */
+    record Row(String revision, String direction, String message, String file, String revises, String checksum,
+            String contentHash, String rowsBefore, String rowsAfter, Instant startedAt, long durationMillis,
+            String outcome, String error) {
+    }
+
+    private final Tables tables;
+
+    LogStore(Tables tables) {
+        this.tables = tables;
+    }
+
+    void create(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(this.tables.dialect().createLogTable(this.tables.schema(), this.tables.logTable()));
+        }
+    }
+
+    /** The latest successful up or down per revision; throws the driver's error when the table is missing. */
+    Map<String, Entry> readLatest(Connection connection) throws SQLException {
+        Map<String, Entry> entries = new HashMap<>();
+        String sql = "SELECT DISTINCT ON (revision) revision, direction, checksum, content_hash, revises, started_at,"
+                + " duration_ms FROM " + this.tables.qualifiedLog()
+                + " WHERE outcome = 'success' AND direction IN ('up', 'down') AND revision IS NOT NULL"
+                + " ORDER BY revision, id DESC";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                OffsetDateTime started = rs.getObject(6, OffsetDateTime.class);
+                Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), started == null ? null : started.toInstant(), rs.getLong(7));
+                entries.put(e.revision(), e);
+            }
+        }
+        return entries;
+    }
+
+    void insert(Connection connection, Row row) throws SQLException {
+        String sql = "INSERT INTO " + this.tables.qualifiedLog() + " (revision, direction, message, file, revises,"
+                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, row.revision());
+            ps.setString(2, row.direction());
+            ps.setString(3, row.message());
+            ps.setString(4, row.file());
+            ps.setString(5, row.revises());
+            ps.setString(6, row.checksum());
+            ps.setString(7, row.contentHash());
+            ps.setString(8, row.rowsBefore());
+            ps.setString(9, row.rowsAfter());
+            ps.setObject(10, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setLong(11, row.durationMillis());
+            ps.setString(12, row.outcome());
+            ps.setString(13, row.error());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.LockTimeoutException;
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The migration lock: a session-level advisory lock on a connection of its own, keyed by the schema
+ * and name of the version table. The server releases it when the session ends, so a killed process
+ * never leaves it behind. Waiting polls a non-blocking try-lock between short sleeps in autocommit
+ * mode, so a waiter holds no transaction or snapshot (and cannot deadlock with a holder running
+ * {@code CREATE INDEX CONCURRENTLY}). While the lock is held, its idle connection also serves the
+ * executor's lock-wait diagnostics.
+ */
+final class MigrationLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
+    private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long MIN_SLEEP_MILLIS = 20;
+    private static final long MAX_SLEEP_MILLIS = 250;
+
+    private final Connection connection;
+    private final boolean restoreAutoCommit;
+    private final Dialect dialect;
+    private final long key;
+    private final String name;
+    private final Duration waited;
+
+    private MigrationLock(Connection connection, boolean restoreAutoCommit, Dialect dialect, long key, String name,
+            Duration waited) {
+        this.connection = connection;
+        this.restoreAutoCommit = restoreAutoCommit;
+        this.dialect = dialect;
+        this.key = key;
+        this.name = name;
+        this.waited = waited;
+    }
+
+    /**
+     * Takes the lock, waiting at most {@code waitTimeout}.
+     *
+     * @throws LockTimeoutException naming the holder when the wait times out
+     */
+    static MigrationLock acquire(javax.sql.DataSource dataSource, Tables tables, Duration waitTimeout) {
+        Dialect dialect = tables.dialect();
+        Connection connection = Jdbc.open(dataSource, "the migration lock");
+        boolean restoreAutoCommit = false;
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+                restoreAutoCommit = true;
+            }
+            String schema = tables.schema();
+            if (schema == null) {
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery(dialect.currentSchemaQuery())) {
+                    schema = rs.next() ? rs.getString(1) : null;
+                }
+                if (schema == null) {
+                    schema = "";
+                }
+            }
+            long key = dialect.lockKey(schema, tables.versionTable());
+            String name = "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".")
+                    + tables.versionTable();
+            long start = System.nanoTime();
+            long deadline = start + waitTimeout.toNanos();
+            long nextReport = start + REPORT_EVERY_NANOS;
+            long sleep = MIN_SLEEP_MILLIS;
+            boolean reportedWaiting = false;
+            try (PreparedStatement tryLock = connection.prepareStatement(dialect.tryLockQuery())) {
+                tryLock.setLong(1, key);
+                while (true) {
+                    if (tryOnce(tryLock)) {
+                        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                        if (reportedWaiting) {
+                            LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
+                        }
+                        return new MigrationLock(connection, restoreAutoCommit, dialect, key, name, waited);
+                    }
+                    long now = System.nanoTime();
+                    if (now - deadline >= 0) {
+                        Holder holder = holder(connection, dialect, key);
+                        throw new LockTimeoutException(Duration.ofNanos(now - start), name, holder.pid(),
+                                holder.application(), holder.client(), holder.since());
+                    }
+                    if (!reportedWaiting) {
+                        reportedWaiting = true;
+                        LOG.info("Waiting for the migration lock ({}): another instance is migrating", name);
+                    }
+                    if (now - nextReport >= 0) {
+                        nextReport = now + REPORT_EVERY_NANOS;
+                        Holder holder = holder(connection, dialect, key);
+                        LOG.info("Still waiting for the migration lock ({}) after {} s of {} s: {}", name,
+                                Duration.ofNanos(now - start).toSeconds(), waitTimeout.toSeconds(),
+                                LockTimeoutException.describeHolder(holder.pid(), holder.application(),
+                                        holder.client(), holder.since()));
+                    }
+                    long remainingMillis = Math.max(1, (deadline - now) / 1_000_000);
+                    long jitter = ThreadLocalRandom.current().nextLong(sleep / 2 + 1);
+                    Thread.sleep(Math.min(remainingMillis, sleep + jitter));
+                    sleep = Math.min(MAX_SLEEP_MILLIS, sleep * 2);
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection, restoreAutoCommit);
+            throw Jdbc.failure("Could not take the migration lock", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(connection, restoreAutoCommit);
+            throw new MigrationException("Interrupted while waiting for the migration lock");
+        } catch (RuntimeException e) {
+            closeQuietly(connection, restoreAutoCommit);
+            throw e;
+        }
+    }
+
+    private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
+        try (ResultSet rs = tryLock.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    record Holder(Integer pid, String application, String client, Instant since) {
+    }
+
+    private static Holder holder(Connection connection, Dialect dialect, long key) {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.lockHolderQuery())) {
+            ps.setLong(1, key);
+            ps.setLong(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
+                    return new Holder(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            since == null ? null : since.toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not read the migration lock holder: {}", Jdbc.describe(e));
+        }
+        return new Holder(null, null, null, null);
+    }
+
+    /** How long the lock was waited for. */
+    Duration waited() {
+        return this.waited;
+    }
+
+    /** The lock, for messages. */
+    String name() {
+        return this.name;
+    }
+
+    /**
+     * Describes what the given backend is waiting for and who blocks it, using the idle lock
+     * connection; empty when it waits for nothing or the query fails.
+     */
+    synchronized String describeWaits(int backendPid) {
+        StringBuilder out = new StringBuilder();
+        try (PreparedStatement ps = this.connection.prepareStatement(this.dialect.waitingLocksQuery())) {
+            ps.setInt(1, backendPid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (out.length() > 0) {
+                        out.append("; ");
+                    }
+                    String relation = rs.getString(3);
+                    out.append(rs.getString(2)).append(" on ")
+                            .append(relation != null ? "table " + relation : rs.getString(1));
+                    int blocker = rs.getInt(4);
+                    if (!rs.wasNull()) {
+                        OffsetDateTime xactStart = rs.getObject(7, OffsetDateTime.class);
+                        out.append(", held by pid ").append(blocker).append(" (application_name '")
+                                .append(rs.getString(5) == null ? "" : rs.getString(5)).append("', state '")
+                                .append(rs.getString(6)).append("'")
+                                .append(xactStart == null ? "" : ", transaction since " + xactStart.toInstant())
+                                .append(')');
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not read lock waits: {}", Jdbc.describe(e));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        try (PreparedStatement ps = this.connection.prepareStatement(this.dialect.unlockQuery())) {
+            ps.setLong(1, this.key);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            LOG.warn("Could not release the migration lock ({}); the server releases it when the connection closes: {}",
+                    this.name, Jdbc.describe(e));
+        } finally {
+            closeQuietly(this.connection, this.restoreAutoCommit);
+        }
+    }
+
+    private static void closeQuietly(Connection connection, boolean restoreAutoCommit) {
+        try {
+            if (restoreAutoCommit && !connection.isClosed()) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not restore autocommit on the lock connection: {}", Jdbc.describe(e));
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Could not close the lock connection: {}", Jdbc.describe(e));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.IrreversibleRevisionException;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.plan.RowChange;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.SqlStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a plan as a SQL script without any connection, following Alembic's offline mode: the start
+ * of a {@code start:end} range gives the starting rows; before a step taken while no row is tracked,
+ * the version table is created; each step is introduced by {@code -- Running upgrade a -> b} and
+ * followed by its version-table statements with literal values. Transactional revisions are wrapped
+ * in {@code BEGIN;}/{@code COMMIT;} (one pair per revision, or one around everything in
+ * {@link TransactionMode#SINGLE}), with the lock and statement timeouts set locally as online;
+ * non-transactional ones run outside any transaction. The log table is not written offline.
+ */
+final class OfflineRenderer {
+
+    private final MigrationsConfig config;
+    private final Dialect dialect;
+    private final Tables tables;
+    private final Catalog catalog;
+    private final VersionStore versions;
+
+    OfflineRenderer(MigrationsConfig config, Tables tables, Catalog catalog) {
+        this.config = config;
+        this.dialect = config.dialect();
+        this.tables = tables;
+        this.catalog = catalog;
+        this.versions = new VersionStore(tables);
+    }
+
+    String render(Command command, String range) {
+        String spec = range == null ? "" : range.trim();
+        Planner planner = this.catalog.planner();
+        Plan plan;
+        switch (command) {
+            case UPGRADE -> {
+                int colon = spec.indexOf(':');
+                List<String> rows = colon < 0 ? List.of() : start(planner, spec.substring(0, colon));
+                plan = planner.upgrade(rows, colon < 0 ? spec : spec.substring(colon + 1));
+            }
+            case DOWNGRADE -> {
+                int colon = spec.indexOf(':');
+                if (colon < 0) {
+                    throw new RevisionException("downgrade with --sql requires <fromrev>:<torev>");
+                }
+                plan = planner.downgrade(start(planner, spec.substring(0, colon)), spec.substring(colon + 1));
+                for (Step step : plan.steps()) {
+                    RevisionScript script = this.catalog.script(step.revision());
+                    if (step.kind() == Step.Kind.DOWNGRADE && script != null && !script.reversible()) {
+                        throw new IrreversibleRevisionException(step.revision(), script.description());
+                    }
+                }
+            }
+            case STAMP -> {
+                Set<String> starts = new LinkedHashSet<>();
+                List<String> destinations = new ArrayList<>();
+                for (String part : Engine.splitTargets(spec)) {
+                    int colon = part.indexOf(':');
+                    starts.add(colon < 0 ? "" : part.substring(0, colon));
+                    destinations.add(colon < 0 ? part : part.substring(colon + 1));
+                }
+                if (starts.size() > 1) {
+                    throw new RevisionException(
+                            "Stamp operation with --sql only supports a single starting revision at a time");
+                }
+                List<String> rows = starts.isEmpty() ? List.of() : start(planner, starts.iterator().next());
+                plan = planner.stamp(rows, destinations, false);
+            }
+            default -> throw new IllegalArgumentException(String.valueOf(command));
+        }
+        return render(plan);
+    }
+
+    private static List<String> start(Planner planner, String start) {
+        String s = start.trim();
+        if (s.isEmpty() || s.equals("base")) {
+            return List.of();
+        }
+        List<String> rows = new ArrayList<>();
+        for (Revision revision : planner.resolve(s)) {
+            rows.add(revision.id());
+        }
+        return rows;
+    }
+
+    private String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        boolean transactionalDdl = this.dialect.transactionalDdl();
+        boolean single = this.config.transactionMode() == TransactionMode.SINGLE && transactionalDdl;
+        boolean inTransaction = false;
+        if (single) {
+            statement(out, this.dialect.offlineBegin());
+            inTransaction = true;
+        }
+        for (Step step : plan.steps()) {
+            RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
+                    : this.catalog.script(step.revision());
+            boolean transactional = transactionalDdl && (script == null || script.transactional());
+            if (!transactional && inTransaction) {
+                statement(out, this.dialect.offlineCommit());
+                inTransaction = false;
+            } else if (transactional && !inTransaction) {
+                statement(out, this.dialect.offlineBegin());
+                inTransaction = true;
+            }
+            if (step.rowsBefore().isEmpty()) {
+                statement(out, this.dialect.createVersionTable(this.tables.schema(), this.tables.versionTable()));
+            }
+            out.append("-- ").append(step.describe()).append("\n\n");
+            if (script != null) {
+                Duration lockTimeout = script.lockTimeout().orElse(this.config.lockTimeout());
+                Duration statementTimeout = script.statementTimeout().orElse(this.config.statementTimeout());
+                for (String set : this.dialect.offlineTimeouts(lockTimeout, statementTimeout, transactional)) {
+                    statement(out, set);
+                }
+                List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements()
+                        : script.upgradeStatements();
+                for (SqlStatement statement : statements) {
+                    statement(out, statement.sql());
+                }
+                if (!transactional) {
+                    for (String reset : this.dialect.offlineResetTimeouts()) {
+                        statement(out, reset);
+                    }
+                }
+            }
+            for (RowChange change : step.rowChanges()) {
+                statement(out, this.versions.render(change));
+            }
+            if (inTransaction && !single) {
+                statement(out, this.dialect.offlineCommit());
+                inTransaction = false;
+            }
+        }
+        if (inTransaction) {
+            statement(out, this.dialect.offlineCommit());
+        }
+        return out.toString();
+    }
+
+    /** Appends a statement with its terminator; a last line ending in a comment gets the terminator below it. */
+    private static void statement(StringBuilder out, String sql) {
+        String text = sql.strip();
+        out.append(text);
+        int lastLine = text.lastIndexOf('\n');
+        if (text.indexOf("--", lastLine + 1) >= 0) {
+            out.append('\n');
+        }
+        out.append(";\n\n");
+    }
+}

@@ -1,0 +1,20 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.dialect.Dialect;
+
+/** The quoted names of the engine's two tables. */
+record Tables(Dialect dialect, String schema, String versionTable, String logTable, String qualifiedVersion,
+        String qualifiedLog) {
+
+    static Tables of(MigrationsConfig config) {
+        Dialect d = config.dialect();
+        return new Tables(d, config.schema(), config.versionTable(), config.logTable(),
+                d.qualify(config.schema(), config.versionTable()), d.qualify(config.schema(), config.logTable()));
+    }
+
+    /** The version table as people read it, e.g. {@code public.alembic_version} or {@code alembic_version}. */
+    String versionTableName() {
+        return this.schema == null ? this.versionTable : this.schema + "." + this.versionTable;
+    }
+}

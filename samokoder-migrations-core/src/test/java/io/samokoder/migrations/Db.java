@@ -1,0 +1,77 @@
+package io.samokoder.migrations;
+
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Database helpers for the runtime tests: one schema per test within the class's database. */
+final class Db {
+
+    private Db() {
+    }
+
+    /** Creates the schema and returns a non-pooled DataSource whose connections use it. */
+    static PGSimpleDataSource schema(TestDatabase db, String schema) {
+        exec(db.dataSource(), "CREATE SCHEMA IF NOT EXISTS " + schema);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(db.jdbcUrl());
+        ds.setUser(db.user());
+        ds.setPassword(db.password());
+        ds.setCurrentSchema(schema);
+        return ds;
+    }
+
+    static MigrationsConfig.Builder config(DataSource ds, Path scripts) {
+        return MigrationsConfig.builder().dataSource(ds).locations("filesystem:" + scripts);
+    }
+
+    static void exec(DataSource ds, String... sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> strings(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    if (i > 1) {
+                        row.append('|');
+                    }
+                    row.append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(DataSource ds, String sql) {
+        return Long.parseLong(strings(ds, sql).get(0));
+    }
+
+    static boolean tableExists(DataSource ds, String schema, String table) {
+        return count(ds, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
+                + "' AND table_name = '" + table + "'") == 1;
+    }
+
+    static List<String> versionRows(DataSource ds) {
+        return strings(ds, "SELECT version_num FROM alembic_version ORDER BY version_num");
+    }
+}

@@ -1,0 +1,92 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.dialect.PostgresDialect;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationsConfigTest {
+
+    @Test
+    void defaults() {
+        MigrationsConfig config = MigrationsConfig.builder().build();
+        assertThat(config.locations()).containsExactly("classpath:db/migrations");
+        assertThat(config.versionTable()).isEqualTo("alembic_version");
+        assertThat(config.logTable()).isEqualTo("samokoder_migrations_log");
+        assertThat(config.schema()).isNull();
+        assertThat(config.transactionMode()).isEqualTo(TransactionMode.PER_REVISION);
+        assertThat(config.lockWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.lockRetries()).isEqualTo(3);
+        assertThat(config.statementTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.FAIL);
+        assertThat(config.dialect()).isSameAs(PostgresDialect.INSTANCE);
+        assertThat(config.listeners()).isEmpty();
+        assertThat(config.scripts()).isEmpty();
+    }
+
+    @Test
+    void toBuilderKeepsEveryValue() {
+        MigrationListener listener = new MigrationListener() { };
+        MigrationsConfig config = MigrationsConfig.builder().schema("app").versionTable("versions").logTable("log")
+                .transactionMode(TransactionMode.SINGLE).lockWaitTimeout(Duration.ofSeconds(7))
+                .lockTimeout(Duration.ofMillis(300)).lockRetries(0).statementTimeout(Duration.ofMinutes(1))
+                .checksumPolicy(ChecksumPolicy.WARN).locations("filesystem:/x", "classpath:y").listener(listener)
+                .build();
+        MigrationsConfig copy = config.toBuilder().build();
+        assertThat(copy.toString()).isEqualTo(config.toString());
+        assertThat(copy.listeners()).containsExactly(listener);
+        assertThat(copy.locations()).containsExactly("filesystem:/x", "classpath:y");
+    }
+
+    @Test
+    void rejectsNamesThatAreNotPlainIdentifiers() {
+        for (String bad : List.of("", "1abc", "a b", "a\"b", "a;drop", "a.b", "x".repeat(64))) {
+            assertThatThrownBy(() -> MigrationsConfig.builder().versionTable(bad).build())
+                    .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("versionTable");
+        }
+        assertThatThrownBy(() -> MigrationsConfig.builder().schema("x-y").build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("schema 'x-y'");
+        assertThatThrownBy(() -> MigrationsConfig.builder().logTable("alembic_version").build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("must differ");
+    }
+
+    @Test
+    void rejectsNegativeValues() {
+        assertThatThrownBy(() -> MigrationsConfig.builder().lockTimeout(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("lockTimeout");
+        assertThatThrownBy(() -> MigrationsConfig.builder().lockRetries(-1).build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("lockRetries");
+        assertThatThrownBy(() -> MigrationsConfig.builder().locations(List.of()).build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("locations");
+    }
+
+    @Test
+    void quotesAndQualifies() {
+        PostgresDialect d = PostgresDialect.INSTANCE;
+        assertThat(d.qualify(null, "alembic_version")).isEqualTo("\"alembic_version\"");
+        assertThat(d.qualify("App", "Versions")).isEqualTo("\"App\".\"Versions\"");
+        assertThat(d.literal("it's")).isEqualTo("'it''s'");
+        assertThat(d.timeoutValue(Duration.ZERO)).isEqualTo("0");
+        assertThat(d.timeoutValue(Duration.ofSeconds(5))).isEqualTo("5000ms");
+        assertThat(d.lockKey("public", "alembic_version")).isEqualTo(d.lockKey("public", "alembic_version"))
+                .isNotEqualTo(d.lockKey("other", "alembic_version"))
+                .isNotEqualTo(d.lockKey("public", "other_version"));
+    }
+
+    @Test
+    void resultsDescribeThemselves() {
+        MigrationPlan plan = new MigrationPlan(Command.UPGRADE, "heads", List.of(),
+                List.of(new PlannedStep(io.samokoder.migrations.plan.Step.Kind.UPGRADE, "a1", "Add users", "a1.sql",
+                        List.of(), List.of("a1"))), List.of("a1"));
+        assertThat(plan.describe()).contains("upgrade heads: current <base>").contains("1. upgrade <base> -> a1, Add users")
+                .contains("result: a1");
+        MigrationResult none = new MigrationResult(Command.UPGRADE, "heads", List.of("a1"), List.of("a1"), List.of(),
+                java.time.Instant.now(), Duration.ofMillis(4), Duration.ZERO);
+        assertThat(none.summary()).isEqualTo("Nothing to upgrade: database at a1 (4 ms)");
+        assertThat(new ValidationResult(List.of("a1"), List.of(), List.of()).upToDate()).isTrue();
+    }
+}

@@ -1,0 +1,143 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresDatabaseExtension.class)
+class StatementFailureTest {
+
+    private static Path scripts(Path dir) {
+        return Rev.writeAll(dir,
+                Rev.of("a1", "").message("Create first").up("CREATE TABLE first (id int);").down("DROP TABLE first;"),
+                Rev.of("b2", "a1").message("Three statements, the second fails")
+                        .up("CREATE TABLE second (id int);\nINSERT INTO missing_table VALUES (1);\nCREATE TABLE third (id int);")
+                        .down("DROP TABLE second;"),
+                Rev.of("c3", "b2").up("CREATE TABLE fourth (id int);").down("DROP TABLE fourth;"));
+    }
+
+    @Test
+    void perRevisionRollsBackTheFailingRevisionOnly(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "per_revision");
+        Migrations migrations = new Migrations(Db.config(ds, scripts(dir)).build());
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> migrations.upgrade("heads"));
+
+        assertThat(e.revision()).isEqualTo("b2");
+        assertThat(e.file()).endsWith("b2.sql");
+        assertThat(e.statementNumber()).isEqualTo(2);
+        assertThat(e.line()).isEqualTo(9);
+        assertThat(e.sqlState()).isEqualTo("42P01");
+        assertThat(e.serverMessage()).contains("missing_table");
+        assertThat(e.getMessage()).contains("Revision b2 failed at statement 2").contains("b2.sql, line 9")
+                .contains("SQLSTATE 42P01").contains("rolled back").contains("unchanged at [a1]")
+                .contains("Earlier steps of this run stay committed: a1");
+        assertThat(migrations.current()).containsExactly("a1");
+        assertThat(Db.tableExists(ds, "per_revision", "first")).isTrue();
+        assertThat(Db.tableExists(ds, "per_revision", "second")).isFalse();
+        assertThat(Db.strings(ds, "SELECT revision || ':' || direction || ':' || outcome FROM samokoder_migrations_log"
+                + " ORDER BY id")).containsExactly("a1:up:success", "b2:up:failed");
+    }
+
+    @Test
+    void singleModeAppliesNothing(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "single_mode");
+        Migrations migrations = new Migrations(Db.config(ds, scripts(dir))
+                .transactionMode(TransactionMode.SINGLE).build());
+
+        assertThatThrownBy(() -> migrations.upgrade("heads")).isInstanceOf(MigrationExecutionException.class)
+                .hasMessageContaining("statement 2").hasMessageContaining("nothing was applied");
+
+        assertThat(migrations.current()).isEmpty();
+        assertThat(Db.tableExists(ds, "single_mode", "first")).isFalse();
+        assertThat(Db.strings(ds, "SELECT revision || ':' || outcome FROM samokoder_migrations_log"))
+                .containsExactly("b2:failed");
+    }
+
+    @Test
+    void singleModeCommitsEverythingTogether(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "single_ok");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"),
+                Rev.of("b2", "a1").up("CREATE TABLE second (id int);").down("DROP TABLE second;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).transactionMode(TransactionMode.SINGLE).build());
+
+        MigrationResult result = migrations.upgrade("heads");
+
+        assertThat(result.steps()).extracting(StepResult::revision).containsExactly("a1", "b2");
+        assertThat(migrations.current()).containsExactly("b2");
+        assertThat(migrations.downgrade("base").rowsAfter()).isEmpty();
+        assertThat(Db.tableExists(ds, "single_ok", "first")).isFalse();
+    }
+
+    @Test
+    void nonTransactionalRevisionSaysWhatStayed(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "non_tx");
+        Rev.writeAll(dir, Rev.of("a1", "").nonTransactional()
+                .up("CREATE TABLE kept (id int);\nINSERT INTO missing_table VALUES (1);").down("DROP TABLE kept;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+
+        assertThatThrownBy(() -> migrations.upgrade("heads")).isInstanceOf(MigrationExecutionException.class)
+                .hasMessageContaining("not transactional").hasMessageContaining("statements 1 to 1 were committed");
+        assertThat(Db.tableExists(ds, "non_tx", "kept")).isTrue();
+        assertThat(migrations.current()).isEmpty();
+    }
+
+    @Test
+    void singleModeRefusesNonTransactionalRevisionsBeforeRunning(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "single_non_tx");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"),
+                Rev.of("b2", "a1").nonTransactional().up("CREATE TABLE second (id int);").down("DROP TABLE second;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).transactionMode(TransactionMode.SINGLE).build());
+
+        assertThatThrownBy(() -> migrations.upgrade("heads")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("b2").hasMessageContaining("Transactional: false")
+                .hasMessageContaining("nothing was run");
+        assertThat(Db.tableExists(ds, "single_non_tx", "first")).isFalse();
+    }
+
+    @Test
+    void downgradeThroughAnIrreversibleRevisionFailsBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "irreversible");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").irreversible(),
+                Rev.of("b2", "a1").up("CREATE TABLE second (id int);").down("DROP TABLE second;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+        migrations.upgrade("heads");
+
+        IrreversibleRevisionException e = catchThrowableOfType(IrreversibleRevisionException.class,
+                () -> migrations.downgrade("base"));
+
+        assertThat(e.revision()).isEqualTo("a1");
+        assertThat(e.getMessage()).contains("a1.sql").contains("nothing was run");
+        assertThat(migrations.current()).containsExactly("b2");
+        assertThat(Db.tableExists(ds, "irreversible", "second")).isTrue();
+        assertThat(migrations.downgrade("a1").rowsAfter()).containsExactly("a1");
+    }
+
+    @Test
+    void unknownVersionRowStopsUpgradeWithAlembicsMessageAndAHint(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "unknown_row");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+        migrations.upgrade("heads");
+        Db.exec(ds, "UPDATE alembic_version SET version_num = 'f00dcafe'");
+
+        assertThatThrownBy(() -> migrations.upgrade("heads")).isInstanceOf(UnknownAppliedRevisionException.class)
+                .hasMessageStartingWith("Can't locate revision identified by 'f00dcafe'")
+                .hasMessageContaining("deleted or renamed").hasMessageContaining("stamp");
+        assertThat(migrations.validate("heads").drift()).extracting(DriftProblem::revision).containsExactly("f00dcafe");
+
+        MigrationResult stamped = migrations.stamp(List.of("a1"), true);
+        assertThat(stamped.rowsAfter()).containsExactly("a1");
+        assertThat(migrations.current()).containsExactly("a1");
+    }
+}
