@@ -1,8 +1,8 @@
 package io.samokoder.migrations.benchmarks;
 
 import io.samokoder.migrations.graph.RevisionGraph;
-import java.util.HashSet;
-import java.util.Set;
+import io.samokoder.migrations.plan.Planner;
+import java.util.List;
 
 /** The "plan base to heads" stage of part C. */
 final class Planning {
@@ -10,15 +10,8 @@ final class Planning {
     private Planning() {
     }
 
-    /**
-     * The number of steps of an upgrade from an empty database to all heads. Until the planner is
-     * on this branch this counts the ancestors of the heads, which is the set an upgrade would run.
-     */
+    /** The number of steps of an upgrade from an empty database to all heads. */
     static int stepsToHeads(RevisionGraph graph) {
-        Set<String> all = new HashSet<>();
-        for (String head : graph.heads()) {
-            all.addAll(graph.ancestors(head));
-        }
-        return all.size();
+        return new Planner(graph).upgrade(List.of(), "heads").steps().size();
     }
 }
