@@ -56,17 +56,18 @@ public final class ScriptLoader {
     private static final int MAX_WORKERS = 4;
 
     /**
-     * Loads the scripts, in the given order. Large sets (thousands of files) are read and parsed by a
-     * few short-lived threads, since reading many small files is dominated by per-file system calls;
-     * the result and the error reported are the same as when reading one by one: the first problem in
-     * the given order.
+     * Loads the scripts, in the given order. Large sets (hundreds of files and more) of
+     * {@link SimpleScriptResource}s are read and parsed by a few short-lived threads, since reading
+     * many small files is dominated by per-file system calls; the result and the error reported are the
+     * same as when reading one by one: the first problem in the given order. Other
+     * {@link ScriptResource} implementations are read on the calling thread only, one after the other.
      *
      * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
      * @throws UncheckedIOException if a script cannot be read
      */
     public static List<RevisionScript> load(List<? extends ScriptResource> resources) {
         RevisionScript[] scripts = new RevisionScript[resources.size()];
-        int workers = workers(resources.size());
+        int workers = allSimple(resources) ? workers(resources.size()) : 1;
         if (workers <= 1) {
             for (int i = 0; i < scripts.length; i++) {
                 scripts[i] = load(resources.get(i));
@@ -75,6 +76,15 @@ public final class ScriptLoader {
             new ParallelLoad(resources, scripts).run(workers);
         }
         return List.of(scripts);
+    }
+
+    private static boolean allSimple(List<? extends ScriptResource> resources) {
+        for (ScriptResource resource : resources) {
+            if (!(resource instanceof SimpleScriptResource)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int workers(int scripts) {
@@ -154,7 +164,10 @@ public final class ScriptLoader {
                         this.scripts[i] = load(this.resources.get(i));
                     } catch (RuntimeException | Error e) {
                         this.failures[i] = e;
-                        this.firstFailure.accumulateAndGet(i, Math::min);
+                        int seen = this.firstFailure.get();
+                        while (i < seen && !this.firstFailure.compareAndSet(seen, i)) {
+                            seen = this.firstFailure.get();
+                        }
                         return;
                     }
                 }

@@ -37,7 +37,15 @@ public final class ScriptLocations {
     /** The prefix of a file system location. */
     public static final String FILESYSTEM_PREFIX = "filesystem:";
 
-    private static final Comparator<ScriptResource> BY_FILE_NAME = Comparator.comparing(ScriptResource::fileName);
+    private static final Comparator<ScriptResource> BY_FILE_NAME = new ByFileName();
+
+    /** A plain class rather than a method reference: nothing to bootstrap on a cold start. */
+    private static final class ByFileName implements Comparator<ScriptResource> {
+        @Override
+        public int compare(ScriptResource a, ScriptResource b) {
+            return a.fileName().compareTo(b.fileName());
+        }
+    }
 
     private ScriptLocations() {
     }

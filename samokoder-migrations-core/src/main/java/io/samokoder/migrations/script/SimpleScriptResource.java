@@ -14,24 +14,19 @@ import java.util.Objects;
  */
 public final class SimpleScriptResource implements ScriptResource {
 
-    /** Opens the bytes of a resource. */
-    @FunctionalInterface
-    private interface Opener {
-        InputStream open() throws IOException;
-    }
-
     private final String fileName;
     private final String description;
-    private final Opener opener;
+    /** The address, for a resource behind a URL. */
+    private final URL url;
     /** The file, for a resource on the file system: read in one call, into an array of its exact size. */
     private final Path path;
     /** The content, for a resource held in memory. */
     private final byte[] bytes;
 
-    private SimpleScriptResource(String fileName, String description, Opener opener, Path path, byte[] bytes) {
+    private SimpleScriptResource(String fileName, String description, URL url, Path path, byte[] bytes) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.description = Objects.requireNonNull(description, "description");
-        this.opener = opener;
+        this.url = url;
         this.path = path;
         this.bytes = bytes;
     }
@@ -46,19 +41,19 @@ public final class SimpleScriptResource implements ScriptResource {
         Objects.requireNonNull(path, "path");
         Path name = path.getFileName();
         return new SimpleScriptResource(name == null ? path.toString() : name.toString(), description,
-                () -> Files.newInputStream(path), path, null);
+                null, path, null);
     }
 
     /** A script behind a URL ({@code file:}, {@code jar:}, ...) with the given file name and description. */
     public static SimpleScriptResource ofUrl(URL url, String fileName, String description) {
         Objects.requireNonNull(url, "url");
-        return new SimpleScriptResource(fileName, description, url::openStream, null, null);
+        return new SimpleScriptResource(fileName, description, url, null, null);
     }
 
     /** A script held in memory, e.g. generated or embedded in a test; its description is its file name. */
     public static SimpleScriptResource ofText(String fileName, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new SimpleScriptResource(fileName, fileName, () -> new ByteArrayInputStream(bytes), null, bytes);
+        return new SimpleScriptResource(fileName, fileName, null, null, bytes);
     }
 
     @Override
@@ -73,7 +68,13 @@ public final class SimpleScriptResource implements ScriptResource {
 
     @Override
     public InputStream open() throws IOException {
-        return this.opener.open();
+        if (this.bytes != null) {
+            return new ByteArrayInputStream(this.bytes);
+        }
+        if (this.path != null) {
+            return Files.newInputStream(this.path);
+        }
+        return this.url.openStream();
     }
 
     /**
@@ -88,7 +89,7 @@ public final class SimpleScriptResource implements ScriptResource {
         if (this.path != null) {
             return Files.readAllBytes(this.path);
         }
-        try (InputStream in = this.opener.open()) {
+        try (InputStream in = this.url.openStream()) {
             return in.readAllBytes();
         }
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,35 @@ class ScriptLoaderTest {
             assertThat(scripts.get(k).id()).isEqualTo("r" + (count - k));
             assertThat(scripts.get(k).description()).isEqualTo("r" + (count - k) + ".sql");
         }
+    }
+
+    @Test
+    void otherResourceImplementationsAreReadOnTheCallingThreadOnly() {
+        Thread caller = Thread.currentThread();
+        List<Thread> openedOn = Collections.synchronizedList(new ArrayList<>());
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = 0; i < ScriptLoader.PARALLEL_THRESHOLD * 2; i++) {
+            SimpleScriptResource inner = SimpleScriptResource.ofText("o" + i + ".sql", script("o" + i, ""));
+            resources.add(new ScriptResource() {
+                @Override
+                public String fileName() {
+                    return inner.fileName();
+                }
+
+                @Override
+                public String description() {
+                    return inner.description();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    openedOn.add(Thread.currentThread());
+                    return inner.open();
+                }
+            });
+        }
+        assertThat(ScriptLoader.load(resources)).hasSize(resources.size());
+        assertThat(openedOn).hasSize(resources.size()).containsOnly(caller);
     }
 
     @Test
