@@ -24,7 +24,9 @@ final class Report {
     static String render(Options options, BenchServer server, Results results) {
         StringBuilder md = new StringBuilder();
         md.append("## Benchmark run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
-        md.append("- Machine: ").append(machine()).append('\n');
+        md.append("- Machine: ").append(machine()).append("; load average at start ").append(results.loadAtStart)
+                .append(", at end ").append(loadAverage()).append(" (other processes share the cores: wall times are ")
+                .append("noisy, CPU times and within-repetition ratios less so)\n");
         md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (children: default JVM options")
                 .append(options.jvmArgs().isEmpty() ? "" : " + " + String.join(" ", options.jvmArgs())).append(")\n");
@@ -188,6 +190,15 @@ final class Report {
             }
         }
         md.append('\n');
+    }
+
+    /** The 1-minute load average, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String verdict(boolean met) {

@@ -22,6 +22,7 @@ final class Results {
     final Map<String, List<Sample>> b = new LinkedHashMap<>();
     final Map<Integer, List<GraphSample>> c = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    final String loadAtStart = Report.loadAverage();
 
     static Stats stats(List<Sample> samples, ToDoubleFunction<Sample> value) {
         List<Double> values = new ArrayList<>();
