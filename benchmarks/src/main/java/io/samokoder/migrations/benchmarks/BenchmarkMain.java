@@ -78,8 +78,7 @@ public final class BenchmarkMain {
             partC();
         }
         if (this.options.parts().contains("D")) {
-            this.results.notes.add("D (Spring Boot start-up of the sample app) is not on this branch yet: it needs the"
-                    + " sample-app module.");
+            partD();
         }
     }
 
@@ -201,6 +200,35 @@ public final class BenchmarkMain {
                         outcome.processMillis(), Long.parseLong(passes.get(passes.size() - 1).get("vmHwmKb")) / 1024.0);
                 this.results.c.computeIfAbsent(size, k -> new ArrayList<>()).add(sample);
             }
+        }
+    }
+
+    /** D: Spring Boot start-up of the sample app, nothing pending, migrations enabled vs disabled. */
+    private void partD() throws IOException, InterruptedException {
+        Path jar = BootStartup.findJar(this.options.sampleAppJar());
+        if (jar == null) {
+            this.results.notes.add("D skipped: no sample app jar (build it with `mvn -pl sample-app -am -DskipTests package`"
+                    + " or pass --sample-app-jar).");
+            return;
+        }
+        this.results.dJar = jar.getFileName().toString();
+        BenchServer.Database db = this.server.create();
+        try {
+            progress("D preparing (first start migrates the sample app's revisions)");
+            BootStartup.start(jar, db, true, this.options.childTimeoutSeconds(), this.options.jvmArgs());
+            for (int rep = 1; rep <= this.options.reps(); rep++) {
+                progress("D rep " + rep + " enabled");
+                this.results.dEnabled.add(BootStartup.start(jar, db, true, this.options.childTimeoutSeconds(),
+                        this.options.jvmArgs()));
+                progress("D rep " + rep + " disabled");
+                this.results.dDisabled.add(BootStartup.start(jar, db, false, this.options.childTimeoutSeconds(),
+                        this.options.jvmArgs()));
+            }
+        } catch (Child.ChildFailedException e) {
+            this.results.notes.add("D: " + firstLine(e.getMessage()));
+            System.err.println(e.getMessage());
+        } finally {
+            db.drop();
         }
     }
 

@@ -12,11 +12,11 @@ import java.util.Set;
 /** Command-line options of {@link BenchmarkMain}. */
 record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
-        String commandLine) {
+        Path sampleAppJar, String commandLine) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,B,C,D        parts to run (default A,B,C; D needs the sample app)
+              --parts A,B,C,D        parts to run (default A,B,C; D needs the sample app's jar)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it)
@@ -27,6 +27,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
               --work-dir DIR         where generated migrations go (default: a temporary directory, deleted)
               --child-timeout 1800   seconds before a measurement child is killed (default 1800)
               --jvm-arg ARG          extra JVM argument for every child (repeatable)
+              --sample-app-jar JAR   the sample app's executable jar for D (default: sample-app/target/*.jar)
             Database: SAMOKODER_BENCH_JDBC_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
             SAMOKODER_BENCH_USER (postgres), SAMOKODER_BENCH_PASSWORD; the embedded PostgreSQL when unreachable.
             """;
@@ -43,6 +44,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
         Path workDir = null;
         long timeout = 1800;
         List<String> jvmArgs = new ArrayList<>();
+        Path sampleAppJar = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -95,11 +97,12 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
                 case "--work-dir" -> workDir = Path.of(value);
                 case "--child-timeout" -> timeout = Long.parseLong(value);
                 case "--jvm-arg" -> jvmArgs.add(value);
+                case "--sample-app-jar" -> sampleAppJar = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(ns, reps, parts, tools, graphSizes, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                String.join(" ", args));
+                sampleAppJar, String.join(" ", args));
     }
 
     boolean runs(Tool tool, int n) {

@@ -47,6 +47,9 @@ final class Report {
         if (!results.c.isEmpty()) {
             partC(md, results);
         }
+        if (!results.dEnabled.isEmpty()) {
+            partD(md, results);
+        }
         if (!results.notes.isEmpty()) {
             md.append("### Notes\n\n");
             for (String note : results.notes) {
@@ -190,6 +193,38 @@ final class Report {
             }
         }
         md.append('\n');
+    }
+
+    static final double D_OVERHEAD_TARGET = 0.05;
+
+    private static void partD(StringBuilder md, Results results) {
+        md.append("### D. Spring Boot start-up of the sample app (").append(results.dJar).append(")\n\n");
+        md.append("Database already at head. Spring Boot's own figures: application start (\"Started ... in\") and JVM ")
+                .append("uptime when started (\"process running for\"), in ms; enabled and disabled alternate.\n\n");
+        md.append("| samokoder.migrations.enabled | start ms | JVM uptime ms | start vs disabled | target |\n");
+        md.append("|---|---:|---:|---:|---|\n");
+        int n = Math.min(results.dEnabled.size(), results.dDisabled.size());
+        List<Double> ratios = new ArrayList<>();
+        List<Double> onStart = new ArrayList<>();
+        List<Double> onUptime = new ArrayList<>();
+        List<Double> offStart = new ArrayList<>();
+        List<Double> offUptime = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BootStartup.Times on = results.dEnabled.get(i);
+            BootStartup.Times off = results.dDisabled.get(i);
+            ratios.add(on.startedSeconds() / off.startedSeconds() - 1);
+            onStart.add(on.startedSeconds() * 1000);
+            onUptime.add(on.processSeconds() * 1000);
+            offStart.add(off.startedSeconds() * 1000);
+            offUptime.add(off.processSeconds() * 1000);
+        }
+        Stats overhead = Stats.of(ratios);
+        md.append("| true (nothing pending) | ").append(Stats.of(onStart).format()).append(" | ")
+                .append(Stats.of(onUptime).format()).append(" | ")
+                .append(String.format(java.util.Locale.ROOT, "%+.1f %%", overhead.median() * 100)).append(" | ≤ +5 %: ")
+                .append(verdict(overhead.median() <= D_OVERHEAD_TARGET)).append(" |\n");
+        md.append("| false | ").append(Stats.of(offStart).format()).append(" | ").append(Stats.of(offUptime).format())
+                .append(" | | |\n\n");
     }
 
     /** The 1-minute load average, or "?" off Linux. */

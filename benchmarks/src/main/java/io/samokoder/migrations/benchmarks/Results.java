@@ -21,6 +21,10 @@ final class Results {
     final Map<String, List<Sample>> a = new LinkedHashMap<>();
     final Map<String, List<Sample>> b = new LinkedHashMap<>();
     final Map<Integer, List<GraphSample>> c = new TreeMap<>();
+    /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
+    final List<BootStartup.Times> dEnabled = new ArrayList<>();
+    final List<BootStartup.Times> dDisabled = new ArrayList<>();
+    String dJar;
     final List<String> notes = new ArrayList<>();
     final String loadAtStart = Report.loadAverage();
 
