@@ -140,4 +140,23 @@ class StatementFailureTest {
         assertThat(stamped.rowsAfter()).containsExactly("a1");
         assertThat(migrations.current()).containsExactly("a1");
     }
+
+    @Test
+    void statementTimeoutFromTheConfigurationAndFromTheHeader(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "statement_timeout");
+        Rev.writeAll(dir, Rev.of("a1", "").up("SELECT pg_sleep(0.3);").down("SELECT 1;"),
+                Rev.of("b2", "a1").header("Statement Timeout", "100ms").up("SELECT pg_sleep(3);").down("SELECT 1;"));
+        Migrations limited = new Migrations(Db.config(ds, dir).statementTimeout(java.time.Duration.ofMillis(100))
+                .build());
+        assertThatThrownBy(() -> limited.upgrade("a1")).isInstanceOf(MigrationExecutionException.class)
+                .hasMessageContaining("SQLSTATE 57014").hasMessageContaining("statement timeout");
+
+        Migrations unlimited = new Migrations(Db.config(ds, dir).build());
+        assertThat(unlimited.upgrade("a1").rowsAfter()).containsExactly("a1");
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> unlimited.upgrade("heads"));
+        assertThat(e.revision()).isEqualTo("b2");
+        assertThat(e.sqlState()).isEqualTo("57014");
+        assertThat(unlimited.current()).containsExactly("a1");
+    }
 }

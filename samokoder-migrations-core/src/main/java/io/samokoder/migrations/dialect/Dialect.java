@@ -68,6 +68,18 @@ public interface Dialect {
      */
     String waitingLocksQuery();
 
+    /**
+     * The session setting that makes the server notice, during a long statement, that the client
+     * went away (so a killed migrator's transaction ends promptly), or {@code null} if there is none.
+     */
+    String deadClientCheckSetting();
+
+    /** The first server major version that has {@link #deadClientCheckSetting()}. */
+    int deadClientCheckSinceVersion();
+
+    /** The value to set it to while migrating. */
+    String deadClientCheckValue();
+
     /** A query of one row and column: the current session's backend pid. */
     String backendPidQuery();
 

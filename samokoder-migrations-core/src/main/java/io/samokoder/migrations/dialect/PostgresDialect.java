@@ -136,6 +136,21 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String deadClientCheckSetting() {
+        return "client_connection_check_interval";
+    }
+
+    @Override
+    public int deadClientCheckSinceVersion() {
+        return 14;
+    }
+
+    @Override
+    public String deadClientCheckValue() {
+        return "1000";
+    }
+
+    @Override
     public String backendPidQuery() {
         return "SELECT pg_backend_pid()";
     }

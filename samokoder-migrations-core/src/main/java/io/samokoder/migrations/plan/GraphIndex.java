@@ -22,8 +22,6 @@ final class GraphIndex {
     final int[][] parents;
     /** Down revisions followed by normalised dependencies (Alembic's normalized down revisions). */
     final int[][] normDown;
-    /** Whether a revision has any normalised dependency. */
-    final boolean[] hasNormDeps;
     /** Revisions naming this one as a down revision; load order. */
     final int[][] children;
     /** Revisions naming this one as a down revision or dependency; load order. */
@@ -49,37 +47,41 @@ final class GraphIndex {
         }
         this.parents = new int[this.size][];
         this.normDown = new int[this.size][];
-        this.hasNormDeps = new boolean[this.size];
-        this.children = new int[this.size][];
-        this.allChildren = new int[this.size][];
         this.allDown = new int[this.size][];
-        int[] normChildCount = new int[this.size];
         for (int i = 0; i < this.size; i++) {
             String id = this.ids[i];
             this.parents[i] = nodes(graph.parents(id));
             this.normDown[i] = nodes(graph.normalizedDown(id));
-            this.hasNormDeps[i] = !graph.normalizedDependencies(id).isEmpty();
-            this.children[i] = nodes(graph.children(id));
-            this.allChildren[i] = nodes(graph.allChildren(id));
             this.allDown[i] = nodes(graph.allDown(id));
-            for (int down : this.normDown[i]) {
-                normChildCount[down]++;
-            }
         }
-        this.normChildren = new int[this.size][];
-        for (int i = 0; i < this.size; i++) {
-            this.normChildren[i] = new int[normChildCount[i]];
-        }
-        int[] fill = new int[this.size];
-        for (int i = 0; i < this.size; i++) {
-            for (int down : this.normDown[i]) {
-                this.normChildren[down][fill[down]++] = i;
-            }
-        }
+        this.children = reverse(this.parents);
+        this.allChildren = reverse(this.allDown);
+        this.normChildren = reverse(this.normDown);
         this.level = levels();
         this.heads = nodes(graph.heads());
         this.realHeads = nodes(graph.realHeads());
         this.bases = nodes(graph.bases());
+    }
+
+    /** The reverse edges, each list in load order. */
+    private static int[][] reverse(int[][] edges) {
+        int[] counts = new int[edges.length];
+        for (int[] targets : edges) {
+            for (int target : targets) {
+                counts[target]++;
+            }
+        }
+        int[][] result = new int[edges.length][];
+        for (int i = 0; i < edges.length; i++) {
+            result[i] = new int[counts[i]];
+        }
+        int[] fill = new int[edges.length];
+        for (int source = 0; source < edges.length; source++) {
+            for (int target : edges[source]) {
+                result[target][fill[target]++] = source;
+            }
+        }
+        return result;
     }
 
     int node(String id) {

@@ -12,12 +12,19 @@ import java.util.List;
  * appends, an update replaces in place, a delete removes.
  *
  * <p>Where Alembic takes an order from a set (the rows a merge deletes, the rows an unmerge
- * inserts), the order of the revision's normalised down revisions is used.
+ * inserts), the order of the revision's normalised down revisions is used. A merge only deletes
+ * and updates down revisions that are rows: Alembic also tries a down revision that is no row
+ * (a dependency on an ancestor, say) and fails with a {@code KeyError}; when none is left, the
+ * merge revision is inserted.
  */
 final class HeadMaintainer {
 
     private final GraphIndex index;
     private final List<String> rows;
+    /** The ancestors of the rows, kept from the first upgrade or downgrade step on; null before. */
+    private BitSet applied;
+    /** Per revision, how many applied revisions list it as a normalised down revision. */
+    private int[] appliedChildren;
 
     HeadMaintainer(GraphIndex index, List<String> rows) {
         this.index = index;
@@ -38,16 +45,21 @@ final class HeadMaintainer {
         if (down.length == 0 || present.length == 0) {
             changes.add(insert(id));
         } else if (down.length > 1 && present.length > 1) {
-            int[] others = otherRows(down);
-            int[] from = others.length == 0 ? down : minus(down, reachedFrom(others, down));
-            for (int i = 0; i < from.length - 1; i++) {
-                changes.add(delete(this.index.ids[from[i]]));
+            boolean othersExist = this.rows.size() > present.length;
+            int[] from = presentAmong(othersExist ? minus(down, impliedByOtherRows(revision, down, false)) : down);
+            if (from.length == 0) {
+                changes.add(insert(id));
+            } else {
+                for (int i = 0; i < from.length - 1; i++) {
+                    changes.add(delete(this.index.ids[from[i]]));
+                }
+                changes.add(update(this.index.ids[from[from.length - 1]], id));
             }
-            changes.add(update(this.index.ids[from[from.length - 1]], id));
         } else {
             int single = down.length == 1 ? down[0] : present[0];
             changes.add(update(this.index.ids[single], id));
         }
+        markApplied(revision, true);
         return new Step(Step.Kind.UPGRADE, id, this.index.names(this.index.parents[revision]), List.of(id), before,
                 changes, rows());
     }
@@ -71,6 +83,7 @@ final class HeadMaintainer {
             int target = down.length == 1 ? down[0] : singlePresent(down, id);
             changes.add(update(id, this.index.ids[target]));
         }
+        markApplied(revision, false);
         return new Step(Step.Kind.DOWNGRADE, id, List.of(id), this.index.names(this.index.parents[revision]), before,
                 changes, rows());
     }
@@ -118,12 +131,6 @@ final class HeadMaintainer {
     /** U: the down revisions not implied by the other rows (spec §5, downgrade). */
     private int[] unmergeTargets(int revision, int[] down) {
         String id = this.index.ids[revision];
-        List<Integer> others = new ArrayList<>();
-        for (String row : this.rows) {
-            if (!row.equals(id) && this.index.contains(row)) {
-                others.add(this.index.node(row));
-            }
-        }
         boolean anyOther = false;
         for (String row : this.rows) {
             if (!row.equals(id)) {
@@ -132,8 +139,7 @@ final class HeadMaintainer {
             }
         }
         if (anyOther) {
-            int[] sources = others.stream().mapToInt(Integer::intValue).toArray();
-            return minus(down, reachedFrom(sources, down));
+            return minus(down, impliedByOtherRows(revision, down, true));
         }
         BitSet implied = new BitSet();
         for (int target : down) {
@@ -146,6 +152,89 @@ final class HeadMaintainer {
         return minus(down, implied);
     }
 
+    /**
+     * Which down revisions of a revision are ancestors (dependencies included) of a row other than
+     * the excluded ones: the down revisions themselves for an upgrade merge, the revision for a
+     * downgrade. Alembic walks the ancestors of all those rows; here the applied set (the
+     * ancestors of the rows, kept step by step) answers it: a down revision is implied exactly when
+     * an applied revision other than the excluded ones lists it as a normalised down revision,
+     * unless that applied revision lies below another down revision, which is then checked by a
+     * walk.
+     */
+    private BitSet impliedByOtherRows(int revision, int[] down, boolean downgrade) {
+        ensureApplied();
+        BitSet implied = new BitSet();
+        for (int target : down) {
+            if (downgrade && this.rows.contains(this.index.ids[target])) {
+                implied.set(target);
+                continue;
+            }
+            int children = this.appliedChildren[target];
+            if (downgrade && this.applied.get(revision)) {
+                children--;
+            }
+            if (children <= 0) {
+                continue;
+            }
+            boolean belowSibling = false;
+            for (int other : down) {
+                if (other != target && this.index.isAncestor(target, other)) {
+                    belowSibling = true;
+                    break;
+                }
+            }
+            if (!belowSibling) {
+                implied.set(target);
+            } else if (reachedFrom(otherRowNodes(revision, down, downgrade), new int[] {target}).get(target)) {
+                implied.set(target);
+            }
+        }
+        return implied;
+    }
+
+    private int[] otherRowNodes(int revision, int[] down, boolean downgrade) {
+        List<String> excluded = downgrade ? List.of(this.index.ids[revision]) : this.index.names(down);
+        int[] result = new int[this.rows.size()];
+        int count = 0;
+        for (String row : this.rows) {
+            if (!excluded.contains(row) && this.index.contains(row)) {
+                result[count++] = this.index.node(row);
+            }
+        }
+        return Arrays.copyOf(result, count);
+    }
+
+    /** Starts tracking the applied set: the ancestors of the rows, and per revision its applied children. */
+    private void ensureApplied() {
+        if (this.applied != null) {
+            return;
+        }
+        int[] nodes = new int[this.rows.size()];
+        int count = 0;
+        for (String row : this.rows) {
+            if (this.index.contains(row)) {
+                nodes[count++] = this.index.node(row);
+            }
+        }
+        this.applied = this.index.ancestors(Arrays.copyOf(nodes, count));
+        this.appliedChildren = new int[this.index.size];
+        for (int node = this.applied.nextSetBit(0); node >= 0; node = this.applied.nextSetBit(node + 1)) {
+            for (int down : this.index.normDown[node]) {
+                this.appliedChildren[down]++;
+            }
+        }
+    }
+
+    private void markApplied(int revision, boolean upgrade) {
+        if (this.applied == null || this.applied.get(revision) == upgrade) {
+            return;
+        }
+        this.applied.set(revision, upgrade);
+        for (int down : this.index.normDown[revision]) {
+            this.appliedChildren[down] += upgrade ? 1 : -1;
+        }
+    }
+
     /** The down revisions that are rows. */
     private int[] presentAmong(int[] down) {
         int[] result = new int[down.length];
@@ -153,19 +242,6 @@ final class HeadMaintainer {
         for (int node : down) {
             if (this.rows.contains(this.index.ids[node])) {
                 result[count++] = node;
-            }
-        }
-        return Arrays.copyOf(result, count);
-    }
-
-    /** Rows that are not among the given down revisions, as nodes. */
-    private int[] otherRows(int[] down) {
-        List<String> downIds = this.index.names(down);
-        int[] result = new int[this.rows.size()];
-        int count = 0;
-        for (String row : this.rows) {
-            if (!downIds.contains(row) && this.index.contains(row)) {
-                result[count++] = this.index.node(row);
             }
         }
         return Arrays.copyOf(result, count);

@@ -43,6 +43,11 @@ final class RevisionSelector {
             return this.single == null ? List.of() : List.of(this.single);
         }
 
+        /** As Alembic's range error prints a bound: {@code base} when empty, else {@link #display()}. */
+        String displayOrBase() {
+            return values().isEmpty() || (this.tuple == null && this.single.isEmpty()) ? "base" : display();
+        }
+
         /** How Alembic prints it with {@code %s}: the string, {@code None}, or a Python tuple. */
         String display() {
             if (this.tuple == null) {
@@ -267,7 +272,7 @@ final class RevisionSelector {
             drop.or(other);
         }
         if (target != SpecResolver.NONE && drop.isEmpty() && !headList.contains(target)) {
-            throw MapError.rangeNotAncestor("Nothing to drop", upper.display());
+            throw MapError.rangeNotAncestor("Nothing to drop", upper.displayOrBase());
         }
         return new Selection(drop, heads);
     }
@@ -311,7 +316,7 @@ final class RevisionSelector {
         if (!implicitBase) {
             for (int current : currentList) {
                 if (current >= 0 && !required.get(current)) {
-                    throw MapError.rangeNotAncestor(lower.display(), upper.display());
+                    throw MapError.rangeNotAncestor(lower.displayOrBase(), upper.displayOrBase());
                 }
             }
         }

@@ -84,21 +84,7 @@ public final class Engine {
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
             try (MigrationLock lock = MigrationLock.acquire(dataSource, this.tables, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
-                try (Connection connection = Jdbc.open(dataSource, "migrating")) {
-                    boolean autoCommit = connection.getAutoCommit();
-                    if (!autoCommit) {
-                        connection.setAutoCommit(true);
-                    }
-                    try {
-                        return runLocked(connection, lock, command, target, stampTargets, purge, startedAt, start);
-                    } finally {
-                        if (!autoCommit && !connection.isClosed()) {
-                            connection.setAutoCommit(false);
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw Jdbc.failure("Database error while migrating", e);
-                }
+                return runLocked(dataSource, lock, command, target, stampTargets, purge, startedAt, start);
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
@@ -106,9 +92,19 @@ public final class Engine {
         }
     }
 
-    private MigrationResult runLocked(Connection connection, MigrationLock lock, Command command, String target,
-            List<String> stampTargets, boolean purge, Instant startedAt, long start) throws SQLException {
-        DbState state = readState(connection, true);
+    /**
+     * Under the lock: reads the rows and the log on the lock's own (idle, autocommit) connection, so a
+     * run with nothing to do opens no other connection; checks; plans; and only then opens the work
+     * connection to execute.
+     */
+    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Command command, String target,
+            List<String> stampTargets, boolean purge, Instant startedAt, long start) {
+        DbState state;
+        try {
+            state = lock.read(c -> readState(c, true));
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not read the version table " + this.tables.versionTableName(), e);
+        }
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
             checkKnownRows(rows);
@@ -129,13 +125,32 @@ public final class Engine {
                     this.config.transactionMode() == TransactionMode.SINGLE ? "all in one transaction"
                             : "one transaction per revision");
         }
-        Executor executor = new Executor(this.config, this.tables, this.catalog, this.listeners, lock);
-        List<StepResult> steps = executor.execute(connection, plan);
+        List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan);
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
                 Duration.ofNanos(System.nanoTime() - start), lock.waited());
         LOG.info(result.summary());
         this.listeners.runFinished(result);
         return result;
+    }
+
+    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan) {
+        try (Connection connection = Jdbc.open(dataSource,
+                "migrating (a run uses two connections at once: one holds the migration lock)")) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return new Executor(this.config, this.tables, this.catalog, this.listeners, lock).execute(connection,
+                        plan);
+            } finally {
+                if (!autoCommit && !connection.isClosed()) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("Database error while migrating", e);
+        }
     }
 
     private Plan plan(Command command, List<String> rows, String target, List<String> stampTargets, boolean purge) {

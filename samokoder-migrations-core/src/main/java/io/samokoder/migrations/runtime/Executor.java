@@ -66,6 +66,10 @@ final class Executor {
 
     /** Runs the plan; the connection must be in autocommit mode and is left in it. */
     List<StepResult> execute(Connection connection, Plan plan) {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        String restoreCheck = enableDeadClientCheck(connection);
         try {
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
@@ -84,6 +88,49 @@ final class Executor {
             if (this.watcher != null) {
                 this.watcher.shutdownNow();
             }
+            if (restoreCheck != null) {
+                setSession(connection, this.dialect.deadClientCheckSetting(), restoreCheck);
+            }
+        }
+    }
+
+    /**
+     * Asks the server to check during long statements whether this client is still there, so that
+     * if this process is killed mid-revision, its session ends (and its transaction rolls back) within
+     * about a second instead of when the statement finishes. Returns the value to restore, or
+     * {@code null} when the server does not support it.
+     */
+    private String enableDeadClientCheck(Connection connection) {
+        String setting = this.dialect.deadClientCheckSetting();
+        try {
+            if (setting == null || connection.getMetaData().getDatabaseMajorVersion()
+                    < this.dialect.deadClientCheckSinceVersion()) {
+                return null;
+            }
+            String previous;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
+                ps.setString(1, setting);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    previous = rs.getString(1);
+                }
+            }
+            return setSession(connection, setting, this.dialect.deadClientCheckValue()) ? previous : null;
+        } catch (SQLException e) {
+            LOG.debug("Could not enable the dead-client check: {}", Jdbc.describe(e));
+            return null;
+        }
+    }
+
+    private static boolean setSession(Connection connection, String setting, String value) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+            ps.setString(1, setting);
+            ps.setString(2, value);
+            ps.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("Could not set {}: {}", setting, Jdbc.describe(e));
+            return false;
         }
     }
 
@@ -112,7 +159,7 @@ final class Executor {
 
     private void runUnit(Connection connection, List<Step> steps, boolean single) {
         int maxAttempts = this.config.lockRetries() + 1;
-        String observedWait = "";
+        AtomicReference<String> waits = new AtomicReference<>("");
         for (int attempt = 1; ; attempt++) {
             long unitStart = System.nanoTime();
             List<StepResult> pending = new ArrayList<>();
@@ -128,7 +175,6 @@ final class Executor {
                     Instant stepStarted = Instant.now();
                     long stepStart = System.nanoTime();
                     setTimeouts(connection, step, script, true);
-                    AtomicReference<String> waits = new AtomicReference<>("");
                     runStatements(connection, step, script, attempt > 1, waits);
                     applyRows(connection, step);
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
@@ -136,9 +182,6 @@ final class Executor {
                     pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
                             step.rowsBefore(), step.rowsAfter(),
                             Duration.ofNanos(System.nanoTime() - (single ? stepStart : unitStart)), attempt));
-                    if (!waits.get().isEmpty()) {
-                        observedWait = waits.get();
-                    }
                 }
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -160,11 +203,11 @@ final class Executor {
                     sleep(backoff);
                     continue;
                 }
-                throw fail(connection, failure, single, steps, attempt, observedWait);
+                throw fail(connection, failure, single, steps, attempt, waits.get());
             } catch (SQLException e) {
                 rollback(connection);
                 Step step = current == null ? steps.get(0) : current;
-                throw fail(connection, new StepFailure(step, 0, 0, e), single, steps, attempt, observedWait);
+                throw fail(connection, new StepFailure(step, 0, 0, e), single, steps, attempt, waits.get());
             } catch (MigrationException e) {
                 rollback(connection);
                 Step step = current == null ? steps.get(0) : current;
@@ -319,6 +362,10 @@ final class Executor {
                     restoreQuietly(connection, saved);
                 }
                 throw failNonTransactional(connection, new StepFailure(step, 0, 0, e), committedStatements, attempt);
+            } catch (MigrationException e) {
+                rollback(connection);
+                this.listeners.stepFailed(planned, e);
+                throw e;
             }
         }
     }

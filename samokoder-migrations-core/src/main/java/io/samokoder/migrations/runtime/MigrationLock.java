@@ -75,7 +75,7 @@ final class MigrationLock implements AutoCloseable {
             String name = "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".")
                     + tables.versionTable();
             long start = System.nanoTime();
-            long deadline = start + waitTimeout.toNanos();
+            long deadline = start + waitNanos(waitTimeout);
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
@@ -126,6 +126,14 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    private static long waitNanos(Duration timeout) {
+        try {
+            return Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
     private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
@@ -150,6 +158,11 @@ final class MigrationLock implements AutoCloseable {
             LOG.debug("Could not read the migration lock holder: {}", Jdbc.describe(e));
         }
         return new Holder(null, null, null, null);
+    }
+
+    /** Runs work on the lock's own connection (autocommit, no transaction left open). */
+    synchronized <T> T read(Jdbc.Work<T> work) throws SQLException {
+        return work.run(this.connection);
     }
 
     /** How long the lock was waited for. */

@@ -1,0 +1,117 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long reader holds a table; a revision that ALTERs it gives up after its retries, within about
+ * lock_timeout × attempts, and meanwhile other readers of the table are never queued behind the
+ * ALTER for longer than lock_timeout.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class LockQueueTest {
+
+    private static final Duration LOCK_TIMEOUT = Duration.ofMillis(300);
+
+    private static Path scripts(Path dir, String lockTimeoutHeader) {
+        Rev alter = Rev.of("r2", "r1").message("Add a note column").up("ALTER TABLE accounts ADD COLUMN note text;")
+                .down("ALTER TABLE accounts DROP COLUMN note;");
+        if (lockTimeoutHeader != null) {
+            alter.header("Lock Timeout", lockTimeoutHeader);
+        }
+        return Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE accounts (id int);\n"
+                + "INSERT INTO accounts VALUES (1), (2), (3);").down("DROP TABLE accounts;"), alter);
+    }
+
+    private static int pid(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void alterGivesUpAfterRetriesAndReadersAreNotHeldLongerThanLockTimeout(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        DataSource ds = Db.schema(db, "queue");
+        Migrations migrations = new Migrations(Db.config(ds, scripts(dir, null)).lockTimeout(LOCK_TIMEOUT)
+                .lockRetries(3).build());
+        migrations.upgrade("r1");
+
+        try (Connection longReader = ds.getConnection(); Connection reader = ds.getConnection()) {
+            longReader.setAutoCommit(false);
+            try (Statement st = longReader.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM accounts").close();
+            }
+            int longReaderPid = pid(longReader);
+
+            long start = System.nanoTime();
+            CompletableFuture<MigrationResult> upgrade = CompletableFuture.supplyAsync(() -> migrations.upgrade("heads"));
+            long slowestRead = 0;
+            try (Statement st = reader.createStatement()) {
+                while (!upgrade.isDone()) {
+                    long t = System.nanoTime();
+                    st.executeQuery("SELECT count(*) FROM accounts").close();
+                    slowestRead = Math.max(slowestRead, System.nanoTime() - t);
+                    Thread.sleep(5);
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Throwable failure = upgrade.handle((r, e) -> e).get(10, TimeUnit.SECONDS);
+
+            assertThat(failure).isNotNull();
+            MigrationExecutionException e = (MigrationExecutionException) failure.getCause();
+            assertThat(e.sqlState()).isEqualTo("55P03");
+            assertThat(e.revision()).isEqualTo("r2");
+            assertThat(e.getMessage()).contains("lock_timeout (300ms) 4 times")
+                    .contains("AccessExclusiveLock on table accounts").contains("held by pid " + longReaderPid)
+                    .contains("unchanged at [r1]");
+            // 4 attempts of 300 ms plus 100 + 200 + 400 ms of backoff, with generous slack for a busy machine.
+            assertThat(took).isGreaterThanOrEqualTo(LOCK_TIMEOUT.multipliedBy(4)).isLessThan(Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(slowestRead)).as("readers queued behind the ALTER")
+                    .isGreaterThan(Duration.ofMillis(50)).isLessThan(LOCK_TIMEOUT.plusMillis(500));
+            assertThat(migrations.current()).containsExactly("r1");
+            assertThat(Db.strings(ds, "SELECT revision || ' ' || outcome FROM samokoder_migrations_log ORDER BY id"))
+                    .containsExactly("r1 success", "r2 failed");
+
+            longReader.commit();
+        }
+        MigrationResult retried = migrations.upgrade("heads");
+        assertThat(retried.steps()).extracting(StepResult::revision).containsExactly("r2");
+        assertThat(retried.steps().get(0).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theRevisionHeaderOverridesTheLockTimeout(TestDatabase db, @TempDir Path dir) throws Exception {
+        DataSource ds = Db.schema(db, "header");
+        Migrations migrations = new Migrations(Db.config(ds, scripts(dir, "150ms")).lockTimeout(Duration.ofSeconds(30))
+                .lockRetries(0).build());
+        migrations.upgrade("r1");
+        try (Connection longReader = ds.getConnection()) {
+            longReader.setAutoCommit(false);
+            try (Statement st = longReader.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM accounts").close();
+            }
+            long start = System.nanoTime();
+            MigrationExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    MigrationExecutionException.class, () -> migrations.upgrade("heads"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(e.sqlState()).isEqualTo("55P03");
+            assertThat(e.getMessage()).contains("lock_timeout (150ms) 1 time ");
+            longReader.rollback();
+        }
+    }
+}

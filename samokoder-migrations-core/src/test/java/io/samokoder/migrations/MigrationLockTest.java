@@ -1,0 +1,109 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The migration lock: keyed by schema and version table, bounded waits that name the holder. */
+@ExtendWith(PostgresDatabaseExtension.class)
+class MigrationLockTest {
+
+    private static int pid(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void lock(Connection c, long key) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            ps.setLong(1, key);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Test
+    void aTimedOutWaiterNamesTheHolderAndChangesNothing(TestDatabase db, @TempDir Path dir) throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "held");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        PGSimpleDataSource holderDs = Db.schema(db, "held");
+        holderDs.setApplicationName("the-holder");
+        try (Connection holder = holderDs.getConnection()) {
+            lock(holder, PostgresDialect.INSTANCE.lockKey("held", "alembic_version"));
+            int holderPid = pid(holder);
+
+            Migrations waiting = new Migrations(Db.config(ds, dir).lockWaitTimeout(Duration.ofMillis(700)).build());
+            LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class, () -> waiting.upgrade("heads"));
+
+            assertThat(e.holderPid()).isEqualTo(holderPid);
+            assertThat(e.applicationName()).isEqualTo("the-holder");
+            assertThat(e.since()).isNotNull();
+            assertThat(e.getMessage()).contains("pid " + holderPid).contains("application_name 'the-holder'")
+                    .contains("held.alembic_version").contains("lockWaitTimeout");
+            assertThat(Db.tableExists(ds, "held", "alembic_version")).isFalse();
+        }
+    }
+
+    @Test
+    void theKeyFollowsTheCurrentSchemaWhenNoneIsConfigured(TestDatabase db, @TempDir Path dir) throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "implicit");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        try (Connection holder = ds.getConnection()) {
+            lock(holder, PostgresDialect.INSTANCE.lockKey("implicit", "alembic_version"));
+            Migrations explicit = new Migrations(Db.config(ds, dir).schema("implicit")
+                    .lockWaitTimeout(Duration.ofMillis(200)).build());
+            catchThrowableOfType(LockTimeoutException.class, () -> explicit.upgrade("heads"));
+            Migrations otherTable = new Migrations(Db.config(ds, dir).versionTable("other_version")
+                    .logTable("other_log").lockWaitTimeout(Duration.ofMillis(200)).build());
+            assertThat(otherTable.upgrade("heads").steps()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWaiterProceedsWhenTheHolderLetsGoAndHoldsNoTransactionMeanwhile(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "released");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        PGSimpleDataSource waiterDs = Db.schema(db, "released");
+        waiterDs.setApplicationName("the-waiter");
+        try (Connection holder = ds.getConnection()) {
+            lock(holder, PostgresDialect.INSTANCE.lockKey("released", "alembic_version"));
+            Migrations waiting = new Migrations(Db.config(waiterDs, dir).build());
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> waiting.upgrade("heads"));
+            // While it waits, the waiter's session holds no transaction (no xact_start, no snapshot).
+            long waiterSessions = 0;
+            for (int i = 0; i < 200 && waiterSessions == 0; i++) {
+                waiterSessions = Db.count(ds, "SELECT count(*) FROM pg_stat_activity WHERE application_name ="
+                        + " 'the-waiter'");
+                Thread.sleep(10);
+            }
+            assertThat(waiterSessions).isEqualTo(1);
+            for (int i = 0; i < 20; i++) {
+                assertThat(Db.count(ds, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'the-waiter'"
+                        + " AND (state = 'idle in transaction' OR backend_xmin IS NOT NULL AND state <> 'active')"))
+                        .isZero();
+                Thread.sleep(15);
+            }
+            assertThat(run).isNotDone();
+            holder.close();
+            MigrationResult result = run.get(30, TimeUnit.SECONDS);
+            assertThat(result.steps()).hasSize(1);
+            assertThat(result.lockWait()).isPositive();
+        }
+    }
+}
