@@ -90,7 +90,7 @@ public final class BenchmarkMain {
     private void partA(Map<String, BenchServer.Database> atHead) throws IOException, InterruptedException {
         for (int n : this.options.ns()) {
             Map<Tool, Boolean> failed = new EnumMap<>(Tool.class);
-            for (int rep = 1; rep <= this.options.reps(); rep++) {
+            for (int rep = 1; rep <= this.options.aReps(); rep++) {
                 for (Tool tool : this.options.tools()) {
                     if (!this.options.runs(tool, n) || failed.containsKey(tool)) {
                         continue;
@@ -108,7 +108,7 @@ public final class BenchmarkMain {
                                 nanosToMillis(r.get("coldNanos")), nanosToMillis(r.get("coldCpuNanos")), Double.NaN,
                                 outcome.processMillis(),
                                 Long.parseLong(r.get("vmHwmKb")) / 1024.0));
-                        if (rep == this.options.reps() || !atHead.containsKey(key(n, tool))) {
+                        if (rep == this.options.aReps() || !atHead.containsKey(key(n, tool))) {
                             BenchServer.Database old = atHead.put(key(n, tool), db);
                             if (old != null) {
                                 old.drop();

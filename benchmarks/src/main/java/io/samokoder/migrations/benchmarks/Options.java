@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options of {@link BenchmarkMain}. */
-record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
+record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, String commandLine) {
 
@@ -19,6 +19,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
               --parts A,B,C,D        parts to run (default A,B,C; D needs the sample app's jar)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
+              --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it)
               --max-n flyway=1000,liquibase=1000  skip a tool above that N (for runs that must fit in time)
               --graph-sizes 10000,50000  revision counts for C (default 10000,50000)
@@ -35,6 +36,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
     static Options parse(String[] args) {
         List<Integer> ns = List.of(100, 1000);
         int reps = 5;
+        int aReps = -1;
         Set<String> parts = new LinkedHashSet<>(List.of("A", "B", "C"));
         List<Tool> tools = List.of(Tool.values());
         List<Integer> graphSizes = List.of(10_000, 50_000);
@@ -58,6 +60,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
             switch (arg) {
                 case "--n" -> ns = ints(value);
                 case "--reps" -> reps = Math.max(1, Integer.parseInt(value));
+                case "--a-reps" -> aReps = Math.max(1, Integer.parseInt(value));
                 case "--parts" -> {
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
@@ -101,7 +104,7 @@ record Options(List<Integer> ns, int reps, Set<String> parts, List<Tool> tools, 
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(ns, reps, parts, tools, graphSizes, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
+        return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
                 sampleAppJar, String.join(" ", args));
     }
 

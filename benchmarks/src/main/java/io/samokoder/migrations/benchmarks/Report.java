@@ -62,6 +62,9 @@ final class Report {
 
     private static void partA(StringBuilder md, Options options, Results results) {
         md.append("### A. Apply N migrations to an empty database\n\n");
+        if (options.aReps() != options.reps()) {
+            md.append(options.aReps()).append(" repetition(s) of A.\n\n");
+        }
         md.append("Time from just before the tool's first class is used until its migrate call returns, in a fresh JVM; ")
                 .append("CPU is the process CPU time over the same span (all threads: JIT and GC included); ")
                 .append("peak RSS is the child JVM's VmHWM.\n\n");
