@@ -187,18 +187,23 @@ public final class BenchmarkMain {
 
     /** C: graph work alone (ours), cold in a fresh JVM and warm in the same one. */
     private void partC() throws IOException, InterruptedException {
-        for (int size : this.options.graphSizes()) {
-            Path dir = GraphWork.write(this.work, size);
-            for (int rep = 1; rep <= this.options.reps(); rep++) {
-                progress("C size=" + size + " rep " + rep);
-                Child.Outcome outcome = this.child.run("", "graph", dir.toString(),
-                        Integer.toString(this.options.warmRuns()));
-                List<Map<String, String>> passes = outcome.results();
-                Results.GraphSample sample = new Results.GraphSample(rep, stages(passes.get(0)),
-                        nanosToMillis(passes.get(0).get("cpu")),
-                        passes.size() > 1 ? warmStages(passes.subList(1, passes.size())) : null,
-                        outcome.processMillis(), Long.parseLong(passes.get(passes.size() - 1).get("vmHwmKb")) / 1024.0);
-                this.results.c.computeIfAbsent(size, k -> new ArrayList<>()).add(sample);
+        for (String source : this.options.graphSources()) {
+            for (int size : this.options.graphSizes()) {
+                Path dir = GraphWork.write(this.work, size);
+                Path path = source.equals("jar") ? GraphWork.jar(dir) : dir;
+                for (int rep = 1; rep <= this.options.reps(); rep++) {
+                    progress("C " + source + " size=" + size + " rep " + rep);
+                    Child.Outcome outcome = this.child.run("", "graph", path.toString(),
+                            Integer.toString(this.options.warmRuns()));
+                    List<Map<String, String>> passes = outcome.results();
+                    double floor = nanosToMillis(this.child.run("", "floor", path.toString()).first().get("floor"));
+                    Results.GraphSample sample = new Results.GraphSample(rep, stages(passes.get(0)),
+                            nanosToMillis(passes.get(0).get("cpu")),
+                            passes.size() > 1 ? warmStages(passes.subList(1, passes.size())) : null,
+                            outcome.processMillis(), Long.parseLong(passes.get(passes.size() - 1).get("vmHwmKb")) / 1024.0,
+                            floor);
+                    this.results.c.computeIfAbsent(source + ":" + size, k -> new ArrayList<>()).add(sample);
+                }
             }
         }
     }

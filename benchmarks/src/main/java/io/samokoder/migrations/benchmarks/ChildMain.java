@@ -34,6 +34,7 @@ public final class ChildMain {
         switch (args[0]) {
             case "migrate" -> migrate(Tool.of(args[1]), Path.of(args[2]), args[3], args[4], Integer.parseInt(args[5]));
             case "graph" -> GraphWork.main(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "floor" -> GraphWork.floor(Path.of(args[1]));
             default -> throw new IllegalArgumentException("Unknown child operation " + args[0]);
         }
     }

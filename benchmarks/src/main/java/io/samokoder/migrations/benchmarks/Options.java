@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Command-line options of {@link BenchmarkMain}. */
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
-        int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
+        List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, String commandLine) {
 
     static final String USAGE = """
@@ -23,6 +23,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it)
               --max-n flyway=1000,liquibase=1000  skip a tool above that N (for runs that must fit in time)
               --graph-sizes 10000,50000  revision counts for C (default 10000,50000)
+              --graph-sources dir,jar    where C reads the scripts: a directory, a jar on the class path (default dir)
               --warm 10              warm no-op runs per B child, and warm passes per C child (default 10)
               --out FILE             also write the Markdown report to FILE
               --work-dir DIR         where generated migrations go (default: a temporary directory, deleted)
@@ -40,6 +41,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         Set<String> parts = new LinkedHashSet<>(List.of("A", "B", "C"));
         List<Tool> tools = List.of(Tool.values());
         List<Integer> graphSizes = List.of(10_000, 50_000);
+        List<String> graphSources = List.of("dir");
         int warm = 10;
         Map<Tool, Integer> maxN = new EnumMap<>(Tool.class);
         Path out = null;
@@ -95,6 +97,17 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     }
                 }
                 case "--graph-sizes" -> graphSizes = ints(value);
+                case "--graph-sources" -> {
+                    List<String> sources = new ArrayList<>();
+                    for (String v : value.split(",")) {
+                        String source = v.trim().toLowerCase(Locale.ROOT);
+                        if (!source.equals("dir") && !source.equals("jar")) {
+                            throw new IllegalArgumentException("Unknown graph source " + v + "; use dir or jar");
+                        }
+                        sources.add(source);
+                    }
+                    graphSources = List.copyOf(sources);
+                }
                 case "--warm" -> warm = Math.max(0, Integer.parseInt(value));
                 case "--out" -> out = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
@@ -104,7 +117,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
+        return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
                 sampleAppJar, String.join(" ", args));
     }
 

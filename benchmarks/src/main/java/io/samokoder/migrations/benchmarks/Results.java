@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /** Everything measured in one run. */
@@ -15,12 +14,13 @@ final class Results {
     }
 
     /** One repetition of C: stage times of the cold pass and medians of the warm passes. */
-    record GraphSample(int rep, double[] cold, double coldCpu, double[] warm, double processMillis, double rssMb) {
+    record GraphSample(int rep, double[] cold, double coldCpu, double[] warm, double processMillis, double rssMb,
+            double floorMillis) {
     }
 
     final Map<String, List<Sample>> a = new LinkedHashMap<>();
     final Map<String, List<Sample>> b = new LinkedHashMap<>();
-    final Map<Integer, List<GraphSample>> c = new TreeMap<>();
+    final Map<String, List<GraphSample>> c = new LinkedHashMap<>();
     /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
     final List<BootStartup.Times> dDisabled = new ArrayList<>();
