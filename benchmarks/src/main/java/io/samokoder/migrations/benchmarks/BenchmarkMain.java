@@ -30,7 +30,13 @@ public final class BenchmarkMain {
         this.options = options;
         this.server = server;
         this.work = work;
-        this.child = new Child(work, options.childTimeoutSeconds(), options.jvmArgs());
+        try {
+            // A directory of its own for the children's output: runs may share a work directory.
+            this.child = new Child(Files.createTempDirectory(work, "children-"), options.childTimeoutSeconds(),
+                    options.jvmArgs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory under " + work, e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
