@@ -8,6 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,14 +69,30 @@ public final class ScriptLoader {
      * @throws UncheckedIOException if a script cannot be read
      */
     public static List<RevisionScript> load(List<? extends ScriptResource> resources) {
+        return load(resources, false);
+    }
+
+    /**
+     * Loads the scripts like {@link #load}, and also hashes each file's bytes as read, so that
+     * {@link RevisionScript#contentHash()} is present: what a start-up that validates applied
+     * revisions needs, in the same single read of each file.
+     *
+     * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
+     * @throws UncheckedIOException if a script cannot be read
+     */
+    public static List<RevisionScript> loadWithContentHashes(List<? extends ScriptResource> resources) {
+        return load(resources, true);
+    }
+
+    private static List<RevisionScript> load(List<? extends ScriptResource> resources, boolean hash) {
         RevisionScript[] scripts = new RevisionScript[resources.size()];
         int workers = allSimple(resources) ? workers(resources.size()) : 1;
         if (workers <= 1) {
             for (int i = 0; i < scripts.length; i++) {
-                scripts[i] = load(resources.get(i));
+                scripts[i] = load(resources.get(i), hash);
             }
         } else {
-            new ParallelLoad(resources, scripts).run(workers);
+            new ParallelLoad(resources, scripts, hash).run(workers);
         }
         return List.of(scripts);
     }
@@ -95,8 +114,18 @@ public final class ScriptLoader {
         return Math.max(1, Math.min(Math.min(cpus, MAX_WORKERS), scripts / (PARALLEL_THRESHOLD / 2)));
     }
 
-    private static RevisionScript load(ScriptResource resource) {
-        return ScriptParser.parse(resource.description(), decode(resource.description(), read(resource)));
+    private static RevisionScript load(ScriptResource resource, boolean hash) {
+        byte[] bytes = read(resource);
+        String text = decode(resource.description(), bytes);
+        return ScriptParser.parse(resource.description(), text, hash ? sha256(bytes) : null);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /**
@@ -111,10 +140,12 @@ public final class ScriptLoader {
         private final AtomicInteger nextBlock = new AtomicInteger();
         private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         private final Throwable[] failures;
+        private final boolean hash;
 
-        ParallelLoad(List<? extends ScriptResource> resources, RevisionScript[] scripts) {
+        ParallelLoad(List<? extends ScriptResource> resources, RevisionScript[] scripts, boolean hash) {
             this.resources = resources;
             this.scripts = scripts;
+            this.hash = hash;
             this.failures = new Throwable[scripts.length];
         }
 
@@ -161,7 +192,7 @@ public final class ScriptLoader {
                 int to = Math.min(total, from + BLOCK);
                 for (int i = from; i < to; i++) {
                     try {
-                        this.scripts[i] = load(this.resources.get(i));
+                        this.scripts[i] = load(this.resources.get(i), this.hash);
                     } catch (RuntimeException | Error e) {
                         this.failures[i] = e;
                         int seen = this.firstFailure.get();

@@ -14,9 +14,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,39 @@ class ScriptLoaderTest {
                     .hasMessageContaining("s" + firstBad + ".sql")
                     .hasMessageContaining("Unknown header key 'Nonsense'");
         }
+    }
+
+    @Test
+    void contentHashesAreTheSha256OfTheBytesAsReadAndOnlyWhenAskedFor() throws Exception {
+        Path dir = this.temp.resolve("hashed");
+        String crlf = "\uFEFF" + script("h1", "").replace("\n", "\r\n");
+        Path first = write(dir.resolve("h1.sql"), crlf);
+        Path second = write(dir.resolve("h2.sql"), script("h2", "h1"));
+        List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        List<RevisionScript> hashed = ScriptLoader.loadWithContentHashes(resources);
+        assertThat(hashed.get(0).contentHash()).contains(sha256Hex(Files.readAllBytes(first)));
+        assertThat(hashed.get(1).contentHash()).contains(sha256Hex(Files.readAllBytes(second)));
+        assertThat(hashed.get(0).contentHash()).isNotEqualTo(hashed.get(1).contentHash());
+        assertThat(ScriptLoader.load(resources).get(0).contentHash()).isEmpty();
+        assertThat(hashed.get(0).checksum()).isEqualTo(ScriptLoader.load(resources).get(0).checksum());
+    }
+
+    @Test
+    void contentHashesBelongToTheirScriptsWhenReadInParallel() throws Exception {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 3;
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            resources.add(SimpleScriptResource.ofText("p" + i + ".sql", script("p" + i, "")));
+        }
+        List<RevisionScript> scripts = ScriptLoader.loadWithContentHashes(resources);
+        for (int i = 0; i < count; i++) {
+            assertThat(scripts.get(i).contentHash())
+                    .contains(sha256Hex(script("p" + i, "").getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
