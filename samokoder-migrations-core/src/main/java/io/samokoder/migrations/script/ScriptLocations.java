@@ -1,8 +1,9 @@
 package io.samokoder.migrations.script;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
-import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -58,6 +59,8 @@ public final class ScriptLocations {
      * @return the scripts; a class path location that no root has contributes nothing
      * @throws ScriptLocationException if a {@code filesystem:} location is not a directory, or a location
      *     has an unknown prefix or cannot be listed
+     * @throws java.io.UncheckedIOException if a script in a jar cannot be read (scripts in jars are read
+     *     while the jar is open for listing)
      */
     public static List<ScriptResource> resolve(List<String> locations, ClassLoader classLoader) {
         List<ScriptResource> all = new ArrayList<>();
@@ -173,8 +176,6 @@ public final class ScriptLocations {
             jarConnection.setUseCaches(false);
             String directory = trimSlashes(jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName());
             String entryPrefix = directory.isEmpty() ? "" : directory + "/";
-            String base = url.toString();
-            String jarBase = base.substring(0, base.lastIndexOf("!/") + 2);
             try (JarFile jar = jarConnection.getJarFile()) {
                 Enumeration<JarEntry> entries = jar.entries();
                 while (entries.hasMoreElements()) {
@@ -186,14 +187,20 @@ public final class ScriptLocations {
                     }
                     String fileName = name.substring(entryPrefix.length());
                     if (isScriptName(fileName)) {
-                        found.add(SimpleScriptResource.ofUrl(new URL(jarBase + name), fileName,
-                                descriptionPrefix + fileName));
+                        // Read now, through the jar already open: opening each entry through a jar: URL
+                        // later costs a connection per script. A jar's content does not change under us.
+                        String description = descriptionPrefix + fileName;
+                        byte[] bytes;
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            bytes = in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Cannot read revision script " + description + ": "
+                                    + e.getMessage(), e);
+                        }
+                        found.add(SimpleScriptResource.ofJarEntry(fileName, description, bytes));
                     }
                 }
             }
-        } catch (MalformedURLException e) {
-            throw new ScriptLocationException("Cannot address a script in '" + location + "' at " + url + ": "
-                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new ScriptLocationException("Cannot list script location '" + location + "' in " + url + ": "
                     + e.getMessage(), e);

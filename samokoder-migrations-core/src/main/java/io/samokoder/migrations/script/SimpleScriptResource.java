@@ -50,6 +50,11 @@ public final class SimpleScriptResource implements ScriptResource {
         return new SimpleScriptResource(fileName, description, url, null, null);
     }
 
+    /** A jar entry whose bytes were read while its jar was open; {@link #open()} serves them. */
+    static SimpleScriptResource ofJarEntry(String fileName, String description, byte[] bytes) {
+        return new SimpleScriptResource(fileName, description, null, null, bytes);
+    }
+
     /** A script held in memory, e.g. generated or embedded in a test; its description is its file name. */
     public static SimpleScriptResource ofText(String fileName, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
