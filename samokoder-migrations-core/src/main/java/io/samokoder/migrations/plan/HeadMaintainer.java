@@ -26,13 +26,34 @@ final class HeadMaintainer {
     /** Per revision, how many applied revisions list it as a normalised down revision. */
     private int[] appliedChildren;
 
+    /** How many times each id is a row, for constant-time membership. */
+    private final java.util.Map<String, Integer> rowCounts = new java.util.HashMap<>();
+    /** The rows as an immutable list, or null after a change. */
+    private List<String> snapshot;
+
     HeadMaintainer(GraphIndex index, List<String> rows) {
         this.index = index;
         this.rows = new ArrayList<>(rows);
+        for (String row : rows) {
+            this.rowCounts.merge(row, 1, Integer::sum);
+        }
     }
 
+    private boolean isRow(String id) {
+        return this.rowCounts.containsKey(id);
+    }
+
+    private void countRow(String id, int delta) {
+        this.snapshot = null;
+        this.rowCounts.merge(id, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** The current rows; the same immutable list until the rows change (steps share it). */
     List<String> rows() {
-        return List.copyOf(this.rows);
+        if (this.snapshot == null) {
+            this.snapshot = List.copyOf(this.rows);
+        }
+        return this.snapshot;
     }
 
     /** The step that runs the upgrade of a revision and moves the rows accordingly. */
@@ -69,7 +90,7 @@ final class HeadMaintainer {
         List<String> before = rows();
         String id = this.index.ids[revision];
         int[] down = this.index.normDown[revision];
-        boolean isRow = this.rows.contains(id);
+        boolean isRow = isRow(id);
         List<RowChange> changes = new ArrayList<>(2);
         int[] unmerge = isRow && down.length > 0 ? unmergeTargets(revision, down) : new int[0];
         if (isRow && (down.length == 0 || unmerge.length == 0)) {
@@ -98,7 +119,7 @@ final class HeadMaintainer {
         List<String> toList = to == null ? List.of() : List.of(to);
         if (!upgrade && branchMove) {
             changes.add(delete(from.get(0)));
-        } else if (upgrade && (branchMove || !this.rows.containsAll(from)) && to != null && !this.rows.contains(to)) {
+        } else if (upgrade && (branchMove || !allRows(from)) && to != null && !isRow(to)) {
             changes.add(insert(to));
         } else if (from.size() > 1) {
             for (int i = 0; i < from.size() - 1; i++) {
@@ -125,6 +146,8 @@ final class HeadMaintainer {
             changes.add(new RowChange.Delete(row));
         }
         this.rows.clear();
+        this.rowCounts.clear();
+        this.snapshot = null;
         return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
     }
 
@@ -165,7 +188,7 @@ final class HeadMaintainer {
         ensureApplied();
         BitSet implied = new BitSet();
         for (int target : down) {
-            if (downgrade && this.rows.contains(this.index.ids[target])) {
+            if (downgrade && isRow(this.index.ids[target])) {
                 implied.set(target);
                 continue;
             }
@@ -240,7 +263,7 @@ final class HeadMaintainer {
         int[] result = new int[down.length];
         int count = 0;
         for (int node : down) {
-            if (this.rows.contains(this.index.ids[node])) {
+            if (isRow(this.index.ids[node])) {
                 result[count++] = node;
             }
         }
@@ -304,29 +327,42 @@ final class HeadMaintainer {
     }
 
     private RowChange insert(String id) {
-        if (this.rows.contains(id)) {
+        if (isRow(id)) {
             throw new RevisionException("Can't insert version row '" + id + "': it is already present in " + this.rows
                     + "; repair the version table with stamp --purge");
         }
         this.rows.add(id);
+        countRow(id, 1);
         return new RowChange.Insert(id);
     }
 
     private RowChange delete(String id) {
-        if (!this.rows.remove(id)) {
+        if (!isRow(id) || !this.rows.remove(id)) {
             throw new RevisionException("Can't delete version row '" + id + "': it is not present in " + this.rows
                     + "; repair the version table with stamp --purge");
         }
+        countRow(id, -1);
         return new RowChange.Delete(id);
     }
 
+    private boolean allRows(List<String> ids) {
+        for (String id : ids) {
+            if (!isRow(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private RowChange update(String from, String to) {
-        int at = this.rows.indexOf(from);
-        if (at < 0 || this.rows.contains(to)) {
+        int at = isRow(from) ? this.rows.indexOf(from) : -1;
+        if (at < 0 || isRow(to)) {
             throw new RevisionException("Can't update version row '" + from + "' to '" + to + "' in " + this.rows
                     + "; repair the version table with stamp --purge");
         }
         this.rows.set(at, to);
+        countRow(from, -1);
+        countRow(to, 1);
         return new RowChange.Update(from, to);
     }
 }
