@@ -87,6 +87,13 @@ final class BranchLabelPropagator {
                 inherited.set(node, parents.length == 0 ? Set.of() : inherited.get(parents[0]));
                 continue;
             }
+            if (own.isEmpty()) {
+                Set<String> covering = covering(inherited, parents);
+                if (covering != null) {
+                    inherited.set(node, covering);
+                    continue;
+                }
+            }
             TreeSet<String> union = new TreeSet<>(own);
             for (int parent : parents) {
                 union.addAll(inherited.get(parent));
@@ -102,6 +109,26 @@ final class BranchLabelPropagator {
                     : union.isEmpty() ? Set.of() : Collections.unmodifiableSet(union));
         }
         return inherited;
+    }
+
+    /**
+     * The parents' label set that contains all the others, if there is one: a merge of branches that
+     * inherit the same labels (the usual case) then shares it instead of building a union.
+     */
+    private static Set<String> covering(List<Set<String>> inherited, int[] parents) {
+        Set<String> largest = inherited.get(parents[0]);
+        for (int parent : parents) {
+            if (inherited.get(parent).size() > largest.size()) {
+                largest = inherited.get(parent);
+            }
+        }
+        for (int parent : parents) {
+            Set<String> labels = inherited.get(parent);
+            if (labels != largest && !largest.containsAll(labels)) {
+                return null;
+            }
+        }
+        return largest;
     }
 
     /** Revisions whose descendants, themselves included, form one chain Alembic's walk can pass. */

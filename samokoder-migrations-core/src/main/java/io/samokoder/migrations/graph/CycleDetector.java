@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.IntPredicate;
 
 /**
  * Alembic's cycle detection (spec §1.6), followed by a topological sort that also catches the
@@ -99,27 +98,41 @@ final class CycleDetector {
     }
 
     static int[] heads(Topology topology) {
-        return select(topology, node -> topology.children[node].length == 0);
+        return select(topology, HEADS);
     }
 
     static int[] realHeads(Topology topology) {
-        return select(topology, node -> topology.allChildren[node].length == 0);
+        return select(topology, REAL_HEADS);
     }
 
     static int[] bases(Topology topology) {
-        return select(topology, node -> topology.parents[node].length == 0);
+        return select(topology, BASES);
     }
 
     static int[] realBases(Topology topology) {
-        return select(topology,
-                node -> topology.parents[node].length == 0 && !topology.declaresDependencies[node]);
+        return select(topology, REAL_BASES);
     }
 
-    private static int[] select(Topology topology, IntPredicate test) {
+    private static final int HEADS = 0;
+    private static final int REAL_HEADS = 1;
+    private static final int BASES = 2;
+    private static final int REAL_BASES = 3;
+
+    /** Plain conditions rather than lambdas: nothing to bootstrap on a cold start. */
+    private static boolean test(Topology topology, int kind, int node) {
+        return switch (kind) {
+            case HEADS -> topology.children[node].length == 0;
+            case REAL_HEADS -> topology.allChildren[node].length == 0;
+            case BASES -> topology.parents[node].length == 0;
+            default -> topology.parents[node].length == 0 && !topology.declaresDependencies[node];
+        };
+    }
+
+    private static int[] select(Topology topology, int kind) {
         int[] selected = new int[topology.size()];
         int count = 0;
         for (int node = 0; node < selected.length; node++) {
-            if (test.test(node)) {
+            if (test(topology, kind, node)) {
                 selected[count++] = node;
             }
         }

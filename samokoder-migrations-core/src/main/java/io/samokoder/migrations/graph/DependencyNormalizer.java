@@ -50,7 +50,12 @@ final class DependencyNormalizer {
             for (int head = 0; head < tail; head++) {
                 int node = queue[head];
                 if (sourceMark[node] == mark) {
-                    dropped.computeIfAbsent(node, key -> new BitSet()).set(target);
+                    BitSet drops = dropped.get(node);
+                    if (drops == null) {
+                        drops = new BitSet();
+                        dropped.put(node, drops);
+                    }
+                    drops.set(target);
                 }
                 tail = enqueueChildren(topology, node, limit, topologicalPosition, visitedMark, mark, queue, tail);
             }

@@ -38,6 +38,9 @@ public record Revision(String id, List<String> downRevisions, Set<String> branch
      */
     public static void checkId(String id) {
         Objects.requireNonNull(id, "id");
+        if (!hasIllegalCharacter(id)) {
+            return;
+        }
         TreeSet<Character> illegal = new TreeSet<>();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -56,6 +59,16 @@ public record Revision(String id, List<String> downRevisions, Set<String> branch
             throw new InvalidRevisionIdException("Character(s) '" + chars + "' not allowed in revision identifier '"
                     + id + "'", id);
         }
+    }
+
+    private static boolean hasIllegalCharacter(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '@' || c == '-' || c == '+' || c == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.samokoder.migrations.graph;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
@@ -26,7 +25,8 @@ public final class RevisionGraph {
     private final List<Set<String>> branchLabels;
     private final Map<String, Integer> indexById;
     private final Map<String, Integer> indexByKey;
-    private final List<String> keys;
+    /** Sorted on first use: only prefix lookups need it, and sorting every id costs more than building the map. */
+    private volatile List<String> keys;
     private final List<String> heads;
     private final List<String> realHeads;
     private final List<String> bases;
@@ -44,9 +44,6 @@ public final class RevisionGraph {
         this.branchLabels = branchLabels;
         this.indexById = indexById;
         this.indexByKey = indexByKey;
-        List<String> sortedKeys = new ArrayList<>(indexByKey.keySet());
-        Collections.sort(sortedKeys);
-        this.keys = List.copyOf(sortedKeys);
         this.heads = names(CycleDetector.heads(topology));
         this.realHeads = names(CycleDetector.realHeads(topology));
         this.bases = names(CycleDetector.bases(topology));
@@ -106,7 +103,14 @@ public final class RevisionGraph {
 
     /** Every lookup key (revision ids and branch labels), sorted. */
     public List<String> keys() {
-        return this.keys;
+        List<String> sorted = this.keys;
+        if (sorted == null) {
+            String[] all = this.indexByKey.keySet().toArray(new String[0]);
+            Arrays.sort(all);
+            sorted = Collections.unmodifiableList(Arrays.asList(all));
+            this.keys = sorted;
+        }
+        return sorted;
     }
 
     /** Revisions no other revision names as a down revision, effective heads included; load order. */

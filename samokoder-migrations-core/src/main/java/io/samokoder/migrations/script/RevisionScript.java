@@ -48,6 +48,7 @@ public final class RevisionScript {
     private final boolean transactional;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
+    private final String contentHash;
     private final String text;
     private final int upgradeStart;
     private final int upgradeEnd;
@@ -61,9 +62,10 @@ public final class RevisionScript {
     private volatile String checksum;
 
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, String text, int upgradeStart, int upgradeEnd,
-            int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
+            Duration lockTimeout, Duration statementTimeout, String contentHash, String text, int upgradeStart,
+            int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");
+        this.contentHash = contentHash;
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
@@ -81,6 +83,16 @@ public final class RevisionScript {
     /** The revision declared by the header, with this script's {@link #description()} as its source. */
     public Revision revision() {
         return this.revision;
+    }
+
+    /**
+     * The lower-case hex SHA-256 of the file's bytes exactly as read (byte order mark and line endings
+     * included), when the script was loaded by {@link ScriptLoader#loadWithContentHashes}; empty
+     * otherwise. Equal hashes mean an unchanged file, without splitting statements for
+     * {@link #checksum()}.
+     */
+    public Optional<String> contentHash() {
+        return Optional.ofNullable(this.contentHash);
     }
 
     /** The revision id ({@code Revision ID}). */

@@ -8,8 +8,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads revision scripts. Each file is read once, decoded as UTF-8 (a byte order mark is dropped,
@@ -46,28 +49,180 @@ public final class ScriptLoader {
     private ScriptLoader() {
     }
 
+    /** Below this many scripts one thread reads them all; above it, reading and parsing are shared out. */
+    static final int PARALLEL_THRESHOLD = 512;
+
+    /** Scripts a worker takes at a time. */
+    private static final int BLOCK = 64;
+
+    /** At most this many threads read scripts (the caller's included). */
+    private static final int MAX_WORKERS = 4;
+
     /**
-     * Loads the scripts, in the given order.
+     * Loads the scripts, in the given order. Large sets (hundreds of files and more) of
+     * {@link SimpleScriptResource}s are read and parsed by a few short-lived threads, since reading
+     * many small files is dominated by per-file system calls; the result and the error reported are the
+     * same as when reading one by one: the first problem in the given order. Other
+     * {@link ScriptResource} implementations are read on the calling thread only, one after the other.
      *
      * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
      * @throws UncheckedIOException if a script cannot be read
      */
     public static List<RevisionScript> load(List<? extends ScriptResource> resources) {
-        List<RevisionScript> scripts = new ArrayList<>(resources.size());
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        for (ScriptResource resource : resources) {
-            byte[] bytes;
-            try (InputStream in = resource.open()) {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read revision script " + resource.description() + ": "
-                        + e.getMessage(), e);
+        return load(resources, false);
+    }
+
+    /**
+     * Loads the scripts like {@link #load}, and also hashes each file's bytes as read, so that
+     * {@link RevisionScript#contentHash()} is present: what a start-up that validates applied
+     * revisions needs, in the same single read of each file.
+     *
+     * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
+     * @throws UncheckedIOException if a script cannot be read
+     */
+    public static List<RevisionScript> loadWithContentHashes(List<? extends ScriptResource> resources) {
+        return load(resources, true);
+    }
+
+    private static List<RevisionScript> load(List<? extends ScriptResource> resources, boolean hash) {
+        RevisionScript[] scripts = new RevisionScript[resources.size()];
+        int workers = allSimple(resources) ? workers(resources.size()) : 1;
+        if (workers <= 1) {
+            for (int i = 0; i < scripts.length; i++) {
+                scripts[i] = load(resources.get(i), hash);
             }
-            scripts.add(ScriptParser.parse(resource.description(), decode(decoder, resource.description(), bytes)));
+        } else {
+            new ParallelLoad(resources, scripts, hash).run(workers);
         }
-        return List.copyOf(scripts);
+        return List.of(scripts);
+    }
+
+    private static boolean allSimple(List<? extends ScriptResource> resources) {
+        for (ScriptResource resource : resources) {
+            if (!(resource instanceof SimpleScriptResource)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int workers(int scripts) {
+        if (scripts < PARALLEL_THRESHOLD) {
+            return 1;
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(Math.min(cpus, MAX_WORKERS), scripts / (PARALLEL_THRESHOLD / 2)));
+    }
+
+    private static RevisionScript load(ScriptResource resource, boolean hash) {
+        byte[] bytes = read(resource);
+        String text = decode(resource.description(), bytes);
+        return ScriptParser.parse(resource.description(), text, hash ? sha256(bytes) : null);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * Workers take blocks of scripts in order from a shared counter. A worker stops at its first
+     * failure; as blocks are handed out in order, the failure with the lowest index is the one a
+     * sequential load would have reported.
+     */
+    private static final class ParallelLoad implements Runnable {
+
+        private final List<? extends ScriptResource> resources;
+        private final RevisionScript[] scripts;
+        private final AtomicInteger nextBlock = new AtomicInteger();
+        private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+        private final Throwable[] failures;
+        private final boolean hash;
+
+        ParallelLoad(List<? extends ScriptResource> resources, RevisionScript[] scripts, boolean hash) {
+            this.resources = resources;
+            this.scripts = scripts;
+            this.hash = hash;
+            this.failures = new Throwable[scripts.length];
+        }
+
+        void run(int workers) {
+            Thread[] threads = new Thread[workers - 1];
+            for (int w = 0; w < threads.length; w++) {
+                threads[w] = new Thread(this, "samokoder-script-loader-" + (w + 1));
+                threads[w].setDaemon(true);
+                threads[w].start();
+            }
+            run();
+            boolean interrupted = false;
+            for (Thread thread : threads) {
+                while (true) {
+                    try {
+                        thread.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            int failed = this.firstFailure.get();
+            if (failed != Integer.MAX_VALUE) {
+                Throwable failure = this.failures[failed];
+                if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw (Error) failure;
+            }
+        }
+
+        @Override
+        public void run() {
+            int total = this.scripts.length;
+            while (true) {
+                int from = this.nextBlock.getAndIncrement() * BLOCK;
+                if (from >= total || from > this.firstFailure.get()) {
+                    return;
+                }
+                int to = Math.min(total, from + BLOCK);
+                for (int i = from; i < to; i++) {
+                    try {
+                        this.scripts[i] = load(this.resources.get(i), this.hash);
+                    } catch (RuntimeException | Error e) {
+                        this.failures[i] = e;
+                        int seen = this.firstFailure.get();
+                        while (i < seen && !this.firstFailure.compareAndSet(seen, i)) {
+                            seen = this.firstFailure.get();
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] read(ScriptResource resource) {
+        try {
+            if (resource instanceof SimpleScriptResource simple) {
+                return simple.readAllBytes();
+            }
+            try (InputStream in = resource.open()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read revision script " + resource.description() + ": "
+                    + e.getMessage() + (isDirectory(resource) ? " (it is a directory; a directory in a script location"
+                    + " must not be named *.sql)" : ""), e);
+        }
+    }
+
+    private static boolean isDirectory(ScriptResource resource) {
+        return resource instanceof SimpleScriptResource simple && simple.isDirectory();
     }
 
     /**
@@ -81,16 +236,19 @@ public final class ScriptLoader {
         return ScriptParser.parse(description, normalise(text));
     }
 
-    private static String decode(CharsetDecoder decoder, String file, byte[] bytes) {
+    private static String decode(String file, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
-            checkStrictUtf8(decoder, file, bytes);
+            checkStrictUtf8(file, bytes);
         }
         return normalise(text);
     }
 
     /** Decodes again, strictly, to tell a real U+FFFD from malformed input and to find its line. */
-    private static void checkStrictUtf8(CharsetDecoder decoder, String file, byte[] bytes) {
+    private static void checkStrictUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             decoder.reset().decode(in);

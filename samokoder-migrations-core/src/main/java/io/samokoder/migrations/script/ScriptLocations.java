@@ -1,8 +1,9 @@
 package io.samokoder.migrations.script;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
-import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -23,7 +24,8 @@ import java.util.jar.JarFile;
  *
  * <p>A location is {@code classpath:<path>} (the default when there is no prefix) or
  * {@code filesystem:<directory>}. The {@code *.sql} files directly in it are scripts (not those in
- * sub-directories; names starting with {@code .} are skipped). A class path location is looked up in
+ * sub-directories; names starting with {@code .} are skipped; an entry named {@code *.sql} must be a
+ * file: a directory so named fails when the scripts are read). A class path location is looked up in
  * every class path root that has it, directories and jars alike, and jars must list the directory
  * as an entry (Maven and Gradle jars do). Within one location the files are sorted by file name,
  * across roots too; locations come in the given order.
@@ -36,7 +38,15 @@ public final class ScriptLocations {
     /** The prefix of a file system location. */
     public static final String FILESYSTEM_PREFIX = "filesystem:";
 
-    private static final Comparator<ScriptResource> BY_FILE_NAME = Comparator.comparing(ScriptResource::fileName);
+    private static final Comparator<ScriptResource> BY_FILE_NAME = new ByFileName();
+
+    /** A plain class rather than a method reference: nothing to bootstrap on a cold start. */
+    private static final class ByFileName implements Comparator<ScriptResource> {
+        @Override
+        public int compare(ScriptResource a, ScriptResource b) {
+            return a.fileName().compareTo(b.fileName());
+        }
+    }
 
     private ScriptLocations() {
     }
@@ -49,6 +59,8 @@ public final class ScriptLocations {
      * @return the scripts; a class path location that no root has contributes nothing
      * @throws ScriptLocationException if a {@code filesystem:} location is not a directory, or a location
      *     has an unknown prefix or cannot be listed
+     * @throws java.io.UncheckedIOException if a script in a jar cannot be read (scripts in jars are read
+     *     while the jar is open for listing)
      */
     public static List<ScriptResource> resolve(List<String> locations, ClassLoader classLoader) {
         List<ScriptResource> all = new ArrayList<>();
@@ -104,7 +116,8 @@ public final class ScriptLocations {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (isScriptName(name) && Files.isRegularFile(entry)) {
+                // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
+                if (isScriptName(name)) {
                     found.add(SimpleScriptResource.ofPath(entry, descriptionPrefix + name));
                 }
             }
@@ -163,8 +176,6 @@ public final class ScriptLocations {
             jarConnection.setUseCaches(false);
             String directory = trimSlashes(jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName());
             String entryPrefix = directory.isEmpty() ? "" : directory + "/";
-            String base = url.toString();
-            String jarBase = base.substring(0, base.lastIndexOf("!/") + 2);
             try (JarFile jar = jarConnection.getJarFile()) {
                 Enumeration<JarEntry> entries = jar.entries();
                 while (entries.hasMoreElements()) {
@@ -176,14 +187,20 @@ public final class ScriptLocations {
                     }
                     String fileName = name.substring(entryPrefix.length());
                     if (isScriptName(fileName)) {
-                        found.add(SimpleScriptResource.ofUrl(new URL(jarBase + name), fileName,
-                                descriptionPrefix + fileName));
+                        // Read now, through the jar already open: opening each entry through a jar: URL
+                        // later costs a connection per script. A jar's content does not change under us.
+                        String description = descriptionPrefix + fileName;
+                        byte[] bytes;
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            bytes = in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Cannot read revision script " + description + ": "
+                                    + e.getMessage(), e);
+                        }
+                        found.add(SimpleScriptResource.ofJarEntry(fileName, description, bytes));
                     }
                 }
             }
-        } catch (MalformedURLException e) {
-            throw new ScriptLocationException("Cannot address a script in '" + location + "' at " + url + ": "
-                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new ScriptLocationException("Cannot list script location '" + location + "' in " + url + ": "
                     + e.getMessage(), e);

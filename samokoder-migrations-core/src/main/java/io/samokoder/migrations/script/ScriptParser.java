@@ -63,13 +63,21 @@ final class ScriptParser {
     private final String[] values = new String[Key.values().length];
     private final int[] lines = new int[Key.values().length];
 
-    private ScriptParser(String file, String text) {
+    private final String contentHash;
+
+    private ScriptParser(String file, String text, String contentHash) {
         this.file = file;
         this.text = text;
+        this.contentHash = contentHash;
     }
 
     static RevisionScript parse(String file, String text) {
-        return new ScriptParser(file, text).parse();
+        return new ScriptParser(file, text, null).parse();
+    }
+
+    /** Parses, recording the hash of the file's bytes (see {@link RevisionScript#contentHash()}). */
+    static RevisionScript parse(String file, String text, String contentHash) {
+        return new ScriptParser(file, text, contentHash).parse();
     }
 
     private RevisionScript parse() {
@@ -190,7 +198,8 @@ final class ScriptParser {
         }
         Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
         int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
-        return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout, t,
+        return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout,
+                this.contentHash, t,
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
     }
 

@@ -14,20 +14,21 @@ import java.util.Objects;
  */
 public final class SimpleScriptResource implements ScriptResource {
 
-    /** Opens the bytes of a resource. */
-    @FunctionalInterface
-    private interface Opener {
-        InputStream open() throws IOException;
-    }
-
     private final String fileName;
     private final String description;
-    private final Opener opener;
+    /** The address, for a resource behind a URL. */
+    private final URL url;
+    /** The file, for a resource on the file system: read in one call, into an array of its exact size. */
+    private final Path path;
+    /** The content, for a resource held in memory. */
+    private final byte[] bytes;
 
-    private SimpleScriptResource(String fileName, String description, Opener opener) {
+    private SimpleScriptResource(String fileName, String description, URL url, Path path, byte[] bytes) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.description = Objects.requireNonNull(description, "description");
-        this.opener = opener;
+        this.url = url;
+        this.path = path;
+        this.bytes = bytes;
     }
 
     /** A script file on the file system, described by its path. */
@@ -40,19 +41,24 @@ public final class SimpleScriptResource implements ScriptResource {
         Objects.requireNonNull(path, "path");
         Path name = path.getFileName();
         return new SimpleScriptResource(name == null ? path.toString() : name.toString(), description,
-                () -> Files.newInputStream(path));
+                null, path, null);
     }
 
     /** A script behind a URL ({@code file:}, {@code jar:}, ...) with the given file name and description. */
     public static SimpleScriptResource ofUrl(URL url, String fileName, String description) {
         Objects.requireNonNull(url, "url");
-        return new SimpleScriptResource(fileName, description, url::openStream);
+        return new SimpleScriptResource(fileName, description, url, null, null);
+    }
+
+    /** A jar entry whose bytes were read while its jar was open; {@link #open()} serves them. */
+    static SimpleScriptResource ofJarEntry(String fileName, String description, byte[] bytes) {
+        return new SimpleScriptResource(fileName, description, null, null, bytes);
     }
 
     /** A script held in memory, e.g. generated or embedded in a test; its description is its file name. */
     public static SimpleScriptResource ofText(String fileName, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new SimpleScriptResource(fileName, fileName, () -> new ByteArrayInputStream(bytes));
+        return new SimpleScriptResource(fileName, fileName, null, null, bytes);
     }
 
     @Override
@@ -67,7 +73,35 @@ public final class SimpleScriptResource implements ScriptResource {
 
     @Override
     public InputStream open() throws IOException {
-        return this.opener.open();
+        if (this.bytes != null) {
+            return new ByteArrayInputStream(this.bytes);
+        }
+        if (this.path != null) {
+            return Files.newInputStream(this.path);
+        }
+        return this.url.openStream();
+    }
+
+    /**
+     * The whole content. A file is read with one call into an array of its size, which is cheaper than
+     * a stream when thousands of scripts are loaded at start-up; the array of an in-memory resource is
+     * shared, so callers must not change it.
+     */
+    byte[] readAllBytes() throws IOException {
+        if (this.bytes != null) {
+            return this.bytes;
+        }
+        if (this.path != null) {
+            return Files.readAllBytes(this.path);
+        }
+        try (InputStream in = this.url.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Whether this is a path on the file system that names a directory (for error messages). */
+    boolean isDirectory() {
+        return this.path != null && Files.isDirectory(this.path);
     }
 
     @Override

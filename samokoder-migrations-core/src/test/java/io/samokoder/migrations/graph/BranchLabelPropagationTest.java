@@ -130,6 +130,18 @@ class BranchLabelPropagationTest {
     }
 
     @Test
+    void aMergeInheritsTheUnionWhetherOneSideCoversTheOtherOrNot() {
+        RevisionGraph map = graph(rev("root").labels("base"), rev("p").down("root"), rev("p2").down("p"),
+                rev("x1").down("p").labels("xl"), rev("y1").down("p"), rev("m1").down("x1", "y1"),
+                rev("q1").down("p2").labels("ql"), rev("m2").down("q1", "m1"), rev("top").down("m2"),
+                rev("s1").down("top"), rev("s2").down("top"), rev("m3").down("s1", "s2"));
+        assertThat(map.branchLabels("m1")).containsExactly("base", "xl");
+        assertThat(map.branchLabels("m2")).containsExactly("base", "ql", "xl");
+        assertThat(map.branchLabels("m3")).containsExactly("base", "ql", "xl");
+        assertThat(map.branchLabels("y1")).containsExactly("base");
+    }
+
+    @Test
     void labelOnAMergePointLabelsOnlyItAndAbove() {
         RevisionGraph map = graph(rev("a"), rev("b1").down("a"), rev("b2").down("a"), rev("m").down("b1", "b2").labels("m"
                 + "lab"), rev("n").down("m"));

@@ -14,8 +14,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,125 @@ class ScriptLoaderTest {
             assertThat(scripts.get(1).description()).isEqualTo("classpath:db/migrations/0002_users.sql");
             assertThat(scripts.get(1).upgradeStatements()).hasSize(2);
         }
+    }
+
+    @Test
+    void aDirectoryNamedLikeAScriptFailsWhenReadNamingIt() throws IOException {
+        Path dir = this.temp.resolve("withdir");
+        write(dir.resolve("a1.sql"), script("a1", ""));
+        Files.createDirectories(dir.resolve("b2.sql"));
+        List<ScriptResource> found = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        assertThat(found).extracting(ScriptResource::fileName).containsExactly("a1.sql", "b2.sql");
+        assertThatThrownBy(() -> ScriptLoader.load(found))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("filesystem:" + dir + "/b2.sql")
+                .hasMessageContaining("it is a directory");
+    }
+
+    @Test
+    void fileResourcesReadTheSameAsTheirStreams() throws IOException {
+        Path file = write(this.temp.resolve("same/a1.sql"), script("a1", ""));
+        SimpleScriptResource resource = SimpleScriptResource.ofPath(file);
+        byte[] streamed;
+        try (InputStream in = resource.open()) {
+            streamed = in.readAllBytes();
+        }
+        assertThat(resource.readAllBytes()).isEqualTo(streamed);
+        assertThat(ScriptLoader.load(List.of(resource)).get(0).id()).isEqualTo("a1");
+    }
+
+    @Test
+    void manyScriptsLoadInTheGivenOrderWhenReadInParallel() {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 4 + 17;
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = count; i > 0; i--) {
+            resources.add(SimpleScriptResource.ofText("r" + i + ".sql", script("r" + i, i == count ? "" : "r" + (i + 1))));
+        }
+        List<RevisionScript> scripts = ScriptLoader.load(resources);
+        assertThat(scripts).hasSize(count);
+        for (int k = 0; k < count; k++) {
+            assertThat(scripts.get(k).id()).isEqualTo("r" + (count - k));
+            assertThat(scripts.get(k).description()).isEqualTo("r" + (count - k) + ".sql");
+        }
+    }
+
+    @Test
+    void otherResourceImplementationsAreReadOnTheCallingThreadOnly() {
+        Thread caller = Thread.currentThread();
+        List<Thread> openedOn = Collections.synchronizedList(new ArrayList<>());
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = 0; i < ScriptLoader.PARALLEL_THRESHOLD * 2; i++) {
+            SimpleScriptResource inner = SimpleScriptResource.ofText("o" + i + ".sql", script("o" + i, ""));
+            resources.add(new ScriptResource() {
+                @Override
+                public String fileName() {
+                    return inner.fileName();
+                }
+
+                @Override
+                public String description() {
+                    return inner.description();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    openedOn.add(Thread.currentThread());
+                    return inner.open();
+                }
+            });
+        }
+        assertThat(ScriptLoader.load(resources)).hasSize(resources.size());
+        assertThat(openedOn).hasSize(resources.size()).containsOnly(caller);
+    }
+
+    @Test
+    void theFirstBrokenScriptInOrderIsReportedWhenReadInParallel() {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 4;
+        for (int firstBad : new int[] {3, ScriptLoader.PARALLEL_THRESHOLD + 5, count - 1}) {
+            List<ScriptResource> resources = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                boolean bad = i == firstBad || (i > firstBad && i % 97 == 0);
+                resources.add(SimpleScriptResource.ofText("s" + i + ".sql",
+                        bad ? "-- broken\n-- Revision ID: s" + i + "\n-- Nonsense: x\n" : script("s" + i, "")));
+            }
+            assertThatThrownBy(() -> ScriptLoader.load(resources))
+                    .isInstanceOf(ScriptFormatException.class)
+                    .hasMessageContaining("s" + firstBad + ".sql")
+                    .hasMessageContaining("Unknown header key 'Nonsense'");
+        }
+    }
+
+    @Test
+    void contentHashesAreTheSha256OfTheBytesAsReadAndOnlyWhenAskedFor() throws Exception {
+        Path dir = this.temp.resolve("hashed");
+        String crlf = "\uFEFF" + script("h1", "").replace("\n", "\r\n");
+        Path first = write(dir.resolve("h1.sql"), crlf);
+        Path second = write(dir.resolve("h2.sql"), script("h2", "h1"));
+        List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        List<RevisionScript> hashed = ScriptLoader.loadWithContentHashes(resources);
+        assertThat(hashed.get(0).contentHash()).contains(sha256Hex(Files.readAllBytes(first)));
+        assertThat(hashed.get(1).contentHash()).contains(sha256Hex(Files.readAllBytes(second)));
+        assertThat(hashed.get(0).contentHash()).isNotEqualTo(hashed.get(1).contentHash());
+        assertThat(ScriptLoader.load(resources).get(0).contentHash()).isEmpty();
+        assertThat(hashed.get(0).checksum()).isEqualTo(ScriptLoader.load(resources).get(0).checksum());
+    }
+
+    @Test
+    void contentHashesBelongToTheirScriptsWhenReadInParallel() throws Exception {
+        int count = ScriptLoader.PARALLEL_THRESHOLD * 3;
+        List<ScriptResource> resources = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            resources.add(SimpleScriptResource.ofText("p" + i + ".sql", script("p" + i, "")));
+        }
+        List<RevisionScript> scripts = ScriptLoader.loadWithContentHashes(resources);
+        for (int i = 0; i < count; i++) {
+            assertThat(scripts.get(i).contentHash())
+                    .contains(sha256Hex(script("p" + i, "").getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

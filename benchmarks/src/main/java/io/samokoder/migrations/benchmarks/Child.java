@@ -1,0 +1,98 @@
+package io.samokoder.migrations.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a measurement in a fresh JVM and collects its RESULT lines and its wall time. */
+final class Child {
+
+    /** What one child reported. */
+    record Outcome(List<Map<String, String>> results, double processMillis) {
+        Map<String, String> first() {
+            return this.results.get(0);
+        }
+    }
+
+    private final Path logDir;
+    private final long timeoutSeconds;
+    private final List<String> jvmArgs;
+    private int counter;
+
+    Child(Path logDir, long timeoutSeconds, List<String> jvmArgs) {
+        this.logDir = logDir;
+        this.timeoutSeconds = timeoutSeconds;
+        this.jvmArgs = jvmArgs;
+    }
+
+    Outcome run(String password, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dliquibase.analytics.enabled=false");
+        command.add("-Dliquibase.showBanner=false");
+        command.addAll(this.jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildMain.class.getName());
+        command.addAll(List.of(args));
+        Path out = this.logDir.resolve("child-" + (++this.counter) + ".out");
+        Path err = this.logDir.resolve("child-" + this.counter + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put(ChildMain.PASSWORD_VARIABLE, password == null ? "" : password);
+        builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        boolean finished = process.waitFor(this.timeoutSeconds, TimeUnit.SECONDS);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (!finished) {
+            process.destroyForcibly().waitFor();
+            throw new ChildFailedException("timed out after " + this.timeoutSeconds + " s: " + describe(args));
+        }
+        List<Map<String, String>> results = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith("RESULT ")) {
+                Map<String, String> fields = new HashMap<>();
+                for (String pair : line.substring("RESULT ".length()).trim().split(" ")) {
+                    int eq = pair.indexOf('=');
+                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                results.add(fields);
+            }
+        }
+        if (process.exitValue() != 0 || results.isEmpty()) {
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            throw new ChildFailedException("failed (exit " + process.exitValue() + "): " + describe(args) + "\n"
+                    + tail(stderr, 3000));
+        }
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return new Outcome(results, millis);
+    }
+
+    private static String describe(String... args) {
+        List<String> shown = new ArrayList<>();
+        for (String a : args) {
+            shown.add(a.startsWith("jdbc:") ? "<jdbc url>" : a);
+        }
+        return String.join(" ", shown);
+    }
+
+    private static String tail(String s, int max) {
+        return s.length() <= max ? s : "..." + s.substring(s.length() - max);
+    }
+
+    /** A child that did not deliver a result. */
+    static final class ChildFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChildFailedException(String message) {
+            super("Measurement child " + message);
+        }
+    }
+}

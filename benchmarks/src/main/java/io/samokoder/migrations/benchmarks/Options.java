@@ -1,0 +1,136 @@
+package io.samokoder.migrations.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options of {@link BenchmarkMain}. */
+record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
+        List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
+        Path sampleAppJar, String commandLine) {
+
+    static final String USAGE = """
+            Usage: java -jar benchmarks/target/benchmarks.jar [options]
+              --parts A,B,C,D        parts to run (default A,B,C; D needs the sample app's jar)
+              --n 100,1000,10000     migration counts for A and B (default 100,1000)
+              --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
+              --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
+              --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it)
+              --max-n flyway=1000,liquibase=1000  skip a tool above that N (for runs that must fit in time)
+              --graph-sizes 10000,50000  revision counts for C (default 10000,50000)
+              --graph-sources dir,jar    where C reads the scripts: a directory, a jar on the class path (default dir)
+              --warm 10              warm no-op runs per B child, and warm passes per C child (default 10)
+              --out FILE             also write the Markdown report to FILE
+              --work-dir DIR         where generated migrations go (default: a temporary directory, deleted)
+              --child-timeout 1800   seconds before a measurement child is killed (default 1800)
+              --jvm-arg ARG          extra JVM argument for every child (repeatable)
+              --sample-app-jar JAR   the sample app's executable jar for D (default: sample-app/target/*.jar)
+            Database: SAMOKODER_BENCH_JDBC_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
+            SAMOKODER_BENCH_USER (postgres), SAMOKODER_BENCH_PASSWORD; the embedded PostgreSQL when unreachable.
+            """;
+
+    static Options parse(String[] args) {
+        List<Integer> ns = List.of(100, 1000);
+        int reps = 5;
+        int aReps = -1;
+        Set<String> parts = new LinkedHashSet<>(List.of("A", "B", "C"));
+        List<Tool> tools = List.of(Tool.values());
+        List<Integer> graphSizes = List.of(10_000, 50_000);
+        List<String> graphSources = List.of("dir");
+        int warm = 10;
+        Map<Tool, Integer> maxN = new EnumMap<>(Tool.class);
+        Path out = null;
+        Path workDir = null;
+        long timeout = 1800;
+        List<String> jvmArgs = new ArrayList<>();
+        Path sampleAppJar = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + arg + " needs a value\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--n" -> ns = ints(value);
+                case "--reps" -> reps = Math.max(1, Integer.parseInt(value));
+                case "--a-reps" -> aReps = Math.max(1, Integer.parseInt(value));
+                case "--parts" -> {
+                    parts = new LinkedHashSet<>();
+                    for (String p : value.split(",")) {
+                        String part = p.trim().toUpperCase(Locale.ROOT);
+                        if (!List.of("A", "B", "C", "D").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C or D");
+                        }
+                        parts.add(part);
+                    }
+                }
+                case "--tools" -> {
+                    Set<Tool> chosen = new LinkedHashSet<>();
+                    chosen.add(Tool.RAW);
+                    for (String t : value.split(",")) {
+                        chosen.add(Tool.of(t));
+                    }
+                    List<Tool> ordered = new ArrayList<>();
+                    for (Tool t : Tool.values()) {
+                        if (chosen.contains(t)) {
+                            ordered.add(t);
+                        }
+                    }
+                    tools = List.copyOf(ordered);
+                }
+                case "--max-n" -> {
+                    for (String pair : value.split(",")) {
+                        String[] kv = pair.split("=");
+                        if (kv.length != 2) {
+                            throw new IllegalArgumentException("--max-n takes tool=N pairs, e.g. liquibase=1000");
+                        }
+                        maxN.put(Tool.of(kv[0]), Integer.parseInt(kv[1].trim()));
+                    }
+                }
+                case "--graph-sizes" -> graphSizes = ints(value);
+                case "--graph-sources" -> {
+                    List<String> sources = new ArrayList<>();
+                    for (String v : value.split(",")) {
+                        String source = v.trim().toLowerCase(Locale.ROOT);
+                        if (!source.equals("dir") && !source.equals("jar")) {
+                            throw new IllegalArgumentException("Unknown graph source " + v + "; use dir or jar");
+                        }
+                        sources.add(source);
+                    }
+                    graphSources = List.copyOf(sources);
+                }
+                case "--warm" -> warm = Math.max(0, Integer.parseInt(value));
+                case "--out" -> out = Path.of(value);
+                case "--work-dir" -> workDir = Path.of(value);
+                case "--child-timeout" -> timeout = Long.parseLong(value);
+                case "--jvm-arg" -> jvmArgs.add(value);
+                case "--sample-app-jar" -> sampleAppJar = Path.of(value);
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
+                sampleAppJar, String.join(" ", args));
+    }
+
+    boolean runs(Tool tool, int n) {
+        Integer max = this.maxN.get(tool);
+        return this.tools.contains(tool) && (max == null || n <= max);
+    }
+
+    private static List<Integer> ints(String value) {
+        List<Integer> list = new ArrayList<>();
+        for (String s : value.split(",")) {
+            list.add(Integer.parseInt(s.trim().replace("_", "")));
+        }
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,25 @@
+package io.samokoder.migrations.benchmarks;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Samokoder Migrations through its facade, with its defaults, as the starter runs it: upgrade to heads. */
+final class OursRunner implements ToolRunner {
+
+    @Override
+    public void migrate(DataSource dataSource, Path dir) {
+        new Migrations(MigrationsConfig.builder()
+                .dataSource(dataSource)
+                .locations("filesystem:" + dir)
+                .build())
+                .upgrade("heads");
+    }
+
+    @Override
+    public long applied(DataSource dataSource) throws SQLException {
+        return ToolRunner.count(dataSource, "SELECT count(DISTINCT revision) FROM samokoder_migrations_log WHERE direction = 'up' AND outcome = 'success'");
+    }
+}

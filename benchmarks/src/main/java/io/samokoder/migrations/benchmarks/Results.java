@@ -1,0 +1,55 @@
+package io.samokoder.migrations.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Everything measured in one run. */
+final class Results {
+
+    /** One repetition of one tool in A or B. */
+    record Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb) {
+    }
+
+    /** One repetition of C: stage times of the cold pass and medians of the warm passes. */
+    record GraphSample(int rep, double[] cold, double coldCpu, double[] warm, double processMillis, double rssMb,
+            double floorMillis) {
+    }
+
+    final Map<String, List<Sample>> a = new LinkedHashMap<>();
+    final Map<String, List<Sample>> b = new LinkedHashMap<>();
+    final Map<String, List<GraphSample>> c = new LinkedHashMap<>();
+    /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
+    final List<BootStartup.Times> dEnabled = new ArrayList<>();
+    final List<BootStartup.Times> dDisabled = new ArrayList<>();
+    String dJar;
+    final List<String> notes = new ArrayList<>();
+    final String loadAtStart = Report.loadAverage();
+
+    static Stats stats(List<Sample> samples, ToDoubleFunction<Sample> value) {
+        List<Double> values = new ArrayList<>();
+        if (samples != null) {
+            for (Sample s : samples) {
+                values.add(value.applyAsDouble(s));
+            }
+        }
+        return Stats.of(values);
+    }
+
+    /** Per-repetition ratios tool/raw (each taken within one repetition), summarised. */
+    static Stats ratio(List<Sample> tool, List<Sample> raw, ToDoubleFunction<Sample> value) {
+        List<Double> ratios = new ArrayList<>();
+        if (tool != null && raw != null) {
+            for (Sample t : tool) {
+                for (Sample r : raw) {
+                    if (r.rep() == t.rep()) {
+                        ratios.add(value.applyAsDouble(t) / value.applyAsDouble(r));
+                    }
+                }
+            }
+        }
+        return Stats.of(ratios);
+    }
+}

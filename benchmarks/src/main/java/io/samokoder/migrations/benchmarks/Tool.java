@@ -1,0 +1,34 @@
+package io.samokoder.migrations.benchmarks;
+
+import java.util.Locale;
+
+/** The tools compared, in the order they run within each repetition. */
+enum Tool {
+    RAW("raw JDBC (floor)"),
+    OURS("samokoder"),
+    FLYWAY("Flyway " + Versions.FLYWAY),
+    LIQUIBASE("Liquibase " + Versions.LIQUIBASE);
+
+    private final String label;
+
+    Tool(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return this.label;
+    }
+
+    String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Tool of(String key) {
+        for (Tool tool : values()) {
+            if (tool.key().equals(key.trim().toLowerCase(Locale.ROOT))) {
+                return tool;
+            }
+        }
+        throw new IllegalArgumentException("Unknown tool '" + key + "'; use raw, ours, flyway or liquibase");
+    }
+}

@@ -1,0 +1,102 @@
+package io.samokoder.migrations.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the same N migrations in each tool's native format. Migration i (1-based) creates table
+ * {@code t_i} with an index and inserts one row; every tool reads its files from a directory.
+ */
+final class Workload {
+
+    private Workload() {
+    }
+
+    /** The SQL of migration i, identical for every tool. */
+    static String sql(int i) {
+        return "CREATE TABLE t_" + i + " (id bigint primary key, name text not null, created_at timestamptz not null default now());\n"
+                + "CREATE INDEX ix_t_" + i + "_name ON t_" + i + "(name);\n"
+                + "INSERT INTO t_" + i + "(id, name) VALUES (1, 'x');\n";
+    }
+
+    /** The revision id of migration i in our format: 12 hex digits, like Alembic's. */
+    static String revisionId(int i) {
+        return String.format("%012x", 0xa0000000000L + i);
+    }
+
+    /** The directory with the N migrations of a tool, written on first use under {@code root}. */
+    static Path directory(Path root, Tool tool, int n) {
+        Path dir = root.resolve(tool.key() + "-" + n);
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        try {
+            Path tmp = Files.createDirectories(root.resolve(tool.key() + "-" + n + ".tmp"));
+            switch (tool) {
+                case RAW -> writeRaw(tmp, n);
+                case OURS -> writeOurs(tmp, n);
+                case FLYWAY -> writeFlyway(tmp, n);
+                case LIQUIBASE -> writeLiquibase(tmp, n);
+                default -> throw new IllegalStateException(tool.name());
+            }
+            Files.move(tmp, dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the migrations of " + tool.key() + " under " + root, e);
+        }
+    }
+
+    private static String pad(int i) {
+        return String.format("%06d", i);
+    }
+
+    private static void writeRaw(Path dir, int n) throws IOException {
+        for (int i = 1; i <= n; i++) {
+            Files.writeString(dir.resolve(pad(i) + ".sql"), sql(i), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void writeOurs(Path dir, int n) throws IOException {
+        for (int i = 1; i <= n; i++) {
+            String header = "-- create t_" + i + "\n"
+                    + "--\n"
+                    + "-- Revision ID: " + revisionId(i) + "\n"
+                    + "-- Revises: " + (i == 1 ? "" : revisionId(i - 1)) + "\n"
+                    + "-- Create Date: 2026-11-29 00:00:00\n"
+                    + "\n"
+                    + "-- migrate:upgrade\n";
+            String down = "\n-- migrate:downgrade\nDROP TABLE t_" + i + ";\n";
+            Files.writeString(dir.resolve(pad(i) + "_" + revisionId(i) + ".sql"), header + sql(i) + down,
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void writeFlyway(Path dir, int n) throws IOException {
+        for (int i = 1; i <= n; i++) {
+            Files.writeString(dir.resolve("V" + i + "__create_t_" + i + ".sql"), sql(i), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Liquibase formatted SQL, one changeset per file, listed in order by a master XML changelog. */
+    private static void writeLiquibase(Path dir, int n) throws IOException {
+        Path changes = Files.createDirectories(dir.resolve("changes"));
+        try (Writer master = Files.newBufferedWriter(dir.resolve("changelog.xml"), StandardCharsets.UTF_8)) {
+            master.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"\n"
+                    + "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                    + "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+                    + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n");
+            for (int i = 1; i <= n; i++) {
+                String name = pad(i) + "_create_t_" + i + ".sql";
+                Files.writeString(changes.resolve(name), "--liquibase formatted sql\n\n--changeset bench:" + i + "\n"
+                        + sql(i) + "--rollback DROP TABLE t_" + i + ";\n", StandardCharsets.UTF_8);
+                master.write("  <include file=\"changes/" + name + "\" relativeToChangelogFile=\"true\"/>\n");
+            }
+            master.write("</databaseChangeLog>\n");
+        }
+    }
+}
