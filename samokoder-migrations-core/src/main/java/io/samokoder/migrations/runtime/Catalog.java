@@ -8,14 +8,8 @@ import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.ScriptLocations;
 import io.samokoder.migrations.script.ScriptResource;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -77,18 +71,13 @@ final class Catalog {
         List<ScriptResource> resources = this.config.scripts().isEmpty()
                 ? ScriptLocations.resolve(this.config.locations(), classLoader())
                 : this.config.scripts();
-        Map<String, String> hashByDescription = new HashMap<>();
-        List<ScriptResource> hashing = new ArrayList<>(resources.size());
-        for (ScriptResource resource : resources) {
-            hashing.add(new HashingResource(resource, hashByDescription));
-        }
-        List<RevisionScript> scripts = ScriptLoader.load(hashing);
+        List<RevisionScript> scripts = ScriptLoader.loadWithContentHashes(resources);
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         Map<String, String> contentHashes = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {
             byId.putIfAbsent(script.id(), script);
-            String hash = hashByDescription.get(script.description());
+            String hash = script.contentHash().orElse(null);
             if (hash != null) {
                 contentHashes.putIfAbsent(script.id(), hash);
             }
@@ -104,45 +93,5 @@ final class Catalog {
             loader = Thread.currentThread().getContextClassLoader();
         }
         return loader == null ? Catalog.class.getClassLoader() : loader;
-    }
-
-    /** Reads a resource once, remembering the SHA-256 of its bytes by description. */
-    private static final class HashingResource implements ScriptResource {
-
-        private final ScriptResource delegate;
-        private final Map<String, String> hashes;
-
-        HashingResource(ScriptResource delegate, Map<String, String> hashes) {
-            this.delegate = delegate;
-            this.hashes = hashes;
-        }
-
-        @Override
-        public String fileName() {
-            return this.delegate.fileName();
-        }
-
-        @Override
-        public String description() {
-            return this.delegate.description();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            byte[] bytes;
-            try (InputStream in = this.delegate.open()) {
-                bytes = in.readAllBytes();
-            }
-            this.hashes.put(this.delegate.description(), sha256(bytes));
-            return new ByteArrayInputStream(bytes);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }
