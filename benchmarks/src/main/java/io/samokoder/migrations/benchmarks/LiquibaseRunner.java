@@ -23,6 +23,7 @@ import liquibase.ui.LoggerUIService;
 final class LiquibaseRunner implements ToolRunner {
 
     @Override
+    @SuppressWarnings("try") // Liquibase declares close() with InterruptedException; it is only closed here
     public void migrate(DataSource dataSource, Path dir) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(dir)) {

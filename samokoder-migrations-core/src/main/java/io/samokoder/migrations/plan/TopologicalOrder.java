@@ -23,12 +23,12 @@ final class TopologicalOrder {
      * Orders a set of revisions.
      *
      * @param index the graph
-     * @param todo the revisions to order (not modified)
-     * @param heads the start heads, in any order; those outside {@code todo} are ignored
+     * @param toOrder the revisions to order (not modified)
+     * @param heads the start heads, in any order; those outside {@code toOrder} are ignored
      * @return the revisions from the heads down
      */
-    static int[] sort(GraphIndex index, BitSet todo, int[] heads) {
-        return new TopologicalOrder.Run(index, todo).sort(heads);
+    static int[] sort(GraphIndex index, BitSet toOrder, int[] heads) {
+        return new TopologicalOrder.Run(index, toOrder).sort(heads);
     }
 
     /** One sort: the state of Alembic's loop plus the search structures. */
@@ -51,9 +51,9 @@ final class TopologicalOrder {
         private int round;
         private int best;
 
-        Run(GraphIndex index, BitSet todo) {
+        Run(GraphIndex index, BitSet toOrder) {
             this.index = index;
-            this.pending = (BitSet) todo.clone();
+            this.pending = (BitSet) toOrder.clone();
             this.blockers = new int[index.size];
             this.slotKey = new int[index.size];
             Arrays.fill(this.slotKey, -1);

@@ -108,15 +108,15 @@ final class NaiveRevisionMap {
     List<String> walk(String start, Function<String, List<String>> next) {
         List<String> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.addLast(start);
-        while (!todo.isEmpty()) {
-            String node = todo.removeLast();
+        Deque<String> stack = new ArrayDeque<>();
+        stack.addLast(start);
+        while (!stack.isEmpty()) {
+            String node = stack.removeLast();
             if (!seen.add(node)) {
                 continue;
             }
             for (String following : next.apply(node)) {
-                todo.addLast(following);
+                stack.addLast(following);
             }
             result.add(node);
         }
