@@ -26,11 +26,11 @@ final class NaiveAlembic {
 
     Set<String> ancestors(Collection<String> ids) {
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(ids);
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
+        Deque<String> stack = new ArrayDeque<>(ids);
+        while (!stack.isEmpty()) {
+            String id = stack.pop();
             if (seen.add(id)) {
-                todo.addAll(this.graph.normalizedDown(id));
+                stack.addAll(this.graph.normalizedDown(id));
             }
         }
         return seen;
@@ -38,10 +38,10 @@ final class NaiveAlembic {
 
     /** Alembic's {@code _topological_sort}, step by step. */
     List<String> topologicalSort(Collection<String> revisions, Collection<String> heads) {
-        Set<String> todo = new HashSet<>(revisions);
+        Set<String> unsorted = new HashSet<>(revisions);
         List<String> current = new ArrayList<>();
         for (String head : heads) {
-            if (todo.contains(head) && !current.contains(head)) {
+            if (unsorted.contains(head) && !current.contains(head)) {
                 current.add(head);
             }
         }
@@ -65,12 +65,12 @@ final class NaiveAlembic {
             if (switched) {
                 continue;
             }
-            if (todo.remove(candidate)) {
+            if (unsorted.remove(candidate)) {
                 output.add(candidate);
             }
             List<String> toAdd = new ArrayList<>();
             for (String down : this.graph.normalizedDown(candidate)) {
-                if (todo.contains(down) && !current.contains(down)) {
+                if (unsorted.contains(down) && !current.contains(down)) {
                     toAdd.add(down);
                 }
             }
@@ -87,8 +87,8 @@ final class NaiveAlembic {
                 }
             }
         }
-        if (!todo.isEmpty()) {
-            throw new AssertionError("unsorted: " + todo);
+        if (!unsorted.isEmpty()) {
+            throw new AssertionError("unsorted: " + unsorted);
         }
         return output;
     }
