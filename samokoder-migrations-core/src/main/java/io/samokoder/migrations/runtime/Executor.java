@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@code Transactional: false} runs in autocommit and its version change commits right after it.
  * A transaction that fails with lock_not_available is rolled back whole and retried with backoff.
  * The executor never decides row changes itself.
+ *
+ * <p>Round trips per revision: one per script statement (sent one by one, so that a failure names
+ * its statement), then one that applies the row changes, writes the log row and commits. The
+ * configured timeouts are set for the session once per run; a revision whose headers override them
+ * sets its own for its transaction only.
  */
 final class Executor {
 
