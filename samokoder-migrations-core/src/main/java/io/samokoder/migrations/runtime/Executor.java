@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@code Transactional: false} runs in autocommit and its version change commits right after it.
  * A transaction that fails with lock_not_available is rolled back whole and retried with backoff.
  * The executor never decides row changes itself.
+ *
+ * <p>Round trips per revision: one per script statement (sent one by one, so that a failure names
+ * its statement), then one that applies the row changes, writes the log row and commits. The
+ * configured timeouts are set for the session once per run; a revision whose headers override them
+ * sets its own for its transaction only.
  */
 final class Executor {
 
@@ -53,6 +59,8 @@ final class Executor {
     private final List<StepResult> done = new ArrayList<>();
     private ScheduledExecutorService watcher;
     private Integer backendPid;
+    /** The timeouts set for the session during this run: lock timeout, statement timeout. */
+    private String[] runTimeouts;
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
@@ -70,7 +78,9 @@ final class Executor {
             return List.of();
         }
         String restoreCheck = enableDeadClientCheck(connection);
+        String[] restoreTimeouts = null;
         try {
+            restoreTimeouts = setRunTimeouts(connection);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
@@ -87,6 +97,9 @@ final class Executor {
         } finally {
             if (this.watcher != null) {
                 this.watcher.shutdownNow();
+            }
+            if (restoreTimeouts != null) {
+                restoreQuietly(connection, restoreTimeouts);
             }
             if (restoreCheck != null) {
                 setSession(connection, this.dialect.deadClientCheckSetting(), restoreCheck);
@@ -119,6 +132,21 @@ final class Executor {
         } catch (SQLException e) {
             LOG.debug("Could not enable the dead-client check: {}", Jdbc.describe(e));
             return null;
+        }
+    }
+
+    /**
+     * Sets the configured timeouts for the session once per run, so that a revision without its own
+     * timeout headers needs no round trip for them; returns the values to restore.
+     */
+    private String[] setRunTimeouts(Connection connection) {
+        this.runTimeouts = timeouts(null);
+        try {
+            String[] previous = currentTimeouts(connection);
+            restoreTimeouts(connection, this.runTimeouts);
+            return previous;
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not set lock_timeout and statement_timeout for the run", e);
         }
     }
 
@@ -164,9 +192,11 @@ final class Executor {
             long unitStart = System.nanoTime();
             List<StepResult> pending = new ArrayList<>();
             Step current = null;
+            String[] effective = this.runTimeouts;
             try {
                 connection.setAutoCommit(false);
-                for (Step step : steps) {
+                for (int i = 0; i < steps.size(); i++) {
+                    Step step = steps.get(i);
                     current = step;
                     RevisionScript script = scriptOf(step);
                     PlannedStep planned = planned(step, script);
@@ -174,11 +204,11 @@ final class Executor {
                     logStart(step, script, attempt);
                     Instant stepStarted = Instant.now();
                     long stepStart = System.nanoTime();
-                    setTimeouts(connection, step, script, true);
+                    effective = setTimeouts(connection, step, script, effective, true);
                     runStatements(connection, step, script, attempt > 1, waits);
-                    applyRows(connection, step);
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
-                    this.log.insert(connection, logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null));
+                    recordStep(connection, step, logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null),
+                            i == steps.size() - 1);
                     pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
                             step.rowsBefore(), step.rowsAfter(),
                             Duration.ofNanos(System.nanoTime() - (single ? stepStart : unitStart)), attempt));
@@ -243,13 +273,24 @@ final class Executor {
         }
     }
 
-    private void applyRows(Connection connection, Step step) throws StepFailure {
-        for (RowChange change : step.rowChanges()) {
-            try {
-                this.versions.apply(connection, change);
-            } catch (SQLException e) {
-                throw new StepFailure(step, 0, 0, e);
+    /**
+     * Applies the step's row changes and writes its log row, in one round trip when the changes
+     * allow it; with {@code commit}, the same round trip also commits (the caller's later
+     * {@code commit()} then has nothing left to do).
+     */
+    private void recordStep(Connection connection, Step step, LogStore.Row row, boolean commit) throws StepFailure {
+        try {
+            if (VersionStore.combinable(step.rowChanges())) {
+                this.versions.applyAndLog(connection, step.rowChanges(), this.log, row,
+                        commit ? this.dialect.offlineCommit() : null);
+            } else {
+                for (RowChange change : step.rowChanges()) {
+                    this.versions.apply(connection, change);
+                }
+                this.log.insert(connection, row);
             }
+        } catch (SQLException e) {
+            throw new StepFailure(step, 0, 0, e);
         }
     }
 
@@ -311,8 +352,10 @@ final class Executor {
             int committedStatements = 0;
             try {
                 connection.setAutoCommit(true);
-                saved = currentTimeouts(connection);
-                setTimeouts(connection, step, script, false);
+                if (!Arrays.equals(timeouts(script), this.runTimeouts)) {
+                    saved = this.runTimeouts;
+                    setTimeouts(connection, step, script, null, false);
+                }
                 List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE
                         ? script.downgradeStatements() : script.upgradeStatements();
                 try (Statement st = connection.createStatement()) {
@@ -326,12 +369,13 @@ final class Executor {
                         committedStatements++;
                     }
                 }
-                restoreTimeouts(connection, saved);
-                saved = null;
+                if (saved != null) {
+                    restoreTimeouts(connection, saved);
+                    saved = null;
+                }
                 connection.setAutoCommit(false);
-                applyRows(connection, step);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                this.log.insert(connection, logRow(step, script, started, millis, LogStore.SUCCESS, null));
+                recordStep(connection, step, logRow(step, script, started, millis, LogStore.SUCCESS, null), true);
                 connection.commit();
                 connection.setAutoCommit(true);
                 StepResult result = new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
@@ -459,14 +503,29 @@ final class Executor {
                 : this.config.statementTimeout();
     }
 
-    private void setTimeouts(Connection connection, Step step, RevisionScript script, boolean local)
-            throws StepFailure {
+    /** The lock and statement timeouts a revision runs with, as the dialect writes them. */
+    private String[] timeouts(RevisionScript script) {
+        return new String[] {this.dialect.timeoutValue(lockTimeout(script)),
+            this.dialect.timeoutValue(statementTimeout(script))};
+    }
+
+    /**
+     * Sets the revision's timeouts unless they are already in effect ({@code effective}, or
+     * {@code null} for unknown); returns the timeouts now in effect.
+     */
+    private String[] setTimeouts(Connection connection, Step step, RevisionScript script, String[] effective,
+            boolean local) throws StepFailure {
+        String[] wanted = timeouts(script);
+        if (Arrays.equals(wanted, effective)) {
+            return effective;
+        }
         try (PreparedStatement ps = connection.prepareStatement(this.dialect.setTimeoutsQuery())) {
-            ps.setString(1, this.dialect.timeoutValue(lockTimeout(script)));
+            ps.setString(1, wanted[0]);
             ps.setBoolean(2, local);
-            ps.setString(3, this.dialect.timeoutValue(statementTimeout(script)));
+            ps.setString(3, wanted[1]);
             ps.setBoolean(4, local);
             ps.executeQuery().close();
+            return wanted;
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
         }

@@ -71,24 +71,39 @@ final class LogStore {
     }
 
     void insert(Connection connection, Row row) throws SQLException {
-        String sql = "INSERT INTO " + this.tables.qualifiedLog() + " (revision, direction, message, file, revises,"
-                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, row.revision());
-            ps.setString(2, row.direction());
-            ps.setString(3, row.message());
-            ps.setString(4, row.file());
-            ps.setString(5, row.revises());
-            ps.setString(6, row.checksum());
-            ps.setString(7, row.contentHash());
-            ps.setString(8, row.rowsBefore());
-            ps.setString(9, row.rowsAfter());
-            ps.setObject(10, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setLong(11, row.durationMillis());
-            ps.setString(12, row.outcome());
-            ps.setString(13, row.error());
+        try (PreparedStatement ps = connection.prepareStatement(insertSql())) {
+            bind(ps, 1, row);
             ps.executeUpdate();
         }
+    }
+
+    /** The INSERT of one row, with 13 parameters that {@link #bind} sets. */
+    String insertSql() {
+        return insertSql("?");
+    }
+
+    /** The INSERT of one row whose start time is {@code startedAt}, an expression with one parameter. */
+    String insertSql(String startedAt) {
+        return "INSERT INTO " + this.tables.qualifiedLog() + " (revision, direction, message, file, revises,"
+                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
+
+    /** Sets the parameters of {@link #insertSql()} from {@code first} on. */
+    void bind(PreparedStatement ps, int first, Row row) throws SQLException {
+        int i = first;
+        ps.setString(i++, row.revision());
+        ps.setString(i++, row.direction());
+        ps.setString(i++, row.message());
+        ps.setString(i++, row.file());
+        ps.setString(i++, row.revises());
+        ps.setString(i++, row.checksum());
+        ps.setString(i++, row.contentHash());
+        ps.setString(i++, row.rowsBefore());
+        ps.setString(i++, row.rowsAfter());
+        ps.setObject(i++, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(i++, row.durationMillis());
+        ps.setString(i++, row.outcome());
+        ps.setString(i, row.error());
     }
 }

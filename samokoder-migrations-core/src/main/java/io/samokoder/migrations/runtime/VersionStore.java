@@ -42,35 +42,110 @@ final class VersionStore {
 
     /** Applies one row change; UPDATE and DELETE must match exactly one row. */
     void apply(Connection connection, RowChange change) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql(change))) {
+            bind(ps, 1, change);
+            check(change, ps.executeUpdate(), "");
+        }
+    }
+
+    /**
+     * Whether {@link #applyAndLog} may take these changes: no revision is touched twice (its
+     * sub-statements all see the table as it was before the statement).
+     */
+    static boolean combinable(List<RowChange> changes) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RowChange change : changes) {
+            List<String> ids = change instanceof RowChange.Update u ? List.of(u.from(), u.to())
+                    : List.of(change instanceof RowChange.Insert i ? i.revision() : ((RowChange.Delete) change).revision());
+            for (String id : ids) {
+                if (!seen.add(id)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Applies a step's row changes and writes its log row as one statement, followed, when
+     * {@code commit} is not {@code null}, by that statement, all in one round trip. The changes are
+     * data-modifying CTEs of the log INSERT; when an UPDATE or DELETE matches no row (the version
+     * column is the primary key, so it matches one or none), the log row's start time becomes NULL,
+     * the INSERT fails on its NOT NULL constraint, the commit does not run, and this method throws
+     * the same {@link MigrationException} as {@link #apply}; the caller rolls back. Only for
+     * {@link #combinable} changes.
+     */
+    void applyAndLog(Connection connection, List<RowChange> changes, LogStore log, LogStore.Row row, String commit)
+            throws SQLException {
         String table = this.tables.qualifiedVersion();
+        StringBuilder sql = new StringBuilder();
+        StringBuilder checks = new StringBuilder();
+        for (int i = 0; i < changes.size(); i++) {
+            RowChange change = changes.get(i);
+            sql.append(i == 0 ? "WITH " : ", ").append("c").append(i).append(" AS (");
+            if (change instanceof RowChange.Insert) {
+                sql.append("INSERT INTO ").append(table).append(" (version_num) VALUES (?)");
+            } else {
+                sql.append(change instanceof RowChange.Update
+                        ? "UPDATE " + table + " SET version_num = ? WHERE version_num = ?"
+                        : "DELETE FROM " + table + " WHERE version_num = ?");
+                checks.append(checks.length() == 0 ? " WHERE " : " AND ")
+                        .append("(SELECT count(*) FROM c").append(i).append(") = 1");
+            }
+            sql.append(" RETURNING 1)");
+        }
+        sql.append(changes.isEmpty() ? "" : " ")
+                .append(log.insertSql("(SELECT CAST(? AS TIMESTAMPTZ)" + checks + ")"));
+        if (commit != null) {
+            sql.append(";\n").append(commit);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (RowChange change : changes) {
+                index = bind(ps, index, change);
+            }
+            log.bind(ps, index, row);
+            ps.execute();
+        } catch (SQLException e) {
+            if (checks.length() > 0 && "23502".equals(e.getSQLState())) {
+                List<RowChange> checked = changes.stream().filter(c -> !(c instanceof RowChange.Insert)).toList();
+                check(checked.get(0), 0, checked.size() == 1 ? "" : " (or another row change of this step matched none)");
+            }
+            throw e;
+        }
+    }
+
+    private String sql(RowChange change) {
+        String table = this.tables.qualifiedVersion();
+        if (change instanceof RowChange.Insert) {
+            return "INSERT INTO " + table + " (version_num) VALUES (?)";
+        } else if (change instanceof RowChange.Update) {
+            return "UPDATE " + table + " SET version_num = ? WHERE version_num = ?";
+        }
+        return "DELETE FROM " + table + " WHERE version_num = ?";
+    }
+
+    private static int bind(PreparedStatement ps, int index, RowChange change) throws SQLException {
         if (change instanceof RowChange.Insert insert) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO " + table + " (version_num) VALUES (?)")) {
-                ps.setString(1, insert.revision());
-                ps.executeUpdate();
-            }
+            ps.setString(index, insert.revision());
+            return index + 1;
         } else if (change instanceof RowChange.Update update) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE " + table + " SET version_num = ? WHERE version_num = ?")) {
-                ps.setString(1, update.to());
-                ps.setString(2, update.from());
-                int n = ps.executeUpdate();
-                if (n != 1) {
-                    throw new MigrationException("Online migration expected to match one row when updating '"
-                            + update.from() + "' to '" + update.to() + "' in '" + this.tables.versionTableName()
-                            + "'; " + n + " found");
-                }
-            }
-        } else if (change instanceof RowChange.Delete delete) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE version_num = ?")) {
-                ps.setString(1, delete.revision());
-                int n = ps.executeUpdate();
-                if (n != 1) {
-                    throw new MigrationException("Online migration expected to match one row when deleting '"
-                            + delete.revision() + "' in '" + this.tables.versionTableName() + "'; " + n + " found");
-                }
-            }
+            ps.setString(index, update.to());
+            ps.setString(index + 1, update.from());
+            return index + 2;
+        }
+        ps.setString(index, ((RowChange.Delete) change).revision());
+        return index + 1;
+    }
+
+    private void check(RowChange change, int n, String more) {
+        if (change instanceof RowChange.Update update && n != 1) {
+            throw new MigrationException("Online migration expected to match one row when updating '"
+                    + update.from() + "' to '" + update.to() + "' in '" + this.tables.versionTableName()
+                    + "'; " + n + " found" + more);
+        } else if (change instanceof RowChange.Delete delete && n != 1) {
+            throw new MigrationException("Online migration expected to match one row when deleting '"
+                    + delete.revision() + "' in '" + this.tables.versionTableName() + "'; " + n + " found" + more);
         }
     }
 
