@@ -38,6 +38,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private final RunObserver observer;
     private final Object refreshLock = new Object();
     private volatile MigrationsReport report;
+    private volatile MigrationsReport.LastRun lastRun;
     private int order;
 
     /**
@@ -90,6 +91,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             String failedRevision = (ex instanceof MigrationExecutionException execution) ? execution.revision() : null;
             MigrationsReport.LastRun lastRun = new MigrationsReport.LastRun(startedAt, elapsed, Duration.ZERO,
                     MigrationsReport.Outcome.FAILED, null, List.of(), failedRevision, ex.getMessage());
+            this.lastRun = lastRun;
             this.report = captureAfterFailure(lastRun);
             throw ex;
         }
@@ -101,7 +103,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         if (result != null) {
             logger.info(result.summary());
         }
-        this.report = capture(lastRun);
+        // The status and history are read on the first request for the report, not on the
+        // start-up thread: nothing needs them before the endpoint, health or a gauge asks.
+        this.lastRun = lastRun;
     }
 
     /**
@@ -112,6 +116,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
      * @throws IllegalStateException before {@link #afterPropertiesSet()} ran
      */
     public MigrationsReport report() {
+        if (this.report == null) {
+            return lastReport(); // first request: read just now
+        }
         MigrationsReport last = lastReport();
         List<String> rows;
         try {
@@ -134,16 +141,38 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     }
 
     /**
-     * The report as it was last captured, without touching the database.
+     * The report as it was last captured. Only the first call after start-up touches the database:
+     * it reads the status and history once (the start-up run does not, to keep start-up short).
      *
      * @throws IllegalStateException before {@link #afterPropertiesSet()} ran
      */
     public MigrationsReport lastReport() {
         MigrationsReport last = this.report;
-        if (last == null) {
+        if (last != null) {
+            return last;
+        }
+        MigrationsReport.LastRun run = lastRun();
+        synchronized (this.refreshLock) {
+            last = this.report;
+            if (last == null) {
+                last = captureAfterFailure(run);
+                this.report = last;
+            }
+            return last;
+        }
+    }
+
+    /**
+     * How the start-up run went, without touching the database.
+     *
+     * @throws IllegalStateException before {@link #afterPropertiesSet()} ran
+     */
+    MigrationsReport.LastRun lastRun() {
+        MigrationsReport.LastRun run = this.lastRun;
+        if (run == null) {
             throw new IllegalStateException("Migrations have not run yet");
         }
-        return last;
+        return run;
     }
 
     private MigrationsReport remember(MigrationsReport report) {

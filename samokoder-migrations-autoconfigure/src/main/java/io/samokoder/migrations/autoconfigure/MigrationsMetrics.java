@@ -40,8 +40,7 @@ final class MigrationsMetrics implements MeterBinder {
     }
 
     private static void bind(MeterRegistry registry, String name, MigrationsInitializer initializer) {
-        MigrationsReport report = initializer.lastReport();
-        MigrationsReport.LastRun run = report.lastRun();
+        MigrationsReport.LastRun run = initializer.lastRun();
         Tags tags = Tags.of("name", name);
         String outcome = run.outcome().name().toLowerCase(Locale.ROOT);
         Timer.builder(RUN)

@@ -33,6 +33,10 @@ final class ModeStrategies {
      * otherwise fails before anything runs.
      */
     static MigrationResult upgrade(Migrations migrations, String target, boolean allowDowngrade) {
+        if ("heads".equals(target)) {
+            // Nothing lies above every head, so there is no downgrade to detect: one run, no plans.
+            return migrations.upgrade(target);
+        }
         MigrationException upgradeError = null;
         try {
             if (!migrations.plan(Command.UPGRADE, target).steps().isEmpty()) {

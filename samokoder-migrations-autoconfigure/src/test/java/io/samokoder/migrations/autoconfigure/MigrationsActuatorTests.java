@@ -114,6 +114,10 @@ class MigrationsActuatorTests {
                 .withPropertyValues("management.endpoints.web.exposure.include=migrations")
                 .run((context) -> {
                     MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+                    // The first request reads the status and history; later ones keep them when the
+                    // database is down.
+                    assertThat(endpoint.migrations().contexts().get(context.getId()).migrations()
+                        .get("migrationsInitializer").stale()).isFalse();
                     dataSource.down.set(true);
                     MigrationsEndpoint.MigrationsBeanDescriptor bean = endpoint.migrations()
                         .contexts()
@@ -127,6 +131,27 @@ class MigrationsActuatorTests {
                     dataSource.down.set(false);
                     assertThat(context.getBean(MigrationsInitializer.class).report().stale()).isFalse();
                 });
+        }
+    }
+
+    @Test
+    void firstReportWhileTheDatabaseIsDownKeepsTheStartupRun() {
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            SwitchableDataSource dataSource = new SwitchableDataSource(db.dataSource());
+            this.runner.withBean(DataSource.class, () -> dataSource).run((context) -> {
+                MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+                dataSource.down.set(true);
+                MigrationsReport report = initializer.report();
+                assertThat(report.stale()).isTrue();
+                assertThat(report.staleReason()).startsWith("database unavailable").doesNotContain(db.name());
+                assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                assertThat(report.lastRun().steps()).hasSize(3);
+                dataSource.down.set(false);
+                MigrationsReport fresh = initializer.report();
+                assertThat(fresh.stale()).isFalse();
+                assertThat(fresh.current()).containsExactly("aaaa00000003");
+                assertThat(fresh.history()).hasSize(3);
+            });
         }
     }
 
