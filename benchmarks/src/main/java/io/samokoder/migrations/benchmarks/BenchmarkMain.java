@@ -218,7 +218,7 @@ public final class BenchmarkMain {
     private void partD() throws IOException, InterruptedException {
         Path jar = BootStartup.findJar(this.options.sampleAppJar());
         if (jar == null) {
-            this.results.notes.add("D skipped: no sample app jar (build it with `mvn -pl sample-app -am -DskipTests package`"
+            this.results.notes.add("D skipped: no sample app jar (build it with `mvn -pl sample-app -am package`"
                     + " or pass --sample-app-jar).");
             return;
         }

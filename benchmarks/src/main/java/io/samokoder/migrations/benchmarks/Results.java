@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /** Everything measured in one run. */
 final class Results {
@@ -28,24 +27,30 @@ final class Results {
     final List<String> notes = new ArrayList<>();
     final String loadAtStart = Report.loadAverage();
 
-    static Stats stats(List<Sample> samples, ToDoubleFunction<Sample> value) {
+    /** One number read off a sample (wall time, CPU time, peak RSS, ...). */
+    @FunctionalInterface
+    interface Measure {
+        double of(Sample sample);
+    }
+
+    static Stats stats(List<Sample> samples, Measure value) {
         List<Double> values = new ArrayList<>();
         if (samples != null) {
             for (Sample s : samples) {
-                values.add(value.applyAsDouble(s));
+                values.add(value.of(s));
             }
         }
         return Stats.of(values);
     }
 
     /** Per-repetition ratios tool/raw (each taken within one repetition), summarised. */
-    static Stats ratio(List<Sample> tool, List<Sample> raw, ToDoubleFunction<Sample> value) {
+    static Stats ratio(List<Sample> tool, List<Sample> raw, Measure value) {
         List<Double> ratios = new ArrayList<>();
         if (tool != null && raw != null) {
             for (Sample t : tool) {
                 for (Sample r : raw) {
                     if (r.rep() == t.rep()) {
-                        ratios.add(value.applyAsDouble(t) / value.applyAsDouble(r));
+                        ratios.add(value.of(t) / value.of(r));
                     }
                 }
             }
