@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 
@@ -28,8 +26,6 @@ import org.springframework.core.Ordered;
  * #report()} refreshes its version rows with one query.
  */
 public class MigrationsInitializer implements InitializingBean, Ordered {
-
-    private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
 
     private final Migrations migrations;
     private final MigrationsStrategy strategy;
@@ -100,9 +96,6 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                         MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null)
                 : new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start), Duration.ZERO,
                         MigrationsReport.Outcome.NOT_RUN, null, List.of(), null, null);
-        if (result != null) {
-            logger.info(result.summary());
-        }
         // The status and history are read on the first request for the report, not on the
         // start-up thread: nothing needs them before the endpoint, health or a gauge asks.
         this.lastRun = lastRun;
