@@ -34,6 +34,10 @@ public final class MigrationsConfig {
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
     /** Changed applied revisions stop an upgrade. */
     public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
+    /** A no-op {@code upgrade("heads")} over unchanged scripts is answered from one query. */
+    public static final boolean DEFAULT_FAST_START = true;
+    /** Appended to the log table's name to name the table of verified script sets. */
+    public static final String STATE_TABLE_SUFFIX = "_state";
 
     private final DataSource dataSource;
     private final List<String> locations;
@@ -48,6 +52,7 @@ public final class MigrationsConfig {
     private final int lockRetries;
     private final Duration statementTimeout;
     private final ChecksumPolicy checksumPolicy;
+    private final boolean fastStart;
     private final List<MigrationListener> listeners;
     private final Dialect dialect;
 
@@ -65,6 +70,7 @@ public final class MigrationsConfig {
         this.lockRetries = b.lockRetries;
         this.statementTimeout = b.statementTimeout;
         this.checksumPolicy = b.checksumPolicy;
+        this.fastStart = b.fastStart;
         this.listeners = List.copyOf(b.listeners);
         this.dialect = b.dialect;
     }
@@ -139,6 +145,21 @@ public final class MigrationsConfig {
         return this.checksumPolicy;
     }
 
+    /**
+     * Whether a no-op {@code upgrade("heads")} may be answered without loading the scripts: when the
+     * scripts' fingerprint (file names, sizes and modification times, or jar CRCs), the version rows
+     * and the log are what an earlier run under the lock verified, one query proves there is nothing
+     * to do. Verified fingerprints are kept in the table {@link #stateTable()}.
+     */
+    public boolean fastStart() {
+        return this.fastStart;
+    }
+
+    /** The table of verified script sets: the log table's name with {@link #STATE_TABLE_SUFFIX}. */
+    public String stateTable() {
+        return this.logTable + STATE_TABLE_SUFFIX;
+    }
+
     /** Listeners told about each run. */
     public List<MigrationListener> listeners() {
         return this.listeners;
@@ -165,6 +186,7 @@ public final class MigrationsConfig {
         b.lockRetries = this.lockRetries;
         b.statementTimeout = this.statementTimeout;
         b.checksumPolicy = this.checksumPolicy;
+        b.fastStart = this.fastStart;
         b.listeners = new ArrayList<>(this.listeners);
         b.dialect = this.dialect;
         return b;
@@ -178,6 +200,7 @@ public final class MigrationsConfig {
                 + ", transactionMode=" + this.transactionMode + ", lockWaitTimeout=" + this.lockWaitTimeout
                 + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
                 + ", statementTimeout=" + this.statementTimeout + ", checksumPolicy=" + this.checksumPolicy
+                + ", fastStart=" + this.fastStart
                 + ", dialect=" + this.dialect.name() + "]";
     }
 
@@ -197,6 +220,7 @@ public final class MigrationsConfig {
         private int lockRetries = DEFAULT_LOCK_RETRIES;
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
         private ChecksumPolicy checksumPolicy = DEFAULT_CHECKSUM_POLICY;
+        private boolean fastStart = DEFAULT_FAST_START;
         private List<MigrationListener> listeners = new ArrayList<>();
         private Dialect dialect = PostgresDialect.INSTANCE;
 
@@ -286,6 +310,15 @@ public final class MigrationsConfig {
             return this;
         }
 
+        /**
+         * Whether a no-op {@code upgrade("heads")} over unchanged, already verified scripts is answered
+         * from one query (default {@code true}); see {@link MigrationsConfig#fastStart()}.
+         */
+        public Builder fastStart(boolean fastStart) {
+            this.fastStart = fastStart;
+            return this;
+        }
+
         /** Replaces the listeners. */
         public Builder listeners(List<? extends MigrationListener> listeners) {
             this.listeners = new ArrayList<>(Objects.requireNonNull(listeners, "listeners"));
@@ -320,6 +353,10 @@ public final class MigrationsConfig {
             this.dialect.checkIdentifier(this.logTable, "logTable");
             require(!this.versionTable.equals(this.logTable), "versionTable and logTable must differ (both are '"
                     + this.versionTable + "')");
+            require(this.logTable.length() <= 57, "logTable '" + this.logTable + "' is too long: at most 57"
+                    + " characters, since the table of verified script sets is named <logTable>" + STATE_TABLE_SUFFIX);
+            require(!this.versionTable.equals(this.logTable + STATE_TABLE_SUFFIX), "versionTable must not be"
+                    + " logTable + '" + STATE_TABLE_SUFFIX + "' (that name is the table of verified script sets)");
             require(this.versionTable.length() <= 59, "versionTable '" + this.versionTable + "' is too long: at"
                     + " most 59 characters, since its primary key is named <table>_pkc");
             checkDuration(this.lockWaitTimeout, "lockWaitTimeout");

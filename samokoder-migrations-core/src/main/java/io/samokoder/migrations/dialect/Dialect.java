@@ -42,6 +42,13 @@ public interface Dialect {
     /** Creates the applied log table if it does not exist. */
     String createLogTable(String schema, String table);
 
+    /**
+     * Creates, if it does not exist, the table of verified script sets: columns {@code fingerprint}
+     * (text, primary key), {@code heads} (text), {@code log_rows} and {@code log_last_id} (64-bit
+     * integers, the latter nullable) and {@code verified_at} (timestamp).
+     */
+    String createStateTable(String schema, String table);
+
     /** A query of one row and column: the schema that unqualified names resolve to. */
     String currentSchemaQuery();
 

@@ -84,6 +84,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String createStateTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table) + " ("
+                + "fingerprint VARCHAR(64) NOT NULL PRIMARY KEY, "
+                + "heads TEXT NOT NULL, "
+                + "log_rows BIGINT NOT NULL, "
+                + "log_last_id BIGINT, "
+                + "verified_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+    }
+
+    @Override
     public String currentSchemaQuery() {
         return "SELECT current_schema()";
     }

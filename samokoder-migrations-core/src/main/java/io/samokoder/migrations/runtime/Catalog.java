@@ -22,6 +22,10 @@ final class Catalog {
 
     private final MigrationsConfig config;
     private volatile Loaded loaded;
+    /** The fingerprint once taken: {@code null} before, {@link #NONE} when the scripts have none. */
+    private volatile String fingerprint;
+
+    private static final String NONE = "";
 
     Catalog(MigrationsConfig config) {
         this.config = config;
@@ -62,12 +66,37 @@ final class Catalog {
         return get().byId().get(id);
     }
 
+    /**
+     * The fingerprint of the configured locations' scripts
+     * ({@link ScriptLocations#fingerprint}), taken once, before the scripts are first read; {@code null}
+     * when scripts are given as resources or cannot be stamped.
+     */
+    String fingerprint() {
+        String value = this.fingerprint;
+        if (value == null) {
+            synchronized (this) {
+                value = this.fingerprint;
+                if (value == null) {
+                    value = this.config.scripts().isEmpty()
+                            ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
+                            : null;
+                    value = value == null ? NONE : value;
+                    this.fingerprint = value;
+                }
+            }
+        }
+        return value.equals(NONE) ? null : value;
+    }
+
     /** The SHA-256 of the file's bytes as read, or {@code null}. */
     String contentHash(String id) {
         return get().contentHashes().get(id);
     }
 
     private Loaded load() {
+        if (this.config.fastStart()) {
+            fingerprint();
+        }
         List<ScriptResource> resources = this.config.scripts().isEmpty()
                 ? ScriptLocations.resolve(this.config.locations(), classLoader())
                 : this.config.scripts();

@@ -49,6 +49,7 @@ public final class Engine {
     private final Tables tables;
     private final VersionStore versions;
     private final LogStore log;
+    private final FastStart fastStart;
     private final Listeners listeners;
 
     /** Creates the engine; loads nothing. */
@@ -58,6 +59,7 @@ public final class Engine {
         this.tables = Tables.of(config);
         this.versions = new VersionStore(this.tables);
         this.log = new LogStore(this.tables);
+        this.fastStart = new FastStart(this.tables);
         this.listeners = new Listeners(config.listeners());
     }
 
@@ -77,6 +79,13 @@ public final class Engine {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         try {
+            if (command == Command.UPGRADE && HEADS.equals(target) && this.config.fastStart()
+                    && this.config.dataSource() != null) {
+                MigrationResult verified = fastStart(target, startedAt, start);
+                if (verified != null) {
+                    return verified;
+                }
+            }
             this.catalog.get();
             if (command != Command.STAMP && target != null && target.contains(":")) {
                 throw new RevisionException("Range revision not allowed");
@@ -90,6 +99,45 @@ public final class Engine {
             this.listeners.runFailed(e);
             throw e;
         }
+    }
+
+    private static final String HEADS = "heads";
+
+    /**
+     * The no-op upgrade without the scripts: one query shows that the rows are the heads recorded
+     * for this fingerprint of the scripts and that the log has not changed since; {@code null}
+     * when that cannot be shown (then the full path runs). See {@link FastStart}.
+     */
+    private MigrationResult fastStart(String target, Instant startedAt, long start) {
+        String fingerprint = this.catalog.fingerprint();
+        if (fingerprint == null) {
+            return null;
+        }
+        List<String> rows;
+        // No lambda here: on a cold start its bootstrap would cost more than the query.
+        try (Connection connection = Jdbc.open(this.config.dataSource(), "reading the version table")) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                rows = this.fastStart.check(connection, fingerprint);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not read the version table " + this.tables.versionTableName(), e);
+        }
+        if (rows == null) {
+            return null;
+        }
+        MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
+                Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
+        LOG.info("{}; scripts unchanged since verified", result.summary());
+        this.listeners.runFinished(result);
+        return result;
     }
 
     /**
@@ -109,8 +157,9 @@ public final class Engine {
         if (!(command == Command.STAMP && purge)) {
             checkKnownRows(rows);
         }
+        boolean verified = false;
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
-            checkDrift(rows, state.log());
+            verified = checkDrift(rows, state.log());
         }
         Plan plan = plan(command, rows, target, stampTargets, purge);
         if (command == Command.DOWNGRADE) {
@@ -126,6 +175,9 @@ public final class Engine {
                             : "one transaction per revision");
         }
         List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan);
+        if (verified && this.config.fastStart()) {
+            recordVerified(lock, plan.rowsAfter());
+        }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
                 Duration.ofNanos(System.nanoTime() - start), lock.waited());
         LOG.info(result.summary());
@@ -150,6 +202,25 @@ public final class Engine {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("Database error while migrating", e);
+        }
+    }
+
+    /** Records the fingerprint as verified when the run ended at the heads (see {@link FastStart}). */
+    private void recordVerified(MigrationLock lock, List<String> rowsAfter) {
+        String fingerprint = this.catalog.fingerprint();
+        List<String> heads = this.catalog.graph().heads();
+        if (fingerprint == null || !FastStart.key(rowsAfter).equals(FastStart.key(heads))) {
+            return;
+        }
+        try {
+            lock.read(c -> {
+                this.fastStart.record(c, fingerprint, heads);
+                return null;
+            });
+        } catch (SQLException e) {
+            // The migration itself succeeded; the next start takes the full path again.
+            LOG.warn("Could not record the verified scripts in {} (the next start checks them in full): {}",
+                    this.tables.stateTable(), Jdbc.describe(e));
         }
     }
 
@@ -221,16 +292,17 @@ public final class Engine {
         }
     }
 
-    private void checkDrift(List<String> rows, Map<String, LogStore.Entry> entries) {
+    /** Checks the applied scripts against the log; whether nothing had changed. */
+    private boolean checkDrift(List<String> rows, Map<String, LogStore.Entry> entries) {
         List<DriftProblem> problems = Drift.check(this.catalog, rows, entries, this.tables.versionTableName());
         if (problems.isEmpty()) {
-            return;
+            return true;
         }
         if (this.config.checksumPolicy() == ChecksumPolicy.WARN) {
             for (DriftProblem problem : problems) {
                 LOG.warn("{} (checksum policy WARN: continuing)", problem.message());
             }
-            return;
+            return false;
         }
         DriftProblem first = problems.get(0);
         StringBuilder message = new StringBuilder(first.message());

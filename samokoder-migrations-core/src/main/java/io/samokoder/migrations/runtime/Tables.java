@@ -3,14 +3,15 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.Dialect;
 
-/** The quoted names of the engine's two tables. */
-record Tables(Dialect dialect, String schema, String versionTable, String logTable, String qualifiedVersion,
-        String qualifiedLog) {
+/** The quoted names of the engine's tables: version, log and verified script sets. */
+record Tables(Dialect dialect, String schema, String versionTable, String logTable, String stateTable,
+        String qualifiedVersion, String qualifiedLog, String qualifiedState) {
 
     static Tables of(MigrationsConfig config) {
         Dialect d = config.dialect();
-        return new Tables(d, config.schema(), config.versionTable(), config.logTable(),
-                d.qualify(config.schema(), config.versionTable()), d.qualify(config.schema(), config.logTable()));
+        return new Tables(d, config.schema(), config.versionTable(), config.logTable(), config.stateTable(),
+                d.qualify(config.schema(), config.versionTable()), d.qualify(config.schema(), config.logTable()),
+                d.qualify(config.schema(), config.stateTable()));
     }
 
     /** The version table as people read it, e.g. {@code public.alembic_version} or {@code alembic_version}. */

@@ -10,12 +10,14 @@ import java.net.URLConnection;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -65,21 +67,186 @@ public final class ScriptLocations {
     public static List<ScriptResource> resolve(List<String> locations, ClassLoader classLoader) {
         List<ScriptResource> all = new ArrayList<>();
         for (String location : locations) {
-            List<ScriptResource> found;
-            if (location.startsWith(FILESYSTEM_PREFIX)) {
-                found = filesystem(location, location.substring(FILESYSTEM_PREFIX.length()));
-            } else if (location.startsWith(CLASSPATH_PREFIX)) {
-                found = classpath(location, location.substring(CLASSPATH_PREFIX.length()), classLoader);
-            } else if (hasUnknownPrefix(location)) {
-                throw new ScriptLocationException("Script location '" + location + "' has an unknown prefix; use '"
-                        + CLASSPATH_PREFIX + "' or '" + FILESYSTEM_PREFIX + "'");
-            } else {
-                found = classpath(location, location, classLoader);
-            }
-            found.sort(BY_FILE_NAME);
-            all.addAll(found);
+            Collector found = new Collector();
+            walk(location, classLoader, found);
+            found.resources.sort(BY_FILE_NAME);
+            all.addAll(found.resources);
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * A fingerprint of the scripts that {@link #resolve} would return, taken without reading them:
+     * from each file's name, size, modification time and file key, and from each jar entry's name,
+     * size and CRC-32 (which the jar's directory holds). Equal fingerprints mean, short of a
+     * deliberate collision or a file rewritten with the same size within the file system's time
+     * resolution, that the scripts are unchanged. The hash is not cryptographic.
+     *
+     * @param locations the locations, as for {@link #resolve}
+     * @param classLoader the class loader whose class path {@code classpath:} locations are searched
+     * <p>A file modified less than {@value #SETTLE_SECONDS} seconds ago (or in the future) makes the
+     * fingerprint {@code null}: it could be rewritten within the same time-stamp tick with the same size,
+     * and such a change must not go unseen.
+     *
+     * @return 32 hex digits, or {@code null} when a script cannot be stamped without reading it (a
+     *     jar entry without a recorded CRC, a class path root that is neither a directory nor a jar,
+     *     a file modified just now)
+     * @throws ScriptLocationException as {@link #resolve} does
+     */
+    public static String fingerprint(List<String> locations, ClassLoader classLoader) {
+        Fingerprint hash = new Fingerprint();
+        hash.add(FINGERPRINT_FORMAT);
+        for (String location : locations) {
+            Stamps found = new Stamps();
+            walk(location, classLoader, found);
+            if (found.unstampable) {
+                return null;
+            }
+            hash.add(location);
+            found.stamps.sort(null);
+            hash.add(found.stamps.size());
+            for (Stamp stamp : found.stamps) {
+                hash.add(stamp.description);
+                hash.add(stamp.size);
+                hash.add(stamp.time);
+                hash.add(stamp.key);
+            }
+        }
+        return hash.hex();
+    }
+
+    /**
+     * Changes whenever the way scripts are parsed changes, so that a fingerprint taken by an older
+     * version never vouches for scripts this version would read differently.
+     */
+    private static final String FINGERPRINT_FORMAT = "samokoder-migrations scripts 1";
+
+    /** How old a file's modification time must be before its stamp is trusted. */
+    static final int SETTLE_SECONDS = 2;
+
+    private static void walk(String location, ClassLoader classLoader, Sink sink) {
+        if (location.startsWith(FILESYSTEM_PREFIX)) {
+            filesystem(location, location.substring(FILESYSTEM_PREFIX.length()), sink);
+        } else if (location.startsWith(CLASSPATH_PREFIX)) {
+            classpath(location, location.substring(CLASSPATH_PREFIX.length()), classLoader, sink);
+        } else if (hasUnknownPrefix(location)) {
+            throw new ScriptLocationException("Script location '" + location + "' has an unknown prefix; use '"
+                    + CLASSPATH_PREFIX + "' or '" + FILESYSTEM_PREFIX + "'");
+        } else {
+            classpath(location, location, classLoader, sink);
+        }
+    }
+
+    /** What a walk over one location does with each script it finds. */
+    private abstract static class Sink {
+
+        abstract void file(Path path, String description);
+
+        abstract void jarEntry(JarFile jar, JarEntry entry, String fileName, String description);
+
+        /** A class path root that is neither a directory nor a jar. */
+        abstract void unknownRoot(String location, URL url);
+    }
+
+    /** Collects readable resources; jar entries are read while their jar is open. */
+    private static final class Collector extends Sink {
+
+        final List<ScriptResource> resources = new ArrayList<>();
+
+        @Override
+        void file(Path path, String description) {
+            this.resources.add(SimpleScriptResource.ofPath(path, description));
+        }
+
+        @Override
+        void jarEntry(JarFile jar, JarEntry entry, String fileName, String description) {
+            // Read now, through the jar already open: opening each entry through a jar: URL
+            // later costs a connection per script. A jar's content does not change under us.
+            byte[] bytes;
+            try (InputStream in = jar.getInputStream(entry)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read revision script " + description + ": "
+                        + e.getMessage(), e);
+            }
+            this.resources.add(SimpleScriptResource.ofJarEntry(fileName, description, bytes));
+        }
+
+        @Override
+        void unknownRoot(String location, URL url) {
+            throw new ScriptLocationException("Script location '" + location + "' is at " + url
+                    + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
+        }
+    }
+
+    /** One script as the fingerprint sees it; sorted by description, which ends with the file name. */
+    private static final class Stamp implements Comparable<Stamp> {
+
+        final String fileName;
+        final String description;
+        final long size;
+        final long time;
+        final String key;
+
+        Stamp(String fileName, String description, long size, long time, String key) {
+            this.fileName = fileName;
+            this.description = description;
+            this.size = size;
+            this.time = time;
+            this.key = key;
+        }
+
+        @Override
+        public int compareTo(Stamp other) {
+            int byName = this.fileName.compareTo(other.fileName);
+            return byName != 0 ? byName : this.description.compareTo(other.description);
+        }
+    }
+
+    /** Stamps scripts without reading them. */
+    private static final class Stamps extends Sink {
+
+        final List<Stamp> stamps = new ArrayList<>();
+        final long settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())
+                - TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        boolean unstampable;
+
+        @Override
+        void file(Path path, String description) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException e) {
+                // Gone between listing and stat, or unreadable: the full load reports it properly.
+                this.unstampable = true;
+                return;
+            }
+            Object key = attributes.fileKey();
+            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            if (modified > this.settledBefore) {
+                this.unstampable = true;
+                return;
+            }
+            Path name = path.getFileName();
+            this.stamps.add(new Stamp(name == null ? description : name.toString(), description,
+                    attributes.isRegularFile() ? attributes.size() : -1, modified,
+                    key == null ? "" : key.toString()));
+        }
+
+        @Override
+        void jarEntry(JarFile jar, JarEntry entry, String fileName, String description) {
+            long crc = entry.getCrc();
+            if (crc < 0) {
+                this.unstampable = true;
+                return;
+            }
+            this.stamps.add(new Stamp(fileName, description, entry.getSize(), crc, "jar"));
+        }
+
+        @Override
+        void unknownRoot(String location, URL url) {
+            this.unstampable = true;
+        }
     }
 
     /** Whether the location starts with a URI-like scheme of two or more characters (not a drive letter). */
@@ -100,25 +267,23 @@ public final class ScriptLocations {
         return true;
     }
 
-    private static List<ScriptResource> filesystem(String location, String directory) {
+    private static void filesystem(String location, String directory, Sink sink) {
         Path dir = Path.of(directory);
         if (!Files.isDirectory(dir)) {
             throw new ScriptLocationException("Script location '" + location + "' does not exist or is not a directory ("
                     + dir.toAbsolutePath() + "); create it or fix the location");
         }
         String prefix = directory.endsWith("/") ? FILESYSTEM_PREFIX + directory : FILESYSTEM_PREFIX + directory + "/";
-        List<ScriptResource> found = new ArrayList<>();
-        listDirectory(dir, prefix, location, found);
-        return found;
+        listDirectory(dir, prefix, location, sink);
     }
 
-    private static void listDirectory(Path dir, String descriptionPrefix, String location, List<ScriptResource> found) {
+    private static void listDirectory(Path dir, String descriptionPrefix, String location, Sink sink) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
                 if (isScriptName(name)) {
-                    found.add(SimpleScriptResource.ofPath(entry, descriptionPrefix + name));
+                    sink.file(entry, descriptionPrefix + name);
                 }
             }
         } catch (IOException e) {
@@ -131,11 +296,10 @@ public final class ScriptLocations {
         return name.endsWith(".sql") && !name.startsWith(".");
     }
 
-    private static List<ScriptResource> classpath(String location, String rawPath, ClassLoader classLoader) {
+    private static void classpath(String location, String rawPath, ClassLoader classLoader, Sink sink) {
         String path = trimSlashes(rawPath);
         String descriptionPrefix = CLASSPATH_PREFIX + (path.isEmpty() ? "" : path + "/");
         Set<String> roots = new LinkedHashSet<>();
-        List<ScriptResource> found = new ArrayList<>();
         Enumeration<URL> urls;
         try {
             urls = classLoader.getResources(path);
@@ -157,21 +321,20 @@ public final class ScriptLocations {
                             + e.getMessage(), e);
                 }
                 if (Files.isDirectory(dir)) {
-                    listDirectory(dir, descriptionPrefix, location, found);
+                    listDirectory(dir, descriptionPrefix, location, sink);
                 }
             } else {
-                listJar(location, url, descriptionPrefix, found);
+                listJar(location, url, descriptionPrefix, sink);
             }
         }
-        return found;
     }
 
-    private static void listJar(String location, URL url, String descriptionPrefix, List<ScriptResource> found) {
+    private static void listJar(String location, URL url, String descriptionPrefix, Sink sink) {
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jarConnection)) {
-                throw new ScriptLocationException("Script location '" + location + "' is at " + url
-                        + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
+                sink.unknownRoot(location, url);
+                return;
             }
             jarConnection.setUseCaches(false);
             String directory = trimSlashes(jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName());
@@ -187,17 +350,7 @@ public final class ScriptLocations {
                     }
                     String fileName = name.substring(entryPrefix.length());
                     if (isScriptName(fileName)) {
-                        // Read now, through the jar already open: opening each entry through a jar: URL
-                        // later costs a connection per script. A jar's content does not change under us.
-                        String description = descriptionPrefix + fileName;
-                        byte[] bytes;
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            bytes = in.readAllBytes();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot read revision script " + description + ": "
-                                    + e.getMessage(), e);
-                        }
-                        found.add(SimpleScriptResource.ofJarEntry(fileName, description, bytes));
+                        sink.jarEntry(jar, entry, fileName, descriptionPrefix + fileName);
                     }
                 }
             }

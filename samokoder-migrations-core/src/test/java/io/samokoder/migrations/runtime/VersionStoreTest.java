@@ -25,8 +25,9 @@ class VersionStoreTest {
     private static final PostgresDialect PG = PostgresDialect.INSTANCE;
 
     private static Tables tables(String schema) {
-        return new Tables(PG, schema, "alembic_version", "samokoder_migrations_log",
-                PG.qualify(schema, "alembic_version"), PG.qualify(schema, "samokoder_migrations_log"));
+        return new Tables(PG, schema, "alembic_version", "samokoder_migrations_log", "samokoder_migrations_log_state",
+                PG.qualify(schema, "alembic_version"), PG.qualify(schema, "samokoder_migrations_log"),
+                PG.qualify(schema, "samokoder_migrations_log_state"));
     }
 
     private static LogStore.Row row(String revision) {

@@ -1,0 +1,118 @@
+package io.samokoder.migrations.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The table of verified script sets, and the one-query check that makes a no-op start cheap.
+ *
+ * <p>After an upgrade under the lock that ends with the version rows at the heads and finds no
+ * drift, the runtime records the scripts' fingerprint, those heads and the size of the log (row
+ * count and last id). A later {@code upgrade("heads")} whose scripts have the same fingerprint reads,
+ * in one statement and so from one snapshot, the version rows, that record and the log's size: when
+ * the rows are the recorded heads and the log has not changed, every check of the full path
+ * (known rows, checksums against the log, the plan) would find what it found then, and there is
+ * nothing to do. Any run that changes the rows or the log (upgrade, downgrade, stamp, a failed
+ * attempt) writes the log, so the record stops matching.
+ */
+final class FastStart {
+
+    /** How many fingerprints are kept (several builds may be deployed side by side). */
+    static final int KEPT = 10;
+
+    private final Tables tables;
+
+    FastStart(Tables tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * The version rows when the database is at the heads recorded for this fingerprint and the log is
+     * as it was then; {@code null} otherwise, also when a table is missing.
+     */
+    List<String> check(Connection connection, String fingerprint) throws SQLException {
+        String sql = "SELECT 1, version_num, NULL, NULL FROM " + this.tables.qualifiedVersion()
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + this.tables.qualifiedState()
+                + " WHERE fingerprint = ?"
+                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + this.tables.qualifiedLog();
+        List<String> rows = new ArrayList<>();
+        String heads = null;
+        long recordedLogRows = -1;
+        Long recordedLastId = null;
+        long logRows = -2;
+        Long lastId = null;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getInt(1)) {
+                        case 1 -> rows.add(rs.getString(2));
+                        case 2 -> {
+                            heads = rs.getString(2);
+                            recordedLogRows = rs.getLong(3);
+                            recordedLastId = longOrNull(rs, 4);
+                        }
+                        default -> {
+                            logRows = rs.getLong(3);
+                            lastId = longOrNull(rs, 4);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            if (this.tables.dialect().isUndefinedTable(e)) {
+                return null;
+            }
+            throw e;
+        }
+        if (heads == null || rows.isEmpty() || recordedLogRows != logRows
+                || !(recordedLastId == null ? lastId == null : recordedLastId.equals(lastId))
+                || !heads.equals(key(rows))) {
+            return null;
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * Records that the scripts with this fingerprint were verified with the version rows at
+     * {@code heads} and the log as it is now; keeps the {@value #KEPT} latest records. Runs under the
+     * migration lock, so there is one writer at a time.
+     */
+    void record(Connection connection, String fingerprint, List<String> heads) throws SQLException {
+        String state = this.tables.qualifiedState();
+        try (Statement st = connection.createStatement()) {
+            st.execute(this.tables.dialect().createStateTable(this.tables.schema(), this.tables.stateTable()));
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + state + " WHERE fingerprint = ?"
+                + " OR fingerprint NOT IN (SELECT fingerprint FROM " + state + " ORDER BY verified_at DESC LIMIT "
+                + (KEPT - 1) + ")")) {
+            ps.setString(1, fingerprint);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + state
+                + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM "
+                + this.tables.qualifiedLog())) {
+            ps.setString(1, fingerprint);
+            ps.setString(2, key(heads));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The rows or heads as one comparable text: sorted, space-separated. */
+    static String key(List<String> ids) {
+        List<String> sorted = new ArrayList<>(ids);
+        Collections.sort(sorted);
+        return String.join(" ", sorted);
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}
