@@ -30,6 +30,10 @@ final class Rev {
         return r;
     }
 
+    String id() {
+        return this.id;
+    }
+
     Rev message(String message) {
         this.message = message;
         return this;

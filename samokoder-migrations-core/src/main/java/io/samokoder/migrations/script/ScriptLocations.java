@@ -8,14 +8,17 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -80,11 +83,13 @@ public final class ScriptLocations {
      * from each file's name, size, modification time and file key, and from each jar entry's name,
      * size and CRC-32 (which the jar's directory holds). Equal fingerprints mean, short of a
      * deliberate collision or a file rewritten with the same size within the file system's time
-     * resolution, that the scripts are unchanged. The hash is not cryptographic.
+     * resolution, that the scripts are unchanged. Where the platform has it, a file's change time
+     * (ctime) is part of its stamp too: tools that set modification times back (reproducible builds,
+     * archive extraction) cannot set it, and every rewrite moves it. The hash is not cryptographic.
      *
      * @param locations the locations, as for {@link #resolve}
      * @param classLoader the class loader whose class path {@code classpath:} locations are searched
-     * <p>A file modified less than {@value #SETTLE_SECONDS} seconds ago (or in the future) makes the
+     * <p>A file modified or changed less than {@value #SETTLE_SECONDS} seconds ago (or in the future) makes the
      * fingerprint {@code null}: it could be rewritten within the same time-stamp tick with the same size,
      * and such a change must not go unseen.
      *
@@ -94,10 +99,16 @@ public final class ScriptLocations {
      * @throws ScriptLocationException as {@link #resolve} does
      */
     public static String fingerprint(List<String> locations, ClassLoader classLoader) {
+        return fingerprint(locations, classLoader, TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
+    }
+
+    /** {@link #fingerprint(List, ClassLoader)} trusting files changed more than {@code settleNanos} ago. */
+    static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos) {
+        long settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos;
         Fingerprint hash = new Fingerprint();
         hash.add(FINGERPRINT_FORMAT);
         for (String location : locations) {
-            Stamps found = new Stamps();
+            Stamps found = new Stamps(settledBefore);
             walk(location, classLoader, found);
             if (found.unstampable) {
                 return null;
@@ -109,6 +120,7 @@ public final class ScriptLocations {
                 hash.add(stamp.description);
                 hash.add(stamp.size);
                 hash.add(stamp.time);
+                hash.add(stamp.changed);
                 hash.add(stamp.key);
             }
         }
@@ -121,8 +133,12 @@ public final class ScriptLocations {
      */
     private static final String FINGERPRINT_FORMAT = "samokoder-migrations scripts 1";
 
-    /** How old a file's modification time must be before its stamp is trusted. */
+    /** How old a file's modification and change times must be before its stamp is trusted. */
     static final int SETTLE_SECONDS = 2;
+
+    /** Whether files have the {@code unix} attribute view, with the change time. */
+    private static final boolean UNIX_ATTRIBUTES = FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("unix");
 
     private static void walk(String location, ClassLoader classLoader, Sink sink) {
         if (location.startsWith(FILESYSTEM_PREFIX)) {
@@ -185,14 +201,18 @@ public final class ScriptLocations {
         final String fileName;
         final String description;
         final long size;
+        /** A file's modification time, or a jar entry's CRC-32. */
         final long time;
+        /** A file's change time (ctime) where the platform has one, else its creation time. */
+        final long changed;
         final String key;
 
-        Stamp(String fileName, String description, long size, long time, String key) {
+        Stamp(String fileName, String description, long size, long time, long changed, String key) {
             this.fileName = fileName;
             this.description = description;
             this.size = size;
             this.time = time;
+            this.changed = changed;
             this.key = key;
         }
 
@@ -207,30 +227,47 @@ public final class ScriptLocations {
     private static final class Stamps extends Sink {
 
         final List<Stamp> stamps = new ArrayList<>();
-        final long settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())
-                - TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        final long settledBefore;
         boolean unstampable;
+
+        Stamps(long settledBefore) {
+            this.settledBefore = settledBefore;
+        }
 
         @Override
         void file(Path path, String description) {
-            BasicFileAttributes attributes;
+            long size;
+            long modified;
+            long changed;
+            String key;
             try {
-                attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            } catch (IOException e) {
+                if (UNIX_ATTRIBUTES) {
+                    // The change time (ctime) cannot be set back by tools that fix modification times
+                    // (reproducible builds, archive extraction): any rewrite moves it.
+                    Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino,dev");
+                    size = (Long) unix.get("size");
+                    modified = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+                    changed = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
+                    key = unix.get("dev") + ":" + unix.get("ino");
+                } else {
+                    BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
+                    size = basic.size();
+                    modified = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                    changed = basic.creationTime().to(TimeUnit.NANOSECONDS);
+                    key = String.valueOf(basic.fileKey());
+                }
+            } catch (IOException | RuntimeException e) {
                 // Gone between listing and stat, or unreadable: the full load reports it properly.
                 this.unstampable = true;
                 return;
             }
-            Object key = attributes.fileKey();
-            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            if (modified > this.settledBefore) {
+            if (modified > this.settledBefore || changed > this.settledBefore) {
                 this.unstampable = true;
                 return;
             }
             Path name = path.getFileName();
-            this.stamps.add(new Stamp(name == null ? description : name.toString(), description,
-                    attributes.isRegularFile() ? attributes.size() : -1, modified,
-                    key == null ? "" : key.toString()));
+            this.stamps.add(new Stamp(name == null ? description : name.toString(), description, size, modified,
+                    changed, key));
         }
 
         @Override
@@ -240,7 +277,7 @@ public final class ScriptLocations {
                 this.unstampable = true;
                 return;
             }
-            this.stamps.add(new Stamp(fileName, description, entry.getSize(), crc, "jar"));
+            this.stamps.add(new Stamp(fileName, description, entry.getSize(), crc, 0, "jar"));
         }
 
         @Override

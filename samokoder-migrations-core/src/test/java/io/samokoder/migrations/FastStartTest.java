@@ -1,0 +1,233 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast start: a no-op {@code upgrade("heads")} over scripts whose fingerprint an earlier run
+ * verified is answered from one query, without the lock; any change to the scripts, the version rows
+ * or the log sends it down the full path again. Most cases use scripts in a jar (stamped by CRC, as a
+ * packaged application ships them); the directory case waits once for its files' times to settle.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class FastStartTest {
+
+    private static final Rev A = Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;");
+    private static final Rev B = Rev.of("b2", "a1").up("CREATE TABLE second (id int);").down("DROP TABLE second;");
+    private static final Rev B_EDITED = Rev.of("b2", "a1").up("CREATE TABLE second (id int8);")
+            .down("DROP TABLE second;");
+    private static final Rev C = Rev.of("c3", "b2").up("CREATE TABLE third (id int);").down("DROP TABLE third;");
+
+    /** Counts lock acquisitions (the full path takes the lock, the fast one does not) and keeps results. */
+    private static final class Runs implements MigrationListener {
+        int locks;
+        final List<MigrationResult> results = new ArrayList<>();
+
+        @Override
+        public void lockAcquired(Duration waited) {
+            this.locks++;
+        }
+
+        @Override
+        public void runFinished(MigrationResult result) {
+            this.results.add(result);
+        }
+
+        MigrationResult last() {
+            return this.results.get(this.results.size() - 1);
+        }
+    }
+
+    /** Runs upgrade("heads") on a fresh engine, as a new instance would; returns how many locks it took. */
+    private static int start(MigrationsConfig.Builder config, Runs runs) {
+        int before = runs.locks;
+        new Migrations(config.listeners(List.of(runs)).build()).upgrade("heads");
+        return runs.locks - before;
+    }
+
+    /** The same, with the scripts in {@code db/migrations} of the jar as it is now. */
+    private static int start(DataSource ds, Path jar, Runs runs, UnaryOperator<MigrationsConfig.Builder> tweak) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            return start(tweak.apply(MigrationsConfig.builder().dataSource(ds).locations("classpath:db/migrations")
+                    .classLoader(loader)), runs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int start(DataSource ds, Path jar, Runs runs) {
+        return start(ds, jar, runs, UnaryOperator.identity());
+    }
+
+    @Test
+    void aSecondStartNeedsNoLockAndAnyChangeToAScriptIsSeen(TestDatabase db, @TempDir Path dir) throws Exception {
+        DataSource ds = Db.schema(db, "fast_dir");
+        Rev.writeAll(dir, A, B, C);
+        FileTime built = FileTime.fromMillis(1_767_225_600_000L);
+        Files.setLastModifiedTime(dir.resolve("b2.sql"), built);
+        // Stamps of files changed within the last two seconds are not trusted (see justWrittenFiles...).
+        Thread.sleep(2100);
+        Runs runs = new Runs();
+        MigrationsConfig.Builder config = Db.config(ds, dir);
+
+        assertThat(start(config, runs)).isEqualTo(1);
+        assertThat(runs.last().steps()).hasSize(3);
+        assertThat(Db.strings(ds, "SELECT heads || ' ' || log_rows FROM samokoder_migrations_log_state"))
+                .containsExactly("c3 3");
+
+        assertThat(start(config, runs)).isZero();
+        assertThat(runs.last().steps()).isEmpty();
+        assertThat(runs.last().rowsBefore()).containsExactly("c3");
+        assertThat(runs.last().rowsAfter()).containsExactly("c3");
+        assertThat(runs.last().lockWait()).isZero();
+        assertThat(runs.last().summary()).startsWith("Nothing to upgrade: database at c3");
+
+        // An edit of the same size whose modification time is set back, as reproducible builds do:
+        // the change time still moves, so the full path runs and finds the drift.
+        Rev.write(dir, "b2.sql", B_EDITED.text().replace("int8", "int4"));
+        Files.setLastModifiedTime(dir.resolve("b2.sql"), built);
+        assertThat(Files.size(dir.resolve("b2.sql"))).isEqualTo(B.text().length() + 1);
+        assertThatThrownBy(() -> start(config, runs)).isInstanceOf(ChecksumMismatchException.class);
+        assertThat(runs.locks).isEqualTo(2);
+    }
+
+    @Test
+    void justWrittenFilesAreNotTrustedByTheirStamps(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "fresh");
+        Rev.writeAll(dir, A, B, C);
+        Runs runs = new Runs();
+        MigrationsConfig.Builder config = Db.config(ds, dir);
+        assertThat(start(config, runs)).isEqualTo(1);
+        assertThat(start(config, runs)).isEqualTo(1);
+        assertThat(Db.strings(ds, "SELECT to_regclass('samokoder_migrations_log_state') IS NULL"))
+                .containsExactly("t");
+    }
+
+    @Test
+    void aChangedScriptInANewJarTakesTheFullPathAndItsDriftIsFound(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "fast_jar");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Runs runs = new Runs();
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(start(ds, jar, runs)).isZero();
+
+        writeJar(jar, A, B_EDITED, C);
+        assertThatThrownBy(() -> start(ds, jar, runs)).isInstanceOf(ChecksumMismatchException.class);
+        assertThat(runs.locks).isEqualTo(2);
+    }
+
+    @Test
+    void aNewScriptIsAppliedAndThenVerified(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "added");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B);
+        Runs runs = new Runs();
+        start(ds, jar, runs);
+
+        writeJar(jar, A, B, C);
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(runs.last().steps()).extracting(StepResult::revision).containsExactly("c3");
+        assertThat(start(ds, jar, runs)).isZero();
+    }
+
+    @Test
+    void changedVersionRowsOrLogTakeTheFullPath(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "rows");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Runs runs = new Runs();
+        start(ds, jar, runs);
+
+        // Downgraded by hand: the rows are no longer the recorded heads.
+        Db.exec(ds, "DROP TABLE third", "UPDATE alembic_version SET version_num = 'b2'");
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(runs.last().steps()).extracting(StepResult::revision).containsExactly("c3");
+        assertThat(start(ds, jar, runs)).isZero();
+
+        // Down and up again by an engine that records nothing: the rows end where they were, the log grew.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            MigrationsConfig config = MigrationsConfig.builder().dataSource(ds).classLoader(loader).fastStart(false)
+                    .build();
+            new Migrations(config).downgrade("b2");
+            new Migrations(config).upgrade("c3");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(start(ds, jar, runs)).isZero();
+
+        // A log row deleted by hand: the log's size changed.
+        Db.exec(ds, "DELETE FROM samokoder_migrations_log WHERE id = (SELECT min(id) FROM samokoder_migrations_log)");
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(start(ds, jar, runs)).isZero();
+    }
+
+    @Test
+    void withoutACleanChecksumCheckNothingIsRecorded(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "unchecked");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Runs runs = new Runs();
+        assertThat(start(ds, jar, runs, c -> c.fastStart(false))).isEqualTo(1);
+        assertThat(start(ds, jar, runs, c -> c.fastStart(false))).isEqualTo(1);
+        assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.OFF))).isEqualTo(1);
+        assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.OFF))).isEqualTo(1);
+
+        writeJar(jar, A, B_EDITED, C);
+        assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.WARN))).isEqualTo(1);
+        assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.WARN))).isEqualTo(1);
+        assertThat(Db.strings(ds, "SELECT to_regclass('samokoder_migrations_log_state') IS NULL"))
+                .containsExactly("t");
+    }
+
+    @Test
+    void theLatestTenFingerprintsAreKept(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "kept");
+        Path jar = dir.resolve("app.jar");
+        Runs runs = new Runs();
+        for (int build = 0; build < 12; build++) {
+            // Each build adds a comment to a1, which the checksum tolerates and the fingerprint does not.
+            writeJar(jar, Rev.of("a1", "").message("Build " + build).up("CREATE TABLE first (id int);")
+                    .down("DROP TABLE first;"));
+            assertThat(start(ds, jar, runs)).isEqualTo(1);
+            assertThat(start(ds, jar, runs)).isZero();
+        }
+        assertThat(Db.strings(ds, "SELECT count(*) FROM samokoder_migrations_log_state")).containsExactly("10");
+    }
+
+    private static Path writeJar(Path jar, Rev... revs) {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("db/"));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("db/migrations/"));
+            out.closeEntry();
+            for (Rev rev : revs) {
+                out.putNextEntry(new JarEntry("db/migrations/" + rev.id() + ".sql"));
+                out.write(rev.text().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+}
