@@ -20,7 +20,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
-              --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it)
+              --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
+                                     ours_full: ours with the fast start off (B only)
               --max-n flyway=1000,liquibase=1000  skip a tool above that N (for runs that must fit in time)
               --graph-sizes 10000,50000  revision counts for C (default 10000,50000)
               --graph-sources dir,jar    where C reads the scripts: a directory, a jar on the class path (default dir)

@@ -6,14 +6,25 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Samokoder Migrations through its facade, with its defaults, as the starter runs it: upgrade to heads. */
+/**
+ * Samokoder Migrations through its facade, with its defaults, as the starter runs it: upgrade to
+ * heads. With {@code fastStart} off, every no-op start takes the full path (scripts read, lock,
+ * checks, plan), as the first start of a new build does.
+ */
 final class OursRunner implements ToolRunner {
+
+    private final boolean fastStart;
+
+    OursRunner(boolean fastStart) {
+        this.fastStart = fastStart;
+    }
 
     @Override
     public void migrate(DataSource dataSource, Path dir) {
         new Migrations(MigrationsConfig.builder()
                 .dataSource(dataSource)
                 .locations("filesystem:" + dir)
+                .fastStart(this.fastStart)
                 .build())
                 .upgrade("heads");
     }

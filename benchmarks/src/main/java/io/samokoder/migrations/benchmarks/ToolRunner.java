@@ -20,7 +20,8 @@ interface ToolRunner {
     static ToolRunner of(Tool tool) {
         return switch (tool) {
             case RAW -> new RawRunner();
-            case OURS -> new OursRunner();
+            case OURS -> new OursRunner(true);
+            case OURS_FULL -> new OursRunner(false);
             case FLYWAY -> new FlywayRunner();
             case LIQUIBASE -> new LiquibaseRunner();
         };

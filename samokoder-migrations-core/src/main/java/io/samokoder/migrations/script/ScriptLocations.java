@@ -8,19 +8,14 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -80,67 +75,37 @@ public final class ScriptLocations {
 
     /**
      * A fingerprint of the scripts that {@link #resolve} would return, taken without reading them:
-     * from each file's name, size, modification time and file key, and from each jar entry's name,
-     * size and CRC-32 (which the jar's directory holds). Equal fingerprints mean, short of a
-     * deliberate collision or a file rewritten with the same size within the file system's time
-     * resolution, that the scripts are unchanged. Where the platform has it, a file's change time
-     * (ctime) is part of its stamp too: tools that set modification times back (reproducible builds,
-     * archive extraction) cannot set it, and every rewrite moves it. The hash is not cryptographic.
+     * from each file's name, size, modification time, change time (ctime, where the platform has
+     * it) and file key, and from each jar entry's name, size and CRC-32 (which the jar's directory
+     * holds). Equal fingerprints mean, short of a deliberate collision, that the scripts are
+     * unchanged: tools that set modification times back (reproducible builds, archive extraction)
+     * cannot set the change time, and every rewrite moves it. The hash is not cryptographic.
+     *
+     * <p>A file modified or changed less than {@value #SETTLE_SECONDS} seconds ago (or in the future)
+     * makes the fingerprint {@code null}: it could be rewritten within the same time-stamp tick, and
+     * such a change must not go unseen.
      *
      * @param locations the locations, as for {@link #resolve}
      * @param classLoader the class loader whose class path {@code classpath:} locations are searched
-     * <p>A file modified or changed less than {@value #SETTLE_SECONDS} seconds ago (or in the future) makes the
-     * fingerprint {@code null}: it could be rewritten within the same time-stamp tick with the same size,
-     * and such a change must not go unseen.
-     *
      * @return 32 hex digits, or {@code null} when a script cannot be stamped without reading it (a
      *     jar entry without a recorded CRC, a class path root that is neither a directory nor a jar,
-     *     a file modified just now)
+     *     a file changed just now)
      * @throws ScriptLocationException as {@link #resolve} does
      */
     public static String fingerprint(List<String> locations, ClassLoader classLoader) {
-        return fingerprint(locations, classLoader, TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
+        return fingerprint(locations, classLoader, SETTLE_SECONDS * 1_000_000_000L);
     }
 
     /** {@link #fingerprint(List, ClassLoader)} trusting files changed more than {@code settleNanos} ago. */
     static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos) {
-        long settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos;
-        Fingerprint hash = new Fingerprint();
-        hash.add(FINGERPRINT_FORMAT);
-        for (String location : locations) {
-            Stamps found = new Stamps(settledBefore);
-            walk(location, classLoader, found);
-            if (found.unstampable) {
-                return null;
-            }
-            hash.add(location);
-            found.stamps.sort(null);
-            hash.add(found.stamps.size());
-            for (Stamp stamp : found.stamps) {
-                hash.add(stamp.description);
-                hash.add(stamp.size);
-                hash.add(stamp.time);
-                hash.add(stamp.changed);
-                hash.add(stamp.key);
-            }
-        }
-        return hash.hex();
+        return ScriptStamps.fingerprint(locations, classLoader, settleNanos);
     }
-
-    /**
-     * Changes whenever the way scripts are parsed changes, so that a fingerprint taken by an older
-     * version never vouches for scripts this version would read differently.
-     */
-    private static final String FINGERPRINT_FORMAT = "samokoder-migrations scripts 1";
 
     /** How old a file's modification and change times must be before its stamp is trusted. */
     static final int SETTLE_SECONDS = 2;
 
-    /** Whether files have the {@code unix} attribute view, with the change time. */
-    private static final boolean UNIX_ATTRIBUTES = FileSystems.getDefault().supportedFileAttributeViews()
-            .contains("unix");
-
-    private static void walk(String location, ClassLoader classLoader, Sink sink) {
+    /** Lists the scripts of one location into the sink, in listing order. */
+    static void walk(String location, ClassLoader classLoader, Sink sink) {
         if (location.startsWith(FILESYSTEM_PREFIX)) {
             filesystem(location, location.substring(FILESYSTEM_PREFIX.length()), sink);
         } else if (location.startsWith(CLASSPATH_PREFIX)) {
@@ -154,7 +119,7 @@ public final class ScriptLocations {
     }
 
     /** What a walk over one location does with each script it finds. */
-    private abstract static class Sink {
+    abstract static class Sink {
 
         abstract void file(Path path, String description);
 
@@ -192,97 +157,6 @@ public final class ScriptLocations {
         void unknownRoot(String location, URL url) {
             throw new ScriptLocationException("Script location '" + location + "' is at " + url
                     + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
-        }
-    }
-
-    /** One script as the fingerprint sees it; sorted by description, which ends with the file name. */
-    private static final class Stamp implements Comparable<Stamp> {
-
-        final String fileName;
-        final String description;
-        final long size;
-        /** A file's modification time, or a jar entry's CRC-32. */
-        final long time;
-        /** A file's change time (ctime) where the platform has one, else its creation time. */
-        final long changed;
-        final String key;
-
-        Stamp(String fileName, String description, long size, long time, long changed, String key) {
-            this.fileName = fileName;
-            this.description = description;
-            this.size = size;
-            this.time = time;
-            this.changed = changed;
-            this.key = key;
-        }
-
-        @Override
-        public int compareTo(Stamp other) {
-            int byName = this.fileName.compareTo(other.fileName);
-            return byName != 0 ? byName : this.description.compareTo(other.description);
-        }
-    }
-
-    /** Stamps scripts without reading them. */
-    private static final class Stamps extends Sink {
-
-        final List<Stamp> stamps = new ArrayList<>();
-        final long settledBefore;
-        boolean unstampable;
-
-        Stamps(long settledBefore) {
-            this.settledBefore = settledBefore;
-        }
-
-        @Override
-        void file(Path path, String description) {
-            long size;
-            long modified;
-            long changed;
-            String key;
-            try {
-                if (UNIX_ATTRIBUTES) {
-                    // The change time (ctime) cannot be set back by tools that fix modification times
-                    // (reproducible builds, archive extraction): any rewrite moves it.
-                    Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino,dev");
-                    size = (Long) unix.get("size");
-                    modified = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-                    changed = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
-                    key = unix.get("dev") + ":" + unix.get("ino");
-                } else {
-                    BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
-                    size = basic.size();
-                    modified = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                    changed = basic.creationTime().to(TimeUnit.NANOSECONDS);
-                    key = String.valueOf(basic.fileKey());
-                }
-            } catch (IOException | RuntimeException e) {
-                // Gone between listing and stat, or unreadable: the full load reports it properly.
-                this.unstampable = true;
-                return;
-            }
-            if (modified > this.settledBefore || changed > this.settledBefore) {
-                this.unstampable = true;
-                return;
-            }
-            Path name = path.getFileName();
-            this.stamps.add(new Stamp(name == null ? description : name.toString(), description, size, modified,
-                    changed, key));
-        }
-
-        @Override
-        void jarEntry(JarFile jar, JarEntry entry, String fileName, String description) {
-            long crc = entry.getCrc();
-            if (crc < 0) {
-                this.unstampable = true;
-                return;
-            }
-            this.stamps.add(new Stamp(fileName, description, entry.getSize(), crc, 0, "jar"));
-        }
-
-        @Override
-        void unknownRoot(String location, URL url) {
-            this.unstampable = true;
         }
     }
 
