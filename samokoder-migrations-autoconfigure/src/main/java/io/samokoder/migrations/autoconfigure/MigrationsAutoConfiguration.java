@@ -76,6 +76,7 @@ public final class MigrationsAutoConfiguration {
             .lockRetries(properties.getLockRetries())
             .statementTimeout(properties.getStatementTimeout())
             .checksumPolicy(properties.getValidateChecksums())
+            .fastStart(properties.isFastStart())
             .listeners(listeners.orderedStream().toList());
         if (scripts.isEmpty()) {
             logger.warn("No revision scripts (*.sql) found in " + properties.getLocations()

@@ -120,6 +120,13 @@ public class MigrationsProperties {
      */
     private ChecksumPolicy validateChecksums = ChecksumPolicy.FAIL;
 
+    /**
+     * Whether a start with nothing to do and unchanged scripts is answered from one query, without
+     * reading the scripts or taking the lock, once a run has verified those scripts against the
+     * database (kept in the table named after the log table with "_state").
+     */
+    private boolean fastStart = true;
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -246,6 +253,14 @@ public class MigrationsProperties {
 
     public void setStatementTimeout(Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    public boolean isFastStart() {
+        return this.fastStart;
+    }
+
+    public void setFastStart(boolean fastStart) {
+        this.fastStart = fastStart;
     }
 
     public ChecksumPolicy getValidateChecksums() {

@@ -1,15 +1,19 @@
 package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationConfigurationException;
+import io.samokoder.migrations.script.ScriptLocations;
 import io.samokoder.migrations.script.ScriptResource;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarEntry;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -101,6 +105,31 @@ final class SpringScriptResources {
         @Override
         public InputStream open() throws IOException {
             return this.resource.getInputStream();
+        }
+
+        /**
+         * A file's stamp from the engine ({@link ScriptLocations#fileStamp}); for an entry of a jar,
+         * nested ones of an executable jar too, its size and CRC-32 from the jar's directory.
+         * Without one (another kind of resource), a start reads every script.
+         */
+        @Override
+        public String stamp() {
+            try {
+                if (this.resource.isFile()) {
+                    return ScriptLocations.fileStamp(this.resource.getFile().toPath());
+                }
+                URLConnection connection = this.resource.getURL().openConnection();
+                if (connection instanceof JarURLConnection jar) {
+                    JarEntry entry = jar.getJarEntry();
+                    if (entry != null && entry.getCrc() >= 0) {
+                        return "jar " + entry.getSize() + " " + entry.getCrc();
+                    }
+                }
+            }
+            catch (IOException | RuntimeException ex) {
+                // no stamp: the scripts are read and checked in full
+            }
+            return null;
         }
 
         @Override

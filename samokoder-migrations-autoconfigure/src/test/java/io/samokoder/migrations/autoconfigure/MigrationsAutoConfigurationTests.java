@@ -9,6 +9,13 @@ import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.script.ScriptResource;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
+import io.samokoder.migrations.MigrationListener;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +23,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -76,6 +87,51 @@ class MigrationsAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(Migrations.class);
             assertThat(context).doesNotHaveBean(MigrationsInitializer.class);
         });
+    }
+
+    @Test
+    void aSecondStartOverUnchangedScriptsTakesNoLock(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("scripts.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String directory : new String[] { "db/", "db/jarred/" }) {
+                out.putNextEntry(new JarEntry(directory));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("db/jarred/001_first.sql"));
+            out.write(("-- First\n-- Revision ID: cccc00000001\n-- Revises:\n\n-- migrate:upgrade\n"
+                    + "CREATE TABLE jarred (id int);\n\n-- migrate:downgrade\nDROP TABLE jarred;\n")
+                .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        AtomicInteger locks = new AtomicInteger();
+        MigrationListener counter = new MigrationListener() {
+            @Override
+            public void lockAcquired(Duration waited) {
+                locks.incrementAndGet();
+            }
+        };
+        try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, getClass().getClassLoader())) {
+            ApplicationContextRunner runner = withDataSource(this.db).withClassLoader(loader)
+                .withBean(MigrationListener.class, () -> counter)
+                .withPropertyValues("samokoder.migrations.locations=classpath:db/jarred");
+            runner.run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationsInitializer.class).report().current())
+                    .containsExactly("cccc00000001");
+            });
+            assertThat(locks).hasValue(1);
+            runner.run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationsInitializer.class).report().current())
+                    .containsExactly("cccc00000001");
+            });
+            assertThat(locks).as("the second start answered from the verified state").hasValue(1);
+            runner.withPropertyValues("samokoder.migrations.fast-start=false").run((context) -> {
+                assertThat(context).hasNotFailed();
+            });
+            assertThat(locks).hasValue(2);
+        }
+        assertThat(tables(this.db)).contains("jarred", "samokoder_migrations_log_state");
     }
 
     @Test
@@ -263,6 +319,7 @@ class MigrationsAutoConfigurationTests {
                     "samokoder.migrations.transaction-mode=single", "samokoder.migrations.lock-wait-timeout=42",
                     "samokoder.migrations.lock-timeout=750ms", "samokoder.migrations.lock-retries=7",
                     "samokoder.migrations.statement-timeout=2m", "samokoder.migrations.validate-checksums=warn",
+                    "samokoder.migrations.fast-start=false",
                     "samokoder.migrations.locations=classpath:db/second")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -276,6 +333,7 @@ class MigrationsAutoConfigurationTests {
                 assertThat(config.lockRetries()).isEqualTo(7);
                 assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
                 assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.WARN);
+                assertThat(config.fastStart()).isFalse();
                 assertThat(config.scripts()).extracting(ScriptResource::description)
                     .containsExactly("classpath:db/second/001_bbbb00000001_create_audit.sql");
             });

@@ -41,6 +41,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getLockRetries()).isEqualTo(config.lockRetries());
         assertThat(properties.getStatementTimeout()).isEqualTo(config.statementTimeout());
         assertThat(properties.getValidateChecksums()).isEqualTo(config.checksumPolicy());
+        assertThat(properties.isFastStart()).isEqualTo(config.fastStart());
     }
 
     @Test
@@ -61,7 +62,7 @@ class MigrationsPropertiesTests {
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
-                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums");
+                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart");
     }
 
     @Test

@@ -86,6 +86,30 @@ class SpringScriptResourcesTests {
     }
 
     @Test
+    void jarEntriesAreStampedBySizeAndCrcAndFreshFilesAreNot(@TempDir Path dir) throws IOException {
+        Path first = jar(dir.resolve("first.jar"), "db/jarred/001_x.sql", "-- first");
+        Path changed = jar(dir.resolve("changed.jar"), "db/jarred/001_x.sql", "-- fir5t");
+        String stamp = stampOf(first);
+        assertThat(stamp).startsWith("jar 8 ");
+        assertThat(stampOf(jar(dir.resolve("again.jar"), "db/jarred/001_x.sql", "-- first"))).isEqualTo(stamp);
+        assertThat(stampOf(changed)).isNotEqualTo(stamp);
+
+        Files.writeString(dir.resolve("a.sql"), "-- a");
+        List<ScriptResource> files = SpringScriptResources.resolve(this.resolver, List.of("filesystem:" + dir));
+        assertThat(files).singleElement().satisfies((file) -> assertThat(file.stamp())
+            .as("a file changed within the last seconds is not trusted by its stamp").isNull());
+    }
+
+    private static String stampOf(Path jar) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+            List<ScriptResource> found = SpringScriptResources
+                .resolve(new PathMatchingResourcePatternResolver(loader), List.of("classpath:db/jarred"));
+            assertThat(found).hasSize(1);
+            return found.get(0).stamp();
+        }
+    }
+
+    @Test
     void engineLocationsForTheFallback() {
         assertThat(MigrationsAutoConfiguration.engineLocations(
                 List.of("classpath*:db/a", "filesystem:/srv/db", "db/b", "https://example.invalid/x")))

@@ -68,8 +68,8 @@ final class Catalog {
 
     /**
      * The fingerprint of the configured locations' scripts
-     * ({@link ScriptLocations#fingerprint}), taken once, before the scripts are first read; {@code null}
-     * when scripts are given as resources or cannot be stamped.
+     * or of the given resources ({@link ScriptLocations#fingerprint}), taken once, before the scripts
+     * are first read; {@code null} when they cannot be stamped.
      */
     String fingerprint() {
         String value = this.fingerprint;
@@ -79,7 +79,7 @@ final class Catalog {
                 if (value == null) {
                     value = this.config.scripts().isEmpty()
                             ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
-                            : null;
+                            : ScriptLocations.fingerprint(this.config.scripts());
                     value = value == null ? NONE : value;
                     this.fingerprint = value;
                 }

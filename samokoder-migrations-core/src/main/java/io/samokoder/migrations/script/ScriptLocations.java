@@ -96,6 +96,27 @@ public final class ScriptLocations {
         return fingerprint(locations, classLoader, SETTLE_SECONDS * 1_000_000_000L);
     }
 
+    /**
+     * The stamp of one script file for {@link ScriptResource#stamp()}: its size, modification time,
+     * change time (ctime, where the platform has it) and file key, read with one {@code stat}.
+     *
+     * @return the stamp, or {@code null} when the file cannot be read or was modified or changed
+     *     less than {@value #SETTLE_SECONDS} seconds ago
+     */
+    public static String fileStamp(Path file) {
+        return ScriptStamps.fileStamp(file, SETTLE_SECONDS * 1_000_000_000L);
+    }
+
+    /**
+     * A fingerprint of scripts given as resources, from each one's file name, description and
+     * {@link ScriptResource#stamp()}, in the given order.
+     *
+     * @return 32 hex digits, or {@code null} when a resource has no stamp
+     */
+    public static String fingerprint(List<? extends ScriptResource> resources) {
+        return ScriptStamps.fingerprintOf(resources);
+    }
+
     /** {@link #fingerprint(List, ClassLoader)} trusting files changed more than {@code settleNanos} ago. */
     static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos) {
         return ScriptStamps.fingerprint(locations, classLoader, settleNanos);

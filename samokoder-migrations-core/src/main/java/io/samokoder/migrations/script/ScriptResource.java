@@ -17,4 +17,14 @@ public interface ScriptResource {
 
     /** Opens the file's bytes. */
     InputStream open() throws IOException;
+
+    /**
+     * A short token, got without reading the content, that changes whenever the content does: for a
+     * file {@link ScriptLocations#fileStamp}, for a jar entry its size and CRC-32. When every script
+     * of a configuration has one, a no-op start can skip reading them (see
+     * {@code MigrationsConfig.fastStart()}). The default, {@code null}, means there is none.
+     */
+    default String stamp() {
+        return null;
+    }
 }

@@ -66,6 +66,51 @@ final class ScriptStamps {
         return hash.hex();
     }
 
+    /**
+     * The fingerprint of scripts given as resources, in their order: each one's file name,
+     * description and {@link ScriptResource#stamp()}; {@code null} when one has no stamp.
+     */
+    static String fingerprintOf(List<? extends ScriptResource> resources) {
+        Fingerprint hash = new Fingerprint();
+        hash.add(FORMAT);
+        hash.add(resources.size());
+        for (ScriptResource resource : resources) {
+            String stamp = resource.stamp();
+            if (stamp == null) {
+                return null;
+            }
+            hash.add(resource.fileName());
+            hash.add(resource.description());
+            hash.add(stamp);
+        }
+        return hash.hex();
+    }
+
+    /** See {@link ScriptLocations#fileStamp}. */
+    static String fileStamp(Path file, long settleNanos) {
+        Stamp stamp = stampFile(file, TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos);
+        return stamp == null ? null : "file " + stamp.size + " " + stamp.time + " " + stamp.changed + " " + stamp.key;
+    }
+
+    /** The stamp of bytes held in memory: their length and hash. */
+    static String bytesStamp(byte[] bytes) {
+        Fingerprint hash = new Fingerprint();
+        for (int i = 0; i + 8 <= bytes.length; i += 8) {
+            long word = 0;
+            for (int b = 0; b < 8; b++) {
+                word = word << 8 | (bytes[i + b] & 0xff);
+            }
+            hash.add(word);
+        }
+        long tail = 0;
+        for (int i = bytes.length & ~7; i < bytes.length; i++) {
+            tail = tail << 8 | (bytes[i] & 0xff);
+        }
+        hash.add(tail);
+        hash.add(bytes.length);
+        return "bytes " + hash.hex();
+    }
+
     /** One script as the fingerprint sees it; ordered by file name. */
     private static final class Stamp implements Comparable<Stamp> {
 

@@ -99,6 +99,21 @@ public final class SimpleScriptResource implements ScriptResource {
         }
     }
 
+    /**
+     * A file's {@link ScriptLocations#fileStamp}; for content held in memory, a hash of it; for a
+     * resource behind a URL, none.
+     */
+    @Override
+    public String stamp() {
+        if (this.bytes != null) {
+            return ScriptStamps.bytesStamp(this.bytes);
+        }
+        if (this.path != null) {
+            return ScriptLocations.fileStamp(this.path);
+        }
+        return null;
+    }
+
     /** Whether this is a path on the file system that names a directory (for error messages). */
     boolean isDirectory() {
         return this.path != null && Files.isDirectory(this.path);
