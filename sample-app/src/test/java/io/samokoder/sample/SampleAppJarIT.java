@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Starts the packaged executable jar with {@code java -jar} against a test database: proves that
- * revision scripts are found inside the nested jar layout of a Spring Boot executable jar.
+ * revision scripts are found inside the nested jar layout of a Spring Boot executable jar, and that
+ * a second start over the same scripts takes the fast start (scripts stamped by their CRC there).
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SampleAppJarIT {
@@ -32,13 +33,7 @@ class SampleAppJarIT {
         assertThat(jar).exists();
         int port = freePort();
         Path log = jar.resolveSibling("sample-app-jar-it.log");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
-                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--server.port=" + port))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        Process process = start(jar, db, port, log);
         try {
             awaitReady(process, port, log);
             JsonNode bean = Http.get(port, "/actuator/migrations")
@@ -59,10 +54,45 @@ class SampleAppJarIT {
             assertThat(Http.get(port, "/actuator/health/readiness").status()).isEqualTo(200);
         }
         finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop(process);
+        }
+
+        // A second instance over the same jar and database: nothing to do, answered from one query.
+        Path secondLog = jar.resolveSibling("sample-app-jar-it-2.log");
+        Process second = start(jar, db, port, secondLog);
+        try {
+            awaitReady(second, port, secondLog);
+            JsonNode bean = Http.get(port, "/actuator/migrations")
+                .json()
+                .get("contexts")
+                .get("samokoder-sample")
+                .get("migrations")
+                .get("migrationsInitializer");
+            assertThat(SampleApplicationTests.texts(bean.get("current"))).containsExactly("0be0e10f5cc6");
+            assertThat(bean.get("lastRun").get("steps").size()).isZero();
+            assertThat(bean.get("history").size()).isEqualTo(6);
+            assertThat(read(secondLog)).contains("Nothing to upgrade: database at 0be0e10f5cc6")
+                .contains("scripts unchanged since verified");
+        }
+        finally {
+            stop(second);
+        }
+    }
+
+    private static Process start(Path jar, TestDatabase db, int port, Path log) throws IOException {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                "--server.port=" + port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
         }
     }
 
