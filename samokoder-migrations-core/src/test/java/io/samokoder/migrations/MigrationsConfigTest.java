@@ -23,6 +23,8 @@ class MigrationsConfigTest {
         assertThat(config.lockRetries()).isEqualTo(3);
         assertThat(config.statementTimeout()).isEqualTo(Duration.ZERO);
         assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.FAIL);
+        assertThat(config.fastStart()).isTrue();
+        assertThat(config.stateTable()).isEqualTo("samokoder_migrations_log_state");
         assertThat(config.dialect()).isSameAs(PostgresDialect.INSTANCE);
         assertThat(config.listeners()).isEmpty();
         assertThat(config.scripts()).isEmpty();
@@ -35,11 +37,13 @@ class MigrationsConfigTest {
                 .transactionMode(TransactionMode.SINGLE).lockWaitTimeout(Duration.ofSeconds(7))
                 .lockTimeout(Duration.ofMillis(300)).lockRetries(0).statementTimeout(Duration.ofMinutes(1))
                 .checksumPolicy(ChecksumPolicy.WARN).locations("filesystem:/x", "classpath:y").listener(listener)
-                .build();
+                .fastStart(false).build();
         MigrationsConfig copy = config.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(config.toString());
         assertThat(copy.listeners()).containsExactly(listener);
         assertThat(copy.locations()).containsExactly("filesystem:/x", "classpath:y");
+        assertThat(copy.fastStart()).isFalse();
+        assertThat(copy.stateTable()).isEqualTo("log_state");
     }
 
     @Test
@@ -52,6 +56,11 @@ class MigrationsConfigTest {
                 .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("schema 'x-y'");
         assertThatThrownBy(() -> MigrationsConfig.builder().logTable("alembic_version").build())
                 .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("must differ");
+        assertThatThrownBy(() -> MigrationsConfig.builder().logTable("l".repeat(58)).build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("at most 57")
+                .hasMessageContaining("<logTable>_state");
+        assertThatThrownBy(() -> MigrationsConfig.builder().logTable("log").versionTable("log_state").build())
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("verified script sets");
     }
 
     @Test
@@ -75,6 +84,8 @@ class MigrationsConfigTest {
         assertThat(d.lockKey("public", "alembic_version")).isEqualTo(d.lockKey("public", "alembic_version"))
                 .isNotEqualTo(d.lockKey("other", "alembic_version"))
                 .isNotEqualTo(d.lockKey("public", "other_version"));
+        // Pinned: instances of different versions must agree on the key, or they could migrate at once.
+        assertThat(d.lockKey("public", "alembic_version")).isEqualTo(3086494348378855745L);
     }
 
     @Test
