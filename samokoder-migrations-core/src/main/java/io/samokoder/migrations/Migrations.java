@@ -40,6 +40,10 @@ public final class Migrations {
      * Upgrades the database to a target: a revision, {@code head}, {@code heads}, {@code label@head},
      * {@code +N}, ...
      *
+     * <p>With {@code heads} and {@link MigrationsConfig#fastStart()}, a database already at the heads
+     * that a run verified against the same, unchanged scripts is recognised by one query, without
+     * reading the scripts or taking the lock.
+     *
      * @throws ChecksumMismatchException if an applied revision changed (policy {@link ChecksumPolicy#FAIL})
      * @throws MigrationExecutionException if a statement fails
      * @throws LockTimeoutException if another instance held the lock for longer than the lock wait timeout
@@ -98,7 +102,10 @@ public final class Migrations {
         return this.engine.status(target);
     }
 
-    /** What is pending for the target and which applied revisions drifted; changes nothing. */
+    /**
+     * What is pending for the target and which applied revisions drifted; changes nothing. Against
+     * {@code heads}, answered like a fast start when it can be (see {@link #upgrade}).
+     */
     public ValidationResult validate(String target) {
         return this.engine.validate(target);
     }

@@ -103,6 +103,10 @@ class FastStartTest {
         assertThat(runs.last().rowsAfter()).containsExactly("c3");
         assertThat(runs.last().lockWait()).isZero();
         assertThat(runs.last().summary()).startsWith("Nothing to upgrade: database at c3");
+        ValidationResult valid = new Migrations(config.build()).validate("heads");
+        assertThat(valid.current()).containsExactly("c3");
+        assertThat(valid.pending()).isEmpty();
+        assertThat(valid.drift()).isEmpty();
 
         // An edit of the same size whose modification time is set back, as reproducible builds do:
         // the change time still moves, so the full path runs and finds the drift.
@@ -111,6 +115,8 @@ class FastStartTest {
         assertThat(Files.size(dir.resolve("b2.sql"))).isEqualTo(B.text().length() + 1);
         assertThatThrownBy(() -> start(config, runs)).isInstanceOf(ChecksumMismatchException.class);
         assertThat(runs.locks).isEqualTo(2);
+        assertThat(new Migrations(config.build()).validate("heads").drift()).extracting(DriftProblem::revision)
+                .containsExactly("b2");
     }
 
     @Test
