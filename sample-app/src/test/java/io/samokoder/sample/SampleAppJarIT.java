@@ -36,12 +36,7 @@ class SampleAppJarIT {
         Process process = start(jar, db, port, log);
         try {
             awaitReady(process, port, log);
-            JsonNode bean = Http.get(port, "/actuator/migrations")
-                .json()
-                .get("contexts")
-                .get("samokoder-sample")
-                .get("migrations")
-                .get("migrationsInitializer");
+            JsonNode bean = initializer(port);
             assertThat(SampleApplicationTests.texts(bean.get("current"))).containsExactly("0be0e10f5cc6");
             assertThat(bean.get("lastRun").get("outcome").asString()).isEqualTo("SUCCESS");
             assertThat(bean.get("lastRun").get("steps").size()).isEqualTo(6);
@@ -62,12 +57,7 @@ class SampleAppJarIT {
         Process second = start(jar, db, port, secondLog);
         try {
             awaitReady(second, port, secondLog);
-            JsonNode bean = Http.get(port, "/actuator/migrations")
-                .json()
-                .get("contexts")
-                .get("samokoder-sample")
-                .get("migrations")
-                .get("migrationsInitializer");
+            JsonNode bean = initializer(port);
             assertThat(SampleApplicationTests.texts(bean.get("current"))).containsExactly("0be0e10f5cc6");
             assertThat(bean.get("lastRun").get("steps").size()).isZero();
             assertThat(bean.get("history").size()).isEqualTo(6);
@@ -77,6 +67,15 @@ class SampleAppJarIT {
         finally {
             stop(second);
         }
+    }
+
+    private static JsonNode initializer(int port) {
+        return Http.get(port, "/actuator/migrations")
+            .json()
+            .get("contexts")
+            .get("samokoder-sample")
+            .get("migrations")
+            .get("migrationsInitializer");
     }
 
     private static Process start(Path jar, TestDatabase db, int port, Path log) throws IOException {
