@@ -64,6 +64,22 @@ class RoundTripTest {
         assertThat(Db.count(ds, "SELECT count(*) FROM t_6")).isEqualTo(1);
     }
 
+    @Test
+    void aStatementThatReturnsRowsGoesOnItsOwnBetweenBatches(TestDatabase db, @TempDir Path dir) {
+        Rev first = Rev.of("r1", "").up(String.format(THREE, 1)).down("DROP TABLE t_1;");
+        int one = executesForUpgrade(db, "rt_one", Rev.writeAll(dir.resolve("one"), first));
+        // batch of 2, the SELECT, batch of 2, the version/log/commit
+        int mixed = executesForUpgrade(db, "rt_mixed", Rev.writeAll(dir.resolve("mixed"), first,
+                Rev.of("r2", "r1").up("CREATE TABLE seen (n int);\nCREATE SEQUENCE seen_seq;\n"
+                        + "SELECT nextval('seen_seq') FROM generate_series(1, 3);\n"
+                        + "INSERT INTO seen SELECT last_value FROM seen_seq;\nINSERT INTO seen VALUES (0);")
+                        .down("DROP TABLE seen;\nDROP SEQUENCE seen_seq;")));
+
+        assertThat(mixed - one).isEqualTo(4);
+        assertThat(Db.strings(Db.schema(db, "rt_mixed"), "SELECT string_agg(n::text, ',' ORDER BY n) FROM seen"))
+                .containsExactly("0,3");
+    }
+
     private static Path timeoutScripts(Path dir, boolean nonTransactionalOverride) {
         Rev first = Rev.of("a1", "").header("Lock Timeout", "1234ms")
                 .up("CREATE TABLE seen (rev text, lock_timeout text, statement_timeout text);\n"
