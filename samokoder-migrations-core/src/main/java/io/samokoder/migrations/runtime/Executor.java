@@ -217,8 +217,18 @@ final class Executor {
         }
 
         static StepFailure inBatch(Step step, SQLException error) {
-            SQLException cause = error.getNextException() != null ? error.getNextException() : error;
-            return new StepFailure(step, 0, 0, cause, true);
+            return new StepFailure(step, 0, 0, serverError(error), true);
+        }
+
+        /**
+         * The server's error behind a failed batch: pgjdbc chains it as the next exception of its
+         * {@code BatchUpdateException}, whose own message quotes the statement.
+         */
+        static SQLException serverError(SQLException error) {
+            if (error.getNextException() != null) {
+                return error.getNextException();
+            }
+            return error.getCause() instanceof SQLException cause ? cause : error;
         }
     }
 
@@ -435,7 +445,7 @@ final class Executor {
             if (batch.size() > 1) {
                 throw StepFailure.inBatch(step, e);
             }
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            SQLException cause = StepFailure.serverError(e);
             throw batch.isEmpty() ? new StepFailure(step, 0, 0, cause)
                     : new StepFailure(step, batch.get(0).number(), batch.get(0).line(), cause);
         } finally {
