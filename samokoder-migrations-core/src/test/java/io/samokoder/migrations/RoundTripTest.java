@@ -43,8 +43,12 @@ class RoundTripTest {
     }
 
     private static int executesForUpgrade(TestDatabase db, String schema, Path scripts) {
+        return executesForUpgrade(db, schema, scripts, false);
+    }
+
+    private static int executesForUpgrade(TestDatabase db, String schema, Path scripts, boolean refuseBatches) {
         AtomicInteger executes = new AtomicInteger();
-        DataSource counting = counting(Db.schema(db, schema), executes);
+        DataSource counting = counting(Db.schema(db, schema), executes, refuseBatches);
         new Migrations(Db.config(counting, scripts).build()).upgrade("heads");
         return executes.get();
     }
@@ -78,6 +82,17 @@ class RoundTripTest {
         assertThat(mixed - one).isEqualTo(4);
         assertThat(Db.strings(Db.schema(db, "rt_mixed"), "SELECT string_agg(n::text, ',' ORDER BY n) FROM seen"))
                 .containsExactly("0,3");
+    }
+
+    @Test
+    void whenTheDriverRefusesABatchEntryTheStatementsGoOneByOne(TestDatabase db, @TempDir Path dir) {
+        int three = executesForUpgrade(db, "rt_refused_three", chain(dir.resolve("three"), 3), true);
+        int six = executesForUpgrade(db, "rt_refused_six", chain(dir.resolve("six"), 6), true);
+
+        assertThat((six - three) / 3.0).isEqualTo(4.0);
+        DataSource ds = Db.schema(db, "rt_refused_six");
+        assertThat(Db.strings(ds, "SELECT version_num FROM alembic_version")).containsExactly("r6");
+        assertThat(Db.count(ds, "SELECT count(*) FROM t_6")).isEqualTo(1);
     }
 
     private static Path timeoutScripts(Path dir, boolean nonTransactionalOverride) {
@@ -145,14 +160,14 @@ class RoundTripTest {
     }
 
     /** Counts the statements sent (each execute is one round trip) on every connection it hands out. */
-    private static DataSource counting(DataSource target, AtomicInteger executes) {
+    private static DataSource counting(DataSource target, AtomicInteger executes, boolean refuseBatches) {
         InvocationHandler connections = (proxy, method, args) -> {
             Connection c = target.getConnection();
             return Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (cp, cm, ca) -> {
                         Object result = invoke(c, cm, ca);
                         if (result instanceof Statement s) {
-                            return countingStatement(s, executes);
+                            return countingStatement(s, executes, refuseBatches);
                         }
                         return result;
                     });
@@ -190,7 +205,8 @@ class RoundTripTest {
                 });
     }
 
-    private static Object countingStatement(Statement s, AtomicInteger executes) {
+    /** Counts executes; with {@code refuseBatches}, {@code addBatch} fails as pgjdbc's does for several statements. */
+    private static Object countingStatement(Statement s, AtomicInteger executes, boolean refuseBatches) {
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> type : s.getClass().getInterfaces()) {
             if (type.getName().startsWith("java.sql.")) {
@@ -205,6 +221,9 @@ class RoundTripTest {
         }
         return Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(),
                 types.stream().distinct().toArray(Class<?>[]::new), (p, m, a) -> {
+                    if (refuseBatches && m.getName().equals("addBatch")) {
+                        throw new SQLException("Multi-statement SQL is not supported in Statement.addBatch()", "0A000");
+                    }
                     if (m.getName().startsWith("execute")) {
                         executes.incrementAndGet();
                     }
