@@ -7,6 +7,7 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.PostgresDialect;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,16 +41,28 @@ import org.slf4j.LoggerFactory;
  * A transaction that fails with lock_not_available is rolled back whole and retried with backoff.
  * The executor never decides row changes itself.
  *
- * <p>Round trips per revision: one per script statement (sent one by one, so that a failure names
- * its statement), then one that applies the row changes, writes the log row and commits. The
- * configured timeouts are set for the session once per run; a revision whose headers override them
- * sets its own for its transaction only.
+ * <p>Round trips per transactional revision (PostgreSQL): its script statements that return no rows
+ * go to the server together as one JDBC batch (pgjdbc sends a batch in one round trip, splitting
+ * only batches of some hundred statements), any other statement on its own; then one round trip
+ * applies the row changes, writes the log row and commits. A script of DDL and DML therefore costs
+ * two. The configured timeouts are set for the session once per run; a revision whose headers
+ * override them sets its own for its transaction only ({@code SET LOCAL}, in its batch).
+ *
+ * <p>When a batch fails, the driver does not say which of its statements failed (pgjdbc marks every
+ * entry as failed inside a transaction), so the transaction is rolled back and run again with that
+ * revision's statements sent one by one; the error of that run is reported, naming its statement.
+ * A failure that does not recur then (a deadlock, say) lets the revision through. A revision marked
+ * {@code Transactional: false}, and every revision with another dialect, runs statement by statement.
  */
 final class Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     private static final long BACKOFF_BASE_MILLIS = 100;
     private static final long BACKOFF_MAX_MILLIS = 2000;
+    /** First keywords of statements that return no rows and may be sent in a batch. */
+    private static final Set<String> BATCHABLE = Set.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "DO", "SET", "RESET", "LOCK", "REFRESH", "SECURITY",
+            "ANALYZE", "REINDEX", "CLUSTER", "NOTIFY", "IMPORT");
 
     private final MigrationsConfig config;
     private final Dialect dialect;
@@ -61,6 +76,8 @@ final class Executor {
     private Integer backendPid;
     /** The timeouts set for the session during this run: lock timeout, statement timeout. */
     private String[] runTimeouts;
+    /** Whether statements of transactional revisions may be sent in batches (PostgreSQL). */
+    private boolean batching;
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
@@ -81,6 +98,7 @@ final class Executor {
         String[] restoreTimeouts = null;
         try {
             restoreTimeouts = setRunTimeouts(connection);
+            this.batching = this.dialect instanceof PostgresDialect && supportsBatches(connection);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
@@ -150,6 +168,15 @@ final class Executor {
         }
     }
 
+    private static boolean supportsBatches(Connection connection) {
+        try {
+            return connection.getMetaData().supportsBatchUpdates();
+        } catch (SQLException e) {
+            LOG.debug("Could not ask the driver about batches: {}", Jdbc.describe(e));
+            return false;
+        }
+    }
+
     private static boolean setSession(Connection connection, String setting, String value) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
             ps.setString(1, setting);
@@ -173,39 +200,76 @@ final class Executor {
         final int statementNumber;
         final int line;
         final SQLException error;
+        /** The statement failed in a batch of several, so which one is not known. */
+        final boolean inBatch;
 
         StepFailure(Step step, int statementNumber, int line, SQLException error) {
+            this(step, statementNumber, line, error, false);
+        }
+
+        private StepFailure(Step step, int statementNumber, int line, SQLException error, boolean inBatch) {
             super(error.getMessage(), null, false, false);
             this.step = step;
             this.statementNumber = statementNumber;
             this.line = line;
             this.error = error;
+            this.inBatch = inBatch;
+        }
+
+        static StepFailure inBatch(Step step, SQLException error) {
+            return new StepFailure(step, 0, 0, serverError(error), true);
+        }
+
+        /**
+         * The server's error behind a failed batch: pgjdbc chains it as the next exception of its
+         * {@code BatchUpdateException}, whose own message quotes the statement.
+         */
+        static SQLException serverError(SQLException error) {
+            if (error.getNextException() != null) {
+                return error.getNextException();
+            }
+            return error.getCause() instanceof SQLException cause ? cause : error;
         }
     }
 
     // ---------------------------------------------------------------- transactional units
 
+    /**
+     * Runs steps in one transaction. A step's statements go to the server in batches where that is
+     * safe ({@link #batchable}); when a batch fails, the server does not say which statement failed,
+     * so the unit is rolled back and run again with that step's statements sent one by one, and the
+     * error of that run is the one reported (a lock timeout in a batch counts as an attempt).
+     */
     private void runUnit(Connection connection, List<Step> steps, boolean single) {
         int maxAttempts = this.config.lockRetries() + 1;
         AtomicReference<String> waits = new AtomicReference<>("");
-        for (int attempt = 1; ; attempt++) {
+        boolean[] oneByOne = new boolean[steps.size()];
+        int announced = 0;
+        int attempt = 1;
+        while (true) {
             long unitStart = System.nanoTime();
             List<StepResult> pending = new ArrayList<>();
             Step current = null;
+            int currentIndex = 0;
             String[] effective = this.runTimeouts;
             try {
                 connection.setAutoCommit(false);
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     current = step;
+                    currentIndex = i;
                     RevisionScript script = scriptOf(step);
                     PlannedStep planned = planned(step, script);
-                    this.listeners.stepStarting(planned);
-                    logStart(step, script, attempt);
+                    if (i >= announced) {
+                        this.listeners.stepStarting(planned);
+                        logStart(step, script, attempt);
+                        announced = i + 1;
+                    }
                     Instant stepStarted = Instant.now();
                     long stepStart = System.nanoTime();
-                    effective = setTimeouts(connection, step, script, effective, true);
-                    runStatements(connection, step, script, attempt > 1, waits);
+                    effective = this.batching && !oneByOne[i]
+                            ? runBatched(connection, step, script, effective, attempt > 1, waits)
+                            : runStatements(connection, step, script, effective, attempt > 1, waits);
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
                     recordStep(connection, step, logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null),
                             i == steps.size() - 1);
@@ -224,13 +288,35 @@ final class Executor {
                 return;
             } catch (StepFailure failure) {
                 rollback(connection);
-                if (this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {
+                boolean lockNotAvailable = this.dialect.isLockNotAvailable(failure.error);
+                if (failure.inBatch) {
+                    oneByOne[currentIndex] = true;
+                    if (lockNotAvailable) {
+                        long backoff = attempt < maxAttempts ? backoff(attempt) : 0;
+                        LOG.warn("Revision {} could not get a lock within lock_timeout {} (in a batch of its"
+                                + " statements): {}; rolled back, running it again in {} ms with its statements"
+                                + " sent one by one (attempt {})", label(failure.step),
+                                this.dialect.timeoutValue(lockTimeout(scriptOf(failure.step))),
+                                Jdbc.describe(failure.error), backoff, attempt + 1);
+                        sleep(backoff);
+                        attempt++;
+                        announced = 0;
+                    } else {
+                        LOG.info("Revision {} failed in a batch of its statements: {}; rolled back, running it again"
+                                + " with its statements sent one by one to find the failing one",
+                                label(failure.step), Jdbc.describe(failure.error));
+                    }
+                    continue;
+                }
+                if (lockNotAvailable && attempt < maxAttempts) {
                     long backoff = backoff(attempt);
                     LOG.warn("Revision {} could not get a lock within lock_timeout {} (statement {}, line {}): {};"
                             + " rolled back, retrying in {} ms (attempt {} of {})", label(failure.step),
                             this.dialect.timeoutValue(lockTimeout(scriptOf(failure.step))), failure.statementNumber,
                             failure.line, Jdbc.describe(failure.error), backoff, attempt + 1, maxAttempts);
                     sleep(backoff);
+                    attempt++;
+                    announced = 0;
                     continue;
                 }
                 throw fail(connection, failure, single, steps, attempt, waits.get());
@@ -247,30 +333,169 @@ final class Executor {
         }
     }
 
-    private void runStatements(Connection connection, Step step, RevisionScript script, boolean watchWaits,
-            AtomicReference<String> waits) throws StepFailure {
+    private static List<SqlStatement> statements(Step step, RevisionScript script) {
         if (script == null) {
-            return;
+            return List.of();
         }
-        List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE
-                ? script.downgradeStatements() : script.upgradeStatements();
+        return step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements() : script.upgradeStatements();
+    }
+
+    /** Sends the step's timeouts (when they change) and statements one by one; returns the timeouts in effect. */
+    private String[] runStatements(Connection connection, Step step, RevisionScript script, String[] effective,
+            boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        String[] now = setTimeouts(connection, step, script, effective, true);
+        List<SqlStatement> statements = statements(step, script);
+        if (statements.isEmpty()) {
+            return now;
+        }
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
             for (SqlStatement statement : statements) {
-                ScheduledFuture<?> probe = watchWaits ? scheduleWaitProbe(connection, script, waits) : null;
-                try {
-                    st.execute(statement.sql());
-                } catch (SQLException e) {
-                    throw new StepFailure(step, statement.number(), statement.line(), e);
-                } finally {
-                    if (probe != null) {
-                        probe.cancel(false);
-                    }
-                }
+                execute(connection, st, step, script, statement, watchWaits, waits);
             }
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
         }
+        return now;
+    }
+
+    private void execute(Connection connection, Statement st, Step step, RevisionScript script,
+            SqlStatement statement, boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        ScheduledFuture<?> probe = watchWaits ? scheduleWaitProbe(connection, script, waits) : null;
+        try {
+            st.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new StepFailure(step, statement.number(), statement.line(), e);
+        } finally {
+            if (probe != null) {
+                probe.cancel(false);
+            }
+        }
+    }
+
+    /**
+     * Sends the step's timeouts (when they change, as {@code SET LOCAL}s) and its statements with as
+     * few round trips as is safe: consecutive {@link #batchable} statements go as one JDBC batch,
+     * every other statement on its own. A batch with a single statement of the script is sent like
+     * one on its own, so that its failure names it (a {@code SET LOCAL} of a timeout does not fail
+     * by itself); a failure of a larger batch is a {@link StepFailure#inBatch}. Returns the timeouts
+     * in effect.
+     */
+    private String[] runBatched(Connection connection, Step step, RevisionScript script, String[] effective,
+            boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        String[] wanted = timeouts(script);
+        List<String> settings = Arrays.equals(wanted, effective) ? List.of()
+                : this.dialect.offlineTimeouts(lockTimeout(script), statementTimeout(script), true);
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            List<SqlStatement> batch = new ArrayList<>();
+            for (SqlStatement statement : statements(step, script)) {
+                if (batchable(statement.sql())) {
+                    batch.add(statement);
+                } else {
+                    flush(connection, st, step, script, settings, batch, watchWaits, waits);
+                    settings = List.of();
+                    batch.clear();
+                    execute(connection, st, step, script, statement, watchWaits, waits);
+                }
+            }
+            flush(connection, st, step, script, settings, batch, watchWaits, waits);
+        } catch (SQLException e) {
+            throw new StepFailure(step, 0, 0, e);
+        }
+        return wanted;
+    }
+
+    private void flush(Connection connection, Statement st, Step step, RevisionScript script, List<String> settings,
+            List<SqlStatement> batch, boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        if (settings.isEmpty() && batch.size() == 1) {
+            execute(connection, st, step, script, batch.get(0), watchWaits, waits);
+            return;
+        }
+        if (settings.isEmpty() && batch.isEmpty()) {
+            return;
+        }
+        try {
+            for (String setting : settings) {
+                st.addBatch(setting);
+            }
+            for (SqlStatement statement : batch) {
+                st.addBatch(statement.sql());
+            }
+        } catch (SQLException e) {
+            // The driver refused an entry (pgjdbc refuses what it parses as several statements): send one by one.
+            LOG.debug("Sending the statements of {} one by one: {}", label(step), Jdbc.describe(e));
+            try {
+                st.clearBatch();
+                for (String setting : settings) {
+                    st.execute(setting);
+                }
+            } catch (SQLException ex) {
+                throw new StepFailure(step, 0, 0, ex);
+            }
+            for (SqlStatement statement : batch) {
+                execute(connection, st, step, script, statement, watchWaits, waits);
+            }
+            return;
+        }
+        ScheduledFuture<?> probe = watchWaits ? scheduleWaitProbe(connection, script, waits) : null;
+        try {
+            st.executeBatch();
+        } catch (SQLException e) {
+            if (batch.size() > 1) {
+                throw StepFailure.inBatch(step, e);
+            }
+            SQLException cause = StepFailure.serverError(e);
+            throw batch.isEmpty() ? new StepFailure(step, 0, 0, cause)
+                    : new StepFailure(step, batch.get(0).number(), batch.get(0).line(), cause);
+        } finally {
+            if (probe != null) {
+                probe.cancel(false);
+            }
+        }
+    }
+
+    /**
+     * Whether a statement may go to the server in a batch: it must return no rows, because pgjdbc
+     * executes batch entries with a row limit of one, so a {@code SELECT} there runs only until its
+     * first row (a {@code SELECT f(x) FROM ...} would call {@code f} once). Decided by the first
+     * keyword after comments; {@code INSERT}/{@code UPDATE}/{@code DELETE}/{@code MERGE} with
+     * {@code RETURNING} run to completion all the same. Anything not listed (SELECT, WITH, VALUES,
+     * TABLE, SHOW, EXPLAIN, CALL, COPY, transaction control, ...) is sent on its own.
+     */
+    static boolean batchable(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int depth = 1;
+                i += 2;
+                while (i < n && depth > 0) {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return BATCHABLE.contains(sql.substring(start, i).toUpperCase(Locale.ROOT));
     }
 
     /**
