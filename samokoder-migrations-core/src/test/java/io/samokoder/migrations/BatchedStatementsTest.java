@@ -54,11 +54,49 @@ class BatchedStatementsTest {
     }
 
     @Test
-    void aFailureThatDoesNotRecurWhenRunOneByOneLetsTheRevisionThrough(TestDatabase db, @TempDir Path dir) {
-        DataSource ds = Db.schema(db, "batch_transient");
+    void aFailedStatementIsNamedFromTheDriversErrorAndNothingRunsTwice(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "batch_once");
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE SEQUENCE tries;").down("DROP SEQUENCE tries;"),
                 Rev.of("b2", "a1").up("CREATE TABLE second (id int);\n"
                         + "DO $$BEGIN IF nextval('tries') = 1 THEN RAISE EXCEPTION 'first try'; END IF; END$$;\n"
+                        + "CREATE TABLE third (id int);").down("DROP TABLE third;\nDROP TABLE second;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> migrations.upgrade("heads"));
+
+        assertThat(e.revision()).isEqualTo("b2");
+        assertThat(e.statementNumber()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("first try");
+        assertThat(Db.count(ds, "SELECT last_value FROM tries")).as("the DO block ran once").isEqualTo(1);
+        assertThat(Db.tableExists(ds, "batch_once", "second")).isFalse();
+        assertThat(Db.strings(ds, "SELECT revision || ':' || outcome FROM samokoder_migrations_log ORDER BY id"))
+                .containsExactly("a1:success", "b2:failed");
+    }
+
+    @Test
+    void identicalStatementsAreToldApartByRunningThemOneByOne(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "batch_same");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE once (id int PRIMARY KEY);\n"
+                + "INSERT INTO once VALUES (1);\nINSERT INTO once VALUES (1);").down("DROP TABLE once;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> migrations.upgrade("heads"));
+
+        assertThat(e.statementNumber()).isEqualTo(3);
+        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.sqlState()).isEqualTo("23505");
+        assertThat(Db.tableExists(ds, "batch_same", "once")).isFalse();
+    }
+
+    @Test
+    void aFailureThatDoesNotRecurWhenRunOneByOneLetsTheRevisionThrough(TestDatabase db, @TempDir Path dir) {
+        // Two identical statements make the driver's error ambiguous, so the revision runs again one by one.
+        DataSource ds = Db.schema(db, "batch_transient");
+        String flaky = "DO $$BEGIN IF nextval('tries') = 1 THEN RAISE EXCEPTION 'first try'; END IF; END$$;";
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE SEQUENCE tries;").down("DROP SEQUENCE tries;"),
+                Rev.of("b2", "a1").up("CREATE TABLE second (id int);\n" + flaky + "\n" + flaky + "\n"
                         + "CREATE TABLE third (id int);").down("DROP TABLE third;\nDROP TABLE second;"));
         Migrations migrations = new Migrations(Db.config(ds, dir).build());
 
@@ -66,7 +104,7 @@ class BatchedStatementsTest {
 
         assertThat(result.steps()).extracting(StepResult::revision).containsExactly("a1", "b2");
         assertThat(result.steps().get(1).attempts()).isEqualTo(1);
-        assertThat(Db.count(ds, "SELECT last_value FROM tries")).as("the DO block ran twice").isEqualTo(2);
+        assertThat(Db.count(ds, "SELECT last_value FROM tries")).as("the DO blocks ran three times").isEqualTo(3);
         assertThat(Db.tableExists(ds, "batch_transient", "third")).isTrue();
         assertThat(Db.strings(ds, "SELECT revision || ':' || outcome FROM samokoder_migrations_log ORDER BY id"))
                 .containsExactly("a1:success", "b2:success");
@@ -91,7 +129,7 @@ class BatchedStatementsTest {
     }
 
     @Test
-    void aLockTimeoutInABatchIsRetriedOneByOneAndNamesItsStatement(TestDatabase db, @TempDir Path dir)
+    void aLockTimeoutInABatchIsRetriedAndNamesItsStatement(TestDatabase db, @TempDir Path dir)
             throws Exception {
         DataSource ds = Db.schema(db, "batch_lock");
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),

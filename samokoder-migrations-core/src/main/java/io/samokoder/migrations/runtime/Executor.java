@@ -48,10 +48,12 @@ import org.slf4j.LoggerFactory;
  * two. The configured timeouts are set for the session once per run; a revision whose headers
  * override them sets its own for its transaction only ({@code SET LOCAL}, in its batch).
  *
- * <p>When a batch fails, the driver does not say which of its statements failed (pgjdbc marks every
- * entry as failed inside a transaction), so the transaction is rolled back and run again with that
- * revision's statements sent one by one; the error of that run is reported, naming its statement.
- * A failure that does not recur then (a deadlock, say) lets the revision through. A revision marked
+ * <p>When a batch fails, the driver's update counts do not say which of its statements failed
+ * (pgjdbc marks every entry as failed inside a transaction), but its message quotes the failed
+ * entry's text: the one statement whose text it contains is named, and nothing runs twice. Only
+ * when that is ambiguous (identical statements) is the transaction rolled back and run again with
+ * that revision's statements sent one by one, so that the error of that run names its statement; a
+ * failure that does not recur then (a deadlock, say) lets the revision through. A revision marked
  * {@code Transactional: false}, and every revision with another dialect, runs statement by statement.
  */
 final class Executor {
@@ -443,6 +445,10 @@ final class Executor {
             st.executeBatch();
         } catch (SQLException e) {
             if (batch.size() > 1) {
+                SqlStatement failed = locate(e, batch);
+                if (failed != null) {
+                    throw new StepFailure(step, failed.number(), failed.line(), StepFailure.serverError(e));
+                }
                 throw StepFailure.inBatch(step, e);
             }
             SQLException cause = StepFailure.serverError(e);
@@ -453,6 +459,30 @@ final class Executor {
                 probe.cancel(false);
             }
         }
+    }
+
+    /**
+     * The statement of a failed batch that the driver's error names: pgjdbc's message quotes the
+     * failed entry's text (in every language it translates to), so the one statement of the batch
+     * whose text it contains is the one that failed. {@code null} when none or several match (for
+     * example two identical statements); the caller then finds it by running them one by one. The
+     * message is only searched, never shown: it quotes SQL, which may hold secrets.
+     */
+    static SqlStatement locate(SQLException error, List<SqlStatement> batch) {
+        String message = error.getMessage();
+        if (message == null) {
+            return null;
+        }
+        SqlStatement found = null;
+        for (SqlStatement statement : batch) {
+            if (message.contains(statement.sql())) {
+                if (found != null) {
+                    return null;
+                }
+                found = statement;
+            }
+        }
+        return found;
     }
 
     /**

@@ -2,9 +2,15 @@ package io.samokoder.migrations.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.script.SqlStatement;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which statements the executor may send in a batch: those whose first keyword says they return no rows. */
+/**
+ * Which statements the executor may send in a batch (those whose first keyword says they return no
+ * rows), and which one of a failed batch the driver's error names.
+ */
 class ExecutorBatchableTest {
 
     @Test
@@ -35,5 +41,17 @@ class ExecutorBatchableTest {
         assertThat(Executor.batchable("/* CREATE */ SELECT 1")).isFalse();
         assertThat(Executor.batchable("-- CREATE\nSELECT 1")).isFalse();
         assertThat(Executor.batchable("/* unterminated")).isFalse();
+    }
+
+    @Test
+    void theFailedEntryIsTheOneWhoseTextTheErrorQuotes() {
+        SqlStatement create = new SqlStatement("CREATE TABLE t (id int)", 1, 8);
+        SqlStatement insert = new SqlStatement("INSERT INTO t VALUES (1)", 2, 9);
+        SqlStatement again = new SqlStatement("INSERT INTO t VALUES (1)", 3, 10);
+        SQLException error = new SQLException("Batch entry 1 INSERT INTO t VALUES (1) was aborted: ERROR: duplicate");
+        assertThat(Executor.locate(error, List.of(create, insert))).isSameAs(insert);
+        assertThat(Executor.locate(error, List.of(create, insert, again))).as("ambiguous").isNull();
+        assertThat(Executor.locate(new SQLException("connection reset"), List.of(create, insert))).isNull();
+        assertThat(Executor.locate(new SQLException((String) null), List.of(create))).isNull();
     }
 }
