@@ -31,6 +31,7 @@ public final class RevisionGraph {
     private final List<String> realHeads;
     private final List<String> bases;
     private final List<String> realBases;
+    private final GraphArrays arrays;
 
     RevisionGraph(List<Revision> revisions, Topology topology, int[][] normalizedDependencies,
             List<Set<String>> branchLabels, Map<String, Integer> indexById, Map<String, Integer> indexByKey) {
@@ -38,16 +39,29 @@ public final class RevisionGraph {
         this.topology = topology;
         this.normalizedDependencies = normalizedDependencies;
         this.normalizedDown = new int[topology.size()][];
+        boolean normalizedIsAllDown = true;
         for (int node = 0; node < topology.size(); node++) {
-            this.normalizedDown[node] = concatDistinct(topology.parents[node], normalizedDependencies[node]);
+            if (normalizedDependencies[node] == topology.dependencies[node]) {
+                // Nothing normalised away (the normaliser returns the declared array): parents then
+                // dependencies, deduplicated, is exactly allDown.
+                this.normalizedDown[node] = topology.allDown[node];
+            } else {
+                this.normalizedDown[node] = concatDistinct(topology.parents[node], normalizedDependencies[node]);
+                normalizedIsAllDown = false;
+            }
         }
         this.branchLabels = branchLabels;
         this.indexById = indexById;
         this.indexByKey = indexByKey;
-        this.heads = names(CycleDetector.heads(topology));
-        this.realHeads = names(CycleDetector.realHeads(topology));
-        this.bases = names(CycleDetector.bases(topology));
+        int[] headNodes = CycleDetector.heads(topology);
+        int[] realHeadNodes = CycleDetector.realHeads(topology);
+        int[] baseNodes = CycleDetector.bases(topology);
+        this.heads = names(headNodes);
+        this.realHeads = names(realHeadNodes);
+        this.bases = names(baseNodes);
         this.realBases = names(CycleDetector.realBases(topology));
+        this.arrays = new GraphArrays(topology, this.normalizedDown, normalizedIsAllDown, headNodes, realHeadNodes,
+                baseNodes);
     }
 
     /**
@@ -111,6 +125,14 @@ public final class RevisionGraph {
             this.keys = sorted;
         }
         return sorted;
+    }
+
+    /**
+     * The links as int arrays by load position, shared with the graph (read them, never write them):
+     * for code that walks the whole map many times, such as the planner.
+     */
+    public GraphArrays arrays() {
+        return this.arrays;
     }
 
     /** Revisions no other revision names as a down revision, effective heads included; load order. */

@@ -140,28 +140,8 @@ final class RevisionGraphBuilder {
             allDown[index] = trim(combined, count);
             declaresDependencies[index] = !this.revisions.get(index).dependsOn().isEmpty();
         }
-        return new Topology(this.ids, parents, dependencies, allDown, invert(parents), invert(allDown),
-                invert(dependencies), declaresDependencies);
-    }
-
-    private int[][] invert(int[][] edges) {
-        int[] counts = new int[this.size];
-        for (int[] targets : edges) {
-            for (int target : targets) {
-                counts[target]++;
-            }
-        }
-        int[][] inverse = new int[this.size][];
-        for (int index = 0; index < this.size; index++) {
-            inverse[index] = new int[counts[index]];
-            counts[index] = 0;
-        }
-        for (int source = 0; source < this.size; source++) {
-            for (int target : edges[source]) {
-                inverse[target][counts[target]++] = source;
-            }
-        }
-        return inverse;
+        return new Topology(this.ids, parents, dependencies, allDown, Topology.invert(parents),
+                Topology.invert(allDown), Topology.invert(dependencies), declaresDependencies);
     }
 
     private static int appendDistinct(int[] values, int count, int value) {

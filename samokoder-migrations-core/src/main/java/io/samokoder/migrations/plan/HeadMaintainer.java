@@ -285,11 +285,12 @@ final class HeadMaintainer {
      * source. One walk from all sources, pruned below the lowest target level.
      */
     private BitSet reachedFrom(int[] sources, int[] targets) {
+        int[] level = this.index.level();
         BitSet wanted = new BitSet();
         int floor = Integer.MAX_VALUE;
         for (int target : targets) {
             wanted.set(target);
-            floor = Math.min(floor, this.index.level[target]);
+            floor = Math.min(floor, level[target]);
         }
         BitSet result = new BitSet();
         BitSet seen = new BitSet();
@@ -306,7 +307,7 @@ final class HeadMaintainer {
                 result.set(node);
             }
             for (int next : this.index.normDown[node]) {
-                if (!seen.get(next) && this.index.level[next] >= floor) {
+                if (!seen.get(next) && level[next] >= floor) {
                     seen.set(next);
                     stack.add(next);
                 }

@@ -223,7 +223,7 @@ final class SpecResolver {
             result.or(this.index.descendantsNoDeps(against));
             return result;
         }
-        BitSet result = GraphIndex.reach(against, this.index.normChildren);
+        BitSet result = GraphIndex.reach(against, this.index.normChildren());
         result.or(GraphIndex.reach(against, this.index.allDown));
         return result;
     }
