@@ -2,7 +2,6 @@ package io.samokoder.migrations.plan;
 
 import io.samokoder.migrations.graph.GraphArrays;
 import io.samokoder.migrations.graph.RevisionGraph;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -75,12 +74,19 @@ final class GraphIndex {
         return this.graph.contains(id);
     }
 
+    /** The ids of the nodes, as an immutable list (which {@code List.copyOf} keeps as it is). */
     List<String> names(int[] nodes) {
-        List<String> result = new ArrayList<>(nodes.length);
-        for (int node : nodes) {
-            result.add(this.ids[node]);
+        if (nodes.length == 0) {
+            return List.of();
         }
-        return result;
+        if (nodes.length == 1) {
+            return List.of(this.ids[nodes[0]]);
+        }
+        String[] result = new String[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            result[i] = this.ids[nodes[i]];
+        }
+        return List.of(result);
     }
 
     /** Ancestors along normalised down revisions (dependencies included), starts included. */

@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class HeadMaintainer {
 
+    private static final int[] NO_NODES = new int[0];
+
     private final GraphIndex index;
     private final List<String> rows;
     /** The ancestors of the rows, kept from the first upgrade or downgrade step on; null before. */
@@ -35,7 +37,7 @@ final class HeadMaintainer {
         this.index = index;
         this.rows = new ArrayList<>(rows);
         for (String row : rows) {
-            this.rowCounts.merge(row, 1, Integer::sum);
+            countRow(row, 1);
         }
     }
 
@@ -45,7 +47,13 @@ final class HeadMaintainer {
 
     private void countRow(String id, int delta) {
         this.snapshot = null;
-        this.rowCounts.merge(id, delta, (a, b) -> a + b == 0 ? null : a + b);
+        Integer count = this.rowCounts.get(id);
+        int updated = (count == null ? 0 : count) + delta;
+        if (updated == 0) {
+            this.rowCounts.remove(id);
+        } else {
+            this.rowCounts.put(id, updated);
+        }
     }
 
     /** The current rows; the same immutable list until the rows change (steps share it). */
@@ -61,11 +69,13 @@ final class HeadMaintainer {
         List<String> before = rows();
         String id = this.index.ids[revision];
         int[] down = this.index.normDown[revision];
-        List<RowChange> changes = new ArrayList<>(2);
+        // One change in the common case: an immutable list of one, which Step keeps without a copy.
+        List<RowChange> changes;
         int[] present = presentAmong(down);
         if (down.length == 0 || present.length == 0) {
-            changes.add(insert(id));
+            changes = List.of(insert(id));
         } else if (down.length > 1 && present.length > 1) {
+            changes = new ArrayList<>(2);
             boolean othersExist = this.rows.size() > present.length;
             int[] from = presentAmong(othersExist ? minus(down, impliedByOtherRows(revision, down, false)) : down);
             if (from.length == 0) {
@@ -78,7 +88,7 @@ final class HeadMaintainer {
             }
         } else {
             int single = down.length == 1 ? down[0] : present[0];
-            changes.add(update(this.index.ids[single], id));
+            changes = List.of(update(this.index.ids[single], id));
         }
         markApplied(revision, true);
         return new Step(Step.Kind.UPGRADE, id, this.index.names(this.index.parents[revision]), List.of(id), before,
@@ -260,6 +270,9 @@ final class HeadMaintainer {
 
     /** The down revisions that are rows. */
     private int[] presentAmong(int[] down) {
+        if (down.length == 1) {
+            return isRow(this.index.ids[down[0]]) ? down : NO_NODES;
+        }
         int[] result = new int[down.length];
         int count = 0;
         for (int node : down) {
