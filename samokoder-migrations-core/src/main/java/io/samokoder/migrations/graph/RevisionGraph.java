@@ -24,7 +24,8 @@ public final class RevisionGraph {
     private final int[][] normalizedDown;
     private final List<Set<String>> branchLabels;
     private final Map<String, Integer> indexById;
-    private final Map<String, Integer> indexByKey;
+    /** Branch labels to the revision declaring them; never an id, so keys are looked up in both maps. */
+    private final Map<String, Integer> indexByLabel;
     /** Sorted on first use: only prefix lookups need it, and sorting every id costs more than building the map. */
     private volatile List<String> keys;
     private final List<String> heads;
@@ -34,7 +35,7 @@ public final class RevisionGraph {
     private final GraphArrays arrays;
 
     RevisionGraph(List<Revision> revisions, Topology topology, int[][] normalizedDependencies,
-            List<Set<String>> branchLabels, Map<String, Integer> indexById, Map<String, Integer> indexByKey) {
+            List<Set<String>> branchLabels, Map<String, Integer> indexById, Map<String, Integer> indexByLabel) {
         this.revisions = revisions;
         this.topology = topology;
         this.normalizedDependencies = normalizedDependencies;
@@ -52,7 +53,7 @@ public final class RevisionGraph {
         }
         this.branchLabels = branchLabels;
         this.indexById = indexById;
-        this.indexByKey = indexByKey;
+        this.indexByLabel = indexByLabel;
         int[] headNodes = CycleDetector.heads(topology);
         int[] realHeadNodes = CycleDetector.realHeads(topology);
         int[] baseNodes = CycleDetector.bases(topology);
@@ -111,7 +112,10 @@ public final class RevisionGraph {
 
     /** The revision an exact key names: its own id, or the revision declaring a branch label. */
     public Optional<String> revisionForKey(String key) {
-        Integer node = this.indexByKey.get(key);
+        Integer node = this.indexById.get(key);
+        if (node == null) {
+            node = this.indexByLabel.get(key);
+        }
         return node == null ? Optional.empty() : Optional.of(this.topology.ids[node]);
     }
 
@@ -119,7 +123,14 @@ public final class RevisionGraph {
     public List<String> keys() {
         List<String> sorted = this.keys;
         if (sorted == null) {
-            String[] all = this.indexByKey.keySet().toArray(new String[0]);
+            String[] all = new String[this.indexById.size() + this.indexByLabel.size()];
+            int count = 0;
+            for (String id : this.indexById.keySet()) {
+                all[count++] = id;
+            }
+            for (String label : this.indexByLabel.keySet()) {
+                all[count++] = label;
+            }
             Arrays.sort(all);
             sorted = Collections.unmodifiableList(Arrays.asList(all));
             this.keys = sorted;

@@ -20,14 +20,15 @@ final class RevisionGraphBuilder {
     private final int size;
     private final String[] ids;
     private final Map<String, Integer> indexById;
-    private final Map<String, Integer> indexByKey;
+    /** Branch labels only: a label never equals an id, so a key is looked up in both maps. */
+    private final Map<String, Integer> indexByLabel;
 
     private RevisionGraphBuilder(List<Revision> revisions) {
         this.revisions = List.copyOf(revisions);
         this.size = this.revisions.size();
         this.ids = new String[this.size];
         this.indexById = new HashMap<>(this.size * 2);
-        this.indexByKey = new HashMap<>(this.size * 2);
+        this.indexByLabel = new HashMap<>();
     }
 
     static RevisionGraph build(List<Revision> revisions) {
@@ -52,7 +53,7 @@ final class RevisionGraphBuilder {
             declared.add(revision.branchLabels());
         }
         List<Set<String>> labels = BranchLabelPropagator.propagate(topology, order, declared);
-        return new RevisionGraph(this.revisions, topology, normalized, labels, this.indexById, this.indexByKey);
+        return new RevisionGraph(this.revisions, topology, normalized, labels, this.indexById, this.indexByLabel);
     }
 
     /** Step 1: loops and ids of each script in load order, then uniqueness. */
@@ -67,7 +68,6 @@ final class RevisionGraphBuilder {
             }
             this.ids[index] = revision.id();
         }
-        this.indexByKey.putAll(this.indexById);
     }
 
     /** Step 2: labels become lookup keys; a label may not equal an id or an earlier label. */
@@ -78,7 +78,10 @@ final class RevisionGraphBuilder {
                 continue;
             }
             for (String label : new TreeSet<>(revision.branchLabels())) {
-                Integer owner = this.indexByKey.putIfAbsent(label, index);
+                Integer owner = this.indexById.get(label);
+                if (owner == null) {
+                    owner = this.indexByLabel.putIfAbsent(label, index);
+                }
                 if (owner != null) {
                     throw new BranchLabelConflictException(label, revision.id(), this.ids[owner]);
                 }
@@ -94,7 +97,10 @@ final class RevisionGraphBuilder {
             int[] resolved = new int[revision.dependsOn().size()];
             int count = 0;
             for (String key : revision.dependsOn()) {
-                Integer target = this.indexByKey.get(key);
+                Integer target = this.indexById.get(key);
+                if (target == null) {
+                    target = this.indexByLabel.get(key);
+                }
                 if (target == null) {
                     throw new MissingRevisionException(key, revision.id(), revision.source());
                 }
