@@ -94,6 +94,10 @@ final class RevisionGraphBuilder {
         int[][] dependencies = new int[this.size][];
         for (int index = 0; index < this.size; index++) {
             Revision revision = this.revisions.get(index);
+            if (revision.dependsOn().isEmpty()) {
+                dependencies[index] = Topology.NONE;
+                continue;
+            }
             int[] resolved = new int[revision.dependsOn().size()];
             int count = 0;
             for (String key : revision.dependsOn()) {
@@ -116,6 +120,10 @@ final class RevisionGraphBuilder {
         int[][] parents = new int[this.size][];
         for (int index = 0; index < this.size; index++) {
             Revision revision = this.revisions.get(index);
+            if (revision.downRevisions().isEmpty()) {
+                parents[index] = Topology.NONE;
+                continue;
+            }
             int[] resolved = new int[revision.downRevisions().size()];
             int count = 0;
             for (String id : revision.downRevisions()) {
@@ -135,6 +143,12 @@ final class RevisionGraphBuilder {
         int[][] allDown = new int[this.size][];
         boolean[] declaresDependencies = new boolean[this.size];
         for (int index = 0; index < this.size; index++) {
+            declaresDependencies[index] = !this.revisions.get(index).dependsOn().isEmpty();
+            if (dependencies[index].length == 0) {
+                // Arrays are never written after the build: share the parents.
+                allDown[index] = parents[index];
+                continue;
+            }
             int[] combined = new int[parents[index].length + dependencies[index].length];
             int count = 0;
             for (int parent : parents[index]) {
@@ -144,7 +158,6 @@ final class RevisionGraphBuilder {
                 count = appendDistinct(combined, count, dependency);
             }
             allDown[index] = trim(combined, count);
-            declaresDependencies[index] = !this.revisions.get(index).dependsOn().isEmpty();
         }
         return new Topology(this.ids, parents, dependencies, allDown, Topology.invert(parents),
                 Topology.invert(allDown), Topology.invert(dependencies), declaresDependencies);
