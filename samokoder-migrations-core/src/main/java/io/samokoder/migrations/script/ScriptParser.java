@@ -170,7 +170,7 @@ final class ScriptParser {
             throw error(headerEndLine, "Missing '-- migrate:upgrade' marker; put a line '-- migrate:upgrade' after "
                     + "the header, followed by the upgrade SQL");
         }
-        if (headerEnd < upgradeMarker) {
+        if (headerEnd < upgradeMarker && !isBlank(t, headerEnd, upgradeMarker)) {
             List<SqlStatement> stray = SqlSplitter.split(this.file, t, headerEnd, upgradeMarker, headerEndLine);
             if (!stray.isEmpty()) {
                 throw error(stray.get(0).line(), "SQL before '-- migrate:upgrade' (line " + upgradeMarkerLine
@@ -247,6 +247,19 @@ final class ScriptParser {
         }
         throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.lines[key.ordinal()]
                 + "); keep one");
+    }
+
+    /**
+     * Whether [from, to) holds only what the SQL lexer skips as blanks (usually the blank line between
+     * header and marker): then there is no stray SQL to look for.
+     */
+    private static boolean isBlank(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!SqlLexer.isSpace(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first position in [from, to) that is not whitespace ({@link String#strip()}'s test), or {@code to}. */
