@@ -23,7 +23,7 @@ public final class RevisionGraph {
     private final int[][] normalizedDependencies;
     private final int[][] normalizedDown;
     private final List<Set<String>> branchLabels;
-    private final Map<String, Integer> indexById;
+    private final IdIndex indexById;
     /** Branch labels to the revision declaring them; never an id, so keys are looked up in both maps. */
     private final Map<String, Integer> indexByLabel;
     /** Sorted on first use: only prefix lookups need it, and sorting every id costs more than building the map. */
@@ -35,7 +35,7 @@ public final class RevisionGraph {
     private final GraphArrays arrays;
 
     RevisionGraph(List<Revision> revisions, Topology topology, int[][] normalizedDependencies,
-            List<Set<String>> branchLabels, Map<String, Integer> indexById, Map<String, Integer> indexByLabel) {
+            List<Set<String>> branchLabels, IdIndex indexById, Map<String, Integer> indexByLabel) {
         this.revisions = revisions;
         this.topology = topology;
         this.normalizedDependencies = normalizedDependencies;
@@ -89,7 +89,7 @@ public final class RevisionGraph {
 
     /** Whether a revision has this exact id (branch labels do not count). */
     public boolean contains(String id) {
-        return this.indexById.containsKey(id);
+        return this.indexById.get(id) >= 0;
     }
 
     /**
@@ -112,7 +112,8 @@ public final class RevisionGraph {
 
     /** The revision an exact key names: its own id, or the revision declaring a branch label. */
     public Optional<String> revisionForKey(String key) {
-        Integer node = this.indexById.get(key);
+        int id = this.indexById.get(key);
+        Integer node = id >= 0 ? Integer.valueOf(id) : null;
         if (node == null) {
             node = this.indexByLabel.get(key);
         }
@@ -125,7 +126,7 @@ public final class RevisionGraph {
         if (sorted == null) {
             String[] all = new String[this.indexById.size() + this.indexByLabel.size()];
             int count = 0;
-            for (String id : this.indexById.keySet()) {
+            for (String id : this.indexById.ids()) {
                 all[count++] = id;
             }
             for (String label : this.indexByLabel.keySet()) {
@@ -268,8 +269,8 @@ public final class RevisionGraph {
     }
 
     private int index(String id) {
-        Integer node = id == null ? null : this.indexById.get(id);
-        if (node == null) {
+        int node = this.indexById.get(id);
+        if (node < 0) {
             throw new IllegalArgumentException("No revision with id '" + id + "' in this graph");
         }
         return node;

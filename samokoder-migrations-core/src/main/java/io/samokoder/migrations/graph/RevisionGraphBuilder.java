@@ -19,7 +19,7 @@ final class RevisionGraphBuilder {
     private final List<Revision> revisions;
     private final int size;
     private final String[] ids;
-    private final Map<String, Integer> indexById;
+    private final IdIndex indexById;
     /** Branch labels only: a label never equals an id, so a key is looked up in both maps. */
     private final Map<String, Integer> indexByLabel;
 
@@ -27,7 +27,7 @@ final class RevisionGraphBuilder {
         this.revisions = List.copyOf(revisions);
         this.size = this.revisions.size();
         this.ids = new String[this.size];
-        this.indexById = new HashMap<>(this.size * 2);
+        this.indexById = new IdIndex(this.size);
         this.indexByLabel = new HashMap<>();
     }
 
@@ -61,8 +61,8 @@ final class RevisionGraphBuilder {
         for (int index = 0; index < this.size; index++) {
             Revision revision = Objects.requireNonNull(this.revisions.get(index), "revision");
             revision.validate();
-            Integer earlier = this.indexById.putIfAbsent(revision.id(), index);
-            if (earlier != null) {
+            int earlier = this.indexById.putIfAbsent(revision.id(), index);
+            if (earlier >= 0) {
                 throw new DuplicateRevisionException(revision.id(), this.revisions.get(earlier).source(),
                         revision.source());
             }
@@ -78,10 +78,8 @@ final class RevisionGraphBuilder {
                 continue;
             }
             for (String label : new TreeSet<>(revision.branchLabels())) {
-                Integer owner = this.indexById.get(label);
-                if (owner == null) {
-                    owner = this.indexByLabel.putIfAbsent(label, index);
-                }
+                int id = this.indexById.get(label);
+                Integer owner = id >= 0 ? Integer.valueOf(id) : this.indexByLabel.putIfAbsent(label, index);
                 if (owner != null) {
                     throw new BranchLabelConflictException(label, revision.id(), this.ids[owner]);
                 }
@@ -101,11 +99,12 @@ final class RevisionGraphBuilder {
             int[] resolved = new int[revision.dependsOn().size()];
             int count = 0;
             for (String key : revision.dependsOn()) {
-                Integer target = this.indexById.get(key);
-                if (target == null) {
-                    target = this.indexByLabel.get(key);
+                int target = this.indexById.get(key);
+                if (target < 0) {
+                    Integer label = this.indexByLabel.get(key);
+                    target = label == null ? -1 : label;
                 }
-                if (target == null) {
+                if (target < 0) {
                     throw new MissingRevisionException(key, revision.id(), revision.source());
                 }
                 count = appendDistinct(resolved, count, target);
@@ -127,8 +126,8 @@ final class RevisionGraphBuilder {
             int[] resolved = new int[revision.downRevisions().size()];
             int count = 0;
             for (String id : revision.downRevisions()) {
-                Integer target = this.indexById.get(id);
-                if (target == null) {
+                int target = this.indexById.get(id);
+                if (target < 0) {
                     throw new MissingRevisionException(id, revision.id(), revision.source());
                 }
                 count = appendDistinct(resolved, count, target);
