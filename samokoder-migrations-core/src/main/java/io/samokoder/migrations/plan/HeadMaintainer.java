@@ -28,25 +28,55 @@ final class HeadMaintainer {
     /** Per revision, how many applied revisions list it as a normalised down revision. */
     private int[] appliedChildren;
 
-    /** How many times each id is a row, for constant-time membership. */
-    private final java.util.Map<String, Integer> rowCounts = new java.util.HashMap<>();
+    /** Above this many rows, membership is answered by {@link #rowCounts} instead of a scan of the rows. */
+    private static final int SCAN_LIMIT = 8;
+
+    /**
+     * How many times each id is a row, for constant-time membership; built once the rows outgrow
+     * {@link #SCAN_LIMIT} (a handful of heads is scanned faster than hashed), then kept.
+     */
+    private java.util.Map<String, Integer> rowCounts;
     /** The rows as an immutable list, or null after a change. */
     private List<String> snapshot;
 
     HeadMaintainer(GraphIndex index, List<String> rows) {
         this.index = index;
         this.rows = new ArrayList<>(rows);
-        for (String row : rows) {
-            countRow(row, 1);
+        if (this.rows.size() > SCAN_LIMIT) {
+            countRows();
+        }
+    }
+
+    private void countRows() {
+        this.rowCounts = new java.util.HashMap<>();
+        for (String row : this.rows) {
+            Integer count = this.rowCounts.get(row);
+            this.rowCounts.put(row, count == null ? 1 : count + 1);
         }
     }
 
     private boolean isRow(String id) {
-        return this.rowCounts.containsKey(id);
+        if (this.rowCounts != null) {
+            return this.rowCounts.containsKey(id);
+        }
+        for (int i = 0; i < this.rows.size(); i++) {
+            if (this.rows.get(i).equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countRow(String id, int delta) {
         this.snapshot = null;
+        if (this.rowCounts == null) {
+            if (this.rows.size() <= SCAN_LIMIT) {
+                return;
+            }
+            // The rows already include this change: count them all once, then keep counting.
+            countRows();
+            return;
+        }
         Integer count = this.rowCounts.get(id);
         int updated = (count == null ? 0 : count) + delta;
         if (updated == 0) {
@@ -156,7 +186,7 @@ final class HeadMaintainer {
             changes.add(new RowChange.Delete(row));
         }
         this.rows.clear();
-        this.rowCounts.clear();
+        this.rowCounts = null;
         this.snapshot = null;
         return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
     }
