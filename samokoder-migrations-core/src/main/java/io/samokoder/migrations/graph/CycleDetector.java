@@ -24,15 +24,20 @@ final class CycleDetector {
         if (size == 0) {
             return new int[0];
         }
+        // In an acyclic map every revision lies below a head and above a base, so both of Alembic's
+        // sweeps pass whenever both sorts do: the sweeps run only to report a cycle as Alembic would.
+        int[] order = kahn(topology.parents, topology.children);
+        if (order.length == size && kahn(topology.allDown, topology.allChildren).length == size) {
+            return order;
+        }
         sweep(topology, topology.parents, topology.children, heads(topology), bases(topology),
                 CycleDetectedException.Kind.CYCLE);
         sweep(topology, topology.allDown, topology.allChildren, realHeads(topology), realBases(topology),
                 CycleDetectedException.Kind.DEPENDENCY_CYCLE);
-        int[] order = topologicalOrder(topology, topology.parents, topology.children,
-                CycleDetectedException.Kind.CYCLE);
+        topologicalOrder(topology, topology.parents, topology.children, CycleDetectedException.Kind.CYCLE);
         topologicalOrder(topology, topology.allDown, topology.allChildren,
                 CycleDetectedException.Kind.DEPENDENCY_CYCLE);
-        return order;
+        throw new IllegalStateException("A sort failed but no cycle was found");
     }
 
     private static void sweep(Topology topology, int[][] down, int[][] up, int[] heads, int[] bases,

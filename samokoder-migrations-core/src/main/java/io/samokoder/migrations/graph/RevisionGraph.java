@@ -23,31 +23,46 @@ public final class RevisionGraph {
     private final int[][] normalizedDependencies;
     private final int[][] normalizedDown;
     private final List<Set<String>> branchLabels;
-    private final Map<String, Integer> indexById;
-    private final Map<String, Integer> indexByKey;
+    private final IdIndex indexById;
+    /** Branch labels to the revision declaring them; never an id, so keys are looked up in both maps. */
+    private final Map<String, Integer> indexByLabel;
     /** Sorted on first use: only prefix lookups need it, and sorting every id costs more than building the map. */
     private volatile List<String> keys;
     private final List<String> heads;
     private final List<String> realHeads;
     private final List<String> bases;
     private final List<String> realBases;
+    private final GraphArrays arrays;
 
     RevisionGraph(List<Revision> revisions, Topology topology, int[][] normalizedDependencies,
-            List<Set<String>> branchLabels, Map<String, Integer> indexById, Map<String, Integer> indexByKey) {
+            List<Set<String>> branchLabels, IdIndex indexById, Map<String, Integer> indexByLabel) {
         this.revisions = revisions;
         this.topology = topology;
         this.normalizedDependencies = normalizedDependencies;
         this.normalizedDown = new int[topology.size()][];
+        boolean normalizedIsAllDown = true;
         for (int node = 0; node < topology.size(); node++) {
-            this.normalizedDown[node] = concatDistinct(topology.parents[node], normalizedDependencies[node]);
+            if (normalizedDependencies[node] == topology.dependencies[node]) {
+                // Nothing normalised away (the normaliser returns the declared array): parents then
+                // dependencies, deduplicated, is exactly allDown.
+                this.normalizedDown[node] = topology.allDown[node];
+            } else {
+                this.normalizedDown[node] = concatDistinct(topology.parents[node], normalizedDependencies[node]);
+                normalizedIsAllDown = false;
+            }
         }
         this.branchLabels = branchLabels;
         this.indexById = indexById;
-        this.indexByKey = indexByKey;
-        this.heads = names(CycleDetector.heads(topology));
-        this.realHeads = names(CycleDetector.realHeads(topology));
-        this.bases = names(CycleDetector.bases(topology));
+        this.indexByLabel = indexByLabel;
+        int[] headNodes = CycleDetector.heads(topology);
+        int[] realHeadNodes = CycleDetector.realHeads(topology);
+        int[] baseNodes = CycleDetector.bases(topology);
+        this.heads = names(headNodes);
+        this.realHeads = names(realHeadNodes);
+        this.bases = names(baseNodes);
         this.realBases = names(CycleDetector.realBases(topology));
+        this.arrays = new GraphArrays(topology, this.normalizedDown, normalizedIsAllDown, headNodes, realHeadNodes,
+                baseNodes);
     }
 
     /**
@@ -74,7 +89,7 @@ public final class RevisionGraph {
 
     /** Whether a revision has this exact id (branch labels do not count). */
     public boolean contains(String id) {
-        return this.indexById.containsKey(id);
+        return this.indexById.get(id) >= 0;
     }
 
     /**
@@ -97,7 +112,11 @@ public final class RevisionGraph {
 
     /** The revision an exact key names: its own id, or the revision declaring a branch label. */
     public Optional<String> revisionForKey(String key) {
-        Integer node = this.indexByKey.get(key);
+        int id = this.indexById.get(key);
+        Integer node = id >= 0 ? Integer.valueOf(id) : null;
+        if (node == null) {
+            node = this.indexByLabel.get(key);
+        }
         return node == null ? Optional.empty() : Optional.of(this.topology.ids[node]);
     }
 
@@ -105,12 +124,27 @@ public final class RevisionGraph {
     public List<String> keys() {
         List<String> sorted = this.keys;
         if (sorted == null) {
-            String[] all = this.indexByKey.keySet().toArray(new String[0]);
+            String[] all = new String[this.indexById.size() + this.indexByLabel.size()];
+            int count = 0;
+            for (String id : this.indexById.ids()) {
+                all[count++] = id;
+            }
+            for (String label : this.indexByLabel.keySet()) {
+                all[count++] = label;
+            }
             Arrays.sort(all);
             sorted = Collections.unmodifiableList(Arrays.asList(all));
             this.keys = sorted;
         }
         return sorted;
+    }
+
+    /**
+     * The links as int arrays by load position, shared with the graph (read them, never write them):
+     * for code that walks the whole map many times, such as the planner.
+     */
+    public GraphArrays arrays() {
+        return this.arrays;
     }
 
     /** Revisions no other revision names as a down revision, effective heads included; load order. */
@@ -235,8 +269,8 @@ public final class RevisionGraph {
     }
 
     private int index(String id) {
-        Integer node = id == null ? null : this.indexById.get(id);
-        if (node == null) {
+        int node = this.indexById.get(id);
+        if (node < 0) {
             throw new IllegalArgumentException("No revision with id '" + id + "' in this graph");
         }
         return node;

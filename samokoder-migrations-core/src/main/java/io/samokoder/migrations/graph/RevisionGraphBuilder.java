@@ -19,15 +19,16 @@ final class RevisionGraphBuilder {
     private final List<Revision> revisions;
     private final int size;
     private final String[] ids;
-    private final Map<String, Integer> indexById;
-    private final Map<String, Integer> indexByKey;
+    private final IdIndex indexById;
+    /** Branch labels only: a label never equals an id, so a key is looked up in both maps. */
+    private final Map<String, Integer> indexByLabel;
 
     private RevisionGraphBuilder(List<Revision> revisions) {
         this.revisions = List.copyOf(revisions);
         this.size = this.revisions.size();
         this.ids = new String[this.size];
-        this.indexById = new HashMap<>(this.size * 2);
-        this.indexByKey = new HashMap<>(this.size * 2);
+        this.indexById = new IdIndex(this.size);
+        this.indexByLabel = new HashMap<>();
     }
 
     static RevisionGraph build(List<Revision> revisions) {
@@ -52,7 +53,7 @@ final class RevisionGraphBuilder {
             declared.add(revision.branchLabels());
         }
         List<Set<String>> labels = BranchLabelPropagator.propagate(topology, order, declared);
-        return new RevisionGraph(this.revisions, topology, normalized, labels, this.indexById, this.indexByKey);
+        return new RevisionGraph(this.revisions, topology, normalized, labels, this.indexById, this.indexByLabel);
     }
 
     /** Step 1: loops and ids of each script in load order, then uniqueness. */
@@ -60,14 +61,13 @@ final class RevisionGraphBuilder {
         for (int index = 0; index < this.size; index++) {
             Revision revision = Objects.requireNonNull(this.revisions.get(index), "revision");
             revision.validate();
-            Integer earlier = this.indexById.putIfAbsent(revision.id(), index);
-            if (earlier != null) {
+            int earlier = this.indexById.putIfAbsent(revision.id(), index);
+            if (earlier >= 0) {
                 throw new DuplicateRevisionException(revision.id(), this.revisions.get(earlier).source(),
                         revision.source());
             }
             this.ids[index] = revision.id();
         }
-        this.indexByKey.putAll(this.indexById);
     }
 
     /** Step 2: labels become lookup keys; a label may not equal an id or an earlier label. */
@@ -78,7 +78,8 @@ final class RevisionGraphBuilder {
                 continue;
             }
             for (String label : new TreeSet<>(revision.branchLabels())) {
-                Integer owner = this.indexByKey.putIfAbsent(label, index);
+                int id = this.indexById.get(label);
+                Integer owner = id >= 0 ? Integer.valueOf(id) : this.indexByLabel.putIfAbsent(label, index);
                 if (owner != null) {
                     throw new BranchLabelConflictException(label, revision.id(), this.ids[owner]);
                 }
@@ -91,11 +92,19 @@ final class RevisionGraphBuilder {
         int[][] dependencies = new int[this.size][];
         for (int index = 0; index < this.size; index++) {
             Revision revision = this.revisions.get(index);
+            if (revision.dependsOn().isEmpty()) {
+                dependencies[index] = Topology.NONE;
+                continue;
+            }
             int[] resolved = new int[revision.dependsOn().size()];
             int count = 0;
             for (String key : revision.dependsOn()) {
-                Integer target = this.indexByKey.get(key);
-                if (target == null) {
+                int target = this.indexById.get(key);
+                if (target < 0) {
+                    Integer label = this.indexByLabel.get(key);
+                    target = label == null ? -1 : label;
+                }
+                if (target < 0) {
                     throw new MissingRevisionException(key, revision.id(), revision.source());
                 }
                 count = appendDistinct(resolved, count, target);
@@ -110,11 +119,15 @@ final class RevisionGraphBuilder {
         int[][] parents = new int[this.size][];
         for (int index = 0; index < this.size; index++) {
             Revision revision = this.revisions.get(index);
+            if (revision.downRevisions().isEmpty()) {
+                parents[index] = Topology.NONE;
+                continue;
+            }
             int[] resolved = new int[revision.downRevisions().size()];
             int count = 0;
             for (String id : revision.downRevisions()) {
-                Integer target = this.indexById.get(id);
-                if (target == null) {
+                int target = this.indexById.get(id);
+                if (target < 0) {
                     throw new MissingRevisionException(id, revision.id(), revision.source());
                 }
                 count = appendDistinct(resolved, count, target);
@@ -129,6 +142,12 @@ final class RevisionGraphBuilder {
         int[][] allDown = new int[this.size][];
         boolean[] declaresDependencies = new boolean[this.size];
         for (int index = 0; index < this.size; index++) {
+            declaresDependencies[index] = !this.revisions.get(index).dependsOn().isEmpty();
+            if (dependencies[index].length == 0) {
+                // Arrays are never written after the build: share the parents.
+                allDown[index] = parents[index];
+                continue;
+            }
             int[] combined = new int[parents[index].length + dependencies[index].length];
             int count = 0;
             for (int parent : parents[index]) {
@@ -138,30 +157,9 @@ final class RevisionGraphBuilder {
                 count = appendDistinct(combined, count, dependency);
             }
             allDown[index] = trim(combined, count);
-            declaresDependencies[index] = !this.revisions.get(index).dependsOn().isEmpty();
         }
-        return new Topology(this.ids, parents, dependencies, allDown, invert(parents), invert(allDown),
-                invert(dependencies), declaresDependencies);
-    }
-
-    private int[][] invert(int[][] edges) {
-        int[] counts = new int[this.size];
-        for (int[] targets : edges) {
-            for (int target : targets) {
-                counts[target]++;
-            }
-        }
-        int[][] inverse = new int[this.size][];
-        for (int index = 0; index < this.size; index++) {
-            inverse[index] = new int[counts[index]];
-            counts[index] = 0;
-        }
-        for (int source = 0; source < this.size; source++) {
-            for (int target : edges[source]) {
-                inverse[target][counts[target]++] = source;
-            }
-        }
-        return inverse;
+        return new Topology(this.ids, parents, dependencies, allDown, Topology.invert(parents),
+                Topology.invert(allDown), Topology.invert(dependencies), declaresDependencies);
     }
 
     private static int appendDistinct(int[] values, int count, int value) {

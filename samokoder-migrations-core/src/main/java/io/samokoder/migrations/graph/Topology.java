@@ -71,6 +71,31 @@ final class Topology {
         return target;
     }
 
+    /** The reverse edges; iterating sources in load order keeps every array sorted. */
+    static int[][] invert(int[][] edges) {
+        int size = edges.length;
+        int[] counts = new int[size];
+        for (int[] targets : edges) {
+            for (int target : targets) {
+                counts[target]++;
+            }
+        }
+        int[][] inverse = new int[size][];
+        for (int index = 0; index < size; index++) {
+            inverse[index] = counts[index] == 0 ? NONE : new int[counts[index]];
+            counts[index] = 0;
+        }
+        for (int source = 0; source < size; source++) {
+            for (int target : edges[source]) {
+                inverse[target][counts[target]++] = source;
+            }
+        }
+        return inverse;
+    }
+
+    /** The shared empty neighbour array. */
+    static final int[] NONE = new int[0];
+
     /** Reach from one start. */
     static BitSet reach(int start, int[][] edges) {
         return reach(new int[] {start}, edges);

@@ -1,23 +1,22 @@
 package io.samokoder.migrations.plan;
 
+import io.samokoder.migrations.graph.GraphArrays;
 import io.samokoder.migrations.graph.RevisionGraph;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The revision graph as int arrays indexed by load position, built once per {@link Planner}, so
- * that every walk of the planner is over primitive arrays. Immutable after construction.
+ * The revision graph as int arrays indexed by load position, so that every walk of the planner is
+ * over primitive arrays. The arrays are the graph's own ({@link RevisionGraph#arrays()}), shared, never
+ * written; only the levels are the planner's, computed on first use. Thread-safe.
  */
 final class GraphIndex {
 
     final RevisionGraph graph;
+    private final GraphArrays arrays;
     final int size;
     final String[] ids;
-    final Map<String, Integer> indexById;
     /** Down revisions (no dependencies), as declared. */
     final int[][] parents;
     /** Down revisions followed by normalised dependencies (Alembic's normalized down revisions). */
@@ -28,88 +27,66 @@ final class GraphIndex {
     final int[][] allChildren;
     /** Down revisions followed by dependencies, deduplicated. */
     final int[][] allDown;
-    /** The reverse of {@link #normDown}; load order. */
-    final int[][] normChildren;
-    /** Longest path from a root along {@link #normDown}: a strict ancestor always has a smaller level. */
-    final int[] level;
     final int[] heads;
     final int[] realHeads;
     final int[] bases;
+    /** See {@link #level()}; null until first used. */
+    private volatile int[] level;
 
     GraphIndex(RevisionGraph graph) {
         this.graph = graph;
-        this.size = graph.size();
-        this.ids = new String[this.size];
-        this.indexById = new HashMap<>(Math.max(16, this.size * 2));
-        for (int i = 0; i < this.size; i++) {
-            this.ids[i] = graph.revisions().get(i).id();
-            this.indexById.put(this.ids[i], i);
-        }
-        this.parents = new int[this.size][];
-        this.normDown = new int[this.size][];
-        this.allDown = new int[this.size][];
-        for (int i = 0; i < this.size; i++) {
-            String id = this.ids[i];
-            this.parents[i] = nodes(graph.parents(id));
-            this.normDown[i] = nodes(graph.normalizedDown(id));
-            this.allDown[i] = nodes(graph.allDown(id));
-        }
-        this.children = reverse(this.parents);
-        this.allChildren = reverse(this.allDown);
-        this.normChildren = reverse(this.normDown);
-        this.level = levels();
-        this.heads = nodes(graph.heads());
-        this.realHeads = nodes(graph.realHeads());
-        this.bases = nodes(graph.bases());
+        this.arrays = graph.arrays();
+        this.size = this.arrays.size();
+        this.ids = this.arrays.ids();
+        this.parents = this.arrays.parents();
+        this.normDown = this.arrays.normalizedDown();
+        this.allDown = this.arrays.allDown();
+        this.children = this.arrays.children();
+        this.allChildren = this.arrays.allChildren();
+        this.heads = this.arrays.heads();
+        this.realHeads = this.arrays.realHeads();
+        this.bases = this.arrays.bases();
     }
 
-    /** The reverse edges, each list in load order. */
-    private static int[][] reverse(int[][] edges) {
-        int[] counts = new int[edges.length];
-        for (int[] targets : edges) {
-            for (int target : targets) {
-                counts[target]++;
-            }
-        }
-        int[][] result = new int[edges.length][];
-        for (int i = 0; i < edges.length; i++) {
-            result[i] = new int[counts[i]];
-        }
-        int[] fill = new int[edges.length];
-        for (int source = 0; source < edges.length; source++) {
-            for (int target : edges[source]) {
-                result[target][fill[target]++] = source;
-            }
+    /** The reverse of {@link #normDown}; load order. */
+    int[][] normChildren() {
+        return this.arrays.normalizedChildren();
+    }
+
+    /**
+     * Longest path from a root along {@link #normDown}: a strict ancestor always has a smaller level.
+     * Computed on first use (only some moves need it); racing threads compute the same array.
+     */
+    int[] level() {
+        int[] result = this.level;
+        if (result == null) {
+            result = levels();
+            this.level = result;
         }
         return result;
     }
 
     int node(String id) {
-        Integer node = this.indexById.get(id);
-        if (node == null) {
-            throw new IllegalArgumentException("No revision with id '" + id + "'");
-        }
-        return node;
+        return this.graph.loadIndex(id);
     }
 
     boolean contains(String id) {
-        return this.indexById.containsKey(id);
+        return this.graph.contains(id);
     }
 
-    int[] nodes(List<String> revisionIds) {
-        int[] result = new int[revisionIds.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = node(revisionIds.get(i));
-        }
-        return result;
-    }
-
+    /** The ids of the nodes, as an immutable list (which {@code List.copyOf} keeps as it is). */
     List<String> names(int[] nodes) {
-        List<String> result = new ArrayList<>(nodes.length);
-        for (int node : nodes) {
-            result.add(this.ids[node]);
+        if (nodes.length == 0) {
+            return List.of();
         }
-        return result;
+        if (nodes.length == 1) {
+            return List.of(this.ids[nodes[0]]);
+        }
+        String[] result = new String[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            result[i] = this.ids[nodes[i]];
+        }
+        return List.of(result);
     }
 
     /** Ancestors along normalised down revisions (dependencies included), starts included. */
@@ -140,8 +117,9 @@ final class GraphIndex {
         if (ancestor == from) {
             return true;
         }
-        int floor = this.level[ancestor];
-        if (this.level[from] <= floor) {
+        int[] level = level();
+        int floor = level[ancestor];
+        if (level[from] <= floor) {
             return false;
         }
         BitSet seen = new BitSet();
@@ -155,7 +133,7 @@ final class GraphIndex {
                 if (down == ancestor) {
                     return true;
                 }
-                if (this.level[down] > floor && !seen.get(down)) {
+                if (level[down] > floor && !seen.get(down)) {
                     seen.set(down);
                     if (top == stack.length) {
                         stack = Arrays.copyOf(stack, top * 2);
@@ -168,31 +146,7 @@ final class GraphIndex {
     }
 
     static BitSet reach(int[] starts, int[][] edges) {
-        BitSet seen = new BitSet(edges.length);
-        int[] stack = new int[Math.max(16, starts.length)];
-        int top = 0;
-        for (int start : starts) {
-            if (!seen.get(start)) {
-                seen.set(start);
-                if (top == stack.length) {
-                    stack = Arrays.copyOf(stack, top * 2);
-                }
-                stack[top++] = start;
-            }
-        }
-        while (top > 0) {
-            int node = stack[--top];
-            for (int next : edges[node]) {
-                if (!seen.get(next)) {
-                    seen.set(next);
-                    if (top == stack.length) {
-                        stack = Arrays.copyOf(stack, top * 2);
-                    }
-                    stack[top++] = next;
-                }
-            }
-        }
-        return seen;
+        return GraphArrays.reach(starts, edges);
     }
 
     /** Longest-path levels by Kahn's algorithm over normalised down edges. */
@@ -200,6 +154,7 @@ final class GraphIndex {
         int[] result = new int[this.size];
         int[] pending = new int[this.size];
         int[] queue = new int[this.size];
+        int[][] normChildren = normChildren();
         int tail = 0;
         for (int i = 0; i < this.size; i++) {
             pending[i] = this.normDown[i].length;
@@ -209,7 +164,7 @@ final class GraphIndex {
         }
         for (int head = 0; head < tail; head++) {
             int node = queue[head];
-            for (int up : this.normChildren[node]) {
+            for (int up : normChildren[node]) {
                 result[up] = Math.max(result[up], result[node] + 1);
                 if (--pending[up] == 0) {
                     queue[tail++] = up;

@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class HeadMaintainer {
 
+    private static final int[] NO_NODES = new int[0];
+
     private final GraphIndex index;
     private final List<String> rows;
     /** The ancestors of the rows, kept from the first upgrade or downgrade step on; null before. */
@@ -26,26 +28,62 @@ final class HeadMaintainer {
     /** Per revision, how many applied revisions list it as a normalised down revision. */
     private int[] appliedChildren;
 
-    /** How many times each id is a row, for constant-time membership. */
-    private final java.util.Map<String, Integer> rowCounts = new java.util.HashMap<>();
+    /** Above this many rows, membership is answered by {@link #rowCounts} instead of a scan of the rows. */
+    private static final int SCAN_LIMIT = 8;
+
+    /**
+     * How many times each id is a row, for constant-time membership; built once the rows outgrow
+     * {@link #SCAN_LIMIT} (a handful of heads is scanned faster than hashed), then kept.
+     */
+    private java.util.Map<String, Integer> rowCounts;
     /** The rows as an immutable list, or null after a change. */
     private List<String> snapshot;
 
     HeadMaintainer(GraphIndex index, List<String> rows) {
         this.index = index;
         this.rows = new ArrayList<>(rows);
-        for (String row : rows) {
-            this.rowCounts.merge(row, 1, Integer::sum);
+        if (this.rows.size() > SCAN_LIMIT) {
+            countRows();
+        }
+    }
+
+    private void countRows() {
+        this.rowCounts = new java.util.HashMap<>();
+        for (String row : this.rows) {
+            Integer count = this.rowCounts.get(row);
+            this.rowCounts.put(row, count == null ? 1 : count + 1);
         }
     }
 
     private boolean isRow(String id) {
-        return this.rowCounts.containsKey(id);
+        if (this.rowCounts != null) {
+            return this.rowCounts.containsKey(id);
+        }
+        for (int i = 0; i < this.rows.size(); i++) {
+            if (this.rows.get(i).equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countRow(String id, int delta) {
         this.snapshot = null;
-        this.rowCounts.merge(id, delta, (a, b) -> a + b == 0 ? null : a + b);
+        if (this.rowCounts == null) {
+            if (this.rows.size() <= SCAN_LIMIT) {
+                return;
+            }
+            // The rows already include this change: count them all once, then keep counting.
+            countRows();
+            return;
+        }
+        Integer count = this.rowCounts.get(id);
+        int updated = (count == null ? 0 : count) + delta;
+        if (updated == 0) {
+            this.rowCounts.remove(id);
+        } else {
+            this.rowCounts.put(id, updated);
+        }
     }
 
     /** The current rows; the same immutable list until the rows change (steps share it). */
@@ -61,11 +99,13 @@ final class HeadMaintainer {
         List<String> before = rows();
         String id = this.index.ids[revision];
         int[] down = this.index.normDown[revision];
-        List<RowChange> changes = new ArrayList<>(2);
+        // One change in the common case: an immutable list of one, which Step keeps without a copy.
+        List<RowChange> changes;
         int[] present = presentAmong(down);
         if (down.length == 0 || present.length == 0) {
-            changes.add(insert(id));
+            changes = List.of(insert(id));
         } else if (down.length > 1 && present.length > 1) {
+            changes = new ArrayList<>(2);
             boolean othersExist = this.rows.size() > present.length;
             int[] from = presentAmong(othersExist ? minus(down, impliedByOtherRows(revision, down, false)) : down);
             if (from.length == 0) {
@@ -78,7 +118,7 @@ final class HeadMaintainer {
             }
         } else {
             int single = down.length == 1 ? down[0] : present[0];
-            changes.add(update(this.index.ids[single], id));
+            changes = List.of(update(this.index.ids[single], id));
         }
         markApplied(revision, true);
         return new Step(Step.Kind.UPGRADE, id, this.index.names(this.index.parents[revision]), List.of(id), before,
@@ -146,7 +186,7 @@ final class HeadMaintainer {
             changes.add(new RowChange.Delete(row));
         }
         this.rows.clear();
-        this.rowCounts.clear();
+        this.rowCounts = null;
         this.snapshot = null;
         return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
     }
@@ -260,6 +300,9 @@ final class HeadMaintainer {
 
     /** The down revisions that are rows. */
     private int[] presentAmong(int[] down) {
+        if (down.length == 1) {
+            return isRow(this.index.ids[down[0]]) ? down : NO_NODES;
+        }
         int[] result = new int[down.length];
         int count = 0;
         for (int node : down) {
@@ -285,11 +328,12 @@ final class HeadMaintainer {
      * source. One walk from all sources, pruned below the lowest target level.
      */
     private BitSet reachedFrom(int[] sources, int[] targets) {
+        int[] level = this.index.level();
         BitSet wanted = new BitSet();
         int floor = Integer.MAX_VALUE;
         for (int target : targets) {
             wanted.set(target);
-            floor = Math.min(floor, this.index.level[target]);
+            floor = Math.min(floor, level[target]);
         }
         BitSet result = new BitSet();
         BitSet seen = new BitSet();
@@ -306,7 +350,7 @@ final class HeadMaintainer {
                 result.set(node);
             }
             for (int next : this.index.normDown[node]) {
-                if (!seen.get(next) && this.index.level[next] >= floor) {
+                if (!seen.get(next) && level[next] >= floor) {
                     seen.set(next);
                     stack.add(next);
                 }

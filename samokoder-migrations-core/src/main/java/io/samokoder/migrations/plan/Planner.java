@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Planner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** Logs the planner's warnings; the logger is looked up on the first warning only (they are rare). */
+    private static final class Warnings implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            LoggerFactory.getLogger(Planner.class).warn(message);
+        }
+    }
 
     private final RevisionGraph graph;
     private final GraphIndex index;
@@ -37,7 +43,7 @@ public final class Planner {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.index = new GraphIndex(graph);
         this.resolver = new SpecResolver(this.index);
-        this.selector = new RevisionSelector(this.resolver, LOG::warn);
+        this.selector = new RevisionSelector(this.resolver, new Warnings());
     }
 
     /** The graph this planner plans over. */
@@ -271,6 +277,27 @@ public final class Planner {
         if (spec == null || spec.isBlank()) {
             return spec == null ? java.util.Collections.singletonList(null) : List.of(spec);
         }
-        return List.of(spec.strip().split("\\s+"));
+        return whitespaceSplit(spec.strip());
+    }
+
+    /** {@code text.split("\\s+")} for stripped text, without compiling a regular expression. */
+    private static List<String> whitespaceSplit(String text) {
+        List<String> result = new ArrayList<>(1);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isRegexSpace(text.charAt(i));
+            if (space && start >= 0) {
+                result.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** The characters of the regular expression class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 }

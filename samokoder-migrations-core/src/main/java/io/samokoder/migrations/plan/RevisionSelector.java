@@ -14,8 +14,22 @@ import java.util.regex.Pattern;
  */
 final class RevisionSelector {
 
-    /** Alembic's relative destination, matched at the start only. */
-    static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * Alembic's relative destination, matched at the start only. In a holder class: compiled on the
+     * first spec that can be relative (one with a sign), not on every start-up.
+     */
+    private static final class Relative {
+        static final Pattern PATTERN = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)", Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** A matcher of {@link Relative#PATTERN}, or null when the text has no sign and so cannot match. */
+    private static Matcher relative(String text) {
+        if (text.indexOf('+') < 0 && text.indexOf('-') < 0) {
+            return null;
+        }
+        Matcher match = Relative.PATTERN.matcher(text);
+        return match.lookingAt() ? match : null;
+    }
 
     /**
      * A revision argument as Alembic passes it around: one string (possibly {@code null} for None)
@@ -95,8 +109,8 @@ final class RevisionSelector {
 
     /** Alembic's {@code _parse_upgrade_target} (spec §2.5). */
     List<Integer> parseUpgradeTarget(Arg current, Arg target, boolean assertRelativeLength) {
-        Matcher match = target.isString() ? RELATIVE.matcher(target.single()) : null;
-        if (match == null || !match.lookingAt()) {
+        Matcher match = target.isString() ? relative(target.single()) : null;
+        if (match == null) {
             return revisions(target);
         }
         String label = match.group(1);
@@ -161,8 +175,8 @@ final class RevisionSelector {
         if (target == null) {
             return new DowngradeTarget(null, SpecResolver.NONE);
         }
-        Matcher match = RELATIVE.matcher(target);
-        if (match.lookingAt()) {
+        Matcher match = relative(target);
+        if (match != null) {
             String label = match.group(1);
             String symbol = match.group(2);
             String relativeText = match.group(3);

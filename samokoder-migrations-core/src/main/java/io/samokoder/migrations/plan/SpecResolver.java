@@ -25,11 +25,9 @@ final class SpecResolver {
     }
 
     private final GraphIndex index;
-    private final List<String> sortedKeys;
 
     SpecResolver(GraphIndex index) {
         this.index = index;
-        this.sortedKeys = index.graph.keys();
     }
 
     GraphIndex index() {
@@ -194,14 +192,16 @@ final class SpecResolver {
 
     /** Keys longer than three characters starting with the prefix, ids in load order, then labels. */
     private List<String> prefixCandidates(String prefix) {
-        int low = Collections.binarySearch(this.sortedKeys, prefix);
+        // Sorted by the graph on first use: only prefix lookups need the sorted keys.
+        List<String> sortedKeys = this.index.graph.keys();
+        int low = Collections.binarySearch(sortedKeys, prefix);
         if (low < 0) {
             low = -low - 1;
         }
         List<String> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (int i = low; i < this.sortedKeys.size() && this.sortedKeys.get(i).startsWith(prefix); i++) {
-            String key = this.sortedKeys.get(i);
+        for (int i = low; i < sortedKeys.size() && sortedKeys.get(i).startsWith(prefix); i++) {
+            String key = sortedKeys.get(i);
             if (key.length() > 3) {
                 (this.index.contains(key) ? ids : labels).add(key);
             }
@@ -223,7 +223,7 @@ final class SpecResolver {
             result.or(this.index.descendantsNoDeps(against));
             return result;
         }
-        BitSet result = GraphIndex.reach(against, this.index.normChildren);
+        BitSet result = GraphIndex.reach(against, this.index.normChildren());
         result.or(GraphIndex.reach(against, this.index.allDown));
         return result;
     }

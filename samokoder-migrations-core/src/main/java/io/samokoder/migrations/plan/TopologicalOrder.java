@@ -163,7 +163,7 @@ final class TopologicalOrder {
             this.round++;
             this.best = NONE;
             int result = NONE;
-            for (int up : this.index.normChildren[candidate]) {
+            for (int up : this.index.normChildren()[candidate]) {
                 if (this.pending.get(up)) {
                     result = Math.min(result, evaluate(up));
                 }
@@ -181,7 +181,7 @@ final class TopologicalOrder {
             enter(root);
             while (this.stack.size() > 0) {
                 int node = this.stack.get(this.stack.size() - 1);
-                int[] ups = this.index.normChildren[node];
+                int[] ups = this.index.normChildren()[node];
                 if (this.childCursor[node] < ups.length) {
                     int up = ups[this.childCursor[node]++];
                     if (!this.pending.get(up)) {

@@ -30,11 +30,16 @@ final class ScriptParser {
         STATEMENT_TIMEOUT("Statement Timeout");
 
         final String label;
+        /** The label in lower case, as a header key is compared. */
+        final String lower;
 
         Key(String label) {
             this.label = label;
+            this.lower = label.toLowerCase(Locale.ROOT);
         }
     }
+
+    private static final Key[] KEY_VALUES = Key.values();
 
     private static final Map<String, Key> KEYS = new HashMap<>();
     private static final String KNOWN_KEYS;
@@ -60,8 +65,8 @@ final class ScriptParser {
 
     private boolean messageSeen;
     private String message = "";
-    private final String[] values = new String[Key.values().length];
-    private final int[] lines = new int[Key.values().length];
+    private final String[] values = new String[KEY_VALUES.length];
+    private final int[] lines = new int[KEY_VALUES.length];
 
     private final String contentHash;
 
@@ -165,7 +170,7 @@ final class ScriptParser {
             throw error(headerEndLine, "Missing '-- migrate:upgrade' marker; put a line '-- migrate:upgrade' after "
                     + "the header, followed by the upgrade SQL");
         }
-        if (headerEnd < upgradeMarker) {
+        if (headerEnd < upgradeMarker && !isBlank(t, headerEnd, upgradeMarker)) {
             List<SqlStatement> stray = SqlSplitter.split(this.file, t, headerEnd, upgradeMarker, headerEndLine);
             if (!stray.isEmpty()) {
                 throw error(stray.get(0).line(), "SQL before '-- migrate:upgrade' (line " + upgradeMarkerLine
@@ -187,7 +192,8 @@ final class ScriptParser {
         for (String parent : revises) {
             checkId(parent, this.lines[Key.REVISES.ordinal()], "Revises");
         }
-        Set<String> labels = new LinkedHashSet<>(list(Key.BRANCH_LABELS));
+        List<String> labelList = list(Key.BRANCH_LABELS);
+        Set<String> labels = labelList.isEmpty() ? Set.of() : new LinkedHashSet<>(labelList);
         List<String> dependsOn = list(Key.DEPENDS_ON);
         boolean transactional = bool(Key.TRANSACTIONAL, true);
         Duration lockTimeout = duration(Key.LOCK_TIMEOUT);
@@ -203,36 +209,125 @@ final class ScriptParser {
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
     }
 
-    /** Handles the text after {@code --} on a header line. */
+    /**
+     * Handles the text after {@code --} on a header line. The line is looked at in place: a
+     * {@code Key: value} line costs one substring (its value).
+     */
     private void headerLine(int from, int to, int lineNo) {
-        String content = this.text.substring(from, to).strip();
-        if (content.isEmpty()) {
+        String t = this.text;
+        int start = stripStart(from, to);
+        int end = stripEnd(start, to);
+        if (start == end) {
             return;
         }
-        int colon = content.indexOf(':');
-        Key key = colon < 0 ? null : KEYS.get(normaliseKey(content.substring(0, colon)));
+        int colon = t.indexOf(':', start);
+        if (colon >= end) {
+            colon = -1;
+        }
+        Key key = colon < 0 ? null : key(start, colon);
         if (!this.messageSeen) {
             this.messageSeen = true;
             if (key == null) {
-                this.message = content;
+                this.message = t.substring(start, end);
                 return;
             }
         }
-        if (colon < 0) {
-            throw error(lineNo, "Header line '" + content + "' is not 'Key: value'; known keys are " + KNOWN_KEYS
-                    + ". Separate other comments from the header with a blank line");
+        if (key != null && this.values[key.ordinal()] == null) {
+            this.values[key.ordinal()] = t.substring(stripStart(colon + 1, end), end);
+            this.lines[key.ordinal()] = lineNo;
+            return;
         }
-        if (key == null) {
-            throw error(lineNo, "Unknown header key '" + content.substring(0, colon).strip() + "'; known keys are "
+        if (colon < 0) {
+            throw error(lineNo, "Header line '" + t.substring(start, end) + "' is not 'Key: value'; known keys are "
                     + KNOWN_KEYS + ". Separate other comments from the header with a blank line");
         }
-        int index = key.ordinal();
-        if (this.values[index] != null) {
-            throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.lines[index]
-                    + "); keep one");
+        if (key == null) {
+            throw error(lineNo, "Unknown header key '" + t.substring(start, colon).strip() + "'; known keys are "
+                    + KNOWN_KEYS + ". Separate other comments from the header with a blank line");
         }
-        this.values[index] = content.substring(colon + 1).strip();
-        this.lines[index] = lineNo;
+        throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.lines[key.ordinal()]
+                + "); keep one");
+    }
+
+    /**
+     * Whether [from, to) holds only what the SQL lexer skips as blanks (usually the blank line between
+     * header and marker): then there is no stray SQL to look for.
+     */
+    private static boolean isBlank(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!SqlLexer.isSpace(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first position in [from, to) that is not whitespace ({@link String#strip()}'s test), or {@code to}. */
+    private int stripStart(int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(this.text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of [from, to) without trailing whitespace ({@link String#strip()}'s test). */
+    private int stripEnd(int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(this.text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * The key spelled by the text in [from, colon), compared in place as {@link #normaliseKey} would:
+     * trimmed, blank runs as one space, case-insensitive. Non-ASCII text takes the general path.
+     */
+    private Key key(int from, int colon) {
+        String t = this.text;
+        int end = stripEnd(from, colon);
+        for (int i = from; i < end; i++) {
+            if (t.charAt(i) >= 0x80) {
+                return KEYS.get(normaliseKey(t.substring(from, colon)));
+            }
+        }
+        for (Key key : KEY_VALUES) {
+            if (spells(key.lower, from, end)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the ASCII text in [from, end) is the lower-case label, blank runs counting as one space. */
+    private boolean spells(String label, int from, int end) {
+        String t = this.text;
+        int i = from;
+        for (int j = 0; j < label.length(); j++) {
+            if (i >= end) {
+                return false;
+            }
+            char expected = label.charAt(j);
+            char c = t.charAt(i);
+            if (expected == ' ') {
+                if (c != ' ' && c != '\t') {
+                    return false;
+                }
+                while (i < end && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+                    i++;
+                }
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != expected) {
+                return false;
+            }
+            i++;
+        }
+        return i == end;
     }
 
     private static String normaliseKey(String raw) {
@@ -295,6 +390,10 @@ final class ScriptParser {
         if (value == null || value.isEmpty()) {
             return List.of();
         }
+        if (value.indexOf(',') < 0) {
+            // One item, already stripped: an immutable list that Revision keeps without copying.
+            return List.of(value);
+        }
         List<String> items = new ArrayList<>();
         int start = 0;
         while (start <= value.length()) {
@@ -310,6 +409,14 @@ final class ScriptParser {
     }
 
     private void checkId(String id, int line, String key) {
+        boolean plain = true;
+        for (int i = 0; i < id.length() && plain; i++) {
+            char c = id.charAt(i);
+            plain = c != ',' && FORBIDDEN_ID_CHARS.indexOf(c) < 0 && !Character.isWhitespace(c);
+        }
+        if (plain) {
+            return;
+        }
         Set<Character> bad = new TreeSet<>();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -22,6 +22,34 @@ class HeadMaintainerTest {
     }
 
     @Test
+    void manyRowsMergedAndUnmerged() {
+        // Twelve bases: the rows grow past the size where membership switches from a scan to counts.
+        G.B[] revisions = new G.B[13];
+        String[] bases = new String[12];
+        for (int i = 0; i < 12; i++) {
+            bases[i] = "r" + i;
+            revisions[i] = rev(bases[i]);
+        }
+        revisions[12] = rev("m").down(bases);
+        RevisionGraph graph = G.graph(revisions);
+        HeadMaintainer heads = maintainer(graph);
+        for (int i = 0; i < 12; i++) {
+            assertThat(changes(heads.upgrade(node(graph, bases[i])))).containsExactly("+" + bases[i]);
+        }
+        assertThat(heads.rows()).containsExactly(bases);
+        Step merge = heads.upgrade(node(graph, "m"));
+        assertThat(changes(merge)).hasSize(12).endsWith("r11>m");
+        assertThat(merge.rowsAfter()).containsExactly("m");
+        Step unmerge = heads.downgrade(node(graph, "m"));
+        assertThat(changes(unmerge)).hasSize(12).startsWith("+r0").endsWith("m>r11");
+        assertThat(unmerge.rowsAfter()).containsExactlyInAnyOrder(bases);
+        assertThat(changes(heads.downgrade(node(graph, "r5")))).containsExactly("-r5");
+        assertThat(heads.rows()).hasSize(11).doesNotContain("r5");
+        assertThatThrownBy(() -> heads.upgrade(node(graph, "r0"))).isInstanceOf(RevisionException.class)
+                .hasMessageContaining("Can't insert version row 'r0'");
+    }
+
+    @Test
     void twinMerges() {
         RevisionGraph graph = G.graph(rev("a"), rev("b1").down("a"), rev("b2").down("a"), rev("b3").down("a"),
                 rev("c1").down("b1", "b2", "b3"), rev("c2").down("b1", "b2", "b3"), rev("d1").down("c1"),

@@ -111,6 +111,20 @@ class ScriptHeaderTest {
     }
 
     @Test
+    void tabsBetweenKeyWordsCountAsOneBlank() {
+        RevisionScript script = parse(script("-- msg\n-- Revision\t ID: r1\n-- Statement \t\tTimeout :2min"));
+        assertThat(script.id()).isEqualTo("r1");
+        assertThat(script.statementTimeout()).contains(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void nonAsciiLookalikeOfAKeyIsUnknown() {
+        // U+0130 lower-cases to "i" plus a combining dot: not the key "Revision ID".
+        assertFormatError(script("-- m\n-- Revision ID: r1\n-- Rev\u0130sion ID: r2"), 3)
+                .hasMessageContaining("Unknown header key 'Rev\u0130sion ID'");
+    }
+
+    @Test
     void valueMayContainColons() {
         assertThat(parse(script("-- m\n-- Revision ID: r1\n-- Create Date: 2026-01-02 03:04:05.123+00:00")).createDate())
                 .contains("2026-01-02 03:04:05.123+00:00");
