@@ -22,14 +22,9 @@ final class IdIndex {
 
     /** Adds the id at the position unless present; returns the earlier position, or -1 when added. */
     int putIfAbsent(String id, int position) {
-        int slot = slot(id);
-        String key = this.keys[slot];
-        while (key != null) {
-            if (key.equals(id)) {
-                return this.values[slot];
-            }
-            slot = (slot + 1) & this.mask;
-            key = this.keys[slot];
+        int slot = find(id);
+        if (this.keys[slot] != null) {
+            return this.values[slot];
         }
         this.keys[slot] = id;
         this.values[slot] = position;
@@ -42,16 +37,19 @@ final class IdIndex {
         if (!(id instanceof String)) {
             return -1;
         }
-        int slot = slot((String) id);
+        int slot = find((String) id);
+        return this.keys[slot] == null ? -1 : this.values[slot];
+    }
+
+    /** The slot that holds the id, or the free slot where it would go (linear probing). */
+    private int find(String id) {
+        int slot = slot(id);
         String key = this.keys[slot];
-        while (key != null) {
-            if (key.equals(id)) {
-                return this.values[slot];
-            }
+        while (key != null && !key.equals(id)) {
             slot = (slot + 1) & this.mask;
             key = this.keys[slot];
         }
-        return -1;
+        return slot;
     }
 
     int size() {
