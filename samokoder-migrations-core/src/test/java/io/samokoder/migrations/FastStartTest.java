@@ -206,6 +206,23 @@ class FastStartTest {
     }
 
     @Test
+    void aStateTableTheUserMayNotReadMeansTheFullPath(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "denied");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Runs runs = new Runs();
+        start(ds, jar, runs);
+        // A state table that cannot be read (standing in for a missing privilege): every read fails.
+        Db.exec(ds, "DROP TABLE samokoder_migrations_log_state",
+                "CREATE FUNCTION denied() RETURNS TABLE (fingerprint text, heads text, log_rows bigint,"
+                        + " log_last_id bigint) LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'permission denied';"
+                        + " END$$",
+                "CREATE VIEW samokoder_migrations_log_state AS SELECT * FROM denied()");
+        assertThat(start(ds, jar, runs)).isEqualTo(1);
+        assertThat(runs.last().steps()).isEmpty();
+        assertThat(runs.last().rowsAfter()).containsExactly("c3");
+    }
+
+    @Test
     void theLatestTenFingerprintsAreKept(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "kept");
         Path jar = dir.resolve("app.jar");
