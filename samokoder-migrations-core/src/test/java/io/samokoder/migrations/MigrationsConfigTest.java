@@ -86,6 +86,7 @@ class MigrationsConfigTest {
                 .isNotEqualTo(d.lockKey("public", "other_version"));
         // Pinned: instances of different versions must agree on the key, or they could migrate at once.
         assertThat(d.lockKey("public", "alembic_version")).isEqualTo(3086494348378855745L);
+        assertThat(d.batchesStatements()).isTrue();
     }
 
     @Test

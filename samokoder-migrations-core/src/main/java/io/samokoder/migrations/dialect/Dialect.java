@@ -17,6 +17,16 @@ public interface Dialect {
     boolean transactionalDdl();
 
     /**
+     * Whether the statements of a transactional revision that return no rows may go to the server as
+     * one JDBC batch: the driver must send a batch in one round trip, and its error for a failed entry
+     * must quote that entry's text (otherwise the failing statement is found by running the revision
+     * again statement by statement). {@code false} by default: one statement per round trip.
+     */
+    default boolean batchesStatements() {
+        return false;
+    }
+
+    /**
      * Checks a configured schema or table name.
      *
      * @param value the name

@@ -36,6 +36,12 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** pgjdbc sends a batch in one round trip and quotes the failed entry in its error. */
+    @Override
+    public boolean batchesStatements() {
+        return true;
+    }
+
     @Override
     public void checkIdentifier(String value, String property) {
         if (value == null || !IDENTIFIER.matcher(value).matches()) {

@@ -7,7 +7,6 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.dialect.PostgresDialect;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
@@ -54,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * when that is ambiguous (identical statements) is the transaction rolled back and run again with
  * that revision's statements sent one by one, so that the error of that run names its statement; a
  * failure that does not recur then (a deadlock, say) lets the revision through. A revision marked
- * {@code Transactional: false}, and every revision with another dialect, runs statement by statement.
+ * {@code Transactional: false}, and every revision when the dialect does not
+ * {@link Dialect#batchesStatements() batch statements}, runs statement by statement.
  */
 final class Executor {
 
@@ -100,7 +100,7 @@ final class Executor {
         String[] restoreTimeouts = null;
         try {
             restoreTimeouts = setRunTimeouts(connection);
-            this.batching = this.dialect instanceof PostgresDialect && supportsBatches(connection);
+            this.batching = this.dialect.batchesStatements() && supportsBatches(connection);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
