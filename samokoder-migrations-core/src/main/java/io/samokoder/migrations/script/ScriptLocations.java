@@ -142,7 +142,7 @@ public final class ScriptLocations {
     /** What a walk over one location does with each script it finds. */
     abstract static class Sink {
 
-        abstract void file(Path path, String description);
+        abstract void file(Path path, String fileName, String description);
 
         abstract void jarEntry(JarFile jar, JarEntry entry, String fileName, String description);
 
@@ -156,8 +156,8 @@ public final class ScriptLocations {
         final List<ScriptResource> resources = new ArrayList<>();
 
         @Override
-        void file(Path path, String description) {
-            this.resources.add(SimpleScriptResource.ofPath(path, description));
+        void file(Path path, String fileName, String description) {
+            this.resources.add(SimpleScriptResource.ofListedPath(path, fileName, description));
         }
 
         @Override
@@ -232,7 +232,7 @@ public final class ScriptLocations {
                 String name = entry.getFileName().toString();
                 // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
                 if (isScriptName(name)) {
-                    sink.file(entry, descriptionPrefix + name);
+                    sink.file(entry, name, descriptionPrefix + name);
                 }
             }
         } catch (IOException e) {

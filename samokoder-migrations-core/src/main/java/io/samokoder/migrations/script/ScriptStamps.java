@@ -88,7 +88,9 @@ final class ScriptStamps {
 
     /** See {@link ScriptLocations#fileStamp}. */
     static String fileStamp(Path file, long settleNanos) {
-        Stamp stamp = stampFile(file, TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos);
+        Path name = file.getFileName();
+        Stamp stamp = stampFile(file, name == null ? file.toString() : name.toString(),
+                TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos);
         return stamp == null ? null : "file " + stamp.size + " " + stamp.time + " " + stamp.changed + " " + stamp.key;
     }
 
@@ -144,6 +146,7 @@ final class ScriptStamps {
         private static final int MAX_WORKERS = 4;
 
         private final List<Path> files = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
         private final List<Stamp> entries = new ArrayList<>();
         private boolean unstampable;
         private Stamp[] stamps;
@@ -152,8 +155,9 @@ final class ScriptStamps {
         private long settledBefore;
 
         @Override
-        void file(Path path, String description) {
+        void file(Path path, String fileName, String description) {
             this.files.add(path);
+            this.names.add(fileName);
         }
 
         @Override
@@ -212,7 +216,7 @@ final class ScriptStamps {
                     start = this.next.getAndAdd(chunk)) {
                 int end = Math.min(n, start + chunk);
                 for (int i = start; i < end; i++) {
-                    Stamp stamp = stampFile(this.files.get(i), this.settledBefore);
+                    Stamp stamp = stampFile(this.files.get(i), this.names.get(i), this.settledBefore);
                     if (stamp == null) {
                         this.failed = true;
                         return;
@@ -224,7 +228,7 @@ final class ScriptStamps {
     }
 
     /** A file's stamp, or {@code null} when it cannot be read or changed after {@code settledBefore}. */
-    private static Stamp stampFile(Path path, long settledBefore) {
+    private static Stamp stampFile(Path path, String fileName, long settledBefore) {
         long size;
         long modified;
         long changed;
@@ -253,7 +257,6 @@ final class ScriptStamps {
         if (modified > settledBefore || changed > settledBefore) {
             return null;
         }
-        Path name = path.getFileName();
-        return new Stamp(name == null ? path.toString() : name.toString(), size, modified, changed, key);
+        return new Stamp(fileName, size, modified, changed, key);
     }
 }

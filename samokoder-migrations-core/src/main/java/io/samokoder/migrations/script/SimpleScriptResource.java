@@ -55,6 +55,11 @@ public final class SimpleScriptResource implements ScriptResource {
         return new SimpleScriptResource(fileName, description, null, null, bytes);
     }
 
+    /** A listed script file whose name the caller already has (no second {@code getFileName}). */
+    static SimpleScriptResource ofListedPath(Path path, String fileName, String description) {
+        return new SimpleScriptResource(fileName, description, null, path, null);
+    }
+
     /** A script held in memory, e.g. generated or embedded in a test; its description is its file name. */
     public static SimpleScriptResource ofText(String fileName, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
