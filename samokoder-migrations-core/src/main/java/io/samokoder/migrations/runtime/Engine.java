@@ -130,26 +130,13 @@ public final class Engine {
         if (fingerprint == null) {
             return null;
         }
-        List<String> rows;
-        // No lambda here: on a cold start its bootstrap would cost more than the query.
-        try (Connection connection = Jdbc.open(this.config.dataSource(), "reading the version table")) {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
+        // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
+        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
+            @Override
+            public List<String> run(Connection connection) {
+                return Engine.this.fastStart.check(connection, fingerprint);
             }
-            try {
-                rows = this.fastStart.check(connection, fingerprint);
-            } finally {
-                if (!autoCommit) {
-                    connection.setAutoCommit(false);
-                }
-            }
-        } catch (SQLException e) {
-            // For example no privilege on the state table: the full path runs and reports what matters.
-            LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
-            return null;
-        }
-        return rows;
+        });
     }
 
     /**

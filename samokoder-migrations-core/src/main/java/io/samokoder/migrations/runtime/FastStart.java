@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The table of verified script sets, and the one-query check that makes a no-op start cheap.
@@ -23,6 +26,8 @@ import java.util.List;
  */
 final class FastStart {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+
     /** How many fingerprints are kept (several builds may be deployed side by side). */
     static final int KEPT = 10;
 
@@ -34,9 +39,10 @@ final class FastStart {
 
     /**
      * The version rows when the database is at the heads recorded for this fingerprint and the log is
-     * as it was then; {@code null} otherwise, also when a table is missing.
+     * as it was then; {@code null} otherwise, also when a table is missing or the query fails (for
+     * example without privilege on the state table): the full path then runs and reports what matters.
      */
-    List<String> check(Connection connection, String fingerprint) throws SQLException {
+    List<String> check(Connection connection, String fingerprint) {
         String sql = "SELECT 1, version_num, NULL, NULL FROM " + this.tables.qualifiedVersion()
                 + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + this.tables.qualifiedState()
                 + " WHERE fingerprint = ?"
@@ -66,13 +72,12 @@ final class FastStart {
                 }
             }
         } catch (SQLException e) {
-            if (this.tables.dialect().isUndefinedTable(e)) {
-                return null;
+            if (!this.tables.dialect().isUndefinedTable(e)) {
+                LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
             }
-            throw e;
+            return null;
         }
-        if (heads == null || rows.isEmpty() || recordedLogRows != logRows
-                || !(recordedLastId == null ? lastId == null : recordedLastId.equals(lastId))
+        if (heads == null || rows.isEmpty() || recordedLogRows != logRows || !Objects.equals(recordedLastId, lastId)
                 || !heads.equals(key(rows))) {
             return null;
         }
