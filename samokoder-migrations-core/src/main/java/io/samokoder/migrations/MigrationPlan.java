@@ -11,14 +11,23 @@ import java.util.List;
  * @param rowsBefore the version rows now
  * @param steps the steps that would run, in order
  * @param rowsAfter the version rows afterwards
+ * @param warnings what the planner warned about, e.g. Alembic's "downgrade -1 from multiple heads is
+ *     ambiguous; ..."
  */
 public record MigrationPlan(Command command, String target, List<String> rowsBefore, List<PlannedStep> steps,
-        List<String> rowsAfter) {
+        List<String> rowsAfter, List<String> warnings) {
 
     public MigrationPlan {
         rowsBefore = List.copyOf(rowsBefore);
         steps = List.copyOf(steps);
         rowsAfter = List.copyOf(rowsAfter);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A plan without warnings. */
+    public MigrationPlan(Command command, String target, List<String> rowsBefore, List<PlannedStep> steps,
+            List<String> rowsAfter) {
+        this(command, target, rowsBefore, steps, rowsAfter, List.of());
     }
 
     /** The plan as text: one line per step in Alembic's wording, then the rows afterwards. */
@@ -48,6 +57,9 @@ public record MigrationPlan(Command command, String target, List<String> rowsBef
             out.append('\n');
         }
         out.append("  result: ").append(rows(this.rowsAfter)).append('\n');
+        for (String warning : this.warnings) {
+            out.append("  warning: ").append(warning).append('\n');
+        }
         return out.toString();
     }
 

@@ -15,14 +15,26 @@ import java.util.List;
  * @param startedAt when the run started (before waiting for the lock)
  * @param duration how long the run took, lock wait included
  * @param lockWait how long the run waited for the migration lock
+ * @param fastStart whether the run was answered by the fast start's single query (no lock taken, no
+ *     script read) rather than by the full check under the lock
+ * @param warnings what the planner warned about, e.g. Alembic's "downgrade -1 from multiple heads is
+ *     ambiguous; ..."
  */
 public record MigrationResult(Command command, String target, List<String> rowsBefore, List<String> rowsAfter,
-        List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait) {
+        List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait, boolean fastStart,
+        List<String> warnings) {
 
     public MigrationResult {
         rowsBefore = List.copyOf(rowsBefore);
         rowsAfter = List.copyOf(rowsAfter);
         steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result of the full path (not the fast start) without warnings. */
+    public MigrationResult(Command command, String target, List<String> rowsBefore, List<String> rowsAfter,
+            List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait) {
+        this(command, target, rowsBefore, rowsAfter, steps, startedAt, duration, lockWait, false, List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.runtime.Engine;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
@@ -50,6 +51,55 @@ public final class Migrations {
      */
     public MigrationResult upgrade(String target) {
         return this.engine.run(Command.UPGRADE, target, null, false);
+    }
+
+    /**
+     * Upgrades the database to a target; see {@link #upgrade(String)}.
+     *
+     * @param target the target, e.g. {@link Target#HEADS}
+     */
+    public MigrationResult upgrade(Target target) {
+        return upgrade(Objects.requireNonNull(target, "target").toString());
+    }
+
+    /**
+     * Moves the database to a target, up or down, deciding under the lock (as the starter's
+     * {@code target} property does): when the target has revisions to upgrade, they run; when it
+     * lies below the current revisions, they are downgraded if {@code allowDowngrade}, and otherwise
+     * the move fails with {@link DowngradeNotAllowedException} before anything runs; a downgrade
+     * through an irreversible revision fails with {@link IrreversibleRevisionException} before
+     * anything runs. {@link Target#HEADS} is answered by the fast start when it can be.
+     *
+     * @param target the target
+     * @param allowDowngrade whether a target below the current revisions may downgrade
+     * @return what ran: {@link MigrationResult#command()} says which direction was taken
+     */
+    public MigrationResult moveTo(Target target, boolean allowDowngrade) {
+        return this.engine.move(Objects.requireNonNull(target, "target").toString(), allowDowngrade);
+    }
+
+    /**
+     * Downgrades the database to a target; see {@link #downgrade(String)}.
+     *
+     * @param target one spec, e.g. {@link Target#BASE} or {@code Target.of("-1")}
+     * @throws IllegalArgumentException when the target has more than one spec (a downgrade has one destination)
+     */
+    public MigrationResult downgrade(Target target) {
+        Objects.requireNonNull(target, "target");
+        if (target.specs().size() != 1) {
+            throw new IllegalArgumentException("A downgrade has one destination, not " + target.specs());
+        }
+        return downgrade(target.specs().get(0));
+    }
+
+    /**
+     * Sets the version table to the given revisions without running any script.
+     *
+     * @param target the destinations ({@link Target#BASE} empties the table)
+     * @param purge whether to delete every row first (the way out of unknown rows)
+     */
+    public MigrationResult stamp(Target target, boolean purge) {
+        return stamp(Objects.requireNonNull(target, "target").specs(), purge);
     }
 
     /**
@@ -126,7 +176,24 @@ public final class Migrations {
      * @param range {@code start:end}, or just {@code end} (starting from base) for upgrade and stamp
      */
     public String sql(Command command, String range) {
-        return this.engine.sql(command, range);
+        return offline(command, range).sql();
+    }
+
+    /**
+     * Renders an offline SQL script without opening any connection, with what it does: the steps and
+     * the version rows it starts from and leaves. {@code stamp --purge} has no offline form (Alembic:
+     * "Can't use --purge with --sql mode").
+     *
+     * @param command upgrade, downgrade or stamp
+     * @param range {@code start:end}, or just {@code end} (starting from base) for upgrade and stamp
+     */
+    public OfflineScript offline(Command command, String range) {
+        return this.engine.offline(command, range);
+    }
+
+    /** The revision map with Alembic's lookups and traversal; see {@link RevisionMap}. */
+    public RevisionMap revisionMap() {
+        return this.engine.revisionMap();
     }
 
     /** The revision map. */

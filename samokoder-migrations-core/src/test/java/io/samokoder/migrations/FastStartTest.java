@@ -94,10 +94,12 @@ class FastStartTest {
 
         assertThat(start(config, runs)).isEqualTo(1);
         assertThat(runs.last().steps()).hasSize(3);
+        assertThat(runs.last().fastStart()).isFalse();
         assertThat(Db.strings(ds, "SELECT heads || ' ' || log_rows FROM samokoder_migrations_log_state"))
                 .containsExactly("c3 3");
 
         assertThat(start(config, runs)).isZero();
+        assertThat(runs.last().fastStart()).isTrue();
         assertThat(runs.last().steps()).isEmpty();
         assertThat(runs.last().rowsBefore()).containsExactly("c3");
         assertThat(runs.last().rowsAfter()).containsExactly("c3");

@@ -148,20 +148,46 @@ class OfflineSqlTest {
 
         String sql = renderer.sql(Command.UPGRADE, "b0");
 
-        assertThat(sql).startsWith("BEGIN;\n\nCREATE TABLE IF NOT EXISTS \"alembic_version\" (version_num VARCHAR(32)"
-                + " NOT NULL, CONSTRAINT \"alembic_version_pkc\" PRIMARY KEY (version_num));\n\n"
-                + "-- Running upgrade  -> a0\n\n"
-                + "SET LOCAL lock_timeout = '5000ms';\n\nSET LOCAL statement_timeout = '0';\n\n");
-        assertThat(sql).contains("INSERT INTO \"alembic_version\" (version_num) VALUES ('a0');\n\nCOMMIT;\n\n")
-                .contains("-- Running upgrade a0 -> b0\n\n")
-                .contains("UPDATE \"alembic_version\" SET version_num='b0' WHERE \"alembic_version\".version_num = 'a0';")
-                .endsWith("COMMIT;\n\n");
+        // Alembic's text with transaction_per_migration=True (what the default per-revision mode is).
+        assertThat(sql).isEqualTo("""
+                BEGIN;
+
+                CREATE TABLE alembic_version (
+                    version_num VARCHAR(32) NOT NULL,\s
+                    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+                );
+
+                -- Running upgrade  -> a0
+
+                CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'it''s');
+
+                INSERT INTO accounts VALUES (1, 'first; not a separator');
+
+                INSERT INTO alembic_version (version_num) VALUES ('a0');
+
+                COMMIT;
+
+                BEGIN;
+
+                -- Running upgrade a0 -> b0
+
+                CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id));
+
+                CREATE INDEX ix_orders_account ON orders (account_id);
+
+                UPDATE alembic_version SET version_num='b0' WHERE alembic_version.version_num = 'a0';
+
+                COMMIT;
+
+                """);
         assertThat(sql.split("BEGIN;", -1)).hasSize(3);
-        assertThat(renderer.sql(Command.UPGRADE, "b0:x0")).doesNotContain("CREATE TABLE IF NOT EXISTS \"alembic")
+        // A script's own timeout header is the one addition to Alembic's text.
+        assertThat(renderer.sql(Command.UPGRADE, "b0:x0")).doesNotContain("CREATE TABLE alembic")
                 .contains("SET LOCAL lock_timeout = '2000ms'").contains("SET version_num='x0'");
         assertThat(renderer.sql(Command.DOWNGRADE, "b0:base")).contains("-- Running downgrade b0 -> a0")
-                .contains("DELETE FROM \"alembic_version\" WHERE \"alembic_version\".version_num = 'a0';")
-                .doesNotContain("DROP TABLE \"alembic_version\"");
+                .contains("-- Running downgrade a0 -> \n")
+                .contains("DELETE FROM alembic_version WHERE alembic_version.version_num = 'a0';")
+                .doesNotContain("DROP TABLE alembic_version");
         assertThat(renderer.sql(Command.STAMP, "a0:b0")).contains("-- Running stamp_revision a0 -> b0")
                 .doesNotContain("CREATE TABLE orders");
 
@@ -169,6 +195,31 @@ class OfflineSqlTest {
                 .sql(Command.UPGRADE, "b0");
         assertThat(single.split("BEGIN;", -1)).hasSize(2);
         assertThat(single.split("COMMIT;", -1)).hasSize(2);
+    }
+
+    @Test
+    void namesAreQuotedOnlyWherePostgresNeedsIt(@TempDir Path dir) {
+        writeMap(dir);
+        MigrationsConfig base = MigrationsConfig.builder().locations("filesystem:" + dir).build();
+        String sql = new Migrations(base.toBuilder().schema("app").build()).sql(Command.UPGRADE, "a0");
+        assertThat(sql).contains("CREATE TABLE app.alembic_version (")
+                .contains("INSERT INTO app.alembic_version (version_num) VALUES ('a0');");
+        String quoted = new Migrations(base.toBuilder().schema("user").versionTable("Versions").build())
+                .sql(Command.UPGRADE, "a0:b0");
+        assertThat(quoted).contains("UPDATE \"user\".\"Versions\" SET version_num='b0' WHERE"
+                + " \"user\".\"Versions\".version_num = 'a0';");
+    }
+
+    @Test
+    void theOfflineScriptSaysWhatItDoes(@TempDir Path dir) {
+        writeMap(dir);
+        Migrations renderer = new Migrations(MigrationsConfig.builder().locations("filesystem:" + dir).build());
+        OfflineScript script = renderer.offline(Command.UPGRADE, "a0:d0");
+        assertThat(script.rowsBefore()).containsExactly("a0");
+        assertThat(script.steps()).extracting(PlannedStep::revision).containsExactly("b0", "c2", "c1", "d0");
+        assertThat(script.steps().get(0).message()).isEqualTo("Orders");
+        assertThat(script.rowsAfter()).containsExactly("d0");
+        assertThat(script.sql()).isEqualTo(renderer.sql(Command.UPGRADE, "a0:d0"));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.samokoder.migrations.autoconfigure;
 
-import io.samokoder.migrations.Command;
-import io.samokoder.migrations.MigrationException;
-import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.Target;
 import io.samokoder.migrations.ValidationResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,45 +27,15 @@ final class ModeStrategies {
     }
 
     /**
-     * Upgrades to the target; a target below the current revision downgrades only when allowed, and
-     * otherwise fails before anything runs.
+     * Moves to the target in one engine call, decided under the lock: upgrades; a target below the
+     * current revision downgrades only when allowed, and otherwise fails before anything runs.
      */
     static MigrationResult upgrade(Migrations migrations, String target, boolean allowDowngrade) {
-        if ("heads".equals(target)) {
-            // Nothing lies above every head, so there is no downgrade to detect: one run, no plans.
-            return migrations.upgrade(target);
-        }
-        MigrationException upgradeError = null;
         try {
-            if (!migrations.plan(Command.UPGRADE, target).steps().isEmpty()) {
-                return migrations.upgrade(target);
-            }
+            return migrations.moveTo(Target.parse(target), allowDowngrade);
         }
-        catch (MigrationException ex) {
-            upgradeError = ex;
-        }
-        // Nothing to upgrade, or no upgrade path: is the target below the current revision?
-        MigrationPlan downgrade = downgradePlan(migrations, target);
-        if (downgrade == null || downgrade.steps().isEmpty()) {
-            if (upgradeError != null) {
-                throw upgradeError;
-            }
-            return migrations.upgrade(target);
-        }
-        if (!allowDowngrade) {
-            throw new DowngradeNotAllowedException(target, downgrade);
-        }
-        logger.warn("Downgrading to " + target + " as samokoder.migrations.allow-downgrade=true: "
-                + downgrade.steps().size() + " revision(s) will be undone");
-        return migrations.downgrade(target);
-    }
-
-    private static MigrationPlan downgradePlan(Migrations migrations, String target) {
-        try {
-            return migrations.plan(Command.DOWNGRADE, target);
-        }
-        catch (MigrationException ex) {
-            return null;
+        catch (io.samokoder.migrations.DowngradeNotAllowedException ex) {
+            throw new DowngradeNotAllowedException(ex);
         }
     }
 

@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.TransactionMode;
@@ -420,6 +421,22 @@ class MigrationsAutoConfigurationTests {
             });
         assertThat(versionRows(this.db)).containsExactly("aaaa00000001");
         assertThat(tables(this.db)).doesNotContain("orders");
+    }
+
+    @Test
+    void targetBaseThroughAnIrreversibleRevisionFailsBeforeAnythingRuns() {
+        String[] irreversible = { "samokoder.migrations.locations=classpath:db/irreversible" };
+        withDataSource(this.db).withPropertyValues(irreversible).run((context) -> assertThat(context).hasNotFailed());
+        withDataSource(this.db).withPropertyValues(irreversible)
+            .withPropertyValues("samokoder.migrations.target=base", "samokoder.migrations.allow-downgrade=true")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(IrreversibleRevisionException.class)
+                    .hasMessageContaining("dddd00000001");
+            });
+        assertThat(versionRows(this.db)).containsExactly("dddd00000002");
+        assertThat(tables(this.db)).contains("ledger");
     }
 
     @Test

@@ -51,12 +51,8 @@ class MigrationsFailureAnalyzerTests {
 
     @Test
     void refusedDowngradeTellsWhichPropertyToSet() {
-        PlannedStep step = new PlannedStep(Step.Kind.DOWNGRADE, "aaaa00000003", "Create orders", "c.sql",
-                List.of("aaaa00000003"), List.of("aaaa00000002"));
-        MigrationPlan plan = new MigrationPlan(Command.DOWNGRADE, "aaaa00000002", List.of("aaaa00000003"),
-                List.of(step), List.of("aaaa00000002"));
-        FailureAnalysis analysis = this.analyzer
-            .analyze(wrapped(new DowngradeNotAllowedException("aaaa00000002", plan)));
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(new DowngradeNotAllowedException("aaaa00000002",
+                List.of("aaaa00000003"), List.of("aaaa00000003"))));
         assertThat(analysis.getDescription()).contains("samokoder.migrations.target=aaaa00000002")
             .contains("[aaaa00000003]");
         assertThat(analysis.getAction()).contains("samokoder.migrations.allow-downgrade=true");

@@ -129,4 +129,28 @@ public interface Dialect {
 
     /** Whether the error means a table does not exist. */
     boolean isUndefinedTable(SQLException error);
+
+    /**
+     * An identifier as offline scripts write it, the way SQLAlchemy renders it for this database:
+     * bare when the database would read it unchanged, quoted otherwise (upper-case letters, other
+     * characters, reserved words).
+     */
+    default String quoteIfNeeded(String identifier) {
+        return quote(identifier);
+    }
+
+    /** A schema-qualified table name for offline scripts, quoted only where needed. */
+    default String offlineQualify(String schema, String table) {
+        return schema == null ? quoteIfNeeded(table) : quoteIfNeeded(schema) + "." + quoteIfNeeded(table);
+    }
+
+    /**
+     * The version table's DDL as Alembic's offline mode writes it: {@code CREATE TABLE alembic_version
+     * (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))}
+     * laid out on lines as SQLAlchemy does.
+     */
+    default String offlineCreateVersionTable(String schema, String table) {
+        return "CREATE TABLE " + offlineQualify(schema, table) + " (\n    version_num VARCHAR(32) NOT NULL, \n"
+                + "    CONSTRAINT " + quoteIfNeeded(table + "_pkc") + " PRIMARY KEY (version_num)\n)";
+    }
 }

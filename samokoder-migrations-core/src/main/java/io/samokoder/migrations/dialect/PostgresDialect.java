@@ -56,6 +56,37 @@ public final class PostgresDialect implements Dialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** PostgreSQL's reserved key words: an identifier spelled like one must be quoted. */
+    private static final class Reserved {
+        static final java.util.Set<String> WORDS = java.util.Set.of("all", "analyse", "analyze", "and", "any",
+                "array", "as", "asc", "asymmetric", "authorization", "between", "binary", "both", "case", "cast",
+                "check", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
+                "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+                "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+                "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having",
+                "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral",
+                "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull",
+                "null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary",
+                "references", "returning", "right", "select", "session_user", "similar", "some", "symmetric",
+                "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union", "unique", "user",
+                "using", "variadic", "verbose", "when", "where", "window", "with");
+    }
+
+    /**
+     * Bare when PostgreSQL reads the name unchanged: lower-case letters, digits, {@code _} and
+     * {@code $}, not starting with a digit or {@code $}, and not a reserved word.
+     */
+    @Override
+    public String quoteIfNeeded(String identifier) {
+        boolean plain = !identifier.isEmpty() && !Character.isDigit(identifier.charAt(0))
+                && identifier.charAt(0) != '$';
+        for (int i = 0; plain && i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+        }
+        return plain && !Reserved.WORDS.contains(identifier) ? identifier : quote(identifier);
+    }
+
     @Override
     public String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -43,4 +43,17 @@ final class CommandErrors {
                 return new RevisionException(error.getMessage());
         }
     }
+
+    /**
+     * The map-level exception of a failure (spec §9, first list), with Alembic's raw text: what the
+     * revision map API throws, where commands throw {@link #translate}'s texts.
+     */
+    static RevisionException mapLevel(MapError error) {
+        return switch (error.kind) {
+            case RESOLUTION -> new ResolutionException(error.getMessage(), error.argument);
+            case MULTIPLE_HEADS -> new MultipleHeadsException(error.getMessage(), error.heads);
+            case RANGE_NOT_ANCESTOR -> new RangeNotAncestorException(error.getMessage());
+            default -> new RevisionException(error.getMessage());
+        };
+    }
 }

@@ -9,13 +9,21 @@ import java.util.List;
  * @param rowsBefore the version rows the plan starts from
  * @param steps the steps, in execution order
  * @param rowsAfter the version rows after the last step
+ * @param warnings what planning warned about, in Alembic's words (e.g. "downgrade -1 from multiple
+ *     heads is ambiguous; this usage will be disallowed in a future release."); also logged
  */
-public record Plan(List<String> rowsBefore, List<Step> steps, List<String> rowsAfter) {
+public record Plan(List<String> rowsBefore, List<Step> steps, List<String> rowsAfter, List<String> warnings) {
 
     public Plan {
         rowsBefore = List.copyOf(rowsBefore);
         steps = List.copyOf(steps);
         rowsAfter = List.copyOf(rowsAfter);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A plan without warnings. */
+    public Plan(List<String> rowsBefore, List<Step> steps, List<String> rowsAfter) {
+        this(rowsBefore, steps, rowsAfter, List.of());
     }
 
     /** Whether the plan has nothing to do. */

@@ -25,11 +25,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Planner {
 
-    /** Logs the planner's warnings; the logger is looked up on the first warning only (they are rare). */
-    private static final class Warnings implements Consumer<String> {
+    /**
+     * Collects one call's warnings for its plan and logs them; the logger is looked up on the first
+     * warning only (they are rare).
+     */
+    static final class Warnings implements Consumer<String> {
+
+        private List<String> messages = List.of();
+
         @Override
         public void accept(String message) {
+            if (this.messages.isEmpty()) {
+                this.messages = new ArrayList<>(1);
+            }
+            this.messages.add(message);
             LoggerFactory.getLogger(Planner.class).warn(message);
+        }
+
+        List<String> messages() {
+            return this.messages;
         }
     }
 
@@ -43,7 +57,7 @@ public final class Planner {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.index = new GraphIndex(graph);
         this.resolver = new SpecResolver(this.index);
-        this.selector = new RevisionSelector(this.resolver, new Warnings());
+        this.selector = new RevisionSelector(this.resolver, null);
     }
 
     /** The graph this planner plans over. */
@@ -64,9 +78,10 @@ public final class Planner {
     public Plan upgrade(List<String> rows, String target) {
         List<String> current = rows(rows);
         String destination = target(target);
+        Warnings warnings = new Warnings();
         int[] order;
         try {
-            RevisionSelector.Selection selection = this.selector.collectUpgrade(upgradeArg(destination),
+            RevisionSelector.Selection selection = selector(warnings).collectUpgrade(upgradeArg(destination),
                     RevisionSelector.Arg.rows(current), false, true, true);
             order = TopologicalOrder.sort(this.index, selection.revisions(), selection.heads());
         } catch (MapError e) {
@@ -78,7 +93,7 @@ public final class Planner {
         for (int i = order.length - 1; i >= 0; i--) {
             steps.add(maintainer.upgrade(order[i]));
         }
-        return new Plan(current, steps, maintainer.rows());
+        return new Plan(current, steps, maintainer.rows(), warnings.messages());
     }
 
     /**
@@ -94,9 +109,10 @@ public final class Planner {
     public Plan downgrade(List<String> rows, String target) {
         List<String> current = rows(rows);
         String destination = target(target);
+        Warnings warnings = new Warnings();
         int[] order;
         try {
-            RevisionSelector.Selection selection = this.selector.collectDowngrade(RevisionSelector.Arg.rows(current),
+            RevisionSelector.Selection selection = selector(warnings).collectDowngrade(RevisionSelector.Arg.rows(current),
                     destination, false, false, true);
             order = TopologicalOrder.sort(this.index, selection.revisions(), selection.heads());
         } catch (MapError e) {
@@ -108,7 +124,7 @@ public final class Planner {
         for (int node : order) {
             steps.add(maintainer.downgrade(node));
         }
-        return new Plan(current, steps, maintainer.rows());
+        return new Plan(current, steps, maintainer.rows(), warnings.messages());
     }
 
     /**
@@ -191,7 +207,7 @@ public final class Planner {
         List<String> current = rows(rows);
         HistoryRange parsed = HistoryRange.parse(range, current);
         try {
-            RevisionSelector.Selection selection = this.selector.collectUpgrade(parsed.upper(), parsed.lower(), true,
+            RevisionSelector.Selection selection = selector(new Warnings()).collectUpgrade(parsed.upper(), parsed.lower(), true,
                     false, false);
             return revisions(TopologicalOrder.sort(this.index, selection.revisions(), selection.heads()));
         } catch (MapError e) {
@@ -231,6 +247,21 @@ public final class Planner {
         } catch (MapError e) {
             throw CommandErrors.translate(e, null, null, null, null);
         }
+    }
+
+    /** A selector for one call, collecting its warnings (the shared one has none to give). */
+    private RevisionSelector selector(Warnings warnings) {
+        return new RevisionSelector(this.resolver, warnings);
+    }
+
+    /** The graph index, for the revision map API of this package. */
+    GraphIndex index() {
+        return this.index;
+    }
+
+    /** The spec resolver, for the revision map API of this package. */
+    SpecResolver resolver() {
+        return this.resolver;
     }
 
     private List<Revision> revisions(int[] nodes) {

@@ -61,6 +61,11 @@ final class Catalog {
         return get().planner();
     }
 
+    /** The revision map API, sharing the planner's indexes. */
+    io.samokoder.migrations.plan.RevisionMap revisionMap() {
+        return new io.samokoder.migrations.plan.RevisionMap(planner());
+    }
+
     /** The script of a revision, or {@code null}. */
     RevisionScript script(String id) {
         return get().byId().get(id);

@@ -10,6 +10,7 @@ import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.OfflineScript;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
@@ -21,6 +22,7 @@ import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
@@ -74,8 +76,29 @@ public final class Engine {
 
     // ---------------------------------------------------------------- runs
 
+    /** What a run was asked to do. */
+    private record Request(Command command, String target, List<String> stampTargets, boolean purge, boolean move,
+            boolean allowDowngrade) {
+    }
+
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
+        return run(new Request(command, target, stampTargets, purge, false, false));
+    }
+
+    /**
+     * Moves the database to a target, up or down, deciding under the lock: an upgrade when the target
+     * has anything to upgrade, else a downgrade when the target lies below the rows (refused with
+     * {@link io.samokoder.migrations.DowngradeNotAllowedException} unless allowed, and checked for irreversible revisions
+     * before anything runs), else nothing.
+     */
+    public MigrationResult move(String target, boolean allowDowngrade) {
+        return run(new Request(Command.UPGRADE, target, null, false, true, allowDowngrade));
+    }
+
+    private MigrationResult run(Request request) {
+        Command command = request.command();
+        String target = request.target();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         try {
@@ -93,7 +116,7 @@ public final class Engine {
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
             try (MigrationLock lock = MigrationLock.acquire(dataSource, this.tables, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
-                return runLocked(dataSource, lock, command, target, stampTargets, purge, startedAt, start);
+                return runLocked(dataSource, lock, request, startedAt, start);
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
@@ -114,7 +137,7 @@ public final class Engine {
             return null;
         }
         MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
+                Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, true, List.of());
         LOG.info("{}; scripts unchanged since verified", result.summary());
         this.listeners.runFinished(result);
         return result;
@@ -144,8 +167,11 @@ public final class Engine {
      * run with nothing to do opens no other connection; checks; plans; and only then opens the work
      * connection to execute.
      */
-    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Command command, String target,
-            List<String> stampTargets, boolean purge, Instant startedAt, long start) {
+    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Request request, Instant startedAt,
+            long start) {
+        Command command = request.command();
+        String target = request.target();
+        boolean purge = request.purge();
         DbState state;
         try {
             state = lock.read(c -> readState(c, true));
@@ -160,7 +186,14 @@ public final class Engine {
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
             verified = checkDrift(rows, state.log());
         }
-        Plan plan = plan(command, rows, target, stampTargets, purge);
+        Plan plan;
+        if (request.move()) {
+            Move move = Move.decide(this.catalog.planner(), rows, target, request.allowDowngrade());
+            command = move.command();
+            plan = move.plan();
+        } else {
+            plan = plan(command, rows, target, request.stampTargets(), purge);
+        }
         if (command == Command.DOWNGRADE) {
             checkReversible(plan);
         }
@@ -178,7 +211,7 @@ public final class Engine {
             recordVerified(lock, plan.rowsAfter());
         }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
-                Duration.ofNanos(System.nanoTime() - start), lock.waited());
+                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
         LOG.info(result.summary());
         this.listeners.runFinished(result);
         return result;
@@ -431,11 +464,11 @@ public final class Engine {
         for (Step step : plan.steps()) {
             steps.add(plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
         }
-        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter());
+        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings());
     }
 
-    /** Offline SQL. */
-    public String sql(Command command, String range) {
+    /** Offline SQL and what it does. */
+    public OfflineScript offline(Command command, String range) {
         return new OfflineRenderer(this.config, this.tables, this.catalog).render(command, range);
     }
 
@@ -458,6 +491,11 @@ public final class Engine {
             ids.add(r.id());
         }
         return String.join(", ", ids);
+    }
+
+    /** The revision map API over the loaded graph. */
+    public RevisionMap revisionMap() {
+        return this.catalog.revisionMap();
     }
 
     /** The revision map. */

@@ -3,6 +3,8 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.OfflineScript;
+import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
@@ -25,8 +27,10 @@ import java.util.Set;
  * the version table is created; each step is introduced by {@code -- Running upgrade a -> b} and
  * followed by its version-table statements with literal values. Transactional revisions are wrapped
  * in {@code BEGIN;}/{@code COMMIT;} (one pair per revision, or one around everything in
- * {@link TransactionMode#SINGLE}), with the lock and statement timeouts set locally as online;
- * non-transactional ones run outside any transaction. The log table is not written offline.
+ * {@link TransactionMode#SINGLE}); non-transactional ones run outside any transaction. Names are
+ * quoted only where PostgreSQL needs it, as SQLAlchemy writes them. The text is Alembic's, except that
+ * a script with its own {@code Lock Timeout}/{@code Statement Timeout} header gets them set first.
+ * The log table is not written offline.
  */
 final class OfflineRenderer {
 
@@ -44,7 +48,7 @@ final class OfflineRenderer {
         this.versions = new VersionStore(tables);
     }
 
-    String render(Command command, String range) {
+    OfflineScript render(Command command, String range) {
         String spec = range == null ? "" : range.trim();
         Planner planner = this.catalog.planner();
         Plan plan;
@@ -84,7 +88,12 @@ final class OfflineRenderer {
             }
             default -> throw new IllegalArgumentException(String.valueOf(command));
         }
-        return render(plan);
+        List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
+        for (Step step : plan.steps()) {
+            steps.add(Engine.plannedStep(step, step.kind() == Step.Kind.STAMP || step.revision() == null ? null
+                    : this.catalog.script(step.revision())));
+        }
+        return new OfflineScript(command, range, render(plan), plan.rowsBefore(), steps, plan.rowsAfter());
     }
 
     private static List<String> start(Planner planner, String start) {
@@ -120,21 +129,26 @@ final class OfflineRenderer {
                 inTransaction = true;
             }
             if (step.rowsBefore().isEmpty()) {
-                statement(out, this.dialect.createVersionTable(this.tables.schema(), this.tables.versionTable()));
+                statement(out, this.dialect.offlineCreateVersionTable(this.tables.schema(),
+                        this.tables.versionTable()));
             }
             out.append("-- ").append(step.describe()).append("\n\n");
             if (script != null) {
-                Duration lockTimeout = script.lockTimeout().orElse(this.config.lockTimeout());
-                Duration statementTimeout = script.statementTimeout().orElse(this.config.statementTimeout());
-                for (String set : this.dialect.offlineTimeouts(lockTimeout, statementTimeout, transactional)) {
-                    statement(out, set);
+                // Only a script's own timeout headers are written: the rest is Alembic's text.
+                boolean timeouts = script.lockTimeout().isPresent() || script.statementTimeout().isPresent();
+                if (timeouts) {
+                    Duration lockTimeout = script.lockTimeout().orElse(this.config.lockTimeout());
+                    Duration statementTimeout = script.statementTimeout().orElse(this.config.statementTimeout());
+                    for (String set : this.dialect.offlineTimeouts(lockTimeout, statementTimeout, transactional)) {
+                        statement(out, set);
+                    }
                 }
                 List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements()
                         : script.upgradeStatements();
                 for (SqlStatement statement : statements) {
                     statement(out, statement.sql());
                 }
-                if (!transactional) {
+                if (timeouts && !transactional) {
                     for (String reset : this.dialect.offlineResetTimeouts()) {
                         statement(out, reset);
                     }

@@ -149,10 +149,10 @@ final class VersionStore {
         }
     }
 
-    /** Offline rendering of a row change, with literal values, as Alembic writes it. */
+    /** Offline rendering of a row change, with literal values and names quoted only where needed, as Alembic writes it. */
     String render(RowChange change) {
-        String table = this.tables.qualifiedVersion();
         var d = this.tables.dialect();
+        String table = d.offlineQualify(this.tables.schema(), this.tables.versionTable());
         if (change instanceof RowChange.Insert insert) {
             return "INSERT INTO " + table + " (version_num) VALUES (" + d.literal(insert.revision()) + ")";
         } else if (change instanceof RowChange.Update update) {
