@@ -4,7 +4,6 @@ import io.samokoder.migrations.ChecksumMismatchException;
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.DriftProblem;
-import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationResult;
@@ -15,9 +14,7 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
-import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.ValidationResult;
-import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
@@ -33,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +49,7 @@ public final class Engine {
     private final LogStore log;
     private final FastStart fastStart;
     private final Listeners listeners;
+    private final Reports reports;
 
     /** Creates the engine; loads nothing. */
     public Engine(MigrationsConfig config) {
@@ -63,6 +60,7 @@ public final class Engine {
         this.log = new LogStore(this.tables);
         this.fastStart = new FastStart(this.tables);
         this.listeners = new Listeners(config.listeners());
+        this.reports = new Reports(this.catalog);
     }
 
     /** The configuration. */
@@ -180,7 +178,7 @@ public final class Engine {
         }
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
-            checkKnownRows(rows);
+            PlanChecks.knownRows(this.catalog, this.tables, rows);
         }
         boolean verified = false;
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
@@ -195,10 +193,10 @@ public final class Engine {
             plan = plan(command, rows, target, request.stampTargets(), purge);
         }
         if (command == Command.DOWNGRADE) {
-            checkReversible(plan);
+            PlanChecks.reversible(this.catalog, plan);
         }
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            checkTransactional(plan);
+            PlanChecks.transactional(this.catalog, plan);
         }
         if (!plan.isEmpty()) {
             LOG.info("Migrating {} on {}: {} step{}, {}", this.tables.versionTableName(), this.config.dialect().name(),
@@ -315,15 +313,6 @@ public final class Engine {
         return readStateUnlocked();
     }
 
-    private void checkKnownRows(List<String> rows) {
-        RevisionGraph graph = this.catalog.graph();
-        for (String row : rows) {
-            if (!graph.contains(row)) {
-                throw new UnknownAppliedRevisionException(row, this.tables.versionTableName());
-            }
-        }
-    }
-
     /** Checks the applied scripts against the log; whether nothing had changed. */
     private boolean checkDrift(List<String> rows, Map<String, LogStore.Entry> entries) {
         List<DriftProblem> problems = Drift.check(this.catalog, rows, entries, this.tables.versionTableName());
@@ -348,29 +337,6 @@ public final class Engine {
         throw new ChecksumMismatchException(first.revision(), first.file(), message.toString());
     }
 
-    private void checkReversible(Plan plan) {
-        for (Step step : plan.steps()) {
-            if (step.kind() == Step.Kind.DOWNGRADE) {
-                RevisionScript script = this.catalog.script(step.revision());
-                if (script != null && !script.reversible()) {
-                    throw new IrreversibleRevisionException(step.revision(), script.description());
-                }
-            }
-        }
-    }
-
-    private void checkTransactional(Plan plan) {
-        for (Step step : plan.steps()) {
-            RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
-                    : this.catalog.script(step.revision());
-            if (script != null && !script.transactional()) {
-                throw new MigrationException("Revision " + step.revision() + " (" + script.description()
-                        + ") is 'Transactional: false', so it cannot run inside the single transaction of"
-                        + " TransactionMode.SINGLE; nothing was run. Use TransactionMode.PER_REVISION for this run.");
-            }
-        }
-    }
-
     static PlannedStep plannedStep(Step step, RevisionScript script) {
         return new PlannedStep(step.kind(), step.revision(), script == null ? "" : script.message(),
                 script == null ? "" : script.description(), step.rowsBefore(), step.rowsAfter());
@@ -385,39 +351,19 @@ public final class Engine {
 
     /** History of a range, heads first. */
     public List<RevisionInfo> history(String range) {
-        DbState state = readStateUnlocked();
-        List<Revision> revisions = this.catalog.planner().history(range, state.rows());
-        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
-        List<RevisionInfo> infos = new ArrayList<>(revisions.size());
-        for (Revision revision : revisions) {
-            infos.add(info(revision, applied, state.log()));
-        }
-        return infos;
+        return this.reports.history(readStateUnlocked(), range);
     }
 
     /** One revision. */
     public RevisionInfo show(String revision) {
-        List<Revision> found = this.catalog.planner().resolve(revision);
-        if (found.size() != 1) {
-            throw new RevisionException("'" + revision + "' names " + found.size() + " revisions ("
-                    + ids(found) + "); show needs a spec that names exactly one");
-        }
-        DbState state = readStateUnlocked();
-        return info(found.get(0), Drift.applied(this.catalog.graph(), state.rows()), state.log());
+        return this.reports.show(revision, this::readStateUnlocked);
     }
 
     /** Status against a target. */
     public MigrationStatus status(String target) {
         DbState state = readStateRequired("status");
-        checkKnownRows(state.rows());
-        List<String> pending = pending(state.rows(), target);
-        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
-        List<Revision> all = this.catalog.planner().history(null, state.rows());
-        List<RevisionInfo> infos = new ArrayList<>(all.size());
-        for (Revision revision : all) {
-            infos.add(info(revision, applied, state.log()));
-        }
-        return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending, infos);
+        PlanChecks.knownRows(this.catalog, this.tables, state.rows());
+        return this.reports.status(state, target, pending(state.rows(), target));
     }
 
     /** Validation against a target; against heads, answered by the fast start's query when it can be. */
@@ -439,7 +385,7 @@ public final class Engine {
         return new ValidationResult(state.rows(), pending, drift);
     }
 
-    private List<String> pending(List<String> rows, String target) {
+    List<String> pending(List<String> rows, String target) {
         List<String> pending = new ArrayList<>();
         for (Step step : this.catalog.planner().upgrade(rows, target).steps()) {
             if (step.kind() == Step.Kind.UPGRADE) {
@@ -455,10 +401,10 @@ public final class Engine {
         if (command != Command.STAMP && target != null && target.contains(":")) {
             throw new RevisionException("Range revision not allowed");
         }
-        checkKnownRows(state.rows());
+        PlanChecks.knownRows(this.catalog, this.tables, state.rows());
         Plan plan = plan(command, state.rows(), target, null, false);
         if (command == Command.DOWNGRADE) {
-            checkReversible(plan);
+            PlanChecks.reversible(this.catalog, plan);
         }
         List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
         for (Step step : plan.steps()) {
@@ -470,27 +416,6 @@ public final class Engine {
     /** Offline SQL and what it does. */
     public OfflineScript offline(Command command, String range) {
         return new OfflineRenderer(this.config, this.tables, this.catalog).render(command, range);
-    }
-
-    private RevisionInfo info(Revision revision, Set<String> applied, Map<String, LogStore.Entry> entries) {
-        RevisionGraph graph = this.catalog.graph();
-        String id = revision.id();
-        boolean isApplied = applied.contains(id);
-        LogStore.Entry entry = entries.get(id);
-        boolean recorded = isApplied && entry != null && entry.applied();
-        return new RevisionInfo(id, revision.downRevisions(), List.copyOf(graph.branchLabels(id)),
-                revision.dependsOn(), revision.message(), revision.source(), graph.isHead(id),
-                graph.isBranchPoint(id), graph.isMergePoint(id), isApplied,
-                recorded && entry.startedAt() != null ? entry.startedAt().plusMillis(entry.durationMillis()) : null,
-                recorded ? entry.durationMillis() : null, Drift.status(this.catalog, id, isApplied, entry));
-    }
-
-    private static String ids(List<Revision> revisions) {
-        List<String> ids = new ArrayList<>();
-        for (Revision r : revisions) {
-            ids.add(r.id());
-        }
-        return String.join(", ", ids);
     }
 
     /** The revision map API over the loaded graph. */

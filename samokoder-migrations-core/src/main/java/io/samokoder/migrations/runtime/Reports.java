@@ -1,0 +1,73 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.graph.RevisionGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Read-only descriptions of revisions against the database's state: history, show, status. */
+final class Reports {
+
+    private final Catalog catalog;
+
+    Reports(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The revisions of a history range, heads first, each with its applied state. */
+    List<RevisionInfo> history(Engine.DbState state, String range) {
+        return infos(this.catalog.planner().history(range, state.rows()), state);
+    }
+
+    /** The one revision a spec names; the state is read only once the spec has resolved. */
+    RevisionInfo show(String revision, Supplier<Engine.DbState> state) {
+        List<Revision> found = this.catalog.planner().resolve(revision);
+        if (found.size() != 1) {
+            throw new RevisionException("'" + revision + "' names " + found.size() + " revisions (" + ids(found)
+                    + "); show needs a spec that names exactly one");
+        }
+        return infos(found, state.get()).get(0);
+    }
+
+    /** The rows, the heads, what is pending for the target and every revision's state. */
+    MigrationStatus status(Engine.DbState state, String target, List<String> pending) {
+        return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending,
+                infos(this.catalog.planner().history(null, state.rows()), state));
+    }
+
+    private List<RevisionInfo> infos(List<Revision> revisions, Engine.DbState state) {
+        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
+        List<RevisionInfo> infos = new ArrayList<>(revisions.size());
+        for (Revision revision : revisions) {
+            infos.add(info(revision, applied, state.log()));
+        }
+        return infos;
+    }
+
+    private RevisionInfo info(Revision revision, Set<String> applied, Map<String, LogStore.Entry> entries) {
+        RevisionGraph graph = this.catalog.graph();
+        String id = revision.id();
+        boolean isApplied = applied.contains(id);
+        LogStore.Entry entry = entries.get(id);
+        boolean recorded = isApplied && entry != null && entry.applied();
+        return new RevisionInfo(id, revision.downRevisions(), List.copyOf(graph.branchLabels(id)),
+                revision.dependsOn(), revision.message(), revision.source(), graph.isHead(id),
+                graph.isBranchPoint(id), graph.isMergePoint(id), isApplied,
+                recorded && entry.startedAt() != null ? entry.startedAt().plusMillis(entry.durationMillis()) : null,
+                recorded ? entry.durationMillis() : null, Drift.status(this.catalog, id, isApplied, entry));
+    }
+
+    private static String ids(List<Revision> revisions) {
+        List<String> ids = new ArrayList<>();
+        for (Revision r : revisions) {
+            ids.add(r.id());
+        }
+        return String.join(", ", ids);
+    }
+}
