@@ -250,10 +250,12 @@ final class Subcommands {
     static final class Graph extends Base {
         @Option(names = "--format", paramLabel = "mermaid|dot", description = "Output: ${COMPLETION-CANDIDATES}.")
         GraphCommand.Style style = GraphCommand.Style.MERMAID;
+        @Option(names = "--applied", description = "Mark the revisions the database has (reads the database).")
+        boolean applied;
 
         @Override
         public Integer call() {
-            return this.root.execute(new GraphCommand(this.style), OutputFormat.TEXT);
+            return this.root.execute(new GraphCommand(this.style, this.applied), OutputFormat.TEXT);
         }
     }
 }

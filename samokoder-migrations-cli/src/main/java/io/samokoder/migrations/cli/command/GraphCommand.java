@@ -10,13 +10,14 @@ import java.util.Set;
 /**
  * {@code graph [--format mermaid|dot]}: the revision map as Mermaid {@code flowchart} or Graphviz
  * {@code digraph} source. Edges go from a revision to its down revisions (solid) and to its
- * dependencies (dashed); nodes show the id, branch labels and message, and heads, merge points and
- * (when a database is configured) applied revisions are marked. Without a database, no connection
- * is opened and nothing is marked applied.
+ * dependencies (dashed); nodes show the id, branch labels and message; heads and merge points are
+ * marked, and with {@code applied} the revisions the database has (it or a descendant is a version
+ * row). Only {@code applied} reads the database; otherwise no connection is opened.
  *
  * @param style {@code mermaid} or {@code dot}
+ * @param applied mark the applied revisions (reads the version table)
  */
-public record GraphCommand(Style style) implements MigrationCommand {
+public record GraphCommand(Style style, boolean applied) implements MigrationCommand {
 
     /** The output language. */
     public enum Style {
@@ -33,8 +34,8 @@ public record GraphCommand(Style style) implements MigrationCommand {
     @Override
     public void run(Workspace workspace, Output output) {
         Set<String> applied = new HashSet<>();
-        if (workspace.databaseDescription() != null) {
-            for (String row : workspace.database("graph").current()) {
+        if (this.applied) {
+            for (String row : workspace.database("graph --applied").current()) {
                 Revisions revisions = workspace.revisions();
                 if (revisions.graph.contains(row)) {
                     applied.addAll(revisions.graph.ancestors(row));
