@@ -13,8 +13,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,13 +32,19 @@ import picocli.CommandLine.Spec;
  * command ({@code FAILED: <message>} on the error stream; the stack trace only with {@code --debug}).
  */
 @Command(name = "samokoder", mixinStandardHelpOptions = true, versionProvider = SamokoderCli.Version.class,
-        description = "Alembic's migration commands for SQL revision scripts.",
-        subcommands = {Subcommands.Init.class, Subcommands.Revision.class, Subcommands.Merge.class,
-                Subcommands.Upgrade.class, Subcommands.Downgrade.class, Subcommands.Stamp.class,
-                Subcommands.Current.class, Subcommands.Heads.class, Subcommands.Branches.class,
-                Subcommands.History.class, Subcommands.Show.class, Subcommands.EnsureVersion.class,
-                Subcommands.Check.class, Subcommands.Graph.class, CommandLine.HelpCommand.class})
+        description = "Alembic's migration commands for SQL revision scripts.")
 public final class SamokoderCli {
+
+    /**
+     * The subcommands by name. Only the one a command line names is registered with picocli (its
+     * model is built by reflection, which costs start-up time per command); all of them for help,
+     * usage errors and completion.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    /** Global options that take a value (the next word unless written {@code --option=value}). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--url", "--user", "--password", "--locations", "--config",
+            "--schema", "--version-table", "--log-table", "--file-template");
 
     /** Exit status of a failed command, as Alembic's. */
     public static final int FAILED = 255;
@@ -118,7 +127,7 @@ public final class SamokoderCli {
         root.inApp = inApp;
         root.out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         root.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = commandLine(root, args);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(root.out);
         commandLine.setErr(root.err);
@@ -129,6 +138,64 @@ public final class SamokoderCli {
             root.out.flush();
             root.err.flush();
         }
+    }
+
+    /** The command line with all subcommands (for completion scripts and documentation). */
+    static CommandLine commandLine() {
+        return commandLine(new SamokoderCli(), new String[0]);
+    }
+
+    private static CommandLine commandLine(SamokoderCli root, String[] args) {
+        CommandLine commandLine = new CommandLine(root);
+        String name = subcommandName(args);
+        if (name != null) {
+            commandLine.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        } else {
+            for (Map.Entry<String, Supplier<Object>> subcommand : SUBCOMMANDS.entrySet()) {
+                commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue().get());
+            }
+        }
+        return commandLine;
+    }
+
+    /** The subcommand the arguments name, or {@code null} for none, an unknown one, or help. */
+    private static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                if (VALUE_OPTIONS.contains(arg)) {
+                    i++;
+                } else if (!arg.contains("=")) {
+                    if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                        return null;
+                    }
+                }
+                continue;
+            }
+            String name = arg.equals("ensure-version") ? "ensure_version" : arg;
+            return name.equals("help") || !SUBCOMMANDS.containsKey(name) ? null : name;
+        }
+        return null;
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> map = new LinkedHashMap<>();
+        map.put("init", Subcommands.Init::new);
+        map.put("revision", Subcommands.Revision::new);
+        map.put("merge", Subcommands.Merge::new);
+        map.put("upgrade", Subcommands.Upgrade::new);
+        map.put("downgrade", Subcommands.Downgrade::new);
+        map.put("stamp", Subcommands.Stamp::new);
+        map.put("current", Subcommands.Current::new);
+        map.put("heads", Subcommands.Heads::new);
+        map.put("branches", Subcommands.Branches::new);
+        map.put("history", Subcommands.History::new);
+        map.put("show", Subcommands.Show::new);
+        map.put("ensure_version", Subcommands.EnsureVersion::new);
+        map.put("check", Subcommands.Check::new);
+        map.put("graph", Subcommands.Graph::new);
+        map.put("help", CommandLine.HelpCommand::new);
+        return map;
     }
 
     /** Runs one command of the command layer; called by the subcommands. */
@@ -152,7 +219,8 @@ public final class SamokoderCli {
         Settings settings = settings();
         List<String> scriptLocations = settings.locations() == null ? List.of(Locations.DEFAULT) : settings.locations();
         return new Workspace(() -> new Migrations(engineConfig(settings, scriptLocations)), Urls.mask(settings.url()),
-                Locations.directories(scriptLocations), settings.fileTemplate());
+                Locations.directories(scriptLocations), settings.fileTemplate(),
+                settings.fastStart() == null ? Boolean.TRUE : settings.fastStart());
     }
 
     private void refuseEngineOptions() {
@@ -216,10 +284,9 @@ public final class SamokoderCli {
         if (s.checksumPolicy() != null) {
             builder.checksumPolicy(s.checksumPolicy());
         }
-        if (s.fastStart() != null) {
-            builder.fastStart(s.fastStart());
-        }
-        return builder.build();
+        // Commands that only read the map need no fingerprint of the scripts; runs get the setting back
+        // (Workspace.runner).
+        return builder.fastStart(false).build();
     }
 
     private int failed(Exception error, CommandLine failed) {

@@ -21,7 +21,7 @@ public record CheckCommand() implements MigrationCommand {
 
     @Override
     public void run(Workspace workspace, Output output) {
-        Migrations engine = workspace.database("check");
+        Migrations engine = workspace.runner("check", null);
         List<String> heads = engine.graph().heads();
         ValidationResult validation = engine.validate("heads");
         List<String> unknown = new ArrayList<>();

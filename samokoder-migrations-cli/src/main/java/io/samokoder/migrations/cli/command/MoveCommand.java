@@ -48,7 +48,7 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
             return;
         }
         Progress progress = new Progress(output);
-        Migrations engine = workspace.database(name, progress);
+        Migrations engine = workspace.runner(name, progress);
         progress.graph(engine::graph);
         MigrationResult result = this.command == Command.UPGRADE ? engine.upgrade(this.target)
                 : engine.downgrade(this.target);

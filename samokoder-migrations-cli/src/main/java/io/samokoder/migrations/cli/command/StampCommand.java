@@ -30,7 +30,7 @@ public record StampCommand(List<String> revisions, boolean purge, boolean sql) i
             return;
         }
         Progress progress = new Progress(output);
-        Migrations engine = workspace.database("stamp", progress);
+        Migrations engine = workspace.runner("stamp", progress);
         progress.graph(engine::graph);
         MigrationResult result = engine.stamp(this.revisions, this.purge);
         if (output.json()) {

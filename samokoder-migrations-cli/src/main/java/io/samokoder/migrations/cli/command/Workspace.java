@@ -19,6 +19,7 @@ public final class Workspace {
     private final String database;
     private final List<Path> versionLocations;
     private final String fileTemplate;
+    private final Boolean runFastStart;
     private Migrations engine;
     private Revisions revisions;
 
@@ -32,10 +33,23 @@ public final class Workspace {
      */
     public Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
             String fileTemplate) {
+        this(engineFactory, database, versionLocations, fileTemplate, null);
+    }
+
+    /**
+     * As above; for an engine configured without the fast start (which fingerprints every script
+     * before reading it, useless to commands that only read the map), the setting that runs
+     * ({@code upgrade}, {@code downgrade}, {@code stamp}, {@code check}) use instead.
+     *
+     * @param runFastStart the fast-start setting for runs, or {@code null} to keep the engine's
+     */
+    public Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
+            String fileTemplate, Boolean runFastStart) {
         this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
         this.database = database;
         this.versionLocations = List.copyOf(versionLocations);
         this.fileTemplate = fileTemplate;
+        this.runFastStart = runFastStart;
     }
 
     /** The engine, for commands that need no database (the map, offline SQL). */
@@ -60,10 +74,23 @@ public final class Workspace {
         return engine();
     }
 
-    /** An engine like {@link #database} that also reports every step to the listener. */
-    Migrations database(String command, MigrationListener listener) {
+    /**
+     * An engine for a run: like {@link #database}, reporting every step to the listener (if any),
+     * with the fast-start setting for runs.
+     */
+    Migrations runner(String command, MigrationListener listener) {
         Migrations base = database(command);
-        return new Migrations(base.config().toBuilder().listener(listener).build());
+        if (listener == null && this.runFastStart == null) {
+            return base;
+        }
+        var builder = base.config().toBuilder();
+        if (listener != null) {
+            builder.listener(listener);
+        }
+        if (this.runFastStart != null) {
+            builder.fastStart(this.runFastStart);
+        }
+        return new Migrations(builder.build());
     }
 
     /** The database as shown to users (password masked), or {@code null}. */
