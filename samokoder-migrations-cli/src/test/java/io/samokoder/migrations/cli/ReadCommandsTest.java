@@ -42,6 +42,19 @@ class ReadCommandsTest {
     }
 
     @Test
+    void effectiveHeads() throws java.io.IOException {
+        Path other = temp.resolve("effective");
+        java.nio.file.Files.createDirectories(other);
+        Fixture.script(other, "1_x.sql", "X root", "xxxx0001", "", "", "SELECT 1;", "");
+        Fixture.script(other, "2_y.sql", "Y root", "yyyy0002", "", "-- Depends On: xxxx0001\n", "SELECT 1;", "");
+        Cli effective = Cli.at(other);
+        assertEquals(List.of("xxxx0001 (effective head)", "yyyy0002 (head)"), effective.run("heads").lines());
+        assertEquals(List.of("yyyy0002 (head)"), effective.run("heads", "--resolve-dependencies").lines());
+        assertEquals(List.of("<base> (xxxx0001) -> yyyy0002 (head), Y root", "<base> -> xxxx0001 (effective head), X root"),
+                effective.run("history").lines());
+    }
+
+    @Test
     void headsVerbose() {
         assertEquals(List.of(
                 "Rev: eeee5555 (head) (mergepoint)",
