@@ -35,7 +35,7 @@ final class Subcommands {
 
     /** {@code --format text|json}. */
     static final class Format {
-        @Option(names = "--format", paramLabel = "text|json", description = "Output format: ${COMPLETION-CANDIDATES}.")
+        @Option(names = "--format", paramLabel = "text|json", description = "Output format: text (Alembic's) or json.")
         OutputFormat format = OutputFormat.TEXT;
     }
 
@@ -248,7 +248,7 @@ final class Subcommands {
 
     @Command(name = "graph", description = "Print the revision graph as Mermaid or Graphviz source.")
     static final class Graph extends Base {
-        @Option(names = "--format", paramLabel = "mermaid|dot", description = "Output: ${COMPLETION-CANDIDATES}.")
+        @Option(names = "--format", paramLabel = "mermaid|dot", description = "Output: mermaid (default) or dot.")
         GraphCommand.Style style = GraphCommand.Style.MERMAID;
         @Option(names = "--applied", description = "Mark the revisions the database has (reads the database).")
         boolean applied;

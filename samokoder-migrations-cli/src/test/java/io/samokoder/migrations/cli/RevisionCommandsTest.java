@@ -55,6 +55,7 @@ class RevisionCommandsTest {
         assertTrue(script.createDate().orElseThrow().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}"));
         String text = Files.readString(file);
         assertTrue(text.contains("\n-- migrate:upgrade\n") && text.contains("\n-- migrate:downgrade\n"), text);
+        assertTrue(!text.contains("Branch Labels") && !text.contains("Depends On"), "empty optional keys are dropped");
         assertEquals(script.id() + " (reporting) (head)\n", this.cli.run("heads").out());
     }
 
@@ -67,6 +68,8 @@ class RevisionCommandsTest {
         assertEquals(List.of("bbbb2222"), script.downRevisions());
         assertEquals(List.of("dddd4444", "reporting"), script.dependsOn());
         assertEquals(List.of("side"), List.copyOf(script.branchLabels()));
+        assertTrue(script.docstring().endsWith("\nBranch Labels: side\nDepends On: dddd4444, reporting"),
+                script.docstring());
         RevisionScript root = load(generated(this.cli.run("revision", "-m", "Other root", "--head", "base",
                 "--rev-id", "root02")));
         assertEquals(List.of(), root.downRevisions());

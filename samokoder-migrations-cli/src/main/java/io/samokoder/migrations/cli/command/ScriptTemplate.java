@@ -11,7 +11,8 @@ import java.util.Map;
  * (written by {@code init}, edited by the user), else the default below. Placeholders, as in
  * Alembic's {@code script.py.mako}: {@code ${message}}, {@code ${up_revision}},
  * {@code ${down_revision}}, {@code ${create_date}}, {@code ${branch_labels}}, {@code ${depends_on}}
- * (lists comma-separated, empty when none).
+ * (lists comma-separated, empty when none). A {@code -- Branch Labels:} or {@code -- Depends On:}
+ * header line left empty is dropped, so scripts carry only the keys they use.
  */
 final class ScriptTemplate {
 
@@ -81,6 +82,21 @@ final class ScriptTemplate {
             }
             out.append(value);
             i = close + 1;
+        }
+        return dropEmptyOptionalKeys(out.toString());
+    }
+
+    private static String dropEmptyOptionalKeys(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int pos = 0;
+        while (pos < text.length()) {
+            int eol = text.indexOf('\n', pos);
+            int end = eol < 0 ? text.length() : eol + 1;
+            String line = text.substring(pos, eol < 0 ? text.length() : eol).strip();
+            if (!(line.equals("-- Branch Labels:") || line.equals("-- Depends On:"))) {
+                out.append(text, pos, end);
+            }
+            pos = end;
         }
         return out.toString();
     }
