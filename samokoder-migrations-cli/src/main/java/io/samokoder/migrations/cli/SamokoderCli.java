@@ -1,6 +1,5 @@
 package io.samokoder.migrations.cli;
 
-import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.cli.command.MigrationCommand;
@@ -300,8 +299,7 @@ public final class SamokoderCli {
                 return CommandLine.ExitCode.USAGE;
             }
         }
-        String message = error instanceof MigrationException || error.getMessage() != null ? error.getMessage()
-                : error.toString();
+        String message = error.getMessage() != null ? error.getMessage() : error.toString();
         this.err.println("FAILED: " + message);
         if (this.debug) {
             error.printStackTrace(this.err);
