@@ -130,6 +130,61 @@ public final class RevisionScript {
         return Optional.ofNullable(this.createDate);
     }
 
+    /**
+     * The header block as written, as Alembic's {@code -v} output shows a script's docstring: the
+     * leading {@code --} comment lines (up to the first other line or marker), each without its
+     * {@code --} and one following blank, and without trailing blanks; leading and trailing empty
+     * lines removed. The message is its first line.
+     */
+    public String docstring() {
+        String t = this.text;
+        int length = t.length();
+        StringBuilder doc = new StringBuilder();
+        boolean started = false;
+        int pos = 0;
+        while (pos < length) {
+            int eol = t.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = length;
+            }
+            int first = pos;
+            while (first < eol && (t.charAt(first) == ' ' || t.charAt(first) == '\t')) {
+                first++;
+            }
+            if (first == eol && !started) {
+                pos = eol + 1;
+                continue;
+            }
+            if (first + 1 >= eol || t.charAt(first) != '-' || t.charAt(first + 1) != '-') {
+                break;
+            }
+            int from = first + 2;
+            if (from < eol && t.charAt(from) == ' ') {
+                from++;
+            }
+            String line = t.substring(from, eol).stripTrailing();
+            if (isMarker(line)) {
+                break;
+            }
+            started = true;
+            doc.append(line).append('\n');
+            pos = eol + 1;
+        }
+        return doc.toString().strip();
+    }
+
+    private static boolean isMarker(String line) {
+        StringBuilder compact = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') {
+                compact.append(Character.toLowerCase(c));
+            }
+        }
+        String s = compact.toString();
+        return s.equals("migrate:upgrade") || s.equals("migrate:downgrade");
+    }
+
     /** Whether the script runs in a transaction ({@code Transactional}, default {@code true}). */
     public boolean transactional() {
         return this.transactional;

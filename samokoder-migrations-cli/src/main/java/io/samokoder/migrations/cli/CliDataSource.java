@@ -1,0 +1,113 @@
+package io.samokoder.migrations.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A connection per {@link #getConnection()} from {@link DriverManager}; nothing is opened before.
+ * When no password is set and the server asks for one, the password is read from the console
+ * (not echoed) once, if there is a console.
+ */
+final class CliDataSource implements DataSource {
+
+    private final String url;
+    private final String user;
+    private String password;
+    private final Console console;
+
+    CliDataSource(String url, String user, String password, Console console) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.console = console;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        try {
+            return DriverManager.getConnection(this.url, properties());
+        } catch (SQLException e) {
+            if (this.password != null || this.console == null || !asksForPassword(e)) {
+                throw e;
+            }
+            char[] typed = this.console.readPassword("Password%s: ", this.user == null ? "" : " for " + this.user);
+            if (typed == null) {
+                throw e;
+            }
+            this.password = new String(typed);
+            return DriverManager.getConnection(this.url, properties());
+        }
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        if (this.user != null) {
+            properties.setProperty("user", this.user);
+        }
+        if (this.password != null) {
+            properties.setProperty("password", this.password);
+        }
+        return properties;
+    }
+
+    /** 28P01/28000: authentication failed; 08004: the server wants a password and none was given. */
+    private static boolean asksForPassword(SQLException e) {
+        String state = e.getSQLState();
+        return "28P01".equals(state) || "28000".equals(state) || "08004".equals(state);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        return new CliDataSource(this.url, username, pass, null).getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // DriverManager's log writer is global; not changed from here.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        DriverManager.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return DriverManager.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no java.util.logging parent logger");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "CliDataSource";
+    }
+}

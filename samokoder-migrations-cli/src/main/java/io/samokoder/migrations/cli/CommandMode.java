@@ -1,0 +1,64 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.Migrations;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StreamTokenizer;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The in-app command mode: one command line of the {@code samokoder} CLI run against an
+ * application's own engine, e.g. from
+ * {@code java -jar app.jar --samokoder.migrations.command="downgrade -1"}. Every command and its
+ * options work as on the command line; the options that configure the engine ({@code --url},
+ * {@code --user}, {@code --password}, {@code --config}, {@code --locations}, {@code --schema},
+ * {@code --version-table}, {@code --log-table}) are refused with a usage error, since the
+ * application's configuration decides them. {@code revision} and {@code merge} write to the
+ * engine's first {@code filesystem:} location, or to {@code --version-path}.
+ */
+public final class CommandMode {
+
+    private CommandMode() {
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param migrations the application's engine
+     * @param commandLine the command and its options, split into words at blanks; single or double
+     *     quotes keep blanks in a word ({@code revision -m "add users"}), a backslash escapes in quotes
+     * @param out where the command's result goes
+     * @param err where progress lines, usage errors and {@code FAILED: <message>} go
+     * @return the exit status: 0; 2 for a usage error (usage printed to {@code err}); 255 when the
+     *     command failed
+     */
+    public static int run(Migrations migrations, String commandLine, PrintStream out, PrintStream err) {
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(commandLine, "commandLine");
+        return SamokoderCli.run(words(commandLine), out, err, Map.of(), migrations);
+    }
+
+    /** Splits a command line into words with the JDK's {@link StreamTokenizer}: blanks separate, quotes group. */
+    static String[] words(String commandLine) {
+        StreamTokenizer tokenizer = new StreamTokenizer(new StringReader(commandLine));
+        tokenizer.resetSyntax();
+        tokenizer.wordChars(0x21, 0xFF);
+        tokenizer.whitespaceChars(0, ' ');
+        tokenizer.quoteChar('"');
+        tokenizer.quoteChar('\'');
+        List<String> words = new ArrayList<>();
+        try {
+            while (tokenizer.nextToken() != StreamTokenizer.TT_EOF) {
+                words.add(tokenizer.sval);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+        return words.toArray(new String[0]);
+    }
+}

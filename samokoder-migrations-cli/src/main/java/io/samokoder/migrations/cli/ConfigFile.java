@@ -1,0 +1,132 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.TransactionMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.PropertySourceLoader;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * Reads a Spring Boot {@code application.properties} or {@code .yml} with Spring Boot's own loaders
+ * and {@link Binder}: the starter's {@code samokoder.migrations.*} keys and
+ * {@code spring.datasource.url/username/password}. {@code ${...}} placeholders resolve against the
+ * file and the environment. Only loaded for {@code --config}, so other runs load no Spring class.
+ *
+ * <p>A {@code classpath:} location (the starter's default is {@code classpath:db/migrations}) is
+ * read from the directory of the file when it exists there, since an application's configuration
+ * file usually sits at the root of its resources ({@code src/main/resources}).
+ */
+final class ConfigFile {
+
+    private static final String PREFIX = "samokoder.migrations.";
+
+    private ConfigFile() {
+    }
+
+    static Settings load(Path file, Map<String, String> environment) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliUsageException("--config " + file + ": no such file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        PropertySourceLoader loader = name.endsWith(".yml") || name.endsWith(".yaml") ? new YamlPropertySourceLoader()
+                : new PropertiesPropertySourceLoader();
+        List<PropertySource<?>> sources;
+        try {
+            sources = loader.load(file.toString(), new FileSystemResource(file));
+        } catch (IOException | RuntimeException e) {
+            throw new CliUsageException("--config " + file + " cannot be read: " + e.getMessage());
+        }
+        MutablePropertySources all = new MutablePropertySources();
+        sources.forEach(all::addLast);
+        all.addLast(new SystemEnvironmentPropertySource("environment", Map.copyOf(environment)));
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(all));
+        try {
+            List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
+            return new Settings(
+                    string(binder, PREFIX + "url", "spring.datasource.url"),
+                    string(binder, PREFIX + "user", "spring.datasource.username"),
+                    string(binder, PREFIX + "password", "spring.datasource.password"),
+                    locations == null ? null : locations(locations, file.toAbsolutePath().getParent()),
+                    string(binder, PREFIX + "schema", null),
+                    string(binder, PREFIX + "version-table", null),
+                    string(binder, PREFIX + "log-table", null),
+                    string(binder, PREFIX + "file-template", null),
+                    binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null),
+                    duration(binder, "lock-wait-timeout"),
+                    duration(binder, "lock-timeout"),
+                    binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null),
+                    duration(binder, "statement-timeout"),
+                    binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null),
+                    binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null));
+        } catch (BindException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
+                    + e.getProperty().getValue() + "' is invalid: " + cause.getMessage());
+        }
+    }
+
+    private static String string(Binder binder, String key, String fallbackKey) {
+        String value = binder.bind(key, String.class).orElse(null);
+        if (value == null && fallbackKey != null) {
+            value = binder.bind(fallbackKey, String.class).orElse(null);
+        }
+        return value;
+    }
+
+    /** As the starter reads them: a bare number is seconds. */
+    private static Duration duration(Binder binder, String key) {
+        String value = binder.bind(PREFIX + key, String.class).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DurationStyle.detectAndParse(value.strip(), ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException("property " + PREFIX + key + " = '" + value + "' is not a duration; use 500ms, 5s"
+                    + " or 10m");
+        }
+    }
+
+    /** Spring-style locations in the engine's form; {@code classpath:} read next to the file when there. */
+    static List<String> locations(List<String> locations, Path directory) {
+        List<String> result = new ArrayList<>();
+        for (String raw : locations) {
+            String location = raw.strip();
+            if (location.startsWith("file:")) {
+                result.add("filesystem:" + location.substring("file:".length()));
+                continue;
+            }
+            String path = location.startsWith("classpath*:") ? location.substring("classpath*:".length())
+                    : location.startsWith("classpath:") ? location.substring("classpath:".length())
+                    : location.contains(":") ? null : location;
+            if (path != null && directory != null) {
+                Path local = directory.resolve(path.startsWith("/") ? path.substring(1) : path);
+                if (Files.isDirectory(local)) {
+                    result.add("filesystem:" + local);
+                    continue;
+                }
+            }
+            result.add(location);
+        }
+        return result;
+    }
+}

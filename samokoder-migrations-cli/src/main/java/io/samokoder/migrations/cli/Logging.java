@@ -1,0 +1,27 @@
+package io.samokoder.migrations.cli;
+
+/**
+ * The engine logs through SLF4J; the CLI binds it to slf4j-simple on the error stream, warnings and
+ * errors only (INFO with {@code --debug}), without thread or logger names. Progress lines are the
+ * command layer's own.
+ */
+final class Logging {
+
+    private Logging() {
+    }
+
+    static void configure(boolean debug) {
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        setDefault("org.slf4j.simpleLogger.showLogName", "false");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "false");
+        setDefault("org.slf4j.simpleLogger.levelInBrackets", "false");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.TransactionMode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The engine settings of one CLI run, each from the first source that has it: command-line option,
+ * environment, configuration file ({@code --config}). {@code null} means "not set" (the engine's
+ * default).
+ */
+record Settings(String url, String user, String password, List<String> locations, String schema,
+        String versionTable, String logTable, String fileTemplate, TransactionMode transactionMode,
+        Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
+        ChecksumPolicy checksumPolicy, Boolean fastStart) {
+
+    /** Nothing set. */
+    static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
+    /** These settings where set, else the other's. */
+    Settings or(Settings other) {
+        return new Settings(pick(this.url, other.url), pick(this.user, other.user), pick(this.password, other.password),
+                pick(this.locations, other.locations), pick(this.schema, other.schema),
+                pick(this.versionTable, other.versionTable), pick(this.logTable, other.logTable),
+                pick(this.fileTemplate, other.fileTemplate), pick(this.transactionMode, other.transactionMode),
+                pick(this.lockWaitTimeout, other.lockWaitTimeout), pick(this.lockTimeout, other.lockTimeout),
+                pick(this.lockRetries, other.lockRetries), pick(this.statementTimeout, other.statementTimeout),
+                pick(this.checksumPolicy, other.checksumPolicy), pick(this.fastStart, other.fastStart));
+    }
+
+    private static <T> T pick(T first, T second) {
+        return first != null ? first : second;
+    }
+
+    @Override
+    public String toString() {
+        // Never the password, nor a URL (it may carry one).
+        return "Settings[url " + (this.url == null ? "unset" : "set") + ", locations " + this.locations + "]";
+    }
+}

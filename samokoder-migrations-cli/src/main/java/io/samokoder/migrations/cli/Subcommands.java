@@ -1,0 +1,261 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.cli.command.BranchesCommand;
+import io.samokoder.migrations.cli.command.CheckCommand;
+import io.samokoder.migrations.cli.command.CurrentCommand;
+import io.samokoder.migrations.cli.command.EnsureVersionCommand;
+import io.samokoder.migrations.cli.command.GraphCommand;
+import io.samokoder.migrations.cli.command.HeadsCommand;
+import io.samokoder.migrations.cli.command.HistoryCommand;
+import io.samokoder.migrations.cli.command.InitCommand;
+import io.samokoder.migrations.cli.command.MergeCommand;
+import io.samokoder.migrations.cli.command.MoveCommand;
+import io.samokoder.migrations.cli.command.OutputFormat;
+import io.samokoder.migrations.cli.command.RevisionCommand;
+import io.samokoder.migrations.cli.command.ShowCommand;
+import io.samokoder.migrations.cli.command.StampCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The subcommands: each maps its options to one command object of
+ * {@link io.samokoder.migrations.cli.command} and holds no logic of its own.
+ */
+final class Subcommands {
+
+    private Subcommands() {
+    }
+
+    /** {@code --format text|json}. */
+    static final class Format {
+        @Option(names = "--format", paramLabel = "text|json", description = "Output format: text (Alembic's) or json.")
+        OutputFormat format = OutputFormat.TEXT;
+    }
+
+    /** The part every subcommand shares: its parent, which runs the command. */
+    abstract static class Base implements Callable<Integer> {
+        @ParentCommand
+        SamokoderCli root;
+    }
+
+    @Command(name = "init", description = "Create the scripts directory with the script template.")
+    static final class Init extends Base {
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory (default: the first filesystem location).")
+        Path directory;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new InitCommand(this.directory), OutputFormat.TEXT);
+        }
+    }
+
+    @Command(name = "revision", description = "Create a new revision script.")
+    static final class Revision extends Base {
+        @Option(names = {"-m", "--message"}, description = "Message.")
+        String message;
+        @Option(names = "--head", description = "Revision to base the new one on (default head; base for a new root).")
+        String head;
+        @Option(names = "--splice", description = "Allow a non-head revision as --head (a new branch).")
+        boolean splice;
+        @Option(names = "--branch-label", description = "Branch label of the new revision.")
+        List<String> branchLabels = new ArrayList<>();
+        @Option(names = "--depends-on", description = "Revision or label the new revision depends on (repeatable).")
+        List<String> dependsOn = new ArrayList<>();
+        @Option(names = "--rev-id", description = "Revision id (default: 12 random hex digits).")
+        String revisionId;
+        @Option(names = "--version-path", paramLabel = "DIR", description = "Directory to write the script to.")
+        Path versionPath;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new RevisionCommand(this.message, this.head, this.splice, this.branchLabels,
+                    this.dependsOn, this.revisionId, this.versionPath), OutputFormat.TEXT);
+        }
+    }
+
+    @Command(name = "merge", description = "Merge revisions (usually heads) into one new revision.")
+    static final class Merge extends Base {
+        @Parameters(arity = "1..*", paramLabel = "REVS", description = "Revisions to merge, e.g. heads.")
+        List<String> revisions;
+        @Option(names = {"-m", "--message"}, description = "Message.")
+        String message;
+        @Option(names = "--branch-label", description = "Branch label of the merge revision.")
+        List<String> branchLabels = new ArrayList<>();
+        @Option(names = "--rev-id", description = "Revision id (default: 12 random hex digits).")
+        String revisionId;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new MergeCommand(this.revisions, this.message, this.branchLabels,
+                    this.revisionId), OutputFormat.TEXT);
+        }
+    }
+
+    @Command(name = "upgrade", description = "Upgrade to a later version.")
+    static final class Upgrade extends Base {
+        @Parameters(paramLabel = "TARGET", description = "Target: heads, a revision, label@head, +N, ...")
+        String target;
+        @Option(names = "--sql", description = "Write the SQL script instead of running it (TARGET or start:end).")
+        boolean sql;
+        @Option(names = "--dry-run", description = "Print the steps without running them.")
+        boolean dryRun;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new MoveCommand(io.samokoder.migrations.Command.UPGRADE, this.target, this.sql,
+                    this.dryRun), this.format.format);
+        }
+    }
+
+    @Command(name = "downgrade", description = "Revert to a previous version.")
+    static final class Downgrade extends Base {
+        @Parameters(paramLabel = "TARGET", description = "Target: -1, base, a revision, label@-1, ...")
+        String target;
+        @Option(names = "--sql", description = "Write the SQL script instead of running it (needs start:end).")
+        boolean sql;
+        @Option(names = "--dry-run", description = "Print the steps without running them.")
+        boolean dryRun;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new MoveCommand(io.samokoder.migrations.Command.DOWNGRADE, this.target,
+                    this.sql, this.dryRun), this.format.format);
+        }
+    }
+
+    @Command(name = "stamp", description = "Set the version table to revisions without running any migration.")
+    static final class Stamp extends Base {
+        @Parameters(arity = "1..*", paramLabel = "REV", description = "Revisions (start:rev with --sql).")
+        List<String> revisions;
+        @Option(names = "--purge", description = "Delete every version row first.")
+        boolean purge;
+        @Option(names = "--sql", description = "Write the SQL instead of running it.")
+        boolean sql;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new StampCommand(this.revisions, this.purge, this.sql), this.format.format);
+        }
+    }
+
+    @Command(name = "current", description = "Display the current revision(s) of the database.")
+    static final class Current extends Base {
+        @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
+        boolean verbose;
+        @Option(names = "--check-heads", description = "Fail unless the database is on all head revisions.")
+        boolean checkHeads;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new CurrentCommand(this.verbose, this.checkHeads), this.format.format);
+        }
+    }
+
+    @Command(name = "heads", description = "Show the current available heads in the script directory.")
+    static final class Heads extends Base {
+        @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
+        boolean verbose;
+        @Option(names = "--resolve-dependencies", description = "Treat dependency versions as down revisions.")
+        boolean resolveDependencies;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new HeadsCommand(this.verbose, this.resolveDependencies), this.format.format);
+        }
+    }
+
+    @Command(name = "branches", description = "Show current branch points.")
+    static final class Branches extends Base {
+        @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
+        boolean verbose;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new BranchesCommand(this.verbose), this.format.format);
+        }
+    }
+
+    @Command(name = "history", description = "List changeset scripts in chronological order (heads first).")
+    static final class History extends Base {
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "[start]:[end]; either may be current.")
+        String range;
+        @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
+        boolean verbose;
+        @Option(names = {"-i", "--indicate-current"}, description = "Mark the current revisions (reads the database).")
+        boolean indicateCurrent;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new HistoryCommand(this.range, this.verbose, this.indicateCurrent),
+                    this.format.format);
+        }
+    }
+
+    @Command(name = "show", description = "Show the revision(s) denoted by the given symbol.")
+    static final class Show extends Base {
+        @Parameters(paramLabel = "REV", description = "A revision, prefix, label, heads, label@head, -1, current.")
+        String revision;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new ShowCommand(this.revision), this.format.format);
+        }
+    }
+
+    @Command(name = "ensure_version", aliases = "ensure-version",
+            description = "Create the version table if it does not exist.")
+    static final class EnsureVersion extends Base {
+        @Override
+        public Integer call() {
+            return this.root.execute(new EnsureVersionCommand(), OutputFormat.TEXT);
+        }
+    }
+
+    @Command(name = "check", description = "Fail unless there is one head, the database is at it and no applied"
+            + " script changed.")
+    static final class Check extends Base {
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new CheckCommand(), this.format.format);
+        }
+    }
+
+    @Command(name = "graph", description = "Print the revision graph as Mermaid or Graphviz source.")
+    static final class Graph extends Base {
+        @Option(names = "--format", paramLabel = "mermaid|dot", description = "Output: mermaid (default) or dot.")
+        GraphCommand.Style style = GraphCommand.Style.MERMAID;
+        @Option(names = "--applied", description = "Mark the revisions the database has (reads the database).")
+        boolean applied;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new GraphCommand(this.style, this.applied), OutputFormat.TEXT);
+        }
+    }
+}

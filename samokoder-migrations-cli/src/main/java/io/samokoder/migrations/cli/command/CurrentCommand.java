@@ -1,0 +1,48 @@
+package io.samokoder.migrations.cli.command;
+
+import io.samokoder.migrations.Migrations;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code current [-v] [--check-heads]}: the current revisions (the version rows and the branch tips
+ * they imply, spec §6.5). Never creates the version table.
+ *
+ * @param verbose print the database and the verbose block of each
+ * @param checkHeads fail with "Database is not on all head revisions" unless the rows are the map's heads
+ */
+public record CurrentCommand(boolean verbose, boolean checkHeads) implements MigrationCommand {
+
+    @Override
+    public void run(Workspace workspace, Output output) {
+        Migrations engine = workspace.database("current");
+        List<String> rows = engine.current();
+        Revisions revisions = workspace.revisions();
+        if (this.checkHeads && !new HashSet<>(rows).equals(new HashSet<>(revisions.graph.heads()))) {
+            throw new CommandFailedException("Database is not on all head revisions");
+        }
+        List<String> displayed = revisions.planner().displayedCurrent(rows);
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("database", workspace.databaseDescription());
+            json.put("rows", rows);
+            List<Map<String, Object>> current = new ArrayList<>(displayed.size());
+            for (String id : displayed) {
+                current.add(revisions.json(id, null));
+            }
+            json.put("current", current);
+            output.json(json);
+            return;
+        }
+        if (this.verbose) {
+            output.line("Current revision(s) for " + workspace.databaseDescription() + ":");
+        }
+        for (String id : displayed) {
+            output.line(this.verbose ? AlembicText.entry(revisions, id, false)
+                    : AlembicText.line(revisions, id, AlembicText.Flags.CURRENT, false));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.samokoder.migrations.cli.command;
+
+import java.util.List;
+
+/**
+ * {@code merge REVS... -m MSG [--branch-label L] [--rev-id ID]}: writes a script that revises each
+ * of the given revisions ({@code heads} means all real heads), in the order given. Each must be a
+ * head. Reads no database.
+ *
+ * @param revisions the revisions to merge
+ * @param message the message
+ * @param branchLabels labels the merge declares
+ * @param revisionId the id; {@code null} for 12 random hex digits
+ */
+public record MergeCommand(List<String> revisions, String message, List<String> branchLabels, String revisionId)
+        implements MigrationCommand {
+
+    public MergeCommand {
+        revisions = List.copyOf(revisions);
+        branchLabels = List.copyOf(branchLabels);
+    }
+
+    @Override
+    public void run(Workspace workspace, Output output) {
+        ScriptWriter.generate(workspace, output, new ScriptWriter.Request(this.revisionId, this.message,
+                this.revisions, false, this.branchLabels, List.of(), null));
+    }
+}

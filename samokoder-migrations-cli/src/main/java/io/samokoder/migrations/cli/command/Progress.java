@@ -1,0 +1,45 @@
+package io.samokoder.migrations.cli.command;
+
+import io.samokoder.migrations.MigrationListener;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.graph.RevisionGraph;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Alembic's progress lines ("Running upgrade  -> a, message") on the error stream, one per step. */
+final class Progress implements MigrationListener {
+
+    private final Output output;
+    private Supplier<RevisionGraph> graph;
+
+    Progress(Output output) {
+        this.output = output;
+    }
+
+    void graph(Supplier<RevisionGraph> source) {
+        this.graph = source;
+    }
+
+    @Override
+    public void stepStarting(PlannedStep step) {
+        String line = switch (step.direction()) {
+            case UPGRADE -> "Running upgrade " + down(step.revision()) + " -> " + step.revision() + doc(step);
+            case DOWNGRADE -> "Running downgrade " + step.revision() + " -> " + down(step.revision()) + doc(step);
+            case STAMP -> "Running stamp_revision " + String.join(", ", step.rowsBefore()) + " -> "
+                    + String.join(", ", step.rowsAfter());
+        };
+        this.output.progress(line);
+    }
+
+    private String down(String revision) {
+        if (this.graph == null || revision == null) {
+            return "";
+        }
+        List<String> down = this.graph.get().parents(revision);
+        return String.join(", ", down);
+    }
+
+    private static String doc(PlannedStep step) {
+        return step.message().isEmpty() ? "" : ", " + step.message();
+    }
+}

@@ -1,0 +1,66 @@
+package io.samokoder.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-app command mode against an application's own engine. */
+class CommandModeTest {
+
+    @TempDir
+    Path temp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(Migrations migrations, String commandLine) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandMode.run(migrations, commandLine, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void splitsWordsWithQuotes() {
+        assertArrayEquals(new String[] {"revision", "-m", "add users table", "--head", "it's"},
+                CommandMode.words("  revision -m \"add users table\"\t--head \"it's\" "));
+        assertArrayEquals(new String[] {"merge", "a b", "c"}, CommandMode.words("merge 'a b' c"));
+        assertArrayEquals(new String[0], CommandMode.words(""));
+    }
+
+    @Test
+    void runsCommandsAgainstTheApplicationsEngine() throws Exception {
+        Path dir = Fixture.write(this.temp.resolve("scripts"));
+        try (TestDatabase db = TestPostgres.createDatabase("commandmode")) {
+            Migrations migrations = new Migrations(MigrationsConfig.builder().dataSource(db.dataSource())
+                    .locations("filesystem:" + dir).build());
+            Run upgrade = run(migrations, "upgrade dddd");
+            assertEquals(0, upgrade.status(), upgrade::toString);
+            assertTrue(upgrade.err().contains("Running upgrade bbbb2222 -> dddd4444, Add email"), upgrade.err());
+            assertEquals("cccc3333\ndddd4444\n", run(migrations, "current").out());
+            Run check = run(migrations, "current --check-heads");
+            assertEquals(255, check.status());
+            assertEquals("FAILED: Database is not on all head revisions\n", check.err());
+            Run usage = run(migrations, "heads --url jdbc:postgresql://elsewhere/db");
+            assertEquals(2, usage.status());
+            assertTrue(usage.err().startsWith("--url is not available in the application's command mode"), usage.err());
+            Run revision = run(migrations, "revision -m \"add users table\" --rev-id f00d");
+            assertEquals(0, revision.status(), revision::toString);
+            assertTrue(Files.exists(dir.resolve("f00d_add_users_table.sql")));
+            assertEquals(2, run(migrations, "no-such-command").status());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.samokoder.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --config}: the starter's keys from a Spring properties or YAML file; option > environment > file. */
+class ConfigFileTest {
+
+    static final String NOWHERE = "jdbc:postgresql://127.0.0.1:1/nothing";
+
+    @TempDir
+    static Path resources;
+
+    static TestDatabase db;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestPostgres.createDatabase("config");
+        Fixture.write(resources.resolve("db/migrations"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    private static String password() {
+        return db.password() == null ? "" : db.password();
+    }
+
+    @Test
+    void propertiesFileWithTheStartersDefaultsReadsTheScriptsNextToIt() throws Exception {
+        Path file = Files.writeString(resources.resolve("application.properties"), String.join("\n",
+                "spring.datasource.url=" + db.jdbcUrl(),
+                "spring.datasource.username=" + db.user(),
+                "spring.datasource.password=" + password(),
+                "samokoder.migrations.locations=classpath:db/migrations",
+                "samokoder.migrations.version-table=${VERSION_TABLE:cli_versions}",
+                "samokoder.migrations.lock-timeout=7",
+                ""));
+        Cli.Result upgrade = Cli.raw(Map.of(), "upgrade", "bbbb", "--config", file.toString());
+        assertEquals(0, upgrade.status(), upgrade::toString);
+        assertEquals("bbbb2222 (branchpoint)\n", Cli.raw(Map.of(), "--config", file.toString(), "current").out());
+        try (Connection connection = db.connect();
+                ResultSet rs = connection.createStatement().executeQuery("SELECT version_num FROM cli_versions")) {
+            assertTrue(rs.next());
+            assertEquals("bbbb2222", rs.getString(1));
+        }
+        String sql = Cli.raw(Map.of(), "upgrade", "aaaa", "--sql", "--config", file.toString()).out();
+        assertTrue(sql.contains("SET LOCAL lock_timeout = '7000ms';"), sql);
+    }
+
+    @Test
+    void yamlAndPrecedence() throws Exception {
+        Path file = Files.writeString(resources.resolve("application.yml"), String.join("\n",
+                "spring:",
+                "  datasource:",
+                "    url: " + NOWHERE,
+                "samokoder:",
+                "  migrations:",
+                "    user: " + db.user(),
+                "    password: '" + password() + "'",
+                "    locations: classpath:db/migrations",
+                "    version-table: yaml_versions",
+                ""));
+        String[] args = {"current", "--config", file.toString()};
+        assertEquals(255, Cli.raw(Map.of(), args).status(), "the file's URL is used");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+        Cli.Result fromEnvironment = Cli.raw(environment, args);
+        assertEquals(0, fromEnvironment.status(), fromEnvironment::toString);
+        environment.put("SAMOKODER_MIGRATIONS_URL", NOWHERE);
+        assertEquals(255, Cli.raw(environment, args).status(), "SAMOKODER_MIGRATIONS_URL comes before SPRING_DATASOURCE_URL");
+        Cli.Result fromOption = Cli.raw(environment, "current", "--config", file.toString(), "--url", db.jdbcUrl());
+        assertEquals(0, fromOption.status(), fromOption::toString);
+        assertEquals(List.of(), fromOption.lines());
+    }
+
+    @Test
+    void invalidValuesAreUsageErrors() throws Exception {
+        Path file = Files.writeString(resources.resolve("bad.properties"), "samokoder.migrations.lock-retries=many\n");
+        Cli.Result result = Cli.raw(Map.of(), "heads", "--config", file.toString());
+        assertEquals(2, result.status(), result::toString);
+        assertTrue(result.err().startsWith("--config " + file + ": property samokoder.migrations.lock-retries = 'many'"
+                + " is invalid"), result.err());
+        Cli.Result missing = Cli.raw(Map.of(), "heads", "--config", resources.resolve("none.yml").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("--config " + resources.resolve("none.yml") + ": no such file"));
+    }
+}

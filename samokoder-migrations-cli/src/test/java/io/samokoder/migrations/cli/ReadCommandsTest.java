@@ -1,0 +1,231 @@
+package io.samokoder.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The commands that read only the scripts, in Alembic's text (spec §6) and in JSON; no database. */
+class ReadCommandsTest {
+
+    @TempDir
+    static Path temp;
+
+    static Path dir;
+    static Cli cli;
+
+    @BeforeAll
+    static void scripts() {
+        dir = Fixture.write(temp.resolve("scripts"));
+        // A URL nothing listens on: commands that need no database must never connect.
+        cli = Cli.at(dir).option("--url", "jdbc:postgresql://127.0.0.1:1/nothing", "--password", "pw-never-shown");
+    }
+
+    private static Cli.Result ok(String... args) {
+        Cli.Result result = cli.run(args);
+        assertEquals(0, result.status(), result::toString);
+        assertEquals("", result.err(), result::toString);
+        return result;
+    }
+
+    @Test
+    void heads() {
+        assertEquals(List.of("eeee5555 (reporting) (head)"), ok("heads").lines());
+        assertEquals(List.of("eeee5555 (reporting) (head)"), ok("heads", "--resolve-dependencies").lines());
+    }
+
+    @Test
+    void effectiveHeads() throws java.io.IOException {
+        Path other = temp.resolve("effective");
+        java.nio.file.Files.createDirectories(other);
+        Fixture.script(other, "1_x.sql", "X root", "xxxx0001", "", "", "SELECT 1;", "");
+        Fixture.script(other, "2_y.sql", "Y root", "yyyy0002", "", "-- Depends On: xxxx0001\n", "SELECT 1;", "");
+        Cli effective = Cli.at(other);
+        assertEquals(List.of("xxxx0001 (effective head)", "yyyy0002 (head)"), effective.run("heads").lines());
+        assertEquals(List.of("yyyy0002 (head)"), effective.run("heads", "--resolve-dependencies").lines());
+        assertEquals(List.of("<base> (xxxx0001) -> yyyy0002 (head), Y root", "<base> -> xxxx0001 (effective head), X root"),
+                effective.run("history").lines());
+    }
+
+    @Test
+    void headsVerbose() {
+        assertEquals(List.of(
+                "Rev: eeee5555 (head) (mergepoint)",
+                "Merges: cccc3333, dddd4444",
+                "Branch names: reporting",
+                "Path: " + dir.resolve("005_e.sql"),
+                "",
+                "    Merge reporting and email",
+                "    ",
+                "    Revision ID: eeee5555",
+                "    Revises: cccc3333, dddd4444",
+                ""), ok("heads", "-v").lines());
+    }
+
+    @Test
+    void branches() {
+        assertEquals(List.of(
+                "bbbb2222 (branchpoint)",
+                "         -> cccc3333 (reporting)",
+                "         -> dddd4444",
+                ""), ok("branches").lines());
+        List<String> verbose = ok("branches", "-v").lines();
+        assertEquals("Rev: bbbb2222 (branchpoint)", verbose.get(0));
+        assertEquals("Branches into: cccc3333, dddd4444", verbose.get(2));
+        assertEquals(List.of("         -> cccc3333 (reporting), Reporting branch", "         -> dddd4444, Add email", ""),
+                verbose.subList(verbose.size() - 3, verbose.size()));
+    }
+
+    @Test
+    void history() {
+        assertEquals(List.of(
+                "cccc3333, dddd4444 -> eeee5555 (reporting) (head) (mergepoint), Merge reporting and email",
+                "bbbb2222 (cccc3333) -> dddd4444, Add email",
+                "bbbb2222 -> cccc3333 (reporting), Reporting branch",
+                "aaaa1111 -> bbbb2222 (branchpoint), Add name",
+                "<base> -> aaaa1111, Create accounts"), ok("history").lines());
+        assertEquals(List.of(
+                "bbbb2222 (cccc3333) -> dddd4444, Add email",
+                "bbbb2222 -> cccc3333 (reporting), Reporting branch",
+                "aaaa1111 -> bbbb2222 (branchpoint), Add name"), ok("history", "-r", "bbbb:dddd").lines());
+    }
+
+    @Test
+    void historyVerbose() {
+        assertEquals(List.of(
+                "Rev: dddd4444",
+                "Parent: bbbb2222",
+                "Also depends on: cccc3333",
+                "Path: " + dir.resolve("004_d.sql"),
+                "",
+                "    Add email",
+                "    ",
+                "    Revision ID: dddd4444",
+                "    Revises: bbbb2222",
+                "    Depends On: cccc3333",
+                ""), ok("history", "-v", "-r", "dddd:dddd").lines());
+    }
+
+    @Test
+    void historyRangeErrorsAreAlembics() {
+        Cli.Result result = cli.run("history", "-r", "dddd");
+        assertEquals(255, result.status());
+        assertEquals("FAILED: History range requires [start]:[end], [start]:, or :[end]\n", result.err());
+    }
+
+    @Test
+    void show() {
+        assertEquals(List.of(
+                "Rev: cccc3333",
+                "Parent: bbbb2222",
+                "Branch names: reporting",
+                "Path: " + dir.resolve("003_c.sql"),
+                "",
+                "    Reporting branch",
+                "    ",
+                "    Revision ID: cccc3333",
+                "    Revises: bbbb2222",
+                "    Branch Labels: reporting",
+                ""), ok("show", "reporting").lines());
+        Cli.Result unknown = cli.run("show", "zzzz");
+        assertEquals(255, unknown.status());
+        assertEquals("FAILED: Can't locate revision identified by 'zzzz'\n", unknown.err());
+    }
+
+    @Test
+    void json() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode heads = mapper.readTree(ok("heads", "--format", "json").out());
+        assertEquals(1, heads.size());
+        assertEquals("eeee5555", heads.get(0).get("id").asString());
+        assertEquals(List.of("cccc3333", "dddd4444"), List.of(heads.get(0).get("revises").get(0).asString(),
+                heads.get(0).get("revises").get(1).asString()));
+        assertTrue(heads.get(0).get("mergePoint").asBoolean());
+        JsonNode history = mapper.readTree(ok("history", "--format", "json").out());
+        assertEquals(5, history.size());
+        assertEquals("dddd4444", history.get(1).get("id").asString());
+        assertEquals("cccc3333", history.get(1).get("dependsOn").get(0).asString());
+        assertEquals("reporting", history.get(2).get("branchLabels").get(0).asString());
+        JsonNode branches = mapper.readTree(ok("branches", "--format", "json").out());
+        assertEquals("bbbb2222", branches.get(0).get("id").asString());
+        assertEquals(2, branches.get(0).get("branchesInto").size());
+        JsonNode show = mapper.readTree(ok("show", "aaaa", "--format", "json").out());
+        assertTrue(show.get(0).get("doc").asString().startsWith("Create accounts\n\nRevision ID: aaaa1111"));
+    }
+
+    @Test
+    void graph() {
+        List<String> mermaid = ok("graph").lines();
+        assertEquals("flowchart BT", mermaid.get(0));
+        assertTrue(mermaid.contains("    r4[\"eeee5555 (reporting) (head) (mergepoint)<br/>Merge reporting and email\"]"));
+        assertTrue(mermaid.contains("    r3 -.-> r2"), mermaid::toString);
+        assertTrue(mermaid.contains("    class r4 head"));
+        List<String> dot = ok("graph", "--format", "dot").lines();
+        assertEquals("digraph revisions {", dot.get(0));
+        assertTrue(dot.contains("    \"dddd4444\" -> \"cccc3333\" [style=dashed];"), dot::toString);
+        assertEquals("}", dot.get(dot.size() - 1));
+    }
+
+    @Test
+    void offlineSql() {
+        String sql = ok("upgrade", "heads", "--sql").out();
+        assertTrue(sql.startsWith("BEGIN;\n\nCREATE TABLE IF NOT EXISTS"), sql);
+        assertTrue(sql.contains("-- Running upgrade  -> aaaa1111\n"), sql);
+        assertTrue(sql.contains("-- Running upgrade cccc3333, dddd4444 -> eeee5555\n"), sql);
+        String down = ok("downgrade", "eeee5555:bbbb2222", "--sql").out();
+        assertTrue(down.contains("DROP TABLE reports;"), down);
+        Cli.Result noRange = cli.run("downgrade", "base", "--sql");
+        assertEquals(255, noRange.status());
+        assertEquals("FAILED: downgrade with --sql requires <fromrev>:<torev>\n", noRange.err());
+        assertTrue(ok("stamp", "bbbb2222", "--sql").out().contains("INSERT INTO"));
+        Cli.Result purge = cli.run("stamp", "heads", "--purge", "--sql");
+        assertEquals(255, purge.status());
+        assertEquals("FAILED: Can't use --purge with --sql mode\n", purge.err());
+        Cli.Result range = cli.run("upgrade", "aaaa:heads");
+        assertEquals(255, range.status());
+        assertEquals("FAILED: Range revision not allowed\n", range.err());
+    }
+
+    @Test
+    void globalOptionsGoBeforeOrAfterTheCommand() {
+        Cli.Result before = Cli.raw(Map.of(), "--locations", "filesystem:" + dir, "heads");
+        assertEquals("eeee5555 (reporting) (head)\n", before.out(), before::toString);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Cli.Result unknown = cli.run("heads", "--no-such-option");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("Unknown option: '--no-such-option'\nUsage: samokoder heads"), unknown.err());
+        assertEquals(2, cli.run("upgrade").status());
+        assertEquals(2, cli.run("no-such-command").status());
+        assertEquals(0, cli.run("--help").status());
+    }
+
+    @Test
+    void databaseCommandsWithoutADatabaseSayHowToConfigureOne() {
+        Cli.Result result = Cli.at(dir).run("current");
+        assertEquals(255, result.status());
+        assertTrue(result.err().startsWith("FAILED: 'current' needs a database, and none is configured: give --url"),
+                result.err());
+    }
+
+    @Test
+    void failuresShowNoStackTraceUnlessDebug() {
+        Cli.Result plain = cli.run("current");
+        assertEquals(255, plain.status());
+        assertTrue(plain.err().startsWith("FAILED: Could not open a database connection"), plain.err());
+        assertEquals(1, plain.err().lines().count(), plain.err());
+        assertTrue(!plain.err().contains("pw-never-shown"));
+        Cli.Result debug = cli.run("current", "--debug");
+        assertTrue(debug.err().contains("\tat "), debug.err());
+        assertTrue(!debug.err().contains("pw-never-shown"));
+    }
+}
