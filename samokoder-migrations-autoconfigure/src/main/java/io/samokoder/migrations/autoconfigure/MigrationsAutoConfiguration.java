@@ -94,8 +94,10 @@ public final class MigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
             ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer) {
-        return new MigrationsInitializer(migrations, strategy.getIfAvailable(), properties.getMode(),
-                properties.getTarget(), properties.isAllowDowngrade(), observer.getIfAvailable(() -> RunObserver.NONE));
+        // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
+        MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
+        return new MigrationsInitializer(migrations, chosen, properties.getMode(), properties.getTarget(),
+                properties.isAllowDowngrade(), observer.getIfAvailable(() -> RunObserver.NONE));
     }
 
     @Bean

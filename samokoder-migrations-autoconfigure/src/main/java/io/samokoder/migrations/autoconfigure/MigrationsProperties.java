@@ -55,6 +55,13 @@ public class MigrationsProperties {
     private Mode mode = Mode.UPGRADE;
 
     /**
+     * A command to run instead of the start-up migration, such as "upgrade heads", "downgrade -1" or
+     * "current": the application runs it with its own configuration, prints its output and exits with
+     * its status, without starting a web server.
+     */
+    private String command;
+
+    /**
      * JDBC URL of the database to migrate, when it is not the application's DataSource.
      */
     private String url;
@@ -157,6 +164,19 @@ public class MigrationsProperties {
 
     public void setAllowDowngrade(boolean allowDowngrade) {
         this.allowDowngrade = allowDowngrade;
+    }
+
+    public String getCommand() {
+        return this.command;
+    }
+
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    /** Whether a command is set, so that the application runs it and exits. */
+    boolean hasCommand() {
+        return this.command != null && !this.command.isBlank();
     }
 
     public Mode getMode() {

@@ -62,7 +62,7 @@ class MigrationsPropertiesTests {
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
-                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart");
+                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart", "command");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.samokoder.migrations.cli.CommandMode;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/** Command mode: {@code samokoder.migrations.command} runs one command instead of the start-up migration. */
+class MigrationsCommandModeTests {
+
+    private final TestDatabase db = TestPostgres.createDatabase("cmd");
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+                MigrationsCommandAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=" + this.db.jdbcUrl(),
+                "spring.datasource.username=" + this.db.user(), "spring.datasource.password=" + this.db.password());
+
+    @AfterEach
+    void drop() {
+        this.db.close();
+    }
+
+    @Test
+    void withoutACommandTheApplicationStartsAsUsual() {
+        this.runner.run((context) -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsCommandRunner.class);
+            assertThat(versionRows()).containsExactly("aaaa00000003");
+        });
+    }
+
+    @Test
+    void aCommandReplacesTheStartUpMigration() {
+        this.runner.withPropertyValues("samokoder.migrations.command=current").run((context) -> {
+            assertThat(context).hasNotFailed().hasSingleBean(MigrationsCommandRunner.class);
+            assertThat(tables()).doesNotContain("alembic_version");
+        });
+    }
+
+    @Test
+    void theRunnerRunsTheCommandClosesTheContextAndExitsWithItsStatus() {
+        this.runner.withPropertyValues("samokoder.migrations.command=upgrade aaaa00000002").run((context) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<Integer> exits = new ArrayList<>();
+            MigrationsCommandRunner commandRunner = new MigrationsCommandRunner("upgrade aaaa00000002",
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    exits::add);
+            commandRunner.onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                    context.getSourceApplicationContext(), Duration.ZERO));
+            assertThat(exits).containsExactly(0);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Running upgrade aaaa00000001 -> aaaa00000002");
+            assertThat(versionRows()).containsExactly("aaaa00000002");
+            assertThat(context.getSourceApplicationContext().isActive()).isFalse();
+        });
+    }
+
+    @Test
+    void aFailingCommandExitsWith255AndTheFailedLine() {
+        this.runner.withPropertyValues("samokoder.migrations.command=upgrade ffff").run((context) -> {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<Integer> exits = new ArrayList<>();
+            new MigrationsCommandRunner("upgrade ffff", new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), exits::add)
+                .onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                        context.getSourceApplicationContext(), Duration.ZERO));
+            assertThat(exits).containsExactly(255);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("FAILED: Can't locate revision identified by 'ffff'");
+        });
+    }
+
+    @Test
+    void theEnvironmentOfCommandModeHasNoWebServerAndLazyBeans() {
+        StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
+        new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+        assertThat(environment.getProperty("logging.level.io.samokoder.migrations.Migrations")).isEqualTo("warn");
+    }
+
+    @Test
+    void theEnvironmentIsUntouchedWithoutACommand() {
+        StandardEnvironment environment = environment(Map.of());
+        new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getPropertySources().contains(MigrationsCommandEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+            .isFalse();
+    }
+
+    @Test
+    void aCommandWithoutTheCommandLayerFailsInsteadOfStartingNormally() {
+        StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
+        SpringApplication application = new SpringApplication();
+        application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader(CommandMode.class)));
+        assertThatIllegalStateException()
+            .isThrownBy(() -> new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment,
+                    application))
+            .withMessageContaining("samokoder-migrations-cli");
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return environment;
+    }
+
+    private List<String> versionRows() {
+        return strings("SELECT version_num FROM alembic_version");
+    }
+
+    private List<String> tables() {
+        return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+    }
+
+    private List<String> strings(String sql) {
+        try (Connection c = this.db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(rs.getString(1));
+            }
+            return result;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.samokoder.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Command mode of the packaged app ({@code java -jar app.jar --samokoder.migrations.command=...}):
+ * the guide's docker-compose {@code migrate} job. Each run prints the command's output, exits with
+ * its status and never opens the HTTP port.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class SampleAppCommandModeIT {
+
+    /** With a server that trusts local connections (no password), a password that must never be printed anyway. */
+    private static final String MARKER_PASSWORD = "S3cret-marker-42";
+
+    /** The output and exit status of one run, and whether anything listened on its HTTP port meanwhile. */
+    record Run(int status, String output, boolean portOpened) {
+    }
+
+    @Test
+    void runsCommandsAndExitsWithTheirStatusWithoutServingHttp(TestDatabase db) throws Exception {
+        Run upgrade = run(db, "upgrade heads");
+        assertThat(upgrade.status()).as(upgrade.output()).isZero();
+        assertThat(upgrade.output()).contains("Running upgrade  -> 5577ef20e9ff, Initial schema")
+            .contains("Running upgrade e4e9de92086b, 253890d33616 -> 0be0e10f5cc6");
+        assertThat(upgrade.portOpened()).isFalse();
+        assertThat(upgrade.output()).doesNotContain("Tomcat").doesNotContain("Started SampleApplication");
+
+        Run current = run(db, "current");
+        assertThat(current.status()).as(current.output()).isZero();
+        assertThat(lines(current.output())).contains("0be0e10f5cc6 (head) (mergepoint)");
+
+        // (downgrade -1 from this merge point is "Ambiguous walk", as in Alembic: name the revision.)
+        Run down = run(db, "downgrade e4e9de92086b");
+        assertThat(down.status()).as(down.output()).isZero();
+        assertThat(down.output()).contains("Running downgrade 0be0e10f5cc6 -> e4e9de92086b, 253890d33616");
+
+        Run check = run(db, "check");
+        assertThat(check.status()).as(check.output()).isEqualTo(255);
+        assertThat(check.output()).contains("FAILED: ");
+
+        Run usage = run(db, "upgrade --no-such-option heads");
+        assertThat(usage.status()).as(usage.output()).isEqualTo(2);
+
+        Run unknown = run(db, "upgrade ffff");
+        assertThat(unknown.status()).isEqualTo(255);
+        assertThat(unknown.output()).contains("FAILED: Can't locate revision identified by 'ffff'");
+
+        for (Run r : List.of(upgrade, current, down, check, usage, unknown)) {
+            assertThat(r.portOpened()).isFalse();
+            assertThat(r.output()).doesNotContain(password(db));
+        }
+    }
+
+    private static String password(TestDatabase db) {
+        return db.password() == null || db.password().isEmpty() ? MARKER_PASSWORD : db.password();
+    }
+
+    private static List<String> lines(String output) {
+        return output.lines().map(String::strip).toList();
+    }
+
+    private static Run run(TestDatabase db, String command) throws Exception {
+        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).exists();
+        int port = freePort();
+        Path log = Files.createTempFile(jar.getParent(), "command-mode-", ".log");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> args = new ArrayList<>(List.of(java, "-jar", jar.toString(),
+                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + password(db), "--server.port=" + port,
+                "--samokoder.migrations.command=" + command));
+        Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AtomicBoolean opened = new AtomicBoolean();
+        Thread probe = new Thread(() -> {
+            while (process.isAlive() && !opened.get()) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+                    opened.set(true);
+                }
+                catch (IOException notListening) {
+                    // expected: nothing serves HTTP in command mode
+                }
+                try {
+                    Thread.sleep(50);
+                }
+                catch (InterruptedException ex) {
+                    return;
+                }
+            }
+        });
+        probe.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("'" + command + "' did not exit:\n" + Files.readString(log));
+        }
+        probe.join();
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), opened.get());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
