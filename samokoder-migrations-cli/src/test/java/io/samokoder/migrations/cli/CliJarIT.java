@@ -51,7 +51,7 @@ class CliJarIT {
         Process sql = java("upgrade", "heads", "--sql");
         assertEquals(0, sql.status(), sql::toString);
         assertTrue(sql.out().startsWith("BEGIN;\n"), sql.out());
-        assertTrue(sql.out().contains("INSERT INTO \"alembic_version\" (version_num) VALUES ('aaaa1111');"), sql.out());
+        assertTrue(sql.out().contains("INSERT INTO alembic_version (version_num) VALUES ('aaaa1111');"), sql.out());
         Process failed = java("show", "nope");
         assertEquals(255, failed.status());
         assertEquals("FAILED: Can't locate revision identified by 'nope'\n", failed.err());

@@ -176,7 +176,8 @@ class ReadCommandsTest {
     @Test
     void offlineSql() {
         String sql = ok("upgrade", "heads", "--sql").out();
-        assertTrue(sql.startsWith("BEGIN;\n\nCREATE TABLE IF NOT EXISTS"), sql);
+        assertTrue(sql.startsWith("BEGIN;\n\nCREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
+                + "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n-- Running upgrade  -> aaaa1111\n"), sql);
         assertTrue(sql.contains("-- Running upgrade  -> aaaa1111\n"), sql);
         assertTrue(sql.contains("-- Running upgrade cccc3333, dddd4444 -> eeee5555\n"), sql);
         String down = ok("downgrade", "eeee5555:bbbb2222", "--sql").out();
