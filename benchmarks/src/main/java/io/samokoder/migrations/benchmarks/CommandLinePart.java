@@ -20,9 +20,9 @@ import java.util.Set;
  */
 final class CommandLinePart {
 
-    /** The commands timed, spelled the same for both tools. */
+    /** The commands timed, spelled the same for both tools; {@code --version} reads no script: the start-up floor. */
     enum Command {
-        HEADS("heads"), HISTORY("history"), UPGRADE_SQL("upgrade", "heads", "--sql");
+        VERSION("--version"), HEADS("heads"), HISTORY("history"), UPGRADE_SQL("upgrade", "heads", "--sql");
 
         private final List<String> args;
 
@@ -48,7 +48,7 @@ final class CommandLinePart {
                 launch.addAll(List.of("-jar", cli.toAbsolutePath().toString()));
                 return new Front(several ? "samokoder, java -jar" : "samokoder", false, launch);
             }
-            return new Front(several ? "samokoder, " + name : "samokoder", false, List.of(cli.toAbsolutePath().toString()));
+            return new Front(several ? "samokoder, launcher" : "samokoder", false, List.of(cli.toAbsolutePath().toString()));
         }
 
         static Front alembic(Path executable) {
@@ -57,6 +57,10 @@ final class CommandLinePart {
 
         List<String> command(Path scripts, Command command) {
             List<String> full = new ArrayList<>(this.launch);
+            if (command == Command.VERSION) {
+                full.addAll(command.args);
+                return full;
+            }
             if (this.alembic) {
                 full.addAll(List.of("-c", scripts.resolve("alembic.ini").toString()));
             } else {
@@ -191,6 +195,7 @@ final class CommandLinePart {
             return "exit " + run.exit() + ": " + lastLine(run.stderr());
         }
         return switch (command) {
+            case VERSION -> run.stdout().isBlank() ? "printed no version" : null;
             case HEADS -> {
                 Set<String> printed = new LinkedHashSet<>();
                 for (String line : run.stdout().split("\n")) {
