@@ -13,6 +13,13 @@ final class CommandLineReport {
         double of(WholeProcess.Run run);
     }
 
+    /**
+     * Growth counts as linear while the added time per 1,000 revisions between the last two sizes is at
+     * most this multiple of the one between the two before (noise and JIT warm-up make slopes wander;
+     * a quadratic cost multiplies it by about the size ratio, 5 from 10,000 to 50,000).
+     */
+    static final double LINEAR_TOLERANCE = 1.5;
+
     private CommandLineReport() {
     }
 
@@ -33,7 +40,8 @@ final class CommandLineReport {
                 .append("(start to exit, output to /dev/null; checked once per size and tool beforehand, untimed). ")
                 .append("Wall ms, median (min–max); samokoder ").append(options.reps()).append(" repetitions, Alembic ")
                 .append(options.alembicReps()).append(" up to 10,000 revisions and 1 above. Growth: time at this N ÷ time at ")
-                .append("the previous N, and the added ms per 1,000 more revisions (constant when growth is linear).\n\n");
+                .append("the previous N, and the added ms per 1,000 more revisions (constant when growth is linear; ")
+                .append("\"linear\" is met while it grows at most ").append(LINEAR_TOLERANCE).append("× from one pair of sizes to the next).\n\n");
         StringBuilder head = new StringBuilder("| N | command |");
         StringBuilder rule = new StringBuilder("|---:|---|");
         for (CommandLinePart.Front front : fronts) {
@@ -71,12 +79,19 @@ final class CommandLineReport {
                 for (CommandLinePart.Front front : ours) {
                     double o = median(results, size, command, front);
                     if (!Double.isNaN(target) && !Double.isNaN(o)) {
-                        verdicts.add((ours.size() > 1 ? front.label() + ": " : "") + Report.verdict(o <= target));
+                        String verdict = Report.verdict(o <= target);
+                        if (i >= 2) {
+                            double before = slope(results, sizes.get(i - 2), sizes.get(i - 1), command, front);
+                            double now = slope(results, sizes.get(i - 1), size, command, front);
+                            verdict += ", linear " + Report.verdict(now <= LINEAR_TOLERANCE * before);
+                        }
+                        verdicts.add((ours.size() > 1 ? front.label() + ": " : "") + verdict);
                     }
                 }
                 md.append(' ').append(String.join("; ", verdicts)).append(" |");
                 for (CommandLinePart.Front front : fronts) {
-                    md.append(' ').append(i == 0 ? "" : growth(results, sizes.get(i - 1), size, command, front)).append(" |");
+                    boolean grows = i > 0 && command != CommandLinePart.Command.VERSION;
+                    md.append(' ').append(grows ? growth(results, sizes.get(i - 1), size, command, front) : "").append(" |");
                 }
                 md.append('\n');
             }
@@ -118,9 +133,15 @@ final class CommandLineReport {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return "";
         }
-        double perThousand = (b - a) / ((to - from) / 1000.0);
+        double perThousand = slope(results, from, to, command, front);
         return Stats.ratio(b / a) + " for " + Stats.ratio((double) to / from) + " ("
                 + String.format(Locale.ROOT, "%+.1f", perThousand) + " ms/1k)";
+    }
+
+    /** Added ms per 1,000 more revisions between two sizes. */
+    private static double slope(Results results, int from, int to, CommandLinePart.Command command,
+            CommandLinePart.Front front) {
+        return (median(results, to, command, front) - median(results, from, command, front)) / ((to - from) / 1000.0);
     }
 
     private static double median(Results results, int size, CommandLinePart.Command command, CommandLinePart.Front front) {
