@@ -19,16 +19,16 @@ final class AlembicScripts {
     private AlembicScripts() {
     }
 
-    /** The directory {@code root/alembic-<size>}, written on first use; run with {@code alembic -c <dir>/alembic.ini}. */
-    static Path write(Path root, int size) {
-        Path dir = root.resolve("alembic-" + size);
+    /** The directory {@code root/name}, written on first use; run with {@code alembic -c <dir>/alembic.ini}. */
+    static Path write(Path root, String name, List<BranchedGraph.Node> nodes) {
+        Path dir = root.resolve(name);
         if (Files.isDirectory(dir)) {
             return dir;
         }
-        Path tmp = root.resolve("alembic-" + size + ".tmp");
+        Path tmp = root.resolve(name + ".tmp");
         try {
             Path versions = Files.createDirectories(tmp.resolve("versions"));
-            for (BranchedGraph.Node node : BranchedGraph.of(size)) {
+            for (BranchedGraph.Node node : nodes) {
                 Files.writeString(versions.resolve(String.format("%06d_%s.py", node.index(), node.id())), script(node),
                         StandardCharsets.UTF_8);
             }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Part E: {@code heads}, {@code history} and {@code upgrade heads --sql} as whole processes, our CLI
- * beside Alembic, on the {@link BranchedGraph} of each size. None of the three connects to a database.
+ * beside Alembic, on the {@link BranchedGraph#withFewLabels} history of each size. None of them connects
+ * to a database.
  *
  * <p>Per size, each tool first runs each command once with its output kept and checked (the right
  * heads, one history line and one {@code -- Running upgrade} block per revision); that run also warms
@@ -98,9 +99,9 @@ final class CommandLinePart {
         this.results.eFronts.addAll(fronts);
         this.results.eCpu = this.process.measuresCpu();
         for (int size : this.options.cliSizes()) {
-            List<BranchedGraph.Node> graph = BranchedGraph.of(size);
+            List<BranchedGraph.Node> graph = BranchedGraph.withFewLabels(size);
             Set<String> heads = BranchedGraph.heads(graph);
-            Path ours = GraphWork.write(this.work, size);
+            Path ours = GraphWork.write(this.work, "cli-graph-" + size, graph);
             Path alembic = null;
             List<Front> here = new ArrayList<>();
             for (Front front : fronts) {
@@ -108,7 +109,7 @@ final class CommandLinePart {
                     continue;
                 }
                 if (front.alembic() && alembic == null) {
-                    alembic = AlembicScripts.write(this.work, size);
+                    alembic = AlembicScripts.write(this.work, "cli-alembic-" + size, graph);
                 }
                 here.add(front);
             }

@@ -152,13 +152,18 @@ final class GraphWork {
      * revision, into {@code root/graph-<size>} (kept and reused when it exists).
      */
     static Path write(Path root, int size) {
-        Path dir = root.resolve("graph-" + size);
+        return write(root, "graph-" + size, BranchedGraph.of(size));
+    }
+
+    /** Writes {@code nodes} as our SQL scripts into {@code root/name} (kept and reused when it exists). */
+    static Path write(Path root, String name, List<BranchedGraph.Node> nodes) {
+        Path dir = root.resolve(name);
         if (Files.isDirectory(dir)) {
             return dir;
         }
         try {
-            Path tmp = Files.createDirectories(root.resolve("graph-" + size + ".tmp"));
-            for (BranchedGraph.Node node : BranchedGraph.of(size)) {
+            Path tmp = Files.createDirectories(root.resolve(name + ".tmp"));
+            for (BranchedGraph.Node node : nodes) {
                 write(tmp, node);
             }
             Files.move(tmp, dir);
