@@ -35,7 +35,7 @@ final class CommandLineReport {
             }
         }
         md.append("### E. Command line: whole processes, no database\n\n");
-        md.append("`heads`, `history` and `upgrade heads --sql` on the branched history of part C, and `--version` (no script ")
+        md.append("`heads`, `history` and `upgrade heads --sql` on part C's branched shape with four branch labels, and `--version` (no script ")
                 .append("read: the start-up floor), each run a fresh process ")
                 .append("(start to exit, output to /dev/null; checked once per size and tool beforehand, untimed). ")
                 .append("Wall ms, median (min–max); samokoder ").append(options.reps()).append(" repetitions, Alembic ")
