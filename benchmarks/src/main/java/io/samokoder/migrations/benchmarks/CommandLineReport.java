@@ -40,8 +40,9 @@ final class CommandLineReport {
                 .append("(start to exit, output to /dev/null; checked once per size and tool beforehand, untimed). ")
                 .append("Wall ms, median (min–max); samokoder ").append(options.reps()).append(" repetitions, Alembic ")
                 .append(options.alembicReps()).append(" up to 10,000 revisions and 1 above. Growth: time at this N ÷ time at ")
-                .append("the previous N, and the added ms per 1,000 more revisions (constant when growth is linear; ")
-                .append("\"linear\" is met while it grows at most ").append(LINEAR_TOLERANCE).append("× from one pair of sizes to the next).\n\n");
+                .append("the previous N, and the added wall (and CPU) ms per 1,000 more revisions (constant when growth is linear; ")
+                .append("\"linear\" is met while the added ").append(results.eCpu ? "CPU" : "wall")
+                .append(" ms per 1,000 grows at most ").append(LINEAR_TOLERANCE).append("× from one pair of sizes to the next).\n\n");
         StringBuilder head = new StringBuilder("| N | command |");
         StringBuilder rule = new StringBuilder("|---:|---|");
         for (CommandLinePart.Front front : fronts) {
@@ -81,8 +82,9 @@ final class CommandLineReport {
                     if (!Double.isNaN(target) && !Double.isNaN(o)) {
                         String verdict = Report.verdict(o <= target);
                         if (i >= 2) {
-                            double before = slope(results, sizes.get(i - 2), sizes.get(i - 1), command, front);
-                            double now = slope(results, sizes.get(i - 1), size, command, front);
+                            Measure m = linearMeasure(results);
+                            double before = slope(results, sizes.get(i - 2), sizes.get(i - 1), command, front, m);
+                            double now = slope(results, sizes.get(i - 1), size, command, front, m);
                             verdict += ", linear " + Report.verdict(now <= LINEAR_TOLERANCE * before);
                         }
                         verdicts.add((ours.size() > 1 ? front.label() + ": " : "") + verdict);
@@ -133,15 +135,23 @@ final class CommandLineReport {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return "";
         }
-        double perThousand = slope(results, from, to, command, front);
+        String cpu = results.eCpu ? String.format(Locale.ROOT, "; CPU %+.1f",
+                slope(results, from, to, command, front, WholeProcess.Run::cpuMillis)) : "";
         return Stats.ratio(b / a) + " for " + Stats.ratio((double) to / from) + " ("
-                + String.format(Locale.ROOT, "%+.1f", perThousand) + " ms/1k)";
+                + String.format(Locale.ROOT, "%+.1f", slope(results, from, to, command, front, WholeProcess.Run::wallMillis))
+                + " ms/1k" + cpu + ")";
     }
 
-    /** Added ms per 1,000 more revisions between two sizes. */
+    /** Added ms (of the measure's median) per 1,000 more revisions between two sizes. */
     private static double slope(Results results, int from, int to, CommandLinePart.Command command,
-            CommandLinePart.Front front) {
-        return (median(results, to, command, front) - median(results, from, command, front)) / ((to - from) / 1000.0);
+            CommandLinePart.Front front, Measure measure) {
+        return (stats(results, to, command, front, measure).median() - stats(results, from, command, front, measure).median())
+                / ((to - from) / 1000.0);
+    }
+
+    /** The linear verdict uses CPU time where it is measured: wall time on a shared machine is too noisy for slopes. */
+    private static Measure linearMeasure(Results results) {
+        return results.eCpu ? WholeProcess.Run::cpuMillis : WholeProcess.Run::wallMillis;
     }
 
     private static double median(Results results, int size, CommandLinePart.Command command, CommandLinePart.Front front) {
