@@ -48,7 +48,7 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        BenchServer server = BenchServer.connect();
+        BenchServer server = options.needsDatabase() ? BenchServer.connect() : null;
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("samokoder-bench");
         BenchmarkMain bench = new BenchmarkMain(options, server, work);
@@ -85,6 +85,9 @@ public final class BenchmarkMain {
         }
         if (this.options.parts().contains("D")) {
             partD();
+        }
+        if (this.options.parts().contains("E")) {
+            new CommandLinePart(this.options, this.work, this.results).run();
         }
     }
 
@@ -282,7 +285,7 @@ public final class BenchmarkMain {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static void progress(String what) {
+    static void progress(String what) {
         System.err.println("[bench] " + what);
     }
 

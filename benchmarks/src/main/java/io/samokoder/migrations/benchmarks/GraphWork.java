@@ -148,39 +148,23 @@ final class GraphWork {
     }
 
     /**
-     * Writes a history of {@code size} revisions with branches and merges: blocks of ten, each a
-     * revision, two parallel branches of three, their merge and two more; every 50th block labels a
-     * branch and adds a {@code depends_on} across blocks. The rest forks off the last block: two heads.
+     * Writes the {@link BranchedGraph} of {@code size} revisions as our SQL scripts, one file per
+     * revision, into {@code root/graph-<size>} (kept and reused when it exists).
      */
     static Path write(Path root, int size) {
-        Path dir = root.resolve("graph-" + size);
+        return write(root, "graph-" + size, BranchedGraph.of(size));
+    }
+
+    /** Writes {@code nodes} as our SQL scripts into {@code root/name} (kept and reused when it exists). */
+    static Path write(Path root, String name, List<BranchedGraph.Node> nodes) {
+        Path dir = root.resolve(name);
         if (Files.isDirectory(dir)) {
             return dir;
         }
         try {
-            Path tmp = Files.createDirectories(root.resolve("graph-" + size + ".tmp"));
-            int next = 1;
-            String previous = null;
-            String lastQ1 = null;
-            int block = 0;
-            while (next + 10 <= size) {
-                String p = write(tmp, next++, previous == null ? List.of() : List.of(previous), null, null);
-                String label = block % 50 == 49 ? "feature_" + block : null;
-                String x1 = write(tmp, next++, List.of(p), label, null);
-                String x2 = write(tmp, next++, List.of(x1), null, null);
-                String x3 = write(tmp, next++, List.of(x2), null, null);
-                String y1 = write(tmp, next++, List.of(p), null, null);
-                String y2 = write(tmp, next++, List.of(y1), null, block % 50 == 49 && lastQ1 != null ? lastQ1 : null);
-                String y3 = write(tmp, next++, List.of(y2), null, null);
-                String m = write(tmp, next++, List.of(x3, y3), null, null);
-                lastQ1 = write(tmp, next++, List.of(m), null, null);
-                previous = write(tmp, next++, List.of(lastQ1), null, null);
-                block++;
-            }
-            String fork = lastQ1 == null ? previous : lastQ1;
-            while (next <= size) {
-                previous = write(tmp, next++, List.of(fork), null, null);
-                fork = previous;
+            Path tmp = Files.createDirectories(root.resolve(name + ".tmp"));
+            for (BranchedGraph.Node node : nodes) {
+                write(tmp, node);
             }
             Files.move(tmp, dir);
             return dir;
@@ -189,23 +173,21 @@ final class GraphWork {
         }
     }
 
-    private static String write(Path dir, int i, List<String> revises, String label, String dependsOn)
-            throws IOException {
-        String id = Workload.revisionId(i);
+    private static void write(Path dir, BranchedGraph.Node node) throws IOException {
+        int i = node.index();
         StringBuilder text = new StringBuilder();
         text.append("-- revision ").append(i).append('\n').append("--\n");
-        text.append("-- Revision ID: ").append(id).append('\n');
-        text.append("-- Revises: ").append(String.join(", ", revises)).append('\n');
+        text.append("-- Revision ID: ").append(node.id()).append('\n');
+        text.append("-- Revises: ").append(String.join(", ", node.revises())).append('\n');
         text.append("-- Create Date: 2026-11-29 00:00:00\n");
-        if (label != null) {
-            text.append("-- Branch Labels: ").append(label).append('\n');
+        if (node.label() != null) {
+            text.append("-- Branch Labels: ").append(node.label()).append('\n');
         }
-        if (dependsOn != null) {
-            text.append("-- Depends On: ").append(dependsOn).append('\n');
+        if (node.dependsOn() != null) {
+            text.append("-- Depends On: ").append(node.dependsOn()).append('\n');
         }
         text.append("\n-- migrate:upgrade\n").append(Workload.sql(i));
         text.append("\n-- migrate:downgrade\nDROP TABLE t_").append(i).append(";\n");
-        Files.writeString(dir.resolve(String.format("%06d_%s.sql", i, id)), text, StandardCharsets.UTF_8);
-        return id;
+        Files.writeString(dir.resolve(String.format("%06d_%s.sql", i, node.id())), text, StandardCharsets.UTF_8);
     }
 }

@@ -12,11 +12,12 @@ import java.util.Set;
 /** Command-line options of {@link BenchmarkMain}. */
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
-        Path sampleAppJar, String commandLine) {
+        Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
+        String commandLine) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,B,C,D        parts to run (default A,B,C; D needs the sample app's jar)
+              --parts A,B,C,D,E      parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
@@ -31,6 +32,12 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --child-timeout 1800   seconds before a measurement child is killed (default 1800)
               --jvm-arg ARG          extra JVM argument for every child (repeatable)
               --sample-app-jar JAR   the sample app's executable jar for D (default: sample-app/target/*.jar)
+              --cli JAR|LAUNCHER     our CLI for E, comma-separated to compare several (default:
+                                     samokoder-migrations-cli/target/samokoder-migrations-cli-0.1.0-SNAPSHOT.jar)
+              --cli-sizes 1000,10000,50000  revision counts for E (default 1000,10000,50000)
+              --alembic PATH|none    Alembic's executable for E (default /usr/bin/alembic)
+              --alembic-reps 3       repetitions of Alembic in E up to 10,000 revisions (once above; default 3)
+              --alembic-max-n 10000  largest size E runs Alembic at (default 10000; 50000 takes minutes)
             Database: SAMOKODER_BENCH_JDBC_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
             SAMOKODER_BENCH_USER (postgres), SAMOKODER_BENCH_PASSWORD; the embedded PostgreSQL when unreachable.
             """;
@@ -50,6 +57,11 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         long timeout = 1800;
         List<String> jvmArgs = new ArrayList<>();
         Path sampleAppJar = null;
+        List<Path> clis = new ArrayList<>();
+        List<Integer> cliSizes = List.of(1_000, 10_000, 50_000);
+        Path alembic = Path.of("/usr/bin/alembic");
+        int alembicReps = 3;
+        int alembicMaxN = 10_000;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -68,8 +80,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
                         String part = p.trim().toUpperCase(Locale.ROOT);
-                        if (!List.of("A", "B", "C", "D").contains(part)) {
-                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C or D");
+                        if (!List.of("A", "B", "C", "D", "E").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D or E");
                         }
                         parts.add(part);
                     }
@@ -115,11 +127,25 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 case "--child-timeout" -> timeout = Long.parseLong(value);
                 case "--jvm-arg" -> jvmArgs.add(value);
                 case "--sample-app-jar" -> sampleAppJar = Path.of(value);
+                case "--cli" -> {
+                    for (String c : value.split(",")) {
+                        clis.add(Path.of(c.trim()));
+                    }
+                }
+                case "--cli-sizes" -> cliSizes = ints(value);
+                case "--alembic" -> alembic = value.equals("none") ? null : Path.of(value);
+                case "--alembic-reps" -> alembicReps = Math.max(1, Integer.parseInt(value));
+                case "--alembic-max-n" -> alembicMaxN = Integer.parseInt(value.replace("_", ""));
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                sampleAppJar, String.join(" ", args));
+                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args));
+    }
+
+    /** Whether a part that needs PostgreSQL (A, B, D) is selected. */
+    boolean needsDatabase() {
+        return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D");
     }
 
     boolean runs(Tool tool, int n) {

@@ -30,11 +30,13 @@ final class Report {
         md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (children: default JVM options")
                 .append(options.jvmArgs().isEmpty() ? "" : " + " + String.join(" ", options.jvmArgs())).append(")\n");
-        md.append("- Database: ").append(server.description()).append(", a fresh database per measurement, ")
-                .append("synchronous_commit=off\n");
-        md.append("- Tools: samokoder (this build), Flyway ").append(Versions.FLYWAY)
-                .append(" + flyway-database-postgresql, Liquibase ").append(Versions.LIQUIBASE)
-                .append(" (analytics off), raw JDBC; HikariCP pool, logging silent\n");
+        if (server != null) {
+            md.append("- Database: ").append(server.description()).append(", a fresh database per measurement, ")
+                    .append("synchronous_commit=off\n");
+            md.append("- Tools: samokoder (this build), Flyway ").append(Versions.FLYWAY)
+                    .append(" + flyway-database-postgresql, Liquibase ").append(Versions.LIQUIBASE)
+                    .append(" (analytics off), raw JDBC; HikariCP pool, logging silent\n");
+        }
         md.append("- Arguments: `").append(options.commandLine().isEmpty() ? "(defaults)" : options.commandLine())
                 .append("`; ").append(options.reps()).append(" repetitions, tools interleaved; ")
                 .append("times in ms as median (min–max); × raw is the median of per-repetition ratios\n\n");
@@ -49,6 +51,9 @@ final class Report {
         }
         if (!results.dEnabled.isEmpty()) {
             partD(md, results);
+        }
+        if (!results.e.isEmpty()) {
+            CommandLineReport.render(md, options, results);
         }
         if (!results.notes.isEmpty()) {
             md.append("### Notes\n\n");
@@ -245,7 +250,7 @@ final class Report {
         }
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "**met**" : "**missed**";
     }
 

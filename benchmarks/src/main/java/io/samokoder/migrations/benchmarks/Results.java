@@ -24,8 +24,16 @@ final class Results {
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
     final List<BootStartup.Times> dDisabled = new ArrayList<>();
     String dJar;
+    /** E: whole-process runs per size, command and tool ({@link #eKey}); the tools in column order. */
+    final Map<String, List<WholeProcess.Run>> e = new LinkedHashMap<>();
+    final List<CommandLinePart.Front> eFronts = new ArrayList<>();
+    boolean eCpu;
     final List<String> notes = new ArrayList<>();
     final String loadAtStart = Report.loadAverage();
+
+    static String eKey(int size, CommandLinePart.Command command, CommandLinePart.Front front) {
+        return size + "/" + command + "/" + front.label();
+    }
 
     /** One number read off a sample (wall time, CPU time, peak RSS, ...). */
     @FunctionalInterface
