@@ -192,9 +192,9 @@ final class Executor {
      */
     private void recordStep(Connection connection, Step step, LogStore.Row row, boolean commit) throws StepFailure {
         try {
-            if (VersionStore.combinable(step.rowChanges())) {
+            if (this.versions.combines(step.rowChanges())) {
                 this.versions.applyAndLog(connection, step.rowChanges(), this.log, row,
-                        commit ? this.dialect.offlineCommit() : null);
+                        commit ? this.dialect.ddl().offlineCommit() : null);
             } else {
                 for (RowChange change : step.rowChanges()) {
                     this.versions.apply(connection, change);

@@ -92,7 +92,7 @@ final class FastStart {
     void record(Connection connection, String fingerprint, List<String> heads) throws SQLException {
         String state = this.tables.qualifiedState();
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().createStateTable(this.tables.schema(), this.tables.stateTable()));
+            st.execute(this.tables.dialect().ddl().createStateTable(this.tables.schema(), this.tables.stateTable()));
         }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + state + " WHERE fingerprint = ?"
                 + " OR fingerprint NOT IN (SELECT fingerprint FROM " + state + " ORDER BY verified_at DESC LIMIT "

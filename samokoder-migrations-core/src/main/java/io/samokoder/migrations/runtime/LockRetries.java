@@ -54,7 +54,7 @@ final class LockRetries {
         LOG.warn("Revision {} could not get a lock within lock_timeout {} (in a batch of its"
                 + " statements): {}; rolled back, running it again in {} ms with its statements"
                 + " sent one by one (attempt {})", StepReports.label(failure.step),
-                this.dialect.timeoutValue(this.session.lockTimeout(script)),
+                this.dialect.session().timeoutValue(this.session.lockTimeout(script)),
                 Jdbc.describe(failure.error), backoff, attempt + 1);
         sleep(backoff);
     }
@@ -64,7 +64,7 @@ final class LockRetries {
         long backoff = backoff(attempt);
         LOG.warn("Revision {} could not get a lock within lock_timeout {} (statement {}, line {}): {};"
                 + " rolled back, retrying in {} ms (attempt {} of {})", StepReports.label(failure.step),
-                this.dialect.timeoutValue(this.session.lockTimeout(script)), failure.statementNumber,
+                this.dialect.session().timeoutValue(this.session.lockTimeout(script)), failure.statementNumber,
                 failure.line, Jdbc.describe(failure.error), backoff, attempt + 1, this.maxAttempts);
         sleep(backoff);
     }
@@ -111,7 +111,7 @@ final class LockRetries {
     private Integer backendPid(Connection connection) {
         if (this.backendPid == null) {
             try (Statement st = connection.createStatement();
-                    ResultSet rs = st.executeQuery(this.dialect.backendPidQuery())) {
+                    ResultSet rs = st.executeQuery(this.dialect.session().backendPidQuery())) {
                 if (rs.next()) {
                     this.backendPid = rs.getInt(1);
                 }

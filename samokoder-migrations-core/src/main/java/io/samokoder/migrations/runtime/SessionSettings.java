@@ -44,21 +44,21 @@ final class SessionSettings {
      * {@code null} when the server does not support it.
      */
     String enableDeadClientCheck(Connection connection) {
-        String setting = this.dialect.deadClientCheckSetting();
+        String setting = this.dialect.session().deadClientCheckSetting();
         try {
             if (setting == null || connection.getMetaData().getDatabaseMajorVersion()
-                    < this.dialect.deadClientCheckSinceVersion()) {
+                    < this.dialect.session().deadClientCheckSinceVersion()) {
                 return null;
             }
             String previous;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
+            try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().currentSettingQuery())) {
                 ps.setString(1, setting);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     previous = rs.getString(1);
                 }
             }
-            return setSession(connection, setting, this.dialect.deadClientCheckValue()) ? previous : null;
+            return setSession(connection, setting, this.dialect.session().deadClientCheckValue()) ? previous : null;
         } catch (SQLException e) {
             LOG.debug("Could not enable the dead-client check: {}", Jdbc.describe(e));
             return null;
@@ -67,7 +67,7 @@ final class SessionSettings {
 
     /** Restores the dead-client check to what {@link #enableDeadClientCheck} returned. */
     void restoreDeadClientCheck(Connection connection, String previous) {
-        setSession(connection, this.dialect.deadClientCheckSetting(), previous);
+        setSession(connection, this.dialect.session().deadClientCheckSetting(), previous);
     }
 
     /**
@@ -94,8 +94,8 @@ final class SessionSettings {
         }
     }
 
-    private static boolean setSession(Connection connection, String setting, String value) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+    private boolean setSession(Connection connection, String setting, String value) {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingQuery())) {
             ps.setString(1, setting);
             ps.setString(2, value);
             ps.executeQuery().close();
@@ -118,8 +118,8 @@ final class SessionSettings {
 
     /** The lock and statement timeouts a revision runs with, as the dialect writes them. */
     String[] timeouts(RevisionScript script) {
-        return new String[] {this.dialect.timeoutValue(lockTimeout(script)),
-            this.dialect.timeoutValue(statementTimeout(script))};
+        return new String[] {this.dialect.session().timeoutValue(lockTimeout(script)),
+            this.dialect.session().timeoutValue(statementTimeout(script))};
     }
 
     /** Whether a revision runs with other timeouts than the run's. */
@@ -137,7 +137,7 @@ final class SessionSettings {
         if (Arrays.equals(wanted, effective)) {
             return effective;
         }
-        try (PreparedStatement ps = connection.prepareStatement(this.dialect.setTimeoutsQuery())) {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
             ps.setString(1, wanted[0]);
             ps.setBoolean(2, local);
             ps.setString(3, wanted[1]);
@@ -151,14 +151,14 @@ final class SessionSettings {
 
     private String[] currentTimeouts(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(this.dialect.currentTimeoutsQuery())) {
+                ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
             rs.next();
             return new String[] {rs.getString(1), rs.getString(2)};
         }
     }
 
     void restoreTimeouts(Connection connection, String[] saved) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(this.dialect.setTimeoutsQuery())) {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
             ps.setString(1, saved[0]);
             ps.setBoolean(2, false);
             ps.setString(3, saved[1]);

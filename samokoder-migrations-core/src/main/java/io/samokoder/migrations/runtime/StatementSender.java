@@ -110,7 +110,7 @@ final class StatementSender {
             boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
         String[] wanted = this.session.timeouts(script);
         List<String> settings = Arrays.equals(wanted, effective) ? List.of()
-                : this.dialect.offlineTimeouts(this.session.lockTimeout(script),
+                : this.dialect.ddl().offlineTimeouts(this.session.lockTimeout(script),
                         this.session.statementTimeout(script), true);
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
