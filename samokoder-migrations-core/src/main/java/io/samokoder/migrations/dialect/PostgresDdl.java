@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** PostgreSQL's names (always double-quoted online, quoted only where needed offline), literals and DDL. */
 final class PostgresDdl implements Ddl {
 
+    static final PostgresDdl INSTANCE = new PostgresDdl();
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
     @Override

@@ -18,11 +18,6 @@ public final class PostgresDialect implements Dialect {
     /** The single instance. */
     public static final PostgresDialect INSTANCE = new PostgresDialect();
 
-    private final PostgresDdl ddl = new PostgresDdl();
-    private final PostgresStore store = new PostgresStore();
-    private final PostgresLock lock = new PostgresLock();
-    private final PostgresSession session = new PostgresSession();
-
     /** Creates the dialect; {@link #INSTANCE} is the usual way to get one. */
     public PostgresDialect() {
     }
@@ -53,34 +48,36 @@ public final class PostgresDialect implements Dialect {
         return "42P01".equals(error.getSQLState()) || "3F000".equals(error.getSQLState());
     }
 
+    // The parts are loaded on first use (a fast start needs neither the lock nor the session part).
+
     @Override
     public Ddl ddl() {
-        return this.ddl;
+        return PostgresDdl.INSTANCE;
     }
 
     @Override
     public StoreSql store() {
-        return this.store;
+        return PostgresStore.INSTANCE;
     }
 
     @Override
     public LockSql lock() {
-        return this.lock;
+        return PostgresLock.INSTANCE;
     }
 
     @Override
     public SessionSql session() {
-        return this.session;
+        return PostgresSession.INSTANCE;
     }
 
     /** Shortcut for {@code ddl().qualify(schema, table)}. */
     public String qualify(String schema, String table) {
-        return this.ddl.qualify(schema, table);
+        return PostgresDdl.INSTANCE.qualify(schema, table);
     }
 
     /** Shortcut for {@code ddl().literal(value)}. */
     public String literal(String value) {
-        return this.ddl.literal(value);
+        return PostgresDdl.INSTANCE.literal(value);
     }
 
     /** Shortcut for {@code session().timeoutValue(timeout)}. */
@@ -90,6 +87,6 @@ public final class PostgresDialect implements Dialect {
 
     /** Shortcut for {@code lock().lockKey(schema, table)}. */
     public long lockKey(String schema, String table) {
-        return this.lock.lockKey(schema, table);
+        return PostgresLock.INSTANCE.lockKey(schema, table);
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class PostgresLock implements LockSql {
 
+    static final PostgresLock INSTANCE = new PostgresLock();
+
     /**
      * FNV-1a (64 bit) of {@code samokoder-migrations\0<schema>\0<table>} in UTF-8: stable across
      * versions and JVMs, and free of the cryptographic provider set-up that a digest costs on a cold

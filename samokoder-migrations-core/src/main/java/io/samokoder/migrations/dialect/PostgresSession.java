@@ -9,6 +9,8 @@ import java.time.Duration;
  */
 final class PostgresSession implements SessionSql {
 
+    static final PostgresSession INSTANCE = new PostgresSession();
+
     @Override
     public String currentSchemaQuery() {
         return "SELECT current_schema()";

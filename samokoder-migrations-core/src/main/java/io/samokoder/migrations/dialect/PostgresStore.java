@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class PostgresStore implements StoreSql {
 
+    static final PostgresStore INSTANCE = new PostgresStore();
+
     @Override
     public String selectVersions(String versionTable) {
         return "SELECT version_num FROM " + versionTable;
@@ -43,6 +45,27 @@ final class PostgresStore implements StoreSql {
         return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
                 + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
+
+    @Override
+    public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
+        return "SELECT 1, version_num, NULL, NULL FROM " + versionTable
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
+                + " WHERE fingerprint = ?"
+                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public String deleteStates(String stateTable, int keep) {
+        return "DELETE FROM " + stateTable + " WHERE fingerprint = ?"
+                + " OR fingerprint NOT IN (SELECT fingerprint FROM " + stateTable + " ORDER BY verified_at DESC LIMIT "
+                + keep + ")";
+    }
+
+    @Override
+    public String insertState(String stateTable, String logTable) {
+        return "INSERT INTO " + stateTable
+                + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM " + logTable;
     }
 
     @Override

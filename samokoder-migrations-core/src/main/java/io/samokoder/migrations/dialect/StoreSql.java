@@ -4,8 +4,9 @@ import io.samokoder.migrations.plan.RowChange;
 import java.util.List;
 
 /**
- * The statements of the version table ({@code version_num}, one row per applied head) and the
- * applied log. Table names come quoted and qualified. One part of a {@link Dialect}.
+ * The statements of the version table ({@code version_num}, one row per applied head), the applied
+ * log and the fast start's table of verified script sets. Table names come quoted and qualified.
+ * One part of a {@link Dialect}.
  */
 public interface StoreSql {
 
@@ -34,6 +35,26 @@ public interface StoreSql {
      * duration, outcome and error.
      */
     String insertLog(String logTable, String startedAt);
+
+    /**
+     * The fast start's one query, from one snapshot, with one parameter (the fingerprint): rows of
+     * four columns, the first saying what the row is: {@code 1} a version row (its {@code version_num}
+     * second), {@code 2} the state row of the fingerprint ({@code heads}, {@code log_rows},
+     * {@code log_last_id}), {@code 3} the log's row count and largest id (third and fourth).
+     */
+    String verifiedStateQuery(String versionTable, String stateTable, String logTable);
+
+    /**
+     * Deletes, with one parameter (a fingerprint), that fingerprint's state row and every row but the
+     * {@code keep} latest by {@code verified_at}.
+     */
+    String deleteStates(String stateTable, int keep);
+
+    /**
+     * Inserts a state row with two parameters (fingerprint, heads) and the log's current row count
+     * and largest id.
+     */
+    String insertState(String stateTable, String logTable);
 
     /**
      * Whether {@link #changesAndLog} is available: a step's version-row changes and its log row in

@@ -48,7 +48,10 @@ final class LockRetries {
         return this.maxAttempts;
     }
 
-    /** After a lock timeout in a batch: warns and waits before the next attempt, which sends the statements one by one. */
+    /**
+     * After a lock timeout in a batch: warns and waits before the next attempt, which sends the
+     * statements one by one.
+     */
     void afterLockTimeoutInBatch(StepFailure failure, RevisionScript script, int attempt) {
         long backoff = attempt < this.maxAttempts ? backoff(attempt) : 0;
         LOG.warn("Revision {} could not get a lock within lock_timeout {} (in a batch of its"

@@ -139,7 +139,8 @@ final class OfflineRenderer {
                 if (timeouts) {
                     Duration lockTimeout = script.lockTimeout().orElse(this.config.lockTimeout());
                     Duration statementTimeout = script.statementTimeout().orElse(this.config.statementTimeout());
-                    for (String set : this.dialect.ddl().offlineTimeouts(lockTimeout, statementTimeout, transactional)) {
+                    for (String set : this.dialect.ddl().offlineTimeouts(lockTimeout, statementTimeout,
+                            transactional)) {
                         statement(out, set);
                     }
                 }

@@ -105,7 +105,8 @@ final class StepReports {
                     + earlier();
         }
         if (this.dialect.isLockNotAvailable(failure.error)) {
-            state += " It ran out of lock_timeout (" + this.dialect.session().timeoutValue(this.session.lockTimeout(script))
+            state += " It ran out of lock_timeout ("
+                    + this.dialect.session().timeoutValue(this.session.lockTimeout(script))
                     + ") " + attempts + " time" + (attempts == 1 ? "" : "s") + " waiting for "
                     + (observedWait.isEmpty() ? "a lock held by another session" : observedWait)
                     + "; retry when the table is not in use, or raise lockTimeout / lockRetries"

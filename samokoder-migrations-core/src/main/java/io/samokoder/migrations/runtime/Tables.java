@@ -10,7 +10,8 @@ record Tables(Dialect dialect, String schema, String versionTable, String logTab
     static Tables of(MigrationsConfig config) {
         Dialect d = config.dialect();
         return new Tables(d, config.schema(), config.versionTable(), config.logTable(), config.stateTable(),
-                d.ddl().qualify(config.schema(), config.versionTable()), d.ddl().qualify(config.schema(), config.logTable()),
+                d.ddl().qualify(config.schema(), config.versionTable()),
+                d.ddl().qualify(config.schema(), config.logTable()),
                 d.ddl().qualify(config.schema(), config.stateTable()));
     }
 

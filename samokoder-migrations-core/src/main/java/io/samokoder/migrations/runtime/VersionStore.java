@@ -25,8 +25,8 @@ final class VersionStore {
     /** The rows in row order; throws the driver's error when the table is missing. */
     List<String> readRows(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(this.tables.dialect().store().selectVersions(this.tables.qualifiedVersion()))) {
+        String sql = this.tables.dialect().store().selectVersions(this.tables.qualifiedVersion());
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -36,7 +36,8 @@ final class VersionStore {
 
     void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().ddl().createVersionTable(this.tables.schema(), this.tables.versionTable()));
+            st.execute(this.tables.dialect().ddl().createVersionTable(this.tables.schema(),
+                    this.tables.versionTable()));
         }
     }
 
