@@ -347,10 +347,10 @@ public final class MigrationsConfig {
             require(this.transactionMode != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
             require(this.checksumPolicy != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
             if (this.schema != null) {
-                this.dialect.checkIdentifier(this.schema, "schema");
+                this.dialect.ddl().checkIdentifier(this.schema, "schema");
             }
-            this.dialect.checkIdentifier(this.versionTable, "versionTable");
-            this.dialect.checkIdentifier(this.logTable, "logTable");
+            this.dialect.ddl().checkIdentifier(this.versionTable, "versionTable");
+            this.dialect.ddl().checkIdentifier(this.logTable, "logTable");
             require(!this.versionTable.equals(this.logTable), "versionTable and logTable must differ (both are '"
                     + this.versionTable + "')");
             require(this.logTable.length() <= 57, "logTable '" + this.logTable + "' is too long: at most 57"

@@ -43,10 +43,8 @@ final class FastStart {
      * example without privilege on the state table): the full path then runs and reports what matters.
      */
     List<String> check(Connection connection, String fingerprint) {
-        String sql = "SELECT 1, version_num, NULL, NULL FROM " + this.tables.qualifiedVersion()
-                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + this.tables.qualifiedState()
-                + " WHERE fingerprint = ?"
-                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + this.tables.qualifiedLog();
+        String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),
+                this.tables.qualifiedState(), this.tables.qualifiedLog());
         List<String> rows = new ArrayList<>();
         String heads = null;
         long recordedLogRows = -1;
@@ -92,17 +90,15 @@ final class FastStart {
     void record(Connection connection, String fingerprint, List<String> heads) throws SQLException {
         String state = this.tables.qualifiedState();
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().createStateTable(this.tables.schema(), this.tables.stateTable()));
+            st.execute(this.tables.dialect().ddl().createStateTable(this.tables.schema(), this.tables.stateTable()));
         }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + state + " WHERE fingerprint = ?"
-                + " OR fingerprint NOT IN (SELECT fingerprint FROM " + state + " ORDER BY verified_at DESC LIMIT "
-                + (KEPT - 1) + ")")) {
+        var store = this.tables.dialect().store();
+        try (PreparedStatement ps = connection.prepareStatement(store.deleteStates(state, KEPT - 1))) {
             ps.setString(1, fingerprint);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + state
-                + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM "
-                + this.tables.qualifiedLog())) {
+        try (PreparedStatement ps = connection.prepareStatement(store.insertState(state,
+                this.tables.qualifiedLog()))) {
             ps.setString(1, fingerprint);
             ps.setString(2, key(heads));
             ps.executeUpdate();

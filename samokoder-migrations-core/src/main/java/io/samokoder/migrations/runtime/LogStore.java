@@ -48,17 +48,14 @@ final class LogStore {
 
     void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().createLogTable(this.tables.schema(), this.tables.logTable()));
+            st.execute(this.tables.dialect().ddl().createLogTable(this.tables.schema(), this.tables.logTable()));
         }
     }
 
     /** The latest successful up or down per revision; throws the driver's error when the table is missing. */
     Map<String, Entry> readLatest(Connection connection) throws SQLException {
         Map<String, Entry> entries = new HashMap<>();
-        String sql = "SELECT DISTINCT ON (revision) revision, direction, checksum, content_hash, revises, started_at,"
-                + " duration_ms FROM " + this.tables.qualifiedLog()
-                + " WHERE outcome = 'success' AND direction IN ('up', 'down') AND revision IS NOT NULL"
-                + " ORDER BY revision, id DESC";
+        String sql = this.tables.dialect().store().latestLogEntries(this.tables.qualifiedLog());
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 OffsetDateTime started = rs.getObject(6, OffsetDateTime.class);
@@ -79,14 +76,7 @@ final class LogStore {
 
     /** The INSERT of one row, with 13 parameters that {@link #bind} sets. */
     String insertSql() {
-        return insertSql("?");
-    }
-
-    /** The INSERT of one row whose start time is {@code startedAt}, an expression with one parameter. */
-    String insertSql(String startedAt) {
-        return "INSERT INTO " + this.tables.qualifiedLog() + " (revision, direction, message, file, revises,"
-                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+        return this.tables.dialect().store().insertLog(this.tables.qualifiedLog(), "?");
     }
 
     /** Sets the parameters of {@link #insertSql()} from {@code first} on. */

@@ -2,7 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.LockTimeoutException;
 import io.samokoder.migrations.MigrationException;
-import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.LockSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,16 +32,16 @@ final class MigrationLock implements AutoCloseable {
 
     private final Connection connection;
     private final boolean restoreAutoCommit;
-    private final Dialect dialect;
+    private final LockSql sql;
     private final long key;
     private final String name;
     private final Duration waited;
 
-    private MigrationLock(Connection connection, boolean restoreAutoCommit, Dialect dialect, long key, String name,
+    private MigrationLock(Connection connection, boolean restoreAutoCommit, LockSql sql, long key, String name,
             Duration waited) {
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
-        this.dialect = dialect;
+        this.sql = sql;
         this.key = key;
         this.name = name;
         this.waited = waited;
@@ -53,7 +53,7 @@ final class MigrationLock implements AutoCloseable {
      * @throws LockTimeoutException naming the holder when the wait times out
      */
     static MigrationLock acquire(javax.sql.DataSource dataSource, Tables tables, Duration waitTimeout) {
-        Dialect dialect = tables.dialect();
+        LockSql sql = tables.dialect().lock();
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
         try {
@@ -64,14 +64,14 @@ final class MigrationLock implements AutoCloseable {
             String schema = tables.schema();
             if (schema == null) {
                 try (Statement st = connection.createStatement();
-                        ResultSet rs = st.executeQuery(dialect.currentSchemaQuery())) {
+                        ResultSet rs = st.executeQuery(tables.dialect().session().currentSchemaQuery())) {
                     schema = rs.next() ? rs.getString(1) : null;
                 }
                 if (schema == null) {
                     schema = "";
                 }
             }
-            long key = dialect.lockKey(schema, tables.versionTable());
+            long key = sql.lockKey(schema, tables.versionTable());
             String name = "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".")
                     + tables.versionTable();
             long start = System.nanoTime();
@@ -79,7 +79,7 @@ final class MigrationLock implements AutoCloseable {
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
-            try (PreparedStatement tryLock = connection.prepareStatement(dialect.tryLockQuery())) {
+            try (PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery())) {
                 tryLock.setLong(1, key);
                 while (true) {
                     if (tryOnce(tryLock)) {
@@ -87,11 +87,11 @@ final class MigrationLock implements AutoCloseable {
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
-                        return new MigrationLock(connection, restoreAutoCommit, dialect, key, name, waited);
+                        return new MigrationLock(connection, restoreAutoCommit, sql, key, name, waited);
                     }
                     long now = System.nanoTime();
                     if (now - deadline >= 0) {
-                        Holder holder = holder(connection, dialect, key);
+                        Holder holder = holder(connection, sql, key);
                         throw new LockTimeoutException(Duration.ofNanos(now - start), name, holder.pid(),
                                 holder.application(), holder.client(), holder.since());
                     }
@@ -101,7 +101,7 @@ final class MigrationLock implements AutoCloseable {
                     }
                     if (now - nextReport >= 0) {
                         nextReport = now + REPORT_EVERY_NANOS;
-                        Holder holder = holder(connection, dialect, key);
+                        Holder holder = holder(connection, sql, key);
                         LOG.info("Still waiting for the migration lock ({}) after {} s of {} s: {}", name,
                                 Duration.ofNanos(now - start).toSeconds(), waitTimeout.toSeconds(),
                                 LockTimeoutException.describeHolder(holder.pid(), holder.application(),
@@ -143,8 +143,8 @@ final class MigrationLock implements AutoCloseable {
     record Holder(Integer pid, String application, String client, Instant since) {
     }
 
-    private static Holder holder(Connection connection, Dialect dialect, long key) {
-        try (PreparedStatement ps = connection.prepareStatement(dialect.lockHolderQuery())) {
+    private static Holder holder(Connection connection, LockSql sql, long key) {
+        try (PreparedStatement ps = connection.prepareStatement(sql.lockHolderQuery())) {
             ps.setLong(1, key);
             ps.setLong(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -181,7 +181,7 @@ final class MigrationLock implements AutoCloseable {
      */
     synchronized String describeWaits(int backendPid) {
         StringBuilder out = new StringBuilder();
-        try (PreparedStatement ps = this.connection.prepareStatement(this.dialect.waitingLocksQuery())) {
+        try (PreparedStatement ps = this.connection.prepareStatement(this.sql.waitingLocksQuery())) {
             ps.setInt(1, backendPid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -210,7 +210,7 @@ final class MigrationLock implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try (PreparedStatement ps = this.connection.prepareStatement(this.dialect.unlockQuery())) {
+        try (PreparedStatement ps = this.connection.prepareStatement(this.sql.unlockQuery())) {
             ps.setLong(1, this.key);
             ps.executeQuery().close();
         } catch (SQLException e) {

@@ -114,7 +114,7 @@ final class OfflineRenderer {
         boolean single = this.config.transactionMode() == TransactionMode.SINGLE && transactionalDdl;
         boolean inTransaction = false;
         if (single) {
-            statement(out, this.dialect.offlineBegin());
+            statement(out, this.dialect.ddl().offlineBegin());
             inTransaction = true;
         }
         for (Step step : plan.steps()) {
@@ -122,14 +122,14 @@ final class OfflineRenderer {
                     : this.catalog.script(step.revision());
             boolean transactional = transactionalDdl && (script == null || script.transactional());
             if (!transactional && inTransaction) {
-                statement(out, this.dialect.offlineCommit());
+                statement(out, this.dialect.ddl().offlineCommit());
                 inTransaction = false;
             } else if (transactional && !inTransaction) {
-                statement(out, this.dialect.offlineBegin());
+                statement(out, this.dialect.ddl().offlineBegin());
                 inTransaction = true;
             }
             if (step.rowsBefore().isEmpty()) {
-                statement(out, this.dialect.offlineCreateVersionTable(this.tables.schema(),
+                statement(out, this.dialect.ddl().offlineCreateVersionTable(this.tables.schema(),
                         this.tables.versionTable()));
             }
             out.append("-- ").append(step.describe()).append("\n\n");
@@ -139,7 +139,8 @@ final class OfflineRenderer {
                 if (timeouts) {
                     Duration lockTimeout = script.lockTimeout().orElse(this.config.lockTimeout());
                     Duration statementTimeout = script.statementTimeout().orElse(this.config.statementTimeout());
-                    for (String set : this.dialect.offlineTimeouts(lockTimeout, statementTimeout, transactional)) {
+                    for (String set : this.dialect.ddl().offlineTimeouts(lockTimeout, statementTimeout,
+                            transactional)) {
                         statement(out, set);
                     }
                 }
@@ -149,7 +150,7 @@ final class OfflineRenderer {
                     statement(out, statement.sql());
                 }
                 if (timeouts && !transactional) {
-                    for (String reset : this.dialect.offlineResetTimeouts()) {
+                    for (String reset : this.dialect.ddl().offlineResetTimeouts()) {
                         statement(out, reset);
                     }
                 }
@@ -158,12 +159,12 @@ final class OfflineRenderer {
                 statement(out, this.versions.render(change));
             }
             if (inTransaction && !single) {
-                statement(out, this.dialect.offlineCommit());
+                statement(out, this.dialect.ddl().offlineCommit());
                 inTransaction = false;
             }
         }
         if (inTransaction) {
-            statement(out, this.dialect.offlineCommit());
+            statement(out, this.dialect.ddl().offlineCommit());
         }
         return out.toString();
     }

@@ -10,8 +10,9 @@ record Tables(Dialect dialect, String schema, String versionTable, String logTab
     static Tables of(MigrationsConfig config) {
         Dialect d = config.dialect();
         return new Tables(d, config.schema(), config.versionTable(), config.logTable(), config.stateTable(),
-                d.qualify(config.schema(), config.versionTable()), d.qualify(config.schema(), config.logTable()),
-                d.qualify(config.schema(), config.stateTable()));
+                d.ddl().qualify(config.schema(), config.versionTable()),
+                d.ddl().qualify(config.schema(), config.logTable()),
+                d.ddl().qualify(config.schema(), config.stateTable()));
     }
 
     /** The version table as people read it, e.g. {@code public.alembic_version} or {@code alembic_version}. */

@@ -25,8 +25,8 @@ final class VersionStore {
     /** The rows in row order; throws the driver's error when the table is missing. */
     List<String> readRows(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version_num FROM " + this.tables.qualifiedVersion())) {
+        String sql = this.tables.dialect().store().selectVersions(this.tables.qualifiedVersion());
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -36,7 +36,8 @@ final class VersionStore {
 
     void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().createVersionTable(this.tables.schema(), this.tables.versionTable()));
+            st.execute(this.tables.dialect().ddl().createVersionTable(this.tables.schema(),
+                    this.tables.versionTable()));
         }
     }
 
@@ -49,7 +50,16 @@ final class VersionStore {
     }
 
     /**
-     * Whether {@link #applyAndLog} may take these changes: no revision is touched twice (its
+     * Whether {@link #applyAndLog} may take these changes: the dialect's store combines changes and
+     * log row ({@link io.samokoder.migrations.dialect.StoreSql#combinesChangesAndLog}) and
+     * {@link #combinable} says so.
+     */
+    boolean combines(List<RowChange> changes) {
+        return this.tables.dialect().store().combinesChangesAndLog() && combinable(changes);
+    }
+
+    /**
+     * Whether these changes may go in one statement: no revision is touched twice (its
      * sub-statements all see the table as it was before the statement).
      */
     static boolean combinable(List<RowChange> changes) {
@@ -68,38 +78,22 @@ final class VersionStore {
 
     /**
      * Applies a step's row changes and writes its log row as one statement, followed, when
-     * {@code commit} is not {@code null}, by that statement, all in one round trip. The changes are
-     * data-modifying CTEs of the log INSERT; when an UPDATE or DELETE matches no row (the version
-     * column is the primary key, so it matches one or none), the log row's start time becomes NULL,
-     * the INSERT fails on its NOT NULL constraint, the commit does not run, and this method throws
-     * the same {@link MigrationException} as {@link #apply}; the caller rolls back. Only for
-     * {@link #combinable} changes.
+     * {@code commit} is not {@code null}, by that statement, all in one round trip (the statement
+     * is the dialect's {@link io.samokoder.migrations.dialect.StoreSql#changesAndLog}). When an
+     * UPDATE or DELETE matches no row (the version column is the primary key, so it matches one or
+     * none), the statement fails on the log row's NOT NULL start time, the commit does not run, and
+     * this method throws the same {@link MigrationException} as {@link #apply}; the caller rolls
+     * back. Only for changes that {@link #combines}.
      */
     void applyAndLog(Connection connection, List<RowChange> changes, LogStore log, LogStore.Row row, String commit)
             throws SQLException {
-        String table = this.tables.qualifiedVersion();
-        StringBuilder sql = new StringBuilder();
-        StringBuilder checks = new StringBuilder();
-        for (int i = 0; i < changes.size(); i++) {
-            RowChange change = changes.get(i);
-            sql.append(i == 0 ? "WITH " : ", ").append("c").append(i).append(" AS (");
-            if (change instanceof RowChange.Insert) {
-                sql.append("INSERT INTO ").append(table).append(" (version_num) VALUES (?)");
-            } else {
-                sql.append(change instanceof RowChange.Update
-                        ? "UPDATE " + table + " SET version_num = ? WHERE version_num = ?"
-                        : "DELETE FROM " + table + " WHERE version_num = ?");
-                checks.append(checks.length() == 0 ? " WHERE " : " AND ")
-                        .append("(SELECT count(*) FROM c").append(i).append(") = 1");
-            }
-            sql.append(" RETURNING 1)");
+        String sql = this.tables.dialect().store().changesAndLog(this.tables.qualifiedVersion(),
+                this.tables.qualifiedLog(), changes, commit);
+        boolean mustMatch = false;
+        for (RowChange change : changes) {
+            mustMatch |= !(change instanceof RowChange.Insert);
         }
-        sql.append(changes.isEmpty() ? "" : " ")
-                .append(log.insertSql("(SELECT CAST(? AS TIMESTAMPTZ)" + checks + ")"));
-        if (commit != null) {
-            sql.append(";\n").append(commit);
-        }
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int index = 1;
             for (RowChange change : changes) {
                 index = bind(ps, index, change);
@@ -107,7 +101,7 @@ final class VersionStore {
             log.bind(ps, index, row);
             ps.execute();
         } catch (SQLException e) {
-            if (checks.length() > 0 && "23502".equals(e.getSQLState())) {
+            if (mustMatch && "23502".equals(e.getSQLState())) {
                 List<RowChange> checked = changes.stream().filter(c -> !(c instanceof RowChange.Insert)).toList();
                 check(checked.get(0), 0, checked.size() == 1 ? "" : " (or another row change of this step matched none)");
             }
@@ -116,13 +110,14 @@ final class VersionStore {
     }
 
     private String sql(RowChange change) {
+        var store = this.tables.dialect().store();
         String table = this.tables.qualifiedVersion();
         if (change instanceof RowChange.Insert) {
-            return "INSERT INTO " + table + " (version_num) VALUES (?)";
+            return store.insertVersion(table);
         } else if (change instanceof RowChange.Update) {
-            return "UPDATE " + table + " SET version_num = ? WHERE version_num = ?";
+            return store.updateVersion(table);
         }
-        return "DELETE FROM " + table + " WHERE version_num = ?";
+        return store.deleteVersion(table);
     }
 
     private static int bind(PreparedStatement ps, int index, RowChange change) throws SQLException {
@@ -151,7 +146,7 @@ final class VersionStore {
 
     /** Offline rendering of a row change, with literal values and names quoted only where needed, as Alembic writes it. */
     String render(RowChange change) {
-        var d = this.tables.dialect();
+        var d = this.tables.dialect().ddl();
         String table = d.offlineQualify(this.tables.schema(), this.tables.versionTable());
         if (change instanceof RowChange.Insert insert) {
             return "INSERT INTO " + table + " (version_num) VALUES (" + d.literal(insert.revision()) + ")";

@@ -1,0 +1,71 @@
+package io.samokoder.migrations.dialect;
+
+import java.time.Duration;
+
+/**
+ * PostgreSQL's session settings: {@code lock_timeout} and {@code statement_timeout} through
+ * {@code set_config}, and {@code client_connection_check_interval} (PostgreSQL 14+) as the
+ * dead-client check.
+ */
+final class PostgresSession implements SessionSql {
+
+    static final PostgresSession INSTANCE = new PostgresSession();
+
+    @Override
+    public String currentSchemaQuery() {
+        return "SELECT current_schema()";
+    }
+
+    @Override
+    public String backendPidQuery() {
+        return "SELECT pg_backend_pid()";
+    }
+
+    @Override
+    public String currentSettingQuery() {
+        return "SELECT current_setting(?)";
+    }
+
+    @Override
+    public String setSettingQuery() {
+        return "SELECT set_config(?, ?, false)";
+    }
+
+    @Override
+    public String setTimeoutsQuery() {
+        return "SELECT set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)";
+    }
+
+    @Override
+    public String currentTimeoutsQuery() {
+        return "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')";
+    }
+
+    @Override
+    public String timeoutValue(Duration timeout) {
+        return timeout(timeout);
+    }
+
+    /** A timeout as PostgreSQL writes it, e.g. {@code 5000ms}; {@code 0} disables it. */
+    static String timeout(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            return "0";
+        }
+        return Math.max(1, timeout.toMillis()) + "ms";
+    }
+
+    @Override
+    public String deadClientCheckSetting() {
+        return "client_connection_check_interval";
+    }
+
+    @Override
+    public int deadClientCheckSinceVersion() {
+        return 14;
+    }
+
+    @Override
+    public String deadClientCheckValue() {
+        return "1000";
+    }
+}

@@ -1,0 +1,100 @@
+package io.samokoder.migrations.dialect;
+
+import io.samokoder.migrations.plan.RowChange;
+import java.util.List;
+
+/**
+ * PostgreSQL's version and log statements. A step's row changes and log row go as one statement:
+ * the changes are data-modifying CTEs of the log INSERT, whose start time becomes NULL (failing its
+ * NOT NULL constraint) when an UPDATE or DELETE matched no row.
+ */
+final class PostgresStore implements StoreSql {
+
+    static final PostgresStore INSTANCE = new PostgresStore();
+
+    @Override
+    public String selectVersions(String versionTable) {
+        return "SELECT version_num FROM " + versionTable;
+    }
+
+    @Override
+    public String insertVersion(String versionTable) {
+        return "INSERT INTO " + versionTable + " (version_num) VALUES (?)";
+    }
+
+    @Override
+    public String updateVersion(String versionTable) {
+        return "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?";
+    }
+
+    @Override
+    public String deleteVersion(String versionTable) {
+        return "DELETE FROM " + versionTable + " WHERE version_num = ?";
+    }
+
+    @Override
+    public String latestLogEntries(String logTable) {
+        return "SELECT DISTINCT ON (revision) revision, direction, checksum, content_hash, revises, started_at,"
+                + " duration_ms FROM " + logTable
+                + " WHERE outcome = 'success' AND direction IN ('up', 'down') AND revision IS NOT NULL"
+                + " ORDER BY revision, id DESC";
+    }
+
+    @Override
+    public String insertLog(String logTable, String startedAt) {
+        return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
+                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
+
+    @Override
+    public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
+        return "SELECT 1, version_num, NULL, NULL FROM " + versionTable
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
+                + " WHERE fingerprint = ?"
+                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public String deleteStates(String stateTable, int keep) {
+        return "DELETE FROM " + stateTable + " WHERE fingerprint = ?"
+                + " OR fingerprint NOT IN (SELECT fingerprint FROM " + stateTable + " ORDER BY verified_at DESC LIMIT "
+                + keep + ")";
+    }
+
+    @Override
+    public String insertState(String stateTable, String logTable) {
+        return "INSERT INTO " + stateTable
+                + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public boolean combinesChangesAndLog() {
+        return true;
+    }
+
+    @Override
+    public String changesAndLog(String versionTable, String logTable, List<RowChange> changes, String commit) {
+        StringBuilder sql = new StringBuilder();
+        StringBuilder checks = new StringBuilder();
+        for (int i = 0; i < changes.size(); i++) {
+            RowChange change = changes.get(i);
+            sql.append(i == 0 ? "WITH " : ", ").append("c").append(i).append(" AS (");
+            if (change instanceof RowChange.Insert) {
+                sql.append(insertVersion(versionTable));
+            } else {
+                sql.append(change instanceof RowChange.Update ? updateVersion(versionTable)
+                        : deleteVersion(versionTable));
+                checks.append(checks.length() == 0 ? " WHERE " : " AND ")
+                        .append("(SELECT count(*) FROM c").append(i).append(") = 1");
+            }
+            sql.append(" RETURNING 1)");
+        }
+        sql.append(changes.isEmpty() ? "" : " ")
+                .append(insertLog(logTable, "(SELECT CAST(? AS TIMESTAMPTZ)" + checks + ")"));
+        if (commit != null) {
+            sql.append(";\n").append(commit);
+        }
+        return sql.toString();
+    }
+}

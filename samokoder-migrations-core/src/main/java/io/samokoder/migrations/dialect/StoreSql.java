@@ -1,0 +1,80 @@
+package io.samokoder.migrations.dialect;
+
+import io.samokoder.migrations.plan.RowChange;
+import java.util.List;
+
+/**
+ * The statements of the version table ({@code version_num}, one row per applied head), the applied
+ * log and the fast start's table of verified script sets. Table names come quoted and qualified.
+ * One part of a {@link Dialect}.
+ */
+public interface StoreSql {
+
+    /** The version rows in row order. */
+    String selectVersions(String versionTable);
+
+    /** Inserts a version row; one parameter, the revision. */
+    String insertVersion(String versionTable);
+
+    /** Updates a version row; parameters: the new revision, the old one. */
+    String updateVersion(String versionTable);
+
+    /** Deletes a version row; one parameter, the revision. */
+    String deleteVersion(String versionTable);
+
+    /**
+     * The latest successful {@code up} or {@code down} per revision, columns {@code revision},
+     * {@code direction}, {@code checksum}, {@code content_hash}, {@code revises}, {@code started_at},
+     * {@code duration_ms}.
+     */
+    String latestLogEntries(String logTable);
+
+    /**
+     * Inserts one log row: parameters revision, direction, message, file, revises, checksum,
+     * content hash, rows before, rows after, then those of {@code startedAt} (an expression), then
+     * duration, outcome and error.
+     */
+    String insertLog(String logTable, String startedAt);
+
+    /**
+     * The fast start's one query, from one snapshot, with one parameter (the fingerprint): rows of
+     * four columns, the first saying what the row is: {@code 1} a version row (its {@code version_num}
+     * second), {@code 2} the state row of the fingerprint ({@code heads}, {@code log_rows},
+     * {@code log_last_id}), {@code 3} the log's row count and largest id (third and fourth).
+     */
+    String verifiedStateQuery(String versionTable, String stateTable, String logTable);
+
+    /**
+     * Deletes, with one parameter (a fingerprint), that fingerprint's state row and every row but the
+     * {@code keep} latest by {@code verified_at}.
+     */
+    String deleteStates(String stateTable, int keep);
+
+    /**
+     * Inserts a state row with two parameters (fingerprint, heads) and the log's current row count
+     * and largest id.
+     */
+    String insertState(String stateTable, String logTable);
+
+    /**
+     * Whether {@link #changesAndLog} is available: a step's version-row changes and its log row in
+     * one statement. {@code false} by default.
+     */
+    default boolean combinesChangesAndLog() {
+        return false;
+    }
+
+    /**
+     * A step's version-row changes and its log row as one statement, followed, when {@code commit}
+     * is not {@code null}, by that statement, for one round trip. Parameters: those of each change in
+     * order (as in {@link #insertVersion}, {@link #updateVersion}, {@link #deleteVersion}), then those
+     * of {@link #insertLog}, whose start-time parameter becomes NULL, failing the NOT NULL constraint
+     * (SQLSTATE 23502), when an UPDATE or DELETE matched no row. Changes must not touch one revision
+     * twice.
+     *
+     * @throws UnsupportedOperationException unless {@link #combinesChangesAndLog()}
+     */
+    default String changesAndLog(String versionTable, String logTable, List<RowChange> changes, String commit) {
+        throw new UnsupportedOperationException("changesAndLog");
+    }
+}

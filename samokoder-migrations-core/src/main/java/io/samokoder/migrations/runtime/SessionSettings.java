@@ -1,0 +1,178 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work session's settings during a run: the dead-client check, the run's timeouts (set once per
+ * run) and a revision's own timeouts, and restoring what was there before.
+ */
+final class SessionSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+
+    private final MigrationsConfig config;
+    private final Dialect dialect;
+    /** The timeouts set for the session during this run: lock timeout, statement timeout. */
+    private String[] runTimeouts;
+
+    SessionSettings(MigrationsConfig config) {
+        this.config = config;
+        this.dialect = config.dialect();
+    }
+
+    /** The timeouts set for the session during this run (after {@link #setRunTimeouts}). */
+    String[] runTimeouts() {
+        return this.runTimeouts;
+    }
+
+    /**
+     * Asks the server to check during long statements whether this client is still there, so that
+     * if this process is killed mid-revision, its session ends (and its transaction rolls back) within
+     * about a second instead of when the statement finishes. Returns the value to restore, or
+     * {@code null} when the server does not support it.
+     */
+    String enableDeadClientCheck(Connection connection) {
+        String setting = this.dialect.session().deadClientCheckSetting();
+        try {
+            if (setting == null || connection.getMetaData().getDatabaseMajorVersion()
+                    < this.dialect.session().deadClientCheckSinceVersion()) {
+                return null;
+            }
+            String previous;
+            try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().currentSettingQuery())) {
+                ps.setString(1, setting);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    previous = rs.getString(1);
+                }
+            }
+            return setSession(connection, setting, this.dialect.session().deadClientCheckValue()) ? previous : null;
+        } catch (SQLException e) {
+            LOG.debug("Could not enable the dead-client check: {}", Jdbc.describe(e));
+            return null;
+        }
+    }
+
+    /** Restores the dead-client check to what {@link #enableDeadClientCheck} returned. */
+    void restoreDeadClientCheck(Connection connection, String previous) {
+        setSession(connection, this.dialect.session().deadClientCheckSetting(), previous);
+    }
+
+    /**
+     * Sets the configured timeouts for the session once per run, so that a revision without its own
+     * timeout headers needs no round trip for them; returns the values to restore.
+     */
+    String[] setRunTimeouts(Connection connection) {
+        this.runTimeouts = timeouts(null);
+        try {
+            String[] previous = currentTimeouts(connection);
+            restoreTimeouts(connection, this.runTimeouts);
+            return previous;
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not set lock_timeout and statement_timeout for the run", e);
+        }
+    }
+
+    static boolean supportsBatches(Connection connection) {
+        try {
+            return connection.getMetaData().supportsBatchUpdates();
+        } catch (SQLException e) {
+            LOG.debug("Could not ask the driver about batches: {}", Jdbc.describe(e));
+            return false;
+        }
+    }
+
+    private boolean setSession(Connection connection, String setting, String value) {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingQuery())) {
+            ps.setString(1, setting);
+            ps.setString(2, value);
+            ps.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("Could not set {}: {}", setting, Jdbc.describe(e));
+            return false;
+        }
+    }
+
+    Duration lockTimeout(RevisionScript script) {
+        return script != null && script.lockTimeout().isPresent() ? script.lockTimeout().get()
+                : this.config.lockTimeout();
+    }
+
+    Duration statementTimeout(RevisionScript script) {
+        return script != null && script.statementTimeout().isPresent() ? script.statementTimeout().get()
+                : this.config.statementTimeout();
+    }
+
+    /** The lock and statement timeouts a revision runs with, as the dialect writes them. */
+    String[] timeouts(RevisionScript script) {
+        return new String[] {this.dialect.session().timeoutValue(lockTimeout(script)),
+            this.dialect.session().timeoutValue(statementTimeout(script))};
+    }
+
+    /** Whether a revision runs with other timeouts than the run's. */
+    boolean ownTimeouts(RevisionScript script) {
+        return !Arrays.equals(timeouts(script), this.runTimeouts);
+    }
+
+    /**
+     * Sets the revision's timeouts unless they are already in effect ({@code effective}, or
+     * {@code null} for unknown); returns the timeouts now in effect.
+     */
+    String[] setTimeouts(Connection connection, Step step, RevisionScript script, String[] effective,
+            boolean local) throws StepFailure {
+        String[] wanted = timeouts(script);
+        if (Arrays.equals(wanted, effective)) {
+            return effective;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
+            ps.setString(1, wanted[0]);
+            ps.setBoolean(2, local);
+            ps.setString(3, wanted[1]);
+            ps.setBoolean(4, local);
+            ps.executeQuery().close();
+            return wanted;
+        } catch (SQLException e) {
+            throw new StepFailure(step, 0, 0, e);
+        }
+    }
+
+    private String[] currentTimeouts(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    void restoreTimeouts(Connection connection, String[] saved) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
+            ps.setString(1, saved[0]);
+            ps.setBoolean(2, false);
+            ps.setString(3, saved[1]);
+            ps.setBoolean(4, false);
+            ps.executeQuery().close();
+        }
+    }
+
+    void restoreQuietly(Connection connection, String[] saved) {
+        try {
+            connection.setAutoCommit(true);
+            restoreTimeouts(connection, saved);
+        } catch (SQLException e) {
+            LOG.debug("Could not restore the session timeouts: {}", Jdbc.describe(e));
+        }
+    }
+}

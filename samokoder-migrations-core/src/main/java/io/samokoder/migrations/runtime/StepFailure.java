@@ -1,0 +1,43 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.plan.Step;
+import java.sql.SQLException;
+
+/** A statement or version change of a step that failed, with where it was (checked, never escapes the runtime). */
+final class StepFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Step step;
+    final int statementNumber;
+    final int line;
+    final SQLException error;
+    /** The statement failed in a batch of several, so which one is not known. */
+    final boolean inBatch;
+
+    StepFailure(Step step, int statementNumber, int line, SQLException error) {
+        this(step, statementNumber, line, error, false);
+    }
+
+    private StepFailure(Step step, int statementNumber, int line, SQLException error, boolean inBatch) {
+        super(error.getMessage(), null, false, false);
+        this.step = step;
+        this.statementNumber = statementNumber;
+        this.line = line;
+        this.error = error;
+        this.inBatch = inBatch;
+    }
+
+    static StepFailure inBatch(Step step, SQLException error) {
+        return new StepFailure(step, 0, 0, serverError(error), true);
+    }
+
+    /**
+     * The server's error behind a failed batch: pgjdbc chains it as the next exception of its
+     * {@code BatchUpdateException}, whose own message quotes the statement.
+     */
+    static SQLException serverError(SQLException error) {
+        if (error.getNextException() != null) {
+            return error.getNextException();
+        }
+        return error.getCause() instanceof SQLException cause ? cause : error;
+    }
+}

@@ -1,0 +1,202 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a run tells about its steps: the start and finish log lines and listener calls, the log
+ * table's rows, and on failure the {@link MigrationExecutionException} with the state the database
+ * is left in (also written to the log table as an {@code outcome = 'failed'} row).
+ */
+final class StepReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+
+    private final Dialect dialect;
+    private final Catalog catalog;
+    private final LogStore log;
+    private final Listeners listeners;
+    private final SessionSettings session;
+    /** The steps of this run that committed, in order. */
+    private final List<StepResult> done = new ArrayList<>();
+
+    StepReports(Dialect dialect, Catalog catalog, LogStore log, Listeners listeners, SessionSettings session) {
+        this.dialect = dialect;
+        this.catalog = catalog;
+        this.log = log;
+        this.listeners = listeners;
+        this.session = session;
+    }
+
+    /** The steps of this run that committed, in order. */
+    List<StepResult> done() {
+        return List.copyOf(this.done);
+    }
+
+    /** The script a step runs, or {@code null} for a stamp. */
+    RevisionScript script(Step step) {
+        return step.kind() == Step.Kind.STAMP || step.revision() == null ? null : this.catalog.script(step.revision());
+    }
+
+    PlannedStep planned(Step step, RevisionScript script) {
+        RevisionScript described = script != null || step.revision() == null ? script
+                : this.catalog.script(step.revision());
+        return Engine.plannedStep(step, described);
+    }
+
+    /** Announces a step (again on each attempt). */
+    void starting(PlannedStep planned, Step step, RevisionScript script, int attempt) {
+        this.listeners.stepStarting(planned);
+        String line = step.describe();
+        if (script != null && !script.message().isEmpty()) {
+            line += ", " + script.message();
+        }
+        if (attempt > 1) {
+            line += " (attempt " + attempt + ")";
+        }
+        LOG.info(line);
+    }
+
+    /** Records a committed step of a transaction. */
+    void finished(StepResult result) {
+        this.done.add(result);
+        LOG.info("Finished {} {} in {} ms", verb(result.direction()),
+                result.revision() == null ? "base" : result.revision(), result.duration().toMillis());
+        this.listeners.stepFinished(result);
+    }
+
+    /** Records a committed non-transactional revision. */
+    void finishedNonTransactional(StepResult result) {
+        this.done.add(result);
+        LOG.info("Finished {} {} in {} ms (not transactional)", verb(result.direction()), result.revision(),
+                result.duration().toMillis());
+        this.listeners.stepFinished(result);
+    }
+
+    /** Tells the listeners a step failed with an error that is already reported. */
+    void failed(Step step, MigrationException error) {
+        this.listeners.stepFailed(planned(step, script(step)), error);
+    }
+
+    /** The failure of a transaction: rolled back whole, with the lock it waited for when it ran out of lock_timeout. */
+    MigrationExecutionException fail(Connection connection, StepFailure failure, boolean single,
+            List<Step> unit, int attempts, String observedWait) {
+        Step step = failure.step;
+        RevisionScript script = script(step);
+        String state;
+        if (single) {
+            state = "The whole run was one transaction and was rolled back: nothing was applied, and the version table"
+                    + " is unchanged at " + rows(unit.get(0).rowsBefore()) + ".";
+        } else {
+            state = (step.kind() == Step.Kind.STAMP ? "The stamp" : "Revision " + step.revision())
+                    + " was rolled back; the version table is unchanged at " + rows(step.rowsBefore()) + "."
+                    + earlier();
+        }
+        if (this.dialect.isLockNotAvailable(failure.error)) {
+            state += " It ran out of lock_timeout ("
+                    + this.dialect.session().timeoutValue(this.session.lockTimeout(script))
+                    + ") " + attempts + " time" + (attempts == 1 ? "" : "s") + " waiting for "
+                    + (observedWait.isEmpty() ? "a lock held by another session" : observedWait)
+                    + "; retry when the table is not in use, or raise lockTimeout / lockRetries"
+                    + " (or the revision's 'Lock Timeout:' header).";
+        }
+        return record(connection, failure, state, attempts);
+    }
+
+    /** The failure of a non-transactional revision: which of its statements stay committed. */
+    MigrationExecutionException failNonTransactional(Connection connection, StepFailure failure,
+            int committedStatements, int attempts) {
+        Step step = failure.step;
+        String state;
+        if (committedStatements == 0) {
+            state = "Revision " + step.revision() + " is not transactional; none of its statements had completed, so"
+                    + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
+        } else if (failure.statementNumber > 0) {
+            state = "Revision " + step.revision() + " is not transactional: its statements 1 to " + committedStatements
+                    + " were committed and stay, while the version table is unchanged at " + rows(step.rowsBefore())
+                    + ", so the revision counts as not applied. Undo those statements by hand or make them safe to"
+                    + " repeat (IF NOT EXISTS, IF EXISTS), then run again.";
+        } else {
+            state = "Revision " + step.revision() + " is not transactional: all its statements were committed, but"
+                    + " recording it in the version table failed, which is unchanged at " + rows(step.rowsBefore())
+                    + ". Fix the cause and stamp the revision (its statements already ran).";
+        }
+        return record(connection, failure, state + earlier(), attempts);
+    }
+
+    private String earlier() {
+        if (this.done.isEmpty()) {
+            return "";
+        }
+        List<String> ids = new ArrayList<>();
+        for (StepResult r : this.done) {
+            ids.add(r.revision() == null ? "base" : r.revision());
+        }
+        return " Earlier steps of this run stay committed: " + String.join(", ", ids) + ".";
+    }
+
+    private MigrationExecutionException record(Connection connection, StepFailure failure, String state,
+            int attempts) {
+        Step step = failure.step;
+        RevisionScript script = script(step);
+        String file = script == null ? "" : script.description();
+        String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
+        MigrationExecutionException error = new MigrationExecutionException(
+                step.revision() == null ? "base" : step.revision(), file, failure.statementNumber, failure.line,
+                failure.error.getSQLState(), serverMessage, state, Jdbc.sanitized(failure.error));
+        try {
+            connection.setAutoCommit(true);
+            this.log.insert(connection, logRow(step, script, Instant.now(), 0, LogStore.FAILED,
+                    error.getMessage() + (attempts > 1 ? " [" + attempts + " attempts]" : "")));
+        } catch (SQLException e) {
+            error.addSuppressed(Jdbc.failure("Could not record the failure in the log table", e));
+        }
+        LOG.error(error.getMessage());
+        this.listeners.stepFailed(planned(step, script), error);
+        return error;
+    }
+
+    LogStore.Row logRow(Step step, RevisionScript script, Instant started, long millis, String outcome,
+            String error) {
+        String direction = switch (step.kind()) {
+            case UPGRADE -> LogStore.UP;
+            case DOWNGRADE -> LogStore.DOWN;
+            case STAMP -> LogStore.STAMP;
+        };
+        boolean ran = script != null && step.kind() != Step.Kind.STAMP;
+        return new LogStore.Row(step.revision(), direction, script == null ? null : script.message(),
+                script == null ? null : script.description(),
+                script == null ? null : String.join(",", script.downRevisions()),
+                ran ? script.checksum() : null, ran ? this.catalog.contentHash(step.revision()) : null,
+                String.join(",", step.rowsBefore()), String.join(",", step.rowsAfter()), started, millis, outcome,
+                error);
+    }
+
+    static String label(Step step) {
+        return step.revision() == null ? "base" : step.revision();
+    }
+
+    private static String verb(Step.Kind kind) {
+        return switch (kind) {
+            case UPGRADE -> "upgrade";
+            case DOWNGRADE -> "downgrade";
+            case STAMP -> "stamp";
+        };
+    }
+
+    static String rows(List<String> rows) {
+        return rows.isEmpty() ? "<base> (no rows)" : "[" + String.join(", ", rows) + "]";
+    }
+}
