@@ -1,6 +1,5 @@
 package io.samokoder.migrations.runtime;
 
-import io.samokoder.migrations.ChecksumMismatchException;
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.DriftProblem;
@@ -66,10 +65,6 @@ public final class Engine {
     /** The configuration. */
     public MigrationsConfig config() {
         return this.config;
-    }
-
-    /** The database state read at the start of a command. */
-    record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
     }
 
     // ---------------------------------------------------------------- runs
@@ -182,7 +177,7 @@ public final class Engine {
         }
         boolean verified = false;
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
-            verified = checkDrift(rows, state.log());
+            verified = PlanChecks.drift(this.catalog, this.tables, this.config.checksumPolicy(), rows, state.log());
         }
         Plan plan;
         if (request.move()) {
@@ -271,34 +266,7 @@ public final class Engine {
     }
 
     private DbState readState(Connection connection, boolean create) throws SQLException {
-        List<String> rows;
-        try {
-            rows = this.versions.readRows(connection);
-        } catch (SQLException e) {
-            if (!this.config.dialect().isUndefinedTable(e)) {
-                throw e;
-            }
-            if (create) {
-                LOG.info("Creating the version table {} and the log table {}", this.tables.versionTableName(),
-                        this.tables.logTable());
-                this.versions.create(connection);
-                this.log.create(connection);
-            }
-            return new DbState(List.of(), Map.of());
-        }
-        Map<String, LogStore.Entry> entries;
-        try {
-            entries = this.log.readLatest(connection);
-        } catch (SQLException e) {
-            if (!this.config.dialect().isUndefinedTable(e)) {
-                throw e;
-            }
-            if (create) {
-                this.log.create(connection);
-            }
-            entries = Map.of();
-        }
-        return new DbState(List.copyOf(rows), entries);
+        return DbState.read(connection, this.versions, this.log, this.tables, create);
     }
 
     private DbState readStateUnlocked() {
@@ -311,30 +279,6 @@ public final class Engine {
     private DbState readStateRequired(String what) {
         Jdbc.require(this.config.dataSource(), what);
         return readStateUnlocked();
-    }
-
-    /** Checks the applied scripts against the log; whether nothing had changed. */
-    private boolean checkDrift(List<String> rows, Map<String, LogStore.Entry> entries) {
-        List<DriftProblem> problems = Drift.check(this.catalog, rows, entries, this.tables.versionTableName());
-        if (problems.isEmpty()) {
-            return true;
-        }
-        if (this.config.checksumPolicy() == ChecksumPolicy.WARN) {
-            for (DriftProblem problem : problems) {
-                LOG.warn("{} (checksum policy WARN: continuing)", problem.message());
-            }
-            return false;
-        }
-        DriftProblem first = problems.get(0);
-        StringBuilder message = new StringBuilder(first.message());
-        if (problems.size() > 1) {
-            message.append(" Also changed:");
-            for (DriftProblem other : problems.subList(1, problems.size())) {
-                message.append(' ').append(other.revision()).append(" (").append(other.file()).append(')');
-            }
-            message.append('.');
-        }
-        throw new ChecksumMismatchException(first.revision(), first.file(), message.toString());
     }
 
     static PlannedStep plannedStep(Step step, RevisionScript script) {

@@ -1,5 +1,8 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.ChecksumMismatchException;
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
@@ -8,8 +11,13 @@ import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 
-/** Checks made before a plan runs: every row is known, downgrades are reversible, SINGLE mode is possible. */
+/**
+ * Checks made before a plan runs: every row is known, applied scripts did not drift, downgrades are
+ * reversible, SINGLE mode is possible.
+ */
 final class PlanChecks {
 
     private PlanChecks() {
@@ -48,5 +56,35 @@ final class PlanChecks {
                         + " TransactionMode.SINGLE; nothing was run. Use TransactionMode.PER_REVISION for this run.");
             }
         }
+    }
+
+    /**
+     * Checks the applied scripts against the log under the checksum policy: whether nothing had
+     * changed; under {@code WARN} a change is logged, under {@code FAIL} it throws
+     * {@link ChecksumMismatchException} naming the first changed revision and the others.
+     */
+    static boolean drift(Catalog catalog, Tables tables, ChecksumPolicy policy, List<String> rows,
+            Map<String, LogStore.Entry> entries) {
+        List<DriftProblem> problems = Drift.check(catalog, rows, entries, tables.versionTableName());
+        if (problems.isEmpty()) {
+            return true;
+        }
+        if (policy == ChecksumPolicy.WARN) {
+            for (DriftProblem problem : problems) {
+                LoggerFactory.getLogger("io.samokoder.migrations.Migrations")
+                        .warn("{} (checksum policy WARN: continuing)", problem.message());
+            }
+            return false;
+        }
+        DriftProblem first = problems.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        if (problems.size() > 1) {
+            message.append(" Also changed:");
+            for (DriftProblem other : problems.subList(1, problems.size())) {
+                message.append(' ').append(other.revision()).append(" (").append(other.file()).append(')');
+            }
+            message.append('.');
+        }
+        throw new ChecksumMismatchException(first.revision(), first.file(), message.toString());
     }
 }

@@ -21,12 +21,12 @@ final class Reports {
     }
 
     /** The revisions of a history range, heads first, each with its applied state. */
-    List<RevisionInfo> history(Engine.DbState state, String range) {
+    List<RevisionInfo> history(DbState state, String range) {
         return infos(this.catalog.planner().history(range, state.rows()), state);
     }
 
     /** The one revision a spec names; the state is read only once the spec has resolved. */
-    RevisionInfo show(String revision, Supplier<Engine.DbState> state) {
+    RevisionInfo show(String revision, Supplier<DbState> state) {
         List<Revision> found = this.catalog.planner().resolve(revision);
         if (found.size() != 1) {
             throw new RevisionException("'" + revision + "' names " + found.size() + " revisions (" + ids(found)
@@ -36,12 +36,12 @@ final class Reports {
     }
 
     /** The rows, the heads, what is pending for the target and every revision's state. */
-    MigrationStatus status(Engine.DbState state, String target, List<String> pending) {
+    MigrationStatus status(DbState state, String target, List<String> pending) {
         return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending,
                 infos(this.catalog.planner().history(null, state.rows()), state));
     }
 
-    private List<RevisionInfo> infos(List<Revision> revisions, Engine.DbState state) {
+    private List<RevisionInfo> infos(List<Revision> revisions, DbState state) {
         Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
         List<RevisionInfo> infos = new ArrayList<>(revisions.size());
         for (Revision revision : revisions) {
