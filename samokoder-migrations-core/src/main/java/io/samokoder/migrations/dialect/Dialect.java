@@ -14,6 +14,12 @@ public interface Dialect {
     /** A short name for logs, e.g. {@code postgresql}. */
     String name();
 
+    /**
+     * Whether a connection's database is one this dialect serves, from its JDBC metadata, e.g.
+     * {@code "PostgreSQL"}. Checked before a run touches the database.
+     */
+    boolean servesProduct(String databaseProductName);
+
     /** Whether DDL statements take part in transactions (and roll back with them). */
     boolean transactionalDdl();
 

@@ -28,6 +28,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean servesProduct(String databaseProductName) {
+        return "PostgreSQL".equalsIgnoreCase(databaseProductName);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }

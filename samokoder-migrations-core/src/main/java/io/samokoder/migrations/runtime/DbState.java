@@ -21,6 +21,7 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
      */
     static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean create)
             throws SQLException {
+        ProductCheck.verify(connection, tables.dialect());
         List<String> rows;
         try {
             rows = versions.readRows(connection);

@@ -57,6 +57,7 @@ final class MigrationLock implements AutoCloseable {
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
         try {
+            ProductCheck.verify(connection, tables.dialect());
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
                 restoreAutoCommit = true;
