@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * database of the test support (the server of {@code SAMOKODER_TEST_JDBC_URL}, else the embedded one).
  * The nested builds read the plugin from the repository the invoker plugin's {@code install} goal
  * filled under {@code target/it-repo}, and everything else from the build's own local repository,
- * used as a file repository: nothing is downloaded and nothing is installed into the user's repository.
+ * used as a file repository (user and global settings replaced): nothing is downloaded and nothing is
+ * installed into the user's repository.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MavenPluginIT {
@@ -58,6 +59,8 @@ class MavenPluginIT {
         project = work.resolve("sample");
         deleteTree(project);
         copyTree(Path.of(System.getProperty("it.projects")).resolve("sample"), project);
+        // Its own .mvn: the nested builds take no jvm.config or maven.config of the repository around it.
+        Files.createDirectories(project.resolve(".mvn"));
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("@plugin.version@", System.getProperty("it.plugin.version")));
         String repository = Path.of(System.getProperty("it.build.repository")).toUri().toString();
@@ -189,7 +192,7 @@ class MavenPluginIT {
     private static Build mvn(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("it.maven.home"), "bin", "mvn").toString());
-        command.addAll(List.of("-B", "-ntp", "-s", settings.toString(),
+        command.addAll(List.of("-B", "-ntp", "-s", settings.toString(), "-gs", settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("it.repository")));
         command.addAll(List.of(arguments));
         Path log = project.getParent().resolve("build-" + (++builds) + ".log");
