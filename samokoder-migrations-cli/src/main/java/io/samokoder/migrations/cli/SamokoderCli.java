@@ -215,11 +215,7 @@ public final class SamokoderCli {
             return new Workspace(() -> engine, "the application's database",
                     Locations.directories(engine.config().locations()), this.fileTemplate);
         }
-        Settings settings = settings();
-        List<String> scriptLocations = settings.locations() == null ? List.of(Locations.DEFAULT) : settings.locations();
-        return new Workspace(() -> new Migrations(engineConfig(settings, scriptLocations)), Urls.mask(settings.url()),
-                Locations.directories(scriptLocations), settings.fileTemplate(),
-                settings.fastStart() == null ? Boolean.TRUE : settings.fastStart());
+        return Workspaces.create(settings(), null, System.console());
     }
 
     private void refuseEngineOptions() {
@@ -251,10 +247,11 @@ public final class SamokoderCli {
         return value != null && !value.isEmpty() ? value : this.environment.get(fallback);
     }
 
-    private static MigrationsConfig engineConfig(Settings s, List<String> scriptLocations) {
+    /** The engine configuration of resolved settings; {@code console} asks for a missing password, if not null. */
+    static MigrationsConfig engineConfig(Settings s, List<String> scriptLocations, java.io.Console console) {
         MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
         if (s.url() != null) {
-            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), System.console()));
+            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console));
         }
         if (s.schema() != null) {
             builder.schema(s.schema());

@@ -1,0 +1,80 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.cli.command.Workspace;
+import io.samokoder.migrations.script.ScriptLocations;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates a {@link Workspace} with the command line's settings resolution, for other front-ends
+ * (the Maven plugin): explicit settings first, then a Spring Boot configuration file read as
+ * {@code --config} reads it ({@code samokoder.migrations.*}, {@code spring.datasource.*}), then the
+ * defaults. The database is reached through a DriverManager DataSource that opens a connection per
+ * use; the password is never part of the workspace's database description.
+ */
+public final class Workspaces {
+
+    private Workspaces() {
+    }
+
+    /**
+     * A workspace from explicit settings and a configuration file.
+     *
+     * @param url the JDBC URL, or {@code null} for the file's
+     * @param user the user, or {@code null} for the file's
+     * @param password the password, or {@code null} for the file's (never shown)
+     * @param locations comma-separated script locations as {@code --locations} takes them, or
+     *     {@code null} for the file's, else {@code filesystem:src/main/resources/db/migrations}
+     * @param configFile an {@code application.properties} or {@code .yml}, or {@code null} for none
+     * @param environment the variables that {@code ${...}} placeholders of the file resolve against
+     * @param baseDirectory the directory that relative {@code filesystem:} locations are resolved
+     *     against, or {@code null} for the working directory
+     * @return the workspace; the engine is created on first use
+     * @throws IllegalArgumentException when the locations are empty or the file cannot be read or
+     *     holds an invalid value
+     */
+    public static Workspace create(String url, String user, String password, String locations, Path configFile,
+            Map<String, String> environment, Path baseDirectory) {
+        try {
+            Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
+                    null, null, null, null, null, null, null, null, null, null, null);
+            Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
+            return create(explicit.or(file), baseDirectory, null);
+        } catch (CliUsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The workspace of resolved settings (the command line's and {@link #create}'s).
+     *
+     * @param console where to ask for a missing password, or {@code null} never to ask
+     */
+    static Workspace create(Settings settings, Path baseDirectory, Console console) {
+        List<String> scriptLocations = resolve(settings.locations() == null ? List.of(Locations.DEFAULT)
+                : settings.locations(), baseDirectory);
+        return new Workspace(() -> new Migrations(SamokoderCli.engineConfig(settings, scriptLocations, console)),
+                Urls.mask(settings.url()), Locations.directories(scriptLocations), settings.fileTemplate(),
+                settings.fastStart() == null ? Boolean.TRUE : settings.fastStart());
+    }
+
+    private static List<String> resolve(List<String> locations, Path baseDirectory) {
+        if (baseDirectory == null) {
+            return locations;
+        }
+        List<String> resolved = new ArrayList<>(locations.size());
+        for (String location : locations) {
+            if (location.startsWith(ScriptLocations.FILESYSTEM_PREFIX)) {
+                Path path = baseDirectory.resolve(location.substring(ScriptLocations.FILESYSTEM_PREFIX.length()));
+                resolved.add(ScriptLocations.FILESYSTEM_PREFIX + path.normalize());
+            } else {
+                resolved.add(location);
+            }
+        }
+        return resolved;
+    }
+}

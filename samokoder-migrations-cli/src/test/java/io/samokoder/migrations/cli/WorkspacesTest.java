@@ -1,0 +1,59 @@
+package io.samokoder.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samokoder.migrations.cli.command.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Workspaces#create}: explicit settings, then the configuration file, then the default location. */
+class WorkspacesTest {
+
+    @TempDir
+    Path module;
+
+    @Test
+    void defaultLocationIsTheModulesScriptsDirectory() {
+        Workspace workspace = Workspaces.create(null, null, null, null, null, Map.of(), this.module);
+        assertEquals(List.of(this.module.resolve("src/main/resources/db/migrations")), workspace.versionLocations());
+        assertNull(workspace.databaseDescription());
+    }
+
+    @Test
+    void explicitSettingsWinOverTheFileAndThePasswordIsMasked() throws IOException {
+        Path file = this.module.resolve("application.yml");
+        Files.writeString(file, """
+                spring:
+                  datasource:
+                    url: jdbc:postgresql://db.example:5432/shop?password=${DB_PASSWORD}
+                samokoder:
+                  migrations:
+                    locations: file:scripts
+                """);
+        Workspace fromFile = Workspaces.create(null, null, null, null, file, Map.of("DB_PASSWORD", "hunter2"), this.module);
+        assertEquals("jdbc:postgresql://db.example:5432/shop?password=***", fromFile.databaseDescription());
+        assertEquals(List.of(this.module.resolve("scripts")), fromFile.versionLocations());
+
+        Workspace explicit = Workspaces.create("jdbc:postgresql://other:5432/x", "u", "p", "sql,classpath:db/more", file,
+                Map.of(), this.module);
+        assertEquals("jdbc:postgresql://other:5432/x", explicit.databaseDescription());
+        assertEquals(List.of(this.module.resolve("sql")), explicit.versionLocations());
+    }
+
+    @Test
+    void invalidSettingsAreIllegalArguments() {
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> Workspaces.create(null, null, null, " , ", null, Map.of(), this.module));
+        assertTrue(empty.getMessage().contains("--locations is empty"), empty.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Workspaces.create(null, null, null, null,
+                this.module.resolve("missing.properties"), Map.of(), this.module));
+    }
+}

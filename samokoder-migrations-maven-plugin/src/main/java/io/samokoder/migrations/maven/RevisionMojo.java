@@ -1,0 +1,70 @@
+package io.samokoder.migrations.maven;
+
+import io.samokoder.migrations.cli.command.MigrationCommand;
+import io.samokoder.migrations.cli.command.RevisionCommand;
+import io.samokoder.migrations.cli.command.Workspace;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code revision}: writes a new revision script on the single head (into {@code src/main/resources/db/migrations} by default); reads no database. */
+@Mojo(name = "revision", threadSafe = true)
+public class RevisionMojo extends AbstractMigrationsMojo {
+
+    /** The message (the header's first line and the file name's slug). Required. */
+    @Parameter(property = "samokoder.message")
+    private String message;
+
+    /** The revision to build on: default {@code head}; {@code base} starts a new root. */
+    @Parameter(property = "samokoder.head")
+    private String head;
+
+    /** Allow a non-head revision as {@code samokoder.head} (a new branch). */
+    @Parameter(property = "samokoder.splice", defaultValue = "false")
+    private boolean splice;
+
+    /** Comma-separated branch labels of the new revision. */
+    @Parameter(property = "samokoder.branchLabel")
+    private String branchLabel;
+
+    /** Comma-separated revisions or labels the new revision depends on. */
+    @Parameter(property = "samokoder.dependsOn")
+    private String dependsOn;
+
+    /** The revision id; default: 12 random hex digits. */
+    @Parameter(property = "samokoder.revId")
+    private String revId;
+
+    /** The directory to write to; default: the first {@code filesystem:} location. */
+    @Parameter(property = "samokoder.versionPath")
+    private File versionPath;
+
+    /** The first revision of a module needs no {@code init}: the scripts directory is created. */
+    @Override
+    void prepare(Workspace workspace) throws MojoExecutionException {
+        if (this.versionPath != null || workspace.versionLocations().isEmpty()) {
+            return;
+        }
+        Path directory = workspace.versionLocations().get(0);
+        if (!Files.isDirectory(directory)) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot create " + directory + ": " + e.getMessage(), e);
+            }
+            getLog().info("Creating directory " + directory + " ...  done");
+        }
+    }
+
+    @Override
+    MigrationCommand command() throws MojoFailureException {
+        return new RevisionCommand(required(this.message, "samokoder.message", "\"add users\""), this.head,
+                this.splice, words(this.branchLabel), words(this.dependsOn), this.revId,
+                this.versionPath == null ? null : this.versionPath.toPath());
+    }
+}
