@@ -126,6 +126,17 @@ class MigrationsKitTest {
     }
 
     @Test
+    void everyDifferenceIsReportedOnALineOfItsOwn(TestDatabase db) {
+        String prefix = "downgrade of 3f2a9c1b7d4e (classpath:kit/leaky-many/002_3f2a9c1b7d4e_user_status.sql) ";
+        assertThatThrownBy(() -> kit(db, "leaky-many").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage(prefix + "leaves enum type user_status\n"
+                    + prefix + "leaves index ix_users_email on users\n"
+                    + prefix + "changes column users.email: was character varying(255) NOT NULL,"
+                    + " is now character varying(255) NOT NULL DEFAULT ''::character varying");
+    }
+
+    @Test
     void dataCheckPassesOnTheMigratedRows(TestDatabase db) {
         kit(db, "good").at("e5e5e5e5e5e5")
             .before(c -> {
