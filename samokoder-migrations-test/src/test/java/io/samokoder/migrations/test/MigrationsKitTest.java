@@ -171,6 +171,28 @@ class MigrationsKitTest {
                     + " failed: [full name] \nexpected: \"Ada Lovelace\"\n but was: \"Ada.Lovelace\"");
     }
 
+    @Test
+    void dataCheckAtAnUnknownRevision(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> kit(db, "good").at("nope").after(c -> { }))
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("data check at 'nope': No such revision or branch 'nope'");
+        assertThat(kitSchemas(db)).isEmpty();
+    }
+
+    @Test
+    void dataCheckBeforeFailureNamesTheRevision(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "good").at("reporting")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email, status) VALUES ('ada@example.com', 'active')");
+                }
+            })
+            .after(c -> { }))
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("data check before the upgrade of c3c3c3c3c3c3 (classpath:kit/good/003_c3c3c3c3c3c3_emails_view.sql)"
+                    + " failed: ERROR: column \"status\" of relation \"users\" does not exist\n  Position: 27");
+    }
+
     private static List<String> kitSchemas(TestDatabase db) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
