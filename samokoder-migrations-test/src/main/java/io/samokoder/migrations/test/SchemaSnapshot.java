@@ -27,18 +27,18 @@ final class SchemaSnapshot {
         return this.entries;
     }
 
-    /** What {@code after} has that this snapshot has not, lacks, or defines differently; one line each. */
+    /** What {@code after} has that this snapshot has not, lacks, or defines differently; one line each, sorted by object. */
     List<String> differencesTo(SchemaSnapshot after) {
         Map<String, Entry> left = new TreeMap<>();
         Map<String, Entry> removed = new TreeMap<>();
-        List<String> changed = new ArrayList<>();
+        Map<String, String> changed = new TreeMap<>();
         for (Map.Entry<String, Entry> e : after.entries.entrySet()) {
             Entry before = this.entries.get(e.getKey());
             if (before == null) {
                 left.put(e.getKey(), e.getValue());
             }
             else if (!Objects.equals(before.definition(), e.getValue().definition())) {
-                changed.add("changes " + e.getKey() + ": was " + before.definition() + ", is now "
+                changed.put(e.getKey(), "changes " + e.getKey() + ": was " + before.definition() + ", is now "
                         + e.getValue().definition());
             }
         }
@@ -50,7 +50,7 @@ final class SchemaSnapshot {
         List<String> lines = new ArrayList<>();
         report("leaves ", left, lines);
         report("removes ", removed, lines);
-        lines.addAll(changed);
+        lines.addAll(changed.values());
         return lines;
     }
 
