@@ -1,0 +1,325 @@
+package io.samokoder.migrations.test;
+
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.Target;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Checks a service's revision scripts against the database its tests use:
+ *
+ * <pre>{@code
+ * MigrationsKit.of(dataSource, "classpath:db/migrations").assertAll();
+ * }</pre>
+ *
+ * <p>Each check that touches the database runs in a fresh schema of its own, created in the given
+ * database, set as the {@code search_path} of the engine's connections and dropped afterwards, so
+ * checks never depend on each other or on what other tests left. A failed check throws an
+ * {@link AssertionError} naming the revision, its file and what went wrong. Instances are immutable;
+ * checks return the kit so they chain. PostgreSQL only, for now.
+ */
+public final class MigrationsKit {
+
+    private final DataSource dataSource;
+    private final List<String> locations;
+    private final Set<String> allowedIrreversible;
+
+    private MigrationsKit(DataSource dataSource, List<String> locations, Set<String> allowedIrreversible) {
+        this.dataSource = dataSource;
+        this.locations = locations;
+        this.allowedIrreversible = allowedIrreversible;
+    }
+
+    /**
+     * A kit for the scripts in the given locations.
+     *
+     * @param dataSource the database to create check schemas in (needs the right to create schemas)
+     * @param locations script locations as the engine takes them; none means {@code classpath:db/migrations}
+     */
+    public static MigrationsKit of(DataSource dataSource, String... locations) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        List<String> list = locations.length == 0 ? MigrationsConfig.DEFAULT_LOCATIONS : List.of(locations);
+        return new MigrationsKit(dataSource, list, Set.of());
+    }
+
+    /**
+     * Declares revisions that deliberately have no downgrade: {@link #assertReversible()} accepts them
+     * and the stairway upgrades them without a downgrade.
+     *
+     * @param revisionIds full revision ids
+     * @return a kit with these revisions allowed, in addition to those allowed already
+     */
+    public MigrationsKit allowIrreversible(String... revisionIds) {
+        Set<String> allowed = new LinkedHashSet<>(this.allowedIrreversible);
+        allowed.addAll(List.of(revisionIds));
+        return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed));
+    }
+
+    /** Runs every check: single head, reversible, upgrade one by one, stairway with no traces left. */
+    public MigrationsKit assertAll() {
+        return assertSingleHead().assertReversible().assertUpgrade().assertDowngradesLeaveNoTrace();
+    }
+
+    /**
+     * The scripts load and form one revision map (no missing down revision, dependency or branch
+     * label) with exactly one head. Touches no database.
+     */
+    public MigrationsKit assertSingleHead() {
+        Migrations migrations = engine(this.dataSource);
+        RevisionGraph graph = graph(migrations);
+        List<String> heads = graph.heads();
+        if (heads.isEmpty()) {
+            throw new AssertionError("No revision scripts in " + String.join(", ", this.locations));
+        }
+        if (heads.size() > 1) {
+            Map<String, RevisionScript> scripts = scripts(migrations);
+            List<String> named = new ArrayList<>();
+            for (String head : heads) {
+                named.add(head + " (" + scripts.get(head).description() + ")");
+            }
+            throw new AssertionError("Revision scripts in " + String.join(", ", this.locations) + " have "
+                    + heads.size() + " heads, not one: " + String.join(", ", named)
+                    + "; merge them with 'samokoder merge heads -m \"<message>\"'");
+        }
+        return this;
+    }
+
+    /**
+     * Every revision has a {@code -- migrate:downgrade} part or is allowed by
+     * {@link #allowIrreversible}; every allowed id is a revision. Touches no database.
+     */
+    public MigrationsKit assertReversible() {
+        Migrations migrations = engine(this.dataSource);
+        Map<String, RevisionScript> scripts = scripts(migrations);
+        List<String> problems = new ArrayList<>();
+        for (RevisionScript script : scripts.values()) {
+            if (!script.reversible() && !this.allowedIrreversible.contains(script.id())) {
+                problems.add("revision " + script.id() + " (" + script.description()
+                        + ") has no '-- migrate:downgrade' part; write its downgrade, or declare it with"
+                        + " allowIrreversible(\"" + script.id() + "\")");
+            }
+        }
+        for (String id : this.allowedIrreversible) {
+            if (!scripts.containsKey(id)) {
+                problems.add("allowIrreversible(\"" + id + "\") names no revision in "
+                        + String.join(", ", this.locations));
+            }
+        }
+        fail(problems);
+        return this;
+    }
+
+    /** Upgrades a fresh schema from base to the heads one revision at a time, in the order of {@code upgrade heads}. */
+    public MigrationsKit assertUpgrade() {
+        walk(false, false);
+        return this;
+    }
+
+    /**
+     * The stairway: for each revision in upgrade order, upgrade to it, downgrade it (to its first
+     * parent, which is {@code -1} when it is the only head; {@code -1} is ambiguous from a merge), and
+     * upgrade it again. Revisions allowed to be irreversible are only upgraded.
+     */
+    public MigrationsKit assertStairway() {
+        walk(true, false);
+        return this;
+    }
+
+    /**
+     * The stairway, and for each revision the schema after its upgrade and downgrade must equal the
+     * schema before its upgrade, compared from the catalog (tables, columns with types, nullability
+     * and defaults, indexes, constraints, sequences, views, enum types, domains, functions, triggers;
+     * the engine's own tables left out). A difference reads like
+     * {@code downgrade of 3f2a9c1b7d4e (file) leaves index ix_users_email on users}.
+     */
+    public MigrationsKit assertDowngradesLeaveNoTrace() {
+        walk(true, true);
+        return this;
+    }
+
+    /**
+     * A data check at a revision, run when its {@link DataCheck#after} is given:
+     * {@code kit.at("3f2a9c1b7d4e").before(c -> insert).after(c -> assert)}.
+     *
+     * @param revision a revision id, prefix or branch label
+     */
+    public DataCheck at(String revision) {
+        return new DataCheck(this, Objects.requireNonNull(revision, "revision"));
+    }
+
+    void runDataCheck(String spec, SqlCallback before, SqlCallback after) {
+        inFreshSchema((migrations, schemaDataSource) -> {
+            RevisionGraph graph = graph(migrations);
+            Optional<Revision> found;
+            try {
+                found = migrations.revisionMap().getRevision(spec);
+            }
+            catch (MigrationException ex) {
+                throw new AssertionError("data check at '" + spec + "': " + ex.getMessage(), ex);
+            }
+            if (found.isEmpty()) {
+                throw new AssertionError("data check at '" + spec + "': name a revision, not base");
+            }
+            String id = found.get().id();
+            String file = scripts(migrations).get(id).description();
+            List<String> down = graph.allDown(id);
+            if (!down.isEmpty()) {
+                run(() -> migrations.upgrade(Target.of(down)),
+                        "data check at " + id + " (" + file + "): upgrade to " + String.join(", ", down) + " failed: ");
+            }
+            callback(schemaDataSource, before, "data check before the upgrade of " + id + " (" + file + ") failed: ");
+            run(() -> migrations.upgrade(id), "data check: upgrade of " + id + " (" + file + ") failed: ");
+            callback(schemaDataSource, after, "data check after the upgrade of " + id + " (" + file + ") failed: ");
+        });
+    }
+
+    private void walk(boolean stairway, boolean compare) {
+        inFreshSchema((migrations, schemaDataSource) -> {
+            RevisionGraph graph = graph(migrations);
+            Map<String, RevisionScript> scripts = scripts(migrations);
+            Set<String> ignored = Set.of(migrations.config().versionTable(), migrations.config().logTable(),
+                    migrations.config().stateTable());
+            List<PlannedStep> steps = migrations.plan(Command.UPGRADE, "heads").steps();
+            for (PlannedStep step : steps) {
+                String id = step.revision();
+                String file = step.file();
+                List<String> rowsBefore = migrations.current();
+                SchemaSnapshot before = compare ? snapshot(schemaDataSource, ignored) : null;
+                run(() -> migrations.upgrade(id), "upgrade of " + id + " (" + file + ") failed: ");
+                if (!stairway) {
+                    continue;
+                }
+                if (!scripts.get(id).reversible()) {
+                    if (this.allowedIrreversible.contains(id)) {
+                        continue;
+                    }
+                    throw new AssertionError("revision " + id + " (" + file + ") has no '-- migrate:downgrade'"
+                            + " part; write its downgrade, or declare it with allowIrreversible(\"" + id + "\")");
+                }
+                List<String> parents = graph.parents(id);
+                String target = parents.isEmpty() ? "base" : parents.get(0);
+                run(() -> migrations.downgrade(target), "downgrade of " + id + " (" + file + ") failed: ");
+                if (!rowsBefore.isEmpty() && !new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
+                    run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to " + String.join(", ", rowsBefore)
+                            + " after the downgrade of " + id + " (" + file + ") failed: ");
+                }
+                if (compare) {
+                    List<String> problems = new ArrayList<>();
+                    for (String difference : before.differencesTo(snapshot(schemaDataSource, ignored))) {
+                        problems.add("downgrade of " + id + " (" + file + ") " + difference);
+                    }
+                    fail(problems);
+                }
+                run(() -> migrations.upgrade(id), "upgrade of " + id + " (" + file + ") after its downgrade failed: ");
+            }
+        });
+    }
+
+    private interface SchemaWork {
+        void run(Migrations migrations, DataSource schemaDataSource);
+    }
+
+    private void inFreshSchema(SchemaWork work) {
+        String schema = "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE SCHEMA " + schema);
+        try {
+            DataSource schemaDataSource = new SchemaDataSource(this.dataSource, schema);
+            work.run(new Migrations(config(schemaDataSource).schema(schema).build()), schemaDataSource);
+        }
+        finally {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = this.dataSource.getConnection(); Statement st = connection.createStatement()) {
+            boolean autoCommit = connection.getAutoCommit();
+            st.execute(sql);
+            if (!autoCommit) {
+                connection.commit();
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("The migrations kit could not run '" + sql + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    private Migrations engine(DataSource ds) {
+        return new Migrations(config(ds).build());
+    }
+
+    private MigrationsConfig.Builder config(DataSource ds) {
+        return MigrationsConfig.builder().dataSource(ds).locations(this.locations).fastStart(false);
+    }
+
+    private RevisionGraph graph(Migrations migrations) {
+        try {
+            return migrations.graph();
+        }
+        catch (MigrationException ex) {
+            throw new AssertionError("Revision scripts in " + String.join(", ", this.locations)
+                    + " do not load: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Map<String, RevisionScript> scripts(Migrations migrations) {
+        Map<String, RevisionScript> byId = new LinkedHashMap<>();
+        for (RevisionScript script : migrations.scripts()) {
+            byId.put(script.id(), script);
+        }
+        return byId;
+    }
+
+    private static SchemaSnapshot snapshot(DataSource schemaDataSource, Set<String> ignored) {
+        try (Connection connection = schemaDataSource.getConnection()) {
+            return PostgresCatalogReader.INSTANCE.read(connection, ignored);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("The migrations kit could not read the catalog: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void run(Runnable step, String failure) {
+        try {
+            step.run();
+        }
+        catch (MigrationException ex) {
+            throw new AssertionError(failure + ex.getMessage(), ex);
+        }
+    }
+
+    private static void callback(DataSource schemaDataSource, SqlCallback work, String failure) {
+        try (Connection connection = schemaDataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            work.accept(connection);
+        }
+        catch (AssertionError | Exception ex) {
+            throw new AssertionError(failure + ex.getMessage(), ex);
+        }
+    }
+
+    private static void fail(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AssertionError(String.join("\n", problems));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.samokoder.migrations.test;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * PostgreSQL's catalog: tables, columns (type, nullability, default, identity, generation), indexes,
+ * constraints, sequences, views, materialized views, enum and domain types, functions and triggers of
+ * {@code current_schema()}.
+ */
+final class PostgresCatalogReader implements CatalogReader {
+
+    static final PostgresCatalogReader INSTANCE = new PostgresCatalogReader();
+
+    private static final String NS = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())";
+
+    private static final String TABLES = "SELECT c.relname, c.relkind::text FROM pg_catalog.pg_class c"
+            + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f') AND NOT (c.relname = ANY (?))";
+
+    private static final String COLUMNS = "SELECT c.relname, a.attname,"
+            + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+            + " pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
+            + " c.relkind::text"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+            + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
+            + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
+            + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY (?))";
+
+    private static final String INDEXES = "SELECT i.relname, t.relname, pg_catalog.pg_get_indexdef(i.oid)"
+            + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+            + " JOIN pg_catalog.pg_class t ON t.oid = x.indrelid"
+            + " WHERE t.relnamespace = " + NS + " AND NOT (t.relname = ANY (?))";
+
+    private static final String CONSTRAINTS = "SELECT k.conname, t.relname, pg_catalog.pg_get_constraintdef(k.oid)"
+            + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class t ON t.oid = k.conrelid"
+            + " WHERE k.connamespace = " + NS + " AND NOT (t.relname = ANY (?))";
+
+    private static final String SEQUENCES = "SELECT c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart,"
+            + " s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, o.relname"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid"
+            + " LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid"
+            + "   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')"
+            + " LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid"
+            + " WHERE c.relnamespace = " + NS + " AND (o.relname IS NULL OR NOT (o.relname = ANY (?)))";
+
+    private static final String VIEWS = "SELECT c.relname, c.relkind::text, pg_catalog.pg_get_viewdef(c.oid)"
+            + " FROM pg_catalog.pg_class c WHERE c.relnamespace = " + NS + " AND c.relkind IN ('v', 'm')";
+
+    private static final String TYPES = "SELECT t.typname, t.typtype::text,"
+            + " (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
+            + "    FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid),"
+            + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
+            + " (SELECT pg_catalog.string_agg(pg_catalog.pg_get_constraintdef(k.oid), ' ' ORDER BY k.conname)"
+            + "    FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid)"
+            + " FROM pg_catalog.pg_type t WHERE t.typnamespace = " + NS + " AND t.typtype IN ('e', 'd')";
+
+    private static final String FUNCTIONS = "SELECT p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
+            + " pg_catalog.pg_get_functiondef(p.oid)"
+            + " FROM pg_catalog.pg_proc p WHERE p.pronamespace = " + NS + " AND p.prokind IN ('f', 'p')";
+
+    private static final String TRIGGERS = "SELECT g.tgname, t.relname, pg_catalog.pg_get_triggerdef(g.oid)"
+            + " FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class t ON t.oid = g.tgrelid"
+            + " WHERE t.relnamespace = " + NS + " AND NOT g.tgisinternal AND NOT (t.relname = ANY (?))";
+
+    private PostgresCatalogReader() {
+    }
+
+    @Override
+    public SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        SchemaSnapshot.Builder b = SchemaSnapshot.builder();
+        Array ignored = connection.createArrayOf("text", ignoredTables.toArray());
+        try (ResultSet rs = query(connection, TABLES, ignored)) {
+            while (rs.next()) {
+                b.add(table(rs.getString(1)), kind(rs.getString(2)), null);
+            }
+        }
+        try (ResultSet rs = query(connection, VIEWS, null)) {
+            while (rs.next()) {
+                String kind = rs.getString(2).equals("m") ? "materialized view " : "view ";
+                b.add(kind + rs.getString(1), rs.getString(3).strip(), null);
+            }
+        }
+        try (ResultSet rs = query(connection, COLUMNS, ignored)) {
+            while (rs.next()) {
+                String relation = rs.getString(1);
+                StringBuilder def = new StringBuilder(rs.getString(3));
+                if (rs.getBoolean(4)) {
+                    def.append(" NOT NULL");
+                }
+                String identity = rs.getString(6);
+                String generated = rs.getString(7);
+                String expression = rs.getString(5);
+                if (identity != null && !identity.isEmpty()) {
+                    def.append(identity.equals("a") ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
+                }
+                else if (generated != null && !generated.isEmpty() && expression != null) {
+                    def.append(" GENERATED ALWAYS AS (").append(expression).append(") STORED");
+                }
+                else if (expression != null) {
+                    def.append(" DEFAULT ").append(expression);
+                }
+                boolean view = rs.getString(8).equals("v") || rs.getString(8).equals("m");
+                String owner = view ? (rs.getString(8).equals("m") ? "materialized view " : "view ") + relation
+                        : table(relation);
+                b.add("column " + relation + "." + rs.getString(2), def.toString(), owner);
+            }
+        }
+        try (ResultSet rs = query(connection, INDEXES, ignored)) {
+            while (rs.next()) {
+                b.add("index " + rs.getString(1) + " on " + rs.getString(2), rs.getString(3), table(rs.getString(2)));
+            }
+        }
+        try (ResultSet rs = query(connection, CONSTRAINTS, ignored)) {
+            while (rs.next()) {
+                b.add("constraint " + rs.getString(1) + " on " + rs.getString(2), rs.getString(3), table(rs.getString(2)));
+            }
+        }
+        try (ResultSet rs = query(connection, SEQUENCES, ignored)) {
+            while (rs.next()) {
+                String def = rs.getString(2) + " START " + rs.getLong(3) + " INCREMENT " + rs.getLong(4)
+                        + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6) + " CACHE " + rs.getLong(7)
+                        + (rs.getBoolean(8) ? " CYCLE" : " NO CYCLE");
+                String owner = rs.getString(9);
+                b.add("sequence " + rs.getString(1), def, owner == null ? null : table(owner));
+            }
+        }
+        try (ResultSet rs = query(connection, TYPES, null)) {
+            while (rs.next()) {
+                if (rs.getString(2).equals("e")) {
+                    b.add("enum type " + rs.getString(1), "(" + rs.getString(3) + ")", null);
+                }
+                else {
+                    String check = rs.getString(6);
+                    b.add("domain " + rs.getString(1), rs.getString(4) + (rs.getBoolean(5) ? " NOT NULL" : "")
+                            + (check == null ? "" : " " + check), null);
+                }
+            }
+        }
+        try (ResultSet rs = query(connection, FUNCTIONS, null)) {
+            while (rs.next()) {
+                b.add("function " + rs.getString(1), rs.getString(2), null);
+            }
+        }
+        try (ResultSet rs = query(connection, TRIGGERS, ignored)) {
+            while (rs.next()) {
+                b.add("trigger " + rs.getString(1) + " on " + rs.getString(2), rs.getString(3), table(rs.getString(2)));
+            }
+        }
+        return b.build();
+    }
+
+    private static String table(String name) {
+        return "table " + name;
+    }
+
+    private static String kind(String relkind) {
+        return switch (relkind) {
+            case "p" -> "partitioned table";
+            case "f" -> "foreign table";
+            default -> "table";
+        };
+    }
+
+    private static ResultSet query(Connection connection, String sql, Array ignored) throws SQLException {
+        PreparedStatement st = connection.prepareStatement(sql);
+        st.closeOnCompletion();
+        if (ignored != null) {
+            st.setArray(1, ignored);
+        }
+        return st.executeQuery();
+    }
+}

@@ -1,0 +1,206 @@
+package io.samokoder.migrations.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresDatabaseExtension.class)
+class MigrationsKitTest {
+
+    private static final String DIR = "classpath:kit/";
+
+    private static MigrationsKit kit(TestDatabase db, String set) {
+        return MigrationsKit.of(db.dataSource(), DIR + set);
+    }
+
+    @Test
+    void goodScriptsPassEveryCheck(TestDatabase db) throws Exception {
+        kit(db, "good").assertAll();
+        assertThat(kitSchemas(db)).isEmpty();
+    }
+
+    @Test
+    void checksRunInTheirOwnSchemaAndLeaveTheServiceTablesAlone(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS public.users (id int PRIMARY KEY)");
+            st.execute("INSERT INTO public.users VALUES (1) ON CONFLICT DO NOTHING");
+        }
+        kit(db, "good").assertStairway().assertUpgrade();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM public.users")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getMetaData().getColumnCount()).isEqualTo(1);
+        }
+        assertThat(kitSchemas(db)).isEmpty();
+    }
+
+    @Test
+    void singleHeadFailsOnTwoHeads(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "two-heads").assertSingleHead())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("Revision scripts in classpath:kit/two-heads have 2 heads, not one:"
+                    + " b2b2b2b2b2b2 (classpath:kit/two-heads/002_b2b2b2b2b2b2_one.sql),"
+                    + " c3c3c3c3c3c3 (classpath:kit/two-heads/003_c3c3c3c3c3c3_two.sql);"
+                    + " merge them with 'samokoder merge heads -m \"<message>\"'");
+    }
+
+    @Test
+    void singleHeadFailsOnADanglingDependency(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "dangling").assertSingleHead())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("Revision scripts in classpath:kit/dangling do not load: Revision billing referenced from b2b2b2b2b2b2 is not present"
+                    + " (declared in classpath:kit/dangling/002_b2b2b2b2b2b2_orders.sql)");
+    }
+
+    @Test
+    void reversibleFailsOnAMissingDowngradeUnlessAllowed(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "irreversible").assertReversible())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("revision b2b2b2b2b2b2 (classpath:kit/irreversible/002_b2b2b2b2b2b2_backfill.sql) has no"
+                    + " '-- migrate:downgrade' part; write its downgrade, or declare it with"
+                    + " allowIrreversible(\"b2b2b2b2b2b2\")");
+        kit(db, "irreversible").allowIrreversible("b2b2b2b2b2b2").assertReversible().assertStairway();
+        assertThatThrownBy(() -> kit(db, "irreversible").allowIrreversible("b2b2b2b2b2b2", "ffffffffffff").assertReversible())
+            .hasMessage("allowIrreversible(\"ffffffffffff\") names no revision in classpath:kit/irreversible");
+    }
+
+    @Test
+    void stairwayFailsOnAMissingDowngrade(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "irreversible").assertStairway())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("revision b2b2b2b2b2b2 (classpath:kit/irreversible/002_b2b2b2b2b2b2_backfill.sql) has no"
+                    + " '-- migrate:downgrade' part; write its downgrade, or declare it with"
+                    + " allowIrreversible(\"b2b2b2b2b2b2\")");
+    }
+
+    @Test
+    void upgradeFailsNamingTheRevision(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "failing-upgrade").assertUpgrade())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("upgrade of b2b2b2b2b2b2 (classpath:kit/failing-upgrade/002_b2b2b2b2b2b2_index.sql) failed:"
+                    + " Revision b2b2b2b2b2b2 failed at statement 1 (classpath:kit/failing-upgrade/002_b2b2b2b2b2b2_index.sql,"
+                    + " line 7): SQLSTATE 42703: column \"name\" does not exist. Revision b2b2b2b2b2b2 was rolled back;"
+                    + " the version table is unchanged at [a1a1a1a1a1a1].");
+    }
+
+    @Test
+    void downgradeThatForgetsAnIndex(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "leaky-index").assertStairway())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("upgrade of 3f2a9c1b7d4e (classpath:kit/leaky-index/002_3f2a9c1b7d4e_nickname.sql) after its"
+                    + " downgrade failed: Revision 3f2a9c1b7d4e failed at statement 2"
+                    + " (classpath:kit/leaky-index/002_3f2a9c1b7d4e_nickname.sql, line 8): SQLSTATE 42P07: relation"
+                    + " \"ix_users_email\" already exists. Revision 3f2a9c1b7d4e was rolled back; the version table is"
+                    + " unchanged at [a1a1a1a1a1a1].");
+        assertThatThrownBy(() -> kit(db, "leaky-index").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of 3f2a9c1b7d4e (classpath:kit/leaky-index/002_3f2a9c1b7d4e_nickname.sql)"
+                    + " leaves index ix_users_email on users");
+    }
+
+    @Test
+    void downgradeThatForgetsAColumnDefault(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "leaky-default").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-default/002_b2b2b2b2b2b2_email_default.sql)"
+                    + " changes column users.email: was character varying(255) NOT NULL, is now character varying(255) NOT NULL"
+                    + " DEFAULT 'nobody@example.com'::character varying");
+    }
+
+    @Test
+    void downgradeThatForgetsAView(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "leaky-view").assertAll())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-view/002_b2b2b2b2b2b2_emails_view.sql)"
+                    + " leaves view user_emails");
+    }
+
+    @Test
+    void everyDifferenceIsReportedOnALineOfItsOwn(TestDatabase db) {
+        String prefix = "downgrade of 3f2a9c1b7d4e (classpath:kit/leaky-many/002_3f2a9c1b7d4e_user_status.sql) ";
+        assertThatThrownBy(() -> kit(db, "leaky-many").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage(prefix + "leaves enum type user_status\n"
+                    + prefix + "leaves index ix_users_email on users\n"
+                    + prefix + "changes column users.email: was character varying(255) NOT NULL,"
+                    + " is now character varying(255) NOT NULL DEFAULT ''::character varying");
+    }
+
+    @Test
+    void dataCheckPassesOnTheMigratedRows(TestDatabase db) {
+        kit(db, "good").at("e5e5e5e5e5e5")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email) VALUES ('ada.lovelace@example.com')");
+                }
+            })
+            .after(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT full_name FROM users")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("Ada.Lovelace");
+                }
+            });
+    }
+
+    @Test
+    void dataCheckFailureNamesTheRevision(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "good").at("e5e5")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email) VALUES ('ada.lovelace@example.com')");
+                }
+            })
+            .after(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT full_name FROM users")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("full name").isEqualTo("Ada Lovelace");
+                }
+            }))
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("data check after the upgrade of e5e5e5e5e5e5 (classpath:kit/good/005_e5e5e5e5e5e5_full_name.sql)"
+                    + " failed: [full name] \nexpected: \"Ada Lovelace\"\n but was: \"Ada.Lovelace\"");
+    }
+
+    @Test
+    void dataCheckAtAnUnknownRevision(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> kit(db, "good").at("nope").after(c -> { }))
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("data check at 'nope': No such revision or branch 'nope'");
+        assertThat(kitSchemas(db)).isEmpty();
+    }
+
+    @Test
+    void dataCheckBeforeFailureNamesTheRevision(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "good").at("reporting")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email, status) VALUES ('ada@example.com', 'active')");
+                }
+            })
+            .after(c -> { }))
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("data check before the upgrade of c3c3c3c3c3c3 (classpath:kit/good/003_c3c3c3c3c3c3_emails_view.sql)"
+                    + " failed: ERROR: column \"status\" of relation \"users\" does not exist\n  Position: 27");
+    }
+
+    private static List<String> kitSchemas(TestDatabase db) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'samokoder_kit_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}

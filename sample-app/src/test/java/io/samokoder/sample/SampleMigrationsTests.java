@@ -1,0 +1,40 @@
+package io.samokoder.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.test.MigrationsKit;
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sample's revision scripts, checked with the migrations test kit. */
+@ExtendWith(PostgresDatabaseExtension.class)
+class SampleMigrationsTests {
+
+    @Test
+    void revisionsGoUpAndDownCleanly(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:db/migrations").assertAll();
+    }
+
+    @Test
+    void fullNameIsAddedEmptyToExistingUsers(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:db/migrations").at("profile")
+            .before(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO users (email, password_hash) VALUES ('ada@example.com', 'x')")) {
+                    st.executeUpdate();
+                }
+            })
+            .after(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT email, full_name FROM users");
+                        ResultSet rs = st.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString("email")).isEqualTo("ada@example.com");
+                    assertThat(rs.getString("full_name")).isNull();
+                }
+            });
+    }
+}
