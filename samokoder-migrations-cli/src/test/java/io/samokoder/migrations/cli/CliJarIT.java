@@ -58,4 +58,30 @@ class CliJarIT {
         Process usage = java("heads", "--nope");
         assertEquals(2, usage.status());
     }
+
+    @Test
+    void theLauncherRunsTheJarAndTheCompletionKnowsTheCommands() throws Exception {
+        String property = System.getProperty("cli.jar");
+        Assumptions.assumeTrue(property != null, "runs under failsafe, after package");
+        Path target = Path.of(property).toAbsolutePath().getParent();
+        Path launcher = target.resolve("samokoder");
+        assertTrue(Files.isExecutable(launcher), "the launcher is executable: " + launcher);
+        Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", launcher.toString(), "history", "-r", "cccc:"))
+                .directory(this.temp.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = this.temp.resolve("launcher.txt");
+        java.lang.Process process = builder.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        assertEquals("cccc3333, dddd4444 -> eeee5555 (reporting) (head) (mergepoint), Merge reporting and email\n"
+                + "bbbb2222 -> cccc3333 (reporting), Reporting branch\n", output);
+
+        String completion = Files.readString(target.resolve("samokoder_completion"), StandardCharsets.UTF_8);
+        assertTrue(completion.contains("complete -F"), "a bash completion script");
+        for (String command : List.of("upgrade", "downgrade", "stamp", "history", "revision", "merge", "check")) {
+            assertTrue(completion.contains(command), "completion knows " + command);
+        }
+    }
 }
