@@ -2,30 +2,20 @@ package io.samokoder.migrations.maven;
 
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.cli.command.MigrationCommand;
-import io.samokoder.migrations.cli.command.MoveCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code downgrade}: runs downgrade parts down to the target ({@code -1}, a revision, {@code base}, {@code label@-1}). */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractFormattedMojo {
+public class DowngradeMojo extends AbstractMoveMojo {
 
     /** Target: {@code -1}, {@code base}, a revision, {@code label@-1}; {@code start:end} with {@code samokoder.sql}. Required. */
     @Parameter(property = "samokoder.target")
     private String target;
 
-    /** Print the SQL script instead of running it (needs {@code start:end}); opens no connection. */
-    @Parameter(property = "samokoder.sql", defaultValue = "false")
-    private boolean sql;
-
-    /** Print the steps against the current rows without running them. */
-    @Parameter(property = "samokoder.dryRun", defaultValue = "false")
-    private boolean dryRun;
-
     @Override
     MigrationCommand command() throws MojoFailureException {
-        return new MoveCommand(Command.DOWNGRADE, required(this.target, "samokoder.target", "-1"), this.sql,
-                this.dryRun);
+        return move(Command.DOWNGRADE, required(this.target, "samokoder.target", "-1"));
     }
 }

@@ -1,0 +1,23 @@
+package io.samokoder.migrations.maven;
+
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.cli.command.MigrationCommand;
+import io.samokoder.migrations.cli.command.MoveCommand;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters that {@code upgrade} and {@code downgrade} share: offline SQL and the dry run. */
+public abstract class AbstractMoveMojo extends AbstractFormattedMojo {
+
+    /** Print the SQL script instead of running it ({@code start:end} for a downgrade); opens no connection. */
+    @Parameter(property = "samokoder.sql", defaultValue = "false")
+    private boolean sql;
+
+    /** Print the steps against the current rows without running them. */
+    @Parameter(property = "samokoder.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** The move command to the target in this direction, with the shared parameters. */
+    MigrationCommand move(Command direction, String target) {
+        return new MoveCommand(direction, target, this.sql, this.dryRun);
+    }
+}
