@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.cli.command.Hints;
 import io.samokoder.migrations.cli.command.MigrationCommand;
 import io.samokoder.migrations.cli.command.Output;
 import io.samokoder.migrations.cli.command.OutputFormat;
@@ -213,7 +214,8 @@ public final class SamokoderCli {
             refuseEngineOptions();
             Migrations engine = this.inApp;
             return new Workspace(() -> engine, "the application's database",
-                    Locations.directories(engine.config().locations()), this.fileTemplate);
+                    Locations.directories(engine.config().locations()), this.fileTemplate)
+                .withHints(Hints.COMMAND_MODE);
         }
         return Workspaces.create(settings(), null, System.console());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.cli.command.Hints;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.nio.file.Path;
@@ -53,6 +54,10 @@ class BothFrontEndsTest {
                 if (command.equals("upgrade heads")) {
                     assertTrue(viaApp.err().contains("Running upgrade bbbb2222 -> cccc3333, Reporting branch"), context);
                 }
+                if (command.equals("check") && viaApp.status() != 0 && viaApp.err().contains("Pending")) {
+                    assertTrue(viaApp.err().endsWith("; run '--samokoder.migrations.command=\"upgrade heads\"'\n"),
+                            context);
+                }
                 if (command.equals("history")) {
                     assertEquals("cccc3333, dddd4444 -> eeee5555 (reporting) (head) (mergepoint), Merge reporting and email",
                             viaApp.out().lines().findFirst().orElseThrow(), context);
@@ -63,8 +68,13 @@ class BothFrontEndsTest {
         }
     }
 
-    /** The CLI names its database by URL where command mode says "the application's database". */
+    /**
+     * The CLI names its database by URL where command mode says "the application's database", and its
+     * hints name the command line where command mode names the property.
+     */
     private static String normalise(String text, TestDatabase cliDb, TestDatabase appDb) {
-        return text.replace(cliDb.jdbcUrl(), "the application's database").replace(cliDb.name(), appDb.name());
+        return text.replace(cliDb.jdbcUrl(), "the application's database").replace(cliDb.name(), appDb.name())
+            .replace("'" + Hints.COMMAND_LINE.upgrade() + "'", "'" + Hints.COMMAND_MODE.upgrade() + "'")
+            .replace("'" + Hints.COMMAND_LINE.merge() + "'", "'" + Hints.COMMAND_MODE.merge() + "'");
     }
 }

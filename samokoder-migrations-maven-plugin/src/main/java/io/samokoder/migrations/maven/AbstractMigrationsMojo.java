@@ -105,7 +105,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         Workspace workspace;
         try {
             workspace = Workspaces.create(this.url, this.user, password(),
-                    this.locations, configFile(), System.getenv(), this.basedir.toPath());
+                    this.locations, configFile(), System.getenv(), this.basedir.toPath()).withHints(MavenHints.INSTANCE);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -122,7 +122,8 @@ class MavenPluginIT {
         build.assertLine(SECOND + " (head)");
         build.assertLine(FIRST + " -> " + SECOND + " (head), add a column");
         build.assertLine("<base> -> " + FIRST + ", create account table");
-        build.assertContains("Target database is not up to date. Pending: " + FIRST + ", " + SECOND);
+        build.assertContains("Target database is not up to date. Pending: " + FIRST + ", " + SECOND
+                + "; run 'mvn samokoder-migrations:upgrade'");
         assertFalse(build.log.contains("No new upgrade operations detected."), build.log);
         fill(project.resolve("src/main/resources/db/migrations/" + SECOND + "_add_a_column.sql"),
                 "ALTER TABLE account ADD COLUMN email varchar(100);", "ALTER TABLE account DROP COLUMN email;");

@@ -30,7 +30,7 @@ public record CheckCommand() implements MigrationCommand {
                 unknown.add(row);
             }
         }
-        String problem = problem(heads, unknown, validation);
+        String problem = problem(heads, unknown, validation, workspace.hints());
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", problem == null);
@@ -56,15 +56,16 @@ public record CheckCommand() implements MigrationCommand {
         }
     }
 
-    private static String problem(List<String> heads, List<String> unknown, ValidationResult validation) {
+    private static String problem(List<String> heads, List<String> unknown, ValidationResult validation,
+            Hints hints) {
         if (heads.size() > 1) {
-            return "Multiple heads are present: " + String.join(", ", heads) + "; merge them with 'samokoder merge"
-                    + " heads -m \"<message>\"', or point the branch at a head with 'revision --head'";
+            return "Multiple heads are present: " + String.join(", ", heads) + "; merge them with '" + hints.merge()
+                    + "', or point the branch at a head with 'revision --head'";
         }
         if (!unknown.isEmpty()) {
             return "Can't locate revision identified by '" + unknown.get(0) + "': the version table has a revision"
-                    + " that no script declares; restore its script, or set the table with 'samokoder stamp"
-                    + " --purge <revision>'";
+                    + " that no script declares; restore its script, or set the table with '" + hints.stampPurge()
+                    + "'";
         }
         if (!validation.drift().isEmpty()) {
             StringBuilder text = new StringBuilder("Applied revision scripts changed since they ran: ");
@@ -72,13 +73,13 @@ public record CheckCommand() implements MigrationCommand {
                 DriftProblem drift = validation.drift().get(i);
                 text.append(i == 0 ? "" : "; ").append(drift.message());
             }
-            text.append(". Restore the applied scripts and put the change into a new revision ('samokoder revision"
-                    + " -m ...')");
+            text.append(". Restore the applied scripts and put the change into a new revision ('")
+                .append(hints.revision()).append("')");
             return text.toString();
         }
         if (!validation.pending().isEmpty()) {
             return "Target database is not up to date. Pending: " + String.join(", ", validation.pending())
-                    + "; run 'samokoder upgrade heads'";
+                    + "; run '" + hints.upgrade() + "'";
         }
         return null;
     }

@@ -20,6 +20,7 @@ public final class Workspace {
     private final List<Path> versionLocations;
     private final String fileTemplate;
     private final Boolean runFastStart;
+    private final Hints hints;
     private Migrations engine;
     private Revisions revisions;
 
@@ -45,6 +46,12 @@ public final class Workspace {
      */
     public Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
             String fileTemplate, Boolean runFastStart) {
+        this(engineFactory, database, versionLocations, fileTemplate, runFastStart, Hints.COMMAND_LINE);
+    }
+
+    private Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
+            String fileTemplate, Boolean runFastStart, Hints hints) {
+        this.hints = Objects.requireNonNull(hints, "hints");
         this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
         this.database = database;
         this.versionLocations = List.copyOf(versionLocations);
@@ -91,6 +98,20 @@ public final class Workspace {
             builder.fastStart(this.runFastStart);
         }
         return new Migrations(builder.build());
+    }
+
+    /**
+     * This workspace for a front-end whose users type commands differently (the hints that failure
+     * messages give); {@link Hints#COMMAND_LINE} by default.
+     */
+    public Workspace withHints(Hints hints) {
+        return new Workspace(this.engineFactory, this.database, this.versionLocations, this.fileTemplate,
+                this.runFastStart, hints);
+    }
+
+    /** How this front-end's user types the commands that failure messages suggest. */
+    public Hints hints() {
+        return this.hints;
     }
 
     /** The database as shown to users (password masked), or {@code null}. */

@@ -1,0 +1,32 @@
+package io.samokoder.migrations.maven;
+
+import io.samokoder.migrations.cli.command.Hints;
+
+/** The commands that failure messages suggest, as this plugin's goals. */
+final class MavenHints implements Hints {
+
+    static final MavenHints INSTANCE = new MavenHints();
+
+    private MavenHints() {
+    }
+
+    @Override
+    public String merge() {
+        return "mvn samokoder-migrations:merge -Dsamokoder.message=\"<message>\"";
+    }
+
+    @Override
+    public String stampPurge() {
+        return "mvn samokoder-migrations:stamp -Dsamokoder.purge=true -Dsamokoder.revisions=<revision>";
+    }
+
+    @Override
+    public String revision() {
+        return "mvn samokoder-migrations:revision -Dsamokoder.message=\"<message>\"";
+    }
+
+    @Override
+    public String upgrade() {
+        return "mvn samokoder-migrations:upgrade";
+    }
+}
