@@ -1,6 +1,7 @@
 package io.samokoder.migrations.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +24,7 @@ class CliJarIT {
     }
 
     private Process java(String... args) throws IOException, InterruptedException {
-        String property = System.getProperty("cli.jar");
-        // Set by failsafe after packaging; a surefire run selecting this class by pattern skips it.
-        Assumptions.assumeTrue(property != null, "runs under failsafe, after package");
-        Path jar = Path.of(property).toAbsolutePath();
+        Path jar = packagedJar();
         assertTrue(Files.isRegularFile(jar), "package the module first: " + jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -39,6 +36,14 @@ class CliJarIT {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
         return new Process(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The flat jar, which failsafe names after {@code package}; run this class with {@code mvn verify}. */
+    private static Path packagedJar() {
+        String property = System.getProperty("cli.jar");
+        assertNotNull(property, "CliJarIT runs under failsafe after package (mvn -pl samokoder-migrations-cli -am"
+                + " verify), which sets the system property cli.jar");
+        return Path.of(property).toAbsolutePath();
     }
 
     @Test
@@ -61,9 +66,7 @@ class CliJarIT {
 
     @Test
     void theLauncherRunsTheJarAndTheCompletionKnowsTheCommands() throws Exception {
-        String property = System.getProperty("cli.jar");
-        Assumptions.assumeTrue(property != null, "runs under failsafe, after package");
-        Path target = Path.of(property).toAbsolutePath().getParent();
+        Path target = packagedJar().getParent();
         Path launcher = target.resolve("samokoder");
         assertTrue(Files.isExecutable(launcher), "the launcher is executable: " + launcher);
         Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
