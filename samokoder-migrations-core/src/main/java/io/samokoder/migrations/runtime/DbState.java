@@ -17,11 +17,11 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
 
     /**
      * Reads the state; a missing version or log table counts as empty and is created when
-     * {@code create} (a run under the lock), never otherwise.
+     * {@code create} (a run under the lock), never otherwise. The caller has checked the database
+     * product ({@link ProductCheck}).
      */
     static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean create)
             throws SQLException {
-        ProductCheck.verify(connection, tables.dialect());
         List<String> rows;
         try {
             rows = versions.readRows(connection);

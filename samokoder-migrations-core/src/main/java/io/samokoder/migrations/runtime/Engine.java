@@ -273,7 +273,11 @@ public final class Engine {
         if (this.config.dataSource() == null) {
             return new DbState(List.of(), Map.of());
         }
-        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> readState(c, false));
+        // Under the lock, MigrationLock checked the product on the same connection; here it is checked first.
+        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
+            ProductCheck.verify(c, this.config.dialect());
+            return readState(c, false);
+        });
     }
 
     private DbState readStateRequired(String what) {
