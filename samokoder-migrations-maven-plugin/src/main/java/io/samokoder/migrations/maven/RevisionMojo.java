@@ -14,11 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code revision}: writes a new revision script on the single head (into {@code src/main/resources/db/migrations} by default); reads no database. */
 @Mojo(name = "revision", threadSafe = true)
-public class RevisionMojo extends AbstractMigrationsMojo {
-
-    /** The message (the header's first line and the file name's slug). Required. */
-    @Parameter(property = "samokoder.message")
-    private String message;
+public class RevisionMojo extends AbstractNewScriptMojo {
 
     /** The revision to build on: default {@code head}; {@code base} starts a new root. */
     @Parameter(property = "samokoder.head")
@@ -28,17 +24,9 @@ public class RevisionMojo extends AbstractMigrationsMojo {
     @Parameter(property = "samokoder.splice", defaultValue = "false")
     private boolean splice;
 
-    /** Comma-separated branch labels of the new revision. */
-    @Parameter(property = "samokoder.branchLabel")
-    private String branchLabel;
-
     /** Comma-separated revisions or labels the new revision depends on. */
     @Parameter(property = "samokoder.dependsOn")
     private String dependsOn;
-
-    /** The revision id; default: 12 random hex digits. */
-    @Parameter(property = "samokoder.revId")
-    private String revId;
 
     /** The directory to write to; default: the first {@code filesystem:} location. */
     @Parameter(property = "samokoder.versionPath")
@@ -63,8 +51,8 @@ public class RevisionMojo extends AbstractMigrationsMojo {
 
     @Override
     MigrationCommand command() throws MojoFailureException {
-        return new RevisionCommand(required(this.message, "samokoder.message", "\"add users\""), this.head,
-                this.splice, words(this.branchLabel), words(this.dependsOn), this.revId,
+        return new RevisionCommand(message("\"add users\""), this.head,
+                this.splice, branchLabels(), words(this.dependsOn), revId(),
                 this.versionPath == null ? null : this.versionPath.toPath());
     }
 }
