@@ -1,7 +1,7 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.script.ScriptResource;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

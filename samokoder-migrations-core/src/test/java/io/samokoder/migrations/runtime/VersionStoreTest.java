@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.MigrationException;
-import io.samokoder.migrations.dialect.PostgresDialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;

@@ -1,5 +1,10 @@
-package io.samokoder.migrations.dialect;
+package io.samokoder.migrations.dialect.postgresql;
 
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.Ddl;
+import io.samokoder.migrations.dialect.LockSql;
+import io.samokoder.migrations.dialect.SessionSql;
+import io.samokoder.migrations.dialect.StoreSql;
 import java.sql.SQLException;
 import java.time.Duration;
 

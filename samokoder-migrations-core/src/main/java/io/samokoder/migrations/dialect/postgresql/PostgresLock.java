@@ -1,5 +1,6 @@
-package io.samokoder.migrations.dialect;
+package io.samokoder.migrations.dialect.postgresql;
 
+import io.samokoder.migrations.dialect.LockSql;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,6 @@
-package io.samokoder.migrations.dialect;
+package io.samokoder.migrations.dialect.postgresql;
 
+import io.samokoder.migrations.dialect.Ddl;
 import io.samokoder.migrations.MigrationConfigurationException;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.samokoder.migrations.dialect;
+package io.samokoder.migrations.dialect.postgresql;
 
+import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.plan.RowChange;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.samokoder.migrations.dialect;
+package io.samokoder.migrations.dialect.postgresql;
 
+import io.samokoder.migrations.dialect.SessionSql;
 import java.time.Duration;
 
 /**
