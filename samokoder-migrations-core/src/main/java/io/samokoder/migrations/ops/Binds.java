@@ -1,0 +1,109 @@
+package io.samokoder.migrations.ops;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds {@code :name} binds in SQL, outside quoted strings and identifiers ({@code '...'}, {@code "..."},
+ * backticks, dollar quotes), comments ({@code --}, nested {@code /* *}{@code /}) and {@code ::} casts.
+ */
+final class Binds {
+
+    private Binds() {
+    }
+
+    /** The bind names, in order of first use. */
+    static Set<String> names(String sql) {
+        Set<String> names = new LinkedHashSet<>();
+        replace(sql, name -> {
+            names.add(name);
+            return "";
+        });
+        return names;
+    }
+
+    /** The SQL with each bind replaced by {@code literal.apply(name)}. */
+    static String replace(String sql, Function<String, String> literal) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            int end;
+            if (c == '\'' || c == '"' || c == '`') {
+                end = closing(sql, i + 1, c);
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                end = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                end = commentEnd(sql, i);
+            } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
+                end = dollarEnd(sql, i);
+            } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
+                end = i + 2;
+            } else if (c == ':' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
+                int j = i + 1;
+                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+                    j++;
+                }
+                out.append(literal.apply(sql.substring(i + 1, j)));
+                i = j;
+                continue;
+            } else {
+                end = i + 1;
+            }
+            out.append(sql, i, end);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static int closing(String sql, int from, char quote) {
+        int i = from;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+
+    private static int commentEnd(String sql, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length() - 1) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
+    }
+
+    private static int dollarEnd(String sql, int start) {
+        int j = start + 1;
+        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+            j++;
+        }
+        if (j >= sql.length() || sql.charAt(j) != '$' || (j > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
+            return start + 1;
+        }
+        String tag = sql.substring(start, j + 1);
+        int close = sql.indexOf(tag, j + 1);
+        return close < 0 ? sql.length() : close + tag.length();
+    }
+}

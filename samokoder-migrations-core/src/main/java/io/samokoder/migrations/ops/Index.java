@@ -1,0 +1,69 @@
+package io.samokoder.migrations.ops;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An index to create, e.g. {@code Index.on("users", "email").unique()} or
+ * {@code Index.onExpressions("users", "lower(email)").named("ix_users_email_lower")}.
+ *
+ * @param name         the index name, or null for the naming convention's {@code ix}
+ * @param table        the indexed table
+ * @param elements     the columns and expressions, in order
+ * @param isUnique     whether it is a unique index
+ * @param where        the condition of a partial index (PostgreSQL only), or null
+ * @param isConcurrent whether it is built without blocking writes (PostgreSQL only; the revision then runs
+ *                     outside a transaction)
+ */
+public record Index(String name, String table, List<IndexElement> elements, boolean isUnique, String where,
+        boolean isConcurrent) {
+
+    /** Checks the table and elements are given. */
+    public Index {
+        Names.require(table, "The table of an index");
+        elements = List.copyOf(elements);
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException("An index on table " + table + " needs at least one column");
+        }
+    }
+
+    /** An index on these columns of the table. */
+    public static Index on(String table, String... columns) {
+        return new Index(null, table, Names.columns(columns, "An index on table " + table).stream()
+                .map(c -> new IndexElement(c, false)).toList(), false, null, false);
+    }
+
+    /** An index on these SQL expressions, e.g. {@code lower(email)}; name it with {@link #named}. */
+    public static Index onExpressions(String table, String... expressions) {
+        if (expressions.length == 0) {
+            throw new IllegalArgumentException("An index on table " + table + " needs at least one expression");
+        }
+        return new Index(null, table, Arrays.stream(expressions).map(e -> new IndexElement(e, true)).toList(),
+                false, null, false);
+    }
+
+    /** This index with this name. */
+    public Index named(String indexName) {
+        return new Index(indexName, table, elements, isUnique, where, isConcurrent);
+    }
+
+    /** This index, unique. */
+    public Index unique() {
+        return new Index(name, table, elements, true, where, isConcurrent);
+    }
+
+    /** This index, partial: only rows matching this SQL condition (PostgreSQL only). */
+    public Index where(String condition) {
+        return new Index(name, table, elements, isUnique, condition, isConcurrent);
+    }
+
+    /** This index, built concurrently (PostgreSQL only). */
+    public Index concurrently() {
+        return new Index(name, table, elements, isUnique, where, true);
+    }
+
+    /** The names of the column elements (not the expressions), in order. */
+    public List<String> columnNames() {
+        return elements.stream().filter(e -> !e.expression()).map(IndexElement::text).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package io.samokoder.migrations.ops;
+
+import io.samokoder.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs a revision's operations on a database as they are called: each is rendered by the dialect's
+ * renderer and its statements are handed to the runner in order. Inspection reads the connection's
+ * metadata ({@link SchemaInspector}).
+ */
+public final class LiveOperations extends OperationCalls {
+
+    private final Connection connection;
+    private final OperationRenderer renderer;
+    private final StatementRunner runner;
+    private final SchemaInspector inspector;
+
+    /**
+     * Operations on this connection (the revision's transaction), rendered by this renderer, named by this
+     * convention, and run by this runner.
+     */
+    public LiveOperations(Connection connection, OperationRenderer renderer, NamingConvention naming,
+            StatementRunner runner) {
+        super(naming);
+        if (connection == null || renderer == null || runner == null) {
+            throw new IllegalArgumentException("LiveOperations needs a connection, a renderer and a runner");
+        }
+        this.connection = connection;
+        this.renderer = renderer;
+        this.runner = runner;
+        this.inspector = new SchemaInspector(connection);
+    }
+
+    @Override
+    void accept(Operation operation) {
+        for (String sql : renderer.render(operation)) {
+            try {
+                runner.run(sql);
+            } catch (SQLException e) {
+                throw new MigrationException("Statement failed (SQLSTATE " + e.getSQLState() + "): " + e.getMessage()
+                        + "\n    " + sql, e);
+            }
+        }
+    }
+
+    @Override
+    public boolean hasTable(String table) {
+        return inspector.hasTable(table);
+    }
+
+    @Override
+    public boolean hasColumn(String table, String column) {
+        return inspector.hasColumn(table, column);
+    }
+
+    @Override
+    public boolean hasIndex(String table, String index) {
+        return inspector.hasIndex(table, index);
+    }
+
+    @Override
+    public boolean hasConstraint(String table, String constraint) {
+        return inspector.hasConstraint(table, constraint);
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+}

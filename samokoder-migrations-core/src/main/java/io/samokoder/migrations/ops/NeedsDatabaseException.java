@@ -1,0 +1,20 @@
+package io.samokoder.migrations.ops;
+
+import io.samokoder.migrations.MigrationException;
+
+/**
+ * A revision asked the database something (e.g. {@code hasTable}) while its operations were being
+ * recorded without one: such a revision must declare a version ({@code @Revision(version = ...)}) and
+ * cannot be rendered offline.
+ */
+public class NeedsDatabaseException extends MigrationException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception for the call that needed the database, e.g. {@code hasTable(users)}. */
+    public NeedsDatabaseException(String call) {
+        super("The revision reads the database (" + call + "), so its operations cannot be recorded without one:"
+                + " it must declare a version (@Revision(version = ...)) for its checksum, and it cannot be"
+                + " rendered offline");
+    }
+}
