@@ -1,0 +1,184 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import io.samokoder.migrations.ops.AlterActions;
+import io.samokoder.migrations.ops.OperationNotSupportedException;
+import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.SqlOperationRenderer;
+import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.ops.TypeKind;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Operations as MariaDB/MySQL SQL: identifiers bare when lower case and not reserved, else in backticks
+ * (at most 64 characters); comments inline ({@code COMMENT '...'}); enums inline; a changed column is
+ * restated whole with {@code MODIFY} or {@code CHANGE}, which needs the existing type and nullability;
+ * each kind of constraint dropped in its own way. Strings escape backslashes as well as quotes.
+ */
+public final class MariaDbOperationRenderer extends SqlOperationRenderer {
+
+    /** The renderer; stateless. */
+    public static final MariaDbOperationRenderer INSTANCE = new MariaDbOperationRenderer();
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    /** Prefer {@link #INSTANCE}. */
+    public MariaDbOperationRenderer() {
+    }
+
+    @Override
+    protected String databaseName() {
+        return "MariaDB/MySQL";
+    }
+
+    @Override
+    protected int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return MariaDbReservedWords.WORDS;
+    }
+
+    @Override
+    protected char quoteCharacter() {
+        return '`';
+    }
+
+    @Override
+    protected String sqlType(Type type, String table, String column) {
+        return switch (type.kind()) {
+            case UUID -> "CHAR(36)";
+            case STRING -> {
+                if (type.length() == 0) {
+                    throw new OperationNotSupportedException("Column " + table + "." + column + " is a string without"
+                            + " a length, which MariaDB/MySQL do not have; use Type.string(n) or Type.TEXT");
+                }
+                yield "VARCHAR(" + type.length() + ")";
+            }
+            case TEXT -> "TEXT";
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case BOOLEAN -> "BOOLEAN";
+            case NUMERIC -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP -> "DATETIME(6)";
+            case TIMESTAMPTZ -> "TIMESTAMP(6)";
+            case JSON -> "JSON";
+            case JSONB -> throw unsupportedType(type, table, column, "use Type.JSON (MariaDB/MySQL's JSON)");
+            case BYTES -> "LONGBLOB";
+            case ENUM -> "ENUM(" + enumValues(type) + ")";
+        };
+    }
+
+    /** {@code NULL} is explicit for TIMESTAMP columns, which some servers make NOT NULL otherwise. */
+    @Override
+    protected String nullability(Type type, boolean nullable) {
+        return nullable ? (type.kind() == TypeKind.TIMESTAMPTZ ? " NULL" : "") : " NOT NULL";
+    }
+
+    @Override
+    protected String identityClause() {
+        return "AUTO_INCREMENT";
+    }
+
+    @Override
+    protected boolean inlineComments() {
+        return true;
+    }
+
+    @Override
+    protected String tableOptions(String comment) {
+        return comment == null ? "" : " COMMENT=" + stringLiteral(comment);
+    }
+
+    @Override
+    protected String stringLiteral(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** As the UTC date and time: MariaDB/MySQL literals have no offset (TIMESTAMP columns read it in the session's zone). */
+    @Override
+    protected String timestampTzLiteral(String text) {
+        OffsetDateTime t = OffsetDateTime.parse(text.replace(' ', 'T'));
+        return "TIMESTAMP '" + UTC.format(t.withOffsetSameInstant(ZoneOffset.UTC)) + "'";
+    }
+
+    @Override
+    protected String renameTable(String table, String newName) {
+        return "RENAME TABLE " + identifier(table) + " TO " + identifier(newName);
+    }
+
+    @Override
+    protected String dropConstraint(Operation.DropConstraint d) {
+        return switch (d.kind()) {
+            case PRIMARY_KEY -> "DROP PRIMARY KEY";
+            case FOREIGN_KEY -> "DROP FOREIGN KEY " + identifier(d.name());
+            case UNIQUE -> "DROP INDEX " + identifier(d.name());
+            case CHECK -> "DROP CONSTRAINT " + identifier(d.name());
+        };
+    }
+
+    @Override
+    protected List<String> dropIndex(Operation.DropIndex d) {
+        if (d.concurrently()) {
+            return super.dropIndex(d);
+        }
+        return List.of("DROP INDEX " + identifier(d.name()) + " ON " + identifier(d.table()));
+    }
+
+    /**
+     * A default alone is {@code ALTER COLUMN c SET/DROP DEFAULT} and a rename alone {@code RENAME COLUMN};
+     * any other change restates the column with {@code MODIFY} (or {@code CHANGE} when also renamed), from
+     * the new values and the existing ones.
+     */
+    @Override
+    protected AlterActions alterColumn(Operation.AlterColumn a) {
+        boolean restate = a.type() != null || a.nullable() != null || a.comment() != null || a.dropComment();
+        List<String> actions = new ArrayList<>();
+        if (!restate) {
+            if (a.serverDefault() != null) {
+                actions.add("ALTER COLUMN " + identifier(a.column()) + " SET DEFAULT " + a.serverDefault());
+            } else if (a.dropServerDefault()) {
+                actions.add("ALTER COLUMN " + identifier(a.column()) + " DROP DEFAULT");
+            }
+            if (a.newName() != null) {
+                actions.add("RENAME COLUMN " + identifier(a.column()) + " TO " + identifier(a.newName()));
+            }
+            return new AlterActions(List.of(), actions, List.of());
+        }
+        Type type = a.type() != null ? a.type() : a.existingType();
+        Boolean nullable = a.nullable() != null ? a.nullable() : a.existingNullable();
+        if (type == null || nullable == null) {
+            String missing = type == null && nullable == null ? "existingType and existingNullable"
+                    : type == null ? "existingType" : "existingNullable";
+            throw new OperationNotSupportedException("alterColumn(" + a.table() + "." + a.column() + ") restates the"
+                    + " whole column on MariaDB/MySQL (MODIFY/CHANGE), so it needs the column's current definition:"
+                    + " give " + missing + " (and existingServerDefault / existingComment when it has them)");
+        }
+        String def = a.dropServerDefault() ? null : a.serverDefault() != null ? a.serverDefault()
+                : a.existingServerDefault();
+        String comment = a.dropComment() ? null : a.comment() != null ? a.comment() : a.existingComment();
+        String name = a.newName() != null ? a.newName() : a.column();
+        StringBuilder sql = new StringBuilder(a.newName() != null
+                ? "CHANGE " + identifier(a.column()) + " " + identifier(name) : "MODIFY " + identifier(name));
+        sql.append(' ').append(sqlType(type, a.table(), a.column()));
+        if (def != null) {
+            sql.append(" DEFAULT ").append(def);
+        }
+        sql.append(nullability(type, nullable));
+        if (comment != null) {
+            sql.append(" COMMENT ").append(stringLiteral(comment));
+        }
+        return AlterActions.of(sql.toString());
+    }
+}
