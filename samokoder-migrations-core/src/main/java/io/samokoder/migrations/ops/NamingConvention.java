@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class NamingConvention {
 
+    private static final Pattern TOKEN = Pattern.compile("%\\(([^)]*)\\)s");
+    private static final Set<String> KEYS = Set.of("ix", "uq", "ck", "fk", "pk");
+    private static final Set<String> COLUMN_TOKENS = Set.of("column_0_name", "column_0_N_name", "column_0N_name",
+            "column_0_label", "column_0_N_label");
+    private static final Set<String> REFERRED_TOKENS = Set.of("referred_table_name", "referred_column_0_name",
+            "referred_column_0_N_name");
+
     /** The convention Alembic users typically configure (see the class comment for the tokens). */
     public static final NamingConvention DEFAULT = of(Map.of(
             "ix", "ix_%(table_name)s_%(column_0_N_name)s",
@@ -31,13 +38,6 @@ public final class NamingConvention {
 
     /** No convention: names are as given, and unnamed constraints are named by the database. */
     public static final NamingConvention NONE = of(Map.of());
-
-    private static final Pattern TOKEN = Pattern.compile("%\\(([^)]*)\\)s");
-    private static final Set<String> KEYS = Set.of("ix", "uq", "ck", "fk", "pk");
-    private static final Set<String> COLUMN_TOKENS = Set.of("column_0_name", "column_0_N_name", "column_0N_name",
-            "column_0_label", "column_0_N_label");
-    private static final Set<String> REFERRED_TOKENS = Set.of("referred_table_name", "referred_column_0_name",
-            "referred_column_0_N_name");
 
     private final Map<String, String> templates;
 
