@@ -1,0 +1,150 @@
+package io.samokoder.migrations.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Test helper: runs the portable operations on a real database through {@link LiveOperations} and
+ * checks the result through JDBC metadata and queries. Each database's test adds its own checks.
+ */
+public final class OperationsScenario {
+
+    private final Connection connection;
+    private final List<String> statements = new ArrayList<>();
+    private final LiveOperations op;
+    private final Meta meta;
+
+    /** A scenario on this connection, rendered by this renderer. */
+    public OperationsScenario(Connection connection, OperationRenderer renderer) {
+        this.connection = connection;
+        this.op = new LiveOperations(connection, renderer, NamingConvention.DEFAULT, sql -> {
+            statements.add(sql);
+            try (Statement st = connection.createStatement()) {
+                st.execute(sql);
+            }
+        });
+        this.meta = new Meta(connection);
+    }
+
+    /** The live operations. */
+    public LiveOperations op() {
+        return op;
+    }
+
+    /** The metadata reader. */
+    public Meta meta() {
+        return meta;
+    }
+
+    /** The statements run so far. */
+    public List<String> statements() {
+        return statements;
+    }
+
+    /** Runs the portable operations and checks each. */
+    public void runPortable() throws SQLException {
+        assertThat(op.connection()).isSameAs(connection);
+        assertThat(op.hasTable("users")).isFalse();
+        Record.createUsers(op);
+        assertThat(op.hasTable("users")).isTrue();
+        assertThat(op.hasTable("USERS")).isTrue();
+        assertThat(op.hasColumn("users", "email")).isTrue();
+        assertThat(op.hasColumn("users", "nope")).isFalse();
+        assertThat(op.hasColumn("nope", "email")).isFalse();
+        assertThat(op.hasConstraint("users", "uq_users_email")).isTrue();
+        assertThat(op.hasConstraint("users", "ck_users_adult")).isTrue();
+        assertThat(op.hasConstraint("users", "uq_nope")).isFalse();
+        assertThat(meta.column("users", "email")).endsWith("(255) not null");
+        assertThat(meta.column("users", "age")).endsWith(" null").doesNotEndWith("not null");
+
+        op.createTable("orders",
+                Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
+                Column.of("user_id", Type.UUID).notNull(),
+                Column.of("status", Type.enumOf("order_status", "new", "paid")).notNull().serverDefault("'new'"),
+                Column.of("payload", Type.JSON),
+                Column.of("photo", Type.BYTES),
+                Column.of("placed_on", Type.DATE),
+                ForeignKey.from("user_id").references("users", "id").onDelete(ReferentialAction.CASCADE));
+        assertThat(meta.foreignKeys("orders")).containsExactly("fk_orders_user_id_users -> users");
+        assertThat(op.hasConstraint("orders", "fk_orders_user_id_users")).isTrue();
+
+        UUID ada = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", ada);
+        row.put("email", "ada@example.com");
+        row.put("name", "O'Brien \\ \"quoted\"");
+        row.put("age", 36);
+        row.put("balance", new BigDecimal("12.50"));
+        op.bulkInsert("users", List.of(row, Map.of("id", UUID.fromString("00000000-0000-0000-0000-00000000000b"),
+                "email", "bob@example.com", "age", 20)));
+        assertThat(meta.rows("SELECT name, age, balance FROM users ORDER BY email"))
+                .containsExactly("O'Brien \\ \"quoted\"|36|12.50", "null|20|0.00");
+        op.execute("UPDATE users SET age = :age, name = :name WHERE email = :email /* :not_a_bind */",
+                Map.of("age", 40, "name", "it's", "email", "bob@example.com"));
+        assertThat(meta.rows("SELECT name, age FROM users WHERE email = 'bob@example.com'")).containsExactly("it's|40");
+        op.bulkInsert("orders", List.of(Map.of("user_id", ada, "photo", new byte[] {1, 2, (byte) 0xff},
+                "placed_on", LocalDate.of(2024, 2, 29), "payload", "{\"a\": 1}")));
+        assertThat(meta.rows("SELECT status, placed_on FROM orders")).containsExactly("new|2024-02-29");
+
+        op.addColumn("users", Column.of("nickname", Type.string(20)).serverDefault("'none'").comment("short"));
+        op.alterColumn("users", "nickname", c -> c.type(Type.string(40)).nullable(false)
+                .existingType(Type.string(20)).existingNullable(true).existingServerDefault("'none'")
+                .existingComment("short"));
+        assertThat(meta.column("users", "nickname")).endsWith("(40) not null");
+        op.alterColumn("users", "nickname", c -> c.rename("handle"));
+        assertThat(op.hasColumn("users", "handle")).isTrue();
+        assertThat(op.hasColumn("users", "nickname")).isFalse();
+
+        op.createIndex(Index.on("users", "email", "handle").unique());
+        op.createIndex(Index.on("users", "age", "balance"));
+        assertThat(meta.indexes("users")).contains("ix_users_email_handle unique email handle", "ix_users_age_balance non-unique age balance");
+        assertThat(op.hasIndex("users", "ix_users_email_handle")).isTrue();
+        assertThat(op.hasIndex("users", "ix_nope")).isFalse();
+        op.dropIndex("ix_users_age_balance", "users");
+        assertThat(op.hasIndex("users", "ix_users_age_balance")).isFalse();
+
+        op.batchAlterTable("users", b -> b
+                .addColumn(Column.of("score", Type.INTEGER).notNull().serverDefault("0"))
+                .createCheckConstraint(Check.of("score_positive", "score >= 0"))
+                .createUniqueConstraint(Unique.of("score", "email"))
+                .dropConstraint("ck_users_adult", ConstraintKind.CHECK));
+        assertThat(op.hasConstraint("users", "ck_users_score_positive")).isTrue();
+        assertThat(op.hasConstraint("users", "uq_users_score_email")).isTrue();
+        assertThat(op.hasConstraint("users", "ck_users_adult")).isFalse();
+        op.dropConstraint("uq_users_score_email", "users", ConstraintKind.UNIQUE);
+        assertThat(op.hasConstraint("users", "uq_users_score_email")).isFalse();
+
+        op.createTable("tags", Column.of("name", Type.string(30)).notNull(), Column.of("kind", Type.string(10)).notNull());
+        op.createPrimaryKey("tags", PrimaryKey.of("name", "kind"));
+        op.createUniqueConstraint("tags", Unique.of("kind", "name"));
+        assertThat(meta.primaryKey("tags")).isEqualTo("name kind");
+        op.dropConstraint("pk_tags", "tags", ConstraintKind.PRIMARY_KEY);
+        assertThat(meta.primaryKey("tags")).isEmpty();
+        assertThat(op.hasConstraint("tags", "uq_tags_kind_name")).isTrue();
+
+        op.dropConstraint("fk_orders_user_id_users", "orders", ConstraintKind.FOREIGN_KEY);
+        assertThat(meta.foreignKeys("orders")).isEmpty();
+        op.createForeignKey("orders", ForeignKey.from("user_id").references("users", "id").named("orders_user"));
+        assertThat(meta.foreignKeys("orders")).containsExactly("orders_user -> users");
+        op.dropColumn("orders", "photo");
+        assertThat(op.hasColumn("orders", "photo")).isFalse();
+        op.renameTable("orders", "purchases");
+        assertThat(op.hasTable("orders")).isFalse();
+        assertThat(op.hasTable("purchases")).isTrue();
+        op.dropTable("purchases");
+        op.dropTable("tags");
+        op.dropTable("users");
+        op.dropEnumType("order_status");
+        assertThat(op.hasTable("users")).isFalse();
+    }
+}
