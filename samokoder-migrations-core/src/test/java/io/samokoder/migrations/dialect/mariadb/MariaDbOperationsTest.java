@@ -1,0 +1,66 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.ops.Column;
+import io.samokoder.migrations.ops.LiveOperations;
+import io.samokoder.migrations.ops.OperationsScenario;
+import io.samokoder.migrations.ops.Type;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operations executed on MariaDB, checked through JDBC metadata and information_schema. */
+class MariaDbOperationsTest {
+
+    private static MariaDbTestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new MariaDbTestServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void portableOperationsRunOnMariaDb() throws Exception {
+        try (Connection c = server.connect()) {
+            new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE).runPortable();
+        }
+    }
+
+    @Test
+    void columnsAreRestatedWithCommentsAndTimestampsKeepTheInstant() throws Exception {
+        try (Connection c = server.connect()) {
+            OperationsScenario scenario = new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE);
+            LiveOperations op = scenario.op();
+            op.execute("SET time_zone = '+00:00'");
+            op.createTable("events", Column.of("id", Type.INTEGER).primaryKey().autoincrement(),
+                    Column.of("at", Type.TIMESTAMPTZ),
+                    Column.of("title", Type.string(10)).notNull().comment("shown"),
+                    Column.of("note", Type.string(100)));
+            op.bulkInsert("events", List.of(Map.of("at", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0,
+                    ZoneOffset.ofHours(2)), "title", "a\\b'c")));
+            assertThat(scenario.meta().rows("SELECT at, title FROM events"))
+                    .containsExactly("2024-01-02 01:04:05.000000|a\\b'c");
+            op.alterColumn("events", "title", c2 -> c2.type(Type.string(30)).rename("heading")
+                    .existingNullable(false).existingComment("shown"));
+            assertThat(scenario.meta().rows("SELECT column_type, is_nullable, column_comment FROM"
+                    + " information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'events'"
+                    + " AND column_name = 'heading'")).containsExactly("varchar(30)|NO|shown");
+            op.alterColumn("events", "note", c2 -> c2.serverDefault("'-'"));
+            assertThat(scenario.meta().rows("SELECT column_default FROM information_schema.columns WHERE"
+                    + " table_schema = DATABASE() AND table_name = 'events' AND column_name = 'note'"))
+                    .containsExactly("'-'");
+            op.dropTable("events");
+        }
+    }
+}
