@@ -8,6 +8,7 @@ package io.samokoder.migrations.ops;
 public final class ColumnChange {
 
     private Type type;
+    private String using;
     private Boolean nullable;
     private String serverDefault;
     private boolean dropServerDefault;
@@ -25,6 +26,12 @@ public final class ColumnChange {
     /** Changes the type. */
     public ColumnChange type(Type newType) {
         this.type = newType;
+        return this;
+    }
+
+    /** How existing values convert to the new type, e.g. {@code "age::integer"} (PostgreSQL's USING; PostgreSQL only). */
+    public ColumnChange using(String sqlExpression) {
+        this.using = sqlExpression;
         return this;
     }
 
@@ -95,6 +102,9 @@ public final class ColumnChange {
             throw new IllegalArgumentException(where + " changes nothing: call type, nullable, serverDefault,"
                     + " dropServerDefault, rename, comment or dropComment");
         }
+        if (using != null && type == null) {
+            throw new IllegalArgumentException(where + " has using(" + using + ") but no new type");
+        }
         if (serverDefault != null && dropServerDefault) {
             throw new IllegalArgumentException(where + " both sets and drops the server default");
         }
@@ -107,7 +117,7 @@ public final class ColumnChange {
         if (newName != null) {
             Names.require(newName, where + ": the new column");
         }
-        return new Operation.AlterColumn(table, column, type, nullable, serverDefault, dropServerDefault, newName,
+        return new Operation.AlterColumn(table, column, type, using, nullable, serverDefault, dropServerDefault, newName,
                 comment, dropComment, existingType, existingNullable, existingServerDefault, existingComment);
     }
 }

@@ -70,6 +70,7 @@ public sealed interface Operation {
      * @param table                 the table
      * @param column                the column's current name
      * @param type                  the new type, or null
+     * @param using                 how old values become the new type (PostgreSQL's {@code USING}), or null
      * @param nullable              the new nullability, or null
      * @param serverDefault         the new default expression, or null
      * @param dropServerDefault     whether the default is dropped
@@ -81,7 +82,7 @@ public sealed interface Operation {
      * @param existingServerDefault the current default expression, or null for none
      * @param existingComment       the current comment, or null for none
      */
-    record AlterColumn(String table, String column, Type type, Boolean nullable, String serverDefault,
+    record AlterColumn(String table, String column, Type type, String using, Boolean nullable, String serverDefault,
             boolean dropServerDefault, String newName, String comment, boolean dropComment, Type existingType,
             Boolean existingNullable, String existingServerDefault, String existingComment) implements Operation {
     }

@@ -167,11 +167,8 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
 
     private List<String> createTable(Operation.CreateTable t) {
         List<String> out = new ArrayList<>();
-        for (Column c : t.columns()) {
-            if (c.type().kind() == TypeKind.ENUM) {
-                out.addAll(createEnumType(c.type()));
-            }
-        }
+        t.columns().stream().map(Column::type).filter(type -> type.kind() == TypeKind.ENUM).distinct()
+                .forEach(type -> out.addAll(createEnumType(type)));
         List<String> parts = new ArrayList<>();
         t.columns().forEach(c -> parts.add(columnDefinition(t.table(), c)));
         t.constraints().forEach(c -> parts.add(constraint(t.table(), c)));
@@ -249,7 +246,7 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
         List<String> actions = new ArrayList<>();
         String column = "ALTER COLUMN " + identifier(a.column()) + " ";
         if (a.type() != null) {
-            actions.add(column + "SET DATA TYPE " + sqlType(a.type(), a.table(), a.column()));
+            actions.add(column + "SET DATA TYPE " + sqlType(a.type(), a.table(), a.column()) + using(a));
         }
         if (a.nullable() != null) {
             actions.add(column + (a.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
@@ -269,6 +266,16 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
             after.add(columnComment(a.table(), name, a.comment()));
         }
         return new AlterActions(List.of(), actions, after);
+    }
+
+    /** What converts the old values in a type change ({@code " USING ..."}); unsupported by default. */
+    protected String using(Operation.AlterColumn a) {
+        if (a.using() == null) {
+            return "";
+        }
+        throw new OperationNotSupportedException("alterColumn(" + a.table() + "." + a.column() + ") has using("
+                + a.using() + "), which is PostgreSQL's; " + databaseName() + " converts the values itself, leave"
+                + " using out");
     }
 
     /** {@code ALTER TABLE t RENAME COLUMN a TO b}. */

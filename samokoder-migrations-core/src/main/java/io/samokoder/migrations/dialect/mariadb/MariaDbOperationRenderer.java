@@ -143,7 +143,8 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
      */
     @Override
     protected AlterActions alterColumn(Operation.AlterColumn a) {
-        boolean restate = a.type() != null || a.nullable() != null || a.comment() != null || a.dropComment();
+        String using = using(a);
+        boolean restate = !using.isEmpty() || a.type() != null || a.nullable() != null || a.comment() != null || a.dropComment();
         List<String> actions = new ArrayList<>();
         if (!restate) {
             if (a.serverDefault() != null) {

@@ -99,6 +99,11 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
     }
 
     @Override
+    protected String using(Operation.AlterColumn a) {
+        return a.using() == null ? "" : " USING " + a.using();
+    }
+
+    @Override
     protected String notValid(String table, ForeignKey fk) {
         return " NOT VALID";
     }

@@ -166,6 +166,8 @@ class MariaDbOperationRendererTest {
                 .hasMessageContaining("expression");
         assertThatThrownBy(() -> sql(op -> op.createForeignKey("orders",
                 ForeignKey.from("user_id").references("users", "id").notValid()))).hasMessageContaining("NOT VALID");
+        assertThatThrownBy(() -> sql(op -> op.alterColumn("users", "age", c -> c.type(Type.INTEGER).using("age + 0")
+                .existingNullable(true)))).hasMessageContaining("using(age + 0), which is PostgreSQL's");
         assertThatThrownBy(() -> sql(op -> op.validateConstraint("fk", "orders")))
                 .hasMessageContaining("VALIDATE CONSTRAINT");
     }

@@ -62,6 +62,7 @@ class PostgresOperationRendererTest {
                 Column.of("user_id", Type.UUID).notNull(),
                 Column.of("status", Type.enumOf("order_status", "new", "paid")).notNull().serverDefault("'new'"),
                 Column.of("payload", Type.JSONB),
+                Column.of("previous_status", Type.enumOf("order_status", "new", "paid")),
                 ForeignKey.from("user_id").references("users", "id").onDelete(ReferentialAction.CASCADE))))
                 .containsExactly("CREATE TYPE order_status AS ENUM ('new', 'paid')", """
                         CREATE TABLE orders (
@@ -69,6 +70,7 @@ class PostgresOperationRendererTest {
                             user_id UUID NOT NULL,
                             status order_status DEFAULT 'new' NOT NULL,
                             payload JSONB,
+                            previous_status order_status,
                             CONSTRAINT pk_orders PRIMARY KEY (id),
                             CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
                         )""");
@@ -110,6 +112,7 @@ class PostgresOperationRendererTest {
             op.alterColumn("users", "email", c -> c.type(Type.string(320)).nullable(true).serverDefault("''")
                     .rename("mail").comment("primary"));
             op.alterColumn("users", "name", c -> c.nullable(false).dropServerDefault().dropComment());
+            op.alterColumn("users", "age", c -> c.type(Type.INTEGER).using("age::integer"));
         })).containsExactly(
                 "DROP TABLE orders",
                 "ALTER TABLE users RENAME TO people",
@@ -121,7 +124,8 @@ class PostgresOperationRendererTest {
                 "ALTER TABLE users RENAME COLUMN email TO mail",
                 "COMMENT ON COLUMN users.mail IS 'primary'",
                 "ALTER TABLE users ALTER COLUMN name SET NOT NULL, ALTER COLUMN name DROP DEFAULT",
-                "COMMENT ON COLUMN users.name IS NULL");
+                "COMMENT ON COLUMN users.name IS NULL",
+                "ALTER TABLE users ALTER COLUMN age SET DATA TYPE INTEGER USING age::integer");
     }
 
     @Test
