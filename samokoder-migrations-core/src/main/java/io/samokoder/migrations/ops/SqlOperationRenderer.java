@@ -60,9 +60,9 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
         } else if (operation instanceof Operation.DropEnumType e) {
             return dropEnumType(e.name());
         } else if (operation instanceof Operation.Execute e) {
-            return List.of(execute(e));
+            return List.of(DataStatements.execute(e, this::literal));
         } else if (operation instanceof Operation.BulkInsert b) {
-            return bulkInsert(b);
+            return DataStatements.bulkInsert(b, this);
         } else if (operation instanceof Operation.BatchAlterTable b) {
             return alterTable(b.table(), b.operations().stream().map(this::actions).toList());
         }
@@ -386,20 +386,5 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
         return new OperationNotSupportedException("Column " + table + "." + column + " is of type "
                 + type.kind().name().toLowerCase(Locale.ROOT) + ", which " + databaseName() + " does not have; "
                 + instead);
-    }
-
-    // ---- data
-
-    private String execute(Operation.Execute e) {
-        if (!e.binds()) {
-            return e.sql();
-        }
-        return Binds.replace(e.sql(), name -> e.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(p -> literal(p.value())).orElseThrow(() -> new IllegalArgumentException("No value for :" + name)));
-    }
-
-    private List<String> bulkInsert(Operation.BulkInsert b) {
-        return b.rows().stream().map(row -> "INSERT INTO " + identifier(b.table()) + " (" + columns(row.columns())
-                + ") VALUES (" + String.join(", ", row.values().stream().map(this::literal).toList()) + ")").toList();
     }
 }
