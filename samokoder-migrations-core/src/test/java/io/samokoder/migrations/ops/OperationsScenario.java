@@ -146,5 +146,15 @@ public final class OperationsScenario {
         op.dropTable("users");
         op.dropEnumType("order_status");
         assertThat(op.hasTable("users")).isFalse();
+
+        op.createTable("user", Column.of("order", Type.INTEGER).primaryKey(), Column.of("Mixed Case", Type.TEXT));
+        op.bulkInsert("user", List.of(Map.of("order", 1, "Mixed Case", "x")));
+        op.createIndex(Index.on("user", "order").named("select"));
+        assertThat(op.hasTable("user")).isTrue();
+        assertThat(op.hasColumn("user", "Mixed Case")).isTrue();
+        assertThat(op.hasIndex("user", "select")).isTrue();
+        op.dropIndex("select", "user");
+        op.dropTable("user");
+        assertThat(op.hasTable("user")).isFalse();
     }
 }
