@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds {@code :name} binds in SQL, outside quoted strings and identifiers ({@code '...'}, {@code "..."},
+ * Finds {@code :name} binds in SQL (a colon not preceded by a letter, digit or underscore), outside quoted strings and identifiers ({@code '...'}, {@code "..."},
  * backticks, dollar quotes), comments ({@code --}, nested {@code /* *}{@code /}) and {@code ::} casts.
  */
 final class Binds {
@@ -42,9 +42,10 @@ final class Binds {
                 end = dollarEnd(sql, i);
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
                 end = i + 2;
-            } else if (c == ':' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
+            } else if (c == ':' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')
+                    && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
                 int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+                while (j < n && isWordChar(sql.charAt(j))) {
                     j++;
                 }
                 out.append(literal.apply(sql.substring(i + 1, j)));
@@ -57,6 +58,10 @@ final class Binds {
             i = end;
         }
         return out.toString();
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static int closing(String sql, int from, char quote) {
