@@ -12,7 +12,7 @@ class OperationRecorderTest {
 
     @Test
     void recordsCallsInOrderWithNamesResolved() {
-        List<Operation> ops = Record.ops(op -> {
+        List<Operation> ops = Recorded.ops(op -> {
             op.createTable("users", Column.of("id", Type.BIGINT).primaryKey(), Column.of("email", Type.TEXT).unique(),
                     Check.of("positive", "id > 0"));
             op.createIndex(Index.on("users", "email", "id"));
@@ -35,8 +35,8 @@ class OperationRecorderTest {
             op.bulkInsert("t", List.of(Map.of("b", new byte[] {1}, "a", 1)));
             op.execute("SELECT :x", Map.of("x", java.time.LocalDate.of(2024, 1, 1)));
         };
-        String first = Record.ops(body).toString();
-        assertThat(Record.ops(body).toString()).isEqualTo(first);
+        String first = Recorded.ops(body).toString();
+        assertThat(Recorded.ops(body).toString()).isEqualTo(first);
         assertThat(first).isEqualTo("[AddColumn[table=t, column=Column[name=c, type=Type[kind=NUMERIC, length=0,"
                 + " precision=5, scale=2, enumName=, values=[]], nullable=false, inPrimaryKey=false, isUnique=false,"
                 + " isAutoincrement=false, serverDefault=0, comment=x]], BulkInsert[table=t, rows=[Row[columns=[a, b],"

@@ -55,7 +55,7 @@ public final class OperationsScenario {
     public void runPortable() throws SQLException {
         assertThat(op.connection()).isSameAs(connection);
         assertThat(op.hasTable("users")).isFalse();
-        Record.createUsers(op);
+        Recorded.createUsers(op);
         assertThat(op.hasTable("users")).isTrue();
         assertThat(op.hasTable("USERS")).isTrue();
         assertThat(op.hasColumn("users", "email")).isTrue();

@@ -8,7 +8,7 @@ import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.Operations;
-import io.samokoder.migrations.ops.Record;
+import io.samokoder.migrations.ops.Recorded;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
 import java.util.LinkedHashMap;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class H2OperationRendererTest {
 
     private static List<String> sql(Consumer<Operations> body) {
-        return Record.sql(H2OperationRenderer.INSTANCE, body);
+        return Recorded.sql(H2OperationRenderer.INSTANCE, body);
     }
 
     @Test
     void createTableWithCommentStatements() {
-        assertThat(sql(Record::createUsers)).containsExactly("""
+        assertThat(sql(Recorded::createUsers)).containsExactly("""
                 CREATE TABLE users (
                     id UUID NOT NULL,
                     email VARCHAR(255) NOT NULL,

@@ -9,7 +9,7 @@ import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.Operations;
-import io.samokoder.migrations.ops.Record;
+import io.samokoder.migrations.ops.Recorded;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class MariaDbOperationRendererTest {
 
     private static List<String> sql(Consumer<Operations> body) {
-        return Record.sql(MariaDbOperationRenderer.INSTANCE, body);
+        return Recorded.sql(MariaDbOperationRenderer.INSTANCE, body);
     }
 
     @Test
     void createTableWithInlineCommentsAndEnums() {
-        assertThat(sql(Record::createUsers)).containsExactly("""
+        assertThat(sql(Recorded::createUsers)).containsExactly("""
                 CREATE TABLE users (
                     id CHAR(36) NOT NULL,
                     email VARCHAR(255) NOT NULL,

@@ -11,7 +11,7 @@ import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.PrimaryKey;
-import io.samokoder.migrations.ops.Record;
+import io.samokoder.migrations.ops.Recorded;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
@@ -33,12 +33,12 @@ class PostgresOperationRendererTest {
     private static final PostgresOperationRenderer PG = PostgresOperationRenderer.INSTANCE;
 
     private static List<String> sql(Consumer<io.samokoder.migrations.ops.Operations> body) {
-        return Record.sql(PG, body);
+        return Recorded.sql(PG, body);
     }
 
     @Test
     void createTableWithConstraintsDefaultsAndComments() {
-        assertThat(sql(Record::createUsers)).containsExactly("""
+        assertThat(sql(Recorded::createUsers)).containsExactly("""
                 CREATE TABLE users (
                     id UUID NOT NULL,
                     email VARCHAR(255) NOT NULL,
@@ -130,7 +130,7 @@ class PostgresOperationRendererTest {
 
     @Test
     void indexes() {
-        List<Operation> ops = Record.ops(op -> {
+        List<Operation> ops = Recorded.ops(op -> {
             op.createIndex(Index.on("users", "email", "name").unique());
             op.createIndex(Index.onExpressions("users", "lower(email)").named("ix_users_lower_email").where("active")
                     .concurrently());

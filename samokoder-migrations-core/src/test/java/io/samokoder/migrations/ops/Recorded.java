@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Test helper: records a revision body and renders it with a renderer. */
-public final class Record {
+public final class Recorded {
 
-    private Record() {
+    private Recorded() {
     }
 
     /** The operations the body calls, with the default naming convention. */
