@@ -42,7 +42,7 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
 
     @Override
     protected Set<String> reservedWords() {
-        return MariaDbReservedWords.WORDS;
+        return MariaDbOperationKeywords.WORDS;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.samokoder.migrations.dialect.mariadb;
 import java.util.Set;
 
 /** MariaDB's and MySQL's reserved words, lower case: names that must be quoted. */
-final class MariaDbReservedWords {
+final class MariaDbOperationKeywords {
 
     static final Set<String> WORDS = Set.of("accessible", "add", "all", "alter", "analyze", "and", "as", "asc",
             "asensitive", "before", "between", "bigint", "binary", "blob", "both", "by", "call", "cascade", "case",
@@ -34,6 +34,6 @@ final class MariaDbReservedWords {
             "varying", "virtual", "when", "where", "while", "window", "with", "write", "xor", "year_month",
             "zerofill");
 
-    private MariaDbReservedWords() {
+    private MariaDbOperationKeywords() {
     }
 }
