@@ -2,6 +2,9 @@ package io.samokoder.migrations;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.JavaRevisions;
+import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.ScriptResource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +58,8 @@ public final class MigrationsConfig {
     private final boolean fastStart;
     private final List<MigrationListener> listeners;
     private final Dialect dialect;
+    private final List<JavaRevision> javaRevisions;
+    private final NamingConvention namingConvention;
 
     private MigrationsConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -73,6 +78,8 @@ public final class MigrationsConfig {
         this.fastStart = b.fastStart;
         this.listeners = List.copyOf(b.listeners);
         this.dialect = b.dialect;
+        this.javaRevisions = List.copyOf(b.javaRevisions);
+        this.namingConvention = b.namingConvention;
     }
 
     /** A builder with every default. */
@@ -170,6 +177,16 @@ public final class MigrationsConfig {
         return this.dialect;
     }
 
+    /** Revisions written in Java, placed among the scripts as {@link JavaRevisions} describes. */
+    public List<JavaRevision> javaRevisions() {
+        return this.javaRevisions;
+    }
+
+    /** How the operations of Java revisions name constraints and indexes they are not given names for. */
+    public NamingConvention namingConvention() {
+        return this.namingConvention;
+    }
+
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -189,6 +206,8 @@ public final class MigrationsConfig {
         b.fastStart = this.fastStart;
         b.listeners = new ArrayList<>(this.listeners);
         b.dialect = this.dialect;
+        b.javaRevisions = new ArrayList<>(this.javaRevisions);
+        b.namingConvention = this.namingConvention;
         return b;
     }
 
@@ -200,7 +219,7 @@ public final class MigrationsConfig {
                 + ", transactionMode=" + this.transactionMode + ", lockWaitTimeout=" + this.lockWaitTimeout
                 + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
                 + ", statementTimeout=" + this.statementTimeout + ", checksumPolicy=" + this.checksumPolicy
-                + ", fastStart=" + this.fastStart
+                + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
                 + ", dialect=" + this.dialect.name() + "]";
     }
 
@@ -223,6 +242,8 @@ public final class MigrationsConfig {
         private boolean fastStart = DEFAULT_FAST_START;
         private List<MigrationListener> listeners = new ArrayList<>();
         private Dialect dialect = PostgresDialect.INSTANCE;
+        private List<JavaRevision> javaRevisions = new ArrayList<>();
+        private NamingConvention namingConvention = NamingConvention.DEFAULT;
 
         private Builder() {
         }
@@ -338,12 +359,37 @@ public final class MigrationsConfig {
         }
 
         /**
+         * Revisions written in Java, replacing any given before; they join the scripts of
+         * {@link #locations} or {@link #scripts} in one graph.
+         */
+        public Builder javaRevisions(List<? extends JavaRevision> javaRevisions) {
+            this.javaRevisions = new ArrayList<>(Objects.requireNonNull(javaRevisions, "javaRevisions"));
+            return this;
+        }
+
+        /** Adds revisions written in Java. */
+        public Builder javaRevisions(JavaRevision... javaRevisions) {
+            for (JavaRevision revision : javaRevisions) {
+                this.javaRevisions.add(Objects.requireNonNull(revision, "javaRevisions"));
+            }
+            return this;
+        }
+
+        /** How Java revisions' operations name constraints and indexes (default {@link NamingConvention#DEFAULT}). */
+        public Builder namingConvention(NamingConvention namingConvention) {
+            this.namingConvention = namingConvention;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration.
          *
          * @throws MigrationConfigurationException naming the first invalid property
          */
         public MigrationsConfig build() {
             require(this.dialect != null, "dialect must not be null");
+            require(this.namingConvention != null, "namingConvention must not be null; the default is"
+                    + " NamingConvention.DEFAULT");
             require(this.transactionMode != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
             require(this.checksumPolicy != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
             if (this.schema != null) {
@@ -366,7 +412,7 @@ public final class MigrationsConfig {
             for (String location : this.locations) {
                 require(location != null && !location.isBlank(), "locations must not contain a blank entry");
             }
-            require(!this.locations.isEmpty() || !this.scripts.isEmpty(),
+            require(!this.locations.isEmpty() || !this.scripts.isEmpty() || !this.javaRevisions.isEmpty(),
                     "locations must not be empty when no scripts are given; the default is " + DEFAULT_LOCATIONS);
             return new MigrationsConfig(this);
         }

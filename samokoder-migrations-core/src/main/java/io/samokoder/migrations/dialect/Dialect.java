@@ -1,13 +1,14 @@
 package io.samokoder.migrations.dialect;
 
+import io.samokoder.migrations.ops.OperationRenderer;
 import java.sql.SQLException;
 
 /**
  * Everything the engine needs to know about one kind of database, in parts: {@link #ddl()} (names,
  * literals, the engine's tables, offline transactions and timeouts), {@link #store()} (the version
- * and log rows), {@link #lock()} (the migration lock) and {@link #session()} (timeouts and other
- * session settings); here only what decides how a run goes: transactional DDL, batching, and which
- * errors mean what. Implementations are stateless and thread-safe.
+ * and log rows), {@link #lock()} (the migration lock), {@link #session()} (timeouts and other
+ * session settings) and {@link #operations()} (Java revisions' operations as SQL); here only what
+ * decides how a run goes: transactional DDL, batching, and which errors mean what. Implementations are stateless and thread-safe.
  */
 public interface Dialect {
 
@@ -50,4 +51,7 @@ public interface Dialect {
 
     /** The work session's settings (timeouts, dead-client check). */
     SessionSql session();
+
+    /** How the operations of Java revisions ({@code op.*}) are written as SQL for this database. */
+    OperationRenderer operations();
 }

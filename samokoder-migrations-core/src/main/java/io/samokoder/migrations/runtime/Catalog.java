@@ -3,6 +3,8 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -24,6 +26,8 @@ final class Catalog {
     private volatile Loaded loaded;
     /** The fingerprint once taken: {@code null} before, {@link #NONE} when the scripts have none. */
     private volatile String fingerprint;
+    /** The Java revisions' scripts once made. */
+    private volatile List<RevisionScript> javaScripts;
 
     private static final String NONE = "";
 
@@ -85,7 +89,7 @@ final class Catalog {
                     value = this.config.scripts().isEmpty()
                             ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
                             : ScriptLocations.fingerprint(this.config.scripts());
-                    value = value == null ? NONE : value;
+                    value = value == null ? NONE : value + JavaFingerprint.of(javaScripts());
                     this.fingerprint = value;
                 }
             }
@@ -105,7 +109,8 @@ final class Catalog {
         List<ScriptResource> resources = this.config.scripts().isEmpty()
                 ? ScriptLocations.resolve(this.config.locations(), classLoader())
                 : this.config.scripts();
-        List<RevisionScript> scripts = ScriptLoader.loadWithContentHashes(resources);
+        List<RevisionScript> scripts = JavaRevisions.arrange(ScriptLoader.loadWithContentHashes(resources),
+                javaScripts());
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         Map<String, String> contentHashes = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
@@ -119,6 +124,25 @@ final class Catalog {
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
         return new Loaded(scripts, Map.copyOf(byId), Map.copyOf(contentHashes), graph, new Planner(graph));
+    }
+
+    /** The scripts of the configured Java revisions, made (their operations recorded) once. */
+    private List<RevisionScript> javaScripts() {
+        List<RevisionScript> value = this.javaScripts;
+        if (value == null) {
+            synchronized (this) {
+                value = this.javaScripts;
+                if (value == null) {
+                    List<RevisionScript> made = new ArrayList<>(this.config.javaRevisions().size());
+                    for (JavaRevision revision : this.config.javaRevisions()) {
+                        made.add(JavaRevisions.load(revision, this.config.namingConvention()));
+                    }
+                    value = List.copyOf(made);
+                    this.javaScripts = value;
+                }
+            }
+        }
+        return value;
     }
 
     private ClassLoader classLoader() {

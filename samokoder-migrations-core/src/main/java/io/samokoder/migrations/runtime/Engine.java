@@ -191,7 +191,7 @@ public final class Engine {
             PlanChecks.reversible(this.catalog, plan);
         }
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.transactional(this.catalog, plan);
+            PlanChecks.transactional(this.catalog, plan, this.config.dialect());
         }
         if (!plan.isEmpty()) {
             LOG.info("Migrating {} on {}: {} step{}, {}", this.tables.versionTableName(), this.config.dialect().name(),

@@ -81,7 +81,7 @@ final class Executor {
             } else {
                 for (Step step : plan.steps()) {
                     RevisionScript script = this.reports.script(step);
-                    if (script != null && !script.transactional()) {
+                    if (script != null && !script.transactional(this.dialect)) {
                         runAutocommit(connection, step, script);
                     } else {
                         runUnit(connection, List.of(step), false);
@@ -223,15 +223,19 @@ final class Executor {
                     saved = this.session.runTimeouts();
                     this.session.setTimeouts(connection, step, script, null, false);
                 }
-                try (Statement st = connection.createStatement()) {
-                    st.setEscapeProcessing(false);
-                    for (SqlStatement statement : StatementSender.statements(step, script)) {
-                        try {
-                            st.execute(statement.sql());
-                        } catch (SQLException e) {
-                            throw new StepFailure(step, statement.number(), statement.line(), e);
+                if (CodeRunner.live(script)) {
+                    committedStatements = CodeRunner.run(connection, step, script, this.dialect);
+                } else {
+                    try (Statement st = connection.createStatement()) {
+                        st.setEscapeProcessing(false);
+                        for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
+                            try {
+                                st.execute(statement.sql());
+                            } catch (SQLException e) {
+                                throw new StepFailure(step, statement.number(), statement.line(), e);
+                            }
+                            committedStatements++;
                         }
-                        committedStatements++;
                     }
                 }
                 if (saved != null) {
@@ -252,6 +256,9 @@ final class Executor {
                 rollback(connection);
                 if (saved != null) {
                     this.session.restoreQuietly(connection, saved);
+                }
+                if (CodeRunner.live(script) && failure.statementNumber > 0) {
+                    committedStatements = failure.statementNumber - 1;
                 }
                 if (committedStatements == 0 && failure.statementNumber > 0
                         && this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {

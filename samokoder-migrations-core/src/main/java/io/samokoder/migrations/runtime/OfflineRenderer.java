@@ -120,7 +120,7 @@ final class OfflineRenderer {
         for (Step step : plan.steps()) {
             RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
                     : this.catalog.script(step.revision());
-            boolean transactional = transactionalDdl && (script == null || script.transactional());
+            boolean transactional = transactionalDdl && (script == null || script.transactional(this.dialect));
             if (!transactional && inTransaction) {
                 statement(out, this.dialect.ddl().offlineCommit());
                 inTransaction = false;
@@ -144,8 +144,8 @@ final class OfflineRenderer {
                         statement(out, set);
                     }
                 }
-                List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements()
-                        : script.upgradeStatements();
+                List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(this.dialect)
+                        : script.upgradeStatements(this.dialect);
                 for (SqlStatement statement : statements) {
                     statement(out, statement.sql());
                 }

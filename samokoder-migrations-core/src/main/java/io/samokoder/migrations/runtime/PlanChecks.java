@@ -6,6 +6,7 @@ import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
@@ -46,11 +47,11 @@ final class PlanChecks {
     }
 
     /** Every script of the plan may run inside the one transaction of {@code TransactionMode.SINGLE}. */
-    static void transactional(Catalog catalog, Plan plan) {
+    static void transactional(Catalog catalog, Plan plan, Dialect dialect) {
         for (Step step : plan.steps()) {
             RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
                     : catalog.script(step.revision());
-            if (script != null && !script.transactional()) {
+            if (script != null && !script.transactional(dialect)) {
                 throw new MigrationException("Revision " + step.revision() + " (" + script.description()
                         + ") is 'Transactional: false', so it cannot run inside the single transaction of"
                         + " TransactionMode.SINGLE; nothing was run. Use TransactionMode.PER_REVISION for this run.");

@@ -46,11 +46,12 @@ final class StatementSender {
         this.batching = batching;
     }
 
-    static List<SqlStatement> statements(Step step, RevisionScript script) {
+    static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect) {
         if (script == null) {
             return List.of();
         }
-        return step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements() : script.upgradeStatements();
+        return step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(dialect)
+                : script.upgradeStatements(dialect);
     }
 
     /**
@@ -60,6 +61,11 @@ final class StatementSender {
      */
     String[] send(Connection connection, Step step, RevisionScript script, String[] effective, boolean oneByOne,
             boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        if (CodeRunner.live(script)) {
+            String[] now = this.session.setTimeouts(connection, step, script, effective, true);
+            CodeRunner.run(connection, step, script, this.dialect);
+            return now;
+        }
         return this.batching && !oneByOne
                 ? runBatched(connection, step, script, effective, watchWaits, waits)
                 : runStatements(connection, step, script, effective, watchWaits, waits);
@@ -69,7 +75,7 @@ final class StatementSender {
     private String[] runStatements(Connection connection, Step step, RevisionScript script, String[] effective,
             boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
         String[] now = this.session.setTimeouts(connection, step, script, effective, true);
-        List<SqlStatement> statements = statements(step, script);
+        List<SqlStatement> statements = statements(step, script, this.dialect);
         if (statements.isEmpty()) {
             return now;
         }
@@ -115,7 +121,7 @@ final class StatementSender {
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
             List<SqlStatement> batch = new ArrayList<>();
-            for (SqlStatement statement : statements(step, script)) {
+            for (SqlStatement statement : statements(step, script, this.dialect)) {
                 if (batchable(statement.sql())) {
                     batch.add(statement);
                 } else {

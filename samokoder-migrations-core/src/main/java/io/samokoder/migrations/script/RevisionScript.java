@@ -1,10 +1,12 @@
 package io.samokoder.migrations.script;
 
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One parsed revision script: its header, and its upgrade and downgrade SQL. The header is parsed
+ * One revision script: an SQL file (its header, and its upgrade and downgrade SQL), or a revision
+ * written as code ({@link #ofCode}, see {@link RevisionCode}). An SQL file's header is parsed
  * when the script is loaded; statements are split and the checksum is computed on first use and
  * then cached. Instances are immutable apart from those caches and safe to share between threads.
  *
@@ -57,9 +60,16 @@ public final class RevisionScript {
     private final int downgradeEnd;
     private final int downgradeLine;
 
+    private final RevisionCode code;
+
     private volatile List<SqlStatement> upgradeStatements;
     private volatile List<SqlStatement> downgradeStatements;
     private volatile String checksum;
+    /** A code revision's statements, rendered for the last dialect asked for. */
+    private volatile Rendered rendered;
+
+    private record Rendered(Dialect dialect, List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+    }
 
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
             Duration lockTimeout, Duration statementTimeout, String contentHash, String text, int upgradeStart,
@@ -78,6 +88,45 @@ public final class RevisionScript {
         this.downgradeStart = downgradeStart;
         this.downgradeEnd = downgradeEnd;
         this.downgradeLine = downgradeLine;
+        this.code = null;
+    }
+
+    private RevisionScript(Revision revision, String description, String createDate, boolean transactional,
+            RevisionCode code) {
+        this.revision = Objects.requireNonNull(revision, "revision");
+        this.description = description;
+        this.createDate = createDate;
+        this.transactional = transactional;
+        this.code = Objects.requireNonNull(code, "code");
+        this.lockTimeout = null;
+        this.statementTimeout = null;
+        this.contentHash = null;
+        this.text = "";
+        this.upgradeStart = 0;
+        this.upgradeEnd = 0;
+        this.upgradeLine = 0;
+        this.downgradeStart = -1;
+        this.downgradeEnd = 0;
+        this.downgradeLine = 0;
+    }
+
+    /**
+     * The script of a revision written as code, e.g. a Java revision.
+     *
+     * @param revision the revision it declares, with {@code description} as its source
+     * @param description where it comes from, for messages, e.g. {@code java:db.migrations.M0042_AddLocale}
+     * @param createDate the declared creation date, or {@code null}
+     * @param transactional whether it runs in a transaction
+     * @param code what runs
+     */
+    public static RevisionScript ofCode(Revision revision, String description, String createDate,
+            boolean transactional, RevisionCode code) {
+        return new RevisionScript(revision, description, createDate, transactional, code);
+    }
+
+    /** What runs for a revision written as code; empty for an SQL script. */
+    public Optional<RevisionCode> code() {
+        return Optional.ofNullable(this.code);
     }
 
     /** The revision declared by the header, with this script's {@link #description()} as its source. */
@@ -137,6 +186,9 @@ public final class RevisionScript {
      * lines removed. The message is its first line.
      */
     public String docstring() {
+        if (this.code != null) {
+            return message();
+        }
         String t = this.text;
         int length = t.length();
         StringBuilder doc = new StringBuilder();
@@ -190,6 +242,15 @@ public final class RevisionScript {
         return this.transactional;
     }
 
+    /**
+     * Whether the script runs in a transaction on a database: {@link #transactional()}, unless it is
+     * code with a statement that cannot run in one there (PostgreSQL's {@code CREATE INDEX
+     * CONCURRENTLY}).
+     */
+    public boolean transactional(Dialect dialect) {
+        return this.transactional && (this.code == null || !this.code.requiresAutocommit(dialect));
+    }
+
     /** The {@code Lock Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */
     public Optional<Duration> lockTimeout() {
         return Optional.ofNullable(this.lockTimeout);
@@ -202,7 +263,7 @@ public final class RevisionScript {
 
     /** Whether the script has a {@code -- migrate:downgrade} part; without one it is irreversible. */
     public boolean reversible() {
-        return this.downgradeStart >= 0;
+        return this.code != null ? this.code.reversible() : this.downgradeStart >= 0;
     }
 
     /**
@@ -211,6 +272,7 @@ public final class RevisionScript {
      * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
      */
     public List<SqlStatement> upgradeStatements() {
+        requireSql();
         List<SqlStatement> statements = this.upgradeStatements;
         if (statements == null) {
             statements = SqlSplitter.split(this.description, this.text, this.upgradeStart, this.upgradeEnd,
@@ -227,6 +289,7 @@ public final class RevisionScript {
      * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
      */
     public List<SqlStatement> downgradeStatements() {
+        requireSql();
         if (!reversible()) {
             return List.of();
         }
@@ -240,12 +303,57 @@ public final class RevisionScript {
     }
 
     /**
+     * The upgrade statements as sent to and written for a database: an SQL script's
+     * {@link #upgradeStatements()}, or a code revision's operations rendered for the database (line
+     * numbers then 0).
+     *
+     * @throws io.samokoder.migrations.MigrationException if a code revision reads the database (it
+     *         has no statements before it runs) or uses what the database cannot hold
+     */
+    public List<SqlStatement> upgradeStatements(Dialect dialect) {
+        return this.code == null ? upgradeStatements() : rendered(dialect).upgrade();
+    }
+
+    /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
+    public List<SqlStatement> downgradeStatements(Dialect dialect) {
+        return this.code == null ? downgradeStatements() : rendered(dialect).downgrade();
+    }
+
+    private Rendered rendered(Dialect dialect) {
+        Rendered value = this.rendered;
+        if (value == null || value.dialect() != dialect) {
+            value = new Rendered(dialect, number(this.code.statements(true, dialect)),
+                    this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of());
+            this.rendered = value;
+        }
+        return value;
+    }
+
+    private static List<SqlStatement> number(List<String> sql) {
+        List<SqlStatement> statements = new ArrayList<>(sql.size());
+        for (int i = 0; i < sql.size(); i++) {
+            statements.add(new SqlStatement(sql.get(i), i + 1, 0));
+        }
+        return List.copyOf(statements);
+    }
+
+    private void requireSql() {
+        if (this.code != null) {
+            throw new IllegalStateException(this.description + " is code, whose statements depend on the database:"
+                    + " use upgradeStatements(Dialect) or downgradeStatements(Dialect)");
+        }
+    }
+
+    /**
      * The versioned checksum of the executable content, computed on first use (see the class
      * documentation for what is normalised), e.g. {@code v1:9f86d0...}.
      *
      * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
      */
     public String checksum() {
+        if (this.code != null) {
+            return this.code.checksum();
+        }
         String value = this.checksum;
         if (value == null) {
             value = computeChecksum();

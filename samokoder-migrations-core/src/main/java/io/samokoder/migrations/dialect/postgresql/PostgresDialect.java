@@ -5,6 +5,7 @@ import io.samokoder.migrations.dialect.Ddl;
 import io.samokoder.migrations.dialect.LockSql;
 import io.samokoder.migrations.dialect.SessionSql;
 import io.samokoder.migrations.dialect.StoreSql;
+import io.samokoder.migrations.ops.OperationRenderer;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -98,5 +99,10 @@ public final class PostgresDialect implements Dialect {
     /** Shortcut for {@code lock().lockKey(schema, table)}. */
     public long lockKey(String schema, String table) {
         return PostgresLock.INSTANCE.lockKey(schema, table);
+    }
+
+    @Override
+    public OperationRenderer operations() {
+        return PostgresOperationRenderer.INSTANCE;
     }
 }

@@ -1,0 +1,197 @@
+package io.samokoder.migrations.java;
+
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.ops.LiveOperations;
+import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.ops.NeedsDatabaseException;
+import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.OperationRecorder;
+import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.script.RevisionCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Java revision's operations, recorded once when it is loaded. A revision that only calls
+ * operations is rendered per database from that record, and its checksum covers it; one that reads
+ * the database cannot be recorded, so it runs against the database and its checksum is its declared
+ * version.
+ */
+final class JavaRevisionCode implements RevisionCode {
+
+    /** The checksum of recorded operations: {@code j1:} and the SHA-256 of their canonical form. */
+    static final String RECORDED_PREFIX = "j1:";
+    /** The checksum of a declared version: {@code jv:} and the version as declared. */
+    static final String VERSION_PREFIX = "jv:";
+
+    private final JavaRevision revision;
+    private final String description;
+    private final NamingConvention naming;
+    /** {@code null} when the revision reads the database. */
+    private final List<Operation> upgrade;
+    /** {@code null} when irreversible or when the revision reads the database. */
+    private final List<Operation> downgrade;
+    private final boolean reversible;
+    private final boolean readsDatabase;
+    private final String checksum;
+
+    private JavaRevisionCode(JavaRevision revision, String description, NamingConvention naming,
+            List<Operation> upgrade, List<Operation> downgrade, boolean reversible, String checksum) {
+        this.revision = revision;
+        this.description = description;
+        this.naming = naming;
+        this.upgrade = upgrade;
+        this.downgrade = downgrade;
+        this.reversible = reversible;
+        this.readsDatabase = upgrade == null || (reversible && downgrade == null);
+        this.checksum = checksum;
+    }
+
+    /**
+     * Records the revision's operations.
+     *
+     * @throws JavaRevisionException if it reads the database without a declared version, or its
+     *         code fails while being recorded
+     */
+    static JavaRevisionCode record(JavaRevision revision, String version, String description, NamingConvention naming) {
+        String className = revision.getClass().getName();
+        List<Operation> up = record(revision, true, naming, className);
+        List<Operation> down;
+        boolean reversible = true;
+        try {
+            down = record(revision, false, naming, className);
+        } catch (Irreversible e) {
+            down = null;
+            reversible = false;
+        }
+        boolean reads = up == null || (reversible && down == null);
+        if (reads && version.isEmpty()) {
+            throw new JavaRevisionException(className, "it reads the database (op.hasTable, op.hasColumn, op.hasIndex,"
+                    + " op.hasConstraint or op.connection()), so its operations cannot be recorded for its checksum."
+                    + " Declare a version, e.g. @Revision(..., version = \"1\"), and raise it whenever you change what"
+                    + " the revision does.", null);
+        }
+        String checksum = version.isEmpty() ? recordedChecksum(up, reversible ? down : null)
+                : VERSION_PREFIX + version;
+        return new JavaRevisionCode(revision, description, naming, reads ? null : up,
+                reads ? null : down, reversible, checksum);
+    }
+
+    /** The operations of one direction, or {@code null} when the code reads the database. */
+    private static List<Operation> record(JavaRevision revision, boolean upgrade, NamingConvention naming,
+            String className) {
+        OperationRecorder recorder = new OperationRecorder(naming);
+        try {
+            if (upgrade) {
+                revision.upgrade(recorder);
+            } else {
+                revision.downgrade(recorder);
+            }
+            return recorder.operations();
+        } catch (NeedsDatabaseException e) {
+            return null;
+        } catch (Irreversible e) {
+            throw e;
+        } catch (JavaRevisionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JavaRevisionException(className, (upgrade ? "upgrade" : "downgrade")
+                    + "() failed while its operations were recorded: " + e.getMessage()
+                    + ". Fix the call it names; recording runs the code without a database.", e);
+        }
+    }
+
+    private static String recordedChecksum(List<Operation> upgrade, List<Operation> downgrade) {
+        StringBuilder content = new StringBuilder();
+        append(content, 'U', upgrade);
+        if (downgrade != null) {
+            append(content, 'D', downgrade);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
+            return RECORDED_PREFIX + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static void append(StringBuilder content, char part, List<Operation> operations) {
+        content.append(part).append(operations.size()).append('\n');
+        for (Operation operation : operations) {
+            String text = operation.toString();
+            content.append(text.length()).append(':').append(text).append('\n');
+        }
+    }
+
+    @Override
+    public boolean reversible() {
+        return this.reversible;
+    }
+
+    @Override
+    public String checksum() {
+        return this.checksum;
+    }
+
+    @Override
+    public boolean readsDatabase() {
+        return this.readsDatabase;
+    }
+
+    /** The recorded operations of one direction; empty when the revision reads the database. */
+    List<Operation> operations(boolean upgrade) {
+        List<Operation> operations = upgrade ? this.upgrade : this.downgrade;
+        return operations == null ? List.of() : operations;
+    }
+
+    @Override
+    public List<String> statements(boolean upgrade, Dialect dialect) {
+        if (this.readsDatabase) {
+            throw new NeedsDatabaseException(this.description + " reads the database while it runs, so it has no"
+                    + " statements before it runs and cannot be written to an offline (--sql) script; run it"
+                    + " online, or write the SQL it would run as an SQL revision.");
+        }
+        OperationRenderer renderer = dialect.operations();
+        List<String> statements = new ArrayList<>();
+        for (Operation operation : operations(upgrade)) {
+            statements.addAll(renderer.render(operation));
+        }
+        return List.copyOf(statements);
+    }
+
+    @Override
+    public boolean requiresAutocommit(Dialect dialect) {
+        if (this.readsDatabase) {
+            return false;
+        }
+        OperationRenderer renderer = dialect.operations();
+        for (Operation operation : this.upgrade) {
+            if (renderer.requiresAutocommit(operation)) {
+                return true;
+            }
+        }
+        if (this.downgrade != null) {
+            for (Operation operation : this.downgrade) {
+                if (renderer.requiresAutocommit(operation)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) throws Exception {
+        LiveOperations op = new LiveOperations(connection, dialect.operations(), this.naming, sink::send);
+        if (upgrade) {
+            this.revision.upgrade(op);
+        } else {
+            this.revision.downgrade(op);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.samokoder.migrations.java;
+
+import io.samokoder.migrations.graph.InvalidRevisionIdException;
+import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.RevisionScript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns {@link JavaRevision}s into revision scripts and places them in load order among the SQL
+ * scripts.
+ *
+ * <p><b>Load order.</b> A Java revision's location is its package read as a class path directory
+ * ({@code com.example.db.migrations} is {@code classpath:com/example/db/migrations}). Among the SQL
+ * files of that location, it sorts by its class's simple name as if that were a file name; a Java
+ * revision whose package is no configured location comes after every file, packages in name order,
+ * then by simple name. Load order breaks ties as Alembic's does (which head is listed first).
+ */
+public final class JavaRevisions {
+
+    /** The prefix of a Java revision's description: {@code java:} and the class name. */
+    public static final String DESCRIPTION_PREFIX = "java:";
+
+    private JavaRevisions() {
+    }
+
+    /**
+     * The script of a Java revision: its {@link Revision} annotation read and checked, its
+     * operations recorded.
+     *
+     * @param revision the revision
+     * @param naming the naming convention for constraints and indexes
+     * @throws JavaRevisionException naming the class when it has no or a bad annotation, or reads the
+     *         database without a declared version
+     */
+    public static RevisionScript load(JavaRevision revision, NamingConvention naming) {
+        Objects.requireNonNull(revision, "revision");
+        Class<?> type = revision.getClass();
+        Revision declared = type.getAnnotation(Revision.class);
+        if (declared == null) {
+            throw new JavaRevisionException(type.getName(), "it has no @Revision annotation; declare its id and"
+                    + " parents, e.g. @Revision(id = \"3f2a9c1b7d4e\", revises = \"1c9d2e4f6a8b\", message = \"...\")",
+                    null);
+        }
+        String id = declared.id().strip();
+        if (id.isEmpty()) {
+            throw new JavaRevisionException(type.getName(), "@Revision(id) is empty; give the revision a unique id,"
+                    + " e.g. @Revision(id = \"3f2a9c1b7d4e\")", null);
+        }
+        check(type, id, "id");
+        List<String> revises = list(type, declared.revises(), "revises");
+        List<String> labels = list(type, declared.branchLabels(), "branchLabels");
+        List<String> dependsOn = list(type, declared.dependsOn(), "dependsOn");
+        String description = DESCRIPTION_PREFIX + type.getName();
+        io.samokoder.migrations.graph.Revision node = new io.samokoder.migrations.graph.Revision(id, revises,
+                new LinkedHashSet<>(labels), dependsOn, declared.message().strip(), description);
+        JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
+                naming == null ? NamingConvention.DEFAULT : naming);
+        String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
+        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), code);
+    }
+
+    private static List<String> list(Class<?> type, String[] values, String attribute) {
+        List<String> result = new ArrayList<>(values.length);
+        for (String value : values) {
+            String v = value == null ? "" : value.strip();
+            if (v.isEmpty()) {
+                throw new JavaRevisionException(type.getName(), "@Revision(" + attribute + ") has an empty entry;"
+                        + " remove it", null);
+            }
+            if (!attribute.equals("branchLabels")) {
+                check(type, v, attribute);
+            }
+            if (!result.contains(v)) {
+                result.add(v);
+            }
+        }
+        return result;
+    }
+
+    private static void check(Class<?> type, String id, String attribute) {
+        try {
+            io.samokoder.migrations.graph.Revision.checkId(id);
+        } catch (InvalidRevisionIdException e) {
+            throw new JavaRevisionException(type.getName(), "@Revision(" + attribute + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The scripts in load order: the file scripts in their order, each Java script placed among the
+     * files of its package's location by simple class name, the rest after them (see the class
+     * documentation).
+     *
+     * @param files scripts loaded from files, in load order
+     * @param java scripts made by {@link #load}, in any order
+     */
+    public static List<RevisionScript> arrange(List<RevisionScript> files, List<RevisionScript> java) {
+        if (java.isEmpty()) {
+            return files;
+        }
+        Map<String, List<RevisionScript>> byLocation = new LinkedHashMap<>();
+        List<RevisionScript> sorted = new ArrayList<>(java);
+        sorted.sort(Comparator.comparing(RevisionScript::description));
+        for (RevisionScript script : sorted) {
+            byLocation.computeIfAbsent(javaLocation(script), k -> new ArrayList<>()).add(script);
+        }
+        List<RevisionScript> result = new ArrayList<>(files.size() + java.size());
+        int i = 0;
+        while (i < files.size()) {
+            String location = fileLocation(files.get(i).description());
+            int end = i;
+            while (end < files.size() && Objects.equals(fileLocation(files.get(end).description()), location)) {
+                end++;
+            }
+            List<RevisionScript> here = location == null ? null : byLocation.remove(location);
+            if (here == null) {
+                result.addAll(files.subList(i, end));
+            } else {
+                merge(result, files.subList(i, end), here);
+            }
+            i = end;
+        }
+        for (List<RevisionScript> rest : byLocation.values()) {
+            result.addAll(rest);
+        }
+        return result;
+    }
+
+    private static void merge(List<RevisionScript> out, List<RevisionScript> files, List<RevisionScript> java) {
+        int f = 0;
+        int j = 0;
+        while (f < files.size() || j < java.size()) {
+            if (j >= java.size() || (f < files.size()
+                    && fileName(files.get(f).description()).compareTo(simpleName(java.get(j))) <= 0)) {
+                out.add(files.get(f++));
+            } else {
+                out.add(java.get(j++));
+            }
+        }
+    }
+
+    /** The class path directory of a file script's description, or {@code null} if not on the class path. */
+    static String fileLocation(String description) {
+        String path;
+        if (description.startsWith("classpath:")) {
+            path = description.substring("classpath:".length());
+        } else if (description.startsWith("classpath*:")) {
+            path = description.substring("classpath*:".length());
+        } else {
+            return null;
+        }
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String fileName(String description) {
+        int slash = description.lastIndexOf('/');
+        return slash < 0 ? description.substring(description.indexOf(':') + 1) : description.substring(slash + 1);
+    }
+
+    private static String javaLocation(RevisionScript script) {
+        String className = script.description().substring(DESCRIPTION_PREFIX.length());
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot).replace('.', '/');
+    }
+
+    private static String simpleName(RevisionScript script) {
+        String className = script.description().substring(DESCRIPTION_PREFIX.length());
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+}

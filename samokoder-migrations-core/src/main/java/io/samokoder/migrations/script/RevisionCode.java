@@ -1,0 +1,52 @@
+package io.samokoder.migrations.script;
+
+import io.samokoder.migrations.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What runs for a revision written as code (a Java revision) instead of an SQL file: its statements
+ * rendered for a database, or, for a revision that reads the database while it runs, the code run
+ * against a connection. Implementations are immutable and thread-safe.
+ */
+public interface RevisionCode {
+
+    /** Whether the revision has a downgrade. */
+    boolean reversible();
+
+    /** The checksum recorded in the log and compared by validation. */
+    String checksum();
+
+    /**
+     * Whether the revision reads the database while it runs (inspection, the raw connection): it is
+     * then run by {@link #run} and has no statements to render.
+     */
+    boolean readsDatabase();
+
+    /**
+     * The statements of one direction for a database, as sent online and written offline.
+     *
+     * @throws io.samokoder.migrations.MigrationException if the revision reads the database, or an
+     *         operation or type is one the database cannot hold
+     */
+    List<String> statements(boolean upgrade, Dialect dialect);
+
+    /** Whether a statement of the revision cannot run inside a transaction on that database. */
+    boolean requiresAutocommit(Dialect dialect);
+
+    /**
+     * Runs one direction against the database, handing each statement to {@code sink} in order.
+     *
+     * @throws Exception what the revision or the sink threw
+     */
+    void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) throws Exception;
+
+    /** Where the statements of a running revision go. */
+    @FunctionalInterface
+    interface Sink {
+
+        /** Sends one statement. */
+        void send(String sql) throws SQLException;
+    }
+}
