@@ -3,6 +3,8 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.MigrationListener;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.ScriptResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -59,7 +62,8 @@ public final class MigrationsAutoConfiguration {
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
             ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
             ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
-            ObjectProvider<MigrationsConfigCustomizer> customizers) {
+            ObjectProvider<MigrationsConfigCustomizer> customizers, ObjectProvider<JavaRevision> javaRevisions,
+            AutowireCapableBeanFactory beanFactory) {
         DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
                 jdbcConnectionDetails);
         List<ScriptResource> scripts = SpringScriptResources
@@ -78,9 +82,17 @@ public final class MigrationsAutoConfiguration {
             .checksumPolicy(properties.getValidateChecksums())
             .fastStart(properties.isFastStart())
             .listeners(listeners.orderedStream().toList());
+        List<JavaRevision> java = JavaRevisionScanner.find(javaRevisions.orderedStream().toList(),
+                properties.getJavaPackages(), resourceLoader, beanFactory);
+        builder.javaRevisions(java);
+        if (!properties.getNamingConvention().isEmpty()) {
+            builder.namingConvention(NamingConvention.of(properties.getNamingConvention()));
+        }
         if (scripts.isEmpty()) {
-            logger.warn("No revision scripts (*.sql) found in " + properties.getLocations()
-                    + " (samokoder.migrations.locations)");
+            if (java.isEmpty()) {
+                logger.warn("No revision scripts (*.sql) found in " + properties.getLocations()
+                        + " (samokoder.migrations.locations), and no Java revisions");
+            }
             builder.locations(engineLocations(properties.getLocations()));
         }
         else {

@@ -5,7 +5,9 @@ import io.samokoder.migrations.TransactionMode;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -133,6 +135,19 @@ public class MigrationsProperties {
      * database (kept in the table named after the log table with "_state").
      */
     private boolean fastStart = true;
+
+    /**
+     * Packages (with their sub-packages) searched for Java revisions: classes annotated with
+     * {@code @Revision} that implement {@code JavaRevision}. JavaRevision beans are used as well.
+     */
+    private List<String> javaPackages = new ArrayList<>();
+
+    /**
+     * How Java revisions name constraints and indexes they are given no name for, by kind ("ix",
+     * "uq", "ck", "fk", "pk"), e.g. "uq_%(table_name)s_%(column_0_N_name)s"; kinds not given keep
+     * the default.
+     */
+    private Map<String, String> namingConvention = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -289,6 +304,22 @@ public class MigrationsProperties {
 
     public void setValidateChecksums(ChecksumPolicy validateChecksums) {
         this.validateChecksums = validateChecksums;
+    }
+
+    public List<String> getJavaPackages() {
+        return this.javaPackages;
+    }
+
+    public void setJavaPackages(List<String> javaPackages) {
+        this.javaPackages = javaPackages;
+    }
+
+    public Map<String, String> getNamingConvention() {
+        return this.namingConvention;
+    }
+
+    public void setNamingConvention(Map<String, String> namingConvention) {
+        this.namingConvention = namingConvention;
     }
 
     @Override

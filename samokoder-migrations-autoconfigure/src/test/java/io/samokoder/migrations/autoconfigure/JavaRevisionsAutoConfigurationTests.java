@@ -1,0 +1,129 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.autoconfigure.javarevisions.M001_CreateGreetings;
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Operations;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Java revisions in the starter: found in {@code java-packages} and as beans, run at start-up. */
+class JavaRevisionsAutoConfigurationTests {
+
+    private TestDatabase db;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void createDatabase() {
+        this.db = TestPostgres.createDatabase("javarev");
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=" + this.db.jdbcUrl(),
+                    "spring.datasource.username=" + this.db.user(), "spring.datasource.password=" + this.db.password(),
+                    "samokoder.migrations.locations=classpath:db/none");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        this.db.close();
+    }
+
+    @Test
+    void revisionsInTheConfiguredPackagesRunWithBeansInjected() {
+        this.runner
+            .withPropertyValues("samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.javarevisions",
+                    "greeting=bonjour")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).current()).containsExactly("g2");
+                assertThat(rows("SELECT text FROM greetings")).containsExactly("bonjour");
+            });
+    }
+
+    @Revision(id = "g3", revises = "g2", message = "Greet twice")
+    static class GreetTwice implements JavaRevision {
+
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("INSERT INTO greetings (id, text) VALUES (2, 'again')");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RevisionBeans {
+
+        @Bean
+        GreetTwice greetTwice() {
+            return new GreetTwice();
+        }
+
+        @Bean
+        M001_CreateGreetings createGreetings() {
+            return new M001_CreateGreetings();
+        }
+    }
+
+    @Test
+    void revisionBeansJoinTheScannedOnesAndAClassThatIsABeanIsUsedOnce() {
+        this.runner.withUserConfiguration(RevisionBeans.class)
+            .withPropertyValues("samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.javarevisions")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).current()).containsExactly("g3");
+                assertThat(rows("SELECT text FROM greetings ORDER BY id")).containsExactly("hello", "again");
+            });
+    }
+
+    @Test
+    void anAnnotatedClassThatIsNoRevisionFailsStartUpNamingIt() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.badrevisions")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("Class io.samokoder.migrations.autoconfigure.badrevisions.NotARevision in package"
+                            + " io.samokoder.migrations.autoconfigure.badrevisions"
+                            + " (samokoder.migrations.java-packages) is annotated @Revision but does not implement"
+                            + " io.samokoder.migrations.java.JavaRevision; implement it, or remove the annotation");
+            });
+    }
+
+    @Test
+    void withoutJavaPackagesOnlyBeansAreUsed() {
+        this.runner.withBean(M001_CreateGreetings.class)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).current()).containsExactly("g1");
+                assertThat(context.getBean(Migrations.class).heads()).containsExactly("g1");
+            });
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        try (Connection c = this.db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+}
