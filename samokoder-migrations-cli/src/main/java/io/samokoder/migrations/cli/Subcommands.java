@@ -72,11 +72,16 @@ final class Subcommands {
         String revisionId;
         @Option(names = "--version-path", paramLabel = "DIR", description = "Directory to write the script to.")
         Path versionPath;
+        @Option(names = "--java", description = "Write a Java revision (a class calling op.*) instead of an SQL script.")
+        boolean java;
+        @Option(names = "--package", paramLabel = "PKG", description = "Package of the Java revision (with --java;"
+                + " default: read off --version-path below a java directory).")
+        String javaPackage;
 
         @Override
         public Integer call() {
             return this.root.execute(new RevisionCommand(this.message, this.head, this.splice, this.branchLabels,
-                    this.dependsOn, this.revisionId, this.versionPath), OutputFormat.TEXT);
+                    this.dependsOn, this.revisionId, this.versionPath, this.java, this.javaPackage), OutputFormat.TEXT);
         }
     }
 

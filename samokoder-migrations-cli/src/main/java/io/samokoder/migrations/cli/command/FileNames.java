@@ -93,6 +93,25 @@ final class FileNames {
         return name + ".sql";
     }
 
+    /**
+     * The class name of a Java revision: the file name the template gives, without {@code .sql},
+     * with every character a Java name cannot hold replaced by {@code _}, and {@code R} in front
+     * when it does not start with a letter (e.g. {@code R3f2a9c1b7d4e_add_users}).
+     */
+    static String className(String template, String revision, String message, LocalDateTime created) {
+        String file = fileName(template, revision, message, created);
+        String base = file.substring(0, file.length() - ".sql".length());
+        StringBuilder name = new StringBuilder(base.length() + 1);
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            name.append(Character.isJavaIdentifierPart(c) && c != '$' ? c : '_');
+        }
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+            name.insert(0, 'R');
+        }
+        return name.toString();
+    }
+
     private static String format(String pattern, String key, Object value, String spec, char conversion) {
         if (conversion == 'd' && !(value instanceof Number)) {
             throw invalid(pattern, "token '" + key + "' is text; use %(" + key + ")s");

@@ -33,7 +33,14 @@ final class ScriptWriter {
 
     /** What to write. */
     record Request(String revisionId, String message, List<String> heads, boolean splice, List<String> branchLabels,
-            List<String> dependsOn, Path versionPath) {
+            List<String> dependsOn, Path versionPath, JavaTarget java) {
+    }
+
+    /**
+     * Where a Java revision goes instead of an SQL script: its package (or {@code null} to derive
+     * it from {@code --version-path}).
+     */
+    record JavaTarget(String javaPackage) {
     }
 
     private ScriptWriter() {
@@ -64,7 +71,8 @@ final class ScriptWriter {
                     + "; give another --rev-id, or none for a generated one");
         }
         LocalDateTime created = LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
-        Path directory = versionDirectory(workspace, revisions, heads, request.versionPath());
+        Path directory = request.java() != null ? JavaSkeleton.directory(request.java().javaPackage(),
+                request.versionPath()) : versionDirectory(workspace, revisions, heads, request.versionPath());
         if (!request.splice()) {
             for (String head : heads) {
                 if (!graph.isHead(head)) {
@@ -82,6 +90,15 @@ final class ScriptWriter {
         values.put("create_date", CREATE_DATE.format(created));
         values.put("branch_labels", String.join(", ", request.branchLabels()));
         values.put("depends_on", String.join(", ", dependsOn));
+        if (request.java() != null) {
+            String className = FileNames.className(workspace.fileTemplate(), id, message, created);
+            Path file = directory.resolve(className + ".java");
+            String pkg = JavaSkeleton.packageOf(request.java().javaPackage(), directory);
+            String text = JavaSkeleton.render(pkg, className, values, request.branchLabels(), dependsOn);
+            checkGraph(graph, new Revision(id, heads, new java.util.LinkedHashSet<>(request.branchLabels()), dependsOn,
+                    message, file.toString()));
+            return writeAndReport(output, file, text);
+        }
         String text = ScriptTemplate.render(ScriptTemplate.find(directory), values);
         Path file = directory.resolve(FileNames.fileName(workspace.fileTemplate(), id, message, created));
         RevisionScript script = ScriptLoader.parse(ScriptLocations.FILESYSTEM_PREFIX + file, text);
@@ -95,9 +112,18 @@ final class ScriptWriter {
                     + ", however the migration file " + file + " does not have them; have you upgraded your "
                     + ScriptTemplate.FILE_NAME + " to include the 'Branch Labels' line?");
         }
+        checkGraph(graph, script.revision());
+        return writeAndReport(output, file, text);
+    }
+
+    /** The map with the new revision must still be a valid map (labels, dependencies). */
+    private static void checkGraph(RevisionGraph graph, Revision added) {
         List<Revision> all = new ArrayList<>(graph.revisions());
-        all.add(script.revision());
+        all.add(added);
         RevisionGraph.of(all);
+    }
+
+    private static Path writeAndReport(Output output, Path file, String text) {
         output.text("Generating " + file + " ...");
         write(file, text);
         output.line("  done");
