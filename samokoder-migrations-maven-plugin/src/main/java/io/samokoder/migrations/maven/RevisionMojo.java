@@ -12,7 +12,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** {@code revision}: writes a new revision script on the single head (into {@code src/main/resources/db/migrations} by default); reads no database. */
+/**
+ * {@code revision}: writes a new revision script on the single head (into
+ * {@code src/main/resources/db/migrations} by default), or with {@code -Dsamokoder.java
+ * -Dsamokoder.package=P} a Java revision under the project's Java sources; reads no database.
+ */
 @Mojo(name = "revision", threadSafe = true)
 public class RevisionMojo extends AbstractNewScriptMojo {
 
@@ -32,10 +36,25 @@ public class RevisionMojo extends AbstractNewScriptMojo {
     @Parameter(property = "samokoder.versionPath")
     private File versionPath;
 
+    /** Write a Java revision (a class calling {@code op.*}) instead of an SQL script. */
+    @Parameter(property = "samokoder.java", defaultValue = "false")
+    private boolean java;
+
+    /**
+     * The Java revision's package; it is written to the package's directory under the project's
+     * Java sources unless {@code samokoder.versionPath} is given.
+     */
+    @Parameter(property = "samokoder.package")
+    private String javaPackage;
+
+    /** The project's main Java source directory. */
+    @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true, required = true)
+    private File sourceDirectory;
+
     /** The first revision of a module needs no {@code init}: the scripts directory is created. */
     @Override
     void prepare(Workspace workspace) throws MojoExecutionException {
-        if (this.versionPath != null || workspace.versionLocations().isEmpty()) {
+        if (this.java || this.versionPath != null || workspace.versionLocations().isEmpty()) {
             return;
         }
         Path directory = workspace.versionLocations().get(0);
@@ -51,8 +70,11 @@ public class RevisionMojo extends AbstractNewScriptMojo {
 
     @Override
     MigrationCommand command() throws MojoFailureException {
+        Path directory = this.versionPath == null ? null : this.versionPath.toPath();
+        if (this.java && directory == null && this.javaPackage != null) {
+            directory = this.sourceDirectory.toPath().resolve(this.javaPackage.replace('.', '/'));
+        }
         return new RevisionCommand(message("\"add users\""), this.head,
-                this.splice, branchLabels(), words(this.dependsOn), revId(),
-                this.versionPath == null ? null : this.versionPath.toPath());
+                this.splice, branchLabels(), words(this.dependsOn), revId(), directory, this.java, this.javaPackage);
     }
 }

@@ -169,6 +169,19 @@ class MavenPluginIT {
         assertFalse(build.log.contains(password), "the password is in the build log " + build.file);
     }
 
+    @Test
+    @Order(6)
+    void revisionWritesAJavaRevisionIntoTheModulesJavaSources() throws IOException {
+        Build build = mvn("samokoder-migrations:revision", "-Dsamokoder.java", "-Dsamokoder.package=com.example.migrations",
+                "-Dsamokoder.message=backfill names", "-Dsamokoder.revId=0b1c2d3e4f50");
+        build.assertSuccess();
+        Path source = project.resolve("src/main/java/com/example/migrations/R0b1c2d3e4f50_backfill_names.java");
+        build.assertLine("Generating " + source + " ...  done");
+        String text = Files.readString(source);
+        assertTrue(text.startsWith("package com.example.migrations;\n"), text);
+        assertTrue(text.contains("@Revision(id = \"0b1c2d3e4f50\", revises = \"" + SECOND + "\",\n"), text);
+    }
+
     private static void fill(Path script, String upgrade, String downgrade) throws IOException {
         String text = Files.readString(script);
         int up = text.indexOf("-- migrate:upgrade");
