@@ -8,6 +8,7 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.Target;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,18 +36,22 @@ import javax.sql.DataSource;
  * database, set as the {@code search_path} of the engine's connections and dropped afterwards, so
  * checks never depend on each other or on what other tests left. A failed check throws an
  * {@link AssertionError} naming the revision, its file and what went wrong. Instances are immutable;
- * checks return the kit so they chain. PostgreSQL only, for now.
+ * checks return the kit so they chain. Java revisions join the scripts with {@link #javaRevisions}.
+ * PostgreSQL only, for now.
  */
 public final class MigrationsKit {
 
     private final DataSource dataSource;
     private final List<String> locations;
     private final Set<String> allowedIrreversible;
+    private final List<JavaRevision> javaRevisions;
 
-    private MigrationsKit(DataSource dataSource, List<String> locations, Set<String> allowedIrreversible) {
+    private MigrationsKit(DataSource dataSource, List<String> locations, Set<String> allowedIrreversible,
+            List<JavaRevision> javaRevisions) {
         this.dataSource = dataSource;
         this.locations = locations;
         this.allowedIrreversible = allowedIrreversible;
+        this.javaRevisions = javaRevisions;
     }
 
     /**
@@ -58,7 +63,7 @@ public final class MigrationsKit {
     public static MigrationsKit of(DataSource dataSource, String... locations) {
         Objects.requireNonNull(dataSource, "dataSource");
         List<String> list = locations.length == 0 ? MigrationsConfig.DEFAULT_LOCATIONS : List.of(locations);
-        return new MigrationsKit(dataSource, list, Set.of());
+        return new MigrationsKit(dataSource, list, Set.of(), List.of());
     }
 
     /**
@@ -71,7 +76,20 @@ public final class MigrationsKit {
     public MigrationsKit allowIrreversible(String... revisionIds) {
         Set<String> allowed = new LinkedHashSet<>(this.allowedIrreversible);
         allowed.addAll(List.of(revisionIds));
-        return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed));
+        return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed), this.javaRevisions);
+    }
+
+    /**
+     * Adds revisions written in Java: they join the scripts of the locations in one graph, and every
+     * check covers them as it covers SQL scripts.
+     *
+     * @param revisions the Java revisions, as the application registers them
+     * @return a kit with these revisions, in addition to those given already
+     */
+    public MigrationsKit javaRevisions(JavaRevision... revisions) {
+        List<JavaRevision> all = new ArrayList<>(this.javaRevisions);
+        all.addAll(List.of(revisions));
+        return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, List.copyOf(all));
     }
 
     /** Runs every check: single head, reversible, upgrade one by one, stairway with no traces left. */
@@ -268,7 +286,8 @@ public final class MigrationsKit {
     }
 
     private MigrationsConfig.Builder config(DataSource ds) {
-        return MigrationsConfig.builder().dataSource(ds).locations(this.locations).fastStart(false);
+        return MigrationsConfig.builder().dataSource(ds).locations(this.locations).javaRevisions(this.javaRevisions)
+                .fastStart(false);
     }
 
     private RevisionGraph graph(Migrations migrations) {
