@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Executes a {@link Plan} step by step on one connection: runs the script part, applies the step's
  * row changes to the version table and writes the log row. By default each revision is one
  * transaction; {@link TransactionMode#SINGLE} makes the whole plan one; a revision marked
- * {@code Transactional: false} runs in autocommit and its version change commits right after it.
+ * {@code Transactional: false} runs in autocommit and its version change commits right after it, and so
+ * does every revision on a database without transactional DDL (MariaDB, MySQL), where a failure after
+ * some statements is logged as a partial attempt ({@link PartialAttempts}).
  * A transaction that fails with lock_not_available is rolled back whole and retried with backoff
  * ({@link LockRetries}). The executor never decides row changes itself.
  *
@@ -57,10 +59,10 @@ final class Executor {
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
-        this.dialect = config.dialect();
+        this.dialect = tables.dialect();
         this.versions = new VersionStore(tables);
         this.log = new LogStore(tables);
-        this.session = new SessionSettings(config);
+        this.session = new SessionSettings(config, this.dialect);
         this.retries = new LockRetries(this.dialect, this.session, lock, config.lockRetries());
         this.reports = new StepReports(this.dialect, catalog, this.log, listeners, this.session);
     }
@@ -81,7 +83,7 @@ final class Executor {
             } else {
                 for (Step step : plan.steps()) {
                     RevisionScript script = this.reports.script(step);
-                    if (script != null && !script.transactional()) {
+                    if (script != null && (!script.transactional() || !this.dialect.transactionalDdl())) {
                         runAutocommit(connection, step, script);
                     } else {
                         runUnit(connection, List.of(step), false);

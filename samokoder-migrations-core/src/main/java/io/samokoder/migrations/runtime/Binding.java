@@ -1,0 +1,69 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The dialect of an engine and the stores that depend on it: the configured one, or, when none is
+ * configured, the one detected from the first connection's metadata ({@link ProductCheck}), which
+ * costs no round trip since the commands detect it on a connection they open anyway.
+ */
+final class Binding {
+
+    /** A dialect and the tables and stores written in it. */
+    record Bound(Dialect dialect, Tables tables, VersionStore versions, LogStore log, FastStart fastStart) {
+
+        static Bound of(MigrationsConfig config, Dialect dialect) {
+            Tables tables = Tables.of(config, dialect);
+            return new Bound(dialect, tables, new VersionStore(tables), new LogStore(tables), new FastStart(tables));
+        }
+    }
+
+    private final MigrationsConfig config;
+    private volatile Bound bound;
+
+    Binding(MigrationsConfig config) {
+        this.config = config;
+        this.bound = config.dialect().map(d -> Bound.of(config, d)).orElse(null);
+    }
+
+    /**
+     * The binding for a connection's database, after checking that the dialect serves it (detecting
+     * the dialect the first time when none is configured).
+     */
+    Bound on(Connection connection) throws SQLException {
+        Bound b = this.bound;
+        if (b == null) {
+            b = Bound.of(this.config, ProductCheck.detect(connection));
+            this.bound = b;
+        } else {
+            ProductCheck.verify(connection, b.dialect());
+        }
+        return b;
+    }
+
+    /** The binding, detecting the dialect on a connection of its own when it is not known yet. */
+    Bound on(DataSource dataSource) {
+        Bound b = this.bound;
+        return b != null ? b : Jdbc.autocommit(dataSource, "detecting the database", this::on);
+    }
+
+    /**
+     * The binding for offline scripts: the configured dialect, else the one of the DataSource's
+     * database when there is a DataSource, else PostgreSQL's.
+     */
+    Bound offline() {
+        Bound b = this.bound;
+        if (b != null) {
+            return b;
+        }
+        if (this.config.dataSource() != null) {
+            return on(this.config.dataSource());
+        }
+        return Bound.of(this.config, PostgresDialect.INSTANCE);
+    }
+}
