@@ -203,8 +203,9 @@ public final class Engine {
         if (!plan.isEmpty()) {
             LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), bound.dialect().name(),
                     plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
-                    this.config.transactionMode() == TransactionMode.SINGLE ? "all in one transaction"
-                            : "one transaction per revision");
+                    !bound.dialect().transactionalDdl() ? "each statement committing by itself (DDL is not"
+                            + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
+                                    ? "all in one transaction" : "one transaction per revision");
         }
         List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan, tables);
         if (verified && this.config.fastStart()) {
