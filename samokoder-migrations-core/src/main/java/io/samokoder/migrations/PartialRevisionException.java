@@ -29,8 +29,9 @@ public class PartialRevisionException extends MigrationException {
      * @param revision the revision
      * @param file its script
      * @param direction {@code up} or {@code down}
-     * @param applied how many of its statements were applied before the failure
-     * @param total how many statements that part has
+     * @param applied how many of its statements were applied before the failure, or -1 when unknown (the
+     *     run that started it ended without reporting)
+     * @param total how many statements that part has, or -1 when unknown
      * @param error the error of that attempt, as the log recorded it
      */
     public PartialRevisionException(String revision, String file, String direction, int applied, int total,
@@ -50,6 +51,14 @@ public class PartialRevisionException extends MigrationException {
         String stampTo = up ? revision : "the revision below it";
         String head = "Revision " + revision + " (" + file + ") was left part-way by an earlier run on a database"
                 + " without transactional DDL: ";
+        if (applied < 0) {
+            return head + "its " + part + " was started by a run that ended (its process stopped or lost its"
+                    + " connection) before finishing or reporting it, so any of its statements may have been applied,"
+                    + " while the version table does not show the " + part + ". Nothing was run. Check which"
+                    + " statements were applied; then either finish the " + part + " by hand and stamp " + stampTo
+                    + ", or undo them by hand (or make them safe to repeat) and run again with retryPartial enabled"
+                    + " (MigrationsConfig.builder().retryPartial(true)).";
+        }
         if (applied >= total) {
             return head + "all " + total + " statements of its " + part + " were applied, but the version table"
                     + " was not updated. Nothing was run. Stamp " + stampTo + " (its statements already ran), or"
@@ -81,12 +90,12 @@ public class PartialRevisionException extends MigrationException {
         return this.direction;
     }
 
-    /** How many statements of that part were applied. */
+    /** How many statements of that part were applied, or -1 when unknown. */
     public int applied() {
         return this.applied;
     }
 
-    /** How many statements that part has. */
+    /** How many statements that part has, or -1 when unknown. */
     public int total() {
         return this.total;
     }

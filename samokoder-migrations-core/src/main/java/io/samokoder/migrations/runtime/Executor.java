@@ -1,6 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
@@ -219,11 +220,16 @@ final class Executor {
             long start = System.nanoTime();
             String[] saved = null;
             int committedStatements = 0;
+            long running = -1;
             try {
                 connection.setAutoCommit(true);
                 if (this.session.ownTimeouts(script)) {
                     saved = this.session.runTimeouts();
                     this.session.setTimeouts(connection, step, script, null, false);
+                }
+                if (!this.dialect.transactionalDdl()) {
+                    running = PartialAttempts.begin(connection, this.log,
+                            this.reports.logRow(step, script, started, 0, PartialAttempts.RUNNING, null));
                 }
                 try (Statement st = connection.createStatement()) {
                     st.setEscapeProcessing(false);
@@ -244,6 +250,9 @@ final class Executor {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 recordStep(connection, step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
                         null), true);
+                if (running >= 0) {
+                    PartialAttempts.end(connection, this.log, running);
+                }
                 connection.commit();
                 connection.setAutoCommit(true);
                 this.reports.finishedNonTransactional(new StepResult(step.kind(), step.revision(), planned.message(),
@@ -257,22 +266,42 @@ final class Executor {
                 }
                 if (committedStatements == 0 && failure.statementNumber > 0
                         && this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {
+                    endRunning(connection, running);
                     this.retries.afterLockTimeoutAtFirstStatement(failure, attempt);
                     continue;
                 }
-                throw this.reports.failNonTransactional(connection, failure, committedStatements, attempt);
+                MigrationExecutionException error = this.reports.failNonTransactional(connection, failure,
+                        committedStatements, attempt);
+                endRunning(connection, running);
+                throw error;
             } catch (SQLException e) {
                 rollback(connection);
                 if (saved != null) {
                     this.session.restoreQuietly(connection, saved);
                 }
-                throw this.reports.failNonTransactional(connection, new StepFailure(step, 0, 0, e),
-                        committedStatements, attempt);
+                MigrationExecutionException error = this.reports.failNonTransactional(connection,
+                        new StepFailure(step, 0, 0, e), committedStatements, attempt);
+                endRunning(connection, running);
+                throw error;
             } catch (MigrationException e) {
                 rollback(connection);
+                endRunning(connection, running);
                 this.reports.failed(step, e);
                 throw e;
             }
+        }
+    }
+
+    /** Removes the revision's {@link PartialAttempts#RUNNING} row, if any, once its failure is logged. */
+    private void endRunning(Connection connection, long running) {
+        if (running < 0) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            PartialAttempts.end(connection, this.log, running);
+        } catch (SQLException e) {
+            LOG.debug("Could not remove the running row of the log: {}", Jdbc.describe(e));
         }
     }
 

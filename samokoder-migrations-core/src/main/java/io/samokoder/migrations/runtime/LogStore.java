@@ -74,6 +74,15 @@ final class LogStore {
         }
     }
 
+    /** Deletes one row by its id. */
+    void delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + this.tables.qualifiedLog()
+                + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** The INSERT of one row, with 13 parameters that {@link #bind} sets. */
     String insertSql() {
         return this.tables.dialect().store().insertLog(this.tables.qualifiedLog(), "?");

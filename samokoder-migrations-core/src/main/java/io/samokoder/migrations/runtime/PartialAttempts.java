@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Revisions left part-way on a database without transactional DDL (MariaDB, MySQL). When a revision
  * fails after some of its statements committed, its failed log row's error starts with
- * {@link #marker}: how many of how many statements were applied. Until a later successful up or down
- * of that revision, or a stamp whose rows before or after hold it, a run whose plan would run it again
- * is refused with a {@link PartialRevisionException} before anything runs, unless
+ * {@link #marker}: how many of how many statements were applied. While a revision runs, a log row
+ * with outcome {@value #RUNNING} stands for it ({@link #begin}), removed when it commits or its
+ * failure is logged ({@link #end}); one that is left over means the run ended without either (its
+ * process was killed, say), so how far the revision got is unknown. Until a later successful up or
+ * down of that revision, or a stamp whose rows before or after hold it, a run whose plan would run it
+ * again is refused with a {@link PartialRevisionException} before anything runs, unless
  * {@code retryPartial} allows it.
  */
 final class PartialAttempts {
@@ -30,9 +33,11 @@ final class PartialAttempts {
             Pattern.DOTALL);
 
     /** A partial attempt as its log row records it. */
-    private record Attempt(long id, String revision, String direction, String file, int applied, int total,
-            String error) {
+    private record Attempt(String revision, String direction, String file, int applied, int total, String error) {
     }
+
+    /** The outcome of the log row that stands for a revision while it runs. */
+    static final String RUNNING = "running";
 
     private final Tables tables;
     private final boolean retry;
@@ -40,6 +45,23 @@ final class PartialAttempts {
     PartialAttempts(Tables tables, boolean retry) {
         this.tables = tables;
         this.retry = retry;
+    }
+
+    /** Writes the {@value #RUNNING} row of a revision about to run (in autocommit); returns its id. */
+    static long begin(Connection connection, LogStore log, LogStore.Row row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(log.insertSql(), Statement.RETURN_GENERATED_KEYS)) {
+            log.bind(ps, 1, row);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Removes a {@value #RUNNING} row: the revision committed, or its failure is logged. */
+    static void end(Connection connection, LogStore log, long id) throws SQLException {
+        log.delete(connection, id);
     }
 
     /** The start of a partial attempt's logged error. */
@@ -66,47 +88,41 @@ final class PartialAttempts {
             if (!this.retry) {
                 throw refusal;
             }
-            LOG.warn("Running revision {} again as retryPartial allows; its earlier attempt stopped part-way"
-                    + " (statement {} of {} of its {})", attempt.revision(), attempt.applied() + 1, attempt.total(),
-                    "up".equals(attempt.direction()) ? "upgrade" : "downgrade");
+            LOG.warn("Running revision {} again as retryPartial allows; its earlier {} stopped part-way",
+                    attempt.revision(), "up".equals(attempt.direction()) ? "upgrade" : "downgrade");
         }
     }
 
+    /**
+     * The partial attempts that no later successful up or down of their revision, nor a stamp whose
+     * rows before or after hold it, has resolved: the latest per revision.
+     */
     private Map<String, Attempt> unresolved(Connection connection) throws SQLException {
         String log = this.tables.qualifiedLog();
         Map<String, Attempt> open = new LinkedHashMap<>();
-        long first = Long.MAX_VALUE;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, revision, direction, file, error FROM "
-                + log + " WHERE outcome = ? AND error LIKE 'Partial: applied %' ORDER BY id")) {
-            ps.setString(1, LogStore.FAILED);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.id, a.revision, a.direction, a.file,"
+                + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = ?"
+                + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
+                + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = ? AND"
+                + " (b.direction IN ('up', 'down') AND b.revision = a.revision OR b.direction = 'stamp' AND"
+                + " (CONCAT(',', b.rows_before, ',') LIKE CONCAT('%,', a.revision, ',%')"
+                + " OR CONCAT(',', b.rows_after, ',') LIKE CONCAT('%,', a.revision, ',%'))))"
+                + " ORDER BY a.id")) {
+            ps.setString(1, RUNNING);
+            ps.setString(2, LogStore.FAILED);
+            ps.setString(3, LogStore.SUCCESS);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Matcher m = MARKER.matcher(rs.getString(5));
-                    if (m.matches() && rs.getString(2) != null) {
-                        Attempt a = new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
-                        open.put(a.revision(), a);
-                        first = Math.min(first, a.id());
+                    if (RUNNING.equals(rs.getString(6))) {
+                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
+                                -1, -1, "none was logged: the run that started it ended without reporting"));
+                        continue;
                     }
-                }
-            }
-        }
-        if (open.isEmpty()) {
-            return open;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, revision, direction, rows_before,"
-                + " rows_after FROM " + log + " WHERE outcome = ? AND id > ? ORDER BY id")) {
-            ps.setString(1, LogStore.SUCCESS);
-            ps.setLong(2, first);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    String revision = rs.getString(2);
-                    boolean stamp = LogStore.STAMP.equals(rs.getString(3));
-                    String rows = rs.getString(4) + "," + rs.getString(5);
-                    open.values().removeIf(a -> a.id() < id
-                            && (stamp ? Arrays.asList(rows.split(",")).contains(a.revision())
-                                    : a.revision().equals(revision)));
+                    Matcher m = MARKER.matcher(rs.getString(5));
+                    if (m.matches()) {
+                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
+                                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)));
+                    }
                 }
             }
         }
