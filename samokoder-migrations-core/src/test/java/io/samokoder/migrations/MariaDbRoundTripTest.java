@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,31 @@ class MariaDbRoundTripTest {
                     .hasMessageContaining("transactionMode SINGLE needs transactional DDL, which mariadb does not"
                             + " have");
             assertThat(MariaDb.versionRows(ds)).isEmpty();
+        }
+    }
+
+    @Test
+    void detectingTheDialectCostsNoConnectionOfItsOwn(@TempDir Path dir) {
+        writeMap(dir);
+        try (TestDatabase db = MariaDb.fresh("rtc")) {
+            AtomicInteger connections = new AtomicInteger();
+            DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            connections.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(db.dataSource(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Migrations migrations = new Migrations(MariaDb.config(counting, dir).fastStart(false).build());
+
+            migrations.upgrade("r2");
+
+            assertThat(connections).as("the lock's and the work's").hasValue(2);
+            assertThat(MariaDb.versionRows(db.dataSource())).containsExactly("r2");
         }
     }
 }

@@ -5,12 +5,15 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dialect of an engine and the stores that depend on it: the configured one, or, when none is
  * configured, the one detected from the first connection's metadata ({@link ProductCheck}), which
- * costs no round trip since the commands detect it on a connection they open anyway.
+ * costs neither a round trip nor a connection: the commands detect it on a connection they open anyway
+ * (the fast start's, the lock's, the read's).
  */
 final class Binding {
 
@@ -50,6 +53,43 @@ final class Binding {
     Bound on(DataSource dataSource) {
         Bound b = this.bound;
         return b != null ? b : Jdbc.autocommit(dataSource, "detecting the database", this::on);
+    }
+
+    /**
+     * Takes the migration lock; when the dialect is not known yet, it is detected on the connection
+     * that then holds the lock.
+     */
+    MigrationLock lock(DataSource dataSource, Duration waitTimeout) {
+        Bound b = this.bound;
+        if (b != null) {
+            return MigrationLock.acquire(dataSource, b.tables(), waitTimeout);
+        }
+        Connection connection = Jdbc.open(dataSource, "the migration lock");
+        try {
+            b = on(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw Jdbc.failure("Could not read the database's metadata", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        try (FirstConnection source = new FirstConnection(dataSource, connection)) {
+            return MigrationLock.acquire(source, b.tables(), waitTimeout);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LoggerFactory.getLogger(Binding.class).debug("Could not close a connection: {}", Jdbc.describe(e));
+        }
+    }
+
+    /** The binding when it is known already (configured, or detected before), else {@code null}. */
+    Bound known() {
+        return this.bound;
     }
 
     /**

@@ -101,10 +101,9 @@ public final class Engine {
                 throw new RevisionException("Range revision not allowed");
             }
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
-            Binding.Bound bound = this.binding.on(dataSource);
-            try (MigrationLock lock = MigrationLock.acquire(dataSource, bound.tables(), this.config.lockWaitTimeout())) {
+            try (MigrationLock lock = this.binding.lock(dataSource, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
-                return runLocked(dataSource, lock, bound, request, startedAt, start);
+                return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
