@@ -1,15 +1,26 @@
 package io.samokoder.migrations.dialect.mariadb;
 
 import io.samokoder.migrations.dialect.StoreSql;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * MariaDB's and MySQL's version and log statements. A step's row changes and its log row go as
  * separate statements, and the old state rows are deleted through a join with a derived table (the
- * server refuses a DELETE whose subquery reads the same table, error 1093).
+ * server refuses a DELETE whose subquery reads the same table, error 1093). The log's start times are
+ * {@code DATETIME(6)} in UTC, written and read as text so that neither the JVM's nor the session's time
+ * zone shifts them.
  */
 final class MariaDbStore implements StoreSql {
 
     static final MariaDbStore INSTANCE = new MariaDbStore();
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     @Override
     public String selectVersions(String versionTable) {
@@ -65,5 +76,20 @@ final class MariaDbStore implements StoreSql {
     public String insertState(String stateTable, String logTable) {
         return "INSERT INTO " + stateTable
                 + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public void bindStartedAt(PreparedStatement ps, int index, Instant startedAt) throws SQLException {
+        ps.setString(index, DATETIME.format(LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC)));
+    }
+
+    @Override
+    public Instant readStartedAt(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        if (value == null) {
+            return null;
+        }
+        String padded = value.length() > 19 ? (value + "000000").substring(0, 26) : value;
+        return LocalDateTime.parse(padded, DATETIME).toInstant(ZoneOffset.UTC);
     }
 }
