@@ -171,8 +171,9 @@ public final class MigrationsConfig {
     /**
      * The configured database dialect; empty (the default) to have it detected from the database
      * product that the first connection's JDBC metadata reports (see
-     * {@link io.samokoder.migrations.dialect.Dialects#forProduct}). Offline scripts without a
-     * DataSource use PostgreSQL's unless one is configured.
+     * {@link io.samokoder.migrations.dialect.Dialects#forProduct}). Offline scripts connect to nothing:
+     * they use the configured dialect, else the one an earlier command of the same
+     * {@link Migrations} detected, else PostgreSQL's; configure it to write them for another database.
      */
     public Optional<Dialect> dialect() {
         return Optional.ofNullable(this.dialect);

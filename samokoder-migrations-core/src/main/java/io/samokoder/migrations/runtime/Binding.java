@@ -49,12 +49,6 @@ final class Binding {
         return b;
     }
 
-    /** The binding, detecting the dialect on a connection of its own when it is not known yet. */
-    Bound on(DataSource dataSource) {
-        Bound b = this.bound;
-        return b != null ? b : Jdbc.autocommit(dataSource, "detecting the database", this::on);
-    }
-
     /**
      * Takes the migration lock; when the dialect is not known yet, it is detected on the connection
      * that then holds the lock.
@@ -93,17 +87,11 @@ final class Binding {
     }
 
     /**
-     * The binding for offline scripts: the configured dialect, else the one of the DataSource's
-     * database when there is a DataSource, else PostgreSQL's.
+     * The binding for offline scripts, which connect to nothing: the configured dialect, else the one
+     * an earlier command of this engine detected, else PostgreSQL's.
      */
     Bound offline() {
         Bound b = this.bound;
-        if (b != null) {
-            return b;
-        }
-        if (this.config.dataSource() != null) {
-            return on(this.config.dataSource());
-        }
-        return Bound.of(this.config, PostgresDialect.INSTANCE);
+        return b != null ? b : Bound.of(this.config, PostgresDialect.INSTANCE);
     }
 }
