@@ -48,6 +48,11 @@ public final class TestMariaDb {
     private TestMariaDb() {
     }
 
+    /** Creates a new, empty database with a unique name on the test server. */
+    public static TestDatabase createDatabase() {
+        return createDatabase("t");
+    }
+
     /**
      * Creates a new, empty database whose name starts with the given prefix.
      *

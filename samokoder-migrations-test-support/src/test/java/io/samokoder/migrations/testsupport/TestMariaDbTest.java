@@ -6,8 +6,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MariaDbDatabaseExtension.class)
 class TestMariaDbTest {
+
+    @Test
+    void theExtensionGivesTheClassOneDatabase(TestDatabase first, TestDatabase second) throws Exception {
+        assertThat(first).isSameAs(second);
+        try (Connection c = first.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(first.name()).startsWith("samokoder_t_");
+        }
+    }
 
     @Test
     void createsUsesAndDropsADatabase() throws Exception {
