@@ -120,4 +120,30 @@ class MariaDbPartialRevisionTest {
                     .containsExactly("p2", "p3");
         }
     }
+
+    @Test
+    void aRevisionWhoseStatementsAllRanButWasNotRecordedIsRefusedUntilStamped(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("v1", "").up("CREATE TABLE made (id INT);\nDROP TABLE alembic_version;")
+                .down("DROP TABLE made;"));
+        try (TestDatabase db = MariaDb.fresh("unrecorded")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).build());
+
+            MigrationExecutionException failure = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(failure.getMessage()).contains("all its statements were committed, but recording it in the"
+                    + " version table failed");
+
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(refusal.applied()).isEqualTo(2);
+            assertThat(refusal.total()).isEqualTo(2);
+            assertThat(refusal.getMessage()).contains("all 2 statements of its upgrade were applied, but the version"
+                    + " table was not updated. Nothing was run. Stamp v1 (its statements already ran)");
+
+            migrations.stamp(List.of("v1"), false);
+            assertThat(migrations.upgrade("heads").steps()).isEmpty();
+            assertThat(MariaDb.versionRows(ds)).containsExactly("v1");
+        }
+    }
 }
