@@ -1,7 +1,7 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.ops.NamingConvention;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -60,6 +61,7 @@ public final class MigrationsConfig {
     private final Dialect dialect;
     private final List<JavaRevision> javaRevisions;
     private final NamingConvention namingConvention;
+    private final boolean retryPartial;
 
     private MigrationsConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -80,6 +82,7 @@ public final class MigrationsConfig {
         this.dialect = b.dialect;
         this.javaRevisions = List.copyOf(b.javaRevisions);
         this.namingConvention = b.namingConvention;
+        this.retryPartial = b.retryPartial;
     }
 
     /** A builder with every default. */
@@ -172,9 +175,25 @@ public final class MigrationsConfig {
         return this.listeners;
     }
 
-    /** The database dialect. */
-    public Dialect dialect() {
-        return this.dialect;
+    /**
+     * The configured database dialect; empty (the default) to have it detected from the database
+     * product that the first connection's JDBC metadata reports (see
+     * {@link io.samokoder.migrations.dialect.Dialects#forProduct}). Offline scripts connect to nothing:
+     * they use the configured dialect, else the one an earlier command of the same
+     * {@link Migrations} detected, else PostgreSQL's; configure it to write them for another database.
+     */
+    public Optional<Dialect> dialect() {
+        return Optional.ofNullable(this.dialect);
+    }
+
+    /**
+     * Whether a revision whose last attempt stopped part-way on a database without transactional DDL
+     * (MariaDB, MySQL) may run again (default {@code false}: such a run is refused with a
+     * {@link PartialRevisionException}). Set it once the statements that attempt applied were undone
+     * by hand or made safe to repeat.
+     */
+    public boolean retryPartial() {
+        return this.retryPartial;
     }
 
     /** Revisions written in Java, placed among the scripts as {@link JavaRevisions} describes. */
@@ -208,6 +227,7 @@ public final class MigrationsConfig {
         b.dialect = this.dialect;
         b.javaRevisions = new ArrayList<>(this.javaRevisions);
         b.namingConvention = this.namingConvention;
+        b.retryPartial = this.retryPartial;
         return b;
     }
 
@@ -220,7 +240,8 @@ public final class MigrationsConfig {
                 + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
                 + ", statementTimeout=" + this.statementTimeout + ", checksumPolicy=" + this.checksumPolicy
                 + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
-                + ", dialect=" + this.dialect.name() + "]";
+                + ", dialect=" + (this.dialect == null ? "detected" : this.dialect.name())
+                + ", retryPartial=" + this.retryPartial + "]";
     }
 
     /** Builds a {@link MigrationsConfig}; not thread-safe. */
@@ -241,9 +262,10 @@ public final class MigrationsConfig {
         private ChecksumPolicy checksumPolicy = DEFAULT_CHECKSUM_POLICY;
         private boolean fastStart = DEFAULT_FAST_START;
         private List<MigrationListener> listeners = new ArrayList<>();
-        private Dialect dialect = PostgresDialect.INSTANCE;
+        private Dialect dialect;
         private List<JavaRevision> javaRevisions = new ArrayList<>();
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
+        private boolean retryPartial;
 
         private Builder() {
         }
@@ -352,7 +374,10 @@ public final class MigrationsConfig {
             return this;
         }
 
-        /** The database dialect (default PostgreSQL). */
+        /**
+         * The database dialect; {@code null} (the default) detects it from the first connection's
+         * metadata. See {@link MigrationsConfig#dialect()}.
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = dialect;
             return this;
@@ -382,21 +407,32 @@ public final class MigrationsConfig {
         }
 
         /**
+         * Allows a revision whose last attempt stopped part-way to run again (default {@code false});
+         * see {@link MigrationsConfig#retryPartial()}.
+         */
+        public Builder retryPartial(boolean retryPartial) {
+            this.retryPartial = retryPartial;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration.
          *
          * @throws MigrationConfigurationException naming the first invalid property
          */
         public MigrationsConfig build() {
-            require(this.dialect != null, "dialect must not be null");
             require(this.namingConvention != null, "namingConvention must not be null; the default is"
                     + " NamingConvention.DEFAULT");
             require(this.transactionMode != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
             require(this.checksumPolicy != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
-            if (this.schema != null) {
-                this.dialect.ddl().checkIdentifier(this.schema, "schema");
+            // Without a configured dialect, the names must suit every dialect that may be detected.
+            for (Dialect d : this.dialect == null ? Dialects.all() : List.of(this.dialect)) {
+                if (this.schema != null) {
+                    d.ddl().checkIdentifier(this.schema, "schema");
+                }
+                d.ddl().checkIdentifier(this.versionTable, "versionTable");
+                d.ddl().checkIdentifier(this.logTable, "logTable");
             }
-            this.dialect.ddl().checkIdentifier(this.versionTable, "versionTable");
-            this.dialect.ddl().checkIdentifier(this.logTable, "logTable");
             require(!this.versionTable.equals(this.logTable), "versionTable and logTable must differ (both are '"
                     + this.versionTable + "')");
             require(this.logTable.length() <= 57, "logTable '" + this.logTable + "' is too long: at most 57"

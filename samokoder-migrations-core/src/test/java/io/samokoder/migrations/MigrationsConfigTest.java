@@ -3,6 +3,7 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ class MigrationsConfigTest {
         assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.FAIL);
         assertThat(config.fastStart()).isTrue();
         assertThat(config.stateTable()).isEqualTo("samokoder_migrations_log_state");
-        assertThat(config.dialect()).isSameAs(PostgresDialect.INSTANCE);
+        assertThat(config.dialect()).as("detected from the connection").isEmpty();
         assertThat(config.listeners()).isEmpty();
         assertThat(config.scripts()).isEmpty();
     }
@@ -37,13 +38,17 @@ class MigrationsConfigTest {
                 .transactionMode(TransactionMode.SINGLE).lockWaitTimeout(Duration.ofSeconds(7))
                 .lockTimeout(Duration.ofMillis(300)).lockRetries(0).statementTimeout(Duration.ofMinutes(1))
                 .checksumPolicy(ChecksumPolicy.WARN).locations("filesystem:/x", "classpath:y").listener(listener)
-                .fastStart(false).build();
+                .fastStart(false).retryPartial(true).dialect(MariaDbDialect.INSTANCE).build();
         MigrationsConfig copy = config.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(config.toString());
         assertThat(copy.listeners()).containsExactly(listener);
         assertThat(copy.locations()).containsExactly("filesystem:/x", "classpath:y");
         assertThat(copy.fastStart()).isFalse();
         assertThat(copy.stateTable()).isEqualTo("log_state");
+        assertThat(copy.retryPartial()).isTrue();
+        assertThat(copy.dialect()).containsSame(MariaDbDialect.INSTANCE);
+        assertThat(copy.toString()).contains("dialect=mariadb, retryPartial=true");
+        assertThat(MigrationsConfig.builder().build().toString()).contains("dialect=detected, retryPartial=false");
     }
 
     @Test

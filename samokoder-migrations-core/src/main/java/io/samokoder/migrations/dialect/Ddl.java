@@ -48,10 +48,13 @@ public interface Ddl {
     /** Statements for offline scripts that restore the session timeouts set by {@link #offlineTimeouts}. */
     List<String> offlineResetTimeouts();
 
-    /** The statement that opens a transaction in an offline script. */
+    /**
+     * The statement that opens a transaction in an offline script; empty for a database without
+     * transactional DDL, whose offline scripts have no transactions.
+     */
     String offlineBegin();
 
-    /** The statement that commits it. */
+    /** The statement that commits it; empty as {@link #offlineBegin()}. */
     String offlineCommit();
 
     /**

@@ -8,7 +8,8 @@ import java.sql.SQLException;
  * literals, the engine's tables, offline transactions and timeouts), {@link #store()} (the version
  * and log rows), {@link #lock()} (the migration lock), {@link #session()} (timeouts and other
  * session settings) and {@link #operations()} (Java revisions' operations as SQL); here only what
- * decides how a run goes: transactional DDL, batching, and which errors mean what. Implementations are stateless and thread-safe.
+ * decides how a run goes: transactional DDL, batching, and which errors mean what. Implementations
+ * are stateless and thread-safe. {@link Dialects} lists the known ones by database product.
  */
 public interface Dialect {
 
@@ -21,7 +22,11 @@ public interface Dialect {
      */
     boolean servesProduct(String databaseProductName);
 
-    /** Whether DDL statements take part in transactions (and roll back with them). */
+    /**
+     * Whether DDL statements take part in transactions (and roll back with them). Without it, every
+     * revision runs statement by statement in autocommit, and one that fails part-way is refused by
+     * later runs until it is resolved ({@link io.samokoder.migrations.PartialRevisionException}).
+     */
     boolean transactionalDdl();
 
     /**

@@ -14,17 +14,22 @@ public interface SessionSql {
     /** A query of one row and column: the current session's backend pid. */
     String backendPidQuery();
 
-    /** A query with one parameter (a setting's name) returning its value for the session. */
-    String currentSettingQuery();
-
-    /** A query with two parameters (a setting's name and value) that sets it for the session. */
-    String setSettingQuery();
+    /** A query without parameters returning the value of one setting (named by the dialect) for the session. */
+    String currentSettingQuery(String setting);
 
     /**
-     * A query with four parameters (lock timeout, whether local, statement timeout, whether local),
-     * the timeouts as {@link #timeoutValue} gives them, that sets both timeouts.
+     * A statement with one parameter (the value) that sets one setting for the session; the name is
+     * written into the SQL, since databases such as MariaDB take no parameter in its place.
      */
-    String setTimeoutsQuery();
+    String setSettingSql(String setting);
+
+    /**
+     * A statement without parameters that sets both timeouts, each given as {@link #timeoutValue} (or
+     * {@link #currentTimeoutsQuery}) wrote it; {@code local} limits them to the current transaction
+     * where the database can (PostgreSQL's {@code set_config(..., true)}), else they hold for the
+     * session.
+     */
+    String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local);
 
     /** A query returning the session's current lock timeout and statement timeout, in that order. */
     String currentTimeoutsQuery();

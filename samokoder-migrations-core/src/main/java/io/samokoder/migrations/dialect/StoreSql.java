@@ -1,6 +1,13 @@
 package io.samokoder.migrations.dialect;
 
 import io.samokoder.migrations.plan.RowChange;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -76,5 +83,19 @@ public interface StoreSql {
      */
     default String changesAndLog(String versionTable, String logTable, List<RowChange> changes, String commit) {
         throw new UnsupportedOperationException("changesAndLog");
+    }
+
+    /**
+     * Binds a log row's start time. By default an {@link OffsetDateTime} in UTC, for a column that
+     * holds time zones.
+     */
+    default void bindStartedAt(PreparedStatement ps, int index, Instant startedAt) throws SQLException {
+        ps.setObject(index, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** Reads a log row's start time as {@link #bindStartedAt} wrote it; {@code null} for SQL NULL. */
+    default Instant readStartedAt(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

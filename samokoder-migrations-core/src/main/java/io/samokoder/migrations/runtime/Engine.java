@@ -43,10 +43,7 @@ public final class Engine {
 
     private final MigrationsConfig config;
     private final Catalog catalog;
-    private final Tables tables;
-    private final VersionStore versions;
-    private final LogStore log;
-    private final FastStart fastStart;
+    private final Binding binding;
     private final Listeners listeners;
     private final Reports reports;
 
@@ -54,10 +51,7 @@ public final class Engine {
     public Engine(MigrationsConfig config) {
         this.config = config;
         this.catalog = new Catalog(config);
-        this.tables = Tables.of(config);
-        this.versions = new VersionStore(this.tables);
-        this.log = new LogStore(this.tables);
-        this.fastStart = new FastStart(this.tables);
+        this.binding = new Binding(config);
         this.listeners = new Listeners(config.listeners());
         this.reports = new Reports(this.catalog);
     }
@@ -107,9 +101,9 @@ public final class Engine {
                 throw new RevisionException("Range revision not allowed");
             }
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
-            try (MigrationLock lock = MigrationLock.acquire(dataSource, this.tables, this.config.lockWaitTimeout())) {
+            try (MigrationLock lock = this.binding.lock(dataSource, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
-                return runLocked(dataSource, lock, request, startedAt, start);
+                return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
@@ -149,8 +143,8 @@ public final class Engine {
         // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
             @Override
-            public List<String> run(Connection connection) {
-                return Engine.this.fastStart.check(connection, fingerprint);
+            public List<String> run(Connection connection) throws SQLException {
+                return Engine.this.binding.on(connection).fastStart().check(connection, fingerprint);
             }
         });
     }
@@ -160,24 +154,25 @@ public final class Engine {
      * run with nothing to do opens no other connection; checks; plans; and only then opens the work
      * connection to execute.
      */
-    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Request request, Instant startedAt,
-            long start) {
+    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Binding.Bound bound, Request request,
+            Instant startedAt, long start) {
+        Tables tables = bound.tables();
         Command command = request.command();
         String target = request.target();
         boolean purge = request.purge();
         DbState state;
         try {
-            state = lock.read(c -> readState(c, true));
+            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), tables, true));
         } catch (SQLException e) {
-            throw Jdbc.failure("Could not read the version table " + this.tables.versionTableName(), e);
+            throw Jdbc.failure("Could not read the version table " + tables.versionTableName(), e);
         }
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
-            PlanChecks.knownRows(this.catalog, this.tables, rows);
+            PlanChecks.knownRows(this.catalog, tables, rows);
         }
         boolean verified = false;
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
-            verified = PlanChecks.drift(this.catalog, this.tables, this.config.checksumPolicy(), rows, state.log());
+            verified = PlanChecks.drift(this.catalog, tables, this.config.checksumPolicy(), rows, state.log());
         }
         Plan plan;
         if (request.move()) {
@@ -191,17 +186,29 @@ public final class Engine {
             PlanChecks.reversible(this.catalog, plan);
         }
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.transactional(this.catalog, plan, this.config.dialect());
+            PlanChecks.singleTransaction(bound.dialect(), plan);
+            PlanChecks.transactional(this.catalog, plan, bound.dialect());
+        }
+        if (!bound.dialect().transactionalDdl() && !plan.isEmpty()) {
+            try {
+                lock.read(c -> {
+                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw Jdbc.failure("Could not read the log table " + tables.logTable(), e);
+            }
         }
         if (!plan.isEmpty()) {
-            LOG.info("Migrating {} on {}: {} step{}, {}", this.tables.versionTableName(), this.config.dialect().name(),
+            LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), bound.dialect().name(),
                     plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
-                    this.config.transactionMode() == TransactionMode.SINGLE ? "all in one transaction"
-                            : "one transaction per revision");
+                    !bound.dialect().transactionalDdl() ? "each statement committing by itself (DDL is not"
+                            + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
+                                    ? "all in one transaction" : "one transaction per revision");
         }
-        List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan);
+        List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan, tables);
         if (verified && this.config.fastStart()) {
-            recordVerified(lock, plan.rowsAfter());
+            recordVerified(lock, plan.rowsAfter(), bound);
         }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
                 Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
@@ -210,7 +217,7 @@ public final class Engine {
         return result;
     }
 
-    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan) {
+    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables) {
         try (Connection connection = Jdbc.open(dataSource,
                 "migrating (a run uses two connections at once: one holds the migration lock)")) {
             boolean autoCommit = connection.getAutoCommit();
@@ -218,7 +225,7 @@ public final class Engine {
                 connection.setAutoCommit(true);
             }
             try {
-                return new Executor(this.config, this.tables, this.catalog, this.listeners, lock).execute(connection,
+                return new Executor(this.config, tables, this.catalog, this.listeners, lock).execute(connection,
                         plan);
             } finally {
                 if (!autoCommit && !connection.isClosed()) {
@@ -231,7 +238,7 @@ public final class Engine {
     }
 
     /** Records the fingerprint as verified when the run ended at the heads (see {@link FastStart}). */
-    private void recordVerified(MigrationLock lock, List<String> rowsAfter) {
+    private void recordVerified(MigrationLock lock, List<String> rowsAfter, Binding.Bound bound) {
         String fingerprint = this.catalog.fingerprint();
         List<String> heads = this.catalog.graph().heads();
         if (fingerprint == null || !FastStart.key(rowsAfter).equals(FastStart.key(heads))) {
@@ -239,13 +246,13 @@ public final class Engine {
         }
         try {
             lock.read(c -> {
-                this.fastStart.record(c, fingerprint, heads);
+                bound.fastStart().record(c, fingerprint, heads);
                 return null;
             });
         } catch (SQLException e) {
             // The migration itself succeeded; the next start takes the full path again.
             LOG.warn("Could not record the verified scripts in {} (the next start checks them in full): {}",
-                    this.tables.stateTable(), Jdbc.describe(e));
+                    bound.tables().stateTable(), Jdbc.describe(e));
         }
     }
 
@@ -265,24 +272,25 @@ public final class Engine {
         return Arrays.asList(target.trim().split("[\\s,]+"));
     }
 
-    private DbState readState(Connection connection, boolean create) throws SQLException {
-        return DbState.read(connection, this.versions, this.log, this.tables, create);
-    }
-
     private DbState readStateUnlocked() {
         if (this.config.dataSource() == null) {
             return new DbState(List.of(), Map.of());
         }
         // Under the lock, MigrationLock checked the product on the same connection; here it is checked first.
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
-            ProductCheck.verify(c, this.config.dialect());
-            return readState(c, false);
+            Binding.Bound bound = this.binding.on(c);
+            return DbState.read(c, bound.versions(), bound.log(), bound.tables(), false);
         });
     }
 
     private DbState readStateRequired(String what) {
         Jdbc.require(this.config.dataSource(), what);
         return readStateUnlocked();
+    }
+
+    /** The tables, after a read of the database state bound the dialect (or as offline scripts name them). */
+    private Tables tables() {
+        return this.binding.offline().tables();
     }
 
     static PlannedStep plannedStep(Step step, RevisionScript script) {
@@ -310,7 +318,7 @@ public final class Engine {
     /** Status against a target. */
     public MigrationStatus status(String target) {
         DbState state = readStateRequired("status");
-        PlanChecks.knownRows(this.catalog, this.tables, state.rows());
+        PlanChecks.knownRows(this.catalog, tables(), state.rows());
         return this.reports.status(state, target, pending(state.rows(), target));
     }
 
@@ -324,7 +332,7 @@ public final class Engine {
         }
         DbState state = readStateRequired("validate");
         List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
-                this.tables.versionTableName());
+                tables().versionTableName());
         boolean unknown = false;
         for (String row : state.rows()) {
             unknown |= !this.catalog.graph().contains(row);
@@ -349,7 +357,7 @@ public final class Engine {
         if (command != Command.STAMP && target != null && target.contains(":")) {
             throw new RevisionException("Range revision not allowed");
         }
-        PlanChecks.knownRows(this.catalog, this.tables, state.rows());
+        PlanChecks.knownRows(this.catalog, tables(), state.rows());
         Plan plan = plan(command, state.rows(), target, null, false);
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
@@ -363,7 +371,7 @@ public final class Engine {
 
     /** Offline SQL and what it does. */
     public OfflineScript offline(Command command, String range) {
-        return new OfflineRenderer(this.config, this.tables, this.catalog).render(command, range);
+        return new OfflineRenderer(this.config, this.binding.offline().tables(), this.catalog).render(command, range);
     }
 
     /** The revision map API over the loaded graph. */

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Executes a {@link Plan} step by step on one connection: runs the script part, applies the step's
  * row changes to the version table and writes the log row. By default each revision is one
  * transaction; {@link TransactionMode#SINGLE} makes the whole plan one; a revision marked
- * {@code Transactional: false} runs in autocommit and its version change commits right after it.
+ * {@code Transactional: false} runs in autocommit and its version change commits right after it, and so
+ * does every revision on a database without transactional DDL (MariaDB, MySQL), where a failure after
+ * some statements is logged as a partial attempt ({@link PartialAttempts}).
  * A transaction that fails with lock_not_available is rolled back whole and retried with backoff
  * ({@link LockRetries}). The executor never decides row changes itself.
  *
@@ -57,10 +60,10 @@ final class Executor {
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
-        this.dialect = config.dialect();
+        this.dialect = tables.dialect();
         this.versions = new VersionStore(tables);
         this.log = new LogStore(tables);
-        this.session = new SessionSettings(config);
+        this.session = new SessionSettings(config, this.dialect);
         this.retries = new LockRetries(this.dialect, this.session, lock, config.lockRetries());
         this.reports = new StepReports(this.dialect, catalog, this.log, listeners, this.session);
     }
@@ -81,7 +84,7 @@ final class Executor {
             } else {
                 for (Step step : plan.steps()) {
                     RevisionScript script = this.reports.script(step);
-                    if (script != null && !script.transactional(this.dialect)) {
+                    if (script != null && (!script.transactional(this.dialect) || !this.dialect.transactionalDdl())) {
                         runAutocommit(connection, step, script);
                     } else {
                         runUnit(connection, List.of(step), false);
@@ -217,11 +220,16 @@ final class Executor {
             long start = System.nanoTime();
             String[] saved = null;
             int committedStatements = 0;
+            long running = -1;
             try {
                 connection.setAutoCommit(true);
                 if (this.session.ownTimeouts(script)) {
                     saved = this.session.runTimeouts();
                     this.session.setTimeouts(connection, step, script, null, false);
+                }
+                if (!this.dialect.transactionalDdl()) {
+                    running = PartialAttempts.begin(connection, this.log,
+                            this.reports.logRow(step, script, started, 0, PartialAttempts.RUNNING, null));
                 }
                 if (CodeRunner.live(script)) {
                     committedStatements = CodeRunner.run(connection, step, script, this.dialect);
@@ -246,6 +254,9 @@ final class Executor {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 recordStep(connection, step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
                         null), true);
+                if (running >= 0) {
+                    PartialAttempts.end(connection, this.log, running);
+                }
                 connection.commit();
                 connection.setAutoCommit(true);
                 this.reports.finishedNonTransactional(new StepResult(step.kind(), step.revision(), planned.message(),
@@ -262,22 +273,42 @@ final class Executor {
                 }
                 if (committedStatements == 0 && failure.statementNumber > 0
                         && this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {
+                    endRunning(connection, running);
                     this.retries.afterLockTimeoutAtFirstStatement(failure, attempt);
                     continue;
                 }
-                throw this.reports.failNonTransactional(connection, failure, committedStatements, attempt);
+                MigrationExecutionException error = this.reports.failNonTransactional(connection, failure,
+                        committedStatements, attempt);
+                endRunning(connection, running);
+                throw error;
             } catch (SQLException e) {
                 rollback(connection);
                 if (saved != null) {
                     this.session.restoreQuietly(connection, saved);
                 }
-                throw this.reports.failNonTransactional(connection, new StepFailure(step, 0, 0, e),
-                        committedStatements, attempt);
+                MigrationExecutionException error = this.reports.failNonTransactional(connection,
+                        new StepFailure(step, 0, 0, e), committedStatements, attempt);
+                endRunning(connection, running);
+                throw error;
             } catch (MigrationException e) {
                 rollback(connection);
+                endRunning(connection, running);
                 this.reports.failed(step, e);
                 throw e;
             }
+        }
+    }
+
+    /** Removes the revision's {@link PartialAttempts#RUNNING} row, if any, once its failure is logged. */
+    private void endRunning(Connection connection, long running) {
+        if (running < 0) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            PartialAttempts.end(connection, this.log, running);
+        } catch (SQLException e) {
+            LOG.debug("Could not remove the running row of the log: {}", Jdbc.describe(e));
         }
     }
 

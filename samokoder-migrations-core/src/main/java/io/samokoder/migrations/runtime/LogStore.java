@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,9 +55,8 @@ final class LogStore {
         String sql = this.tables.dialect().store().latestLogEntries(this.tables.qualifiedLog());
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                OffsetDateTime started = rs.getObject(6, OffsetDateTime.class);
                 Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), started == null ? null : started.toInstant(), rs.getLong(7));
+                        rs.getString(5), this.tables.dialect().store().readStartedAt(rs, 6), rs.getLong(7));
                 entries.put(e.revision(), e);
             }
         }
@@ -70,6 +66,15 @@ final class LogStore {
     void insert(Connection connection, Row row) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(insertSql())) {
             bind(ps, 1, row);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes one row by its id. */
+    void delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + this.tables.qualifiedLog()
+                + " WHERE id = ?")) {
+            ps.setLong(1, id);
             ps.executeUpdate();
         }
     }
@@ -91,7 +96,7 @@ final class LogStore {
         ps.setString(i++, row.contentHash());
         ps.setString(i++, row.rowsBefore());
         ps.setString(i++, row.rowsAfter());
-        ps.setObject(i++, OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        this.tables.dialect().store().bindStartedAt(ps, i++, row.startedAt());
         ps.setLong(i++, row.durationMillis());
         ps.setString(i++, row.outcome());
         ps.setString(i, row.error());

@@ -27,8 +27,10 @@ import java.util.Set;
  * the version table is created; each step is introduced by {@code -- Running upgrade a -> b} and
  * followed by its version-table statements with literal values. Transactional revisions are wrapped
  * in {@code BEGIN;}/{@code COMMIT;} (one pair per revision, or one around everything in
- * {@link TransactionMode#SINGLE}); non-transactional ones run outside any transaction. Names are
- * quoted only where PostgreSQL needs it, as SQLAlchemy writes them. The text is Alembic's, except that
+ * {@link TransactionMode#SINGLE}); non-transactional ones run outside any transaction, as does
+ * everything on a database without transactional DDL (MariaDB, MySQL: no {@code BEGIN}/{@code COMMIT},
+ * as Alembic writes for MySQL). Names are quoted only where the database needs it, as SQLAlchemy
+ * writes them. The text is Alembic's, except that
  * a script with its own {@code Lock Timeout}/{@code Statement Timeout} header gets them set first.
  * The log table is not written offline.
  */
@@ -42,7 +44,7 @@ final class OfflineRenderer {
 
     OfflineRenderer(MigrationsConfig config, Tables tables, Catalog catalog) {
         this.config = config;
-        this.dialect = config.dialect();
+        this.dialect = tables.dialect();
         this.tables = tables;
         this.catalog = catalog;
         this.versions = new VersionStore(tables);
@@ -169,9 +171,12 @@ final class OfflineRenderer {
         return out.toString();
     }
 
-    /** Appends a statement with its terminator; a last line ending in a comment gets the terminator below it. */
+    /** Appends a statement with its terminator (nothing for an empty one); a last line ending in a comment gets the terminator below it. */
     private static void statement(StringBuilder out, String sql) {
         String text = sql.strip();
+        if (text.isEmpty()) {
+            return;
+        }
         out.append(text);
         int lastLine = text.lastIndexOf('\n');
         if (text.indexOf("--", lastLine + 1) >= 0) {

@@ -4,6 +4,7 @@ import io.samokoder.migrations.ChecksumMismatchException;
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.IrreversibleRevisionException;
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.dialect.Dialect;
@@ -47,6 +48,15 @@ final class PlanChecks {
     }
 
     /** Every script of the plan may run inside the one transaction of {@code TransactionMode.SINGLE}. */
+    /** Refuses a single-transaction run on a database whose DDL commits by itself. */
+    static void singleTransaction(Dialect dialect, Plan plan) {
+        if (!dialect.transactionalDdl()) {
+            throw new MigrationConfigurationException("transactionMode SINGLE needs"
+                    + " transactional DDL, which " + dialect.name() + " does not have (each DDL statement commits by"
+                    + " itself); nothing was run. Use PER_REVISION (the default).");
+        }
+    }
+
     static void transactional(Catalog catalog, Plan plan, Dialect dialect) {
         for (Step step : plan.steps()) {
             RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null

@@ -2,29 +2,56 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
 /**
- * Refuses a database that the configured dialect does not serve, before any statement is sent, with
- * a message that names the database and the supported ones (instead of the first SQL error the
- * database would give).
+ * Picks the dialect of a connection's database from its JDBC metadata, or checks it against the
+ * configured one, before any statement is sent; a database no dialect serves is refused with a
+ * message that names it and the supported ones (instead of the first SQL error the database would
+ * give). The drivers of PostgreSQL and MariaDB answer from the connection's handshake, without a
+ * round trip.
  */
 final class ProductCheck {
 
     private ProductCheck() {
     }
 
-    /** Checks the connection's database product against the dialect; no round trip with PostgreSQL's driver. */
+    /** The dialect that serves the connection's database. */
+    static Dialect detect(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String product = metaData.getDatabaseProductName();
+        return Dialects.forProduct(product).orElseThrow(() -> unsupported(product, version(metaData)));
+    }
+
+    /** Checks that the configured dialect serves the connection's database. */
     static void verify(Connection connection, Dialect dialect) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
         if (!dialect.servesProduct(product)) {
-            throw new MigrationConfigurationException("The database is " + product + " "
-                    + metaData.getDatabaseProductVersion() + ", which this version of Samokoder Migrations does"
-                    + " not support: it migrates PostgreSQL (MariaDB/MySQL and H2 are planned). Nothing was"
-                    + " changed; give it a DataSource of a PostgreSQL database.");
+            if (Dialects.forProduct(product).isEmpty()) {
+                throw unsupported(product, version(metaData));
+            }
+            throw new MigrationConfigurationException("The database is " + product + " " + version(metaData)
+                    + ", but the configured dialect is " + dialect.name() + ". Nothing was changed; configure the"
+                    + " dialect of " + product + ", or none to have it detected from the connection.");
+        }
+    }
+
+    /** The refusal of a database that no dialect serves. */
+    static MigrationConfigurationException unsupported(String product, String version) {
+        return new MigrationConfigurationException("The database is " + product + " " + version + ", which this"
+                + " version of Samokoder Migrations does not support: it migrates " + Dialects.supportedProducts()
+                + ". Nothing was changed; give it a DataSource of one of those.");
+    }
+
+    private static String version(DatabaseMetaData metaData) {
+        try {
+            return metaData.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "(version unknown)";
         }
     }
 }

@@ -27,9 +27,9 @@ final class SessionSettings {
     /** The timeouts set for the session during this run: lock timeout, statement timeout. */
     private String[] runTimeouts;
 
-    SessionSettings(MigrationsConfig config) {
+    SessionSettings(MigrationsConfig config, Dialect dialect) {
         this.config = config;
-        this.dialect = config.dialect();
+        this.dialect = dialect;
     }
 
     /** The timeouts set for the session during this run (after {@link #setRunTimeouts}). */
@@ -51,12 +51,10 @@ final class SessionSettings {
                 return null;
             }
             String previous;
-            try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().currentSettingQuery())) {
-                ps.setString(1, setting);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    previous = rs.getString(1);
-                }
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(this.dialect.session().currentSettingQuery(setting))) {
+                rs.next();
+                previous = rs.getString(1);
             }
             return setSession(connection, setting, this.dialect.session().deadClientCheckValue()) ? previous : null;
         } catch (SQLException e) {
@@ -95,10 +93,9 @@ final class SessionSettings {
     }
 
     private boolean setSession(Connection connection, String setting, String value) {
-        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingQuery())) {
-            ps.setString(1, setting);
-            ps.setString(2, value);
-            ps.executeQuery().close();
+        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingSql(setting))) {
+            ps.setString(1, value);
+            ps.execute();
             return true;
         } catch (SQLException e) {
             LOG.debug("Could not set {}: {}", setting, Jdbc.describe(e));
@@ -137,12 +134,8 @@ final class SessionSettings {
         if (Arrays.equals(wanted, effective)) {
             return effective;
         }
-        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
-            ps.setString(1, wanted[0]);
-            ps.setBoolean(2, local);
-            ps.setString(3, wanted[1]);
-            ps.setBoolean(4, local);
-            ps.executeQuery().close();
+        try (Statement st = connection.createStatement()) {
+            st.execute(this.dialect.session().setTimeoutsSql(wanted[0], wanted[1], local));
             return wanted;
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
@@ -158,12 +151,8 @@ final class SessionSettings {
     }
 
     void restoreTimeouts(Connection connection, String[] saved) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setTimeoutsQuery())) {
-            ps.setString(1, saved[0]);
-            ps.setBoolean(2, false);
-            ps.setString(3, saved[1]);
-            ps.setBoolean(4, false);
-            ps.executeQuery().close();
+        try (Statement st = connection.createStatement()) {
+            st.execute(this.dialect.session().setTimeoutsSql(saved[0], saved[1], false));
         }
     }
 

@@ -112,29 +112,48 @@ final class StepReports {
                     + "; retry when the table is not in use, or raise lockTimeout / lockRetries"
                     + " (or the revision's 'Lock Timeout:' header).";
         }
-        return record(connection, failure, state, attempts);
+        return record(connection, failure, state, attempts, "");
     }
 
-    /** The failure of a non-transactional revision: which of its statements stay committed. */
+    /**
+     * The failure of a non-transactional revision: which of its statements stay committed. On a
+     * database without transactional DDL, a failure after some statements committed is logged as a
+     * partial attempt ({@link PartialAttempts}), which later runs refuse to run again.
+     */
     MigrationExecutionException failNonTransactional(Connection connection, StepFailure failure,
             int committedStatements, int attempts) {
         Step step = failure.step;
         String state;
+        boolean partial = !this.dialect.transactionalDdl() && committedStatements > 0;
+        String why = this.dialect.transactionalDdl() ? " is not transactional"
+                : " ran without a transaction (DDL is not transactional on " + this.dialect.name() + ")";
         if (committedStatements == 0) {
-            state = "Revision " + step.revision() + " is not transactional; none of its statements had completed, so"
+            state = "Revision " + step.revision() + why + "; none of its statements had completed, so"
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
         } else if (failure.statementNumber > 0) {
-            state = "Revision " + step.revision() + " is not transactional: its statements 1 to " + committedStatements
+            state = "Revision " + step.revision() + why + ": its statements 1 to " + committedStatements
                     + " were committed and stay, while the version table is unchanged at " + rows(step.rowsBefore())
-                    + ", so the revision counts as not applied. Undo those statements by hand or make them safe to"
-                    + " repeat (IF NOT EXISTS, IF EXISTS), then run again.";
+                    + ", so the revision counts as not applied. " + (partial ? PARTIAL_WAYS_OUT
+                            : "Undo those statements by hand or make them safe to repeat (IF NOT EXISTS, IF EXISTS),"
+                                    + " then run again.");
         } else {
-            state = "Revision " + step.revision() + " is not transactional: all its statements were committed, but"
+            state = "Revision " + step.revision() + why + ": all its statements were committed, but"
                     + " recording it in the version table failed, which is unchanged at " + rows(step.rowsBefore())
                     + ". Fix the cause and stamp the revision (its statements already ran).";
         }
-        return record(connection, failure, state + earlier(), attempts);
+        String marker = "";
+        if (partial) {
+            RevisionScript script = script(step);
+            // A revision that reads the database decides its statements as it runs: their number is unknown.
+            int total = CodeRunner.live(script) ? -1 : StatementSender.statements(step, script, this.dialect).size();
+            marker = PartialAttempts.marker(committedStatements, total);
+        }
+        return record(connection, failure, state + earlier(), attempts, marker);
     }
+
+    private static final String PARTIAL_WAYS_OUT = "Until this is resolved, runs refuse to run the revision again:"
+            + " finish its remaining statements by hand and stamp, or undo those statements by hand (or make them"
+            + " safe to repeat) and run again with retryPartial enabled.";
 
     private String earlier() {
         if (this.done.isEmpty()) {
@@ -148,7 +167,7 @@ final class StepReports {
     }
 
     private MigrationExecutionException record(Connection connection, StepFailure failure, String state,
-            int attempts) {
+            int attempts, String logPrefix) {
         Step step = failure.step;
         RevisionScript script = script(step);
         String file = script == null ? "" : script.description();
@@ -159,7 +178,7 @@ final class StepReports {
         try {
             connection.setAutoCommit(true);
             this.log.insert(connection, logRow(step, script, Instant.now(), 0, LogStore.FAILED,
-                    error.getMessage() + (attempts > 1 ? " [" + attempts + " attempts]" : "")));
+                    logPrefix + error.getMessage() + (attempts > 1 ? " [" + attempts + " attempts]" : "")));
         } catch (SQLException e) {
             error.addSuppressed(Jdbc.failure("Could not record the failure in the log table", e));
         }

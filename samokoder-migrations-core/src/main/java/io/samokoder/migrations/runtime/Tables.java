@@ -7,8 +7,7 @@ import io.samokoder.migrations.dialect.Dialect;
 record Tables(Dialect dialect, String schema, String versionTable, String logTable, String stateTable,
         String qualifiedVersion, String qualifiedLog, String qualifiedState) {
 
-    static Tables of(MigrationsConfig config) {
-        Dialect d = config.dialect();
+    static Tables of(MigrationsConfig config, Dialect d) {
         return new Tables(d, config.schema(), config.versionTable(), config.logTable(), config.stateTable(),
                 d.ddl().qualify(config.schema(), config.versionTable()),
                 d.ddl().qualify(config.schema(), config.logTable()),

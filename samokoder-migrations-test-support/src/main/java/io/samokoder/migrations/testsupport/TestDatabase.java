@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * One fresh PostgreSQL database for a test. Closing it drops the database (terminating any
- * connection still open to it).
+ * One fresh database for a test, on PostgreSQL ({@link TestPostgres}) or MariaDB ({@link TestMariaDb}).
+ * Closing it drops the database (ending any connection still open to it).
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -19,11 +19,16 @@ public final class TestDatabase implements AutoCloseable {
     private final Consumer<String> dropper;
 
     TestDatabase(String name, String jdbcUrl, String user, String password, Consumer<String> dropper) {
+        this(name, jdbcUrl, user, password, TestPostgres.dataSource(jdbcUrl, user, password), dropper);
+    }
+
+    TestDatabase(String name, String jdbcUrl, String user, String password, DataSource dataSource,
+            Consumer<String> dropper) {
         this.name = name;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.dataSource = TestPostgres.dataSource(jdbcUrl, user, password);
+        this.dataSource = dataSource;
         this.dropper = dropper;
     }
 

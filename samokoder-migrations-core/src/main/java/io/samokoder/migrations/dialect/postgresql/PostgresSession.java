@@ -23,18 +23,20 @@ final class PostgresSession implements SessionSql {
     }
 
     @Override
-    public String currentSettingQuery() {
-        return "SELECT current_setting(?)";
+    public String currentSettingQuery(String setting) {
+        return "SELECT current_setting(" + PostgresDdl.INSTANCE.literal(setting) + ")";
     }
 
     @Override
-    public String setSettingQuery() {
-        return "SELECT set_config(?, ?, false)";
+    public String setSettingSql(String setting) {
+        return "SELECT set_config(" + PostgresDdl.INSTANCE.literal(setting) + ", ?, false)";
     }
 
     @Override
-    public String setTimeoutsQuery() {
-        return "SELECT set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)";
+    public String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local) {
+        return "SELECT set_config('lock_timeout', " + PostgresDdl.INSTANCE.literal(lockTimeout) + ", " + local
+                + "), set_config('statement_timeout', " + PostgresDdl.INSTANCE.literal(statementTimeout) + ", "
+                + local + ")";
     }
 
     @Override

@@ -1,0 +1,105 @@
+package io.samokoder.migrations;
+
+/**
+ * A run would run a revision again whose last attempt stopped part-way, on a database where DDL is
+ * not transactional (MariaDB, MySQL): its statements before the failing one were applied and stay,
+ * while the version table still shows the revision as not run (or, for a downgrade, as applied).
+ * Nothing was run. The ways out, as the message says:
+ * <ul>
+ *   <li>finish the remaining statements by hand and {@code stamp} the version table to where the
+ *       revision leads (the revision for an upgrade, its down revision for a downgrade); or</li>
+ *   <li>undo the applied statements by hand (or make them safe to repeat) and run again with
+ *       {@link MigrationsConfig.Builder#retryPartial(boolean) retryPartial(true)}.</li>
+ * </ul>
+ * A later successful run or a stamp through the revision clears the partial attempt.
+ */
+public class PartialRevisionException extends MigrationException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String revision;
+    private final String file;
+    private final String direction;
+    private final int applied;
+    private final int total;
+
+    /**
+     * Creates the exception.
+     *
+     * @param revision the revision
+     * @param file its script
+     * @param direction {@code up} or {@code down}
+     * @param applied how many of its statements were applied before the failure, or -1 when unknown (the
+     *     run that started it ended without reporting)
+     * @param total how many statements that part has, or -1 when unknown
+     * @param error the error of that attempt, as the log recorded it
+     */
+    public PartialRevisionException(String revision, String file, String direction, int applied, int total,
+            String error) {
+        super(compose(revision, file, direction, applied, total, error));
+        this.revision = revision;
+        this.file = file;
+        this.direction = direction;
+        this.applied = applied;
+        this.total = total;
+    }
+
+    private static String compose(String revision, String file, String direction, int applied, int total,
+            String error) {
+        boolean up = "up".equals(direction);
+        String part = up ? "upgrade" : "downgrade";
+        String stampTo = up ? revision : "the revision below it";
+        String head = "Revision " + revision + " (" + file + ") was left part-way by an earlier run on a database"
+                + " without transactional DDL: ";
+        if (applied < 0) {
+            return head + "its " + part + " was started by a run that ended (its process stopped or lost its"
+                    + " connection) before finishing or reporting it, so any of its statements may have been applied,"
+                    + " while the version table does not show the " + part + ". Nothing was run. Check which"
+                    + " statements were applied; then either finish the " + part + " by hand and stamp " + stampTo
+                    + ", or undo them by hand (or make them safe to repeat) and run again with retryPartial enabled"
+                    + " (MigrationsConfig.builder().retryPartial(true)).";
+        }
+        if (total >= 0 && applied >= total) {
+            return head + "all " + total + " statements of its " + part + " were applied, but the version table"
+                    + " was not updated. Nothing was run. Stamp " + stampTo + " (its statements already ran), or"
+                    + " undo them by hand and run again with retryPartial enabled"
+                    + " (MigrationsConfig.builder().retryPartial(true)). Earlier error: " + error;
+        }
+        String done = applied == 1 ? "statement 1" : "statements 1 to " + applied;
+        String of = total >= 0 ? " of " + total : " (it reads the database while it runs, so how many statements"
+                + " it makes is not known)";
+        String rest = total >= 0 ? "statements " + (applied + 1) + " to " + total : "from statement " + (applied + 1);
+        return head + "its " + part + " stopped at statement " + (applied + 1) + of + ", and " + done
+                + (applied == 1 ? " was" : " were") + " applied and stay"
+                + ", while the version table does not show the " + part + ". Nothing was run. Either finish the "
+                + part + " by hand (" + rest + ") and stamp " + stampTo
+                + ", or undo " + done + " by hand (or make " + (applied == 1 ? "it" : "them") + " safe to repeat)"
+                + " and run again with retryPartial enabled (MigrationsConfig.builder().retryPartial(true))."
+                + " Earlier error: " + error;
+    }
+
+    /** The revision. */
+    public String revision() {
+        return this.revision;
+    }
+
+    /** Its script. */
+    public String file() {
+        return this.file;
+    }
+
+    /** {@code up} or {@code down}: the part that stopped. */
+    public String direction() {
+        return this.direction;
+    }
+
+    /** How many statements of that part were applied, or -1 when unknown. */
+    public int applied() {
+        return this.applied;
+    }
+
+    /** How many statements that part has, or -1 when unknown. */
+    public int total() {
+        return this.total;
+    }
+}

@@ -1,0 +1,55 @@
+package io.samokoder.migrations.dialect;
+
+import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The dialects this version knows, by the database product name that JDBC metadata reports. */
+public final class Dialects {
+
+    /** A database product and its dialect. */
+    private record Known(String product, Dialect dialect) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            new Known("PostgreSQL", PostgresDialect.INSTANCE),
+            new Known("MariaDB", MariaDbDialect.INSTANCE),
+            new Known("MySQL", MariaDbDialect.MYSQL));
+
+    private Dialects() {
+    }
+
+    /**
+     * The dialect of a database product, e.g. {@code "PostgreSQL"}, {@code "MariaDB"} or
+     * {@code "MySQL"} as {@link java.sql.DatabaseMetaData#getDatabaseProductName()} reports it;
+     * empty when none serves it.
+     */
+    public static Optional<Dialect> forProduct(String databaseProductName) {
+        for (Known known : KNOWN) {
+            if (known.dialect().servesProduct(databaseProductName)) {
+                return Optional.of(known.dialect());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every known dialect, in the order they are tried. */
+    public static List<Dialect> all() {
+        List<Dialect> all = new ArrayList<>();
+        for (Known known : KNOWN) {
+            all.add(known.dialect());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The supported products for messages, e.g. {@code PostgreSQL, MariaDB and MySQL}. */
+    public static String supportedProducts() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < KNOWN.size(); i++) {
+            out.append(i == 0 ? "" : i == KNOWN.size() - 1 ? " and " : ", ").append(KNOWN.get(i).product());
+        }
+        return out.toString();
+    }
+}

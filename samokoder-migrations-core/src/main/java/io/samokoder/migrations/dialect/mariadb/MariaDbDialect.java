@@ -1,0 +1,98 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import io.samokoder.migrations.dialect.Ddl;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.LockSql;
+import io.samokoder.migrations.dialect.SessionSql;
+import io.samokoder.migrations.dialect.StoreSql;
+import io.samokoder.migrations.ops.OperationRenderer;
+import java.sql.SQLException;
+
+/**
+ * MariaDB ({@link #INSTANCE}) and MySQL ({@link #MYSQL}). DDL is not transactional there: every
+ * statement commits by itself, so each revision runs statement by statement in autocommit and its
+ * version row is written right after it; a revision that fails after some of its statements is
+ * recorded as a partial attempt, and the next run refuses to run it again until that is resolved (see
+ * {@link io.samokoder.migrations.PartialRevisionException}).
+ *
+ * <p>The migration lock is a named user lock ({@code GET_LOCK}, {@link MariaDbLock}). The lock
+ * timeout is {@code lock_wait_timeout} (metadata locks, whole seconds); the statement timeout is
+ * {@code max_statement_time} on MariaDB and {@code max_execution_time} on MySQL, which limits
+ * {@code SELECT} statements only ({@link SessionTimeouts}). A schema is a database; names are quoted
+ * with backticks.
+ */
+public final class MariaDbDialect implements Dialect {
+
+    /** MariaDB. */
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect("mariadb", "MariaDB", SessionTimeouts.MARIADB);
+
+    /** MySQL. */
+    public static final MariaDbDialect MYSQL = new MariaDbDialect("mysql", "MySQL", SessionTimeouts.MYSQL);
+
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_NO_SUCH_TABLE = 1146;
+    private static final int ER_BAD_DB_ERROR = 1049;
+
+    private final String name;
+    private final String product;
+    private final MariaDbDdl ddl;
+    private final MariaDbSession session;
+
+    private MariaDbDialect(String name, String product, SessionTimeouts timeouts) {
+        this.name = name;
+        this.product = product;
+        this.ddl = new MariaDbDdl(timeouts);
+        this.session = new MariaDbSession(timeouts);
+    }
+
+    @Override
+    public String name() {
+        return this.name;
+    }
+
+    /** {@code "MariaDB"} for {@link #INSTANCE}, {@code "MySQL"} for {@link #MYSQL}. */
+    @Override
+    public boolean servesProduct(String databaseProductName) {
+        return this.product.equalsIgnoreCase(databaseProductName);
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public boolean isLockNotAvailable(SQLException error) {
+        return error.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
+    }
+
+    @Override
+    public boolean isUndefinedTable(SQLException error) {
+        return error.getErrorCode() == ER_NO_SUCH_TABLE || error.getErrorCode() == ER_BAD_DB_ERROR;
+    }
+
+    @Override
+    public Ddl ddl() {
+        return this.ddl;
+    }
+
+    @Override
+    public StoreSql store() {
+        return MariaDbStore.INSTANCE;
+    }
+
+    @Override
+    public LockSql lock() {
+        return MariaDbLock.INSTANCE;
+    }
+
+    @Override
+    public SessionSql session() {
+        return this.session;
+    }
+
+    @Override
+    public OperationRenderer operations() {
+        return MariaDbOperationRenderer.INSTANCE;
+    }
+}

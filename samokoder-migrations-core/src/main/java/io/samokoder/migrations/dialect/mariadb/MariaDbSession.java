@@ -1,0 +1,77 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import io.samokoder.migrations.dialect.SessionSql;
+import java.time.Duration;
+
+/**
+ * MariaDB's and MySQL's session settings: the current database as the schema, {@code CONNECTION_ID()}
+ * as the backend id, and the timeouts of {@link SessionTimeouts}. There is no dead-client check: the
+ * server notices a killed client when it next writes to it, and the lock is released with the session.
+ */
+final class MariaDbSession implements SessionSql {
+
+    private final SessionTimeouts timeouts;
+
+    MariaDbSession(SessionTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public String currentSchemaQuery() {
+        return "SELECT DATABASE()";
+    }
+
+    @Override
+    public String backendPidQuery() {
+        return "SELECT CONNECTION_ID()";
+    }
+
+    @Override
+    public String currentSettingQuery(String setting) {
+        return "SELECT @@SESSION." + checked(setting);
+    }
+
+    @Override
+    public String setSettingSql(String setting) {
+        return "SET SESSION " + checked(setting) + " = ?";
+    }
+
+    /** One {@code SET SESSION} of both timeouts; {@code local} does not apply (DDL commits by itself). */
+    @Override
+    public String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local) {
+        return this.timeouts.setSql(lockTimeout, statementTimeout);
+    }
+
+    @Override
+    public String currentTimeoutsQuery() {
+        return this.timeouts.currentQuery();
+    }
+
+    /** Seconds, e.g. {@code 5} or {@code 0.25}; {@code 0} disables the timeout. */
+    @Override
+    public String timeoutValue(Duration timeout) {
+        return this.timeouts.value(timeout);
+    }
+
+    @Override
+    public String deadClientCheckSetting() {
+        return null;
+    }
+
+    @Override
+    public int deadClientCheckSinceVersion() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public String deadClientCheckValue() {
+        return null;
+    }
+
+    private static String checked(String setting) {
+        if (!setting.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a session variable: " + setting);
+        }
+        return setting;
+    }
+}

@@ -1,0 +1,95 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import io.samokoder.migrations.dialect.StoreSql;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * MariaDB's and MySQL's version and log statements. A step's row changes and its log row go as
+ * separate statements, and the old state rows are deleted through a join with a derived table (the
+ * server refuses a DELETE whose subquery reads the same table, error 1093). The log's start times are
+ * {@code DATETIME(6)} in UTC, written and read as text so that neither the JVM's nor the session's time
+ * zone shifts them.
+ */
+final class MariaDbStore implements StoreSql {
+
+    static final MariaDbStore INSTANCE = new MariaDbStore();
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+
+    @Override
+    public String selectVersions(String versionTable) {
+        return "SELECT version_num FROM " + versionTable;
+    }
+
+    @Override
+    public String insertVersion(String versionTable) {
+        return "INSERT INTO " + versionTable + " (version_num) VALUES (?)";
+    }
+
+    @Override
+    public String updateVersion(String versionTable) {
+        return "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?";
+    }
+
+    @Override
+    public String deleteVersion(String versionTable) {
+        return "DELETE FROM " + versionTable + " WHERE version_num = ?";
+    }
+
+    @Override
+    public String latestLogEntries(String logTable) {
+        return "SELECT l.revision, l.direction, l.checksum, l.content_hash, l.revises, l.started_at, l.duration_ms"
+                + " FROM " + logTable + " l JOIN (SELECT max(id) AS id FROM " + logTable
+                + " WHERE outcome = 'success' AND direction IN ('up', 'down') AND revision IS NOT NULL"
+                + " GROUP BY revision) m ON m.id = l.id";
+    }
+
+    @Override
+    public String insertLog(String logTable, String startedAt) {
+        return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
+                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
+
+    @Override
+    public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
+        return "SELECT 1, version_num, NULL, NULL FROM " + versionTable
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
+                + " WHERE fingerprint = ?"
+                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public String deleteStates(String stateTable, int keep) {
+        return "DELETE s FROM " + stateTable + " s LEFT JOIN (SELECT fingerprint FROM " + stateTable
+                + " ORDER BY verified_at DESC LIMIT " + keep + ") k ON k.fingerprint = s.fingerprint"
+                + " WHERE s.fingerprint = ? OR k.fingerprint IS NULL";
+    }
+
+    @Override
+    public String insertState(String stateTable, String logTable) {
+        return "INSERT INTO " + stateTable
+                + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public void bindStartedAt(PreparedStatement ps, int index, Instant startedAt) throws SQLException {
+        ps.setString(index, DATETIME.format(LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC)));
+    }
+
+    @Override
+    public Instant readStartedAt(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        if (value == null) {
+            return null;
+        }
+        String padded = value.length() > 19 ? (value + "000000").substring(0, 26) : value;
+        return LocalDateTime.parse(padded, DATETIME).toInstant(ZoneOffset.UTC);
+    }
+}

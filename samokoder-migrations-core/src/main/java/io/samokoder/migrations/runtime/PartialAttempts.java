@@ -1,0 +1,132 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.PartialRevisionException;
+import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.plan.Step;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Revisions left part-way on a database without transactional DDL (MariaDB, MySQL). When a revision
+ * fails after some of its statements committed, its failed log row's error starts with
+ * {@link #marker}: how many of how many statements were applied. While a revision runs, a log row
+ * with outcome {@value #RUNNING} stands for it ({@link #begin}), removed when it commits or its
+ * failure is logged ({@link #end}); one that is left over means the run ended without either (its
+ * process was killed, say), so how far the revision got is unknown. Until a later successful up or
+ * down of that revision, or a stamp whose rows before or after hold it, a run whose plan would run it
+ * again is refused with a {@link PartialRevisionException} before anything runs, unless
+ * {@code retryPartial} allows it.
+ */
+final class PartialAttempts {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+    private static final Pattern MARKER = Pattern.compile("Partial: applied (\\d+) of (\\d+|\\?) statements\\. (.*)",
+            Pattern.DOTALL);
+
+    /** A partial attempt as its log row records it. */
+    private record Attempt(String revision, String direction, String file, int applied, int total, String error) {
+    }
+
+    /** The outcome of the log row that stands for a revision while it runs. */
+    static final String RUNNING = "running";
+
+    private final Tables tables;
+    private final boolean retry;
+
+    PartialAttempts(Tables tables, boolean retry) {
+        this.tables = tables;
+        this.retry = retry;
+    }
+
+    /** Writes the {@value #RUNNING} row of a revision about to run (in autocommit); returns its id. */
+    static long begin(Connection connection, LogStore log, LogStore.Row row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(log.insertSql(), Statement.RETURN_GENERATED_KEYS)) {
+            log.bind(ps, 1, row);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Removes a {@value #RUNNING} row: the revision committed, or its failure is logged. */
+    static void end(Connection connection, LogStore log, long id) throws SQLException {
+        log.delete(connection, id);
+    }
+
+    /** The start of a partial attempt's logged error; {@code total} -1 when unknown (written {@code ?}). */
+    static String marker(int applied, int total) {
+        return "Partial: applied " + applied + " of " + (total < 0 ? "?" : total) + " statements. ";
+    }
+
+    /**
+     * Refuses a plan that runs a revision whose partial attempt is unresolved (or logs that it is
+     * retried, when allowed); reads the log on the given connection.
+     */
+    void check(Connection connection, Plan plan) throws SQLException {
+        Map<String, Attempt> open = unresolved(connection);
+        if (open.isEmpty()) {
+            return;
+        }
+        for (Step step : plan.steps()) {
+            Attempt attempt = step.kind() == Step.Kind.STAMP ? null : open.get(step.revision());
+            if (attempt == null) {
+                continue;
+            }
+            PartialRevisionException refusal = new PartialRevisionException(attempt.revision(), attempt.file(),
+                    attempt.direction(), attempt.applied(), attempt.total(), attempt.error());
+            if (!this.retry) {
+                throw refusal;
+            }
+            LOG.warn("Running revision {} again as retryPartial allows; its earlier {} stopped part-way",
+                    attempt.revision(), "up".equals(attempt.direction()) ? "upgrade" : "downgrade");
+        }
+    }
+
+    /**
+     * The partial attempts that no later successful up or down of their revision, nor a stamp whose
+     * rows before or after hold it, has resolved: the latest per revision.
+     */
+    private Map<String, Attempt> unresolved(Connection connection) throws SQLException {
+        String log = this.tables.qualifiedLog();
+        Map<String, Attempt> open = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.id, a.revision, a.direction, a.file,"
+                + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = ?"
+                + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
+                + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = ? AND"
+                + " (b.direction IN ('up', 'down') AND b.revision = a.revision OR b.direction = 'stamp' AND"
+                + " (CONCAT(',', b.rows_before, ',') LIKE CONCAT('%,', a.revision, ',%')"
+                + " OR CONCAT(',', b.rows_after, ',') LIKE CONCAT('%,', a.revision, ',%'))))"
+                + " ORDER BY a.id")) {
+            ps.setString(1, RUNNING);
+            ps.setString(2, LogStore.FAILED);
+            ps.setString(3, LogStore.SUCCESS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (RUNNING.equals(rs.getString(6))) {
+                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
+                                -1, -1, "none was logged: the run that started it ended without reporting"));
+                        continue;
+                    }
+                    Matcher m = MARKER.matcher(rs.getString(5));
+                    if (m.matches()) {
+                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
+                                Integer.parseInt(m.group(1)), m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2)),
+                                m.group(3)));
+                    }
+                }
+            }
+        }
+        return open;
+    }
+}

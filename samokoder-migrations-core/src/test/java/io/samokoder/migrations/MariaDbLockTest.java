@@ -1,0 +1,169 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migration lock on MariaDB ({@code GET_LOCK}): several engines and JVMs starting together run
+ * each revision once; a bounded wait names the holder; a killed holder's lock goes with its session,
+ * and the revision it was running is not run again unasked.
+ */
+class MariaDbLockTest {
+
+    private static final int THREADS = 6;
+    private static final int PROCESSES = 2;
+
+    private static Rev rev(String id, String revises) {
+        return Rev.of(id, revises).up("CREATE TABLE t_" + id + " (id INT);\nINSERT INTO side_effect VALUES ('" + id
+                + "');\nDO SLEEP(0.05);").down("DROP TABLE t_" + id + ";");
+    }
+
+    @Test
+    void enginesAndProcessesStartingTogetherRunEachRevisionOnce(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, rev("r1", ""), rev("r2", "r1"), rev("b1", "r1").labels("side"), rev("m3", "r2, b1"),
+                rev("r4", "m3"));
+        try (TestDatabase db = MariaDb.fresh("storm")) {
+            DataSource ds = db.dataSource();
+            MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))");
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < PROCESSES; i++) {
+                processes.add(MariaDbChildMigrator.start(db, "filesystem:" + dir, "heads"));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<MigrationResult>> runs = new ArrayList<>();
+            try {
+                for (int i = 0; i < THREADS; i++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads");
+                    }));
+                }
+                start.countDown();
+                for (Future<MigrationResult> run : runs) {
+                    assertThat(run.get(120, TimeUnit.SECONDS).rowsAfter()).containsExactly("r4");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (Process p : processes) {
+                assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.exitValue()).as("child output: %s", out).isZero();
+                assertThat(out).contains("DONE");
+            }
+            assertThat(MariaDb.strings(ds, "SELECT revision, count(*) FROM side_effect GROUP BY revision ORDER BY 1"))
+                    .containsExactly("b1|1", "m3|1", "r1|1", "r2|1", "r4|1");
+            assertThat(MariaDb.strings(ds, "SELECT revision, count(*) FROM samokoder_migrations_log"
+                    + " WHERE direction = 'up' GROUP BY revision ORDER BY 1"))
+                    .containsExactly("b1|1", "m3|1", "r1|1", "r2|1", "r4|1");
+            assertThat(MariaDb.versionRows(ds)).containsExactly("r4");
+        }
+    }
+
+    @Test
+    void aBoundedWaitNamesTheHolder(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, rev("r1", ""));
+        try (TestDatabase db = MariaDb.fresh("held")) {
+            DataSource ds = db.dataSource();
+            MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))");
+            long key = MariaDbDialect.INSTANCE.lock().lockKey(db.name(), "alembic_version");
+            try (Connection holder = ds.getConnection();
+                    PreparedStatement lock = holder.prepareStatement("SELECT GET_LOCK(CONCAT('samokoder:', ?), 0),"
+                            + " CONNECTION_ID()")) {
+                lock.setLong(1, key);
+                int holderId;
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                    holderId = rs.getInt(2);
+                }
+                Migrations waiting = new Migrations(MariaDb.config(ds, dir).lockWaitTimeout(Duration.ofMillis(300))
+                        .build());
+
+                LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class,
+                        () -> waiting.upgrade("heads"));
+
+                assertThat(e.holderPid()).isEqualTo(holderId);
+                assertThat(e.applicationName()).startsWith(db.user() + "@").contains(", Sleep for ");
+                assertThat(e.getMessage()).contains("held by pid " + holderId)
+                        .contains(db.name() + ".alembic_version").contains("lockWaitTimeout");
+                assertThat(MariaDb.tables(ds)).containsExactly("side_effect");
+            }
+            assertThat(new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anotherEngineTakesOverAfterTheHolderIsKilled(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("INSERT INTO side_effect VALUES ('r1');").down("DELETE FROM side_effect;"),
+                Rev.of("r2", "r1").message("Slow while doom has a row")
+                        .up("SELECT SLEEP(300) FROM doom;\nCREATE TABLE made_by_r2 (id INT);\n"
+                                + "INSERT INTO side_effect VALUES ('r2');")
+                        .down("DROP TABLE made_by_r2;"),
+                Rev.of("r3", "r2").up("INSERT INTO side_effect VALUES ('r3');").down("SELECT 1;"));
+        try (TestDatabase db = MariaDb.fresh("killed")) {
+            DataSource ds = db.dataSource();
+            MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))", "CREATE TABLE doom (id INT)",
+                    "INSERT INTO doom VALUES (1)");
+            Process child = MariaDbChildMigrator.start(db, "filesystem:" + dir, "heads");
+            try {
+                boolean sleeping = false;
+                for (int i = 0; i < 600 && !sleeping; i++) {
+                    sleeping = MariaDb.count(ds, "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '"
+                            + db.name() + "' AND INFO LIKE 'SELECT SLEEP(300)%'") == 1;
+                    Thread.sleep(50);
+                }
+                assertThat(sleeping).as("the child reached the slow revision").isTrue();
+                assertThat(MariaDb.versionRows(ds)).containsExactly("r1");
+            } finally {
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            MariaDb.exec(ds, "DELETE FROM doom");
+
+            // The lock went with the killed session: the next run is not kept waiting, but it refuses to run
+            // r2 again, since how far r2 got is unknown.
+            long start = System.nanoTime();
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> new Migrations(MariaDb.config(ds, dir).lockWaitTimeout(Duration.ofSeconds(60)).build())
+                            .upgrade("heads"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+            assertThat(refusal.revision()).isEqualTo("r2");
+            assertThat(refusal.applied()).isEqualTo(-1);
+            assertThat(refusal.getMessage()).contains("its upgrade was started by a run that ended (its process"
+                    + " stopped or lost its connection) before finishing or reporting it");
+
+            // Nothing of r2 had been applied (it was killed in its first statement): a retry completes.
+            MigrationResult result = new Migrations(MariaDb.config(ds, dir).retryPartial(true).build())
+                    .upgrade("heads");
+
+            assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r2", "r3");
+            assertThat(MariaDb.versionRows(ds)).containsExactly("r3");
+            assertThat(MariaDb.strings(ds, "SELECT revision, count(*) FROM side_effect GROUP BY revision"
+                    + " ORDER BY 1")).containsExactly("r1|1", "r2|1", "r3|1");
+            assertThat(MariaDb.strings(ds, "SELECT revision, outcome FROM samokoder_migrations_log ORDER BY id"))
+                    .containsExactly("r1|success", "r2|running", "r2|success", "r3|success");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On MariaDB a revision runs statement by statement in autocommit. When it fails at statement k, the
+ * statements before stay, the attempt is logged, the version table keeps the previous revision, and
+ * later runs refuse to run that revision again until a stamp or an allowed retry.
+ */
+class MariaDbPartialRevisionTest {
+
+    private static void write(Path dir, String thirdStatement) {
+        Rev.writeAll(dir,
+                Rev.of("p1", "").up("CREATE TABLE base_t (id INT);").down("DROP TABLE base_t;"),
+                Rev.of("p2", "p1").message("Three statements")
+                        .up("CREATE TABLE one (id INT);\nCREATE TABLE two (id INT);\n" + thirdStatement + "\n"
+                                + "CREATE TABLE four (id INT);")
+                        .down("DROP TABLE four;\nDROP TABLE three;\nDROP TABLE two;\nDROP TABLE one;"),
+                Rev.of("p3", "p2").up("CREATE TABLE after_t (id INT);").down("DROP TABLE after_t;"));
+    }
+
+    @Test
+    void aFailureInTheMiddleIsRecordedAndTheNextRunRefusesUntilStamped(@TempDir Path dir) {
+        write(dir, "CREATE TABLE three (id no_such_type);");
+        try (TestDatabase db = MariaDb.fresh("partial")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).build());
+
+            MigrationExecutionException failure = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> migrations.upgrade("heads"));
+
+            assertThat(failure.getMessage()).contains("Revision p2 failed at statement 3", "p2.sql")
+                    .contains("ran without a transaction (DDL is not transactional on mariadb): its statements 1 to 2"
+                            + " were committed and stay, while the version table is unchanged at [p1]")
+                    .contains("runs refuse to run the revision again");
+            assertThat(MariaDb.tables(ds)).contains("one", "two").doesNotContain("three", "four", "after_t");
+            assertThat(MariaDb.versionRows(ds)).containsExactly("p1");
+            assertThat(MariaDb.strings(ds, "SELECT revision, direction, outcome, LEFT(error, 41)"
+                    + " FROM samokoder_migrations_log ORDER BY id")).containsExactly("p1|up|success|null",
+                            "p2|up|failed|Partial: applied 2 of 4 statements. Revis");
+
+            for (Runnable again : new Runnable[] {() -> migrations.upgrade("heads"), () -> migrations.upgrade("p2"),
+                () -> migrations.moveTo(Target.HEADS, false)}) {
+                PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class, again::run);
+                assertThat(refusal.revision()).isEqualTo("p2");
+                assertThat(refusal.applied()).isEqualTo(2);
+                assertThat(refusal.total()).isEqualTo(4);
+                assertThat(refusal.getMessage()).startsWith("Revision p2 (filesystem:")
+                        .contains("p2.sql) was left part-way by an earlier run on a database without transactional"
+                                + " DDL: its upgrade stopped at statement 3 of 4, and statements 1 to 2 were applied"
+                                + " and stay")
+                        .contains("Either finish the upgrade by hand (statements 3 to 4) and stamp p2, or undo"
+                                + " statements 1 to 2 by hand (or make them safe to repeat) and run again with"
+                                + " retryPartial enabled")
+                        .contains("Earlier error: Revision p2 failed at statement 3");
+            }
+            assertThat(MariaDb.tables(ds)).doesNotContain("three", "after_t");
+            assertThat(MariaDb.count(ds, "SELECT count(*) FROM samokoder_migrations_log")).isEqualTo(2);
+
+            // The operator finishes statements 3 and 4 by hand and stamps.
+            MariaDb.exec(ds, "CREATE TABLE three (id INT)", "CREATE TABLE four (id INT)");
+            migrations.stamp(List.of("p2"), false);
+            MigrationResult rest = migrations.upgrade("heads");
+
+            assertThat(rest.steps()).extracting(StepResult::revision).containsExactly("p3");
+            assertThat(MariaDb.versionRows(ds)).containsExactly("p3");
+        }
+    }
+
+    @Test
+    void aRetryRunsTheRevisionAgainOnceAllowed(@TempDir Path dir) {
+        write(dir, "CREATE TABLE three (id no_such_type);");
+        try (TestDatabase db = MariaDb.fresh("retry")) {
+            DataSource ds = db.dataSource();
+            catchThrowableOfType(MigrationExecutionException.class,
+                    () -> new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads"));
+
+            // The operator undoes statements 1 and 2, fixes the script and allows the retry.
+            MariaDb.exec(ds, "DROP TABLE one", "DROP TABLE two");
+            write(dir, "CREATE TABLE three (id INT);");
+            MigrationResult retried = new Migrations(MariaDb.config(ds, dir).retryPartial(true).build())
+                    .upgrade("heads");
+
+            assertThat(retried.steps()).extracting(StepResult::revision).containsExactly("p2", "p3");
+            assertThat(MariaDb.tables(ds)).contains("one", "two", "three", "four", "after_t");
+            // Resolved by the successful run: no retry option needed any more.
+            assertThat(new Migrations(MariaDb.config(ds, dir).fastStart(false).build()).downgrade("p1").steps())
+                    .extracting(StepResult::revision).containsExactly("p3", "p2");
+        }
+    }
+
+    @Test
+    void aDowngradeLeftPartWayIsRefusedUntilStampedBelowIt(@TempDir Path dir) {
+        write(dir, "CREATE TABLE three (id INT);");
+        try (TestDatabase db = MariaDb.fresh("partdown")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).build());
+            migrations.upgrade("p2");
+            MariaDb.exec(ds, "DROP TABLE three");
+
+            catchThrowableOfType(MigrationExecutionException.class, () -> migrations.downgrade("p1"));
+            assertThat(MariaDb.versionRows(ds)).containsExactly("p2");
+
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.downgrade("base"));
+            assertThat(refusal.getMessage()).contains("its downgrade stopped at statement 2 of 4, and statement 1"
+                    + " was applied and stay").contains("and stamp the revision below it");
+
+            MariaDb.exec(ds, "DROP TABLE two", "DROP TABLE one");
+            migrations.stamp(List.of("p1"), false);
+            assertThat(migrations.upgrade("heads").steps()).extracting(StepResult::revision)
+                    .containsExactly("p2", "p3");
+        }
+    }
+
+    @Test
+    void aRevisionWhoseStatementsAllRanButWasNotRecordedIsRefusedUntilStamped(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("v1", "").up("CREATE TABLE made (id INT);\nDROP TABLE alembic_version;")
+                .down("DROP TABLE made;"));
+        try (TestDatabase db = MariaDb.fresh("unrecorded")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).build());
+
+            MigrationExecutionException failure = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(failure.getMessage()).contains("all its statements were committed, but recording it in the"
+                    + " version table failed");
+
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(refusal.applied()).isEqualTo(2);
+            assertThat(refusal.total()).isEqualTo(2);
+            assertThat(refusal.getMessage()).contains("all 2 statements of its upgrade were applied, but the version"
+                    + " table was not updated. Nothing was run. Stamp v1 (its statements already ran)");
+
+            migrations.stamp(List.of("v1"), false);
+            assertThat(migrations.upgrade("heads").steps()).isEmpty();
+            assertThat(MariaDb.versionRows(ds)).containsExactly("v1");
+        }
+    }
+}

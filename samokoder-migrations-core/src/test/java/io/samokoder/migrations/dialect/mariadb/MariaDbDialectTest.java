@@ -1,0 +1,87 @@
+package io.samokoder.migrations.dialect.mariadb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.MigrationConfigurationException;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The MariaDB and MySQL dialects' text, without a server. */
+class MariaDbDialectTest {
+
+    private static final MariaDbDialect MARIADB = MariaDbDialect.INSTANCE;
+    private static final MariaDbDialect MYSQL = MariaDbDialect.MYSQL;
+
+    @Test
+    void timeoutsAreSecondsAndBecomeTheSessionVariablesOfEachServer() {
+        assertThat(MARIADB.session().timeoutValue(Duration.ofSeconds(5))).isEqualTo("5");
+        assertThat(MARIADB.session().timeoutValue(Duration.ofMillis(250))).isEqualTo("0.25");
+        assertThat(MARIADB.session().timeoutValue(Duration.ofNanos(10))).isEqualTo("0.001");
+        assertThat(MARIADB.session().timeoutValue(Duration.ZERO)).isEqualTo("0");
+
+        assertThat(MARIADB.session().setTimeoutsSql("0.25", "1.5", true))
+                .isEqualTo("SET SESSION lock_wait_timeout = 1, SESSION max_statement_time = 1.5");
+        assertThat(MARIADB.session().setTimeoutsSql("0", "0", false))
+                .as("a disabled lock timeout is lock_wait_timeout's maximum, since 0 there means no wait")
+                .isEqualTo("SET SESSION lock_wait_timeout = 31536000, SESSION max_statement_time = 0");
+        assertThat(MARIADB.session().setTimeoutsSql("86400", "0.000000", false))
+                .as("the values read back from the server restore as they were")
+                .isEqualTo("SET SESSION lock_wait_timeout = 86400, SESSION max_statement_time = 0");
+        assertThat(MYSQL.session().setTimeoutsSql("5", "0.25", false))
+                .isEqualTo("SET SESSION lock_wait_timeout = 5, SESSION max_execution_time = 250");
+        assertThat(MYSQL.session().currentTimeoutsQuery())
+                .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000");
+        assertThatThrownBy(() -> MARIADB.session().setTimeoutsSql("5; DROP TABLE x", "0", false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(MARIADB.ddl().offlineResetTimeouts()).containsExactly("SET SESSION lock_wait_timeout = DEFAULT",
+                "SET SESSION max_statement_time = DEFAULT");
+    }
+
+    @Test
+    void sessionSettingsNameTheVariableInTheSql() {
+        assertThat(MARIADB.session().currentSchemaQuery()).isEqualTo("SELECT DATABASE()");
+        assertThat(MARIADB.session().backendPidQuery()).isEqualTo("SELECT CONNECTION_ID()");
+        assertThat(MARIADB.session().currentSettingQuery("wait_timeout")).isEqualTo("SELECT @@SESSION.wait_timeout");
+        assertThat(MARIADB.session().setSettingSql("wait_timeout")).isEqualTo("SET SESSION wait_timeout = ?");
+        assertThat(MARIADB.session().deadClientCheckSetting()).isNull();
+    }
+
+    @Test
+    void namesAreBacktickQuotedAndLiteralsEscapeBackslashes() {
+        assertThat(MARIADB.ddl().qualify("shop", "alembic_version")).isEqualTo("`shop`.`alembic_version`");
+        assertThat(MARIADB.ddl().quote("a`b")).isEqualTo("`a``b`");
+        assertThat(MARIADB.ddl().quoteIfNeeded("alembic_version")).isEqualTo("alembic_version");
+        assertThat(MARIADB.ddl().quoteIfNeeded("Version")).isEqualTo("`Version`");
+        assertThat(MARIADB.ddl().quoteIfNeeded("order")).isEqualTo("`order`");
+        assertThat(MARIADB.ddl().literal("it's \\n")).isEqualTo("'it''s \\\\n'");
+        assertThat(MARIADB.ddl().offlineBegin()).isEmpty();
+        assertThat(MARIADB.ddl().createVersionTable(null, "alembic_version")).isEqualTo("CREATE TABLE IF NOT EXISTS"
+                + " `alembic_version` (version_num VARCHAR(32) NOT NULL, CONSTRAINT `alembic_version_pkc` PRIMARY KEY"
+                + " (version_num))");
+        assertThatThrownBy(() -> MARIADB.ddl().checkIdentifier("bad-name", "versionTable"))
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageStartingWith("Invalid versionTable");
+    }
+
+    @Test
+    void theStateRowsAreDeletedWithoutASubqueryOnTheSameTable() {
+        assertThat(MARIADB.store().deleteStates("`s`", 4)).isEqualTo("DELETE s FROM `s` s LEFT JOIN (SELECT"
+                + " fingerprint FROM `s` ORDER BY verified_at DESC LIMIT 4) k ON k.fingerprint = s.fingerprint"
+                + " WHERE s.fingerprint = ? OR k.fingerprint IS NULL");
+        assertThat(MARIADB.store().combinesChangesAndLog()).isFalse();
+    }
+
+    @Test
+    void eachServesItsProductAndReadsItsErrorCodes() {
+        assertThat(MARIADB.servesProduct("MariaDB")).isTrue();
+        assertThat(MARIADB.servesProduct("MySQL")).isFalse();
+        assertThat(MYSQL.servesProduct("MySQL")).isTrue();
+        assertThat(MARIADB.transactionalDdl()).isFalse();
+        assertThat(MARIADB.isLockNotAvailable(new SQLException("Lock wait timeout exceeded", "HY000", 1205))).isTrue();
+        assertThat(MARIADB.isUndefinedTable(new SQLException("Table doesn't exist", "42S02", 1146))).isTrue();
+        assertThat(MARIADB.isUndefinedTable(new SQLException("Unknown database", "42000", 1049))).isTrue();
+        assertThat(MARIADB.isLockNotAvailable(new SQLException("Query execution was interrupted", "70100", 1969)))
+                .isFalse();
+    }
+}

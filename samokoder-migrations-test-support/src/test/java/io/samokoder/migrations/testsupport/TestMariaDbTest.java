@@ -1,0 +1,56 @@
+package io.samokoder.migrations.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(MariaDbDatabaseExtension.class)
+class TestMariaDbTest {
+
+    @Test
+    void theExtensionGivesTheClassOneDatabase(TestDatabase first, TestDatabase second) throws Exception {
+        assertThat(first).isSameAs(second);
+        try (Connection c = first.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(first.name()).startsWith("samokoder_t_");
+        }
+    }
+
+    @Test
+    void createsUsesAndDropsADatabase() throws Exception {
+        String name;
+        try (TestDatabase db = TestMariaDb.createDatabase("tsm")) {
+            name = db.name();
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+                st.execute("INSERT INTO t VALUES (1)");
+                try (ResultSet rs = st.executeQuery("SELECT DATABASE(), count(*) FROM t")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo(name);
+                    assertThat(rs.getInt(2)).isEqualTo(1);
+                }
+                assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("MariaDB");
+            }
+        }
+        try (TestDatabase other = TestMariaDb.createDatabase("tsm");
+                Connection c = other.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+                        + name + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("dropped").isZero();
+        }
+    }
+
+    @Test
+    void replacesTheDatabaseOfAUrl() {
+        assertThat(TestMariaDb.replaceDatabase("jdbc:mariadb://h:3306/", "d")).isEqualTo("jdbc:mariadb://h:3306/d");
+        assertThat(TestMariaDb.replaceDatabase("jdbc:mariadb://h", "d")).isEqualTo("jdbc:mariadb://h/d");
+        assertThat(TestMariaDb.replaceDatabase("jdbc:mariadb://h/x?a=b", "d")).isEqualTo("jdbc:mariadb://h/d?a=b");
+        assertThat(TestMariaDb.replaceDatabase("jdbc:mariadb://h?a=b", "d")).isEqualTo("jdbc:mariadb://h/d?a=b");
+    }
+}
