@@ -98,7 +98,7 @@ final class SessionSettings {
         try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingQuery())) {
             ps.setString(1, setting);
             ps.setString(2, value);
-            ps.executeQuery().close();
+            ps.execute();
             return true;
         } catch (SQLException e) {
             LOG.debug("Could not set {}: {}", setting, Jdbc.describe(e));
@@ -142,7 +142,7 @@ final class SessionSettings {
             ps.setBoolean(2, local);
             ps.setString(3, wanted[1]);
             ps.setBoolean(4, local);
-            ps.executeQuery().close();
+            ps.execute();
             return wanted;
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
@@ -163,7 +163,7 @@ final class SessionSettings {
             ps.setBoolean(2, false);
             ps.setString(3, saved[1]);
             ps.setBoolean(4, false);
-            ps.executeQuery().close();
+            ps.execute();
         }
     }
 
