@@ -50,6 +50,36 @@ final class H2Session implements SessionSql {
                 + " SET QUERY_TIMEOUT COALESCE(CAST(? AS INT), CASE WHEN ? THEN 0 END)";
     }
 
+    /** A query without parameters returning one setting's value from {@code INFORMATION_SCHEMA.SETTINGS}. */
+    public String currentSettingQuery(String setting) {
+        return "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
+                + H2Ddl.INSTANCE.literal(setting);
+    }
+
+    /**
+     * {@code SET <setting> ?}: a statement with one parameter (the value) that sets one setting for
+     * the session.
+     *
+     * @throws IllegalArgumentException unless the name is a plain setting name such as {@code QUERY_TIMEOUT}
+     */
+    public String setSettingSql(String setting) {
+        if (!setting.matches("[A-Za-z_]+")) {
+            throw new IllegalArgumentException("Not an H2 setting name: '" + setting + "'");
+        }
+        return "SET " + setting + " ?";
+    }
+
+    /**
+     * {@code SET LOCK_TIMEOUT} and {@code SET QUERY_TIMEOUT} as one statement without parameters, for
+     * the session whatever {@code local} says: H2 has no transaction-local settings.
+     *
+     * @throws NumberFormatException unless both values are milliseconds as {@link #timeoutValue} writes them
+     */
+    public String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local) {
+        return "SET LOCK_TIMEOUT " + Integer.parseInt(lockTimeout) + "; SET QUERY_TIMEOUT "
+                + Integer.parseInt(statementTimeout);
+    }
+
     @Override
     public String currentTimeoutsQuery() {
         return "SELECT CAST(LOCK_TIMEOUT() AS VARCHAR), (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
