@@ -12,6 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,6 +113,30 @@ class H2MigrationLockTest {
             other.rollback();
         }
         assertThat(migrations.downgrade("base").steps()).extracting(StepResult::revision).containsExactly("r1");
+    }
+
+    @Test
+    void enginesStartingTogetherOnAFreshDatabaseRunEachRevisionOnce(@TempDir Path dir) throws Exception {
+        DataSource ds = H2Db.memory();
+        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"),
+                Rev.of("r2", "r1").up("INSERT INTO t1 VALUES (2);").down("DELETE FROM t1;"));
+        MigrationsConfig config = H2Db.config(ds, dir).lockWaitTimeout(Duration.ofSeconds(30)).build();
+        CyclicBarrier together = new CyclicBarrier(6);
+        List<Future<MigrationResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(this.threads.submit(() -> {
+                together.await();
+                return new Migrations(config).upgrade("heads");
+            }));
+        }
+        int steps = 0;
+        for (Future<MigrationResult> run : runs) {
+            steps += run.get(60, TimeUnit.SECONDS).steps().size();
+        }
+        assertThat(steps).isEqualTo(2);
+        assertThat(H2Db.versionRows(ds)).containsExactly("r2");
+        assertThat(Db.count(ds, "SELECT COUNT(*) FROM t1")).isEqualTo(1);
+        assertThat(Db.count(ds, "SELECT COUNT(*) FROM \"alembic_version_lock\"")).isEqualTo(1);
     }
 
     /** Takes the lock as MigrationLock does, on a connection left in an open transaction; returns its session id. */

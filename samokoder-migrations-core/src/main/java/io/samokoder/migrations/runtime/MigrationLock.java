@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,7 @@ final class MigrationLock implements AutoCloseable {
     private static final long MIN_SLEEP_MILLIS = 20;
     private static final long MAX_SLEEP_MILLIS = 250;
 
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     private final Connection connection;
     private final boolean restoreAutoCommit;
     private final LockSql sql;
@@ -43,7 +45,7 @@ final class MigrationLock implements AutoCloseable {
     private final String name;
     private final Duration waited;
 
-    private MigrationLock(javax.sql.DataSource dataSource, Connection connection, boolean restoreAutoCommit,
+    private MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
             LockSql sql, long key, String name, Duration waited) {
         this.dataSource = dataSource;
         this.connection = connection;
@@ -59,7 +61,7 @@ final class MigrationLock implements AutoCloseable {
      *
      * @throws LockTimeoutException naming the holder when the wait times out
      */
-    static MigrationLock acquire(javax.sql.DataSource dataSource, Tables tables, Duration waitTimeout) {
+    static MigrationLock acquire(DataSource dataSource, Tables tables, Duration waitTimeout) {
         LockSql sql = tables.dialect().lock();
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
@@ -154,7 +156,7 @@ final class MigrationLock implements AutoCloseable {
      * Runs the statements that make the lock takeable, in autocommit. A concurrent first run may
      * create the same table or row at the same moment, so a failure is tried once more.
      */
-    private static void prepare(Connection connection, java.util.List<String> statements) throws SQLException {
+    private static void prepare(Connection connection, List<String> statements) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (String statement : statements) {
                 try {
