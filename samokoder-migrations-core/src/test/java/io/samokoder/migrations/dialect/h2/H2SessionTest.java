@@ -49,15 +49,11 @@ class H2SessionTest {
     }
 
     @Test
-    void theTimeoutsQuerySetsBothForTheSession() throws SQLException {
+    void bothTimeoutsAreSetForTheSession() throws SQLException {
         String[] before = currentTimeouts();
         assertThat(before).containsExactly("2000", "0");
-        try (PreparedStatement ps = this.connection.prepareStatement(this.session.setTimeoutsQuery())) {
-            ps.setString(1, "750");
-            ps.setBoolean(2, true);
-            ps.setString(3, "5000");
-            ps.setBoolean(4, true);
-            ps.execute();
+        try (Statement st = this.connection.createStatement()) {
+            st.execute(this.session.setTimeoutsSql("750", "5000", true));
         }
         assertThat(currentTimeouts()).containsExactly("750", "5000");
         try (Statement st = this.connection.createStatement()) {
