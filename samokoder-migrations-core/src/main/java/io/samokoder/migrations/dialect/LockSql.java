@@ -26,7 +26,11 @@ public interface LockSql {
         return List.of();
     }
 
-    /** {@link #tryLockQuery()} for the lock of a version table; the same query by default. */
+    /**
+     * {@link #tryLockQuery()} for the lock of a version table; the same query by default. Where
+     * {@link #heldInTransaction()}, it runs in the lock connection's open transaction, and a
+     * {@code true} result leaves the lock held by that transaction.
+     */
     default String tryLockQuery(String schema, String table) {
         return tryLockQuery();
     }
