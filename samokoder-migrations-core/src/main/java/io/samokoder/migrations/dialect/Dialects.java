@@ -1,5 +1,6 @@
 package io.samokoder.migrations.dialect;
 
+import io.samokoder.migrations.dialect.h2.H2Dialect;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ public final class Dialects {
     private static final List<Known> KNOWN = List.of(
             new Known("PostgreSQL", PostgresDialect.INSTANCE),
             new Known("MariaDB", MariaDbDialect.INSTANCE),
-            new Known("MySQL", MariaDbDialect.MYSQL));
+            new Known("MySQL", MariaDbDialect.MYSQL),
+            new Known("H2", H2Dialect.INSTANCE));
 
     private Dialects() {
     }

@@ -1,11 +1,52 @@
 package io.samokoder.migrations.dialect;
 
+import java.util.List;
+
 /**
  * The migration lock: its key and the queries that take, release and describe it. The lock is held
- * by a session in autocommit and is freed by the server when that session ends. One part of a
- * {@link Dialect}.
+ * by a session in autocommit, or, where {@link #heldInTransaction()}, by an open transaction of that
+ * session; either way the server frees it when the session ends. One part of a {@link Dialect}.
  */
 public interface LockSql {
+
+    /**
+     * Whether the lock is a row lock held by an open transaction on the lock's connection (taken by
+     * {@link #tryLockQuery(String, String)}, released by rolling back) rather than a session lock taken
+     * and released in autocommit. {@code false} by default.
+     */
+    default boolean heldInTransaction() {
+        return false;
+    }
+
+    /**
+     * Statements run in autocommit before the first attempt to take the lock of a version table
+     * ({@code schema} already resolved), e.g. creating a lock table and the key's row; none by default.
+     */
+    default List<String> prepareStatements(String schema, String table, long key) {
+        return List.of();
+    }
+
+    /**
+     * {@link #tryLockQuery()} for the lock of a version table; the same query by default. Where
+     * {@link #heldInTransaction()}, it runs in the lock connection's open transaction, and a
+     * {@code true} result leaves the lock held by that transaction.
+     */
+    default String tryLockQuery(String schema, String table) {
+        return tryLockQuery();
+    }
+
+    /**
+     * {@link #lockHolderQuery()} for the lock of a version table; the same query by default. Where
+     * {@link #heldInTransaction()}, it has no parameters.
+     */
+    default String lockHolderQuery(String schema, String table) {
+        return lockHolderQuery();
+    }
+
+    /** The lock as messages name it, e.g. {@code advisory lock 123 for public.alembic_version}. */
+    default String lockName(String schema, String table, long key) {
+        return "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".") + table;
+    }
 
     /** The key of the migration lock for a version table ({@code schema} already resolved). */
     long lockKey(String schema, String table);

@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * mode, so a waiter holds no transaction or snapshot (and cannot deadlock with a holder running
  * {@code CREATE INDEX CONCURRENTLY}). While the lock is held, its idle connection also serves the
  * executor's lock-wait diagnostics.
+ *
+ * <p>Where the dialect's lock is {@linkplain LockSql#heldInTransaction() held in a transaction} (a
+ * row lock), each attempt runs in a transaction of the lock's connection that is rolled back when it
+ * fails and kept open while the lock is held; closing the lock rolls it back. Reads under such a lock
+ * ({@link #read}) use a connection of their own, as DDL there could commit the lock's transaction.
  */
 final class MigrationLock implements AutoCloseable {
 
@@ -30,6 +37,7 @@ final class MigrationLock implements AutoCloseable {
     private static final long MIN_SLEEP_MILLIS = 20;
     private static final long MAX_SLEEP_MILLIS = 250;
 
+    private final DataSource dataSource;
     private final Connection connection;
     private final boolean restoreAutoCommit;
     private final LockSql sql;
@@ -37,8 +45,9 @@ final class MigrationLock implements AutoCloseable {
     private final String name;
     private final Duration waited;
 
-    private MigrationLock(Connection connection, boolean restoreAutoCommit, LockSql sql, long key, String name,
-            Duration waited) {
+    private MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
+            LockSql sql, long key, String name, Duration waited) {
+        this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
         this.sql = sql;
@@ -52,7 +61,7 @@ final class MigrationLock implements AutoCloseable {
      *
      * @throws LockTimeoutException naming the holder when the wait times out
      */
-    static MigrationLock acquire(javax.sql.DataSource dataSource, Tables tables, Duration waitTimeout) {
+    static MigrationLock acquire(DataSource dataSource, Tables tables, Duration waitTimeout) {
         LockSql sql = tables.dialect().lock();
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
@@ -72,15 +81,20 @@ final class MigrationLock implements AutoCloseable {
                     schema = "";
                 }
             }
-            long key = sql.lockKey(schema, tables.versionTable());
-            String name = "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".")
-                    + tables.versionTable();
+            String table = tables.versionTable();
+            long key = sql.lockKey(schema, table);
+            String name = sql.lockName(schema, table, key);
+            boolean inTransaction = sql.heldInTransaction();
+            if (inTransaction) {
+                prepare(connection, sql.prepareStatements(schema, table, key));
+                connection.setAutoCommit(false);
+            }
             long start = System.nanoTime();
             long deadline = start + waitNanos(waitTimeout);
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
-            try (PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery())) {
+            try (PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table))) {
                 tryLock.setLong(1, key);
                 while (true) {
                     if (tryOnce(tryLock)) {
@@ -88,11 +102,14 @@ final class MigrationLock implements AutoCloseable {
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
-                        return new MigrationLock(connection, restoreAutoCommit, sql, key, name, waited);
+                        return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name, waited);
+                    }
+                    if (inTransaction) {
+                        connection.rollback();
                     }
                     long now = System.nanoTime();
                     if (now - deadline >= 0) {
-                        Holder holder = holder(connection, sql, key);
+                        Holder holder = holder(connection, sql, schema, table, key);
                         throw new LockTimeoutException(Duration.ofNanos(now - start), name, holder.pid(),
                                 holder.application(), holder.client(), holder.since());
                     }
@@ -102,7 +119,7 @@ final class MigrationLock implements AutoCloseable {
                     }
                     if (now - nextReport >= 0) {
                         nextReport = now + REPORT_EVERY_NANOS;
-                        Holder holder = holder(connection, sql, key);
+                        Holder holder = holder(connection, sql, schema, table, key);
                         LOG.info("Still waiting for the migration lock ({}) after {} s of {} s: {}", name,
                                 Duration.ofNanos(now - start).toSeconds(), waitTimeout.toSeconds(),
                                 LockTimeoutException.describeHolder(holder.pid(), holder.application(),
@@ -135,6 +152,23 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the statements that make the lock takeable, in autocommit. A concurrent first run may
+     * create the same table or row at the same moment, so a failure is tried once more.
+     */
+    private static void prepare(Connection connection, List<String> statements) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String statement : statements) {
+                try {
+                    st.execute(statement);
+                } catch (SQLException e) {
+                    LOG.debug("Preparing the migration lock failed once, trying again: {}", Jdbc.describe(e));
+                    st.execute(statement);
+                }
+            }
+        }
+    }
+
     private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
@@ -144,10 +178,12 @@ final class MigrationLock implements AutoCloseable {
     record Holder(Integer pid, String application, String client, Instant since) {
     }
 
-    private static Holder holder(Connection connection, LockSql sql, long key) {
-        try (PreparedStatement ps = connection.prepareStatement(sql.lockHolderQuery())) {
-            ps.setLong(1, key);
-            ps.setLong(2, key);
+    private static Holder holder(Connection connection, LockSql sql, String schema, String table, long key) {
+        try (PreparedStatement ps = connection.prepareStatement(sql.lockHolderQuery(schema, table))) {
+            if (!sql.heldInTransaction()) {
+                ps.setLong(1, key);
+                ps.setLong(2, key);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
@@ -161,9 +197,27 @@ final class MigrationLock implements AutoCloseable {
         return new Holder(null, null, null, null);
     }
 
-    /** Runs work on the lock's own connection (autocommit, no transaction left open). */
+    /**
+     * Runs work in autocommit on the lock's own connection, or, when the lock is held in a transaction,
+     * on a connection of its own (closed afterwards) so that the work cannot end that transaction.
+     */
     synchronized <T> T read(Jdbc.Work<T> work) throws SQLException {
-        return work.run(this.connection);
+        if (!this.sql.heldInTransaction()) {
+            return work.run(this.connection);
+        }
+        try (Connection reader = this.dataSource.getConnection()) {
+            boolean autoCommit = reader.getAutoCommit();
+            if (!autoCommit) {
+                reader.setAutoCommit(true);
+            }
+            try {
+                return work.run(reader);
+            } finally {
+                if (!autoCommit) {
+                    reader.setAutoCommit(false);
+                }
+            }
+        }
     }
 
     /** How long the lock was waited for. */
@@ -211,6 +265,18 @@ final class MigrationLock implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (this.sql.heldInTransaction()) {
+            try {
+                this.connection.rollback();
+                this.connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("Could not release the migration lock ({}); the server releases it when the connection"
+                        + " closes: {}", this.name, Jdbc.describe(e));
+            } finally {
+                closeQuietly(this.connection, this.restoreAutoCommit);
+            }
+            return;
+        }
         try (PreparedStatement ps = this.connection.prepareStatement(this.sql.unlockQuery())) {
             ps.setLong(1, this.key);
             ps.executeQuery().close();
@@ -224,6 +290,10 @@ final class MigrationLock implements AutoCloseable {
 
     private static void closeQuietly(Connection connection, boolean restoreAutoCommit) {
         try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
             if (restoreAutoCommit && !connection.isClosed()) {
                 connection.setAutoCommit(false);
             }

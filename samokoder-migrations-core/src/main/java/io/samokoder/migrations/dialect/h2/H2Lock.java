@@ -1,0 +1,120 @@
+package io.samokoder.migrations.dialect.h2;
+
+import io.samokoder.migrations.dialect.LockSql;
+import java.util.List;
+
+/**
+ * H2's migration lock. H2 has no advisory locks, so the lock is a row of a lock table next to the
+ * version table ({@code <version table>_lock}, one row per key, created when missing), locked by an
+ * UPDATE in a transaction that the lock's connection keeps open: a row lock, released when that
+ * transaction rolls back or its session ends (also when the process holding it dies, whether it
+ * opened the database itself or reached it through {@code AUTO_SERVER}). An attempt skips the row
+ * when another session holds it ({@code FOR UPDATE SKIP LOCKED}), so waiting never blocks.
+ *
+ * <p>The holder is found in {@code INFORMATION_SCHEMA}: the session with uncommitted changes that
+ * holds a table lock on the lock table (H2 lists a session's table locks, not its row locks). H2
+ * shows other sessions only to an administrator; for another user the holder is not identified.
+ */
+final class H2Lock implements LockSql {
+
+    static final H2Lock INSTANCE = new H2Lock();
+
+    /** The suffix of the lock table's name. */
+    static final String SUFFIX = "_lock";
+
+    @Override
+    public boolean heldInTransaction() {
+        return true;
+    }
+
+    /** The hash of {@code <schema>.<table>}: one key per version table (and so per lock table). */
+    @Override
+    public long lockKey(String schema, String table) {
+        return (schema + "." + table).hashCode();
+    }
+
+    @Override
+    public String lockName(String schema, String table, long key) {
+        return "row " + key + " of " + (schema.isEmpty() ? "" : schema + ".") + table + SUFFIX;
+    }
+
+    @Override
+    public List<String> prepareStatements(String schema, String table, long key) {
+        String lockTable = lockTable(schema, table);
+        return List.of("CREATE TABLE IF NOT EXISTS " + lockTable + " (lock_key BIGINT NOT NULL PRIMARY KEY,"
+                + " locked_at TIMESTAMP WITH TIME ZONE)",
+                "INSERT INTO " + lockTable + " (lock_key) SELECT " + key + " WHERE NOT EXISTS (SELECT 1 FROM "
+                        + lockTable + " WHERE lock_key = " + key + ")");
+    }
+
+    /**
+     * Marks the key's row as locked now unless another session holds it: true when the row is this
+     * transaction's. The UPDATE makes the holder visible to others (uncommitted changes, a table lock).
+     */
+    @Override
+    public String tryLockQuery(String schema, String table) {
+        String lockTable = lockTable(schema, table);
+        return "SELECT COUNT(*) = 1 FROM FINAL TABLE (UPDATE " + lockTable + " SET locked_at = CURRENT_TIMESTAMP"
+                + " WHERE lock_key = (SELECT lock_key FROM " + lockTable + " WHERE lock_key = ?"
+                + " FOR UPDATE SKIP LOCKED))";
+    }
+
+    /** The session holding the lock: session id, user, client address and session start; no parameters. */
+    @Override
+    public String lockHolderQuery(String schema, String table) {
+        return "SELECT s.SESSION_ID, 'H2 user ' || s.USER_NAME, s.CLIENT_ADDR, s.SESSION_START"
+                + " FROM INFORMATION_SCHEMA.LOCKS l JOIN INFORMATION_SCHEMA.SESSIONS s ON s.SESSION_ID = l.SESSION_ID"
+                + " WHERE l.TABLE_SCHEMA = " + H2Ddl.INSTANCE.literal(schema)
+                + " AND l.TABLE_NAME = " + H2Ddl.INSTANCE.literal(table + SUFFIX)
+                + " AND s.CONTAINS_UNCOMMITTED AND s.SESSION_ID <> SESSION_ID()"
+                + " ORDER BY s.SESSION_START FETCH FIRST 1 ROW ONLY";
+    }
+
+    /**
+     * Not used: this lock's queries name its table, see {@link #tryLockQuery(String, String)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public String tryLockQuery() {
+        throw new UnsupportedOperationException("H2's lock query names the lock table: use tryLockQuery(schema, table)");
+    }
+
+    /**
+     * Not used: the lock is released by ending its transaction.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public String unlockQuery() {
+        throw new UnsupportedOperationException("H2's lock is released by rolling back its transaction");
+    }
+
+    /**
+     * Not used: this lock's queries name its table, see {@link #lockHolderQuery(String, String)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public String lockHolderQuery() {
+        throw new UnsupportedOperationException(
+                "H2's lock holder query names the lock table: use lockHolderQuery(schema, table)");
+    }
+
+    /**
+     * The session the given session waits for ({@code BLOCKER_ID} in {@code INFORMATION_SCHEMA.SESSIONS});
+     * H2 does not say which lock, so the lock type reads "a lock".
+     */
+    @Override
+    public String waitingLocksQuery() {
+        return "SELECT 'a lock' AS locktype, 'waiting' AS mode, CAST(NULL AS VARCHAR) AS relation,"
+                + " b.SESSION_ID AS blocker_pid, 'H2 user ' || b.USER_NAME AS blocker_application,"
+                + " b.SESSION_STATE AS blocker_state, b.SESSION_START AS blocker_xact_start"
+                + " FROM INFORMATION_SCHEMA.SESSIONS w JOIN INFORMATION_SCHEMA.SESSIONS b ON b.SESSION_ID = w.BLOCKER_ID"
+                + " WHERE w.SESSION_ID = ?";
+    }
+
+    private static String lockTable(String schema, String table) {
+        return H2Ddl.INSTANCE.qualify(schema.isEmpty() ? null : schema, table + SUFFIX);
+    }
+}
