@@ -6,6 +6,8 @@ import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.LiveOperations;
 import io.samokoder.migrations.ops.OperationsScenario;
 import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,15 +20,15 @@ import org.junit.jupiter.api.Test;
 /** The operations executed on MariaDB, checked through JDBC metadata and information_schema. */
 class MariaDbOperationsTest {
 
-    private static MariaDbTestServer server;
+    private static TestDatabase server;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new MariaDbTestServer();
+    static void start() {
+        server = TestMariaDb.createDatabase("ops");
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         server.close();
     }
 
