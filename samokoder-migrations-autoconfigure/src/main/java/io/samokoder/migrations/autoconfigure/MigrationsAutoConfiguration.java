@@ -1,8 +1,10 @@
 package io.samokoder.migrations.autoconfigure;
 
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationListener;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.ScriptResource;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of Samokoder Migrations: the engine and the initializer that migrates the
@@ -82,6 +85,13 @@ public final class MigrationsAutoConfiguration {
             .checksumPolicy(properties.getValidateChecksums())
             .fastStart(properties.isFastStart())
             .listeners(listeners.orderedStream().toList());
+        if (StringUtils.hasText(properties.getDialect())) {
+            builder.dialect(Dialects.forName(properties.getDialect())
+                .orElseThrow(() -> new MigrationConfigurationException("samokoder.migrations.dialect '"
+                        + properties.getDialect() + "' is not a known dialect; use one of " + Dialects.names()
+                        + ", or leave it unset to detect it from the database")));
+        }
+        builder.retryPartial(properties.isRetryPartial());
         List<JavaRevision> java = JavaRevisionScanner.find(javaRevisions.orderedStream().toList(),
                 properties.getJavaPackages(), resourceLoader, beanFactory);
         builder.javaRevisions(java);

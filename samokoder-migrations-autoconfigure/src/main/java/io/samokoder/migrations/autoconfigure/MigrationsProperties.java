@@ -137,6 +137,19 @@ public class MigrationsProperties {
     private boolean fastStart = true;
 
     /**
+     * The database dialect: "postgresql", "mariadb", "mysql" or "h2". Unset: detected from the
+     * database product the connection reports.
+     */
+    private String dialect;
+
+    /**
+     * Whether a revision whose last attempt stopped part-way on a database without transactional
+     * DDL (MariaDB, MySQL, H2) may run again. Set it once the statements that attempt applied were
+     * undone by hand or made safe to repeat; until then start-up refuses to run that revision.
+     */
+    private boolean retryPartial = false;
+
+    /**
      * Packages (with their sub-packages) searched for Java revisions: classes annotated with
      * {@code @Revision} that implement {@code JavaRevision}. JavaRevision beans are used as well.
      */
@@ -304,6 +317,22 @@ public class MigrationsProperties {
 
     public void setValidateChecksums(ChecksumPolicy validateChecksums) {
         this.validateChecksums = validateChecksums;
+    }
+
+    public String getDialect() {
+        return this.dialect;
+    }
+
+    public void setDialect(String dialect) {
+        this.dialect = dialect;
+    }
+
+    public boolean isRetryPartial() {
+        return this.retryPartial;
+    }
+
+    public void setRetryPartial(boolean retryPartial) {
+        this.retryPartial = retryPartial;
     }
 
     public List<String> getJavaPackages() {

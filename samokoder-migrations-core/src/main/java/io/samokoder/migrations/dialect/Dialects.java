@@ -37,6 +37,41 @@ public final class Dialects {
         return Optional.empty();
     }
 
+    /**
+     * The dialect of a name, as {@link Dialect#name()} gives it ({@code postgresql}, {@code mariadb},
+     * {@code mysql}, {@code h2}), ignoring case; empty when none has it.
+     */
+    public static Optional<Dialect> forName(String name) {
+        for (Known known : KNOWN) {
+            if (known.dialect().name().equalsIgnoreCase(name.strip())) {
+                return Optional.of(known.dialect());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The dialect a JDBC URL's subprotocol names ({@code jdbc:postgresql:}, {@code jdbc:mariadb:},
+     * {@code jdbc:mysql:}, {@code jdbc:h2:}), for writing offline scripts without connecting; empty
+     * for any other URL.
+     */
+    public static Optional<Dialect> forJdbcUrl(String url) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return Optional.empty();
+        }
+        int end = url.indexOf(':', 5);
+        return end < 0 ? Optional.empty() : forName(url.substring(5, end));
+    }
+
+    /** The names of the known dialects for messages, e.g. {@code postgresql, mariadb, mysql, h2}. */
+    public static String names() {
+        StringBuilder out = new StringBuilder();
+        for (Known known : KNOWN) {
+            out.append(out.length() == 0 ? "" : ", ").append(known.dialect().name());
+        }
+        return out.toString();
+    }
+
     /** Every known dialect, in the order they are tried. */
     public static List<Dialect> all() {
         List<Dialect> all = new ArrayList<>();
@@ -46,7 +81,7 @@ public final class Dialects {
         return List.copyOf(all);
     }
 
-    /** The supported products for messages, e.g. {@code PostgreSQL, MariaDB and MySQL}. */
+    /** The supported products for messages, e.g. {@code PostgreSQL, MariaDB, MySQL and H2}. */
     public static String supportedProducts() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < KNOWN.size(); i++) {

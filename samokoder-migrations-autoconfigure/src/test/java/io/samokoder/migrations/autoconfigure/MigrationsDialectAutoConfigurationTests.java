@@ -1,0 +1,104 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The starter on H2 and MariaDB beside PostgreSQL: the dialect is detected from the DataSource, or
+ * set with {@code samokoder.migrations.dialect}; Java revisions run on each.
+ */
+class MigrationsDialectAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
+        .withPropertyValues("samokoder.migrations.locations=classpath:db/none",
+                "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.portable");
+
+    private static String h2Url() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    @Test
+    void anH2DataSourceIsMigratedWithTheDetectedDialect() {
+        String url = h2Url();
+        this.runner.withPropertyValues("spring.datasource.url=" + url).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(Migrations.class).current()).containsExactly("n2");
+            assertThat(single(url, "sa", "", "SELECT body FROM notes WHERE id = 1")).isEqualTo("It's here");
+        });
+    }
+
+    @Test
+    void aMariaDbDataSourceIsMigratedWithTheDetectedDialect() {
+        try (TestDatabase db = TestMariaDb.createDatabase("ac")) {
+            this.runner
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password())
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    Migrations migrations = context.getBean(Migrations.class);
+                    assertThat(migrations.current()).containsExactly("n2");
+                    assertThat(single(db.jdbcUrl(), db.user(), db.password(), "SELECT body FROM notes WHERE id = 1"))
+                        .isEqualTo("It's here");
+                    migrations.downgrade("base");
+                    assertThat(migrations.current()).isEmpty();
+                });
+        }
+    }
+
+    @Test
+    void anUnknownDialectFailsStartUpNamingTheKnownOnes() {
+        this.runner.withPropertyValues("spring.datasource.url=" + h2Url(), "samokoder.migrations.dialect=oracle")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("samokoder.migrations.dialect 'oracle' is not a known dialect; use one of postgresql,"
+                            + " mariadb, mysql, h2, or leave it unset to detect it from the database");
+            });
+    }
+
+    @Test
+    void aDialectThatDoesNotServeTheDatabaseIsRefusedBeforeAnyStatement() {
+        String url = h2Url();
+        this.runner.withPropertyValues("spring.datasource.url=" + url, "samokoder.migrations.dialect=postgresql")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("H2")
+                    .hasMessageContaining("postgresql");
+                assertThat(single(url, "sa", "",
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")).isEqualTo("0");
+            });
+    }
+
+    @Test
+    void retryPartialIsBound() {
+        this.runner.withPropertyValues("spring.datasource.url=" + h2Url(), "samokoder.migrations.retry-partial=true",
+                "samokoder.migrations.dialect=H2")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationsProperties.class).isRetryPartial()).isTrue();
+                assertThat(context.getBean(Migrations.class).current()).containsExactly("n2");
+            });
+    }
+
+    private static String single(String url, String user, String password, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
