@@ -7,6 +7,7 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import io.samokoder.migrations.cli.command.Output;
 import io.samokoder.migrations.cli.command.OutputFormat;
 import io.samokoder.migrations.cli.command.Workspace;
+import io.samokoder.migrations.dialect.Dialects;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -254,6 +255,8 @@ public final class SamokoderCli {
         MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
         if (s.url() != null) {
             builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console));
+            // The URL names the database, so --sql writes that database's SQL without connecting.
+            Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
         }
         if (s.schema() != null) {
             builder.schema(s.schema());
