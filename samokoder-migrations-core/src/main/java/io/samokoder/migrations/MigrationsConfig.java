@@ -1,7 +1,6 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.ops.NamingConvention;
@@ -421,46 +420,13 @@ public final class MigrationsConfig {
          * @throws MigrationConfigurationException naming the first invalid property
          */
         public MigrationsConfig build() {
-            require(this.namingConvention != null, "namingConvention must not be null; the default is"
-                    + " NamingConvention.DEFAULT");
-            require(this.transactionMode != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
-            require(this.checksumPolicy != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
-            // Without a configured dialect, the names must suit every dialect that may be detected.
-            for (Dialect d : this.dialect == null ? Dialects.all() : List.of(this.dialect)) {
-                if (this.schema != null) {
-                    d.ddl().checkIdentifier(this.schema, "schema");
-                }
-                d.ddl().checkIdentifier(this.versionTable, "versionTable");
-                d.ddl().checkIdentifier(this.logTable, "logTable");
-            }
-            require(!this.versionTable.equals(this.logTable), "versionTable and logTable must differ (both are '"
-                    + this.versionTable + "')");
-            require(this.logTable.length() <= 57, "logTable '" + this.logTable + "' is too long: at most 57"
-                    + " characters, since the table of verified script sets is named <logTable>" + STATE_TABLE_SUFFIX);
-            require(!this.versionTable.equals(this.logTable + STATE_TABLE_SUFFIX), "versionTable must not be"
-                    + " logTable + '" + STATE_TABLE_SUFFIX + "' (that name is the table of verified script sets)");
-            require(this.versionTable.length() <= 59, "versionTable '" + this.versionTable + "' is too long: at"
-                    + " most 59 characters, since its primary key is named <table>_pkc");
-            checkDuration(this.lockWaitTimeout, "lockWaitTimeout");
-            checkDuration(this.lockTimeout, "lockTimeout");
-            checkDuration(this.statementTimeout, "statementTimeout");
-            require(this.lockRetries >= 0, "lockRetries must be 0 or more, not " + this.lockRetries);
             for (String location : this.locations) {
-                require(location != null && !location.isBlank(), "locations must not contain a blank entry");
+                ConfigChecks.require(location != null && !location.isBlank(),
+                        "locations must not contain a blank entry");
             }
-            require(!this.locations.isEmpty() || !this.scripts.isEmpty() || !this.javaRevisions.isEmpty(),
-                    "locations must not be empty when no scripts are given; the default is " + DEFAULT_LOCATIONS);
-            return new MigrationsConfig(this);
-        }
-
-        private static void checkDuration(Duration value, String property) {
-            require(value != null && !value.isNegative(), property + " must be zero or positive, not " + value);
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new MigrationConfigurationException("Invalid migrations configuration: " + message);
-            }
+            MigrationsConfig config = new MigrationsConfig(this);
+            ConfigChecks.check(config);
+            return config;
         }
     }
 }

@@ -42,6 +42,11 @@ class MigrationsPropertiesTests {
         assertThat(properties.getStatementTimeout()).isEqualTo(config.statementTimeout());
         assertThat(properties.getValidateChecksums()).isEqualTo(config.checksumPolicy());
         assertThat(properties.isFastStart()).isEqualTo(config.fastStart());
+        assertThat(properties.isRetryPartial()).isEqualTo(config.retryPartial());
+        assertThat(properties.getDialect()).isNull();
+        assertThat(config.dialect()).isEmpty();
+        assertThat(properties.getJavaPackages()).isEmpty();
+        assertThat(properties.getNamingConvention()).isEmpty();
     }
 
     @Test
@@ -62,7 +67,8 @@ class MigrationsPropertiesTests {
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
-                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart", "command");
+                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart", "command", "dialect",
+                "retryPartial", "javaPackages", "namingConvention");
     }
 
     @Test
