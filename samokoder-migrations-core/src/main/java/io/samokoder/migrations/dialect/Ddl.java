@@ -29,8 +29,14 @@ public interface Ddl {
     /** A string literal holding {@code value}, for offline scripts. */
     String literal(String value);
 
-    /** Creates the version table if it does not exist (one column {@code version_num}, primary key). */
-    String createVersionTable(String schema, String table);
+    /**
+     * Creates the version table if it does not exist: Alembic's one column {@code version_num}
+     * ({@code VARCHAR(32)}) and its primary key {@code <table>_pkc}; standard SQL by default.
+     */
+    default String createVersionTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table) + " (version_num VARCHAR(32) NOT NULL, "
+                + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))";
+    }
 
     /** Creates the applied log table if it does not exist. */
     String createLogTable(String schema, String table);

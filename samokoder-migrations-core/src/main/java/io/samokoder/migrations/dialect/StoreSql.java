@@ -17,17 +17,25 @@ import java.util.List;
  */
 public interface StoreSql {
 
-    /** The version rows in row order. */
-    String selectVersions(String versionTable);
+    /** The version rows in row order; standard SQL by default. */
+    default String selectVersions(String versionTable) {
+        return "SELECT version_num FROM " + versionTable;
+    }
 
-    /** Inserts a version row; one parameter, the revision. */
-    String insertVersion(String versionTable);
+    /** Inserts a version row; one parameter, the revision. Standard SQL by default. */
+    default String insertVersion(String versionTable) {
+        return "INSERT INTO " + versionTable + " (version_num) VALUES (?)";
+    }
 
-    /** Updates a version row; parameters: the new revision, the old one. */
-    String updateVersion(String versionTable);
+    /** Updates a version row; parameters: the new revision, the old one. Standard SQL by default. */
+    default String updateVersion(String versionTable) {
+        return "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?";
+    }
 
-    /** Deletes a version row; one parameter, the revision. */
-    String deleteVersion(String versionTable);
+    /** Deletes a version row; one parameter, the revision. Standard SQL by default. */
+    default String deleteVersion(String versionTable) {
+        return "DELETE FROM " + versionTable + " WHERE version_num = ?";
+    }
 
     /**
      * The latest successful {@code up} or {@code down} per revision, columns {@code revision},

@@ -61,12 +61,6 @@ final class H2Ddl implements Ddl {
     }
 
     @Override
-    public String createVersionTable(String schema, String table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table) + " (version_num VARCHAR(32) NOT NULL, "
-                + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))";
-    }
-
-    @Override
     public String createLogTable(String schema, String table) {
         return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table) + " ("
                 + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "

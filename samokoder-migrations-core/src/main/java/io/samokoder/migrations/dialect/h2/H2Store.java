@@ -8,26 +8,6 @@ final class H2Store implements StoreSql {
     static final H2Store INSTANCE = new H2Store();
 
     @Override
-    public String selectVersions(String versionTable) {
-        return "SELECT version_num FROM " + versionTable;
-    }
-
-    @Override
-    public String insertVersion(String versionTable) {
-        return "INSERT INTO " + versionTable + " (version_num) VALUES (?)";
-    }
-
-    @Override
-    public String updateVersion(String versionTable) {
-        return "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?";
-    }
-
-    @Override
-    public String deleteVersion(String versionTable) {
-        return "DELETE FROM " + versionTable + " WHERE version_num = ?";
-    }
-
-    @Override
     public String latestLogEntries(String logTable) {
         return "SELECT revision, direction, checksum, content_hash, revises, started_at, duration_ms FROM ("
                 + "SELECT revision, direction, checksum, content_hash, revises, started_at, duration_ms,"

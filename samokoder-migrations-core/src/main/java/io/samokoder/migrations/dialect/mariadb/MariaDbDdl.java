@@ -66,12 +66,6 @@ final class MariaDbDdl implements Ddl {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    @Override
-    public String createVersionTable(String schema, String table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table) + " (version_num VARCHAR(32) NOT NULL, "
-                + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))";
-    }
-
     /** The log table; {@code started_at} holds UTC. */
     @Override
     public String createLogTable(String schema, String table) {

@@ -23,26 +23,6 @@ final class MariaDbStore implements StoreSql {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     @Override
-    public String selectVersions(String versionTable) {
-        return "SELECT version_num FROM " + versionTable;
-    }
-
-    @Override
-    public String insertVersion(String versionTable) {
-        return "INSERT INTO " + versionTable + " (version_num) VALUES (?)";
-    }
-
-    @Override
-    public String updateVersion(String versionTable) {
-        return "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?";
-    }
-
-    @Override
-    public String deleteVersion(String versionTable) {
-        return "DELETE FROM " + versionTable + " WHERE version_num = ?";
-    }
-
-    @Override
     public String latestLogEntries(String logTable) {
         return "SELECT l.revision, l.direction, l.checksum, l.content_hash, l.revises, l.started_at, l.duration_ms"
                 + " FROM " + logTable + " l JOIN (SELECT max(id) AS id FROM " + logTable
