@@ -47,9 +47,13 @@ public interface StoreSql {
     /**
      * Inserts one log row: parameters revision, direction, message, file, revises, checksum,
      * content hash, rows before, rows after, then those of {@code startedAt} (an expression), then
-     * duration, outcome and error.
+     * duration, outcome and error. Standard SQL by default.
      */
-    String insertLog(String logTable, String startedAt);
+    default String insertLog(String logTable, String startedAt) {
+        return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
+                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
 
     /**
      * The fast start's one query, from one snapshot, with one parameter (the fingerprint): rows of

@@ -31,13 +31,6 @@ final class MariaDbStore implements StoreSql {
     }
 
     @Override
-    public String insertLog(String logTable, String startedAt) {
-        return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
-                + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
-    }
-
-    @Override
     public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
         return "SELECT 1, version_num, NULL, NULL FROM " + versionTable
                 + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
