@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
@@ -72,6 +73,37 @@ class JavaRevisionTest {
                 op.execute("ALTER TABLE people ADD COLUMN display text");
             }
         }
+    }
+
+    @Revision(id = "c1", message = "Index people concurrently")
+    static class IndexConcurrently implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL)");
+            op.createIndex(Index.on("people", "name").concurrently());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropIndexConcurrently("ix_people_name", "people");
+            op.execute("DROP TABLE people");
+        }
+    }
+
+    @Test
+    void aConcurrentIndexMakesTheRevisionRunOutsideATransaction(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "java_concurrently");
+        Migrations migrations = new Migrations(Db.config(ds, dir).javaRevisions(new IndexConcurrently()).build());
+
+        // CREATE INDEX CONCURRENTLY fails inside a transaction block: this runs only in autocommit.
+        migrations.upgrade("heads");
+
+        assertThat(Db.strings(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'java_concurrently'"
+                + " AND tablename = 'people' ORDER BY indexname")).containsExactly("ix_people_name", "people_pkey");
+        assertThat(migrations.offline(Command.UPGRADE, "base:c1").sql()).doesNotContain("BEGIN;")
+                .contains("CREATE INDEX CONCURRENTLY ix_people_name ON people (name);");
+        migrations.downgrade("base");
+        assertThat(Db.tableExists(ds, "java_concurrently", "people")).isFalse();
     }
 
     private static Path scripts(Path dir) {
