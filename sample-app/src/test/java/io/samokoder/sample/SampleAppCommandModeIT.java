@@ -39,18 +39,20 @@ class SampleAppCommandModeIT {
         Run upgrade = run(db, "upgrade heads");
         assertThat(upgrade.status()).as(upgrade.output()).isZero();
         assertThat(upgrade.output()).contains("Running upgrade  -> 5577ef20e9ff, Initial schema")
-            .contains("Running upgrade e4e9de92086b, 253890d33616 -> 0be0e10f5cc6");
+            .contains("Running upgrade e4e9de92086b, 253890d33616 -> 0be0e10f5cc6")
+            .contains("Running upgrade 0be0e10f5cc6 -> 3c8f1a9d2b7e, Add project statuses");
         assertThat(upgrade.portOpened()).isFalse();
         assertThat(upgrade.output()).doesNotContain("Tomcat").doesNotContain("Started SampleApplication");
 
         Run current = run(db, "current");
         assertThat(current.status()).as(current.output()).isZero();
-        assertThat(lines(current.output())).contains("0be0e10f5cc6 (head) (mergepoint)");
+        assertThat(lines(current.output())).contains("3c8f1a9d2b7e (head)");
 
         // (downgrade -1 from this merge point is "Ambiguous walk", as in Alembic: name the revision.)
         Run down = run(db, "downgrade e4e9de92086b");
         assertThat(down.status()).as(down.output()).isZero();
-        assertThat(down.output()).contains("Running downgrade 0be0e10f5cc6 -> e4e9de92086b, 253890d33616");
+        assertThat(down.output()).contains("Running downgrade 3c8f1a9d2b7e -> 0be0e10f5cc6")
+            .contains("Running downgrade 0be0e10f5cc6 -> e4e9de92086b, 253890d33616");
 
         Run check = run(db, "check");
         assertThat(check.status()).as(check.output()).isEqualTo(255);

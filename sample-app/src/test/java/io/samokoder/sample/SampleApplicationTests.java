@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class SampleApplicationTests {
 
     static final List<String> RUN_ORDER = List.of("5577ef20e9ff", "d2291d45c273", "51559673f1ef", "253890d33616",
-            "e4e9de92086b", "0be0e10f5cc6");
+            "e4e9de92086b", "0be0e10f5cc6", "3c8f1a9d2b7e");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -51,8 +51,8 @@ class SampleApplicationTests {
         JsonNode bean = ctx.get("migrations").get("migrationsInitializer");
         assertThat(bean.get("mode").asString()).isEqualTo("upgrade");
         assertThat(bean.get("target").asString()).isEqualTo("heads");
-        assertThat(texts(bean.get("current"))).containsExactly("0be0e10f5cc6");
-        assertThat(texts(bean.get("heads"))).containsExactly("0be0e10f5cc6");
+        assertThat(texts(bean.get("current"))).containsExactly("3c8f1a9d2b7e");
+        assertThat(texts(bean.get("heads"))).containsExactly("3c8f1a9d2b7e");
         assertThat(texts(bean.get("pending"))).isEmpty();
         assertThat(bean.get("stale").asBoolean()).isFalse();
         assertThat(bean.get("capturedAt").asString()).isNotEmpty();
@@ -68,15 +68,27 @@ class SampleApplicationTests {
         lastRun.get("steps").forEach((step) -> {
             steps.add(step.get("revision").asString());
             assertThat(step.get("direction").asString()).isEqualTo("UPGRADE");
-            assertThat(step.get("file").asString()).startsWith("classpath:db/migrations/").endsWith(".sql");
+            String file = step.get("file").asString();
+            if (step.get("revision").asString().equals("3c8f1a9d2b7e")) {
+                assertThat(file).isEqualTo("java:db.migrations.M007_AddProjectStatuses");
+            } else {
+                assertThat(file).startsWith("classpath:db/migrations/").endsWith(".sql");
+            }
             assertThat(step.get("attempts").asInt()).isEqualTo(1);
         });
         assertThat(steps).containsExactlyElementsOf(RUN_ORDER);
         assertThat(lastRun.get("steps").get(0).get("message").asString()).isEqualTo("Initial schema");
 
         JsonNode history = bean.get("history");
-        assertThat(history.size()).isEqualTo(6);
-        JsonNode merge = history.get(0);
+        assertThat(history.size()).isEqualTo(7);
+        JsonNode statuses = history.get(0);
+        assertThat(statuses.get("id").asString()).isEqualTo("3c8f1a9d2b7e");
+        assertThat(texts(statuses.get("revises"))).containsExactly("0be0e10f5cc6");
+        assertThat(statuses.get("message").asString()).isEqualTo("Add project statuses");
+        assertThat(statuses.get("file").asString()).isEqualTo("java:db.migrations.M007_AddProjectStatuses");
+        assertThat(statuses.get("head").asBoolean()).isTrue();
+        assertThat(statuses.get("checksumStatus").asString()).isEqualTo("MATCH");
+        JsonNode merge = history.get(1);
         assertThat(merge.get("id").asString()).isEqualTo("0be0e10f5cc6");
         assertThat(texts(merge.get("revises"))).containsExactly("e4e9de92086b", "253890d33616");
         assertThat(texts(merge.get("branchLabels"))).containsExactlyInAnyOrder("profile", "reporting");
@@ -84,7 +96,7 @@ class SampleApplicationTests {
         assertThat(merge.get("message").asString()).isEqualTo("Merge profile and reporting branches");
         assertThat(merge.get("file").asString())
             .isEqualTo("classpath:db/migrations/006_0be0e10f5cc6_merge_profile_and_reporting.sql");
-        assertThat(merge.get("head").asBoolean()).isTrue();
+        assertThat(merge.get("head").asBoolean()).isFalse();
         assertThat(merge.get("mergePoint").asBoolean()).isTrue();
         assertThat(merge.get("branchPoint").asBoolean()).isFalse();
         assertThat(merge.get("applied").asBoolean()).isTrue();
@@ -117,7 +129,7 @@ class SampleApplicationTests {
         JsonNode health = Http.get(this.port, "/actuator/health").json();
         JsonNode migrations = health.get("components").get("migrations");
         assertThat(migrations.get("status").asString()).isEqualTo("UP");
-        assertThat(texts(migrations.get("details").get("current"))).containsExactly("0be0e10f5cc6");
+        assertThat(texts(migrations.get("details").get("current"))).containsExactly("3c8f1a9d2b7e");
         assertThat(texts(migrations.get("details").get("pending"))).isEmpty();
         assertThat(migrations.get("details").get("lastRun").asString()).isEqualTo("SUCCESS");
 
@@ -134,9 +146,9 @@ class SampleApplicationTests {
         assertThat(measurement("samokoder.migrations.run", "COUNT")).isEqualTo(1.0);
         assertThat(measurement("samokoder.migrations.run", "TOTAL_TIME")).isGreaterThan(0.0);
         assertThat(measurement("samokoder.migrations.step?tag=direction:upgrade&tag=outcome:success", "COUNT"))
-            .isEqualTo(6.0);
+            .isEqualTo(7.0);
         assertThat(measurement("samokoder.migrations.lock.wait", "COUNT")).isEqualTo(1.0);
-        assertThat(measurement("samokoder.migrations.applied", "VALUE")).isEqualTo(6.0);
+        assertThat(measurement("samokoder.migrations.applied", "VALUE")).isEqualTo(7.0);
         assertThat(measurement("samokoder.migrations.pending", "VALUE")).isEqualTo(0.0);
     }
 

@@ -2,6 +2,7 @@ package io.samokoder.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import db.migrations.M007_AddProjectStatuses;
 import io.samokoder.migrations.test.MigrationsKit;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
@@ -16,12 +17,16 @@ class SampleMigrationsTests {
 
     @Test
     void revisionsGoUpAndDownCleanly(TestDatabase db) {
-        MigrationsKit.of(db.dataSource(), "classpath:db/migrations").assertAll();
+        MigrationsKit.of(db.dataSource(), "classpath:db/migrations")
+            .javaRevisions(new M007_AddProjectStatuses())
+            .assertAll();
     }
 
     @Test
     void fullNameIsAddedEmptyToExistingUsers(TestDatabase db) {
-        MigrationsKit.of(db.dataSource(), "classpath:db/migrations").at("profile")
+        MigrationsKit.of(db.dataSource(), "classpath:db/migrations")
+            .javaRevisions(new M007_AddProjectStatuses())
+            .at("profile")
             .before(c -> {
                 try (PreparedStatement st = c.prepareStatement(
                         "INSERT INTO users (email, password_hash) VALUES ('ada@example.com', 'x')")) {
