@@ -3,6 +3,9 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.io.IOException;
@@ -144,6 +147,46 @@ class FastStartTest {
         writeJar(jar, A, B_EDITED, C);
         assertThatThrownBy(() -> start(ds, jar, runs)).isInstanceOf(ChecksumMismatchException.class);
         assertThat(runs.locks).isEqualTo(2);
+    }
+
+    @Revision(id = "j4", revises = "c3", message = "Fourth, in Java")
+    static class Fourth implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE fourth (id int)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP TABLE fourth");
+        }
+    }
+
+    @Revision(id = "j4", revises = "c3", message = "Fourth, in Java, edited")
+    static class FourthEdited extends Fourth {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE fourth (id int8)");
+        }
+    }
+
+    @Test
+    void javaRevisionsTakePartInTheFingerprint(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "fast_java");
+        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Runs runs = new Runs();
+
+        assertThat(start(ds, jar, runs, c -> c.javaRevisions(new Fourth()))).isEqualTo(1);
+        assertThat(runs.last().steps()).extracting(StepResult::revision).containsExactly("a1", "b2", "c3", "j4");
+        assertThat(Db.strings(ds, "SELECT length(fingerprint) || ' ' || heads FROM samokoder_migrations_log_state"))
+                .containsExactly("32 j4");
+
+        assertThat(start(ds, jar, runs, c -> c.javaRevisions(new Fourth()))).isZero();
+        assertThat(runs.last().fastStart()).isTrue();
+
+        // An edited Java revision is a new fingerprint: the full path, which finds the drift.
+        assertThatThrownBy(() -> start(ds, jar, runs, c -> c.javaRevisions(new FourthEdited())))
+                .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("j4");
     }
 
     @Test

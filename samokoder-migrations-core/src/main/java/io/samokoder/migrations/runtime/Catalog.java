@@ -89,7 +89,7 @@ final class Catalog {
                     value = this.config.scripts().isEmpty()
                             ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
                             : ScriptLocations.fingerprint(this.config.scripts());
-                    value = value == null ? NONE : value + JavaFingerprint.of(javaScripts());
+                    value = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
                     this.fingerprint = value;
                 }
             }
