@@ -56,7 +56,7 @@ final class AlembicScripts {
         py.append("branch_labels = ").append(node.label() == null ? "None" : "('" + node.label() + "',)").append('\n');
         py.append("depends_on = ").append(node.dependsOn() == null ? "None" : "'" + node.dependsOn() + "'").append("\n\n\n");
         py.append("def upgrade() -> None:\n");
-        for (String statement : Workload.sql(node.index()).split("\n")) {
+        for (String statement : Db.POSTGRESQL.sql(node.index()).split("\n")) {
             String sql = statement.endsWith(";") ? statement.substring(0, statement.length() - 1) : statement;
             py.append("    op.execute(\"").append(sql.replace("\\", "\\\\").replace("\"", "\\\"")).append("\")\n");
         }

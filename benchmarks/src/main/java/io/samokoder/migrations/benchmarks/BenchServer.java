@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@code postgres}, password {@code SAMOKODER_BENCH_PASSWORD}), or, when that cannot be reached,
  * the embedded PostgreSQL of the test-support module. Every measurement gets a fresh database.
  */
-final class BenchServer {
+final class BenchServer implements DatabaseServer {
 
     static final String URL_VARIABLE = "SAMOKODER_BENCH_JDBC_URL";
     static final String USER_VARIABLE = "SAMOKODER_BENCH_USER";
@@ -75,7 +75,13 @@ final class BenchServer {
         }
     }
 
-    String description() {
+    @Override
+    public Db db() {
+        return Db.POSTGRESQL;
+    }
+
+    @Override
+    public String description() {
         return this.description;
     }
 
@@ -83,7 +89,8 @@ final class BenchServer {
      * Creates an empty database. Commits are asynchronous in it ({@code synchronous_commit=off}, as
      * in the embedded server), so that disk flushes, equal for every tool, do not drown the tools' own costs.
      */
-    Database create() {
+    @Override
+    public Database create() {
         if (this.embedded) {
             TestDatabase db = TestPostgres.createDatabase("bench");
             return new Database(db.name(), db.jdbcUrl(), db.user(), db.password(), db::close);

@@ -21,12 +21,12 @@ import java.util.Map;
 public final class BenchmarkMain {
 
     private final Options options;
-    private final BenchServer server;
+    private final DatabaseServer server;
     private final Path work;
     private final Child child;
     private final Results results = new Results();
 
-    private BenchmarkMain(Options options, BenchServer server, Path work) {
+    private BenchmarkMain(Options options, DatabaseServer server, Path work) {
         this.options = options;
         this.server = server;
         this.work = work;
@@ -48,7 +48,7 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        BenchServer server = options.needsDatabase() ? BenchServer.connect() : null;
+        DatabaseServer server = options.needsDatabase() ? DatabaseServer.connect(options.db()) : null;
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("samokoder-bench");
         BenchmarkMain bench = new BenchmarkMain(options, server, work);
@@ -105,7 +105,7 @@ public final class BenchmarkMain {
                     if (tool == Tool.OURS_FULL || !this.options.runs(tool, n) || failed.containsKey(tool)) {
                         continue;
                     }
-                    Path dir = Workload.directory(this.work, tool, n);
+                    Path dir = Workload.directory(this.work, this.server.db(), tool, n);
                     BenchServer.Database db = this.server.create();
                     boolean keep = false;
                     try {
@@ -150,10 +150,10 @@ public final class BenchmarkMain {
                 }
                 BenchServer.Database db = this.server.create();
                 try {
-                    Workload.settle(Workload.directory(this.work, tool, n));
+                    Workload.settle(Workload.directory(this.work, this.server.db(), tool, n));
                     progress("B n=" + n + " preparing " + tool.key());
                     Child.Outcome outcome = this.child.run(db.password(), "migrate", tool.key(),
-                            Workload.directory(this.work, tool, n).toString(), db.url(), db.user(), "0");
+                            Workload.directory(this.work, this.server.db(), tool, n).toString(), db.url(), db.user(), "0");
                     checkApplied(tool, n, outcome.first());
                     atHead.put(key(n, tool), db);
                 } catch (Child.ChildFailedException e) {
@@ -171,7 +171,7 @@ public final class BenchmarkMain {
                     try {
                         progress("B n=" + n + " rep " + rep + " " + tool.key());
                         Child.Outcome outcome = this.child.run(db.password(), "migrate", tool.key(),
-                                Workload.directory(this.work, tool, n).toString(), db.url(), db.user(),
+                                Workload.directory(this.work, this.server.db(), tool, n).toString(), db.url(), db.user(),
                                 Integer.toString(this.options.warmRuns()));
                         Map<String, String> r = outcome.first();
                         checkApplied(tool, n, r);

@@ -47,14 +47,14 @@ public final class ChildMain {
             }
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
-            ToolRunner runner = ToolRunner.of(tool);
+            ToolRunner runner = ToolRunner.of(tool, Db.ofUrl(url));
             runner.migrate(dataSource, dir);
             long cold = System.nanoTime() - start;
             long coldCpu = cpuNanos() - cpuStart;
             List<Long> warm = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
                 long t = System.nanoTime();
-                ToolRunner.of(tool).migrate(dataSource, dir);
+                ToolRunner.of(tool, Db.ofUrl(url)).migrate(dataSource, dir);
                 warm.add(System.nanoTime() - t);
             }
             long applied = runner.applied(dataSource);

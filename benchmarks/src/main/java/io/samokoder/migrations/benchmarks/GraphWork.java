@@ -186,7 +186,7 @@ final class GraphWork {
         if (node.dependsOn() != null) {
             text.append("-- Depends On: ").append(node.dependsOn()).append('\n');
         }
-        text.append("\n-- migrate:upgrade\n").append(Workload.sql(i));
+        text.append("\n-- migrate:upgrade\n").append(Db.POSTGRESQL.sql(i));
         text.append("\n-- migrate:downgrade\nDROP TABLE t_").append(i).append(";\n");
         Files.writeString(dir.resolve(String.format("%06d_%s.sql", i, node.id())), text, StandardCharsets.UTF_8);
     }

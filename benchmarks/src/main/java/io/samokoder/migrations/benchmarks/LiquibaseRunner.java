@@ -43,6 +43,6 @@ final class LiquibaseRunner implements ToolRunner {
 
     @Override
     public long applied(DataSource dataSource) throws SQLException {
-        return ToolRunner.count(dataSource, "SELECT count(*) FROM databasechangelog");
+        return ToolRunner.count(dataSource, "SELECT count(*) FROM DATABASECHANGELOG");
     }
 }

@@ -13,16 +13,19 @@ import java.util.Set;
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
-        String commandLine) {
+        String commandLine, Db db) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
               --parts A,B,C,D,E      parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
+              --db postgresql        the server for A and B: postgresql (default) or mariadb (SAMOKODER_BENCH_MARIADB_URL,
+                                     default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
-                                     ours_full: ours with the fast start off (B only)
+                                     ours_full: ours with the fast start off (B only);
+                                     ours_java: ours with the same DDL as Java revisions (not in the default)
               --max-n flyway=1000,liquibase=1000  skip a tool above that N (for runs that must fit in time)
               --graph-sizes 10000,50000  revision counts for C (default 10000,50000)
               --graph-sources dir,jar    where C reads the scripts: a directory, a jar on the class path (default dir)
@@ -47,7 +50,9 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         int reps = 5;
         int aReps = -1;
         Set<String> parts = new LinkedHashSet<>(List.of("A", "B", "C"));
-        List<Tool> tools = List.of(Tool.values());
+        // Java revisions are a comparison of their own (--tools ours,ours_java), not part of the default runs.
+        List<Tool> tools = List.of(Tool.RAW, Tool.OURS, Tool.OURS_FULL, Tool.FLYWAY, Tool.LIQUIBASE);
+        Db db = Db.POSTGRESQL;
         List<Integer> graphSizes = List.of(10_000, 50_000);
         List<String> graphSources = List.of("dir");
         int warm = 10;
@@ -74,6 +79,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
             String value = args[++i];
             switch (arg) {
                 case "--n" -> ns = ints(value);
+                case "--db" -> db = Db.of(value);
                 case "--reps" -> reps = Math.max(1, Integer.parseInt(value));
                 case "--a-reps" -> aReps = Math.max(1, Integer.parseInt(value));
                 case "--parts" -> {
@@ -139,8 +145,11 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
+        if (db != Db.POSTGRESQL && parts.contains("D")) {
+            throw new IllegalArgumentException("Part D (the sample app) runs on PostgreSQL only; leave out --db or D");
+        }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args));
+                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db);
     }
 
     /** Whether a part that needs PostgreSQL (A, B, D) is selected. */

@@ -19,10 +19,19 @@ import javax.sql.DataSource;
 
 /**
  * The floor: plain JDBC. Lists the directory, reads the applied versions once, then runs each
- * pending file as one statement string in a transaction of its own together with one insert of its
- * version row. No lock, no checksum, no parsing.
+ * pending file and inserts its version row. No lock, no checksum, no parsing beyond what the server
+ * needs. On PostgreSQL a file is one statement string in a transaction of its own together with its
+ * version row. On MariaDB, whose DDL commits by itself, the statements run one by one in autocommit
+ * (the file split at {@code ;} line ends, as the driver takes one statement per call) and the
+ * version row is inserted after them: what a minimal hand-written runner would do there.
  */
 final class RawRunner implements ToolRunner {
+
+    private final Db db;
+
+    RawRunner(Db db) {
+        this.db = db;
+    }
 
     @Override
     public void migrate(DataSource dataSource, Path dir) throws SQLException, IOException {
@@ -37,32 +46,57 @@ final class RawRunner implements ToolRunner {
             c.setAutoCommit(true);
             Set<String> applied = new HashSet<>();
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS raw_version (version varchar(64) PRIMARY KEY, "
-                        + "applied_at timestamptz NOT NULL DEFAULT now())");
+                st.execute(this.db.rawVersionTable());
                 try (ResultSet rs = st.executeQuery("SELECT version FROM raw_version")) {
                     while (rs.next()) {
                         applied.add(rs.getString(1));
                     }
                 }
             }
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement();
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO raw_version (version) VALUES (?)")) {
-                for (String file : files) {
-                    String version = file.substring(0, file.length() - ".sql".length());
-                    if (applied.contains(version)) {
-                        continue;
-                    }
-                    st.execute(Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
-                    insert.setString(1, version);
-                    insert.executeUpdate();
-                    c.commit();
+            List<String> pending = new ArrayList<>();
+            for (String file : files) {
+                String version = file.substring(0, file.length() - ".sql".length());
+                if (!applied.contains(version)) {
+                    pending.add(version);
                 }
-            } catch (SQLException | IOException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            }
+            if (this.db == Db.POSTGRESQL) {
+                inTransactions(c, dir, pending);
+            } else {
+                inAutocommit(c, dir, pending);
+            }
+        }
+    }
+
+    private static void inTransactions(Connection c, Path dir, List<String> pending) throws SQLException, IOException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO raw_version (version) VALUES (?)")) {
+            for (String version : pending) {
+                st.execute(Files.readString(dir.resolve(version + ".sql"), StandardCharsets.UTF_8));
+                insert.setString(1, version);
+                insert.executeUpdate();
+                c.commit();
+            }
+        } catch (SQLException | IOException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void inAutocommit(Connection c, Path dir, List<String> pending) throws SQLException, IOException {
+        try (Statement st = c.createStatement();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO raw_version (version) VALUES (?)")) {
+            for (String version : pending) {
+                for (String sql : Files.readString(dir.resolve(version + ".sql"), StandardCharsets.UTF_8).split(";\n")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+                insert.setString(1, version);
+                insert.executeUpdate();
             }
         }
     }

@@ -21,7 +21,7 @@ final class Report {
     private Report() {
     }
 
-    static String render(Options options, BenchServer server, Results results) {
+    static String render(Options options, DatabaseServer server, Results results) {
         StringBuilder md = new StringBuilder();
         md.append("## Benchmark run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         md.append("- Machine: ").append(machine()).append("; load average at start ").append(results.loadAtStart)
@@ -32,9 +32,10 @@ final class Report {
                 .append(options.jvmArgs().isEmpty() ? "" : " + " + String.join(" ", options.jvmArgs())).append(")\n");
         if (server != null) {
             md.append("- Database: ").append(server.description()).append(", a fresh database per measurement, ")
-                    .append("synchronous_commit=off\n");
+                    .append(server.db() == Db.POSTGRESQL ? "synchronous_commit=off\n" : "server defaults\n");
             md.append("- Tools: samokoder (this build), Flyway ").append(Versions.FLYWAY)
-                    .append(" + flyway-database-postgresql, Liquibase ").append(Versions.LIQUIBASE)
+                    .append(" + flyway-").append(server.db() == Db.POSTGRESQL ? "database-postgresql" : "mysql")
+                    .append(", Liquibase ").append(Versions.LIQUIBASE)
                     .append(" (analytics off), raw JDBC; HikariCP pool, logging silent\n");
         }
         md.append("- Arguments: `").append(options.commandLine().isEmpty() ? "(defaults)" : options.commandLine())

@@ -8,6 +8,8 @@ enum Tool {
     OURS("samokoder"),
     /** Ours with the fast start off: what the first start of a new build pays (B only). */
     OURS_FULL("samokoder, full check"),
+    /** Ours with the same DDL as revisions written in Java (generated, compiled classes), no scripts. */
+    OURS_JAVA("samokoder, Java revisions"),
     FLYWAY("Flyway " + Versions.FLYWAY),
     LIQUIBASE("Liquibase " + Versions.LIQUIBASE);
 
@@ -31,6 +33,6 @@ enum Tool {
                 return tool;
             }
         }
-        throw new IllegalArgumentException("Unknown tool '" + key + "'; use raw, ours, ours_full, flyway or liquibase");
+        throw new IllegalArgumentException("Unknown tool '" + key + "'; use raw, ours, ours_full, ours_java, flyway or liquibase");
     }
 }

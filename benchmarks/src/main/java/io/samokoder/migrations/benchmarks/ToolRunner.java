@@ -17,11 +17,12 @@ interface ToolRunner {
     long applied(DataSource dataSource) throws SQLException;
 
     /** Creates the runner of a tool; the tool's own classes are first touched by this call. */
-    static ToolRunner of(Tool tool) {
+    static ToolRunner of(Tool tool, Db db) {
         return switch (tool) {
-            case RAW -> new RawRunner();
+            case RAW -> new RawRunner(db);
             case OURS -> new OursRunner(true);
             case OURS_FULL -> new OursRunner(false);
+            case OURS_JAVA -> new OursJavaRunner();
             case FLYWAY -> new FlywayRunner();
             case LIQUIBASE -> new LiquibaseRunner();
         };

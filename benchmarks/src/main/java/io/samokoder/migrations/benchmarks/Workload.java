@@ -16,13 +16,6 @@ final class Workload {
     private Workload() {
     }
 
-    /** The SQL of migration i, identical for every tool. */
-    static String sql(int i) {
-        return "CREATE TABLE t_" + i + " (id bigint primary key, name text not null, created_at timestamptz not null default now());\n"
-                + "CREATE INDEX ix_t_" + i + "_name ON t_" + i + "(name);\n"
-                + "INSERT INTO t_" + i + "(id, name) VALUES (1, 'x');\n";
-    }
-
     /** The revision id of migration i in our format: 12 hex digits, like Alembic's. */
     static String revisionId(int i) {
         return String.format("%012x", 0xa0000000000L + i);
@@ -41,18 +34,19 @@ final class Workload {
     }
 
     /** The directory with the N migrations of a tool, written on first use under {@code root}. */
-    static Path directory(Path root, Tool tool, int n) {
-        Path dir = root.resolve(tool.key() + "-" + n);
+    static Path directory(Path root, Db db, Tool tool, int n) {
+        Path dir = root.resolve(db.key() + "-" + tool.key() + "-" + n);
         if (Files.isDirectory(dir)) {
             return dir;
         }
         try {
-            Path tmp = Files.createDirectories(root.resolve(tool.key() + "-" + n + ".tmp"));
+            Path tmp = Files.createDirectories(root.resolve(db.key() + "-" + tool.key() + "-" + n + ".tmp"));
             switch (tool) {
-                case RAW -> writeRaw(tmp, n);
-                case OURS, OURS_FULL -> writeOurs(tmp, n);
-                case FLYWAY -> writeFlyway(tmp, n);
-                case LIQUIBASE -> writeLiquibase(tmp, n);
+                case RAW -> writeRaw(tmp, db, n);
+                case OURS, OURS_FULL -> writeOurs(tmp, db, n);
+                case OURS_JAVA -> JavaRevisionWorkload.write(tmp, n);
+                case FLYWAY -> writeFlyway(tmp, db, n);
+                case LIQUIBASE -> writeLiquibase(tmp, db, n);
                 default -> throw new IllegalStateException(tool.name());
             }
             Files.move(tmp, dir);
@@ -66,13 +60,13 @@ final class Workload {
         return String.format("%06d", i);
     }
 
-    private static void writeRaw(Path dir, int n) throws IOException {
+    private static void writeRaw(Path dir, Db db, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
-            Files.writeString(dir.resolve(pad(i) + ".sql"), sql(i), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(pad(i) + ".sql"), db.sql(i), StandardCharsets.UTF_8);
         }
     }
 
-    private static void writeOurs(Path dir, int n) throws IOException {
+    private static void writeOurs(Path dir, Db db, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
             String header = "-- create t_" + i + "\n"
                     + "--\n"
@@ -82,19 +76,19 @@ final class Workload {
                     + "\n"
                     + "-- migrate:upgrade\n";
             String down = "\n-- migrate:downgrade\nDROP TABLE t_" + i + ";\n";
-            Files.writeString(dir.resolve(pad(i) + "_" + revisionId(i) + ".sql"), header + sql(i) + down,
+            Files.writeString(dir.resolve(pad(i) + "_" + revisionId(i) + ".sql"), header + db.sql(i) + down,
                     StandardCharsets.UTF_8);
         }
     }
 
-    private static void writeFlyway(Path dir, int n) throws IOException {
+    private static void writeFlyway(Path dir, Db db, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
-            Files.writeString(dir.resolve("V" + i + "__create_t_" + i + ".sql"), sql(i), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("V" + i + "__create_t_" + i + ".sql"), db.sql(i), StandardCharsets.UTF_8);
         }
     }
 
     /** Liquibase formatted SQL, one changeset per file, listed in order by a master XML changelog. */
-    private static void writeLiquibase(Path dir, int n) throws IOException {
+    private static void writeLiquibase(Path dir, Db db, int n) throws IOException {
         Path changes = Files.createDirectories(dir.resolve("changes"));
         try (Writer master = Files.newBufferedWriter(dir.resolve("changelog.xml"), StandardCharsets.UTF_8)) {
             master.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -105,7 +99,7 @@ final class Workload {
             for (int i = 1; i <= n; i++) {
                 String name = pad(i) + "_create_t_" + i + ".sql";
                 Files.writeString(changes.resolve(name), "--liquibase formatted sql\n\n--changeset bench:" + i + "\n"
-                        + sql(i) + "--rollback DROP TABLE t_" + i + ";\n", StandardCharsets.UTF_8);
+                        + db.sql(i) + "--rollback DROP TABLE t_" + i + ";\n", StandardCharsets.UTF_8);
                 master.write("  <include file=\"changes/" + name + "\" relativeToChangelogFile=\"true\"/>\n");
             }
             master.write("</databaseChangeLog>\n");

@@ -1,0 +1,19 @@
+package io.samokoder.migrations.benchmarks;
+
+/** The server the benchmark creates its databases on: PostgreSQL ({@link BenchServer}) or MariaDB ({@link MariaDbServer}). */
+interface DatabaseServer {
+
+    /** Which server it is, for the generated DDL and the report. */
+    Db db();
+
+    /** Version and origin, for the report. */
+    String description();
+
+    /** Creates an empty database, dropped by {@link BenchServer.Database#drop()}. */
+    BenchServer.Database create();
+
+    /** The server chosen on the command line. */
+    static DatabaseServer connect(Db db) {
+        return db == Db.MARIADB ? MariaDbServer.connect() : BenchServer.connect();
+    }
+}
