@@ -26,22 +26,6 @@ public interface LockSql {
         return List.of();
     }
 
-    /**
-     * {@link #tryLockQuery()} for the lock of a version table; the same query by default. Where
-     * {@link #heldInTransaction()}, it runs in the lock connection's open transaction, and a
-     * {@code true} result leaves the lock held by that transaction.
-     */
-    default String tryLockQuery(String schema, String table) {
-        return tryLockQuery();
-    }
-
-    /**
-     * {@link #lockHolderQuery()} for the lock of a version table; the same query by default. Where
-     * {@link #heldInTransaction()}, it has no parameters.
-     */
-    default String lockHolderQuery(String schema, String table) {
-        return lockHolderQuery();
-    }
 
     /** The lock as messages name it, e.g. {@code advisory lock 123 for public.alembic_version}. */
     default String lockName(String schema, String table, long key) {
@@ -51,18 +35,27 @@ public interface LockSql {
     /** The key of the migration lock for a version table ({@code schema} already resolved). */
     long lockKey(String schema, String table);
 
-    /** A query with one parameter (the key) returning one boolean: whether the lock was taken, without waiting. */
-    String tryLockQuery();
+    /**
+     * A query with one parameter (the key) returning one boolean: whether the lock of a version table
+     * ({@code schema} already resolved) was taken, without waiting. Where {@link #heldInTransaction()},
+     * it runs in the lock connection's open transaction, and a {@code true} result leaves the lock held
+     * by that transaction.
+     */
+    String tryLockQuery(String schema, String table);
 
-    /** A query with one parameter (the key) releasing the lock. */
+    /**
+     * A query with one parameter (the key) releasing a session lock; not used where
+     * {@link #heldInTransaction()} (rolling back releases the lock).
+     */
     String unlockQuery();
 
     /**
-     * A query with one parameter (the key) describing the session that holds the lock, columns
-     * {@code pid} (int), {@code application_name}, {@code client_addr} (text) and
-     * {@code backend_start} (timestamp); no row when nobody holds it.
+     * A query with two parameters (the key, twice) describing the session that holds the lock of a
+     * version table, columns {@code pid} (int), {@code application_name}, {@code client_addr} (text)
+     * and {@code backend_start} (timestamp); no row when nobody holds it. Where
+     * {@link #heldInTransaction()}, it has no parameters.
      */
-    String lockHolderQuery();
+    String lockHolderQuery(String schema, String table);
 
     /**
      * A query with one parameter (a backend pid) describing the locks that session is waiting for and

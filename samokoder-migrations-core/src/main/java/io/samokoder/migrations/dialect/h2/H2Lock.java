@@ -71,16 +71,6 @@ final class H2Lock implements LockSql {
     }
 
     /**
-     * Not used: this lock's queries name its table, see {@link #tryLockQuery(String, String)}.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public String tryLockQuery() {
-        throw new UnsupportedOperationException("H2's lock query names the lock table: use tryLockQuery(schema, table)");
-    }
-
-    /**
      * Not used: the lock is released by ending its transaction.
      *
      * @throws UnsupportedOperationException always
@@ -88,17 +78,6 @@ final class H2Lock implements LockSql {
     @Override
     public String unlockQuery() {
         throw new UnsupportedOperationException("H2's lock is released by rolling back its transaction");
-    }
-
-    /**
-     * Not used: this lock's queries name its table, see {@link #lockHolderQuery(String, String)}.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public String lockHolderQuery() {
-        throw new UnsupportedOperationException(
-                "H2's lock holder query names the lock table: use lockHolderQuery(schema, table)");
     }
 
     /**

@@ -28,7 +28,7 @@ final class MariaDbLock implements LockSql {
     }
 
     @Override
-    public String tryLockQuery() {
+    public String tryLockQuery(String schema, String table) {
         return "SELECT GET_LOCK(" + NAME + ", 0)";
     }
 
@@ -39,7 +39,7 @@ final class MariaDbLock implements LockSql {
 
     /** The second parameter (the key again) only keeps the two parameters the caller binds. */
     @Override
-    public String lockHolderQuery() {
+    public String lockHolderQuery(String schema, String table) {
         return "SELECT p.ID, CONCAT(COALESCE(CONCAT(a.ATTR_VALUE, ' '), ''), p.USER, '@', p.HOST, ', ', p.COMMAND,"
                 + " ' for ', p.TIME, ' s') AS application_name, p.HOST AS client_addr, NULL AS backend_start"
                 + " FROM information_schema.PROCESSLIST p"

@@ -28,7 +28,7 @@ final class PostgresLock implements LockSql {
     }
 
     @Override
-    public String tryLockQuery() {
+    public String tryLockQuery(String schema, String table) {
         return "SELECT pg_try_advisory_lock(?)";
     }
 
@@ -38,7 +38,7 @@ final class PostgresLock implements LockSql {
     }
 
     @Override
-    public String lockHolderQuery() {
+    public String lockHolderQuery(String schema, String table) {
         // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
         return "SELECT a.pid, a.application_name, a.client_addr::text AS client_addr, a.backend_start"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
