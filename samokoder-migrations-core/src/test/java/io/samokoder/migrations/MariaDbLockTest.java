@@ -106,7 +106,8 @@ class MariaDbLockTest {
                 assertThat(e.holderPid()).isEqualTo(holderId);
                 assertThat(e.applicationName()).startsWith(db.user() + "@").contains(", Sleep for ");
                 assertThat(e.getMessage()).contains("held by pid " + holderId)
-                        .contains(db.name() + ".alembic_version").contains("lockWaitTimeout");
+                        .contains("user lock 'samokoder:").contains(db.name() + ".alembic_version")
+                        .contains("lockWaitTimeout");
                 assertThat(MariaDb.tables(ds)).containsExactly("side_effect");
             }
             assertThat(new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);

@@ -27,6 +27,12 @@ final class MariaDbLock implements LockSql {
         return hash;
     }
 
+    /** The lock as messages name it: {@code user lock 'samokoder:<key>' for <database>.<table>}. */
+    @Override
+    public String lockName(String schema, String table, long key) {
+        return "user lock 'samokoder:" + key + "' for " + (schema.isEmpty() ? "" : schema + ".") + table;
+    }
+
     @Override
     public String tryLockQuery(String schema, String table) {
         return "SELECT GET_LOCK(" + NAME + ", 0)";
