@@ -1,6 +1,7 @@
 package io.samokoder.migrations.dialect;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The migration lock: its key and the queries that take, release and describe it. The lock is held
@@ -44,10 +45,10 @@ public interface LockSql {
     String tryLockQuery(String schema, String table);
 
     /**
-     * A query with one parameter (the key) releasing a session lock; not used where
-     * {@link #heldInTransaction()} (rolling back releases the lock).
+     * A query with one parameter (the key) releasing a session lock; empty where
+     * {@link #heldInTransaction()}: rolling back the transaction that holds the lock releases it.
      */
-    String unlockQuery();
+    Optional<String> unlockQuery();
 
     /**
      * A query with two parameters (the key, twice) describing the session that holds the lock of a

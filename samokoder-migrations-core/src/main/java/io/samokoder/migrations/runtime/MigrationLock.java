@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -265,7 +266,8 @@ final class MigrationLock implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (this.sql.heldInTransaction()) {
+        Optional<String> unlock = this.sql.unlockQuery();
+        if (unlock.isEmpty()) {
             try {
                 this.connection.rollback();
                 this.connection.setAutoCommit(true);
@@ -277,7 +279,7 @@ final class MigrationLock implements AutoCloseable {
             }
             return;
         }
-        try (PreparedStatement ps = this.connection.prepareStatement(this.sql.unlockQuery())) {
+        try (PreparedStatement ps = this.connection.prepareStatement(unlock.get())) {
             ps.setLong(1, this.key);
             ps.executeQuery().close();
         } catch (SQLException e) {

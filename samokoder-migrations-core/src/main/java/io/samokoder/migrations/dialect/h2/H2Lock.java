@@ -2,6 +2,7 @@ package io.samokoder.migrations.dialect.h2;
 
 import io.samokoder.migrations.dialect.LockSql;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * H2's migration lock. H2 has no advisory locks, so the lock is a row of a lock table next to the
@@ -70,14 +71,10 @@ final class H2Lock implements LockSql {
                 + " ORDER BY s.SESSION_START FETCH FIRST 1 ROW ONLY";
     }
 
-    /**
-     * Not used: the lock is released by ending its transaction.
-     *
-     * @throws UnsupportedOperationException always
-     */
+    /** None: rolling back the transaction that holds the row lock releases it. */
     @Override
-    public String unlockQuery() {
-        throw new UnsupportedOperationException("H2's lock is released by rolling back its transaction");
+    public Optional<String> unlockQuery() {
+        return Optional.empty();
     }
 
     /**

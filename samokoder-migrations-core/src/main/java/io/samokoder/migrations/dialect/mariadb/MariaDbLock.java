@@ -2,6 +2,7 @@ package io.samokoder.migrations.dialect.mariadb;
 
 import io.samokoder.migrations.dialect.LockSql;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The migration lock as a named user lock: {@code GET_LOCK('samokoder:<key>', 0)}, polled, and
@@ -39,8 +40,8 @@ final class MariaDbLock implements LockSql {
     }
 
     @Override
-    public String unlockQuery() {
-        return "SELECT RELEASE_LOCK(" + NAME + ")";
+    public Optional<String> unlockQuery() {
+        return Optional.of("SELECT RELEASE_LOCK(" + NAME + ")");
     }
 
     /** The second parameter (the key again) only keeps the two parameters the caller binds. */

@@ -2,6 +2,7 @@ package io.samokoder.migrations.dialect.postgresql;
 
 import io.samokoder.migrations.dialect.LockSql;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * PostgreSQL's migration lock: a session-level advisory lock ({@code pg_try_advisory_lock}) whose
@@ -33,8 +34,8 @@ final class PostgresLock implements LockSql {
     }
 
     @Override
-    public String unlockQuery() {
-        return "SELECT pg_advisory_unlock(?)";
+    public Optional<String> unlockQuery() {
+        return Optional.of("SELECT pg_advisory_unlock(?)");
     }
 
     @Override
