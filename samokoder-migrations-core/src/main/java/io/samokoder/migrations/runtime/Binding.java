@@ -50,14 +50,11 @@ final class Binding {
     }
 
     /**
-     * Takes the migration lock; when the dialect is not known yet, it is detected on the connection
-     * that then holds the lock.
+     * Takes the migration lock on a connection whose database is checked first (and the dialect
+     * detected on it, when it is not known yet).
      */
     MigrationLock lock(DataSource dataSource, Duration waitTimeout) {
-        Bound b = this.bound;
-        if (b != null) {
-            return MigrationLock.acquire(dataSource, b.tables(), waitTimeout);
-        }
+        Bound b;
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         try {
             b = on(connection);

@@ -58,7 +58,8 @@ final class MigrationLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock, waiting at most {@code waitTimeout}.
+     * Takes the lock, waiting at most {@code waitTimeout}, on the data source's first connection,
+     * whose database the caller has checked ({@link Binding#lock}).
      *
      * @throws LockTimeoutException naming the holder when the wait times out
      */
@@ -67,7 +68,6 @@ final class MigrationLock implements AutoCloseable {
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
         try {
-            ProductCheck.verify(connection, tables.dialect());
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
                 restoreAutoCommit = true;
