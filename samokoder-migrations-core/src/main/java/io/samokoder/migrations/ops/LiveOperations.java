@@ -38,8 +38,8 @@ public final class LiveOperations extends OperationCalls {
             try {
                 runner.run(sql);
             } catch (SQLException e) {
-                throw new MigrationException("Statement failed (SQLSTATE " + e.getSQLState() + "): " + e.getMessage()
-                        + "\n    " + sql, e);
+                // The statement itself is not quoted: its literals may hold secrets.
+                throw new MigrationException("Statement failed (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
             }
         }
     }
