@@ -13,8 +13,10 @@ import java.util.List;
  * @param scale     the scale of a {@link TypeKind#NUMERIC}
  * @param enumName  the name of an {@link TypeKind#ENUM} type (PostgreSQL creates a type of that name), else empty
  * @param values    the values of an {@link TypeKind#ENUM}, else empty
+ * @param sql       the SQL text of a {@link TypeKind#SQL} type, e.g. {@code inet}, else empty
  */
-public record Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values) {
+public record Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values,
+        String sql) {
 
     /** A UUID. */
     public static final Type UUID = simple(TypeKind.UUID);
@@ -54,6 +56,13 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
         }
         enumName = enumName == null ? "" : enumName;
         values = values == null ? List.of() : List.copyOf(values);
+        sql = sql == null ? "" : sql.strip();
+        if (kind == TypeKind.SQL && sql.isEmpty()) {
+            throw new IllegalArgumentException("A SQL type needs its SQL text, e.g. Type.sql(\"inet\")");
+        }
+        if (kind != TypeKind.SQL && !sql.isEmpty()) {
+            throw new IllegalArgumentException("Only a SQL type has SQL text; " + kind + " had '" + sql + "'");
+        }
         if (length < 0) {
             throw new IllegalArgumentException("String length must be positive, was " + length);
         }
@@ -70,6 +79,11 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
                 throw new IllegalArgumentException("Enum type " + enumName + " repeats a value: " + values);
             }
         }
+    }
+
+    /** A type without SQL text: every kind but {@link TypeKind#SQL}. */
+    public Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values) {
+        this(kind, length, precision, scale, enumName, values, "");
     }
 
     private static Type simple(TypeKind kind) {
@@ -97,5 +111,28 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
     /** An enum type named {@code name} (PostgreSQL creates it with {@code CREATE TYPE}) of these values. */
     public static Type enumOf(String name, String... values) {
         return new Type(TypeKind.ENUM, 0, 0, 0, name, List.of(values));
+    }
+
+    /**
+     * A database's own type, given as SQL text and written as it is, e.g. {@code Type.sql("inet")} on
+     * PostgreSQL. Not portable: each database must understand the text. Autogenerate reads a column of a type
+     * with no portable kind as one.
+     */
+    public static Type sql(String sqlType) {
+        if (sqlType == null || sqlType.isBlank()) {
+            throw new IllegalArgumentException("Type.sql needs the SQL text of a type, e.g. Type.sql(\"inet\")");
+        }
+        return new Type(TypeKind.SQL, 0, 0, 0, "", List.of(), sqlType);
+    }
+
+    /**
+     * Deterministic and complete, as {@link Operation} checksums need. The SQL text appears only for a
+     * {@link TypeKind#SQL} type, so other types read as they did before it existed (checksums of Java
+     * revisions stay the same).
+     */
+    @Override
+    public String toString() {
+        return "Type[kind=" + kind + ", length=" + length + ", precision=" + precision + ", scale=" + scale
+                + ", enumName=" + enumName + ", values=" + values + (sql.isEmpty() ? "" : ", sql=" + sql) + "]";
     }
 }

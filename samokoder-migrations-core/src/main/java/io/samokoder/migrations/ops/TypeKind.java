@@ -37,5 +37,7 @@ public enum TypeKind {
     /** A byte string. */
     BYTES,
     /** One of a fixed list of string values. */
-    ENUM
+    ENUM,
+    /** A database's own type, given as SQL text ({@link Type#sql(String)}) and written as it is. */
+    SQL
 }

@@ -87,6 +87,7 @@ public final class H2OperationRenderer extends SqlOperationRenderer {
             case JSONB -> throw unsupportedType(type, table, column, "use Type.JSON (H2's JSON)");
             case BYTES -> "VARBINARY";
             case ENUM -> "ENUM(" + enumValues(type) + ")";
+            case SQL -> type.sql();
         };
     }
 

@@ -77,6 +77,7 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
             case JSONB -> throw unsupportedType(type, table, column, "use Type.JSON (MariaDB/MySQL's JSON)");
             case BYTES -> "LONGBLOB";
             case ENUM -> "ENUM(" + enumValues(type) + ")";
+            case SQL -> type.sql();
         };
     }
 

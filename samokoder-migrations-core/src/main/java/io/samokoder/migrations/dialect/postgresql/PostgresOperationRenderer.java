@@ -80,6 +80,7 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
             case JSONB -> "JSONB";
             case BYTES -> "BYTEA";
             case ENUM -> identifier(type.enumName());
+            case SQL -> type.sql();
         };
     }
 
