@@ -119,7 +119,8 @@ public final class JpaModel implements ModelSource {
      * Builds the mapping for the dialect and converts it.
      *
      * @throws IllegalStateException when a class cannot be mapped (naming it, with Hibernate's reason), a
-     *     package has no mapped class, or the database is one Hibernate is not set up for here
+     *     column has no type on this database (naming it), a package has no mapped class, or the database is one
+     *     Hibernate is not set up for here
      */
     @Override
     public Schema model(Dialect dialect) {
@@ -130,7 +131,7 @@ public final class JpaModel implements ModelSource {
             List<Class<?>> mapped = packages.isEmpty() ? classes : PackageScan.classes(loader, packages);
             mapping = MetadataFactory.build(mapped, loader, settings);
         }
-        return new SchemaConversion(mapping, HibernateDialects.foldsUnquotedNames(dialect)).convert();
+        return new SchemaConversion(mapping, dialect).convert();
     }
 
     private JpaModel withProperty(String key, String className) {

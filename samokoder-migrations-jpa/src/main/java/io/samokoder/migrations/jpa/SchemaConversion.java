@@ -1,5 +1,6 @@
 package io.samokoder.migrations.jpa;
 
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
@@ -18,6 +19,8 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
@@ -31,12 +34,14 @@ import org.hibernate.mapping.UniqueKey;
 final class SchemaConversion {
 
     private final Metadata metadata;
+    private final String database;
     private final boolean foldNames;
     private final TypeMapping types;
 
-    SchemaConversion(Metadata metadata, boolean foldNames) {
+    SchemaConversion(Metadata metadata, Dialect dialect) {
         this.metadata = metadata;
-        this.foldNames = foldNames;
+        this.database = dialect.name();
+        this.foldNames = HibernateDialects.foldsUnquotedNames(dialect);
         this.types = new TypeMapping(metadata);
     }
 
@@ -66,7 +71,7 @@ final class SchemaConversion {
         List<Column> columns = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = columnName(column);
-            Column converted = Column.of(columnName, types.typeOf(column));
+            Column converted = Column.of(columnName, typeOf(table, name, column));
             if (!column.isNullable() || keyColumns.contains(columnName)) {
                 converted = converted.notNull();
             }
@@ -87,6 +92,32 @@ final class SchemaConversion {
     }
 
     /** Unique keys, those of one column Hibernate keeps on the column ({@code @Column(unique = true)}) first. */
+    /** The column's type, or an error naming the column and its entity when Hibernate has none for it. */
+    private io.samokoder.migrations.ops.Type typeOf(Table table, String tableName, org.hibernate.mapping.Column column) {
+        try {
+            return types.typeOf(column);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Column " + tableName + "." + columnName(column) + " of " + owner(table)
+                    + " has no SQL type on " + database + ": " + e.getMessage() + ". Map it to a type this database"
+                    + " has (the application would fail the same way on it)", e);
+        }
+    }
+
+    /** The entity or collection whose table it is, for messages. */
+    private String owner(Table table) {
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.getTable() == table) {
+                return "entity " + entity.getClassName();
+            }
+        }
+        for (Collection collection : metadata.getCollectionBindings()) {
+            if (collection.getCollectionTable() == table) {
+                return "collection " + collection.getRole();
+            }
+        }
+        return "table " + table.getName();
+    }
+
     private List<Unique> uniques(Table table, List<String> keyColumns) {
         List<Unique> uniques = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {

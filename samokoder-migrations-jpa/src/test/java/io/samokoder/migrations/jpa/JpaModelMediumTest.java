@@ -76,7 +76,6 @@ class JpaModelMediumTest {
         SchemaTable product = schema.table("product").orElseThrow();
         assertThat(product.column("price")).contains(Column.of("price", Type.numeric(10, 2)));
         assertThat(product.column("weight")).contains(Column.of("weight", Type.DOUBLE).notNull());
-        assertThat(product.column("currency")).contains(Column.of("currency", Type.sql("char(3)")));
         assertThat(schema.table("purchase_order").orElseThrow().column("customer_id"))
                 .contains(Column.of("customer_id", Type.UUID).notNull());
         assertThat(schema.sequences()).containsExactly(new SchemaSequence("purchase_order_seq", 1, 50),
