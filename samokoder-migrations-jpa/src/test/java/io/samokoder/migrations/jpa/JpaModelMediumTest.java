@@ -23,6 +23,7 @@ import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaSequence;
 import io.samokoder.migrations.schema.SchemaTable;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The medium fixture with Spring Boot's snake-case names, as most applications name their tables. */
@@ -96,6 +97,14 @@ class JpaModelMediumTest {
         assertThat(schema.table("order_line").orElseThrow().foreignKeys()).extracting(ForeignKey::name)
                 .allMatch(name -> name.startsWith("FK"));
         assertThat(schema.sequences()).extracting(SchemaSequence::name).containsExactly("purchase_order_seq", "tag_ids");
+    }
+
+    @Test
+    void theDatabaseVersionHibernateAssumesCanBeGiven() {
+        Schema schema = MODEL.withProperties(Map.of("jakarta.persistence.database-product-version", "11.4.5"))
+                .model(MariaDbDialect.INSTANCE);
+
+        assertThat(schema.table("customer").orElseThrow().column("id")).contains(Column.of("id", Type.UUID).notNull());
     }
 
     @Test
