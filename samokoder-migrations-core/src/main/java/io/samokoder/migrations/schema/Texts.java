@@ -51,7 +51,7 @@ final class Texts {
 
     /**
      * A default expression for comparing, with formatting differences removed: surrounding whitespace and
-     * parentheses, runs of whitespace, the case of everything outside string literals, and a cast of a string
+     * parentheses, runs of whitespace and whitespace next to parentheses and commas, the case of everything outside string literals, and a cast of a string
      * literal ({@code 'new'::character varying}); null for none.
      */
     static String serverDefault(String sql) {
@@ -77,10 +77,10 @@ final class Texts {
                 space = true;
                 continue;
             }
-            if (space) {
+            if (space && !out.isEmpty() && "(,".indexOf(out.charAt(out.length() - 1)) < 0 && "(),".indexOf(c) < 0) {
                 out.append(' ');
-                space = false;
             }
+            space = false;
             out.append(quoted || c == '\'' ? c : Character.toUpperCase(c));
         }
         return out.toString();
