@@ -18,7 +18,8 @@ import java.util.Objects;
  * name, then unmatched ones by their columns and uniqueness (a unique index stands for a unique constraint on
  * the same columns and the other way round, as databases keep one as the other); foreign keys match by
  * their columns, referenced table and columns, and actions (none, {@code NO ACTION} and {@code RESTRICT}
- * being the same).
+ * being the same). A constraint of the database without a name is dropped by the name the default naming
+ * convention gives it.
  */
 final class KeyComparer {
 
@@ -114,7 +115,8 @@ final class KeyComparer {
                         List.of(new Operation.DropConstraint(table, named.name(), ConstraintKind.FOREIGN_KEY))));
             }
         }
-        for (ForeignKey key : dbKeys) {
+        for (ForeignKey unnamed : dbKeys) {
+            ForeignKey key = (ForeignKey) NamingConvention.DEFAULT.resolve(table, unnamed);
             changes.add(new SchemaChange("remove_fk", foreignKeyMessage("removed", table, key),
                     foreignKeyTuple("remove_fk", table, key),
                     List.of(new Operation.DropConstraint(table, key.name(), ConstraintKind.FOREIGN_KEY)),
@@ -144,7 +146,8 @@ final class KeyComparer {
                 List.of(new Operation.DropConstraint(table, named.name(), ConstraintKind.UNIQUE))));
     }
 
-    private void removeUnique(String table, Unique unique) {
+    private void removeUnique(String table, Unique unnamed) {
+        Unique unique = (Unique) NamingConvention.DEFAULT.resolve(table, unnamed);
         changes.add(new SchemaChange("remove_constraint", "Detected removed unique constraint '" + unique.name()
                 + "' on '" + table + "'", Texts.tuple("remove_constraint", Texts.repr(unique.name())),
                 List.of(new Operation.DropConstraint(table, unique.name(), ConstraintKind.UNIQUE)),

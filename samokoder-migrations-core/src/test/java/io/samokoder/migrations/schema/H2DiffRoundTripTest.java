@@ -15,4 +15,11 @@ class H2DiffRoundTripTest {
             DiffRoundTrip.run(c, H2Dialect.INSTANCE);
         }
     }
+
+    @Test
+    void changesAreAppliedAndUndone() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:diff_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            DiffRoundTrip.runChanges(c, H2Dialect.INSTANCE);
+        }
+    }
 }

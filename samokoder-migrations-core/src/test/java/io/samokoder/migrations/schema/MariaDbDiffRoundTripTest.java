@@ -15,4 +15,11 @@ class MariaDbDiffRoundTripTest {
             DiffRoundTrip.run(c, MariaDbDialect.INSTANCE);
         }
     }
+
+    @Test
+    void changesAreAppliedAndUndone() throws Exception {
+        try (TestDatabase db = TestMariaDb.createDatabase("diffchanges"); Connection c = db.connect()) {
+            DiffRoundTrip.runChanges(c, MariaDbDialect.INSTANCE);
+        }
+    }
 }

@@ -22,4 +22,15 @@ class PostgresDiffRoundTripTest {
             DiffRoundTrip.run(c, PostgresDialect.INSTANCE);
         }
     }
+
+    @Test
+    void changesAreAppliedAndUndone(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA changes");
+                st.execute("SET search_path TO changes");
+            }
+            DiffRoundTrip.runChanges(c, PostgresDialect.INSTANCE);
+        }
+    }
 }
