@@ -9,6 +9,25 @@ import java.util.stream.Collectors;
 /** Python-like text for Alembic's messages and diff tuples, and the normalised forms types and defaults compare by. */
 final class Texts {
 
+    /** Other spellings of a type and the one they compare as, in this order. */
+    private static final String[][] SYNONYMS = {
+        {"^character varying", "varchar"},
+        {"^(?:char|character)\\b(?!\\()", "char(1)"},
+        {"^character\\(", "char("},
+        {"^tinyint\\(1\\)$|^bool$", "boolean"},
+        {"^(tinyint|smallint|mediumint|bigint|int)\\(\\d+\\)", "$1"},
+        {"^int4$|^int$", "integer"},
+        {"^int8$", "bigint"},
+        {"^int2$", "smallint"},
+        {"^decimal", "numeric"},
+        {"^float8$|^double$", "double precision"},
+        {"^float4$", "real"},
+        {"^timestamp without time zone", "timestamp"},
+        {"^timestamptz", "timestamp with time zone"},
+        {"^time without time zone", "time"},
+        {"^timetz", "time with time zone"},
+    };
+
     private static final Pattern CAST_LITERAL = Pattern.compile("('(?:[^']|'')*')::[a-z_ ]+(?:\\(\\d+\\))?");
 
     private Texts() {
@@ -44,9 +63,17 @@ final class Texts {
         return out.append(')').toString();
     }
 
-    /** A type's SQL for comparing: lower case, whitespace collapsed, none around parentheses and commas. */
+    /**
+     * A type's SQL for comparing: lower case, whitespace collapsed, none around parentheses and commas, and the
+     * databases' other spellings of one type written one way ({@code int4} and {@code int(11)} as {@code integer},
+     * {@code character varying} as {@code varchar}, {@code tinyint(1)} as {@code boolean}, ...).
+     */
     static String type(String sql) {
-        return sql.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
+        String text = sql.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
+        for (String[] synonym : SYNONYMS) {
+            text = text.replaceAll(synonym[0], synonym[1]);
+        }
+        return text;
     }
 
     /**

@@ -121,6 +121,20 @@ class SchemaComparatorTest {
         Schema database = schema(keyed("t", Column.of("a", Type.sql("varchar( 20 )")),
                 Column.of("b", Type.sql("NUMERIC(10,2)")), Column.of("c", Type.sql("INET"))));
         assertThat(diff(model, database).isEmpty()).isTrue();
+        Schema portable = schema(keyed("t", Column.of("a", Type.INTEGER), Column.of("b", Type.BIGINT),
+                Column.of("c", Type.BOOLEAN), Column.of("d", Type.string(9)), Column.of("e", Type.TIMESTAMP),
+                Column.of("f", Type.DOUBLE), Column.of("g", Type.numeric(5, 1)), Column.of("h", Type.SMALLINT)));
+        Schema spelledOtherwise = schema(keyed("t", Column.of("a", Type.sql("int4")), Column.of("b", Type.sql("int8")),
+                Column.of("c", Type.sql("bool")), Column.of("d", Type.sql("character varying(9)")),
+                Column.of("e", Type.sql("timestamp without time zone")), Column.of("f", Type.sql("float8")),
+                Column.of("g", Type.sql("decimal(5,1)")), Column.of("h", Type.sql("int2"))));
+        assertThat(diff(portable, spelledOtherwise).isEmpty()).isTrue();
+        Schema mariaDbSpelling = schema(keyed("t", Column.of("a", Type.sql("int(11)")), Column.of("b",
+                Type.sql("bigint(20)")), Column.of("c", Type.sql("tinyint(1)")), Column.of("d", Type.sql("varchar(9)")),
+                Column.of("e", Type.sql("datetime(6)")), Column.of("f", Type.sql("double")),
+                Column.of("g", Type.sql("decimal(5,1)")), Column.of("h", Type.sql("smallint(6)"))));
+        assertThat(SchemaComparator.compare(portable, mariaDbSpelling, CompareOptions.defaults(MariaDbDialect.INSTANCE))
+                .isEmpty()).isTrue();
         assertThat(diff(schema(keyed("t", Column.of("a", Type.sql("inet")))),
                 schema(keyed("t", Column.of("a", Type.sql("cidr"))))).changes()).extracting(SchemaChange::kind)
                 .containsExactly("modify_type");
