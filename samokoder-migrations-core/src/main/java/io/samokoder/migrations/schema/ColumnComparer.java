@@ -3,9 +3,11 @@ package io.samokoder.migrations.schema;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.ops.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The column changes of a table in both schemas: columns added and removed, and type, nullability, server
@@ -18,10 +20,19 @@ final class ColumnComparer {
     private final List<SchemaChange> changes;
     private final List<String> notes;
 
-    ColumnComparer(CompareOptions options, List<SchemaChange> changes, List<String> notes) {
+    private final Set<String> enumTypes;
+
+    /**
+     * A comparer adding to these changes and notes.
+     *
+     * @param enumTypes the enum types that exist or are created with a new table; an added column of another
+     *                  enum type creates it first (PostgreSQL's {@code CREATE TYPE}), and the type is added here
+     */
+    ColumnComparer(CompareOptions options, List<SchemaChange> changes, List<String> notes, Set<String> enumTypes) {
         this.options = options;
         this.changes = changes;
         this.notes = notes;
+        this.enumTypes = enumTypes;
     }
 
     void compare(SchemaTable model, SchemaTable database) {
@@ -30,10 +41,16 @@ final class ColumnComparer {
         for (Column column : model.columns()) {
             if (database.column(column.name()).isEmpty()) {
                 added.add(column.name());
+                List<Operation> upgrade = new ArrayList<>();
+                List<Operation> downgrade = new ArrayList<>();
+                if (column.type().kind() == TypeKind.ENUM && enumTypes.add(column.type().enumName())) {
+                    upgrade.add(new Operation.CreateEnumType(column.type()));
+                    downgrade.add(new Operation.DropEnumType(column.type().enumName()));
+                }
+                upgrade.add(new Operation.AddColumn(table, column));
+                downgrade.add(0, new Operation.DropColumn(table, column.name()));
                 changes.add(new SchemaChange("add_column", "Detected added column '" + table + "." + column.name() + "'",
-                        Texts.tuple("add_column", Texts.repr(table), Texts.repr(column.name())),
-                        List.of(new Operation.AddColumn(table, column)),
-                        List.of(new Operation.DropColumn(table, column.name()))));
+                        Texts.tuple("add_column", Texts.repr(table), Texts.repr(column.name())), upgrade, downgrade));
             }
         }
         for (Column column : model.columns()) {

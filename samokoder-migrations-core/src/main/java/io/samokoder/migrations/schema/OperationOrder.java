@@ -42,7 +42,7 @@ final class OperationOrder {
     }
 
     private static int phase(Operation op) {
-        if (op instanceof Operation.CreateSequence) {
+        if (op instanceof Operation.CreateSequence || op instanceof Operation.CreateEnumType) {
             return 0;
         } else if (op instanceof Operation.CreateTable) {
             return CREATE_TABLES;
@@ -60,7 +60,7 @@ final class OperationOrder {
             return 8;
         } else if (op instanceof Operation.DropTable) {
             return DROP_TABLES;
-        } else if (op instanceof Operation.DropSequence) {
+        } else if (op instanceof Operation.DropSequence || op instanceof Operation.DropEnumType) {
             return 10;
         }
         return 6;

@@ -5,12 +5,15 @@ import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.TypeKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compares the application's model with the database as Alembic's autogenerate does, and says what
@@ -29,6 +32,10 @@ import java.util.Objects;
  * a note says how to write it as a rename instead), changes inside check constraints and views, primary key
  * changes, and a sequence's start or increment. Names match exactly: readers give them as the database keeps
  * them. Table comment changes are reported but have no operation: a note asks to write them by hand.
+ *
+ * <p>An added column of an enum type no table has yet creates the type first (PostgreSQL's {@code CREATE TYPE};
+ * nothing elsewhere) and drops it on downgrade; a dropped table's enum types stay, as {@code dropTable} leaves
+ * them.
  */
 public final class SchemaComparator {
 
@@ -48,7 +55,11 @@ public final class SchemaComparator {
         Objects.requireNonNull(options, "compare needs options; use CompareOptions.defaults(dialect)");
         List<SchemaChange> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        ColumnComparer columns = new ColumnComparer(options, changes, notes);
+        Set<String> enumTypes = new HashSet<>();
+        java.util.stream.Stream.concat(database.tables().stream(), model.tables().stream()
+                .filter(t -> database.table(t.name()).isEmpty())).flatMap(t -> t.columns().stream())
+                .filter(c -> c.type().kind() == TypeKind.ENUM).forEach(c -> enumTypes.add(c.type().enumName()));
+        ColumnComparer columns = new ColumnComparer(options, changes, notes, enumTypes);
         KeyComparer keys = new KeyComparer(changes);
         List<SchemaTable> added = model.tables().stream().filter(t -> database.table(t.name()).isEmpty()).toList();
         List<SchemaTable> removed = database.tables().stream().filter(t -> model.table(t.name()).isEmpty()).toList();

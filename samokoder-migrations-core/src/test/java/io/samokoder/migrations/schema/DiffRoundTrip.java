@@ -54,12 +54,16 @@ final class DiffRoundTrip {
                 List.of(new SchemaSequence("book_seq", 1, 50)));
     }
 
-    /** The model changed: a column longer and nullable, one added and one removed, keys and defaults changed. */
+    /**
+     * The model changed: a column longer and nullable, two added (one of a new enum type) and one removed, keys
+     * and a comment changed.
+     */
     static Schema changed() {
         return new Schema(List.of(
                 keyed("books", Column.of("title", Type.string(300)).comment("as printed"),
                         Column.of("author_id", Type.BIGINT).notNull(),
-                        Column.of("isbn", Type.string(13)))
+                        Column.of("isbn", Type.string(13)),
+                        Column.of("mood", Type.enumOf("book_mood", "calm", "busy")))
                         .index(Index.on("books", "isbn").named("ix_books_isbn"))
                         .foreignKey(ForeignKey.from("author_id").references("authors", "id"))
                         .comment("what we sell").build(),
@@ -82,6 +86,7 @@ final class DiffRoundTrip {
         execute(connection, dialect, create.upgrade());
         SchemaDiff diff = SchemaComparator.compare(changed(), model(), CompareOptions.defaults(dialect));
         assertThat(diff.checkText()).isEqualTo("New upgrade operations detected: [('add_column', 'books', 'isbn'),"
+                + " ('add_column', 'books', 'mood'),"
                 + " ('modify_type', 'books', 'title', '" + typeSql(dialect, Type.string(200)) + "', '"
                 + typeSql(dialect, Type.string(300)) + "'), ('modify_nullable', 'books', 'title', False, True),"
                 + " ('remove_column', 'books', 'price'), ('add_index', 'ix_books_isbn'),"
@@ -92,10 +97,12 @@ final class DiffRoundTrip {
         execute(connection, dialect, diff.upgrade());
         assertThat(column(connection, "books", "title")).isEqualTo("300 nullable");
         assertThat(column(connection, "books", "isbn")).isEqualTo("13 nullable");
+        assertThat(column(connection, "books", "mood")).isNotEmpty();
         assertThat(column(connection, "books", "price")).isEmpty();
         execute(connection, dialect, diff.downgrade());
         assertThat(column(connection, "books", "title")).isEqualTo("200 not null");
         assertThat(column(connection, "books", "isbn")).isEmpty();
+        assertThat(column(connection, "books", "mood")).isEmpty();
         assertThat(column(connection, "books", "price")).isNotEmpty();
         execute(connection, dialect, create.downgrade());
         assertThat(tables(connection)).doesNotContainAnyElementsOf(TABLES);

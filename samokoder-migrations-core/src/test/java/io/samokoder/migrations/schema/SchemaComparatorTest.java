@@ -273,4 +273,24 @@ class SchemaComparatorTest {
                 "Detected type change from timestamp(6) to TIMESTAMP WITH TIME ZONE on 't.a'",
                 "Detected type change from char(36) to UUID on 't.b'");
     }
+
+    @Test
+    void anAddedEnumColumnCreatesItsTypeUnlessItExists() {
+        Type mood = Type.enumOf("mood", "calm", "busy");
+        Schema database = schema(keyed("a"), keyed("b", Column.of("state", Type.enumOf("state", "on", "off"))));
+        Schema model = schema(keyed("a", Column.of("mood", mood), Column.of("state", Type.enumOf("state", "on", "off"))),
+                keyed("b", Column.of("state", Type.enumOf("state", "on", "off")), Column.of("mood", mood)));
+        SchemaDiff diff = diff(model, database);
+        assertThat(diff.upgrade()).containsExactly(new Operation.CreateEnumType(mood),
+                new Operation.AddColumn("a", Column.of("mood", mood)),
+                new Operation.AddColumn("a", Column.of("state", Type.enumOf("state", "on", "off"))),
+                new Operation.AddColumn("b", Column.of("mood", mood)));
+        assertThat(diff.downgrade()).containsExactly(new Operation.DropColumn("b", "mood"),
+                new Operation.DropColumn("a", "state"), new Operation.DropColumn("a", "mood"),
+                new Operation.DropEnumType("mood"));
+        SchemaDiff withNewTable = diff(schema(keyed("a", Column.of("mood", mood)), keyed("c", Column.of("m", mood))),
+                schema(keyed("a")));
+        assertThat(withNewTable.upgrade()).extracting(op -> op.getClass().getSimpleName())
+                .containsExactly("CreateTable", "AddColumn");
+    }
 }
