@@ -4,6 +4,7 @@ import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Operation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ final class OperationOrder {
 
     private static List<Step> reversed(List<Step> steps) {
         List<Step> out = new ArrayList<>(steps);
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 }

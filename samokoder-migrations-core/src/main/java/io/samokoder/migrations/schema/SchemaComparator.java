@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Compares the application's model with the database as Alembic's autogenerate does, and says what
@@ -48,15 +49,19 @@ public final class SchemaComparator {
      * @param model    the application's schema (what the database should become)
      * @param database the database's schema, read from its catalog
      * @param options  what is compared
+     * @throws IllegalArgumentException when a schema has two tables of one name, or a table two columns of one
+     *     name, naming them
      */
     public static SchemaDiff compare(Schema model, Schema database, CompareOptions options) {
         Objects.requireNonNull(model, "compare needs the model's schema");
         Objects.requireNonNull(database, "compare needs the database's schema");
         Objects.requireNonNull(options, "compare needs options; use CompareOptions.defaults(dialect)");
+        requireUniqueNames(model, "model");
+        requireUniqueNames(database, "database");
         List<SchemaChange> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> enumTypes = new HashSet<>();
-        java.util.stream.Stream.concat(database.tables().stream(), model.tables().stream()
+        Stream.concat(database.tables().stream(), model.tables().stream()
                 .filter(t -> database.table(t.name()).isEmpty())).flatMap(t -> t.columns().stream())
                 .filter(c -> c.type().kind() == TypeKind.ENUM).forEach(c -> enumTypes.add(c.type().enumName()));
         ColumnComparer columns = new ColumnComparer(options, changes, notes, enumTypes);
@@ -89,6 +94,22 @@ public final class SchemaComparator {
         }
         compareSequences(model, database, options, changes);
         return new SchemaDiff(changes, notes);
+    }
+
+    private static void requireUniqueNames(Schema schema, String side) {
+        Set<String> tables = new HashSet<>();
+        for (SchemaTable table : schema.tables()) {
+            if (!tables.add(table.name())) {
+                throw new IllegalArgumentException("The " + side + " has two tables named '" + table.name() + "'; each"
+                        + " table must appear once (check for two entities mapped to one table)");
+            }
+            Set<String> columns = new HashSet<>();
+            table.columns().stream().filter(c -> !columns.add(c.name())).findFirst().ifPresent(c -> {
+                throw new IllegalArgumentException("The " + side + "'s table '" + table.name() + "' has two columns"
+                        + " named '" + c.name() + "'; each column must appear once (check for two fields mapped to"
+                        + " one column)");
+            });
+        }
     }
 
     private static SchemaChange addTable(SchemaTable table, List<ForeignKey> deferred) {

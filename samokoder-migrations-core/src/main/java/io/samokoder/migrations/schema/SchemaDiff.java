@@ -3,6 +3,7 @@ package io.samokoder.migrations.schema;
 import io.samokoder.migrations.ops.Operation;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What {@link SchemaComparator} found: the changes, in the order Alembic would log them, and notes about this
@@ -37,8 +38,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notes) {
     /** What undoes {@link #upgrade()}: the undoing operation of each, in the reverse order. */
     public List<Operation> downgrade() {
         List<OperationOrder.Step> steps = OperationOrder.sort(changes);
-        return java.util.stream.IntStream.range(0, steps.size()).mapToObj(i -> steps.get(steps.size() - 1 - i).inverse())
-                .toList();
+        return IntStream.range(0, steps.size()).mapToObj(i -> steps.get(steps.size() - 1 - i).inverse()).toList();
     }
 
     /**

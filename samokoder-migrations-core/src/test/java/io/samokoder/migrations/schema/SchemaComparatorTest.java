@@ -4,6 +4,7 @@ import static io.samokoder.migrations.schema.Tables.keyed;
 import static io.samokoder.migrations.schema.Tables.schema;
 import static io.samokoder.migrations.schema.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
@@ -292,5 +293,17 @@ class SchemaComparatorTest {
                 schema(keyed("a")));
         assertThat(withNewTable.upgrade()).extracting(op -> op.getClass().getSimpleName())
                 .containsExactly("CreateTable", "AddColumn");
+    }
+
+    @Test
+    void twoTablesOrColumnsOfOneNameAreRefused() {
+        assertThatThrownBy(() -> diff(schema(keyed("users"), keyed("users")), Schema.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The model has two tables named 'users'; each table must appear once (check for two"
+                        + " entities mapped to one table)");
+        assertThatThrownBy(() -> diff(Schema.EMPTY, schema(keyed("users", EMAIL, EMAIL))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The database's table 'users' has two columns named 'email'; each column must appear once"
+                        + " (check for two fields mapped to one column)");
     }
 }
