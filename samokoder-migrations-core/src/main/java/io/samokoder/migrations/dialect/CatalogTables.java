@@ -30,6 +30,7 @@ public final class CatalogTables {
     private final TableFilter filter;
     private final Map<String, Parts> tables = new LinkedHashMap<>();
     private final List<SchemaSequence> sequences = new ArrayList<>();
+    private final Map<List<String>, Key> keys = new LinkedHashMap<>();
 
     /** Collects the tables this filter includes. */
     public CatalogTables(TableFilter filter) {
@@ -83,6 +84,34 @@ public final class CatalogTables {
         }
     }
 
+    /**
+     * Adds the next column of a key read one column a row (as {@code information_schema.key_column_usage}
+     * gives them, in column order): a primary key, unique constraint or foreign key of a listed table.
+     *
+     * @param kind            {@code PRIMARY KEY}, {@code UNIQUE} or {@code FOREIGN KEY}
+     * @param referredTable   a foreign key's referenced table, else null
+     * @param referredColumn  the referenced column of this column, else null
+     * @param onDelete        a foreign key's delete rule ({@link #action(String)}), else null
+     * @param onUpdate        a foreign key's update rule, else null
+     */
+    public void keyColumn(String table, String name, String kind, String column, String referredTable,
+            String referredColumn, String onDelete, String onUpdate) {
+        if (!tables.containsKey(table)) {
+            return;
+        }
+        Key key = keys.computeIfAbsent(List.of(table, name), k -> new Key(kind, referredTable, onDelete, onUpdate));
+        key.columns.add(column);
+        if (referredColumn != null) {
+            key.referredColumns.add(referredColumn);
+        }
+    }
+
+    /** Whether the table has a foreign key of this name (read by {@link #keyColumn}). */
+    public boolean hasForeignKey(String table, String name) {
+        Key key = keys.get(List.of(table, name));
+        return key != null && "FOREIGN KEY".equals(key.kind);
+    }
+
     /** Adds a sequence; those named like an excluded table are left out too. */
     public void sequence(SchemaSequence sequence) {
         if (filter.includes(sequence.name())) {
@@ -97,6 +126,17 @@ public final class CatalogTables {
 
     /** The schema gathered. */
     public Schema schema() {
+        keys.forEach((id, key) -> {
+            String table = id.get(0);
+            String name = id.get(1);
+            switch (key.kind) {
+                case "PRIMARY KEY" -> primaryKey(table, new PrimaryKey(name, key.columns));
+                case "UNIQUE" -> unique(table, new Unique(name, key.columns));
+                default -> foreignKey(table, new ForeignKey(name, key.columns, key.referredTable, key.referredColumns,
+                        action(key.onDelete), action(key.onUpdate), false));
+            }
+        });
+        keys.clear();
         List<SchemaTable> out = new ArrayList<>();
         tables.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Parts p = e.getValue();
@@ -128,6 +168,22 @@ public final class CatalogTables {
     /** Null for a null or blank text, else the text. */
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    private static final class Key {
+        final String kind;
+        final String referredTable;
+        final String onDelete;
+        final String onUpdate;
+        final List<String> columns = new ArrayList<>();
+        final List<String> referredColumns = new ArrayList<>();
+
+        Key(String kind, String referredTable, String onDelete, String onUpdate) {
+            this.kind = kind;
+            this.referredTable = referredTable;
+            this.onDelete = onDelete;
+            this.onUpdate = onUpdate;
+        }
     }
 
     private static final class Parts {

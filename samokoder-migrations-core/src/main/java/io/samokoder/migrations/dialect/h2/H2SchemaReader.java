@@ -2,12 +2,9 @@ package io.samokoder.migrations.dialect.h2;
 
 import io.samokoder.migrations.dialect.CatalogTables;
 import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.IndexElement;
-import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.Type;
-import io.samokoder.migrations.ops.Unique;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaReader;
 import io.samokoder.migrations.schema.SchemaSequence;
@@ -152,32 +149,12 @@ final class H2SchemaReader implements SchemaReader {
     }
 
     private static void constraints(Statement st, CatalogTables out) throws SQLException {
-        Map<List<String>, Key> keys = new LinkedHashMap<>();
         try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
             while (rs.next()) {
-                List<String> id = List.of(fold(rs.getString(1)), fold(rs.getString(2)));
-                Key key = keys.get(id);
-                if (key == null) {
-                    key = new Key(rs.getString(3), fold(rs.getString(5)), rs.getString(7), rs.getString(8));
-                    keys.put(id, key);
-                }
-                key.columns.add(fold(rs.getString(4)));
-                if (rs.getString(6) != null) {
-                    key.referredColumns.add(fold(rs.getString(6)));
-                }
+                out.keyColumn(fold(rs.getString(1)), fold(rs.getString(2)), rs.getString(3), fold(rs.getString(4)),
+                        fold(rs.getString(5)), fold(rs.getString(6)), rs.getString(7), rs.getString(8));
             }
         }
-        keys.forEach((id, key) -> {
-            String table = id.get(0);
-            String name = id.get(1);
-            switch (key.kind) {
-                case "PRIMARY KEY" -> out.primaryKey(table, new PrimaryKey(name, key.columns));
-                case "UNIQUE" -> out.unique(table, new Unique(name, key.columns));
-                default -> out.foreignKey(table, new ForeignKey(name, key.columns, key.referredTable,
-                        key.referredColumns, CatalogTables.action(key.onDelete), CatalogTables.action(key.onUpdate),
-                        false));
-            }
-        });
     }
 
     private static void indexes(Statement st, CatalogTables out) throws SQLException {
@@ -194,21 +171,5 @@ final class H2SchemaReader implements SchemaReader {
         }
         elements.forEach((id, list) -> out.index(new Index(id.get(1), id.get(0), list, unique.contains(id), null,
                 false)));
-    }
-
-    private static final class Key {
-        final String kind;
-        final String referredTable;
-        final String onDelete;
-        final String onUpdate;
-        final List<String> columns = new ArrayList<>();
-        final List<String> referredColumns = new ArrayList<>();
-
-        Key(String kind, String referredTable, String onDelete, String onUpdate) {
-            this.kind = kind;
-            this.referredTable = referredTable;
-            this.onDelete = onDelete;
-            this.onUpdate = onUpdate;
-        }
     }
 }

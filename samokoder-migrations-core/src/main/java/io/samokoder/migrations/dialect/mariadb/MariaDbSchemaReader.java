@@ -2,13 +2,10 @@ package io.samokoder.migrations.dialect.mariadb;
 
 import io.samokoder.migrations.dialect.CatalogTables;
 import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.IndexElement;
-import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.TypeKind;
-import io.samokoder.migrations.ops.Unique;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaReader;
 import io.samokoder.migrations.schema.SchemaSequence;
@@ -100,8 +97,8 @@ final class MariaDbSchemaReader implements SchemaReader {
                     }
                 }
             }
-            Map<List<String>, String> foreignKeyNames = constraints(st, out);
-            indexes(st, out, foreignKeyNames);
+            constraints(st, out);
+            indexes(st, out);
             for (String name : sequences) {
                 try (ResultSet rs = st.executeQuery("SELECT start_value, increment FROM `" + name.replace("`", "``")
                         + "`")) {
@@ -160,49 +157,24 @@ final class MariaDbSchemaReader implements SchemaReader {
         return text;
     }
 
-    /** Reads the keys; answers the foreign keys' names by table, whose same-named indexes InnoDB made. */
-    private static Map<List<String>, String> constraints(Statement st, CatalogTables out) throws SQLException {
-        Map<List<String>, Key> keys = new LinkedHashMap<>();
+    private static void constraints(Statement st, CatalogTables out) throws SQLException {
         try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
             while (rs.next()) {
-                List<String> id = List.of(rs.getString(1), rs.getString(2));
-                Key key = keys.get(id);
-                if (key == null) {
-                    key = new Key(rs.getString(3), rs.getString(5), rs.getString(7), rs.getString(8));
-                    keys.put(id, key);
-                }
-                key.columns.add(rs.getString(4));
-                if (rs.getString(6) != null) {
-                    key.referredColumns.add(rs.getString(6));
-                }
+                out.keyColumn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8));
             }
         }
-        Map<List<String>, String> foreignKeys = new LinkedHashMap<>();
-        keys.forEach((id, key) -> {
-            String table = id.get(0);
-            String name = id.get(1);
-            switch (key.kind) {
-                case "PRIMARY KEY" -> out.primaryKey(table, new PrimaryKey(name, key.columns));
-                case "UNIQUE" -> out.unique(table, new Unique(name, key.columns));
-                default -> {
-                    foreignKeys.put(id, name);
-                    out.foreignKey(table, new ForeignKey(name, key.columns, key.referredTable, key.referredColumns,
-                            CatalogTables.action(key.onDelete), CatalogTables.action(key.onUpdate), false));
-                }
-            }
-        });
-        return foreignKeys;
     }
 
-    private void indexes(Statement st, CatalogTables out, Map<List<String>, String> foreignKeys)
-            throws SQLException {
+    /** The indexes that are neither the primary key, a unique constraint, nor InnoDB's index of a foreign key. */
+    private void indexes(Statement st, CatalogTables out) throws SQLException {
         Map<List<String>, List<IndexElement>> elements = new LinkedHashMap<>();
         try (ResultSet rs = st.executeQuery(INDEXES.formatted(mysql ? "expression" : "NULL"))) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 String name = rs.getString(2);
                 boolean unique = rs.getInt(3) == 0;
-                if (unique || foreignKeys.containsKey(List.of(table, name)) || !out.has(table)) {
+                if (unique || out.hasForeignKey(table, name) || !out.has(table)) {
                     continue;
                 }
                 String column = rs.getString(4);
@@ -211,21 +183,5 @@ final class MariaDbSchemaReader implements SchemaReader {
             }
         }
         elements.forEach((id, list) -> out.index(new Index(id.get(1), id.get(0), list, false, null, false)));
-    }
-
-    private static final class Key {
-        final String kind;
-        final String referredTable;
-        final String onDelete;
-        final String onUpdate;
-        final List<String> columns = new ArrayList<>();
-        final List<String> referredColumns = new ArrayList<>();
-
-        Key(String kind, String referredTable, String onDelete, String onUpdate) {
-            this.kind = kind;
-            this.referredTable = referredTable;
-            this.onDelete = onDelete;
-            this.onUpdate = onUpdate;
-        }
     }
 }
