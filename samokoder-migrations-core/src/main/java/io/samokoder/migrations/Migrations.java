@@ -1,5 +1,6 @@
 package io.samokoder.migrations;
 
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.runtime.Engine;
@@ -189,6 +190,14 @@ public final class Migrations {
      */
     public OfflineScript offline(Command command, String range) {
         return this.engine.offline(command, range);
+    }
+
+    /**
+     * The dialect of the database: the configured one, else the one detected on a connection (opened for
+     * that the first time, then remembered). Autogenerate builds the model and its compare options for it.
+     */
+    public Dialect dialect() {
+        return this.engine.dialect();
     }
 
     /** The revision map with Alembic's lookups and traversal; see {@link RevisionMap}. */
