@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the tables and sequences of {@code current_schema()} from {@code pg_catalog}, in five queries.
  * Identity and serial columns read as autoincrement without their generated default, and their sequences
- * are left out; a literal default loses its redundant cast ({@code 'x'::character varying} reads
+ * are left out; a generated column's expression is not a default; a literal default loses its redundant
+ * cast ({@code 'x'::character varying} reads
  * {@code 'x'}, {@code '-1'::integer} reads {@code -1}), and {@code true}/{@code false}
  * read as the renderer writes them ({@code TRUE}/{@code FALSE}); indexes backing a primary key or unique constraint
  * are left out. See {@link PostgresTypes} for the types.
@@ -44,8 +45,8 @@ final class PostgresSchemaReader implements SchemaReader {
     private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
             + " t.typtype, t.typname, a.attnotnull, a.attidentity, pg_get_expr(d.adbin, d.adrelid),"
             + " col_description(c.oid, a.attnum),"
-            + " pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) IS NOT NULL, a.atttypid"
-            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) IS NOT NULL, a.atttypid,"
+            + " a.attgenerated FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0"
@@ -143,7 +144,8 @@ final class PostgresSchemaReader implements SchemaReader {
                 ? Type.enumOf(rs.getString(5), enums.getOrDefault(rs.getLong(11), List.of()).toArray(String[]::new))
                 : PostgresTypes.type(rs.getString(3));
         String identity = rs.getString(7);
-        String serverDefault = rs.getString(8);
+        String generated = rs.getString(12);
+        String serverDefault = generated == null || generated.isEmpty() ? rs.getString(8) : null;
         boolean serial = serverDefault != null && serverDefault.startsWith("nextval(") && rs.getBoolean(10);
         boolean autoincrement = (identity != null && !identity.isEmpty()) || serial;
         Column column = new Column(name, type, !rs.getBoolean(6), false, false, autoincrement,

@@ -117,7 +117,8 @@ class PostgresSchemaReaderTest {
         try (Connection c = db.connect()) {
             schema(c, "generated");
             exec(c, "CREATE TABLE legacy (id serial PRIMARY KEY, big bigserial, ident integer GENERATED ALWAYS AS"
-                    + " IDENTITY, code varchar(10) DEFAULT 'x'::character varying, at timestamp(3) with time zone)",
+                    + " IDENTITY, code varchar(10) DEFAULT 'x'::character varying, at timestamp(3) with time zone,"
+                    + " twice integer GENERATED ALWAYS AS (ident * 2) STORED)",
                     "CREATE TABLE child (legacy_id integer REFERENCES legacy (id) ON DELETE RESTRICT"
                     + " ON UPDATE NO ACTION)");
             Schema read = PostgresDialect.INSTANCE.schemaReader().read(c, ALL);
@@ -127,7 +128,8 @@ class PostgresSchemaReaderTest {
                     Column.of("big", Type.BIGINT).notNull().autoincrement(),
                     Column.of("ident", Type.INTEGER).notNull().autoincrement(),
                     Column.of("code", Type.string(10)).serverDefault("'x'"),
-                    Column.of("at", Type.TIMESTAMPTZ));
+                    Column.of("at", Type.TIMESTAMPTZ),
+                    Column.of("twice", Type.INTEGER));
             assertThat(read.sequences()).isEmpty();
             assertThat(read.table("child").orElseThrow().foreignKeys())
                     .containsExactly(new ForeignKey("child_legacy_id_fkey", List.of("legacy_id"), "legacy",
