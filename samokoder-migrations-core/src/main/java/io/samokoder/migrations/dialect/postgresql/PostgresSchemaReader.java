@@ -26,13 +26,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tables and sequences of {@code current_schema()} from {@code pg_catalog}, in five queries.
- * Identity and serial columns read as autoincrement without their generated default, and their sequences
- * are left out; a generated column's expression is not a default; a literal default loses its redundant
- * cast ({@code 'x'::character varying} reads
- * {@code 'x'}, {@code '-1'::integer} reads {@code -1}), and {@code true}/{@code false}
- * read as the renderer writes them ({@code TRUE}/{@code FALSE}); indexes backing a primary key or unique constraint
- * are left out. See {@link PostgresTypes} for the types.
+ * Reads the tables and sequences of {@code current_schema()} from {@code pg_catalog}, in six whole-schema
+ * queries. Identity and serial columns read as autoincrement without their generated default, and their
+ * sequences are left out; a generated column's expression is not a default; a literal default loses its
+ * redundant cast ({@code 'x'::character varying} reads {@code 'x'}, {@code '-1'::integer} reads {@code -1}),
+ * and {@code true}/{@code false} read as the renderer writes them ({@code TRUE}/{@code FALSE}); indexes
+ * backing a primary key or unique constraint are left out. See {@link PostgresTypes} for the types.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
