@@ -94,7 +94,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public OperationRenderer operations() {
-        return MariaDbOperationRenderer.INSTANCE;
+        return this == MYSQL ? MariaDbOperationRenderer.MYSQL : MariaDbOperationRenderer.INSTANCE;
     }
 
     /** Reads {@code DATABASE()} from {@code information_schema}, in MySQL's or MariaDB's forms. */
