@@ -11,7 +11,9 @@ import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaSequence;
 import io.samokoder.migrations.schema.SchemaTable;
 import io.samokoder.migrations.schema.TableFilter;
@@ -76,7 +78,10 @@ class H2SchemaReaderTest {
     void whatTheOperationsWriteReadsBackEqual() throws Exception {
         try (Connection c = memory()) {
             SchemaWriter.create(c, H2Dialect.INSTANCE, model());
-            assertThat(H2Dialect.INSTANCE.schemaReader().read(c, ALL)).isEqualTo(SchemaWriter.sorted(model()));
+            Schema read = H2Dialect.INSTANCE.schemaReader().read(c, ALL);
+            assertThat(read).isEqualTo(SchemaWriter.sorted(model()));
+            assertThat(SchemaComparator.compare(model(), read, CompareOptions.defaults(H2Dialect.INSTANCE)).changes())
+                    .isEmpty();
         }
     }
 

@@ -10,8 +10,11 @@ import io.samokoder.migrations.ops.IndexElement;
 import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.ops.TypeKind;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaSequence;
 import io.samokoder.migrations.schema.SchemaTable;
 import io.samokoder.migrations.schema.TableFilter;
@@ -75,7 +78,27 @@ class MariaDbSchemaReaderTest {
     void whatTheOperationsWriteReadsBackEqual() throws Exception {
         try (TestDatabase db = TestMariaDb.createDatabase("readers"); Connection c = db.connect()) {
             SchemaWriter.create(c, MariaDbDialect.INSTANCE, model());
-            assertThat(MariaDbDialect.INSTANCE.schemaReader().read(c, ALL)).isEqualTo(SchemaWriter.sorted(model()));
+            Schema read = MariaDbDialect.INSTANCE.schemaReader().read(c, ALL);
+            assertThat(read).isEqualTo(SchemaWriter.sorted(model()));
+            assertThat(SchemaComparator.compare(model(), read, CompareOptions.defaults(MariaDbDialect.INSTANCE)).changes())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void namesMariaDbDoesNotKeepDoNotMakeADifference() throws Exception {
+        SchemaTable users = model().table("users").orElseThrow();
+        List<Column> columns = users.columns().stream().map(col -> col.type().kind() == TypeKind.ENUM
+                ? new Column(col.name(), Type.enumOf("user_status", "active", "it's closed"), col.nullable(), false,
+                        false, false, col.serverDefault(), col.comment()) : col).toList();
+        Schema named = new Schema(List.of(new SchemaTable("users", columns, new PrimaryKey("pk_users", List.of("id")),
+                users.uniques(), users.indexes(), List.of(), users.comment())), List.of());
+        try (TestDatabase db = TestMariaDb.createDatabase("readers"); Connection c = db.connect()) {
+            SchemaWriter.create(c, MariaDbDialect.INSTANCE, named);
+            Schema read = MariaDbDialect.INSTANCE.schemaReader().read(c, ALL);
+            assertThat(read.table("users").orElseThrow().primaryKey().name()).isEqualTo("PRIMARY");
+            assertThat(SchemaComparator.compare(named, read, CompareOptions.defaults(MariaDbDialect.INSTANCE))
+                    .changes()).isEmpty();
         }
     }
 

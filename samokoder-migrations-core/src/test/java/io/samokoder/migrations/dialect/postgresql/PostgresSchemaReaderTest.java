@@ -11,7 +11,9 @@ import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaSequence;
 import io.samokoder.migrations.schema.SchemaTable;
 import io.samokoder.migrations.schema.TableFilter;
@@ -81,7 +83,10 @@ class PostgresSchemaReaderTest {
         try (Connection c = db.connect()) {
             schema(c, "round_trip");
             SchemaWriter.create(c, PostgresDialect.INSTANCE, model());
-            assertThat(PostgresDialect.INSTANCE.schemaReader().read(c, ALL)).isEqualTo(SchemaWriter.sorted(model()));
+            Schema read = PostgresDialect.INSTANCE.schemaReader().read(c, ALL);
+            assertThat(read).isEqualTo(SchemaWriter.sorted(model()));
+            assertThat(SchemaComparator.compare(model(), read, CompareOptions.defaults(PostgresDialect.INSTANCE)).changes())
+                    .isEmpty();
         }
     }
 
