@@ -213,6 +213,7 @@ public final class Migrations {
     public SchemaDiff compareSchema(Schema model, CompareOptions options, List<String> excludedTables) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(excludedTables, "excludedTables (give List.of() for none)");
         Schema database = this.engine.schemaAtHeads(List.copyOf(excludedTables));
         return SchemaComparator.compare(model, database, options);
     }
