@@ -12,6 +12,7 @@ import io.samokoder.migrations.jpa.fixtures.medium.OrderLine;
 import io.samokoder.migrations.jpa.fixtures.medium.Product;
 import io.samokoder.migrations.jpa.fixtures.medium.PurchaseOrder;
 import io.samokoder.migrations.jpa.fixtures.medium.Tag;
+import io.samokoder.migrations.jpa.fixtures.named.Priced;
 import io.samokoder.migrations.jpa.fixtures.shapes.Shapes;
 import io.samokoder.migrations.jpa.fixtures.small.Note;
 import io.samokoder.migrations.schema.Schema;
@@ -85,6 +86,11 @@ abstract class AutogenerateRoundTripTest {
     @Test
     void inheritanceCollectionsAndCompositeKeysRoundTrip() throws Exception {
         roundTrip(snakeCase(JpaModel.ofClasses(Shapes.CLASSES)));
+    }
+
+    @Test
+    void aColumnDefinitionRoundTrips() throws Exception {
+        roundTrip(JpaModel.ofClasses(Priced.class));
     }
 
     @Test
