@@ -32,17 +32,6 @@ class MariaDbAutogenerateTest extends AutogenerateRoundTripTest {
                 .toList(), atV1.sequences());
     }
 
-    /**
-     * In a schema Hibernate created, its boolean on MariaDB is {@code bit(1)} with a default of {@code b'1'}:
-     * the catalog reader gives them as that SQL type and that text, which compare unequal to a boolean and its
-     * default {@code true} (a fault of the reader or of the comparison's synonyms, not of the model).
-     */
-    @Override
-    boolean isKnownFalsePositive(String message) {
-        return message.matches("Detected type change from bit\\(1\\) to BOOLEAN on '[a-z_.]+'")
-                || message.equals("Detected server default on column 'customer.active'");
-    }
-
     @Override
     void onFreshDatabase(DatabaseBody body) throws Exception {
         try (TestDatabase db = TestMariaDb.createDatabase("jpa"); Connection connection = db.connect()) {
