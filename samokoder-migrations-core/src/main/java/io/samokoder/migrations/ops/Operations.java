@@ -23,6 +23,12 @@ public interface Operations {
     /** Drops a table (not the enum types of its columns: see {@link #dropEnumType}). */
     void dropTable(String table);
 
+    /** Sets a table's comment, replacing any it has. */
+    void createTableComment(String table, String comment);
+
+    /** Removes a table's comment. */
+    void dropTableComment(String table);
+
     /** Renames a table. */
     void renameTable(String table, String newName);
 
