@@ -41,6 +41,8 @@ final class OperationOrder {
                 Operation op = upgrade.get(i);
                 phases.get(phase(op)).add(new Step(op, i < paired ? downgrade.get(paired - 1 - i) : null));
             }
+            // A downgrade operation undoing none goes in the mirror of its own phase: an enum type dropped last on
+            // downgrade sits with the creations done first on upgrade.
             for (int i = downgrade.size() - 1; i >= paired; i--) {
                 phases.get(PHASES - 1 - phase(downgrade.get(i))).add(new Step(null, downgrade.get(i)));
             }
@@ -50,10 +52,7 @@ final class OperationOrder {
         return phases.stream().flatMap(List::stream).toList();
     }
 
-    /**
-     * The operation's phase. An undoing operation without an upgrade operation goes in the mirror phase of its
-     * own (an enum type dropped last on downgrade is undone first on upgrade).
-     */
+    /** The operation's phase, from 0 (done first on upgrade) to {@code PHASES - 1}. */
     private static int phase(Operation op) {
         if (op instanceof Operation.CreateSequence || op instanceof Operation.CreateEnumType) {
             return 0;
