@@ -42,18 +42,18 @@ abstract class OperationCalls implements Operations {
     }
 
     @Override
-    public void createTableComment(String table, String comment) {
+    public void createTableComment(String table, String comment, String existingComment) {
         Names.require(table, "createTableComment: the table");
         if (comment == null) {
             throw new IllegalArgumentException("createTableComment(" + table + ") needs the comment; use"
                     + " dropTableComment(\"" + table + "\") to remove one");
         }
-        accept(new Operation.CreateTableComment(table, comment, null));
+        accept(new Operation.CreateTableComment(table, comment, existingComment));
     }
 
     @Override
-    public void dropTableComment(String table) {
-        accept(new Operation.DropTableComment(Names.require(table, "dropTableComment: the table"), null));
+    public void dropTableComment(String table, String existingComment) {
+        accept(new Operation.DropTableComment(Names.require(table, "dropTableComment: the table"), existingComment));
     }
 
     @Override

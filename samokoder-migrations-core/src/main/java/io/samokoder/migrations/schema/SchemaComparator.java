@@ -101,7 +101,10 @@ public final class SchemaComparator {
         }
     }
 
-    /** A table comment set, changed or removed: Alembic's add_table_comment and remove_table_comment. */
+    /**
+     * A table comment set, changed or removed: Alembic's add_table_comment (its tuple ends with the existing
+     * comment, as Alembic's does) and remove_table_comment.
+     */
     private static void compareComment(SchemaTable model, SchemaTable database, List<SchemaChange> changes) {
         String table = model.name();
         String wanted = model.comment();
@@ -116,7 +119,7 @@ public final class SchemaComparator {
                     List.of(new Operation.CreateTableComment(table, current, null))));
         } else {
             changes.add(new SchemaChange("add_table_comment", "Detected table comment on '" + table + "'",
-                    Texts.tuple("add_table_comment", Texts.repr(table), Texts.repr(wanted)),
+                    Texts.tuple("add_table_comment", Texts.repr(table), Texts.repr(current)),
                     List.of(new Operation.CreateTableComment(table, wanted, current)),
                     List.of(current == null ? new Operation.DropTableComment(table, wanted)
                             : new Operation.CreateTableComment(table, current, wanted))));

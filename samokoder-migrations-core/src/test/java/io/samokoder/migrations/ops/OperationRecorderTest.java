@@ -65,8 +65,11 @@ class OperationRecorderTest {
         assertThat(Recorded.ops(op -> {
             op.createTableComment("users", "people");
             op.dropTableComment("users");
+            op.createTableComment("users", "people", "persons");
+            op.dropTableComment("users", "people");
         })).containsExactly(new Operation.CreateTableComment("users", "people", null),
-                new Operation.DropTableComment("users", null));
+                new Operation.DropTableComment("users", null), new Operation.CreateTableComment("users", "people", "persons"),
+                new Operation.DropTableComment("users", "people"));
         OperationRecorder op = new OperationRecorder(NamingConvention.DEFAULT);
         assertThatThrownBy(() -> op.createTableComment("users", null))
                 .hasMessage("createTableComment(users) needs the comment; use dropTableComment(\"users\") to remove one");

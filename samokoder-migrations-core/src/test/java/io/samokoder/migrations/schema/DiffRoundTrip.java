@@ -92,10 +92,10 @@ final class DiffRoundTrip {
                 + " ('remove_column', 'books', 'price'), ('add_index', 'ix_books_isbn'),"
                 + " ('remove_index', 'ix_books_title'), ('add_fk', 'books', 'fk_books_author_id_authors', ['author_id'], 'authors',"
                 + " ['id']), ('remove_fk', 'books', 'fk_books_author_id_authors', ['author_id'], 'authors', ['id']),"
-                + " ('add_table_comment', 'books', 'what we lend'),"
+                + " ('add_table_comment', 'books', 'what we sell'),"
                 + " ('modify_comment', 'authors', 'joined', None, 'first visit'), ('add_constraint',"
                 + " 'uq_authors_email_joined'), ('remove_constraint', 'uq_authors_email'),"
-                + " ('add_table_comment', 'authors', 'who wrote them')]");
+                + " ('add_table_comment', 'authors', None)]");
         execute(connection, dialect, diff.upgrade());
         assertThat(column(connection, "books", "title")).isEqualTo("300 nullable");
         assertThat(column(connection, "books", "isbn")).isEqualTo("13 nullable");

@@ -229,8 +229,8 @@ class SchemaComparatorTest {
                 schema(keyed("a").comment("old"), keyed("b").comment("gone"), keyed("c")));
         assertThat(messages(diff)).containsExactly("Detected table comment on 'a'", "Detected removed table comment on 'b'",
                 "Detected table comment on 'c'");
-        assertThat(diff.checkText()).isEqualTo("New upgrade operations detected: [('add_table_comment', 'a', 'new'),"
-                + " ('remove_table_comment', 'b'), ('add_table_comment', 'c', 'first')]");
+        assertThat(diff.checkText()).isEqualTo("New upgrade operations detected: [('add_table_comment', 'a', 'old'),"
+                + " ('remove_table_comment', 'b'), ('add_table_comment', 'c', None)]");
         assertThat(diff.upgrade()).containsExactly(new Operation.CreateTableComment("a", "new", "old"),
                 new Operation.DropTableComment("b", "gone"), new Operation.CreateTableComment("c", "first", null));
         assertThat(diff.downgrade()).containsExactly(new Operation.DropTableComment("c", "first"),
