@@ -19,6 +19,7 @@ public final class ColumnChange {
     private Boolean existingNullable;
     private String existingServerDefault;
     private String existingComment;
+    private boolean existingAutoincrement;
 
     ColumnChange() {
     }
@@ -95,6 +96,12 @@ public final class ColumnChange {
         return this;
     }
 
+    /** Whether the column generates its values now (MariaDB/MySQL restate {@code AUTO_INCREMENT}); not given means no. */
+    public ColumnChange existingAutoincrement(boolean current) {
+        this.existingAutoincrement = current;
+        return this;
+    }
+
     Operation.AlterColumn toOperation(String table, String column) {
         String where = "alterColumn(" + table + "." + column + ")";
         if (type == null && nullable == null && serverDefault == null && !dropServerDefault && newName == null
@@ -118,6 +125,7 @@ public final class ColumnChange {
             Names.require(newName, where + ": the new column");
         }
         return new Operation.AlterColumn(table, column, type, using, nullable, serverDefault, dropServerDefault, newName,
-                comment, dropComment, existingType, existingNullable, existingServerDefault, existingComment);
+                comment, dropComment, existingType, existingNullable, existingServerDefault, existingComment,
+                existingAutoincrement);
     }
 }

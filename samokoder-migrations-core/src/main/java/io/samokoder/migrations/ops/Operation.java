@@ -81,10 +81,55 @@ public sealed interface Operation {
      * @param existingNullable      the current nullability, or null when not given
      * @param existingServerDefault the current default expression, or null for none
      * @param existingComment       the current comment, or null for none
+     * @param existingAutoincrement whether the column now generates its values (MariaDB/MySQL restate
+     *                              {@code AUTO_INCREMENT})
      */
     record AlterColumn(String table, String column, Type type, String using, Boolean nullable, String serverDefault,
             boolean dropServerDefault, String newName, String comment, boolean dropComment, Type existingType,
-            Boolean existingNullable, String existingServerDefault, String existingComment) implements Operation {
+            Boolean existingNullable, String existingServerDefault, String existingComment,
+            boolean existingAutoincrement) implements Operation {
+
+        /** A change of a column that does not generate its values. */
+        public AlterColumn(String table, String column, Type type, String using, Boolean nullable,
+                String serverDefault, boolean dropServerDefault, String newName, String comment, boolean dropComment,
+                Type existingType, Boolean existingNullable, String existingServerDefault, String existingComment) {
+            this(table, column, type, using, nullable, serverDefault, dropServerDefault, newName, comment, dropComment,
+                    existingType, existingNullable, existingServerDefault, existingComment, false);
+        }
+
+        /**
+         * As a record's, with {@code existingAutoincrement} only when true, so a change without it reads as it
+         * did before the flag existed (checksums of Java revisions stay the same).
+         */
+        @Override
+        public String toString() {
+            return "AlterColumn[table=" + table + ", column=" + column + ", type=" + type + ", using=" + using
+                    + ", nullable=" + nullable + ", serverDefault=" + serverDefault + ", dropServerDefault="
+                    + dropServerDefault + ", newName=" + newName + ", comment=" + comment + ", dropComment="
+                    + dropComment + ", existingType=" + existingType + ", existingNullable=" + existingNullable
+                    + ", existingServerDefault=" + existingServerDefault + ", existingComment=" + existingComment
+                    + (existingAutoincrement ? ", existingAutoincrement=true" : "") + "]";
+        }
+    }
+
+    /**
+     * A table's comment set (PostgreSQL and H2's {@code COMMENT ON TABLE}, MariaDB's {@code ALTER TABLE ...
+     * COMMENT}).
+     *
+     * @param table           the table
+     * @param comment         the new comment
+     * @param existingComment the current comment, or null for none or not given
+     */
+    record CreateTableComment(String table, String comment, String existingComment) implements Operation {
+    }
+
+    /**
+     * A table's comment removed.
+     *
+     * @param table           the table
+     * @param existingComment the current comment, or null when not given
+     */
+    record DropTableComment(String table, String existingComment) implements Operation {
     }
 
     /**

@@ -42,6 +42,21 @@ abstract class OperationCalls implements Operations {
     }
 
     @Override
+    public void createTableComment(String table, String comment, String existingComment) {
+        Names.require(table, "createTableComment: the table");
+        if (comment == null) {
+            throw new IllegalArgumentException("createTableComment(" + table + ") needs the comment; use"
+                    + " dropTableComment(\"" + table + "\") to remove one");
+        }
+        accept(new Operation.CreateTableComment(table, comment, existingComment));
+    }
+
+    @Override
+    public void dropTableComment(String table, String existingComment) {
+        accept(new Operation.DropTableComment(Names.require(table, "dropTableComment: the table"), existingComment));
+    }
+
+    @Override
     public void addColumn(String table, Column column) {
         accept(addColumnOf(table, column));
     }

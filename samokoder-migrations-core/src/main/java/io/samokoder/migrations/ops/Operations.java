@@ -23,6 +23,25 @@ public interface Operations {
     /** Drops a table (not the enum types of its columns: see {@link #dropEnumType}). */
     void dropTable(String table);
 
+    /** Sets a table's comment, replacing any it has. */
+    default void createTableComment(String table, String comment) {
+        createTableComment(table, comment, null);
+    }
+
+    /**
+     * Sets a table's comment, saying the one it has now (null for none): Alembic's {@code existing_comment},
+     * recorded for the reader, not rendered.
+     */
+    void createTableComment(String table, String comment, String existingComment);
+
+    /** Removes a table's comment. */
+    default void dropTableComment(String table) {
+        dropTableComment(table, null);
+    }
+
+    /** Removes a table's comment, saying the one it has now (recorded for the reader, not rendered). */
+    void dropTableComment(String table, String existingComment);
+
     /** Renames a table. */
     void renameTable(String table, String newName);
 

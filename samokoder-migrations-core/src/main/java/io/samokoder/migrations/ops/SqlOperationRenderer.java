@@ -47,6 +47,10 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
             return createTable(t);
         } else if (operation instanceof Operation.DropTable t) {
             return List.of("DROP TABLE " + identifier(t.table()));
+        } else if (operation instanceof Operation.CreateTableComment t) {
+            return List.of(tableComment(t.table(), t.comment()));
+        } else if (operation instanceof Operation.DropTableComment t) {
+            return List.of(tableComment(t.table(), null));
         } else if (operation instanceof Operation.RenameTable t) {
             return List.of(renameTable(t.table(), t.newName()));
         } else if (operation instanceof Operation.CreateIndex i) {
@@ -180,7 +184,7 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
                 + tableOptions(t.comment()));
         if (!inlineComments()) {
             if (t.comment() != null) {
-                out.add("COMMENT ON TABLE " + identifier(t.table()) + " IS " + stringLiteral(t.comment()));
+                out.add(tableComment(t.table(), t.comment()));
             }
             t.columns().stream().filter(c -> c.comment() != null)
                     .forEach(c -> out.add(columnComment(t.table(), c.name(), c.comment())));
@@ -196,6 +200,11 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** Whether comments are part of column definitions ({@code COMMENT '...'}) rather than statements. */
     protected boolean inlineComments() {
         return false;
+    }
+
+    /** {@code COMMENT ON TABLE t IS '...'} (or {@code IS NULL} to remove it). */
+    protected String tableComment(String table, String comment) {
+        return "COMMENT ON TABLE " + identifier(table) + " IS " + (comment == null ? "NULL" : stringLiteral(comment));
     }
 
     /** {@code COMMENT ON COLUMN t.c IS '...'} (or {@code IS NULL} to drop it). */

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The column changes of a table in both schemas: columns added and removed, and type, nullability, server
  * default and comment changes. Each change of a column is its own {@code AlterColumn}, whose existing values
- * are the column as the changes before it left it, so that MariaDB's restated columns stay right.
+ * are the column as the changes before it left it, so that MariaDB's restated columns stay right (with
+ * {@code AUTO_INCREMENT} when the database's column has it).
  */
 final class ColumnComparer {
 
@@ -132,6 +133,6 @@ final class ColumnComparer {
         return new Operation.AlterColumn(table, from.name(), type, null, nullable,
                 defaultChanged ? to.serverDefault() : null, defaultChanged && to.serverDefault() == null, null,
                 commentChanged ? to.comment() : null, commentChanged && to.comment() == null, from.type(),
-                from.nullable(), from.serverDefault(), from.comment());
+                from.nullable(), from.serverDefault(), from.comment(), from.isAutoincrement());
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * @param compareTypes          whether column types are compared
  * @param compareServerDefaults whether server defaults are compared
  * @param dropUnmappedTables    whether tables (and sequences) in the database but not in the model are dropped;
- *                              when false they are left alone and each unmapped table gets a note
+ *                              when false they are left alone and each gets a note
  * @param typeSql               how a type is written for the comparison (both sides are written by it, and the
  *                              texts compared case-insensitively with whitespace normalised)
  */

@@ -18,7 +18,10 @@ final class OperationOrder {
     private static final int CREATE_TABLES = 1;
     private static final int DROP_TABLES = 9;
 
-    /** One upgrade operation and the downgrade operation undoing it. */
+    /**
+     * One upgrade operation and the downgrade operation undoing it; either may be null (an enum type dropped after
+     * its table, whose creation on the other side creates it again).
+     */
     record Step(Operation operation, Operation inverse) {
     }
 
@@ -31,10 +34,17 @@ final class OperationOrder {
             phases.add(new ArrayList<>());
         }
         for (SchemaChange change : changes) {
-            int n = change.upgrade().size();
-            for (int i = 0; i < n; i++) {
-                Operation op = change.upgrade().get(i);
-                phases.get(phase(op)).add(new Step(op, change.downgrade().get(n - 1 - i)));
+            List<Operation> upgrade = change.upgrade();
+            List<Operation> downgrade = change.downgrade();
+            int paired = Math.min(upgrade.size(), downgrade.size());
+            for (int i = 0; i < upgrade.size(); i++) {
+                Operation op = upgrade.get(i);
+                phases.get(phase(op)).add(new Step(op, i < paired ? downgrade.get(paired - 1 - i) : null));
+            }
+            // A downgrade operation undoing none goes in the mirror of its own phase: an enum type dropped last on
+            // downgrade sits with the creations done first on upgrade.
+            for (int i = downgrade.size() - 1; i >= paired; i--) {
+                phases.get(PHASES - 1 - phase(downgrade.get(i))).add(new Step(null, downgrade.get(i)));
             }
         }
         phases.set(CREATE_TABLES, byDependencies(phases.get(CREATE_TABLES), false));
@@ -42,6 +52,7 @@ final class OperationOrder {
         return phases.stream().flatMap(List::stream).toList();
     }
 
+    /** The operation's phase, from 0 (done first on upgrade) to {@code PHASES - 1}. */
     private static int phase(Operation op) {
         if (op instanceof Operation.CreateSequence || op instanceof Operation.CreateEnumType) {
             return 0;
@@ -49,7 +60,8 @@ final class OperationOrder {
             return CREATE_TABLES;
         } else if (op instanceof Operation.AddColumn) {
             return 2;
-        } else if (op instanceof Operation.AlterColumn) {
+        } else if (op instanceof Operation.AlterColumn || op instanceof Operation.CreateTableComment
+                || op instanceof Operation.DropTableComment) {
             return 3;
         } else if (op instanceof Operation.DropConstraint d) {
             return d.kind() == ConstraintKind.FOREIGN_KEY ? 4 : 5;
@@ -76,7 +88,7 @@ final class OperationOrder {
         Map<String, Set<String>> refers = new LinkedHashMap<>();
         for (Step step : steps) {
             Operation creation = drops ? step.inverse() : step.operation();
-            String table = step.operation().table();
+            String table = (step.operation() != null ? step.operation() : step.inverse()).table();
             byTable.put(table, step);
             Set<String> targets = new HashSet<>();
             if (creation instanceof Operation.CreateTable create) {

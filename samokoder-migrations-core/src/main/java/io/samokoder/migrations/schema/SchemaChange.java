@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * One difference found by {@link SchemaComparator}, as Alembic's autogenerate reports it, with the operations
- * that apply it and those that undo it. {@code downgrade} undoes {@code upgrade} operation by operation: its
- * last operation undoes the first of {@code upgrade}, and so on (so both lists have the same size).
+ * that apply it and those that undo it. {@code downgrade} undoes {@code upgrade} operation by operation: of the
+ * first n operations of each, where n is the shorter list's size, the n-th of {@code downgrade} undoes the first
+ * of {@code upgrade}, and so on. The operations after those have no counterpart: an enum type dropped after its
+ * table, which the table's creation on the other side creates again.
  *
  * @param kind      Alembic's name of the difference, e.g. {@code add_table}, {@code modify_nullable}
  * @param message   Alembic's log text, e.g. {@code Detected added table 'users'}
@@ -17,13 +19,9 @@ import java.util.List;
 public record SchemaChange(String kind, String message, String tuple, List<Operation> upgrade,
         List<Operation> downgrade) {
 
-    /** Copies the lists and checks each upgrade operation has its undoing one. */
+    /** Copies the lists. */
     public SchemaChange {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
-        if (upgrade.size() != downgrade.size()) {
-            throw new IllegalArgumentException("Schema change " + tuple + " needs one downgrade operation per upgrade"
-                    + " operation; it has " + upgrade.size() + " and " + downgrade.size());
-        }
     }
 }

@@ -1,20 +1,11 @@
 package io.samokoder.migrations.schema;
 
-import io.samokoder.migrations.ops.Constraint;
-import io.samokoder.migrations.ops.ConstraintKind;
-import io.samokoder.migrations.ops.ForeignKey;
-import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.Operation;
-import io.samokoder.migrations.ops.TypeKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Compares the application's model with the database as Alembic's autogenerate does, and says what
@@ -27,16 +18,17 @@ import java.util.stream.Stream;
  * defaults of identity columns not compared); column and table comments; indexes and unique constraints
  * added and removed (matched by name, then by columns and uniqueness); foreign keys added and removed
  * (matched by columns, referenced table and columns, and actions); sequences added, and removed with
- * {@code dropUnmappedTables}.
+ * {@code dropUnmappedTables} (else each gets a note).
  *
  * <p>Not detected, as in Alembic: renames (a renamed table or column is seen as a removal and an addition, and
  * a note says how to write it as a rename instead), changes inside check constraints and views, primary key
  * changes, and a sequence's start or increment. Names match exactly: readers give them as the database keeps
- * them. Table comment changes are reported but have no operation: a note asks to write them by hand.
- *
- * <p>An added column of an enum type no table has yet creates the type first (PostgreSQL's {@code CREATE TYPE};
- * nothing elsewhere) and drops it on downgrade; a dropped table's enum types stay, as {@code dropTable} leaves
  * them.
+ *
+ * <p>Enum types (PostgreSQL's; nothing is rendered elsewhere) follow their tables both ways: an added column of
+ * an enum type no table has yet creates the type first and drops it on downgrade; a created table creates its
+ * enum types, and a dropped table (an added one on downgrade, a removed one on upgrade) drops those no table left
+ * after the drop uses, so a diff can be upgraded, downgraded and upgraded again.
  */
 public final class SchemaComparator {
 
@@ -60,31 +52,28 @@ public final class SchemaComparator {
         requireUniqueNames(database, "database");
         List<SchemaChange> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Set<String> enumTypes = new HashSet<>();
-        Stream.concat(database.tables().stream(), model.tables().stream()
-                .filter(t -> database.table(t.name()).isEmpty())).flatMap(t -> t.columns().stream())
-                .filter(c -> c.type().kind() == TypeKind.ENUM).forEach(c -> enumTypes.add(c.type().enumName()));
-        ColumnComparer columns = new ColumnComparer(options, changes, notes, enumTypes);
-        KeyComparer keys = new KeyComparer(changes);
         List<SchemaTable> added = model.tables().stream().filter(t -> database.table(t.name()).isEmpty()).toList();
         List<SchemaTable> removed = database.tables().stream().filter(t -> model.table(t.name()).isEmpty()).toList();
-        Map<SchemaTable, List<ForeignKey>> addedCycles = cyclicKeys(added);
+        Set<String> enumTypes = TableChanges.enumTypes(database.tables());
+        enumTypes.addAll(TableChanges.enumTypes(added));
+        ColumnComparer columns = new ColumnComparer(options, changes, notes, enumTypes);
+        KeyComparer keys = new KeyComparer(changes);
+        TableChanges tables = new TableChanges(changes, model, database, added, removed);
         for (SchemaTable table : model.tables()) {
             SchemaTable existing = database.table(table.name()).orElse(null);
             if (existing == null) {
-                changes.add(addTable(table, addedCycles.getOrDefault(table, List.of())));
+                tables.add(table);
                 keys.indexesOfNewTable(table);
             } else {
                 columns.compare(table, existing);
                 keys.compare(table, existing);
-                compareComment(table, existing, changes, notes);
+                compareComment(table, existing, changes);
             }
         }
         if (options.dropUnmappedTables()) {
-            Map<SchemaTable, List<ForeignKey>> removedCycles = cyclicKeys(removed);
             for (SchemaTable table : removed) {
                 keys.indexesOfDroppedTable(table);
-                changes.add(removeTable(table, removedCycles.getOrDefault(table, List.of())));
+                tables.remove(table);
             }
             renameNote(added, removed, notes);
         } else {
@@ -92,7 +81,7 @@ public final class SchemaComparator {
                     + " Map it to an entity to compare it, exclude it to silence this note, or turn on dropping of"
                     + " unmapped tables (dropUnmappedTables) to drop it."));
         }
-        compareSequences(model, database, options, changes);
+        compareSequences(model, database, options, changes, notes);
         return new SchemaDiff(changes, notes);
     }
 
@@ -112,99 +101,29 @@ public final class SchemaComparator {
         }
     }
 
-    private static SchemaChange addTable(SchemaTable table, List<ForeignKey> deferred) {
-        String name = table.name();
-        List<Operation> upgrade = new ArrayList<>();
-        List<Operation> downgrade = new ArrayList<>();
-        upgrade.add(createTable(table, deferred));
-        downgrade.add(new Operation.DropTable(name));
-        for (ForeignKey key : deferred) {
-            ForeignKey named = (ForeignKey) NamingConvention.DEFAULT.resolve(name, key);
-            upgrade.add(new Operation.AddConstraint(name, named));
-            downgrade.add(0, new Operation.DropConstraint(name, named.name(), ConstraintKind.FOREIGN_KEY));
-        }
-        return new SchemaChange("add_table", "Detected added table " + Texts.repr(name),
-                Texts.tuple("add_table", Texts.repr(name)), upgrade, downgrade);
-    }
-
-    private static SchemaChange removeTable(SchemaTable table, List<ForeignKey> deferred) {
-        String name = table.name();
-        List<Operation> upgrade = new ArrayList<>();
-        List<Operation> downgrade = new ArrayList<>();
-        for (ForeignKey key : deferred) {
-            upgrade.add(new Operation.DropConstraint(name, key.name(), ConstraintKind.FOREIGN_KEY));
-            downgrade.add(0, new Operation.AddConstraint(name, key));
-        }
-        upgrade.add(new Operation.DropTable(name));
-        downgrade.add(0, createTable(table, deferred));
-        return new SchemaChange("remove_table", "Detected removed table " + Texts.repr(name),
-                Texts.tuple("remove_table", Texts.repr(name)), upgrade, downgrade);
-    }
-
-    /** The table as {@code CREATE TABLE}, with its key, unique constraints and foreign keys but the deferred ones. */
-    private static Operation.CreateTable createTable(SchemaTable table, List<ForeignKey> deferred) {
-        List<Constraint> constraints = new ArrayList<>();
-        if (table.primaryKey() != null) {
-            constraints.add(table.primaryKey());
-        }
-        constraints.addAll(table.uniques());
-        table.foreignKeys().stream().filter(k -> deferred.stream().noneMatch(d -> d == k)).forEach(constraints::add);
-        return new Operation.CreateTable(table.name(), table.columns(), constraints, table.comment());
-    }
-
     /**
-     * The foreign keys closing a cycle among these tables (visited in order, depth first), which are added after
-     * the tables are created (and dropped before they are dropped). A key of a table to itself closes none.
+     * A table comment set, changed or removed: Alembic's add_table_comment (its tuple ends with the existing
+     * comment, as Alembic's does) and remove_table_comment.
      */
-    private static Map<SchemaTable, List<ForeignKey>> cyclicKeys(List<SchemaTable> tables) {
-        Map<String, SchemaTable> byName = new LinkedHashMap<>();
-        tables.forEach(t -> byName.put(t.name(), t));
-        Map<String, Integer> state = new HashMap<>();
-        Map<SchemaTable, List<ForeignKey>> cyclic = new HashMap<>();
-        for (SchemaTable table : tables) {
-            visit(table, byName, state, cyclic);
-        }
-        return cyclic;
-    }
-
-    private static void visit(SchemaTable table, Map<String, SchemaTable> byName, Map<String, Integer> state,
-            Map<SchemaTable, List<ForeignKey>> cyclic) {
-        if (state.containsKey(table.name())) {
-            return;
-        }
-        state.put(table.name(), 1);
-        for (ForeignKey key : table.foreignKeys()) {
-            SchemaTable target = byName.get(key.referredTable());
-            if (target == null || target == table) {
-                continue;
-            }
-            if (Integer.valueOf(1).equals(state.get(target.name()))) {
-                cyclic.computeIfAbsent(table, t -> new ArrayList<>()).add(key);
-            } else {
-                visit(target, byName, state, cyclic);
-            }
-        }
-        state.put(table.name(), 2);
-    }
-
-    private static void compareComment(SchemaTable model, SchemaTable database, List<SchemaChange> changes,
-            List<String> notes) {
-        if (Objects.equals(model.comment(), database.comment())) {
-            return;
-        }
+    private static void compareComment(SchemaTable model, SchemaTable database, List<SchemaChange> changes) {
         String table = model.name();
-        if (model.comment() == null) {
+        String wanted = model.comment();
+        String current = database.comment();
+        if (Objects.equals(wanted, current)) {
+            return;
+        }
+        if (wanted == null) {
             changes.add(new SchemaChange("remove_table_comment", "Detected removed table comment on '" + table + "'",
-                    Texts.tuple("remove_table_comment", Texts.repr(table)), List.of(), List.of()));
+                    Texts.tuple("remove_table_comment", Texts.repr(table)),
+                    List.of(new Operation.DropTableComment(table, current)),
+                    List.of(new Operation.CreateTableComment(table, current, null))));
         } else {
             changes.add(new SchemaChange("add_table_comment", "Detected table comment on '" + table + "'",
-                    Texts.tuple("add_table_comment", Texts.repr(table), Texts.repr(model.comment())), List.of(),
-                    List.of()));
+                    Texts.tuple("add_table_comment", Texts.repr(table), Texts.repr(current)),
+                    List.of(new Operation.CreateTableComment(table, wanted, current)),
+                    List.of(current == null ? new Operation.DropTableComment(table, wanted)
+                            : new Operation.CreateTableComment(table, current, wanted))));
         }
-        notes.add("Table '" + table + "': its comment differs from the model's (" + Texts.repr(database.comment())
-                + " in the database, " + Texts.repr(model.comment()) + " in the model), and the operations API has no"
-                + " table comment operation: write it in the revision with op.execute (COMMENT ON TABLE on PostgreSQL"
-                + " and H2, ALTER TABLE ... COMMENT= on MariaDB).");
     }
 
     private static void renameNote(List<SchemaTable> added, List<SchemaTable> removed, List<String> notes) {
@@ -218,8 +137,12 @@ public final class SchemaComparator {
                 + " of the drop and the create.");
     }
 
+    /**
+     * Sequences added, and removed with {@code dropUnmappedTables} (else each gets a note). Readers leave out the
+     * sequences of identity and serial columns, so those are never reported.
+     */
     private static void compareSequences(Schema model, Schema database, CompareOptions options,
-            List<SchemaChange> changes) {
+            List<SchemaChange> changes, List<String> notes) {
         for (SchemaSequence sequence : model.sequences()) {
             if (database.sequence(sequence.name()).isEmpty()) {
                 changes.add(new SchemaChange("add_sequence", "Detected added sequence " + Texts.repr(sequence.name()),
@@ -228,15 +151,19 @@ public final class SchemaComparator {
                         List.of(new Operation.DropSequence(sequence.name()))));
             }
         }
-        if (!options.dropUnmappedTables()) {
-            return;
-        }
         for (SchemaSequence sequence : database.sequences()) {
-            if (model.sequence(sequence.name()).isEmpty()) {
+            if (model.sequence(sequence.name()).isPresent()) {
+                continue;
+            }
+            if (options.dropUnmappedTables()) {
                 changes.add(new SchemaChange("remove_sequence", "Detected removed sequence "
                         + Texts.repr(sequence.name()), Texts.tuple("remove_sequence", Texts.repr(sequence.name())),
                         List.of(new Operation.DropSequence(sequence.name())),
                         List.of(new Operation.CreateSequence(sequence.name(), sequence.start(), sequence.increment()))));
+            } else {
+                notes.add("Sequence " + Texts.repr(sequence.name()) + " is in the database but not in the model: left"
+                        + " alone. Declare it in the model to compare it, exclude it to silence this note, or turn on"
+                        + " dropping of unmapped tables and sequences (dropUnmappedTables) to drop it.");
             }
         }
     }

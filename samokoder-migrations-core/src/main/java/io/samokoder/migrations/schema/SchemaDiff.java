@@ -2,6 +2,7 @@ package io.samokoder.migrations.schema;
 
 import io.samokoder.migrations.ops.Operation;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -26,19 +27,22 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notes) {
     }
 
     /**
-     * Every change's operations in dependency order: sequences created; tables created (referenced tables
-     * first; foreign keys of a cycle added after the tables); columns added; columns altered; foreign keys,
-     * indexes and unique constraints dropped; indexes and unique constraints created; foreign keys added;
-     * columns dropped; tables dropped (referencing tables first); sequences dropped.
+     * Every change's operations in dependency order: sequences and enum types created; tables created
+     * (referenced tables first; foreign keys of a cycle added after the tables); columns added; columns and table
+     * comments altered; foreign keys, indexes and unique constraints dropped; indexes and unique constraints
+     * created; foreign keys added; columns dropped; tables dropped (referencing tables first); sequences and enum
+     * types dropped.
      */
     public List<Operation> upgrade() {
-        return OperationOrder.sort(changes).stream().map(OperationOrder.Step::operation).toList();
+        return OperationOrder.sort(changes).stream().map(OperationOrder.Step::operation).filter(Objects::nonNull)
+                .toList();
     }
 
     /** What undoes {@link #upgrade()}: the undoing operation of each, in the reverse order. */
     public List<Operation> downgrade() {
         List<OperationOrder.Step> steps = OperationOrder.sort(changes);
-        return IntStream.range(0, steps.size()).mapToObj(i -> steps.get(steps.size() - 1 - i).inverse()).toList();
+        return IntStream.range(0, steps.size()).mapToObj(i -> steps.get(steps.size() - 1 - i).inverse())
+                .filter(Objects::nonNull).toList();
     }
 
     /**

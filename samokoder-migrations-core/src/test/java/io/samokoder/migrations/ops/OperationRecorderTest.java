@@ -45,6 +45,40 @@ class OperationRecorderTest {
     }
 
     @Test
+    void alterColumnReadsAsBeforeTheAutoincrementFlagUnlessItIsSet() {
+        java.util.function.Consumer<Operations> body = op -> op.alterColumn("users", "email", c -> c
+                .type(Type.string(320)).nullable(true).existingType(Type.string(255)).existingNullable(false)
+                .existingServerDefault("''").existingComment("mail"));
+        String text = "[AlterColumn[table=users, column=email, type=Type[kind=STRING, length=320, precision=0,"
+                + " scale=0, enumName=, values=[]], using=null, nullable=true, serverDefault=null,"
+                + " dropServerDefault=false, newName=null, comment=null, dropComment=false, existingType=Type[kind=STRING,"
+                + " length=255, precision=0, scale=0, enumName=, values=[]], existingNullable=false,"
+                + " existingServerDefault='', existingComment=mail]]";
+        assertThat(Recorded.ops(body).toString()).isEqualTo(text);
+        assertThat(Recorded.ops(body.andThen(op -> op.alterColumn("users", "id", c -> c.type(Type.BIGINT)
+                .existingType(Type.INTEGER).existingNullable(false).existingAutoincrement(true)))).get(1).toString())
+                .endsWith(", existingComment=null, existingAutoincrement=true]");
+    }
+
+    @Test
+    void tableCommentsAreRecorded() {
+        assertThat(Recorded.ops(op -> {
+            op.createTableComment("users", "people");
+            op.dropTableComment("users");
+            op.createTableComment("users", "people", "persons");
+            op.dropTableComment("users", "people");
+        })).containsExactly(new Operation.CreateTableComment("users", "people", null),
+                new Operation.DropTableComment("users", null), new Operation.CreateTableComment("users", "people", "persons"),
+                new Operation.DropTableComment("users", "people"));
+        OperationRecorder op = new OperationRecorder(NamingConvention.DEFAULT);
+        assertThatThrownBy(() -> op.createTableComment("users", null))
+                .hasMessage("createTableComment(users) needs the comment; use dropTableComment(\"users\") to remove one");
+        assertThatThrownBy(() -> op.createTableComment(" ", "x")).hasMessage("createTableComment: the table needs a name");
+        assertThatThrownBy(() -> op.dropTableComment(null)).hasMessage("dropTableComment: the table needs a name");
+
+    }
+
+    @Test
     void inspectionNeedsTheDatabase() {
         OperationRecorder recorder = new OperationRecorder(NamingConvention.DEFAULT);
         assertThatThrownBy(() -> recorder.hasTable("users")).isInstanceOf(NeedsDatabaseException.class)

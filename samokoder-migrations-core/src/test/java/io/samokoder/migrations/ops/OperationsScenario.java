@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -66,6 +68,13 @@ public final class OperationsScenario {
         assertThat(op.hasConstraint("users", "uq_nope")).isFalse();
         assertThat(meta.column("users", "email")).endsWith("(255) not null");
         assertThat(meta.column("users", "age")).endsWith(" null").doesNotEndWith("not null");
+        assertThat(tableComment("users")).isEqualTo("people");
+        op.createTableComment("users", "people's \\ list");
+        assertThat(tableComment("users")).isEqualTo("people's \\ list");
+        op.dropTableComment("users");
+        assertThat(tableComment("users")).isNull();
+        op.createTableComment("users", "people");
+        assertThat(tableComment("users")).isEqualTo("people");
 
         op.createTable("orders",
                 Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
@@ -164,6 +173,20 @@ public final class OperationsScenario {
         op.dropIndex("select", "user");
         op.dropTable("user");
         assertThat(op.hasTable("user")).isFalse();
+    }
+
+    /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
+    private String tableComment(String table) throws SQLException {
+        DatabaseMetaData md = connection.getMetaData();
+        try (ResultSet rs = md.getTables(connection.getCatalog(), connection.getSchema(), null, null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    String remarks = rs.getString("REMARKS");
+                    return remarks == null || remarks.isEmpty() ? null : remarks;
+                }
+            }
+        }
+        throw new AssertionError("No table " + table);
     }
 
     /** A query of the next value of a sequence: PostgreSQL's nextval, the standard NEXT VALUE FOR elsewhere. */

@@ -56,7 +56,7 @@ final class DiffRoundTrip {
 
     /**
      * The model changed: a column longer and nullable, two added (one of a new enum type) and one removed, keys
-     * and a comment changed.
+     * and a column comment changed, a table comment changed and one added.
      */
     static Schema changed() {
         return new Schema(List.of(
@@ -66,10 +66,10 @@ final class DiffRoundTrip {
                         Column.of("mood", Type.enumOf("book_mood", "calm", "busy")))
                         .index(Index.on("books", "isbn").named("ix_books_isbn"))
                         .foreignKey(ForeignKey.from("author_id").references("authors", "id"))
-                        .comment("what we sell").build(),
+                        .comment("what we lend").build(),
                 keyed("authors", Column.of("email", Type.string(255)).notNull(),
                         Column.of("joined", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP").comment("first visit"))
-                        .unique(Unique.of("email", "joined")).build(),
+                        .unique(Unique.of("email", "joined")).comment("who wrote them").build(),
                 keyed("shelves", Column.of("first_slot", Type.BIGINT))
                         .foreignKey(ForeignKey.from("first_slot").references("slots", "id")).build(),
                 keyed("slots", Column.of("shelf_id", Type.BIGINT).notNull())
@@ -92,14 +92,20 @@ final class DiffRoundTrip {
                 + " ('remove_column', 'books', 'price'), ('add_index', 'ix_books_isbn'),"
                 + " ('remove_index', 'ix_books_title'), ('add_fk', 'books', 'fk_books_author_id_authors', ['author_id'], 'authors',"
                 + " ['id']), ('remove_fk', 'books', 'fk_books_author_id_authors', ['author_id'], 'authors', ['id']),"
+                + " ('add_table_comment', 'books', 'what we sell'),"
                 + " ('modify_comment', 'authors', 'joined', None, 'first visit'), ('add_constraint',"
-                + " 'uq_authors_email_joined'), ('remove_constraint', 'uq_authors_email')]");
+                + " 'uq_authors_email_joined'), ('remove_constraint', 'uq_authors_email'),"
+                + " ('add_table_comment', 'authors', None)]");
         execute(connection, dialect, diff.upgrade());
         assertThat(column(connection, "books", "title")).isEqualTo("300 nullable");
         assertThat(column(connection, "books", "isbn")).isEqualTo("13 nullable");
         assertThat(column(connection, "books", "mood")).isNotEmpty();
         assertThat(column(connection, "books", "price")).isEmpty();
+        assertThat(tableComment(connection, "books")).isEqualTo("what we lend");
+        assertThat(tableComment(connection, "authors")).isEqualTo("who wrote them");
         execute(connection, dialect, diff.downgrade());
+        assertThat(tableComment(connection, "books")).isEqualTo("what we sell");
+        assertThat(tableComment(connection, "authors")).isNull();
         assertThat(column(connection, "books", "title")).isEqualTo("200 not null");
         assertThat(column(connection, "books", "isbn")).isEmpty();
         assertThat(column(connection, "books", "mood")).isEmpty();
@@ -137,7 +143,21 @@ final class DiffRoundTrip {
         assertThat(tables(connection)).doesNotContainAnyElementsOf(TABLES);
     }
 
-    private static void execute(Connection connection, Dialect dialect, List<Operation> operations) throws SQLException {
+    /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
+    private static String tableComment(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    String remarks = rs.getString("REMARKS");
+                    return remarks == null || remarks.isEmpty() ? null : remarks;
+                }
+            }
+        }
+        throw new AssertionError("No table " + table);
+    }
+
+    static void execute(Connection connection, Dialect dialect, List<Operation> operations) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (Operation op : operations) {
                 for (String sql : dialect.operations().render(op)) {
@@ -148,7 +168,7 @@ final class DiffRoundTrip {
     }
 
     /** The tables of the connection's current schema, lower case. */
-    private static List<String> tables(Connection connection) throws SQLException {
+    static List<String> tables(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         List<String> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {

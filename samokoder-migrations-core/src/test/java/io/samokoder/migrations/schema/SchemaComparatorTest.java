@@ -225,14 +225,28 @@ class SchemaComparatorTest {
 
     @Test
     void tableComments() {
-        SchemaDiff diff = diff(schema(keyed("a").comment("new"), keyed("b")),
-                schema(keyed("a").comment("old"), keyed("b").comment("gone")));
-        assertThat(messages(diff)).containsExactly("Detected table comment on 'a'", "Detected removed table comment on 'b'");
-        assertThat(diff.checkText()).isEqualTo("New upgrade operations detected: [('add_table_comment', 'a', 'new'),"
-                + " ('remove_table_comment', 'b')]");
-        assertThat(diff.upgrade()).isEmpty();
-        assertThat(diff.notes()).hasSize(2).first().asString().startsWith("Table 'a': its comment differs from the"
-                + " model's ('old' in the database, 'new' in the model)");
+        SchemaDiff diff = diff(schema(keyed("a").comment("new"), keyed("b"), keyed("c").comment("first")),
+                schema(keyed("a").comment("old"), keyed("b").comment("gone"), keyed("c")));
+        assertThat(messages(diff)).containsExactly("Detected table comment on 'a'", "Detected removed table comment on 'b'",
+                "Detected table comment on 'c'");
+        assertThat(diff.checkText()).isEqualTo("New upgrade operations detected: [('add_table_comment', 'a', 'old'),"
+                + " ('remove_table_comment', 'b'), ('add_table_comment', 'c', None)]");
+        assertThat(diff.upgrade()).containsExactly(new Operation.CreateTableComment("a", "new", "old"),
+                new Operation.DropTableComment("b", "gone"), new Operation.CreateTableComment("c", "first", null));
+        assertThat(diff.downgrade()).containsExactly(new Operation.DropTableComment("c", "first"),
+                new Operation.CreateTableComment("b", "gone", null), new Operation.CreateTableComment("a", "old", "new"));
+        assertThat(diff.notes()).isEmpty();
+    }
+
+    @Test
+    void unmappedSequencesAreLeftAloneWithANote() {
+        SchemaDiff diff = diff(Schema.EMPTY, new Schema(List.of(), List.of(new SchemaSequence("old_seq", 10, 1))));
+        assertThat(diff.isEmpty()).isTrue();
+        assertThat(diff.notes()).containsExactly("Sequence 'old_seq' is in the database but not in the model: left"
+                + " alone. Declare it in the model to compare it, exclude it to silence this note, or turn on dropping"
+                + " of unmapped tables and sequences (dropUnmappedTables) to drop it.");
+        assertThat(SchemaComparator.compare(Schema.EMPTY, new Schema(List.of(), List.of(new SchemaSequence("old_seq",
+                10, 1))), PG.withDropUnmappedTables(true)).notes()).isEmpty();
     }
 
     @Test
@@ -293,6 +307,41 @@ class SchemaComparatorTest {
                 schema(keyed("a")));
         assertThat(withNewTable.upgrade()).extracting(op -> op.getClass().getSimpleName())
                 .containsExactly("CreateTable", "AddColumn");
+    }
+
+    @Test
+    void aDroppedTableDropsItsEnumTypesThatNoRemainingTableUses() {
+        Type mood = Type.enumOf("mood", "calm", "busy");
+        Type state = Type.enumOf("state", "on", "off");
+        Type size = Type.enumOf("size", "s", "l");
+        Schema database = schema(keyed("a", Column.of("state", state)));
+        Schema model = schema(keyed("a", Column.of("state", state)),
+                keyed("b", Column.of("mood", mood), Column.of("state", state), Column.of("again", mood)),
+                keyed("c", Column.of("mood", mood), Column.of("size", size)));
+        SchemaDiff added = diff(model, database);
+        assertThat(added.upgrade()).extracting(op -> op.getClass().getSimpleName())
+                .containsExactly("CreateTable", "CreateTable");
+        assertThat(added.downgrade()).containsExactly(new Operation.DropTable("c"), new Operation.DropTable("b"),
+                new Operation.DropEnumType("size"), new Operation.DropEnumType("mood"));
+        assertThat(added.changes().get(0).downgrade()).containsExactly(new Operation.DropTable("b"),
+                new Operation.DropEnumType("mood"));
+
+        SchemaDiff removed = SchemaComparator.compare(database, model, PG.withDropUnmappedTables(true));
+        assertThat(removed.upgrade()).containsExactly(new Operation.DropTable("c"), new Operation.DropTable("b"),
+                new Operation.DropEnumType("mood"), new Operation.DropEnumType("size"));
+        assertThat(removed.downgrade()).extracting(op -> op.getClass().getSimpleName() + " " + op.table())
+                .containsExactly("CreateTable b", "CreateTable c");
+    }
+
+    @Test
+    void aTypeChangeOfAnIdentityColumnCarriesItsAutoincrement() {
+        Schema model = schema(table("t").column(Column.of("id", Type.BIGINT).notNull().autoincrement()));
+        Schema database = schema(table("t").column(Column.of("id", Type.INTEGER).notNull().autoincrement()));
+        SchemaDiff diff = diff(model, database);
+        assertThat(diff.upgrade()).containsExactly(new Operation.AlterColumn("t", "id", Type.BIGINT, null, null, null,
+                false, null, null, false, Type.INTEGER, false, null, null, true));
+        assertThat(diff.downgrade()).containsExactly(new Operation.AlterColumn("t", "id", Type.INTEGER, null, null,
+                null, false, null, null, false, Type.BIGINT, false, null, null, true));
     }
 
     @Test

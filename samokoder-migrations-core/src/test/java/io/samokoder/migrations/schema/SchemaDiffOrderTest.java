@@ -37,6 +37,8 @@ class SchemaDiffOrderTest {
             return name + " " + s.name();
         } else if (op instanceof Operation.DropSequence s) {
             return name + " " + s.name();
+        } else if (op instanceof Operation.DropEnumType e) {
+            return name + " " + e.name();
         }
         return name + " " + op.table();
     }
@@ -132,6 +134,20 @@ class SchemaDiffOrderTest {
                 "DropTable accounts",
                 "DropSequence order_seq");
         assertUndoes(diff);
+    }
+
+    @Test
+    void tableCommentsGoWithColumnChangesAndEnumTypesAreDroppedAfterTheirTables() {
+        Type kind = Type.enumOf("account_kind", "personal", "business");
+        Schema database = schema(keyed("users").comment("old"), keyed("legacy", Column.of("kind",
+                Type.enumOf("legacy_kind", "a", "b"))));
+        Schema model = schema(keyed("users", Column.of("age", Type.INTEGER)).comment("people"),
+                keyed("accounts", Column.of("kind", kind)));
+        SchemaDiff diff = SchemaComparator.compare(model, database, DROPPING);
+        assertThat(summary(diff.upgrade())).containsExactly("CreateTable accounts", "AddColumn users",
+                "CreateTableComment users", "DropTable legacy", "DropEnumType legacy_kind");
+        assertThat(summary(diff.downgrade())).containsExactly("CreateTable legacy", "CreateTableComment users",
+                "DropColumn users", "DropTable accounts", "DropEnumType account_kind");
     }
 
     /** Each downgrade operation undoes the upgrade operation in the mirrored place. */

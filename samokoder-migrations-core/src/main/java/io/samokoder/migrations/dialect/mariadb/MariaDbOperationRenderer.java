@@ -132,6 +132,12 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
         return comment == null ? "" : " COMMENT=" + stringLiteral(comment);
     }
 
+    /** {@code ALTER TABLE t COMMENT '...'}; an empty comment removes it. */
+    @Override
+    protected String tableComment(String table, String comment) {
+        return "ALTER TABLE " + identifier(table) + " COMMENT " + stringLiteral(comment == null ? "" : comment);
+    }
+
     @Override
     protected String stringLiteral(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
@@ -170,7 +176,8 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     /**
      * A default alone is {@code ALTER COLUMN c SET/DROP DEFAULT} and a rename alone {@code RENAME COLUMN};
      * any other change restates the column with {@code MODIFY} (or {@code CHANGE} when also renamed), from
-     * the new values and the existing ones.
+     * the new values and the existing ones ({@code AUTO_INCREMENT} restated when the column has it, as
+     * {@code MODIFY} would drop it).
      */
     @Override
     protected AlterActions alterColumn(Operation.AlterColumn a) {
@@ -204,6 +211,9 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
         StringBuilder sql = new StringBuilder(a.newName() != null
                 ? "CHANGE " + identifier(a.column()) + " " + identifier(name) : "MODIFY " + identifier(name));
         sql.append(' ').append(sqlType(type, a.table(), a.column()));
+        if (a.existingAutoincrement()) {
+            sql.append(' ').append(identityClause());
+        }
         if (def != null) {
             sql.append(" DEFAULT ").append(def);
         }

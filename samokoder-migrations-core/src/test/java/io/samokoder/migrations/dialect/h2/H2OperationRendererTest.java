@@ -130,6 +130,14 @@ class H2OperationRendererTest {
     }
 
     @Test
+    void tableComments() {
+        assertThat(sql(op -> {
+            op.createTableComment("users", "people's");
+            op.dropTableComment("Mixed Case");
+        })).containsExactly("COMMENT ON TABLE users IS 'people''s'", "COMMENT ON TABLE \"Mixed Case\" IS NULL");
+    }
+
+    @Test
     void sequences() {
         assertThat(sql(op -> {
             op.createSequence("order_seq");

@@ -119,6 +119,19 @@ class MariaDbOperationRendererTest {
     }
 
     @Test
+    void alterColumnRestatesAutoIncrementOfAnIdentityColumn() {
+        assertThat(sql(op -> {
+            op.alterColumn("users", "id", c -> c.type(Type.BIGINT).existingType(Type.INTEGER).existingNullable(false)
+                    .existingAutoincrement(true));
+            op.alterColumn("users", "id", c -> c.rename("key").existingType(Type.INTEGER).existingNullable(false)
+                    .existingAutoincrement(true).comment("generated"));
+            op.alterColumn("users", "id", c -> c.rename("key").existingAutoincrement(true));
+        })).containsExactly("ALTER TABLE users MODIFY id BIGINT AUTO_INCREMENT NOT NULL",
+                "ALTER TABLE users CHANGE id `key` INTEGER AUTO_INCREMENT NOT NULL COMMENT 'generated'",
+                "ALTER TABLE users RENAME COLUMN id TO `key`");
+    }
+
+    @Test
     void alterColumnWithoutTheExistingDefinitionFailsNamingWhatIsMissing() {
         assertThatThrownBy(() -> sql(op -> op.alterColumn("users", "email", c -> c.nullable(false))))
                 .isInstanceOf(OperationNotSupportedException.class)
@@ -204,6 +217,14 @@ class MariaDbOperationRendererTest {
         assertThatThrownBy(() -> sql(op -> op.dropTable("t".repeat(65))))
                 .isInstanceOf(OperationNotSupportedException.class).hasMessageContaining("at most 64");
         assertThat(sql(op -> op.dropTable("t".repeat(64)))).hasSize(1);
+    }
+
+    @Test
+    void tableComments() {
+        assertThat(sql(op -> {
+            op.createTableComment("users", "people's \\ all");
+            op.dropTableComment("User");
+        })).containsExactly("ALTER TABLE users COMMENT 'people''s \\\\ all'", "ALTER TABLE `User` COMMENT ''");
     }
 
     @Test

@@ -244,6 +244,14 @@ class PostgresOperationRendererTest {
     }
 
     @Test
+    void tableComments() {
+        assertThat(sql(op -> {
+            op.createTableComment("users", "people's");
+            op.dropTableComment("User");
+        })).containsExactly("COMMENT ON TABLE users IS 'people''s'", "COMMENT ON TABLE \"User\" IS NULL");
+    }
+
+    @Test
     void sequences() {
         assertThat(sql(op -> {
             op.createSequence("order_seq");
