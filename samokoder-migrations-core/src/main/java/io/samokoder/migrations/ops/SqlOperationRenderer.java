@@ -102,7 +102,7 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
         } else if (operation instanceof Operation.AddConstraint a) {
             return AlterActions.of("ADD " + constraint(a.table(), a.constraint()));
         } else if (operation instanceof Operation.DropConstraint d) {
-            return AlterActions.of(dropConstraint(d));
+            return new AlterActions(List.of(), List.of(dropConstraint(d)), afterDropConstraint(d));
         }
         throw new IllegalArgumentException("Not a change of a table: " + operation);
     }
@@ -334,6 +334,11 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** The action dropping a constraint: {@code DROP CONSTRAINT name} by default. */
     protected String dropConstraint(Operation.DropConstraint d) {
         return "DROP CONSTRAINT " + identifier(d.name());
+    }
+
+    /** Statements to run after a constraint is dropped; none by default. */
+    protected List<String> afterDropConstraint(Operation.DropConstraint d) {
+        return List.of();
     }
 
     /** Validating a constraint added without checking existing rows; PostgreSQL only by default. */

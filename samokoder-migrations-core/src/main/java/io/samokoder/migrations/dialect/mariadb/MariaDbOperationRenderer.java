@@ -1,8 +1,9 @@
 package io.samokoder.migrations.dialect.mariadb;
 
 import io.samokoder.migrations.ops.AlterActions;
-import io.samokoder.migrations.ops.OperationNotSupportedException;
+import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.SqlOperationRenderer;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.TypeKind;
@@ -24,20 +25,21 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     /** The renderer for MariaDB; stateless. */
     public static final MariaDbOperationRenderer INSTANCE = new MariaDbOperationRenderer();
 
-    /** The renderer for MySQL, which has no sequences; stateless. */
+    /** The renderer for MySQL, which has no sequences and no {@code DROP INDEX IF EXISTS}; stateless. */
     public static final MariaDbOperationRenderer MYSQL = new MariaDbOperationRenderer(false);
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
-    private final boolean sequences;
+    /** MariaDB rather than MySQL: it has sequences and {@code DROP INDEX IF EXISTS}. */
+    private final boolean mariaDb;
 
     /** Prefer {@link #INSTANCE}. */
     public MariaDbOperationRenderer() {
         this(true);
     }
 
-    private MariaDbOperationRenderer(boolean sequences) {
-        this.sequences = sequences;
+    private MariaDbOperationRenderer(boolean mariaDb) {
+        this.mariaDb = mariaDb;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     }
 
     private void requireSequences(String call) {
-        if (!sequences) {
+        if (!mariaDb) {
             throw new OperationNotSupportedException(call + ": MySQL has no sequences (MariaDB has them since"
                     + " 10.3); use an AUTO_INCREMENT column (Column.autoincrement()) instead");
         }
@@ -163,6 +165,20 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
             case UNIQUE -> "DROP INDEX " + identifier(d.name());
             case CHECK -> "DROP CONSTRAINT " + identifier(d.name());
         };
+    }
+
+    /**
+     * MariaDB: a dropped foreign key's index goes with it. InnoDB creates an index of the key's name for a
+     * foreign key whose columns have none and keeps it when the key is dropped; left behind, it would read as
+     * a stray index (and autogenerate would then drop it). MySQL has no {@code DROP INDEX IF EXISTS}: there
+     * the index stays.
+     */
+    @Override
+    protected List<String> afterDropConstraint(Operation.DropConstraint d) {
+        if (d.kind() != ConstraintKind.FOREIGN_KEY || !mariaDb) {
+            return List.of();
+        }
+        return List.of("DROP INDEX IF EXISTS " + identifier(d.name()) + " ON " + identifier(d.table()));
     }
 
     @Override

@@ -163,6 +163,7 @@ class MariaDbOperationRendererTest {
                 "ALTER TABLE orders ADD CONSTRAINT fk_orders_user_id_users FOREIGN KEY (user_id) REFERENCES users (id)",
                 "ALTER TABLE users ADD CONSTRAINT uq_users_name UNIQUE (name)",
                 "ALTER TABLE orders DROP FOREIGN KEY fk_orders_user_id_users",
+                "DROP INDEX IF EXISTS fk_orders_user_id_users ON orders",
                 "ALTER TABLE users DROP INDEX uq_users_name",
                 "ALTER TABLE users DROP CONSTRAINT ck_users_adult",
                 "ALTER TABLE users DROP PRIMARY KEY");
@@ -246,6 +247,13 @@ class MariaDbOperationRendererTest {
         assertThatThrownBy(() -> Recorded.sql(MariaDbOperationRenderer.MYSQL, op -> op.dropSequence("order_seq")))
                 .isInstanceOf(OperationNotSupportedException.class).hasMessageStartingWith("dropSequence(order_seq): MySQL");
         assertThat(MariaDbDialect.MYSQL.operations()).isSameAs(MariaDbOperationRenderer.MYSQL);
+    }
+
+    @Test
+    void mysqlKeepsTheIndexOfADroppedForeignKeyHavingNoDropIndexIfExists() {
+        assertThat(Recorded.sql(MariaDbOperationRenderer.MYSQL,
+                op -> op.dropConstraint("fk_orders_user", "orders", ConstraintKind.FOREIGN_KEY)))
+                .containsExactly("ALTER TABLE orders DROP FOREIGN KEY fk_orders_user");
         assertThat(MariaDbDialect.INSTANCE.operations()).isSameAs(MariaDbOperationRenderer.INSTANCE);
     }
 }
