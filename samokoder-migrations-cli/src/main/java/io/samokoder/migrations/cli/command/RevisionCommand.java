@@ -42,6 +42,6 @@ public record RevisionCommand(String message, String head, boolean splice, List<
         }
         ScriptWriter.generate(workspace, output, new ScriptWriter.Request(this.revisionId, this.message,
                 List.of(this.head == null ? "head" : this.head), this.splice, this.branchLabels, this.dependsOn,
-                this.versionPath, this.java ? new ScriptWriter.JavaTarget(this.javaPackage) : null));
+                this.versionPath, this.java ? new ScriptWriter.JavaTarget(this.javaPackage) : null, null));
     }
 }
