@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Operation {
 
-    /** The table the operation works on, or empty for {@link Execute} and enum types. */
+    /** The table the operation works on, or empty for {@link Execute}, enum types and sequences. */
     String table();
 
     /**
@@ -156,6 +156,32 @@ public sealed interface Operation {
      * @param name the type name
      */
     record DropEnumType(String name) implements Operation {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
+
+    /**
+     * A sequence created ({@code CREATE SEQUENCE}; MariaDB 10.3+, not MySQL).
+     *
+     * @param name      the sequence name
+     * @param start     its first value
+     * @param increment its increment, not zero
+     */
+    record CreateSequence(String name, long start, long increment) implements Operation {
+        @Override
+        public String table() {
+            return "";
+        }
+    }
+
+    /**
+     * A sequence dropped ({@code DROP SEQUENCE}).
+     *
+     * @param name the sequence name
+     */
+    record DropSequence(String name) implements Operation {
         @Override
         public String table() {
             return "";

@@ -162,6 +162,26 @@ abstract class OperationCalls implements Operations {
     }
 
     @Override
+    public void createSequence(String name) {
+        createSequence(name, 1, 1);
+    }
+
+    @Override
+    public void createSequence(String name, long start, long increment) {
+        Names.require(name, "createSequence: the sequence");
+        if (increment == 0) {
+            throw new IllegalArgumentException("createSequence(" + name + "): the increment must not be zero;"
+                    + " give 1 for a sequence counting up");
+        }
+        accept(new Operation.CreateSequence(name, start, increment));
+    }
+
+    @Override
+    public void dropSequence(String name) {
+        accept(new Operation.DropSequence(Names.require(name, "dropSequence: the sequence")));
+    }
+
+    @Override
     public void execute(String sql) {
         accept(new Operation.Execute(requireSql(sql), List.of(), false));
     }

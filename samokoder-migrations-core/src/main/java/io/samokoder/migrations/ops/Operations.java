@@ -75,6 +75,15 @@ public interface Operations {
     /** Drops an enum type on PostgreSQL ({@code DROP TYPE}); nothing elsewhere. */
     void dropEnumType(String name);
 
+    /** Creates a sequence starting at 1 and going up by 1 (not on MySQL, which has no sequences). */
+    void createSequence(String name);
+
+    /** Creates a sequence starting at {@code start} and going by {@code increment} (not zero). */
+    void createSequence(String name, long start, long increment);
+
+    /** Drops a sequence. */
+    void dropSequence(String name);
+
     /** Runs a SQL statement as given. */
     void execute(String sql);
 

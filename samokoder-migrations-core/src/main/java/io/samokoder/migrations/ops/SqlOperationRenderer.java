@@ -59,6 +59,10 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
             return createEnumType(e.type());
         } else if (operation instanceof Operation.DropEnumType e) {
             return dropEnumType(e.name());
+        } else if (operation instanceof Operation.CreateSequence q) {
+            return createSequence(q);
+        } else if (operation instanceof Operation.DropSequence q) {
+            return dropSequence(q);
         } else if (operation instanceof Operation.Execute e) {
             return List.of(DataStatements.execute(e, this::literal));
         } else if (operation instanceof Operation.BulkInsert b) {
@@ -373,6 +377,17 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** The statements dropping an enum type; none by default. */
     protected List<String> dropEnumType(String name) {
         return List.of();
+    }
+
+    /** {@code CREATE SEQUENCE name START WITH s INCREMENT BY i}. */
+    protected List<String> createSequence(Operation.CreateSequence s) {
+        return List.of("CREATE SEQUENCE " + identifier(s.name()) + " START WITH " + s.start() + " INCREMENT BY "
+                + s.increment());
+    }
+
+    /** {@code DROP SEQUENCE name}. */
+    protected List<String> dropSequence(Operation.DropSequence s) {
+        return List.of("DROP SEQUENCE " + identifier(s.name()));
     }
 
     /** The enum values as a comma-separated list of string literals. */

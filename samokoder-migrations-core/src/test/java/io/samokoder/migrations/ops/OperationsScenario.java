@@ -147,6 +147,14 @@ public final class OperationsScenario {
         op.dropEnumType("order_status");
         assertThat(op.hasTable("users")).isFalse();
 
+        op.createSequence("ticket_seq", 10, 5);
+        assertThat(meta.rows(nextValue("ticket_seq"))).containsExactly("10");
+        assertThat(meta.rows(nextValue("ticket_seq"))).containsExactly("15");
+        op.dropSequence("ticket_seq");
+        op.createSequence("ticket_seq");
+        assertThat(meta.rows(nextValue("ticket_seq"))).containsExactly("1");
+        op.dropSequence("ticket_seq");
+
         op.createTable("user", Column.of("order", Type.INTEGER).primaryKey(), Column.of("Mixed Case", Type.TEXT));
         op.bulkInsert("user", List.of(Map.of("order", 1, "Mixed Case", "x")));
         op.createIndex(Index.on("user", "order").named("select"));
@@ -156,5 +164,12 @@ public final class OperationsScenario {
         op.dropIndex("select", "user");
         op.dropTable("user");
         assertThat(op.hasTable("user")).isFalse();
+    }
+
+    /** A query of the next value of a sequence: PostgreSQL's nextval, the standard NEXT VALUE FOR elsewhere. */
+    private String nextValue(String sequence) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return product.equals("PostgreSQL") ? "SELECT nextval('" + sequence + "')"
+                : "SELECT NEXT VALUE FOR " + sequence;
     }
 }

@@ -93,6 +93,6 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public OperationRenderer operations() {
-        return MariaDbOperationRenderer.INSTANCE;
+        return this == MYSQL ? MariaDbOperationRenderer.MYSQL : MariaDbOperationRenderer.INSTANCE;
     }
 }

@@ -21,18 +21,48 @@ import java.util.Set;
  */
 public final class MariaDbOperationRenderer extends SqlOperationRenderer {
 
-    /** The renderer; stateless. */
+    /** The renderer for MariaDB; stateless. */
     public static final MariaDbOperationRenderer INSTANCE = new MariaDbOperationRenderer();
+
+    /** The renderer for MySQL, which has no sequences; stateless. */
+    public static final MariaDbOperationRenderer MYSQL = new MariaDbOperationRenderer(false);
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
+    private final boolean sequences;
+
     /** Prefer {@link #INSTANCE}. */
     public MariaDbOperationRenderer() {
+        this(true);
+    }
+
+    private MariaDbOperationRenderer(boolean sequences) {
+        this.sequences = sequences;
     }
 
     @Override
     protected String databaseName() {
         return "MariaDB/MySQL";
+    }
+
+    /** MariaDB 10.3+'s {@code CREATE SEQUENCE}; MySQL has none. */
+    @Override
+    protected List<String> createSequence(Operation.CreateSequence s) {
+        requireSequences("createSequence(" + s.name() + ")");
+        return super.createSequence(s);
+    }
+
+    @Override
+    protected List<String> dropSequence(Operation.DropSequence s) {
+        requireSequences("dropSequence(" + s.name() + ")");
+        return super.dropSequence(s);
+    }
+
+    private void requireSequences(String call) {
+        if (!sequences) {
+            throw new OperationNotSupportedException(call + ": MySQL has no sequences (MariaDB has them since"
+                    + " 10.3); use an AUTO_INCREMENT column (Column.autoincrement()) instead");
+        }
     }
 
     @Override

@@ -128,4 +128,14 @@ class H2OperationRendererTest {
         assertThatThrownBy(() -> sql(op -> op.dropIndexConcurrently("ix", "users")))
                 .hasMessageContaining("DROP INDEX CONCURRENTLY");
     }
+
+    @Test
+    void sequences() {
+        assertThat(sql(op -> {
+            op.createSequence("order_seq");
+            op.createSequence("Ticket Seq", 100, -5);
+            op.dropSequence("order_seq");
+        })).containsExactly("CREATE SEQUENCE order_seq START WITH 1 INCREMENT BY 1",
+                "CREATE SEQUENCE \"Ticket Seq\" START WITH 100 INCREMENT BY -5", "DROP SEQUENCE order_seq");
+    }
 }

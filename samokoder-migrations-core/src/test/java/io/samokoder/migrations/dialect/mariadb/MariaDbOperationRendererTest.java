@@ -205,4 +205,26 @@ class MariaDbOperationRendererTest {
                 .isInstanceOf(OperationNotSupportedException.class).hasMessageContaining("at most 64");
         assertThat(sql(op -> op.dropTable("t".repeat(64)))).hasSize(1);
     }
+
+    @Test
+    void sequences() {
+        assertThat(sql(op -> {
+            op.createSequence("order_seq");
+            op.createSequence("Ticket Seq", 100, -5);
+            op.dropSequence("order_seq");
+        })).containsExactly("CREATE SEQUENCE order_seq START WITH 1 INCREMENT BY 1",
+                "CREATE SEQUENCE `Ticket Seq` START WITH 100 INCREMENT BY -5", "DROP SEQUENCE order_seq");
+    }
+
+    @Test
+    void mysqlHasNoSequences() {
+        assertThatThrownBy(() -> Recorded.sql(MariaDbOperationRenderer.MYSQL, op -> op.createSequence("order_seq")))
+                .isInstanceOf(OperationNotSupportedException.class)
+                .hasMessage("createSequence(order_seq): MySQL has no sequences (MariaDB has them since 10.3); use an"
+                        + " AUTO_INCREMENT column (Column.autoincrement()) instead");
+        assertThatThrownBy(() -> Recorded.sql(MariaDbOperationRenderer.MYSQL, op -> op.dropSequence("order_seq")))
+                .isInstanceOf(OperationNotSupportedException.class).hasMessageStartingWith("dropSequence(order_seq): MySQL");
+        assertThat(MariaDbDialect.MYSQL.operations()).isSameAs(MariaDbOperationRenderer.MYSQL);
+        assertThat(MariaDbDialect.INSTANCE.operations()).isSameAs(MariaDbOperationRenderer.INSTANCE);
+    }
 }

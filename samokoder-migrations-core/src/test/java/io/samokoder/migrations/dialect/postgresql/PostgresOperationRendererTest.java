@@ -242,4 +242,14 @@ class PostgresOperationRendererTest {
                 .isInstanceOf(OperationNotSupportedException.class)
                 .hasMessageContaining("ix_" + longName + "_email").hasMessageContaining("at most 63");
     }
+
+    @Test
+    void sequences() {
+        assertThat(sql(op -> {
+            op.createSequence("order_seq");
+            op.createSequence("Ticket Seq", 100, -5);
+            op.dropSequence("order_seq");
+        })).containsExactly("CREATE SEQUENCE order_seq START WITH 1 INCREMENT BY 1",
+                "CREATE SEQUENCE \"Ticket Seq\" START WITH 100 INCREMENT BY -5", "DROP SEQUENCE order_seq");
+    }
 }
