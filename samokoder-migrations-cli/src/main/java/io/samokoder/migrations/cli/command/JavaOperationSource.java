@@ -70,6 +70,11 @@ final class JavaOperationSource {
             return "op.createEnumType(" + type(c.type()) + ");";
         } else if (operation instanceof Operation.DropEnumType d) {
             return "op.dropEnumType(" + literal(d.name()) + ");";
+        } else if (operation instanceof Operation.CreateSequence c) {
+            return c.start() == 1 && c.increment() == 1 ? "op.createSequence(" + literal(c.name()) + ");"
+                    : "op.createSequence(" + literal(c.name()) + ", " + c.start() + "L, " + c.increment() + "L);";
+        } else if (operation instanceof Operation.DropSequence d) {
+            return "op.dropSequence(" + literal(d.name()) + ");";
         } else if (operation instanceof Operation.Execute e) {
             return execute(e);
         } else if (operation instanceof Operation.BulkInsert b) {

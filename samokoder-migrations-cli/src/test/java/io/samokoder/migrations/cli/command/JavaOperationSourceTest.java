@@ -78,6 +78,9 @@ class JavaOperationSourceTest {
         derived.createTable("tags", Column.of("id", Type.INTEGER).primaryKey(), Column.of("name", Type.TEXT).unique(),
                 Unique.of("id", "name").named("uq_tags_id_name"));
         return List.of(
+                new Operation.CreateSequence("everything_seq", 1, 50),
+                new Operation.CreateSequence("plain_seq", 1, 1),
+                new Operation.CreateSequence("down_seq", -1, -1),
                 new Operation.CreateEnumType(Type.enumOf("mood", "happy", "it's \"sad\"")),
                 new Operation.CreateTable("everything", columns, List.of(
                         new PrimaryKey("everything_pkey", List.of("id")),
@@ -159,7 +162,8 @@ class JavaOperationSourceTest {
                 new Operation.DropTable("tags"),
                 new Operation.DropTable("plain"),
                 new Operation.DropTable("everything"),
-                new Operation.DropEnumType("mood")));
+                new Operation.DropEnumType("mood"),
+                new Operation.DropSequence("everything_seq")));
         return operations;
     }
 
@@ -167,6 +171,10 @@ class JavaOperationSourceTest {
     void theGeneratedRevisionRecordsExactlyTheOperations() throws Exception {
         List<Operation> upgrade = upgrade();
         List<Operation> downgrade = downgrade();
+        java.util.Set<Class<?>> kinds = new java.util.HashSet<>();
+        upgrade.forEach(o -> kinds.add(o.getClass()));
+        downgrade.forEach(o -> kinds.add(o.getClass()));
+        assertEquals(java.util.Set.of(Operation.class.getPermittedSubclasses()), kinds, "every kind of operation");
         RevisionBody body = new RevisionBody(steps(upgrade), steps(downgrade), PostgresDialect.INSTANCE.operations());
         String source = JavaSkeleton.render("com.example.generated", "R1234_everything", Map.of("message",
                 "Everything " + TRICKY, "up_revision", "1234", "down_revision", "", "create_date", "2026-12-04 10:00:00"),
