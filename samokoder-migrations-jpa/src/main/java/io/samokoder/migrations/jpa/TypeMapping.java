@@ -1,0 +1,144 @@
+package io.samokoder.migrations.jpa;
+
+import io.samokoder.migrations.ops.Type;
+import java.util.Arrays;
+import java.util.Locale;
+import org.hibernate.boot.Metadata;
+import org.hibernate.engine.jdbc.Size;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.type.BasicType;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
+
+/**
+ * The portable {@link Type} of a column Hibernate mapped: from its JDBC type code, its length, precision
+ * and scale, checked against the SQL type Hibernate would write for it. A type with no portable kind, a
+ * {@code columnDefinition}, or a code Hibernate writes unusually for the dialect (e.g. PostgreSQL's
+ * {@code oid} for a LOB) becomes {@link Type#sql(String)} of Hibernate's SQL type.
+ */
+final class TypeMapping {
+
+    /** The binary digits of a single-precision float; {@code float(p)} above it is double precision. */
+    private static final int SINGLE_PRECISION_BITS = 24;
+
+    private final Metadata metadata;
+    private final org.hibernate.dialect.Dialect dialect;
+
+    TypeMapping(Metadata metadata) {
+        this.metadata = metadata;
+        this.dialect = metadata.getDatabase().getDialect();
+    }
+
+    /** The column's type. */
+    Type typeOf(Column column) {
+        int code = column.getSqlTypeCode(metadata);
+        String explicit = column.getSqlType();
+        if (explicit != null && !explicit.equalsIgnoreCase(derived(column, code))) {
+            return Type.sql(explicit);
+        }
+        String sql = column.getSqlType(metadata);
+        String base = baseName(sql);
+        return switch (code) {
+            case SqlTypes.VARCHAR, SqlTypes.NVARCHAR -> varchar(column, sql, base);
+            case SqlTypes.LONGVARCHAR, SqlTypes.LONG32VARCHAR, SqlTypes.LONGNVARCHAR, SqlTypes.LONG32NVARCHAR,
+                    SqlTypes.CLOB, SqlTypes.NCLOB, SqlTypes.MATERIALIZED_CLOB, SqlTypes.MATERIALIZED_NCLOB ->
+                    base.equals("oid") ? Type.sql(sql) : Type.TEXT;
+            case SqlTypes.UUID -> base.equals("uuid") ? Type.UUID : Type.sql(sql);
+            case SqlTypes.TINYINT, SqlTypes.SMALLINT -> Type.SMALLINT;
+            case SqlTypes.INTEGER -> Type.INTEGER;
+            case SqlTypes.BIGINT -> Type.BIGINT;
+            case SqlTypes.BOOLEAN, SqlTypes.BIT -> Type.BOOLEAN;
+            case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> numeric(column, sql);
+            case SqlTypes.REAL, SqlTypes.FLOAT, SqlTypes.DOUBLE -> floating(column, sql, base);
+            case SqlTypes.DATE -> Type.DATE;
+            case SqlTypes.TIME -> Type.TIME;
+            case SqlTypes.TIMESTAMP -> Type.TIMESTAMP;
+            case SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> Type.TIMESTAMPTZ;
+            case SqlTypes.JSON -> base.equals("jsonb") ? Type.JSONB : Type.JSON;
+            case SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.LONG32VARBINARY, SqlTypes.BLOB,
+                    SqlTypes.MATERIALIZED_BLOB -> base.equals("oid") ? Type.sql(sql) : Type.BYTES;
+            case SqlTypes.ENUM -> enumType(column, column.getName(), sql);
+            case SqlTypes.NAMED_ENUM -> enumType(column, sql, sql);
+            default -> Type.sql(sql);
+        };
+    }
+
+    private Type varchar(Column column, String sql, String base) {
+        return switch (base) {
+            case "varchar", "nvarchar", "character varying", "varchar2", "nvarchar2" -> {
+                Long length = size(column).getLength();
+                yield length == null || length < 1 || length > Integer.MAX_VALUE ? Type.string()
+                        : Type.string(length.intValue());
+            }
+            case "text", "tinytext", "mediumtext", "longtext", "clob", "character large object" -> Type.TEXT;
+            default -> Type.sql(sql);
+        };
+    }
+
+    /**
+     * Single or double precision as Hibernate writes it: Java's {@code double} is JDBC {@code FLOAT} of
+     * precision 53, written {@code float(53)}, which databases keep as double precision.
+     */
+    private Type floating(Column column, String sql, String base) {
+        return switch (base) {
+            case "real", "float4" -> Type.FLOAT;
+            case "double", "double precision", "float8" -> Type.DOUBLE;
+            case "float" -> {
+                Integer precision = size(column).getPrecision();
+                yield precision != null && precision > SINGLE_PRECISION_BITS ? Type.DOUBLE : Type.FLOAT;
+            }
+            default -> Type.sql(sql);
+        };
+    }
+
+    private Type numeric(Column column, String sql) {
+        Size size = size(column);
+        Integer precision = size.getPrecision();
+        if (precision == null || precision < 1) {
+            return Type.sql(sql);
+        }
+        int scale = size.getScale() == null ? 0 : size.getScale();
+        return Type.numeric(precision, scale);
+    }
+
+    /** An enum of the Java enum's constant names, when Hibernate maps it to a database enum type. */
+    private Type enumType(Column column, String name, String sql) {
+        if (column.getValue() instanceof BasicValue value && value.getResolution() != null) {
+            Class<?> javaType = value.getResolution().getDomainJavaType().getJavaTypeClass();
+            if (javaType.isEnum()) {
+                String[] values = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .toArray(String[]::new);
+                return Type.enumOf(name, values);
+            }
+        }
+        return Type.sql(sql);
+    }
+
+    /**
+     * The SQL type Hibernate derives for the column, to tell a {@code columnDefinition} from the type
+     * Hibernate keeps on the column once it has derived it; null when it cannot be derived.
+     */
+    private String derived(Column column, int code) {
+        DdlTypeRegistry registry = metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry();
+        try {
+            org.hibernate.type.Type type = column.getValue() == null ? null : column.getValue().getType();
+            return registry.getTypeName(code, size(column), type instanceof BasicType<?> ? type : null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Size size(Column column) {
+        return column.getColumnSize(dialect, metadata);
+    }
+
+    /** The type's name without its size or other arguments, in lower case, e.g. {@code varchar}. */
+    static String baseName(String sql) {
+        String lower = sql.toLowerCase(Locale.ROOT).strip();
+        int paren = lower.indexOf('(');
+        int close = paren < 0 ? -1 : lower.indexOf(')', paren);
+        String base = paren < 0 ? lower : lower.substring(0, paren) + (close < 0 ? "" : lower.substring(close + 1));
+        return base.strip().replaceAll("\\s+", " ");
+    }
+}
