@@ -1,8 +1,13 @@
 package io.samokoder.migrations;
 
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.runtime.Engine;
+import io.samokoder.migrations.schema.CompareOptions;
+import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaComparator;
+import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
 import java.util.Objects;
@@ -189,6 +194,36 @@ public final class Migrations {
      */
     public OfflineScript offline(Command command, String range) {
         return this.engine.offline(command, range);
+    }
+
+    /**
+     * Compares the application's model with the database, as {@code revision --autogenerate} and
+     * {@code check} do. On one connection: the version rows must be the heads, else
+     * {@link DatabaseNotUpToDateException} ("Target database is not up to date.") and nothing is read; then
+     * the catalog of the connection's current schema is read ({@link Dialect#schemaReader()}), without the
+     * version, log and state tables and the excluded tables, and compared with the model. Changes nothing.
+     *
+     * @param model          the model, e.g. from a {@link io.samokoder.migrations.schema.ModelSource} built for
+     *                       {@link #dialect()}
+     * @param options        what is compared, e.g. {@code CompareOptions.defaults(migrations.dialect())}
+     * @param excludedTables more tables to leave alone: names or patterns with {@code *} and {@code ?}
+     * @return the changes that would make the database match the model (empty when it does)
+     * @throws DatabaseNotUpToDateException when the version rows are not the heads
+     */
+    public SchemaDiff compareSchema(Schema model, CompareOptions options, List<String> excludedTables) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(excludedTables, "excludedTables (give List.of() for none)");
+        Schema database = this.engine.schemaAtHeads(List.copyOf(excludedTables));
+        return SchemaComparator.compare(model, database, options);
+    }
+
+    /**
+     * The dialect of the database: the configured one, else the one detected on a connection (opened for
+     * that the first time, then remembered). Autogenerate builds the model and its compare options for it.
+     */
+    public Dialect dialect() {
+        return this.engine.dialect();
     }
 
     /** The revision map with Alembic's lookups and traversal; see {@link RevisionMap}. */

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.dialect;
 
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
 
 /**
@@ -59,4 +60,10 @@ public interface Dialect {
 
     /** How the operations of Java revisions ({@code op.*}) are written as SQL for this database. */
     OperationRenderer operations();
+
+    /**
+     * How the live schema is read from this database's catalog, for {@code revision --autogenerate} and
+     * {@code check}: types read back as the portable types {@link #operations()} writes them with.
+     */
+    SchemaReader schemaReader();
 }

@@ -78,6 +78,16 @@ final class Binding {
         }
     }
 
+    /** The dialect: configured or detected before, else detected on a connection of the DataSource. */
+    Dialect dialect(DataSource dataSource) {
+        Bound b = this.bound;
+        if (b != null) {
+            return b.dialect();
+        }
+        String what = "detecting the database's dialect";
+        return Jdbc.autocommit(Jdbc.require(dataSource, what), what, c -> on(c).dialect());
+    }
+
     /** The binding when it is known already (configured, or detected before), else {@code null}. */
     Bound known() {
         return this.bound;

@@ -14,12 +14,14 @@ import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.ValidationResult;
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -372,6 +374,16 @@ public final class Engine {
     /** Offline SQL and what it does. */
     public OfflineScript offline(Command command, String range) {
         return new OfflineRenderer(this.config, this.binding.offline().tables(), this.catalog).render(command, range);
+    }
+
+    /** The live schema at the heads; see {@link SchemaAtHeads}. */
+    public Schema schemaAtHeads(List<String> excludedTables) {
+        return SchemaAtHeads.read(this.config, this.binding, this.catalog.graph().heads(), excludedTables);
+    }
+
+    /** The dialect: configured, or detected on a connection of the DataSource. */
+    public Dialect dialect() {
+        return this.binding.dialect(this.config.dataSource());
     }
 
     /** The revision map API over the loaded graph. */

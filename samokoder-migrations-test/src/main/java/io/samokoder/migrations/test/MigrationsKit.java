@@ -6,9 +6,13 @@ import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.Target;
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.schema.CompareOptions;
+import io.samokoder.migrations.schema.ModelSource;
+import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -171,6 +175,54 @@ public final class MigrationsKit {
      */
     public MigrationsKit assertDowngradesLeaveNoTrace() {
         walk(true, true);
+        return this;
+    }
+
+    /**
+     * The model matches the database its revisions build: upgrades a fresh schema to the heads, then compares
+     * the model with it as {@code revision --autogenerate} does ({@link Migrations#compareSchema}, with
+     * {@code CompareOptions.defaults} of the database's dialect). Fails listing each detected change in
+     * Alembic's words ({@code Detected added column 'users.nickname'}) and how to write the missing
+     * revision.
+     *
+     * @param model the application's model, e.g. its JPA entities
+     */
+    public MigrationsKit assertModelMatchesDatabase(ModelSource model) {
+        return assertModelMatchesDatabase(model, null);
+    }
+
+    /**
+     * {@link #assertModelMatchesDatabase(ModelSource)} with these compare options, leaving these tables alone.
+     *
+     * @param model          the application's model
+     * @param options        what is compared, or null for the dialect's defaults
+     * @param excludedTables tables the model does not describe: names or patterns with {@code *} and {@code ?}
+     */
+    public MigrationsKit assertModelMatchesDatabase(ModelSource model, CompareOptions options,
+            String... excludedTables) {
+        Objects.requireNonNull(model, "model");
+        inFreshSchema((migrations, schemaDataSource) -> {
+            graph(migrations);
+            run(() -> migrations.upgrade(Target.HEADS), "upgrade to the heads before comparing the model failed: ");
+            Dialect dialect = migrations.dialect();
+            CompareOptions compare = options != null ? options : CompareOptions.defaults(dialect);
+            SchemaDiff diff;
+            try {
+                diff = migrations.compareSchema(model.model(dialect), compare, List.of(excludedTables));
+            }
+            catch (MigrationException ex) {
+                throw new AssertionError("comparing the model with the database failed: " + ex.getMessage(), ex);
+            }
+            if (!diff.isEmpty()) {
+                List<String> problems = new ArrayList<>();
+                problems.add("The model does not match the database at the heads of "
+                        + String.join(", ", this.locations) + ":");
+                diff.changes().forEach(change -> problems.add("  " + change.message()));
+                problems.add("Write a revision for these changes with 'samokoder revision --autogenerate -m"
+                        + " \"<message>\"', review it, and run the tests again.");
+                fail(problems);
+            }
+        });
         return this;
     }
 

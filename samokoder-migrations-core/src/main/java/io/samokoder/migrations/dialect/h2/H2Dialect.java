@@ -6,6 +6,7 @@ import io.samokoder.migrations.dialect.LockSql;
 import io.samokoder.migrations.dialect.SessionSql;
 import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
 
 /**
@@ -87,5 +88,11 @@ public final class H2Dialect implements Dialect {
     @Override
     public OperationRenderer operations() {
         return H2OperationRenderer.INSTANCE;
+    }
+
+    /** Reads {@code SCHEMA()} from {@code INFORMATION_SCHEMA}, upper-case names in lower case. */
+    @Override
+    public SchemaReader schemaReader() {
+        return H2SchemaReader.INSTANCE;
     }
 }

@@ -6,6 +6,7 @@ import io.samokoder.migrations.dialect.LockSql;
 import io.samokoder.migrations.dialect.SessionSql;
 import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
 
 /**
@@ -94,5 +95,11 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public OperationRenderer operations() {
         return this == MYSQL ? MariaDbOperationRenderer.MYSQL : MariaDbOperationRenderer.INSTANCE;
+    }
+
+    /** Reads {@code DATABASE()} from {@code information_schema}, in MySQL's or MariaDB's forms. */
+    @Override
+    public SchemaReader schemaReader() {
+        return "mysql".equals(name) ? MariaDbSchemaReader.MYSQL : MariaDbSchemaReader.MARIADB;
     }
 }

@@ -6,6 +6,7 @@ import io.samokoder.migrations.dialect.LockSql;
 import io.samokoder.migrations.dialect.SessionSql;
 import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -104,5 +105,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public OperationRenderer operations() {
         return PostgresOperationRenderer.INSTANCE;
+    }
+
+    /** Reads {@code current_schema()} from {@code pg_catalog}. */
+    @Override
+    public SchemaReader schemaReader() {
+        return PostgresSchemaReader.INSTANCE;
     }
 }
