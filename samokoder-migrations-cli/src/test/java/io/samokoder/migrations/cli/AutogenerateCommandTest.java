@@ -241,6 +241,21 @@ class AutogenerateCommandTest {
     }
 
     @Test
+    void defaultsAreComparedUnlessTurnedOff() throws IOException {
+        Fixture.script(this.dir, "bbbb_default.sql", "Default name", "bbbb", "aaaa", "",
+                "ALTER TABLE accounts ALTER COLUMN name SET DEFAULT 'unnamed';",
+                "ALTER TABLE accounts ALTER COLUMN name DROP DEFAULT;");
+        ok(null, "upgrade heads");
+        Run compared = app(model(ACCOUNTS), "check");
+        assertEquals(255, compared.status(), compared::toString);
+        assertTrue(compared.err().contains("modify_default"), compared::toString);
+        assertEquals("No new upgrade operations detected.\n",
+                ok(model(ACCOUNTS), "check --no-compare-server-default").out());
+        Run configured = app(model(ACCOUNTS), new AutogenerateSettings(List.of(), false, false), "check");
+        assertEquals(0, configured.status(), configured::toString);
+    }
+
+    @Test
     void theCommandLineHasNoModelAndRefusesSqlAndStrayOptions() throws IOException {
         Cli cli = Cli.at(this.dir).database(this.db);
         Cli.Result noModel = cli.run("revision", "--autogenerate", "-m", "x");
