@@ -8,11 +8,9 @@ import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.IndexElement;
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.PrimaryKey;
-import io.samokoder.migrations.ops.SqlValue;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.TypeKind;
 import io.samokoder.migrations.ops.Unique;
-import io.samokoder.migrations.ops.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +31,7 @@ final class JavaOperationSource {
     private static final int WIDTH = 100;
 
     private final Set<String> imports = new TreeSet<>();
+    private final JavaDataSource data = new JavaDataSource(this::use);
 
     /** The classes the statements so far use, fully qualified and sorted. */
     Set<String> imports() {
@@ -76,9 +75,9 @@ final class JavaOperationSource {
         } else if (operation instanceof Operation.DropSequence d) {
             return "op.dropSequence(" + literal(d.name()) + ");";
         } else if (operation instanceof Operation.Execute e) {
-            return execute(e);
+            return this.data.execute(e);
         } else if (operation instanceof Operation.BulkInsert b) {
-            return bulkInsert(b);
+            return this.data.bulkInsert(b);
         } else if (operation instanceof Operation.BatchAlterTable b) {
             return batch(b);
         }
@@ -240,7 +239,8 @@ final class JavaOperationSource {
                 parts.add("new " + use("IndexElement") + "(" + literal(element.text()) + ", " + element.expression() + ")");
             }
             out.append("new ").append(use("Index")).append("(null, ").append(literal(index.table())).append(", ")
-                .append(use("java.util.List")).append(".of(").append(String.join(", ", parts)).append("), false, null, false)");
+                .append(use("java.util.List")).append(".of(").append(String.join(", ", parts))
+                .append("), false, null, false)");
         }
         out.append(named(index.name()));
         if (index.isUnique()) {
@@ -314,7 +314,8 @@ final class JavaOperationSource {
         for (Operation operation : batch.operations()) {
             calls.add(batchCall(batch.table(), operation));
         }
-        StringBuilder out = new StringBuilder("op.batchAlterTable(").append(literal(batch.table())).append(", batch -> batch");
+        StringBuilder out = new StringBuilder("op.batchAlterTable(").append(literal(batch.table()))
+                .append(", batch -> batch");
         for (String call : calls) {
             out.append("\n        ").append(call);
         }
@@ -335,74 +336,6 @@ final class JavaOperationSource {
         }
         throw new IllegalArgumentException("A batch of table " + table + " cannot hold "
                 + operation.getClass().getSimpleName() + "; write it as a statement of its own");
-    }
-
-    private String execute(Operation.Execute execute) {
-        if (!execute.binds()) {
-            return "op.execute(" + literal(execute.sql()) + ");";
-        }
-        boolean nulls = execute.parameters().stream().anyMatch(p -> p.value().kind() == ValueKind.NULL);
-        if (!nulls && execute.parameters().size() <= 10) {
-            List<String> entries = new ArrayList<>();
-            for (Operation.Parameter parameter : execute.parameters()) {
-                entries.add(literal(parameter.name()) + ", " + value(parameter.value()));
-            }
-            return "op.execute(" + literal(execute.sql()) + ", " + use("java.util.Map") + ".of(" + String.join(", ", entries)
-                    + "));";
-        }
-        // Map.of takes neither nulls nor more than ten entries.
-        StringBuilder out = new StringBuilder("{\n    ").append(use("java.util.Map")).append("<String, Object> parameters = new ")
-                .append(use("java.util.LinkedHashMap")).append("<>();\n");
-        for (Operation.Parameter parameter : execute.parameters()) {
-            out.append("    parameters.put(").append(literal(parameter.name())).append(", ").append(value(parameter.value()))
-                .append(");\n");
-        }
-        return out.append("    op.execute(").append(literal(execute.sql())).append(", parameters);\n}").toString();
-    }
-
-    private String bulkInsert(Operation.BulkInsert insert) {
-        String map = use("java.util.Map");
-        String linked = use("java.util.LinkedHashMap");
-        StringBuilder out = new StringBuilder("{\n    ").append(use("java.util.List")).append('<').append(map)
-                .append("<String, Object>> rows = new ").append(use("java.util.ArrayList")).append("<>();\n");
-        for (Operation.Row row : insert.rows()) {
-            out.append("    {\n        ").append(map).append("<String, Object> row = new ").append(linked).append("<>();\n");
-            for (int i = 0; i < row.columns().size(); i++) {
-                out.append("        row.put(").append(literal(row.columns().get(i))).append(", ")
-                    .append(value(row.values().get(i))).append(");\n");
-            }
-            out.append("        rows.add(row);\n    }\n");
-        }
-        return out.append("    op.bulkInsert(").append(literal(insert.table())).append(", rows);\n}").toString();
-    }
-
-    /** A Java expression that {@link SqlValue#of} captures as this value. */
-    private String value(SqlValue value) {
-        String text = value.text();
-        return switch (value.kind()) {
-            case NULL -> "null";
-            case STRING -> literal(text);
-            case BOOLEAN -> text;
-            case NUMBER -> number(text);
-            case UUID -> use("java.util.UUID") + ".fromString(" + literal(text) + ")";
-            case DATE -> use("java.time.LocalDate") + ".parse(" + literal(text) + ")";
-            case TIME -> use("java.time.LocalTime") + ".parse(" + literal(text) + ")";
-            case TIMESTAMP -> use("java.time.LocalDateTime") + ".parse(" + literal(text.replace(' ', 'T')) + ")";
-            case TIMESTAMPTZ -> use("java.time.OffsetDateTime") + ".parse(" + literal(text.replace(' ', 'T')) + ")";
-            case BYTES -> use("java.util.HexFormat") + ".of().parseHex(" + literal(text) + ")";
-        };
-    }
-
-    private String number(String text) {
-        try {
-            long parsed = Long.parseLong(text);
-            if (Long.toString(parsed).equals(text)) {
-                return text + "L";
-            }
-        } catch (NumberFormatException e) {
-            // not a long: a decimal
-        }
-        return "new " + use("java.math.BigDecimal") + "(" + literal(text) + ")";
     }
 
     private static String named(String name) {
