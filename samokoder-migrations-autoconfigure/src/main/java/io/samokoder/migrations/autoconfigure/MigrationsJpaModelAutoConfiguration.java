@@ -35,16 +35,31 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(EntityManagerFactory.class)
 public final class MigrationsJpaModelAutoConfiguration {
 
+    /** Hibernate's schema management setting, which Spring Boot's {@code spring.jpa.hibernate.ddl-auto} sets. */
+    static final String HBM2DDL_AUTO = "hibernate.hbm2ddl.auto";
+
+    /** JPA's schema generation setting. */
+    static final String SCHEMA_GENERATION_ACTION = "jakarta.persistence.schema-generation.database.action";
+
     @Bean
     @ConditionalOnMissingBean
     static HibernateMetadataCapture migrationsHibernateMetadataCapture() {
         return new HibernateMetadataCapture();
     }
 
+    /**
+     * Adds the capture; and, since a command reads or migrates the schema itself, Hibernate's own schema
+     * management is off (a {@code ddl-auto} of {@code update} would change the database before autogenerate
+     * compares it, and {@code validate} would fail on the tables a revision has yet to create).
+     */
     @Bean
     static HibernatePropertiesCustomizer migrationsHibernateMetadataCaptureCustomizer(HibernateMetadataCapture capture) {
-        return (properties) -> properties.put(HibernateMetadataCapture.INTEGRATOR_PROVIDER,
-                withCapture(properties.get(HibernateMetadataCapture.INTEGRATOR_PROVIDER), capture));
+        return (properties) -> {
+            properties.put(HibernateMetadataCapture.INTEGRATOR_PROVIDER,
+                    withCapture(properties.get(HibernateMetadataCapture.INTEGRATOR_PROVIDER), capture));
+            properties.put(HBM2DDL_AUTO, "none");
+            properties.remove(SCHEMA_GENERATION_ACTION);
+        };
     }
 
     @Bean

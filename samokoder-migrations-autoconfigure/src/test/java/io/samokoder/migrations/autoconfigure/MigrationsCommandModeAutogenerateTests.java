@@ -43,7 +43,9 @@ class MigrationsCommandModeAutogenerateTests {
             .withUserConfiguration(MigrationsJpaModelTests.Entities.class)
             .withPropertyValues("spring.datasource.url=" + this.db.jdbcUrl(),
                     "spring.datasource.username=" + this.db.user(), "spring.datasource.password=" + this.db.password(),
-                    "samokoder.migrations.locations=filesystem:" + this.scripts);
+                    "samokoder.migrations.locations=filesystem:" + this.scripts,
+                    // Command mode turns it off: Hibernate must not create the table autogenerate is to find.
+                    "spring.jpa.hibernate.ddl-auto=update");
     }
 
     @AfterEach

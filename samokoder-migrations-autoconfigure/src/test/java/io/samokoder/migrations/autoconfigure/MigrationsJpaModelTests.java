@@ -110,14 +110,15 @@ class MigrationsJpaModelTests {
     }
 
     @Test
-    void theCaptureJoinsAnIntegratorProviderTheApplicationSet() {
+    void theCaptureJoinsAnIntegratorProviderTheApplicationSetAndHibernateLeavesTheSchemaAlone() {
         runner().withPropertyValues("samokoder.migrations.command=check").run((context) -> {
             HibernatePropertiesCustomizer customizer = context.getBean("migrationsHibernateMetadataCaptureCustomizer",
                     HibernatePropertiesCustomizer.class);
             HibernateMetadataCapture capture = context.getBean(HibernateMetadataCapture.class);
             Map<String, Object> alone = new HashMap<>();
             customizer.customize(alone);
-            assertThat(alone).containsEntry(HibernateMetadataCapture.INTEGRATOR_PROVIDER, capture);
+            assertThat(alone).containsEntry(HibernateMetadataCapture.INTEGRATOR_PROVIDER, capture)
+                .containsEntry(MigrationsJpaModelAutoConfiguration.HBM2DDL_AUTO, "none");
 
             Integrator own = new HibernateMetadataCapture();
             Map<String, Object> withOwn = new HashMap<>(Map.of(HibernateMetadataCapture.INTEGRATOR_PROVIDER,
