@@ -14,11 +14,21 @@ import org.hibernate.boot.Metadata;
  * with the database. Immutable.
  *
  * <p>The mapping is built without a database connection, with Hibernate's dialect for the one compared
- * (PostgreSQL, MariaDB, MySQL or H2), so tables, columns, types, keys, indexes, foreign keys and sequences
- * are those Hibernate would create. Naming strategies by default are Spring Boot 4's when Spring Boot's
- * {@code SpringImplicitNamingStrategy} is on the class path (physical
- * {@code PhysicalNamingStrategySnakeCaseImpl}, implicit {@code SpringImplicitNamingStrategy}), and Hibernate's
- * own otherwise; the withers choose others, as {@code spring.jpa.hibernate.naming.*} would.
+ * (PostgreSQL, MariaDB, MySQL or H2) at the oldest version Hibernate supports unless
+ * {@link #withProperties} gives {@code jakarta.persistence.database-product-version}; so tables, columns,
+ * types, keys, indexes, foreign keys and sequences are those Hibernate would create.
+ *
+ * <p>A column's type is the portable {@link io.samokoder.migrations.ops.Type} where the database gets the same
+ * type from it (e.g. {@code Type.string(120)}, {@code Type.UUID} on PostgreSQL and H2), and otherwise
+ * Hibernate's own SQL type as {@code Type.sql} (e.g. PostgreSQL's {@code oid} for a {@code @Lob}, MariaDB's
+ * {@code longtext}, {@code uuid} and {@code tinyint}), as is a {@code columnDefinition}. Names the mapping did
+ * not quote are folded as the database folds them: lower case on PostgreSQL and H2, as written on MariaDB
+ * and MySQL.
+ *
+ * <p>Naming strategies by default are Spring Boot 4's when Spring Boot's {@code SpringImplicitNamingStrategy}
+ * is on the class path (physical {@code PhysicalNamingStrategySnakeCaseImpl}, implicit
+ * {@code SpringImplicitNamingStrategy}), and Hibernate's own otherwise; the withers choose others, as
+ * {@code spring.jpa.hibernate.naming.*} would.
  *
  * <p>Not in the model: check constraints (Hibernate's for enums among them; autogenerate does not compare
  * checks), tables of an explicit other schema or catalog, views and {@code @Subselect} entities, and the
@@ -70,9 +80,13 @@ public final class JpaModel implements ModelSource {
      * {@link #model} runs; other classes are not loaded. A jar is found through its directory entries, which
      * jars built by Maven and Gradle have.
      *
-     * @throws IllegalArgumentException when no package is given
+     * @throws IllegalArgumentException when no class loader or no package is given
      */
     public static JpaModel ofPackages(ClassLoader loader, String... packages) {
+        if (loader == null) {
+            throw new IllegalArgumentException("JpaModel.ofPackages needs the class loader that sees the entities,"
+                    + " e.g. Application.class.getClassLoader()");
+        }
         if (packages.length == 0 || Arrays.stream(packages).anyMatch(p -> p == null || p.isBlank())) {
             throw new IllegalArgumentException("JpaModel.ofPackages needs the entity packages, e.g."
                     + " \"com.example.domain\"; it was given " + Arrays.toString(packages));

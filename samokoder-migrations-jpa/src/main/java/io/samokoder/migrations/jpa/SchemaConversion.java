@@ -42,7 +42,7 @@ final class SchemaConversion {
         this.metadata = metadata;
         this.database = dialect.name();
         this.foldNames = HibernateDialects.foldsUnquotedNames(dialect);
-        this.types = new TypeMapping(metadata);
+        this.types = new TypeMapping(metadata, dialect);
     }
 
     Schema convert() {

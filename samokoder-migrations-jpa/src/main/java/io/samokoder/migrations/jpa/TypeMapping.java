@@ -1,8 +1,12 @@
 package io.samokoder.migrations.jpa;
 
 import io.samokoder.migrations.ops.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.jdbc.Size;
 import org.hibernate.mapping.BasicValue;
@@ -19,15 +23,21 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  */
 final class TypeMapping {
 
+    /** A quoted value of an enum type's SQL, e.g. {@code 'ACTIVE'}. */
+    private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'')*)'");
     /** The binary digits of a single-precision float; {@code float(p)} above it is double precision. */
     private static final int SINGLE_PRECISION_BITS = 24;
 
     private final Metadata metadata;
     private final org.hibernate.dialect.Dialect dialect;
+    private final boolean mariaDbOrMySql;
+    private final boolean h2;
 
-    TypeMapping(Metadata metadata) {
+    TypeMapping(Metadata metadata, io.samokoder.migrations.dialect.Dialect database) {
         this.metadata = metadata;
         this.dialect = metadata.getDatabase().getDialect();
+        this.mariaDbOrMySql = !HibernateDialects.foldsUnquotedNames(database);
+        this.h2 = database.name().equals("h2");
     }
 
     /** The column's type. */
@@ -43,9 +53,9 @@ final class TypeMapping {
             case SqlTypes.VARCHAR, SqlTypes.NVARCHAR -> varchar(column, sql, base);
             case SqlTypes.LONGVARCHAR, SqlTypes.LONG32VARCHAR, SqlTypes.LONGNVARCHAR, SqlTypes.LONG32NVARCHAR,
                     SqlTypes.CLOB, SqlTypes.NCLOB, SqlTypes.MATERIALIZED_CLOB, SqlTypes.MATERIALIZED_NCLOB ->
-                    base.equals("oid") ? Type.sql(sql) : Type.TEXT;
-            case SqlTypes.UUID -> base.equals("uuid") ? Type.UUID : Type.sql(sql);
-            case SqlTypes.TINYINT, SqlTypes.SMALLINT -> Type.SMALLINT;
+                    text(sql, base);
+            case SqlTypes.UUID -> base.equals("uuid") && !mariaDbOrMySql ? Type.UUID : Type.sql(sql);
+            case SqlTypes.TINYINT, SqlTypes.SMALLINT -> base.equals("tinyint") ? Type.sql(sql) : Type.SMALLINT;
             case SqlTypes.INTEGER -> Type.INTEGER;
             case SqlTypes.BIGINT -> Type.BIGINT;
             case SqlTypes.BOOLEAN, SqlTypes.BIT -> Type.BOOLEAN;
@@ -53,13 +63,12 @@ final class TypeMapping {
             case SqlTypes.REAL, SqlTypes.FLOAT, SqlTypes.DOUBLE -> floating(column, sql, base);
             case SqlTypes.DATE -> Type.DATE;
             case SqlTypes.TIME -> Type.TIME;
-            case SqlTypes.TIMESTAMP -> Type.TIMESTAMP;
-            case SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> Type.TIMESTAMPTZ;
+            case SqlTypes.TIMESTAMP, SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> timestamp(code, base);
             case SqlTypes.JSON -> base.equals("jsonb") ? Type.JSONB : Type.JSON;
             case SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.LONG32VARBINARY, SqlTypes.BLOB,
-                    SqlTypes.MATERIALIZED_BLOB -> base.equals("oid") ? Type.sql(sql) : Type.BYTES;
-            case SqlTypes.ENUM -> enumType(column, column.getName(), sql);
-            case SqlTypes.NAMED_ENUM -> enumType(column, sql, sql);
+                    SqlTypes.MATERIALIZED_BLOB -> bytes(sql, base);
+            case SqlTypes.ENUM -> enumType(column.getName(), sql);
+            case SqlTypes.NAMED_ENUM -> namedEnum(column, sql);
             default -> Type.sql(sql);
         };
     }
@@ -71,7 +80,7 @@ final class TypeMapping {
                 yield length == null || length < 1 || length > Integer.MAX_VALUE ? Type.string()
                         : Type.string(length.intValue());
             }
-            case "text", "tinytext", "mediumtext", "longtext", "clob", "character large object" -> Type.TEXT;
+            case "text" -> Type.TEXT;
             default -> Type.sql(sql);
         };
     }
@@ -102,8 +111,55 @@ final class TypeMapping {
         return Type.numeric(precision, scale);
     }
 
-    /** An enum of the Java enum's constant names, when Hibernate maps it to a database enum type. */
-    private Type enumType(Column column, String name, String sql) {
+    /**
+     * Text as Hibernate writes it: PostgreSQL's {@code text} as {@link Type#TEXT}; a LOB as its own type
+     * (PostgreSQL's {@code oid}, MariaDB's {@code longtext}, H2's {@code clob}, which H2 names
+     * {@code character large object}).
+     */
+    private Type text(String sql, String base) {
+        if (base.equals("text")) {
+            return Type.TEXT;
+        }
+        return h2 && base.equals("clob") ? Type.sql("character large object") : Type.sql(sql);
+    }
+
+    /**
+     * A date and time as Hibernate writes it: MariaDB and MySQL keep an instant in a {@code datetime} (their
+     * {@code timestamp} is the one with a time zone), the others say {@code with time zone}.
+     */
+    private Type timestamp(int code, String base) {
+        return switch (base) {
+            case "datetime", "timestamp without time zone" -> Type.TIMESTAMP;
+            case "timestamp with time zone" -> Type.TIMESTAMPTZ;
+            case "timestamp" -> mariaDbOrMySql ? Type.TIMESTAMPTZ : Type.TIMESTAMP;
+            default -> code == SqlTypes.TIMESTAMP ? Type.TIMESTAMP : Type.TIMESTAMPTZ;
+        };
+    }
+
+    /**
+     * Bytes: PostgreSQL's {@code bytea} and H2's {@code varbinary} as {@link Type#BYTES}; MariaDB and MySQL's
+     * {@code varbinary(n)} and blobs as Hibernate writes them, {@code BYTES} being their {@code longblob}.
+     */
+    private Type bytes(String sql, String base) {
+        if (base.equals("oid") || mariaDbOrMySql && !base.equals("longblob")) {
+            return Type.sql(sql);
+        }
+        return Type.BYTES;
+    }
+
+    /** An inline enum (MariaDB, MySQL, H2) of the values in Hibernate's order, named after the column. */
+    private static Type enumType(String name, String sql) {
+        List<String> values = new ArrayList<>();
+        Matcher value = QUOTED.matcher(sql);
+        while (value.find()) {
+            values.add(value.group(1).replace("''", "'"));
+        }
+        return values.isEmpty() ? Type.sql(sql) : Type.enumOf(name, values.toArray(String[]::new));
+    }
+
+    /** A named enum type (PostgreSQL) of the Java enum's constant names, when Hibernate maps it to one. */
+    private Type namedEnum(Column column, String sql) {
+        String name = sql;
         if (column.getValue() instanceof BasicValue value && value.getResolution() != null) {
             Class<?> javaType = value.getResolution().getDomainJavaType().getJavaTypeClass();
             if (javaType.isEnum()) {

@@ -90,8 +90,10 @@ class JpaModelMediumTest {
         SchemaTable customer = schema.table("customer").orElseThrow();
         assertThat(customer.column("id")).contains(Column.of("id", Type.sql("binary(16)")).notNull());
         assertThat(customer.column("status"))
-                .contains(Column.of("status", Type.enumOf("status", "ACTIVE", "SUSPENDED", "CLOSED")));
-        assertThat(customer.column("notes")).contains(Column.of("notes", Type.TEXT));
+                .contains(Column.of("status", Type.enumOf("status", "ACTIVE", "CLOSED", "SUSPENDED")));
+        assertThat(customer.column("notes")).contains(Column.of("notes", Type.sql("longtext")));
+        assertThat(customer.column("tier")).contains(Column.of("tier", Type.sql("tinyint")));
+        assertThat(customer.column("created_at")).contains(Column.of("created_at", Type.TIMESTAMP));
         assertThat(customer.uniques()).extracting(Unique::name)
                 .containsExactly("UKdwk6cx0afu8bs9o4t536v1j5v", "uq_customer_name_city");
         assertThat(schema.table("order_line").orElseThrow().foreignKeys()).extracting(ForeignKey::name)
@@ -104,7 +106,8 @@ class JpaModelMediumTest {
         Schema schema = MODEL.withProperties(Map.of("jakarta.persistence.database-product-version", "11.4.5"))
                 .model(MariaDbDialect.INSTANCE);
 
-        assertThat(schema.table("customer").orElseThrow().column("id")).contains(Column.of("id", Type.UUID).notNull());
+        assertThat(schema.table("customer").orElseThrow().column("id"))
+                .contains(Column.of("id", Type.sql("uuid")).notNull());
     }
 
     @Test
@@ -113,8 +116,9 @@ class JpaModelMediumTest {
 
         SchemaTable customer = schema.table("customer").orElseThrow();
         assertThat(customer.column("status"))
-                .contains(Column.of("status", Type.enumOf("status", "ACTIVE", "SUSPENDED", "CLOSED")));
-        assertThat(customer.column("notes")).contains(Column.of("notes", Type.TEXT));
+                .contains(Column.of("status", Type.enumOf("status", "ACTIVE", "CLOSED", "SUSPENDED")));
+        assertThat(customer.column("notes")).contains(Column.of("notes", Type.sql("character large object")));
+        assertThat(customer.column("tier")).contains(Column.of("tier", Type.sql("tinyint")));
         assertThat(customer.uniques()).extracting(Unique::name)
                 .containsExactly("ukdwk6cx0afu8bs9o4t536v1j5v", "uq_customer_name_city");
         assertThat(schema.table("order_line").orElseThrow().foreignKeys()).extracting(ForeignKey::name)

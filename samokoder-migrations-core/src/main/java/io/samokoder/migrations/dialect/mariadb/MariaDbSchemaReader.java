@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * Unique indexes are the unique constraints; an index InnoDB made for a foreign key (it has the key's name)
  * is left out; the primary key is named {@code PRIMARY}, as these databases name it. Defaults read as the
  * renderer writes them: {@code current_timestamp()} as {@code CURRENT_TIMESTAMP}, a boolean's {@code 1}
- * as {@code TRUE}, a string as a quoted literal. MariaDB's sequences are tables of type SEQUENCE (MySQL has
- * none). See {@link MariaDbTypes} for the types.
+ * (or {@code b'1'} of a {@code bit(1)}) as {@code TRUE}, a string as a quoted literal. MariaDB's sequences
+ * are tables of type SEQUENCE (MySQL has none). See {@link MariaDbTypes} for the types.
  */
 final class MariaDbSchemaReader implements SchemaReader {
 
@@ -63,6 +63,9 @@ final class MariaDbSchemaReader implements SchemaReader {
 
     private static final Pattern JSON_VALID = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)",
             Pattern.CASE_INSENSITIVE);
+    /** A boolean's default as MariaDB and MySQL show it: a number, or a bit literal for a {@code bit(1)}. */
+    private static final Set<String> BOOLEAN_TRUE = Set.of("1", "b'1'");
+    private static final Set<String> BOOLEAN_FALSE = Set.of("0", "b'0'");
     private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("current_timestamp(?:\\(\\))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CURRENT_TIMESTAMP_N = Pattern.compile("current_timestamp\\((\\d)\\)",
@@ -148,8 +151,11 @@ final class MariaDbSchemaReader implements SchemaReader {
         if (m.matches()) {
             return "CURRENT_TIMESTAMP(" + m.group(1) + ")";
         }
-        if (type.kind() == TypeKind.BOOLEAN && ("1".equals(text) || "0".equals(text))) {
-            return "1".equals(text) ? "TRUE" : "FALSE";
+        if (type.kind() == TypeKind.BOOLEAN && BOOLEAN_TRUE.contains(text)) {
+            return "TRUE";
+        }
+        if (type.kind() == TypeKind.BOOLEAN && BOOLEAN_FALSE.contains(text)) {
+            return "FALSE";
         }
         if (mysql && !generated && !MariaDbTypes.isNumber(type)) {
             return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A MariaDB/MySQL {@code column_type} as the portable {@link Type} that {@link MariaDbOperationRenderer}
- * writes as that type: {@code tinyint(1)} is BOOLEAN, {@code char(36)} UUID, {@code datetime(6)} TIMESTAMP,
+ * writes as that type: {@code tinyint(1)} (and {@code bit(1)}, Hibernate's boolean) is BOOLEAN, {@code char(36)} UUID, {@code datetime(6)} TIMESTAMP,
  * {@code timestamp(6)} TIMESTAMPTZ (times and timestamps of any fractional precision), {@code longblob}
  * BYTES, an {@code enum(...)} an enum named after its column (these databases do not name enum types).
  * Integer display widths are ignored. Anything else, unsigned integers included, is {@code Type.sql} of the
@@ -22,6 +22,7 @@ final class MariaDbTypes {
             Map.entry("char(36)", Type.UUID),
             Map.entry("text", Type.TEXT),
             Map.entry("tinyint(1)", Type.BOOLEAN),
+            Map.entry("bit(1)", Type.BOOLEAN),
             Map.entry("float", Type.FLOAT),
             Map.entry("double", Type.DOUBLE),
             Map.entry("date", Type.DATE),

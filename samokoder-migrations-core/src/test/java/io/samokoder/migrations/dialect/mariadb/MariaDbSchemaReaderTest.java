@@ -131,7 +131,7 @@ class MariaDbSchemaReaderTest {
     void restrictReadsAsTheDefaultAndOwnIndexesStay() throws Exception {
         try (TestDatabase db = TestMariaDb.createDatabase("readers"); Connection c = db.connect()) {
             exec(c, "CREATE TABLE parent (id int PRIMARY KEY, at datetime DEFAULT current_timestamp(),"
-                    + " flag tinyint(1) DEFAULT 0, n int(10) unsigned)",
+                    + " flag tinyint(1) DEFAULT 0, n int(10) unsigned, active bit(1) DEFAULT b'1')",
                     "CREATE TABLE child (parent_id int, INDEX ix_child_parent (parent_id),"
                     + " CONSTRAINT fk_child FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE RESTRICT)");
             Schema read = MariaDbDialect.INSTANCE.schemaReader().read(c, ALL);
@@ -139,7 +139,8 @@ class MariaDbSchemaReaderTest {
                     Column.of("id", Type.INTEGER).notNull(),
                     Column.of("at", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP"),
                     Column.of("flag", Type.BOOLEAN).serverDefault("FALSE"),
-                    Column.of("n", Type.sql("int(10) unsigned")));
+                    Column.of("n", Type.sql("int(10) unsigned")),
+                    Column.of("active", Type.BOOLEAN).serverDefault("TRUE"));
             SchemaTable child = read.table("child").orElseThrow();
             assertThat(child.foreignKeys()).containsExactly(new ForeignKey("fk_child", List.of("parent_id"), "parent",
                     List.of("id"), null, null, false));

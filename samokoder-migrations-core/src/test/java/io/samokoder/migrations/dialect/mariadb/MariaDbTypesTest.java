@@ -11,6 +11,7 @@ class MariaDbTypesTest {
     @Test
     void portableTypesAreRecognised() {
         assertThat(MariaDbTypes.type("c", "tinyint(1)", false)).isEqualTo(Type.BOOLEAN);
+        assertThat(MariaDbTypes.type("c", "bit(1)", false)).isEqualTo(Type.BOOLEAN);
         assertThat(MariaDbTypes.type("c", "char(36)", false)).isEqualTo(Type.UUID);
         assertThat(MariaDbTypes.type("c", "int(11)", false)).isEqualTo(Type.INTEGER);
         assertThat(MariaDbTypes.type("c", "bigint", false)).isEqualTo(Type.BIGINT);
