@@ -2,17 +2,21 @@ package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.cli.CommandMode;
+import io.samokoder.migrations.cli.command.AutogenerateSettings;
+import io.samokoder.migrations.schema.ModelSource;
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 
 /**
  * Command mode: once the context has started (before any runner, and with no web server), runs the
- * command of {@code samokoder.migrations.command} against the application's {@link Migrations},
- * closes the context and ends the process with the command's exit status (0, 2 for a usage error,
+ * command of {@code samokoder.migrations.command} against the application's {@link Migrations} (and
+ * its model, a {@link ModelSource} bean, for {@code revision --autogenerate} and {@code check}), closes
+ * the context and ends the process with the command's exit status (0, 2 for a usage error,
  * 255 for a failure, as Alembic).
  */
 final class MigrationsCommandRunner implements ApplicationListener<ApplicationStartedEvent> {
@@ -37,8 +41,14 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
         if (this.command == null || this.command.isBlank()) {
             return;
         }
-        Migrations migrations = event.getApplicationContext().getBean(Migrations.class);
-        int status = CommandMode.run(migrations, this.command, this.out, this.err);
+        ApplicationContext context = event.getApplicationContext();
+        Migrations migrations = context.getBean(Migrations.class);
+        ModelSource model = context.getBeanProvider(ModelSource.class).getIfAvailable();
+        MigrationsProperties.Autogenerate properties = context.getBeanProvider(MigrationsProperties.class)
+            .getIfAvailable(MigrationsProperties::new).getAutogenerate();
+        AutogenerateSettings autogenerate = new AutogenerateSettings(properties.getExcludeTables(),
+                properties.isCompareServerDefaults(), properties.isDropUnmappedTables());
+        int status = CommandMode.run(migrations, model, autogenerate, this.command, this.out, this.err);
         this.out.flush();
         this.err.flush();
         ExitCodeGenerator code = () -> status;

@@ -162,6 +162,56 @@ public class MigrationsProperties {
      */
     private Map<String, String> namingConvention = new LinkedHashMap<>();
 
+    /**
+     * What "revision --autogenerate" and "check" compare in command mode.
+     */
+    private final Autogenerate autogenerate = new Autogenerate();
+
+    /** What {@code revision --autogenerate} and {@code check} compare, under {@code samokoder.migrations.autogenerate}. */
+    public static class Autogenerate {
+
+        /**
+         * Tables the comparison of the model with the database leaves alone, by name or pattern with * and ?
+         * (case-insensitive), besides the version and log tables.
+         */
+        private List<String> excludeTables = new ArrayList<>();
+
+        /**
+         * Whether column defaults are compared.
+         */
+        private boolean compareServerDefaults = true;
+
+        /**
+         * Whether tables of the database that no entity maps are dropped by the generated revision, instead of
+         * left alone.
+         */
+        private boolean dropUnmappedTables = false;
+
+        public List<String> getExcludeTables() {
+            return this.excludeTables;
+        }
+
+        public void setExcludeTables(List<String> excludeTables) {
+            this.excludeTables = excludeTables;
+        }
+
+        public boolean isCompareServerDefaults() {
+            return this.compareServerDefaults;
+        }
+
+        public void setCompareServerDefaults(boolean compareServerDefaults) {
+            this.compareServerDefaults = compareServerDefaults;
+        }
+
+        public boolean isDropUnmappedTables() {
+            return this.dropUnmappedTables;
+        }
+
+        public void setDropUnmappedTables(boolean dropUnmappedTables) {
+            this.dropUnmappedTables = dropUnmappedTables;
+        }
+    }
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -341,6 +391,10 @@ public class MigrationsProperties {
 
     public void setJavaPackages(List<String> javaPackages) {
         this.javaPackages = javaPackages;
+    }
+
+    public Autogenerate getAutogenerate() {
+        return this.autogenerate;
     }
 
     public Map<String, String> getNamingConvention() {

@@ -68,7 +68,17 @@ class MigrationsPropertiesTests {
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart", "command", "dialect",
-                "retryPartial", "javaPackages", "namingConvention");
+                "retryPartial", "javaPackages", "namingConvention", "autogenerate");
+    }
+
+    @Test
+    void theComparisonDefaultsAreTheCommandLines() {
+        MigrationsProperties.Autogenerate autogenerate = new MigrationsProperties().getAutogenerate();
+        io.samokoder.migrations.cli.command.AutogenerateSettings defaults =
+                io.samokoder.migrations.cli.command.AutogenerateSettings.DEFAULTS;
+        assertThat(autogenerate.getExcludeTables()).isEqualTo(defaults.excludeTables());
+        assertThat(autogenerate.isCompareServerDefaults()).isEqualTo(defaults.compareServerDefaults());
+        assertThat(autogenerate.isDropUnmappedTables()).isEqualTo(defaults.dropUnmappedTables());
     }
 
     @Test

@@ -24,7 +24,9 @@ class RegistrationTests {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
             .contains(MigrationsAutoConfiguration.class.getName(), MigrationsEndpointAutoConfiguration.class.getName(),
                     MigrationsHealthAutoConfiguration.class.getName(),
-                    MigrationsMetricsAutoConfiguration.class.getName());
+                    MigrationsMetricsAutoConfiguration.class.getName(),
+                    MigrationsCommandAutoConfiguration.class.getName(),
+                    MigrationsJpaModelAutoConfiguration.class.getName());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.cli.command.AutogenerateSettings;
+import io.samokoder.migrations.schema.ModelSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StreamTokenizer;
@@ -19,7 +21,8 @@ import java.util.Objects;
  * {@code --user}, {@code --password}, {@code --config}, {@code --locations}, {@code --schema},
  * {@code --version-table}, {@code --log-table}) are refused with a usage error, since the
  * application's configuration decides them. {@code revision} and {@code merge} write to the
- * engine's first {@code filesystem:} location, or to {@code --version-path}.
+ * engine's first {@code filesystem:} location, or to {@code --version-path}. Given the application's
+ * model, {@code revision --autogenerate} and {@code check} compare it with the database.
  */
 public final class CommandMode {
 
@@ -38,9 +41,33 @@ public final class CommandMode {
      *     command failed
      */
     public static int run(Migrations migrations, String commandLine, PrintStream out, PrintStream err) {
+        return run(migrations, null, AutogenerateSettings.DEFAULTS, commandLine, out, err);
+    }
+
+    /**
+     * Runs one command with the application's model, which {@code revision --autogenerate} and {@code check}
+     * compare with the database; see {@link #run(Migrations, String, PrintStream, PrintStream)}.
+     *
+     * @param model the application's model, or {@code null} for none
+     */
+    public static int run(Migrations migrations, ModelSource model, String commandLine, PrintStream out,
+            PrintStream err) {
+        return run(migrations, model, AutogenerateSettings.DEFAULTS, commandLine, out, err);
+    }
+
+    /**
+     * Runs one command with the application's model and its settings of the comparison
+     * ({@code samokoder.migrations.autogenerate.*}); see {@link #run(Migrations, String, PrintStream, PrintStream)}.
+     *
+     * @param model the application's model, or {@code null} for none
+     * @param autogenerate what the comparison leaves out or compares
+     */
+    public static int run(Migrations migrations, ModelSource model, AutogenerateSettings autogenerate,
+            String commandLine, PrintStream out, PrintStream err) {
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(commandLine, "commandLine");
-        return SamokoderCli.run(words(commandLine), out, err, Map.of(), migrations);
+        Objects.requireNonNull(autogenerate, "autogenerate");
+        return SamokoderCli.run(words(commandLine), out, err, Map.of(), migrations, model, autogenerate);
     }
 
     /** Splits a command line into words with the JDK's {@link StreamTokenizer}: blanks separate, quotes group. */

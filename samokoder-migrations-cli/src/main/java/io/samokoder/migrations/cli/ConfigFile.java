@@ -38,6 +38,7 @@ import org.springframework.core.io.FileSystemResource;
 final class ConfigFile {
 
     private static final String PREFIX = "samokoder.migrations.";
+    private static final String AUTOGENERATE = PREFIX + "autogenerate.";
 
     private ConfigFile() {
     }
@@ -76,7 +77,10 @@ final class ConfigFile {
                     binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null),
                     duration(binder, "statement-timeout"),
                     binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null),
-                    binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null));
+                    binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null),
+                    binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class)).orElse(null),
+                    binder.bind(AUTOGENERATE + "compare-server-defaults", Boolean.class).orElse(null),
+                    binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class).orElse(null));
         } catch (BindException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"

@@ -2,12 +2,14 @@ package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import io.samokoder.migrations.cli.command.Hints;
 import io.samokoder.migrations.cli.command.MigrationCommand;
 import io.samokoder.migrations.cli.command.Output;
 import io.samokoder.migrations.cli.command.OutputFormat;
 import io.samokoder.migrations.cli.command.Workspace;
 import io.samokoder.migrations.dialect.Dialects;
+import io.samokoder.migrations.schema.ModelSource;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -93,6 +95,8 @@ public final class SamokoderCli {
 
     private Map<String, String> environment = Map.of();
     private Migrations inApp;
+    private ModelSource model;
+    private AutogenerateSettings autogenerate = AutogenerateSettings.DEFAULTS;
     private PrintWriter out;
     private PrintWriter err;
 
@@ -123,9 +127,22 @@ public final class SamokoderCli {
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
             Migrations inApp) {
+        return run(args, out, err, environment, inApp, null, AutogenerateSettings.DEFAULTS);
+    }
+
+    /**
+     * Runs a command line in the application's command mode.
+     *
+     * @param model the application's model for {@code revision --autogenerate} and {@code check}, or {@code null}
+     * @param autogenerate the application's settings of the comparison
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            Migrations inApp, ModelSource model, AutogenerateSettings autogenerate) {
         SamokoderCli root = new SamokoderCli();
         root.environment = environment;
         root.inApp = inApp;
+        root.model = model;
+        root.autogenerate = autogenerate;
         root.out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         root.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
         CommandLine commandLine = commandLine(root, args);
@@ -216,7 +233,9 @@ public final class SamokoderCli {
             Migrations engine = this.inApp;
             return new Workspace(() -> engine, "the application's database",
                     Locations.directories(engine.config().locations()), this.fileTemplate)
-                .withHints(Hints.COMMAND_MODE);
+                .withHints(Hints.COMMAND_MODE)
+                .withModelSource(this.model)
+                .withAutogenerate(this.autogenerate);
         }
         return Workspaces.create(settings(), null, System.console());
     }
@@ -235,12 +254,12 @@ public final class SamokoderCli {
     private Settings settings() {
         Settings options = new Settings(this.url, this.user, this.password,
                 this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
-                this.logTable, this.fileTemplate, null, null, null, null, null, null, null);
+                this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null);
         Settings environmentSettings = new Settings(
                 variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
                 variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
                 variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return options.or(environmentSettings).or(file);
     }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,11 +14,12 @@ import java.util.List;
 record Settings(String url, String user, String password, List<String> locations, String schema,
         String versionTable, String logTable, String fileTemplate, TransactionMode transactionMode,
         Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
-        ChecksumPolicy checksumPolicy, Boolean fastStart) {
+        ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
+        Boolean dropUnmappedTables) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -27,7 +29,18 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.fileTemplate, other.fileTemplate), pick(this.transactionMode, other.transactionMode),
                 pick(this.lockWaitTimeout, other.lockWaitTimeout), pick(this.lockTimeout, other.lockTimeout),
                 pick(this.lockRetries, other.lockRetries), pick(this.statementTimeout, other.statementTimeout),
-                pick(this.checksumPolicy, other.checksumPolicy), pick(this.fastStart, other.fastStart));
+                pick(this.checksumPolicy, other.checksumPolicy), pick(this.fastStart, other.fastStart),
+                pick(this.excludeTables, other.excludeTables),
+                pick(this.compareServerDefaults, other.compareServerDefaults),
+                pick(this.dropUnmappedTables, other.dropUnmappedTables));
+    }
+
+    /** What autogenerate and {@code check} compare, from these settings and the defaults. */
+    AutogenerateSettings autogenerate() {
+        AutogenerateSettings defaults = AutogenerateSettings.DEFAULTS;
+        return new AutogenerateSettings(this.excludeTables == null ? defaults.excludeTables() : this.excludeTables,
+                this.compareServerDefaults == null ? defaults.compareServerDefaults() : this.compareServerDefaults,
+                this.dropUnmappedTables == null ? defaults.dropUnmappedTables() : this.dropUnmappedTables);
     }
 
     private static <T> T pick(T first, T second) {

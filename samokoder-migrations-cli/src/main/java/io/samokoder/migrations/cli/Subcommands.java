@@ -77,11 +77,46 @@ final class Subcommands {
         @Option(names = "--package", paramLabel = "PKG", description = "Package of the Java revision (with --java;"
                 + " default: read off --version-path below a java directory).")
         String javaPackage;
+        @Option(names = "--autogenerate", description = "Compare the application's model with the database and write"
+                + " the operations that differ (in the application's command mode or the Maven plugin).")
+        boolean autogenerate;
+        @Option(names = "--allow-empty", description = "With --autogenerate: write the revision even when nothing"
+                + " differs.")
+        boolean allowEmpty;
+        @Mixin
+        Comparison comparison;
+        @Option(names = "--sql", hidden = true, description = "Refused, as by Alembic.")
+        boolean sql;
 
         @Override
         public Integer call() {
+            if (!this.autogenerate) {
+                String only = this.allowEmpty ? "--allow-empty" : this.comparison.option();
+                if (only != null) {
+                    throw new CliUsageException(only + " is an option of --autogenerate: add --autogenerate");
+                }
+            }
+            RevisionCommand.Autogenerate options = this.autogenerate ? new RevisionCommand.Autogenerate(
+                    this.allowEmpty, this.comparison.excludeTables, this.comparison.noServerDefaults) : null;
             return this.root.execute(new RevisionCommand(this.message, this.head, this.splice, this.branchLabels,
-                    this.dependsOn, this.revisionId, this.versionPath, this.java, this.javaPackage), OutputFormat.TEXT);
+                    this.dependsOn, this.revisionId, this.versionPath, this.java, this.javaPackage, this.sql, options),
+                    OutputFormat.TEXT);
+        }
+    }
+
+    /** The options of the model comparison ({@code revision --autogenerate}, {@code check}). */
+    static final class Comparison {
+        @Option(names = "--exclude-table", paramLabel = "TABLE", description = "A table (or pattern with * and ?)"
+                + " that the model comparison leaves alone; repeatable, added to"
+                + " samokoder.migrations.autogenerate.exclude-tables.")
+        List<String> excludeTables = new ArrayList<>();
+        @Option(names = "--no-compare-server-default", description = "Do not compare column defaults.")
+        boolean noServerDefaults;
+
+        /** The first option given, or null. */
+        String option() {
+            return !this.excludeTables.isEmpty() ? "--exclude-table" : this.noServerDefaults
+                    ? "--no-compare-server-default" : null;
         }
     }
 
@@ -239,15 +274,18 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "check", description = "Fail unless there is one head, the database is at it and no applied"
-            + " script changed.")
+    @Command(name = "check", description = "Fail unless there is one head, the database is at it, no applied"
+            + " script changed and the database matches the application's model (where there is one).")
     static final class Check extends Base {
         @Mixin
         Format format;
+        @Mixin
+        Comparison comparison;
 
         @Override
         public Integer call() {
-            return this.root.execute(new CheckCommand(), this.format.format);
+            return this.root.execute(new CheckCommand(this.comparison.excludeTables, this.comparison.noServerDefaults),
+                    this.format.format);
         }
     }
 

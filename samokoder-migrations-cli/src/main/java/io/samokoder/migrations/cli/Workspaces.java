@@ -41,7 +41,7 @@ public final class Workspaces {
             Map<String, String> environment, Path baseDirectory) {
         try {
             Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
-                    null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
             return create(explicit.or(file), baseDirectory, null);
         } catch (CliUsageException e) {
@@ -59,7 +59,8 @@ public final class Workspaces {
                 : settings.locations(), baseDirectory);
         return new Workspace(() -> new Migrations(SamokoderCli.engineConfig(settings, scriptLocations, console)),
                 Urls.mask(settings.url()), Locations.directories(scriptLocations), settings.fileTemplate(),
-                settings.fastStart() == null ? Boolean.TRUE : settings.fastStart());
+                settings.fastStart() == null ? Boolean.TRUE : settings.fastStart())
+            .withAutogenerate(settings.autogenerate());
     }
 
     private static List<String> resolve(List<String> locations, Path baseDirectory) {

@@ -70,11 +70,13 @@ class BothFrontEndsTest {
 
     /**
      * The CLI names its database by URL where command mode says "the application's database", and its
-     * hints name the command line where command mode names the property.
+     * hints name the command line where command mode names the property (or, for a model, the module that
+     * gives one).
      */
     private static String normalise(String text, TestDatabase cliDb, TestDatabase appDb) {
         return text.replace(cliDb.jdbcUrl(), "the application's database").replace(cliDb.name(), appDb.name())
             .replace("'" + Hints.COMMAND_LINE.upgrade() + "'", "'" + Hints.COMMAND_MODE.upgrade() + "'")
-            .replace("'" + Hints.COMMAND_LINE.merge() + "'", "'" + Hints.COMMAND_MODE.merge() + "'");
+            .replace("'" + Hints.COMMAND_LINE.merge() + "'", "'" + Hints.COMMAND_MODE.merge() + "'")
+            .replace(Hints.COMMAND_LINE.noModel("check"), Hints.COMMAND_MODE.noModel("check"));
     }
 }

@@ -101,4 +101,21 @@ class ConfigFileTest {
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("--config " + resources.resolve("none.yml") + ": no such file"));
     }
+
+    @Test
+    void theComparisonSettingsAreReadFromTheAutogenerateKeys() throws Exception {
+        Path file = Files.writeString(resources.resolve("autogenerate.yml"), String.join("\n",
+                "samokoder:",
+                "  migrations:",
+                "    autogenerate:",
+                "      exclude-tables: legacy_*, audit_log",
+                "      compare-server-defaults: false",
+                "      drop-unmapped-tables: true",
+                ""));
+        assertEquals(new io.samokoder.migrations.cli.command.AutogenerateSettings(List.of("legacy_*", "audit_log"),
+                false, true), ConfigFile.load(file, Map.of()).autogenerate());
+        Path none = Files.writeString(resources.resolve("none.properties"), "samokoder.migrations.schema=public\n");
+        assertEquals(io.samokoder.migrations.cli.command.AutogenerateSettings.DEFAULTS,
+                ConfigFile.load(none, Map.of()).autogenerate());
+    }
 }

@@ -135,7 +135,12 @@ class DatabaseCommandsTest {
         assertEquals("FAILED: Target database is not up to date. Pending: aaaa1111, bbbb2222, cccc3333, dddd4444,"
                 + " eeee5555; run 'samokoder upgrade heads'\n", pending.err());
         ok("upgrade", "heads");
-        assertEquals("No new upgrade operations detected.\n", ok("check").out());
+        Cli.Result upToDate = ok("check");
+        assertEquals("No new upgrade operations detected.\n", upToDate.out());
+        assertEquals("The model was not compared: 'check' compares the application's model (its JPA entities) with"
+                + " the database, and the command line has no model: run it in the application's command mode"
+                + " (java -jar app.jar --samokoder.migrations.command=\"check\") or with the Maven plugin"
+                + " (mvn samokoder-migrations:check)\n", upToDate.err());
 
         Path applied = this.dir.resolve("002_b.sql");
         Files.writeString(applied, Files.readString(applied).replace("name text", "name varchar(10)"));

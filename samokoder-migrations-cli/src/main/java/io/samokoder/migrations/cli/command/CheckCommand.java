@@ -10,14 +10,33 @@ import java.util.Map;
 
 /**
  * {@code check}, for CI: succeeds with "No new upgrade operations detected." when the map has one
- * head, the database is at it and no applied script changed since it ran. Otherwise it fails (exit
- * 255), in this order: several heads (merge them), version rows no script declares, changed applied
- * scripts, pending revisions ("Target database is not up to date."). Changes nothing.
+ * head, the database is at it, no applied script changed since it ran and, where the application's model
+ * is known (the workspace's {@link Workspace#modelSource()}), the database matches the model. Otherwise it
+ * fails (exit 255), in this order: several heads (merge them), version rows no script declares, changed
+ * applied scripts, pending revisions ("Target database is not up to date."), differences from the model
+ * ("New upgrade operations detected: [...]", as Alembic's). Without a model, a check that passes says on
+ * the error stream that the model was not compared, and where it can be. Changes nothing.
+ *
+ * @param excludeTables      tables the comparison leaves alone (names or patterns), besides the configured ones
+ * @param skipServerDefaults do not compare column defaults ({@code --no-compare-server-default})
  */
-public record CheckCommand() implements MigrationCommand {
+public record CheckCommand(List<String> excludeTables, boolean skipServerDefaults) implements MigrationCommand {
+
+    /** Copies the list. */
+    public CheckCommand {
+        excludeTables = List.copyOf(excludeTables);
+    }
+
+    /** The checks with the configured comparison. */
+    public CheckCommand() {
+        this(List.of(), false);
+    }
 
     /** The success text, Alembic's own for {@code alembic check}. */
     public static final String UP_TO_DATE = "No new upgrade operations detected.";
+
+    /** The start of the line on the error stream of a check that had no model to compare. */
+    public static final String MODEL_NOT_COMPARED = "The model was not compared: ";
 
     @Override
     public void run(Workspace workspace, Output output) {
@@ -31,6 +50,15 @@ public record CheckCommand() implements MigrationCommand {
             }
         }
         String problem = problem(heads, unknown, validation, workspace.hints());
+        SchemaComparison comparison = null;
+        if (problem == null && workspace.modelSource() != null) {
+            comparison = SchemaComparison.run(workspace, output, "check", this.excludeTables, this.skipServerDefaults);
+            if (!comparison.diff().isEmpty()) {
+                problem = comparison.diff().checkText();
+            }
+        } else if (problem == null) {
+            output.progress(MODEL_NOT_COMPARED + workspace.hints().noModel("check"));
+        }
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", problem == null);
@@ -46,6 +74,9 @@ public record CheckCommand() implements MigrationCommand {
                 drift.add(d);
             }
             json.put("drift", drift);
+            json.put("modelCompared", comparison != null);
+            json.put("changes", comparison == null ? List.of() : comparison.json());
+            json.put("notes", comparison == null ? List.of() : comparison.diff().notes());
             json.put("problem", problem);
             output.json(json);
         } else if (problem == null) {

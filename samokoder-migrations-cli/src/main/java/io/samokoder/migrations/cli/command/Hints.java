@@ -51,6 +51,13 @@ public interface Hints {
         public String upgrade() {
             return "--samokoder.migrations.command=\"upgrade heads\"";
         }
+
+        @Override
+        public String noModel(String command) {
+            return "'" + command + "' compares the application's model with the database, and this application"
+                    + " has none: add samokoder-migrations-jpa next to Hibernate (spring-boot-starter-data-jpa), whose"
+                    + " entities are then the model";
+        }
     };
 
     /** How to merge all heads. */
@@ -64,4 +71,20 @@ public interface Hints {
 
     /** How to upgrade to the heads. */
     String upgrade();
+
+    /**
+     * Why a command cannot compare the application's model with the database here, and where it can: the
+     * application's command mode or the Maven plugin, which have the model.
+     *
+     * @param command {@code revision --autogenerate} or {@code check}
+     */
+    default String noModel(String command) {
+        boolean check = command.equals("check");
+        String inApp = check ? "check" : "revision --autogenerate -m '<message>'";
+        String maven = check ? "mvn samokoder-migrations:check"
+                : "mvn samokoder-migrations:revision -Dsamokoder.autogenerate -Dsamokoder.message=\"<message>\"";
+        return "'" + command + "' compares the application's model (its JPA entities) with the database, and the"
+                + " command line has no model: run it in the application's command mode (java -jar app.jar"
+                + " --samokoder.migrations.command=\"" + inApp + "\") or with the Maven plugin (" + maven + ")";
+    }
 }

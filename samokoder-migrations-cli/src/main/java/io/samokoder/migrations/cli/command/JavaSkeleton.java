@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -65,8 +67,13 @@ final class JavaSkeleton {
         }
     }
 
+    /**
+     * The class's source.
+     *
+     * @param body the operations of its {@code upgrade} and {@code downgrade}, or null for empty methods
+     */
     static String render(String javaPackage, String className, Map<String, String> values, List<String> branchLabels,
-            List<String> dependsOn) {
+            List<String> dependsOn, RevisionBody body) {
         StringBuilder annotation = new StringBuilder("@Revision(id = ").append(literal(values.get("up_revision")));
         List<String> revises = values.get("down_revision").isEmpty() ? List.of()
                 : List.of(values.get("down_revision").split(", "));
@@ -81,18 +88,35 @@ final class JavaSkeleton {
         }
         annotation.append(",\n        message = ").append(literal(values.get("message")))
                 .append(", createDate = ").append(literal(values.get("create_date"))).append(')');
+        JavaOperationSource source = new JavaOperationSource();
+        String upgrade = body == null ? "" : RevisionBody.java(body.upgrade(), source, "        ");
+        String downgrade = body == null ? "" : RevisionBody.java(body.downgrade(), source, "        ");
+        Set<String> imports = new TreeSet<>(source.imports());
+        imports.add("io.samokoder.migrations.java.JavaRevision");
+        imports.add("io.samokoder.migrations.java.Revision");
+        imports.add("io.samokoder.migrations.ops.Operations");
+        StringBuilder importLines = new StringBuilder();
+        String group = null;
+        for (String name : imports) {
+            String top = name.substring(0, name.indexOf('.'));
+            if (group != null && !group.equals(top)) {
+                importLines.append('\n');
+            }
+            group = top;
+            importLines.append("import ").append(name).append(";\n");
+        }
         return "package " + javaPackage + ";\n\n"
-                + "import io.samokoder.migrations.java.JavaRevision;\n"
-                + "import io.samokoder.migrations.java.Revision;\n"
-                + "import io.samokoder.migrations.ops.Operations;\n\n"
-                + "/** " + values.get("message").replace("*/", "*&#47;") + " */\n"
+                + importLines + "\n"
+                + "/** " + values.get("message").replace("\\", "&#92;").replace("*/", "*&#47;") + " */\n"
                 + annotation + "\n"
                 + "public class " + className + " implements JavaRevision {\n\n"
                 + "    @Override\n"
                 + "    public void upgrade(Operations op) {\n"
+                + upgrade
                 + "    }\n\n"
                 + "    @Override\n"
                 + "    public void downgrade(Operations op) {\n"
+                + downgrade
                 + "    }\n"
                 + "}\n";
     }
@@ -109,21 +133,6 @@ final class JavaSkeleton {
     }
 
     private static String literal(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JavaOperationSource.literal(value);
     }
 }

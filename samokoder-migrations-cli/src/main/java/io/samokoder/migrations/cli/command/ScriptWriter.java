@@ -31,9 +31,9 @@ final class ScriptWriter {
 
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    /** What to write. */
+    /** What to write; {@code body} is null for a revision whose parts the user fills in. */
     record Request(String revisionId, String message, List<String> heads, boolean splice, List<String> branchLabels,
-            List<String> dependsOn, Path versionPath, JavaTarget java) {
+            List<String> dependsOn, Path versionPath, JavaTarget java, RevisionBody body) {
     }
 
     /**
@@ -94,12 +94,13 @@ final class ScriptWriter {
             String className = FileNames.className(workspace.fileTemplate(), id, message, created);
             Path file = directory.resolve(className + ".java");
             String pkg = JavaSkeleton.packageOf(request.java().javaPackage(), directory);
-            String text = JavaSkeleton.render(pkg, className, values, request.branchLabels(), dependsOn);
+            String text = JavaSkeleton.render(pkg, className, values, request.branchLabels(), dependsOn, request.body());
             checkGraph(graph, new Revision(id, heads, new java.util.LinkedHashSet<>(request.branchLabels()), dependsOn,
                     message, file.toString()));
             return writeAndReport(output, file, text);
         }
-        String text = ScriptTemplate.render(ScriptTemplate.find(directory), values);
+        String rendered = ScriptTemplate.render(ScriptTemplate.find(directory), values);
+        String text = request.body() == null ? rendered : request.body().intoScript(rendered);
         Path file = directory.resolve(FileNames.fileName(workspace.fileTemplate(), id, message, created));
         RevisionScript script = ScriptLoader.parse(ScriptLocations.FILESYSTEM_PREFIX + file, text);
         if (!script.id().equals(id) || !script.downRevisions().equals(heads)) {
@@ -111,6 +112,11 @@ final class ScriptWriter {
             throw new CommandFailedException("Version " + id + " specified branch_labels " + request.branchLabels()
                     + ", however the migration file " + file + " does not have them; have you upgraded your "
                     + ScriptTemplate.FILE_NAME + " to include the 'Branch Labels' line?");
+        }
+        if (request.body() != null && script.transactional() == request.body().requiresAutocommit()) {
+            throw new CommandFailedException("The script template " + ScriptTemplate.find(directory).description()
+                    + " gives a '-- Transactional:' header that the generated statements cannot keep; fix the"
+                    + " template's header");
         }
         checkGraph(graph, script.revision());
         return writeAndReport(output, file, text);

@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli.command;
 
 import io.samokoder.migrations.MigrationListener;
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.schema.ModelSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * What commands run against: the engine (created on first use, so that commands that need no
  * database never open a connection), a description of the database for messages (never with a
  * password), the script directories that {@code revision}, {@code merge} and {@code init} write to,
- * and the file-name template of new scripts.
+ * the file-name template of new scripts, and the application's model that autogenerate compares, if any.
  */
 public final class Workspace {
 
@@ -21,6 +22,8 @@ public final class Workspace {
     private final String fileTemplate;
     private final Boolean runFastStart;
     private final Hints hints;
+    private final ModelSource modelSource;
+    private final AutogenerateSettings autogenerate;
     private Migrations engine;
     private Revisions revisions;
 
@@ -46,12 +49,16 @@ public final class Workspace {
      */
     public Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
             String fileTemplate, Boolean runFastStart) {
-        this(engineFactory, database, versionLocations, fileTemplate, runFastStart, Hints.COMMAND_LINE);
+        this(engineFactory, database, versionLocations, fileTemplate, runFastStart, Hints.COMMAND_LINE, null,
+                AutogenerateSettings.DEFAULTS);
     }
 
     private Workspace(Supplier<Migrations> engineFactory, String database, List<Path> versionLocations,
-            String fileTemplate, Boolean runFastStart, Hints hints) {
+            String fileTemplate, Boolean runFastStart, Hints hints, ModelSource modelSource,
+            AutogenerateSettings autogenerate) {
         this.hints = Objects.requireNonNull(hints, "hints");
+        this.modelSource = modelSource;
+        this.autogenerate = Objects.requireNonNull(autogenerate, "autogenerate");
         this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
         this.database = database;
         this.versionLocations = List.copyOf(versionLocations);
@@ -106,7 +113,32 @@ public final class Workspace {
      */
     public Workspace withHints(Hints hints) {
         return new Workspace(this.engineFactory, this.database, this.versionLocations, this.fileTemplate,
-                this.runFastStart, hints);
+                this.runFastStart, hints, this.modelSource, this.autogenerate);
+    }
+
+    /**
+     * This workspace with the application's model, which {@code revision --autogenerate} and {@code check}
+     * compare with the database; none ({@code null}) by default, as on the command line.
+     */
+    public Workspace withModelSource(ModelSource model) {
+        return new Workspace(this.engineFactory, this.database, this.versionLocations, this.fileTemplate,
+                this.runFastStart, this.hints, model, this.autogenerate);
+    }
+
+    /** The application's model, or {@code null} when this front-end has none. */
+    public ModelSource modelSource() {
+        return this.modelSource;
+    }
+
+    /** This workspace with these settings of the comparison; {@link AutogenerateSettings#DEFAULTS} by default. */
+    public Workspace withAutogenerate(AutogenerateSettings settings) {
+        return new Workspace(this.engineFactory, this.database, this.versionLocations, this.fileTemplate,
+                this.runFastStart, this.hints, this.modelSource, settings);
+    }
+
+    /** The settings of the comparison. */
+    public AutogenerateSettings autogenerate() {
+        return this.autogenerate;
     }
 
     /** How this front-end's user types the commands that failure messages suggest. */
