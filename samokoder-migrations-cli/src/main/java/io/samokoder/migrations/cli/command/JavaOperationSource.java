@@ -74,6 +74,12 @@ final class JavaOperationSource {
                     : "op.createSequence(" + literal(c.name()) + ", " + c.start() + "L, " + c.increment() + "L);";
         } else if (operation instanceof Operation.DropSequence d) {
             return "op.dropSequence(" + literal(d.name()) + ");";
+        } else if (operation instanceof Operation.CreateTableComment c) {
+            return "op.createTableComment(" + literal(c.table()) + ", " + literal(c.comment())
+                    + (c.existingComment() == null ? "" : ", " + literal(c.existingComment())) + ");";
+        } else if (operation instanceof Operation.DropTableComment d) {
+            return "op.dropTableComment(" + literal(d.table())
+                    + (d.existingComment() == null ? "" : ", " + literal(d.existingComment())) + ");";
         } else if (operation instanceof Operation.Execute e) {
             return this.data.execute(e);
         } else if (operation instanceof Operation.BulkInsert b) {
@@ -292,6 +298,9 @@ final class JavaOperationSource {
         }
         if (a.existingComment() != null) {
             calls.add(".existingComment(" + literal(a.existingComment()) + ")");
+        }
+        if (a.existingAutoincrement()) {
+            calls.add(".existingAutoincrement(true)");
         }
         return "c -> c" + chain(calls, "        ");
     }

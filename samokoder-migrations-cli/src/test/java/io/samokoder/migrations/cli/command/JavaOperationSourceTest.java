@@ -100,6 +100,12 @@ class JavaOperationSourceTest {
                         "changed", false, Type.string(80), true, "'a''b'", "note"),
                 new Operation.AlterColumn("plain", "remark", null, null, null, null, true, null, null, true, null, null,
                         null, null),
+                new Operation.AlterColumn("plain", "id", Type.BIGINT, null, null, null, false, null, null, false,
+                        Type.INTEGER, false, null, null, true),
+                new Operation.CreateTableComment("plain", "Plain \"rows\"", null),
+                new Operation.CreateTableComment("plain", "changed", "Plain \"rows\""),
+                new Operation.DropTableComment("plain", "changed"),
+                new Operation.DropTableComment("odd", null),
                 new Operation.CreateIndex(Index.on("plain", "id", "remark").named("ix_plain_id_remark").unique()),
                 new Operation.CreateIndex(Index.onExpressions("plain", "lower(remark)").named("ix_lower")
                         .where("remark IS NOT NULL").concurrently()),
