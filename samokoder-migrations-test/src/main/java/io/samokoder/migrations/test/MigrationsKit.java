@@ -218,8 +218,9 @@ public final class MigrationsKit {
                 problems.add("The model does not match the database at the heads of "
                         + String.join(", ", this.locations) + ":");
                 diff.changes().forEach(change -> problems.add("  " + change.message()));
-                problems.add("Write a revision for these changes with 'samokoder revision --autogenerate -m"
-                        + " \"<message>\"', review it, and run the tests again.");
+                problems.add("Write a revision for these changes with 'revision --autogenerate -m \"<message>\"'"
+                        + " (in the application's command mode, or with the Maven plugin), review it, and run the"
+                        + " tests again.");
                 fail(problems);
             }
         });

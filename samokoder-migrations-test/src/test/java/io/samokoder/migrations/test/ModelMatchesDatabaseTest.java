@@ -51,8 +51,9 @@ class ModelMatchesDatabaseTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("The model does not match the database at the heads of classpath:kit/model:\n"
                         + "  Detected added column 'accounts.nickname'\n"
-                        + "Write a revision for these changes with 'samokoder revision --autogenerate -m"
-                        + " \"<message>\"', review it, and run the tests again.");
+                        + "Write a revision for these changes with 'revision --autogenerate -m \"<message>\"'"
+                        + " (in the application's command mode, or with the Maven plugin), review it, and run the"
+                        + " tests again.");
         assertThat(kitSchemas(db)).isZero();
     }
 

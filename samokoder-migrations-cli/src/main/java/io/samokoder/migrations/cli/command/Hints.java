@@ -54,9 +54,9 @@ public interface Hints {
 
         @Override
         public String noModel(String command) {
-            return "'" + command + "' compares the application's model with the database, and this application"
-                    + " has none: add samokoder-migrations-jpa next to Hibernate (spring-boot-starter-data-jpa), whose"
-                    + " entities are then the model";
+            return "'" + command + "' compares the application's model (its JPA entities, as its Hibernate maps"
+                    + " them) with the database, and this application has no JPA: add Spring Boot's JPA support"
+                    + " (spring-boot-starter-data-jpa) and its entities are the model";
         }
     };
 
