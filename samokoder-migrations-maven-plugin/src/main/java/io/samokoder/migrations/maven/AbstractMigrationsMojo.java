@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,6 +38,9 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /** Hibernate's start-up lines while it maps the project's entities; shown only with {@code mvn -X}. */
     private static final String HIBERNATE_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.hibernate";
+
+    /** Hibernate logs through java.util.logging in Maven's class realms; held so the level stays set. */
+    private static final Logger HIBERNATE_JUL = Logger.getLogger("org.hibernate");
 
     private static final String PASSWORD_PROPERTY = "samokoder.password";
 
@@ -115,6 +120,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         }
         if (!getLog().isDebugEnabled() && System.getProperty(HIBERNATE_LOG_LEVEL) == null) {
             System.setProperty(HIBERNATE_LOG_LEVEL, "warn");
+            HIBERNATE_JUL.setLevel(Level.WARNING);
         }
         registerDrivers();
         Workspace workspace;
