@@ -1,7 +1,7 @@
 -- Add an index on a column that does not exist
 --
 -- Revision ID: 7ead2de0adf9
--- Revises: 3c8f1a9d2b7e
+-- Revises: ae9f6fa0aca7
 -- Create Date: 2026-11-29 09:50:00
 
 -- migrate:upgrade

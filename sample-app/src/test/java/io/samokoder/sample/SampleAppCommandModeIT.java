@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Command mode of the packaged app ({@code java -jar app.jar --samokoder.migrations.command=...}):
  * the guide's docker-compose {@code migrate} job. Each run prints the command's output, exits with
- * its status and never opens the HTTP port.
+ * its status and never opens the HTTP port. {@code check} and {@code revision --autogenerate} compare the
+ * application's JPA entities with the database.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SampleAppCommandModeIT {
@@ -40,18 +41,34 @@ class SampleAppCommandModeIT {
         assertThat(upgrade.status()).as(upgrade.output()).isZero();
         assertThat(upgrade.output()).contains("Running upgrade  -> 5577ef20e9ff, Initial schema")
             .contains("Running upgrade e4e9de92086b, 253890d33616 -> 0be0e10f5cc6")
-            .contains("Running upgrade 0be0e10f5cc6 -> 3c8f1a9d2b7e, Add project statuses");
+            .contains("Running upgrade 0be0e10f5cc6 -> 3c8f1a9d2b7e, Add project statuses")
+            .contains("Running upgrade 3c8f1a9d2b7e -> ae9f6fa0aca7, add project notes");
         assertThat(upgrade.portOpened()).isFalse();
         assertThat(upgrade.output()).doesNotContain("Tomcat").doesNotContain("Started SampleApplication");
 
         Run current = run(db, "current");
         assertThat(current.status()).as(current.output()).isZero();
-        assertThat(lines(current.output())).contains("3c8f1a9d2b7e (head)");
+        assertThat(lines(current.output())).contains("ae9f6fa0aca7 (head)");
+
+        // The JPA entities match the schema the revisions built: the model of command mode is the application's
+        // own Hibernate mapping.
+        Run upToDate = run(db, "check");
+        assertThat(upToDate.status()).as(upToDate.output()).isZero();
+        assertThat(lines(upToDate.output())).contains("No new upgrade operations detected.");
+        assertThat(upToDate.output()).doesNotContain("Detected ").doesNotContain("WARNING");
+        Path scripts = Files.createTempDirectory("command-mode-revisions");
+        Run nothing = run(db, "revision --autogenerate -m 'nothing new' --version-path " + scripts);
+        assertThat(nothing.status()).as(nothing.output()).isZero();
+        assertThat(lines(nothing.output())).contains("No changes in schema detected.");
+        try (var written = Files.list(scripts)) {
+            assertThat(written).isEmpty();
+        }
 
         // (downgrade -1 from this merge point is "Ambiguous walk", as in Alembic: name the revision.)
         Run down = run(db, "downgrade e4e9de92086b");
         assertThat(down.status()).as(down.output()).isZero();
-        assertThat(down.output()).contains("Running downgrade 3c8f1a9d2b7e -> 0be0e10f5cc6")
+        assertThat(down.output()).contains("Running downgrade ae9f6fa0aca7 -> 3c8f1a9d2b7e, add project notes")
+            .contains("Running downgrade 3c8f1a9d2b7e -> 0be0e10f5cc6")
             .contains("Running downgrade 0be0e10f5cc6 -> e4e9de92086b, 253890d33616");
 
         Run check = run(db, "check");
@@ -65,7 +82,7 @@ class SampleAppCommandModeIT {
         assertThat(unknown.status()).isEqualTo(255);
         assertThat(unknown.output()).contains("FAILED: Can't locate revision identified by 'ffff'");
 
-        for (Run r : List.of(upgrade, current, down, check, usage, unknown)) {
+        for (Run r : List.of(upgrade, current, upToDate, nothing, down, check, usage, unknown)) {
             assertThat(r.portOpened()).isFalse();
             assertThat(r.output()).doesNotContain(password(db));
         }

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class SampleApplicationTests {
 
     static final List<String> RUN_ORDER = List.of("5577ef20e9ff", "d2291d45c273", "51559673f1ef", "253890d33616",
-            "e4e9de92086b", "0be0e10f5cc6", "3c8f1a9d2b7e");
+            "e4e9de92086b", "0be0e10f5cc6", "3c8f1a9d2b7e", "ae9f6fa0aca7");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -51,8 +51,8 @@ class SampleApplicationTests {
         JsonNode bean = ctx.get("migrations").get("migrationsInitializer");
         assertThat(bean.get("mode").asString()).isEqualTo("upgrade");
         assertThat(bean.get("target").asString()).isEqualTo("heads");
-        assertThat(texts(bean.get("current"))).containsExactly("3c8f1a9d2b7e");
-        assertThat(texts(bean.get("heads"))).containsExactly("3c8f1a9d2b7e");
+        assertThat(texts(bean.get("current"))).containsExactly("ae9f6fa0aca7");
+        assertThat(texts(bean.get("heads"))).containsExactly("ae9f6fa0aca7");
         assertThat(texts(bean.get("pending"))).isEmpty();
         assertThat(bean.get("stale").asBoolean()).isFalse();
         assertThat(bean.get("capturedAt").asString()).isNotEmpty();
@@ -80,15 +80,22 @@ class SampleApplicationTests {
         assertThat(lastRun.get("steps").get(0).get("message").asString()).isEqualTo("Initial schema");
 
         JsonNode history = bean.get("history");
-        assertThat(history.size()).isEqualTo(7);
-        JsonNode statuses = history.get(0);
+        assertThat(history.size()).isEqualTo(8);
+        JsonNode notes = history.get(0);
+        assertThat(notes.get("id").asString()).isEqualTo("ae9f6fa0aca7");
+        assertThat(texts(notes.get("revises"))).containsExactly("3c8f1a9d2b7e");
+        assertThat(notes.get("message").asString()).isEqualTo("add project notes");
+        assertThat(notes.get("file").asString())
+            .isEqualTo("classpath:db/migrations/008_ae9f6fa0aca7_add_project_notes.sql");
+        assertThat(notes.get("head").asBoolean()).isTrue();
+        JsonNode statuses = history.get(1);
         assertThat(statuses.get("id").asString()).isEqualTo("3c8f1a9d2b7e");
         assertThat(texts(statuses.get("revises"))).containsExactly("0be0e10f5cc6");
         assertThat(statuses.get("message").asString()).isEqualTo("Add project statuses");
         assertThat(statuses.get("file").asString()).isEqualTo("java:db.migrations.M007_AddProjectStatuses");
-        assertThat(statuses.get("head").asBoolean()).isTrue();
+        assertThat(statuses.get("head").asBoolean()).isFalse();
         assertThat(statuses.get("checksumStatus").asString()).isEqualTo("MATCH");
-        JsonNode merge = history.get(1);
+        JsonNode merge = history.get(2);
         assertThat(merge.get("id").asString()).isEqualTo("0be0e10f5cc6");
         assertThat(texts(merge.get("revises"))).containsExactly("e4e9de92086b", "253890d33616");
         assertThat(texts(merge.get("branchLabels"))).containsExactlyInAnyOrder("profile", "reporting");
@@ -129,7 +136,7 @@ class SampleApplicationTests {
         JsonNode health = Http.get(this.port, "/actuator/health").json();
         JsonNode migrations = health.get("components").get("migrations");
         assertThat(migrations.get("status").asString()).isEqualTo("UP");
-        assertThat(texts(migrations.get("details").get("current"))).containsExactly("3c8f1a9d2b7e");
+        assertThat(texts(migrations.get("details").get("current"))).containsExactly("ae9f6fa0aca7");
         assertThat(texts(migrations.get("details").get("pending"))).isEmpty();
         assertThat(migrations.get("details").get("lastRun").asString()).isEqualTo("SUCCESS");
 
@@ -146,9 +153,9 @@ class SampleApplicationTests {
         assertThat(measurement("samokoder.migrations.run", "COUNT")).isEqualTo(1.0);
         assertThat(measurement("samokoder.migrations.run", "TOTAL_TIME")).isGreaterThan(0.0);
         assertThat(measurement("samokoder.migrations.step?tag=direction:upgrade&tag=outcome:success", "COUNT"))
-            .isEqualTo(7.0);
+            .isEqualTo(8.0);
         assertThat(measurement("samokoder.migrations.lock.wait", "COUNT")).isEqualTo(1.0);
-        assertThat(measurement("samokoder.migrations.applied", "VALUE")).isEqualTo(7.0);
+        assertThat(measurement("samokoder.migrations.applied", "VALUE")).isEqualTo(8.0);
         assertThat(measurement("samokoder.migrations.pending", "VALUE")).isEqualTo(0.0);
     }
 
@@ -176,6 +183,32 @@ class SampleApplicationTests {
         assertThat(list.get(0).get("name").asString()).isEqualTo("Engine");
         assertThat(Http.get(this.port, "/users/" + userId).json().get("email").asString())
             .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void projectNotesAreWrittenAndReadThroughJpa() {
+        Http.Response user = Http.post(this.port, "/users", "{\"email\":\"grace@example.com\",\"password\":\"cobol\"}");
+        String userId = user.json().get("id").asString();
+        String projectId = Http.post(this.port, "/projects", "{\"name\":\"Compiler\",\"userId\":\"" + userId + "\"}")
+            .json()
+            .get("id")
+            .asString();
+
+        Http.Response first = Http.post(this.port, "/projects/" + projectId + "/notes", "{\"body\":\"Write A-0\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("projectId").asString()).isEqualTo(projectId);
+        assertThat(first.json().get("createdAt").asString()).isNotEmpty();
+        assertThat(Http.post(this.port, "/projects/" + projectId + "/notes", "{\"body\":\"Then FLOW-MATIC\"}").status())
+            .isEqualTo(201);
+
+        JsonNode notes = Http.get(this.port, "/projects/" + projectId + "/notes").json();
+        assertThat(notes.size()).isEqualTo(2);
+        assertThat(notes.get(0).get("body").asString()).isEqualTo("Write A-0");
+        assertThat(notes.get(1).get("body").asString()).isEqualTo("Then FLOW-MATIC");
+        assertThat(Http.post(this.port, "/projects/" + userId + "/notes", "{\"body\":\"x\"}").status())
+            .as("no project of that id").isEqualTo(404);
+        assertThat(Http.post(this.port, "/projects/" + projectId + "/notes", "{\"body\":\" \"}").status())
+            .isEqualTo(400);
     }
 
     private double measurement(String metric, String statistic) {

@@ -32,7 +32,7 @@ class SampleJdbcSliceTests {
     @Test
     void migrationsRanInTheSlice() {
         assertThat(this.jdbc.sql("SELECT version_num FROM alembic_version").query(String.class).list())
-            .containsExactly("3c8f1a9d2b7e");
+            .containsExactly("ae9f6fa0aca7");
         assertThat(this.jdbc.sql("SELECT count(*) FROM users").query(Integer.class).single()).isZero();
     }
 }

@@ -3,6 +3,7 @@ package io.samokoder.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import db.migrations.M007_AddProjectStatuses;
+import io.samokoder.migrations.jpa.JpaModel;
 import io.samokoder.migrations.test.MigrationsKit;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
@@ -20,6 +21,15 @@ class SampleMigrationsTests {
         MigrationsKit.of(db.dataSource(), "classpath:db/migrations")
             .javaRevisions(new M007_AddProjectStatuses())
             .assertAll();
+    }
+
+    @Test
+    void theEntitiesMatchTheSchemaTheRevisionsBuild(TestDatabase db) {
+        // What command mode's "check" compares: had an entity changed without its revision, this would fail
+        // listing the changes that "revision --autogenerate" would write.
+        MigrationsKit.of(db.dataSource(), "classpath:db/migrations")
+            .javaRevisions(new M007_AddProjectStatuses())
+            .assertModelMatchesDatabase(JpaModel.ofPackages(getClass().getClassLoader(), "io.samokoder.sample"));
     }
 
     @Test

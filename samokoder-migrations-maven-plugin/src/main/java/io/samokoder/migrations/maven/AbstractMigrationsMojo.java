@@ -7,6 +7,7 @@ import io.samokoder.migrations.cli.command.Output;
 import io.samokoder.migrations.cli.command.OutputFormat;
 import io.samokoder.migrations.cli.command.Workspace;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Driver;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,6 +35,12 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /** The engine's own progress lines duplicate the command's; shown only with {@code mvn -X}. */
     private static final String ENGINE_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.samokoder.migrations";
+
+    /** Hibernate's start-up lines while it maps the project's entities; shown only with {@code mvn -X}. */
+    private static final String HIBERNATE_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.hibernate";
+
+    /** Hibernate logs through java.util.logging in Maven's class realms; held so the level stays set. */
+    private static final Logger HIBERNATE_JUL = Logger.getLogger("org.hibernate");
 
     private static final String PASSWORD_PROPERTY = "samokoder.password";
 
@@ -83,6 +92,14 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         return OutputFormat.TEXT;
     }
 
+    /**
+     * What the command compares the project's entities with the database by, or {@code null} when it does not
+     * compare ({@code revision -Dsamokoder.autogenerate} and {@code check} do).
+     */
+    ModelOptions modelOptions() throws MojoFailureException {
+        return null;
+    }
+
     /** Called before the command runs. */
     void prepare(Workspace workspace) throws MojoExecutionException {
         // Nothing by default.
@@ -101,6 +118,10 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             System.setProperty(ENGINE_LOG_LEVEL, "warn");
             System.setProperty(ENGINE_LOG_LEVEL + ".maven", "info");
         }
+        if (!getLog().isDebugEnabled() && System.getProperty(HIBERNATE_LOG_LEVEL) == null) {
+            System.setProperty(HIBERNATE_LOG_LEVEL, "warn");
+            HIBERNATE_JUL.setLevel(Level.WARNING);
+        }
         registerDrivers();
         Workspace workspace;
         try {
@@ -110,18 +131,46 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         prepare(workspace);
+        ModelOptions modelOptions = modelOptions();
+        ProjectModel model = modelOptions == null ? null : ProjectModel.open(modelOptions.classpath(),
+                modelOptions.outputDirectory().toPath(), modelOptions.entityPackages(), getClass().getClassLoader());
+        if (modelOptions != null) {
+            workspace = workspace.withAutogenerate(modelOptions.applyTo(workspace.autogenerate()));
+        }
+        if (model != null) {
+            getLog().debug("The model: the JPA entities of packages " + model.packages());
+            workspace = workspace.withModelSource(model.source());
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
         LogWriter lines = new LogWriter(getLog());
         PrintWriter writer = new PrintWriter(lines);
         Output output = new Output(writer, writer, format);
         try {
+            if (model != null) {
+                // Hibernate finds the project's classes (naming strategies, converters) through it.
+                thread.setContextClassLoader(model.loader());
+            }
             command.run(workspace, output);
         } catch (MigrationException e) {
             throw new MojoFailureException(message(e), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException(message(e), e);
         } finally {
+            thread.setContextClassLoader(previous);
             output.flush();
             lines.close();
+            close(model);
+        }
+    }
+
+    private void close(ProjectModel model) {
+        if (model != null) {
+            try {
+                model.close();
+            } catch (IOException e) {
+                getLog().debug("Closing the project's class loader: " + e.getMessage());
+            }
         }
     }
 

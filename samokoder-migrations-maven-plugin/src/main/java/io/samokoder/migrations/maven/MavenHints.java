@@ -29,4 +29,13 @@ final class MavenHints implements Hints {
     public String upgrade() {
         return "mvn samokoder-migrations:upgrade";
     }
+
+    @Override
+    public String noModel(String command) {
+        String goal = command.equals("check") ? "mvn compile samokoder-migrations:check"
+                : "mvn compile samokoder-migrations:revision -Dsamokoder.autogenerate -Dsamokoder.message=\"<message>\"";
+        return "'" + command + "' compares the project's JPA entities with the database, and target/classes has no"
+                + " class annotated @Entity: compile the project first (" + goal + "), or name the entity packages"
+                + " with -Dsamokoder.entityPackages=com.example.domain";
+    }
 }
