@@ -8,6 +8,7 @@ import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaDiff;
+import io.samokoder.migrations.schema.TableFilter;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
 import java.util.Objects;
@@ -201,7 +202,8 @@ public final class Migrations {
      * {@code check} do. On one connection: the version rows must be the heads, else
      * {@link DatabaseNotUpToDateException} ("Target database is not up to date.") and nothing is read; then
      * the catalog of the connection's current schema is read ({@link Dialect#schemaReader()}), without the
-     * version, log and state tables and the excluded tables, and compared with the model. Changes nothing.
+     * version, log and state tables and the excluded tables, and compared with the model (whose excluded
+     * tables are left out too, as Alembic's {@code include_object} filters both sides). Changes nothing.
      *
      * @param model          the model, e.g. from a {@link io.samokoder.migrations.schema.ModelSource} built for
      *                       {@link #dialect()}
@@ -215,7 +217,7 @@ public final class Migrations {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(excludedTables, "excludedTables (give List.of() for none)");
         Schema database = this.engine.schemaAtHeads(List.copyOf(excludedTables));
-        return SchemaComparator.compare(model, database, options);
+        return SchemaComparator.compare(TableFilter.excluding(excludedTables).apply(model), database, options);
     }
 
     /**

@@ -85,4 +85,17 @@ class CompareSchemaTest {
         assertThat(diff.changes()).extracting(SchemaChange::message).containsExactlyInAnyOrder(
                 "Detected added column 'users.nickname'", "Detected removed table 'legacy_orders'");
     }
+
+    @Test
+    void anExcludedTableIsLeftOutOfTheModelToo(TestDatabase db, @TempDir Path dir) {
+        Migrations m = engine(db, "cmp_excluded", dir);
+        m.upgrade("heads");
+        SchemaTable mappedOnly = new SchemaTable("legacy_audit", List.of(Column.of("id", Type.BIGINT).notNull()),
+                null, List.of(), List.of(), List.of(), null);
+        Schema withLegacy = new Schema(List.of(model().tables().get(0), mappedOnly), List.of());
+
+        assertThat(m.compareSchema(withLegacy, options(m), List.of()).changes()).extracting(SchemaChange::message)
+                .containsExactly("Detected added table 'legacy_audit'");
+        assertThat(m.compareSchema(withLegacy, options(m), List.of("legacy_*")).isEmpty()).isTrue();
+    }
 }

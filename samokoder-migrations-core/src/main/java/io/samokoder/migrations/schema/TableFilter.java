@@ -45,6 +45,11 @@ public final class TableFilter {
         return true;
     }
 
+    /** The schema without the tables this filter leaves out (its sequences unchanged). */
+    public Schema apply(Schema schema) {
+        return new Schema(schema.tables().stream().filter(t -> includes(t.name())).toList(), schema.sequences());
+    }
+
     private static Pattern compile(String glob) {
         if (glob == null || glob.isBlank()) {
             throw new IllegalArgumentException("A table exclusion must be a table name or a pattern such as"
