@@ -18,4 +18,17 @@ public interface ModelSource {
      *     fix it (e.g. which entity class failed)
      */
     Schema model(Dialect dialect);
+
+    /**
+     * The model's schema for a server of this version. A model whose mapping depends on the version (Hibernate's
+     * dialects choose types by it, e.g. MariaDB's {@code uuid} from 10.7) uses it; by default the version is
+     * not needed and {@link #model(Dialect)} answers.
+     *
+     * @param dialect         the dialect of the database it is compared with
+     * @param databaseVersion the server's version as its JDBC driver reports it
+     *                        ({@code DatabaseMetaData.getDatabaseProductVersion()}), or null when unknown
+     */
+    default Schema model(Dialect dialect, String databaseVersion) {
+        return model(dialect);
+    }
 }

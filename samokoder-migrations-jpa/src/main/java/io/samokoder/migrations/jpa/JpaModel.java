@@ -47,6 +47,8 @@ public final class JpaModel implements ModelSource {
     private final List<Class<?>> classes;
     private final List<String> packages;
     private final ClassLoader loader;
+    private static final String DATABASE_PRODUCT_VERSION = "jakarta.persistence.database-product-version";
+
     private final Metadata metadata;
     private final Map<String, Object> properties;
 
@@ -146,6 +148,18 @@ public final class JpaModel implements ModelSource {
             mapping = MetadataFactory.build(mapped, loader, settings);
         }
         return new SchemaConversion(mapping, dialect).convert();
+    }
+
+    /**
+     * Builds the mapping for the dialect and this server version, unless a version was given in
+     * {@link #withProperties} already; a model of a built {@code Metadata} has its own and ignores it.
+     */
+    @Override
+    public Schema model(Dialect dialect, String databaseVersion) {
+        if (metadata != null || databaseVersion == null || properties.containsKey(DATABASE_PRODUCT_VERSION)) {
+            return model(dialect);
+        }
+        return withProperties(Map.of(DATABASE_PRODUCT_VERSION, databaseVersion)).model(dialect);
     }
 
     private JpaModel withProperty(String key, String className) {

@@ -111,6 +111,20 @@ class JpaModelMediumTest {
     }
 
     @Test
+    void theServerVersionAComparisonGivesIsUsedUnlessOneWasSet() {
+        assertThat(idType(MODEL.model(MariaDbDialect.INSTANCE, "11.4.5-MariaDB"))).isEqualTo(Type.sql("uuid"));
+        Type assumed = idType(MODEL.model(MariaDbDialect.INSTANCE));
+        assertThat(assumed).isNotEqualTo(Type.sql("uuid"));
+        assertThat(idType(MODEL.model(MariaDbDialect.INSTANCE, null))).isEqualTo(assumed);
+        assertThat(idType(MODEL.withProperties(Map.of("jakarta.persistence.database-product-version", "10.6"))
+                .model(MariaDbDialect.INSTANCE, "11.4.5-MariaDB"))).isEqualTo(assumed);
+    }
+
+    private static Type idType(Schema schema) {
+        return schema.table("customer").orElseThrow().column("id").orElseThrow().type();
+    }
+
+    @Test
     void h2NamesInLowerCase() {
         Schema schema = MODEL.model(H2Dialect.INSTANCE);
 

@@ -8,6 +8,8 @@ import io.samokoder.migrations.schema.ModelSource;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaChange;
 import io.samokoder.migrations.schema.SchemaDiff;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ record SchemaComparison(Dialect dialect, SchemaDiff diff) {
         excluded.addAll(excludeTables);
         Schema model;
         try {
-            model = source.model(dialect);
+            model = source.model(dialect, databaseVersion(engine));
         } catch (IllegalStateException e) {
             throw new CommandFailedException("The application's model cannot be built: " + e.getMessage(), e);
         }
@@ -59,6 +61,15 @@ record SchemaComparison(Dialect dialect, SchemaDiff diff) {
             output.progress("WARNING: " + note);
         }
         return new SchemaComparison(dialect, diff);
+    }
+
+    /** The server's version, for a model whose mapping depends on it; null when the driver cannot say. */
+    private static String databaseVersion(Migrations engine) {
+        try (Connection connection = engine.config().dataSource().getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /**
