@@ -8,6 +8,7 @@ import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import io.samokoder.migrations.cli.command.Hints;
+import io.samokoder.migrations.cli.command.RevisionCommand;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.java.JavaRevision;
@@ -132,6 +133,7 @@ class AutogenerateCommandTest {
         Path file = generated(autogenerate);
         assertEquals(this.dir.resolve("bbbb_add_users.sql"), file);
         assertTrue(autogenerate.err().lines().toList().contains("Detected added table 'users'"), autogenerate::toString);
+        assertTrue(autogenerate.err().lines().toList().contains(RevisionCommand.NOT_DETECTED), autogenerate::toString);
 
         String text = Files.readString(file);
         assertTrue(text.startsWith("-- add users\n--\n-- Revision ID: bbbb\n-- Revises: aaaa\n-- Create Date: "), text);
@@ -153,6 +155,7 @@ class AutogenerateCommandTest {
 
         Run again = ok(model, "revision --autogenerate -m again");
         assertEquals("No changes in schema detected.\n", again.out());
+        assertFalse(again.err().contains(RevisionCommand.NOT_DETECTED), again::toString);
         assertEquals(List.of(this.dir.resolve("aaaa_accounts.sql"), file), files());
 
         ok(null, "downgrade aaaa");

@@ -34,6 +34,10 @@ public record RevisionCommand(String message, String head, boolean splice, List<
     /** What {@code revision --autogenerate} prints when the model and the database are the same. */
     public static final String NO_CHANGES = "No changes in schema detected.";
 
+    /** What autogenerate does not detect, printed when it writes a revision so that the review covers it. */
+    public static final String NOT_DETECTED = "Not detected, review for them: renames (seen as a drop and an add),"
+            + " changes inside check constraints and views, primary key changes, a sequence's start or increment.";
+
     /**
      * The options of {@code --autogenerate}.
      *
@@ -87,6 +91,7 @@ public record RevisionCommand(String message, String head, boolean splice, List<
                 return;
             }
             body = comparison.body();
+            output.progress(NOT_DETECTED);
         }
         ScriptWriter.generate(workspace, output, new ScriptWriter.Request(this.revisionId, this.message,
                 List.of(this.head == null ? "head" : this.head), this.splice, this.branchLabels, this.dependsOn,
