@@ -57,6 +57,8 @@ final class Executor {
     private final LockRetries retries;
     private final StepReports reports;
     private StatementSender sender;
+    /** The engine's own prepared statements on the run's connection. */
+    private RunStatements statements;
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
@@ -75,6 +77,7 @@ final class Executor {
         }
         String restoreCheck = this.session.enableDeadClientCheck(connection);
         String[] restoreTimeouts = null;
+        this.statements = new RunStatements(connection);
         try {
             restoreTimeouts = this.session.setRunTimeouts(connection);
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
@@ -93,6 +96,7 @@ final class Executor {
             }
             return this.reports.done();
         } finally {
+            this.statements.close();
             this.retries.close();
             if (restoreTimeouts != null) {
                 this.session.restoreQuietly(connection, restoreTimeouts);
@@ -196,13 +200,13 @@ final class Executor {
     private void recordStep(Connection connection, Step step, LogStore.Row row, boolean commit) throws StepFailure {
         try {
             if (this.versions.combines(step.rowChanges())) {
-                this.versions.applyAndLog(connection, step.rowChanges(), this.log, row,
+                this.versions.applyAndLog(this.statements, step.rowChanges(), this.log, row,
                         commit ? this.dialect.ddl().offlineCommit() : null);
             } else {
                 for (RowChange change : step.rowChanges()) {
-                    this.versions.apply(connection, change);
+                    this.versions.apply(this.statements, change);
                 }
-                this.log.insert(connection, row);
+                this.log.insert(this.statements, row);
             }
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
@@ -228,7 +232,7 @@ final class Executor {
                     this.session.setTimeouts(connection, step, script, null, false);
                 }
                 if (!this.dialect.transactionalDdl()) {
-                    running = PartialAttempts.begin(connection, this.log,
+                    running = PartialAttempts.begin(this.statements, this.log,
                             this.reports.logRow(step, script, started, 0, PartialAttempts.RUNNING, null));
                 }
                 if (CodeRunner.live(script)) {
@@ -255,7 +259,7 @@ final class Executor {
                 recordStep(connection, step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
                         null), true);
                 if (running >= 0) {
-                    PartialAttempts.end(connection, this.log, running);
+                    PartialAttempts.end(this.statements, this.log, running);
                 }
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -306,7 +310,7 @@ final class Executor {
         }
         try {
             connection.setAutoCommit(true);
-            PartialAttempts.end(connection, this.log, running);
+            PartialAttempts.end(this.statements, this.log, running);
         } catch (SQLException e) {
             LOG.debug("Could not remove the running row of the log: {}", Jdbc.describe(e));
         }
