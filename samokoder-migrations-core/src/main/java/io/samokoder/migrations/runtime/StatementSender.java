@@ -10,8 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,7 +27,7 @@ final class StatementSender {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     /** First keywords of statements that return no rows and may be sent in a batch. */
-    private static final Set<String> BATCHABLE = Set.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
+    private static final List<String> BATCHABLE = List.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
             "MERGE", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "DO", "SET", "RESET", "LOCK", "REFRESH", "SECURITY",
             "ANALYZE", "REINDEX", "CLUSTER", "NOTIFY", "IMPORT");
 
@@ -255,6 +253,12 @@ final class StatementSender {
         while (i < n && Character.isLetter(sql.charAt(i))) {
             i++;
         }
-        return BATCHABLE.contains(sql.substring(start, i).toUpperCase(Locale.ROOT));
+        int length = i - start;
+        for (String keyword : BATCHABLE) {
+            if (keyword.length() == length && sql.regionMatches(true, start, keyword, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
