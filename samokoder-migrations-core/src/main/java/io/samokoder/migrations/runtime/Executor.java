@@ -81,7 +81,8 @@ final class Executor {
         try {
             restoreTimeouts = this.session.setRunTimeouts(connection);
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
-                    this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection));
+                    this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
+                    this.statements);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
@@ -238,16 +239,14 @@ final class Executor {
                 if (CodeRunner.live(script)) {
                     committedStatements = CodeRunner.run(connection, step, script, this.dialect);
                 } else {
-                    try (Statement st = connection.createStatement()) {
-                        st.setEscapeProcessing(false);
-                        for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
-                            try {
-                                st.execute(statement.sql());
-                            } catch (SQLException e) {
-                                throw new StepFailure(step, statement.number(), statement.line(), e);
-                            }
-                            committedStatements++;
+                    Statement st = this.statements.plain();
+                    for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
+                        try {
+                            st.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new StepFailure(step, statement.number(), statement.line(), e);
                         }
+                        committedStatements++;
                     }
                 }
                 if (saved != null) {

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's own prepared statements (version rows, log rows) of one run on its work connection,
  * prepared once by the shape of what they do and reused for every step, so that a run of N
- * revisions neither builds their SQL text N times nor has the driver parse it N times. Closed
- * when the run ends; a statement whose execution failed stays usable (a rollback does not close it).
+ * revisions neither builds their SQL text N times nor has the driver parse it N times; and the one
+ * plain statement that sends the scripts' statements. Closed when the run ends; a statement whose
+ * execution failed stays usable (a rollback does not close it).
  */
 final class RunStatements implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class RunStatements implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> byKey = new HashMap<>();
+    private Statement plain;
 
     RunStatements(Connection connection) {
         this.connection = connection;
@@ -46,8 +48,29 @@ final class RunStatements implements AutoCloseable {
         return ps;
     }
 
+    /**
+     * The run's plain statement for script statements, escape processing off, created on first use;
+     * its batch is empty between uses.
+     */
+    Statement plain() throws SQLException {
+        if (this.plain == null) {
+            Statement st = this.connection.createStatement();
+            st.setEscapeProcessing(false);
+            this.plain = st;
+        }
+        return this.plain;
+    }
+
     @Override
     public void close() {
+        if (this.plain != null) {
+            try {
+                this.plain.close();
+            } catch (SQLException e) {
+                LOG.debug("Could not close a statement: {}", Jdbc.describe(e));
+            }
+            this.plain = null;
+        }
         for (PreparedStatement ps : this.byKey.values()) {
             try {
                 ps.close();

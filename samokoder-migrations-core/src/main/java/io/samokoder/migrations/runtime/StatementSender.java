@@ -36,12 +36,16 @@ final class StatementSender {
     private final LockRetries retries;
     /** Whether statements of transactional revisions may be sent in batches (PostgreSQL). */
     private final boolean batching;
+    /** The run's statements; script statements go through its one plain statement. */
+    private final RunStatements statements;
 
-    StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching) {
+    StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching,
+            RunStatements statements) {
         this.dialect = dialect;
         this.session = session;
         this.retries = retries;
         this.batching = batching;
+        this.statements = statements;
     }
 
     static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect) {
@@ -77,8 +81,8 @@ final class StatementSender {
         if (statements.isEmpty()) {
             return now;
         }
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
+        try {
+            Statement st = this.statements.plain();
             for (SqlStatement statement : statements) {
                 execute(connection, st, step, script, statement, watchWaits, waits);
             }
@@ -116,8 +120,8 @@ final class StatementSender {
         List<String> settings = Arrays.equals(wanted, effective) ? List.of()
                 : this.dialect.ddl().offlineTimeouts(this.session.lockTimeout(script),
                         this.session.statementTimeout(script), true);
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
+        try {
+            Statement st = this.statements.plain();
             List<SqlStatement> batch = new ArrayList<>();
             for (SqlStatement statement : statements(step, script, this.dialect)) {
                 if (batchable(statement.sql())) {
@@ -146,6 +150,7 @@ final class StatementSender {
             return;
         }
         try {
+            st.clearBatch();
             for (String setting : settings) {
                 st.addBatch(setting);
             }
