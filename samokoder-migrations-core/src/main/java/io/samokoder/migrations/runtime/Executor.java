@@ -144,7 +144,7 @@ final class Executor {
                     long stepStart = System.nanoTime();
                     effective = this.sender.send(connection, step, script, effective, oneByOne[i], attempt > 1, waits);
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
-                    recordStep(connection, step,
+                    recordStep(step,
                             this.reports.logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null),
                             i == steps.size() - 1);
                     pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
@@ -198,7 +198,7 @@ final class Executor {
      * allow it; with {@code commit}, the same round trip also commits (the caller's later
      * {@code commit()} then has nothing left to do).
      */
-    private void recordStep(Connection connection, Step step, LogStore.Row row, boolean commit) throws StepFailure {
+    private void recordStep(Step step, LogStore.Row row, boolean commit) throws StepFailure {
         try {
             if (this.versions.combines(step.rowChanges())) {
                 this.versions.applyAndLog(this.statements, step.rowChanges(), this.log, row,
@@ -255,7 +255,7 @@ final class Executor {
                 }
                 connection.setAutoCommit(false);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                recordStep(connection, step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
+                recordStep(step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
                         null), true);
                 if (running >= 0) {
                     PartialAttempts.end(this.statements, this.log, running);
