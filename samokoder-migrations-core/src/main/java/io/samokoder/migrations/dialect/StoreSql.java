@@ -89,7 +89,9 @@ public interface StoreSql {
      * order (as in {@link #insertVersion}, {@link #updateVersion}, {@link #deleteVersion}), then those
      * of {@link #insertLog}, whose start-time parameter becomes NULL, failing the NOT NULL constraint
      * (SQLSTATE 23502), when an UPDATE or DELETE matched no row. Changes must not touch one revision
-     * twice.
+     * twice. The text may depend only on the tables, the kinds of the changes in order and
+     * {@code commit}, never on their revisions: a run prepares it once per such shape and reuses it
+     * for every step of that shape.
      *
      * @throws UnsupportedOperationException unless {@link #combinesChangesAndLog()}
      */

@@ -350,7 +350,14 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
 
     /** The names as a comma-separated list of identifiers. */
     protected final String columns(List<String> names) {
-        return String.join(", ", names.stream().map(this::identifier).toList());
+        if (names.size() == 1) {
+            return identifier(names.get(0));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            out.append(out.length() == 0 ? "" : ", ").append(identifier(name));
+        }
+        return out.toString();
     }
 
     // ---- indexes and types

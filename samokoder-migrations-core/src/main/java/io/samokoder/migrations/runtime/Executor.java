@@ -57,6 +57,8 @@ final class Executor {
     private final LockRetries retries;
     private final StepReports reports;
     private StatementSender sender;
+    /** The engine's own prepared statements on the run's connection. */
+    private RunStatements statements;
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
@@ -75,10 +77,12 @@ final class Executor {
         }
         String restoreCheck = this.session.enableDeadClientCheck(connection);
         String[] restoreTimeouts = null;
+        this.statements = new RunStatements(connection);
         try {
             restoreTimeouts = this.session.setRunTimeouts(connection);
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
-                    this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection));
+                    this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
+                    this.statements);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
@@ -93,6 +97,7 @@ final class Executor {
             }
             return this.reports.done();
         } finally {
+            this.statements.close();
             this.retries.close();
             if (restoreTimeouts != null) {
                 this.session.restoreQuietly(connection, restoreTimeouts);
@@ -139,7 +144,7 @@ final class Executor {
                     long stepStart = System.nanoTime();
                     effective = this.sender.send(connection, step, script, effective, oneByOne[i], attempt > 1, waits);
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
-                    recordStep(connection, step,
+                    recordStep(step,
                             this.reports.logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null),
                             i == steps.size() - 1);
                     pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
@@ -193,16 +198,16 @@ final class Executor {
      * allow it; with {@code commit}, the same round trip also commits (the caller's later
      * {@code commit()} then has nothing left to do).
      */
-    private void recordStep(Connection connection, Step step, LogStore.Row row, boolean commit) throws StepFailure {
+    private void recordStep(Step step, LogStore.Row row, boolean commit) throws StepFailure {
         try {
             if (this.versions.combines(step.rowChanges())) {
-                this.versions.applyAndLog(connection, step.rowChanges(), this.log, row,
+                this.versions.applyAndLog(this.statements, step.rowChanges(), this.log, row,
                         commit ? this.dialect.ddl().offlineCommit() : null);
             } else {
                 for (RowChange change : step.rowChanges()) {
-                    this.versions.apply(connection, change);
+                    this.versions.apply(this.statements, change);
                 }
-                this.log.insert(connection, row);
+                this.log.insert(this.statements, row);
             }
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
@@ -228,22 +233,20 @@ final class Executor {
                     this.session.setTimeouts(connection, step, script, null, false);
                 }
                 if (!this.dialect.transactionalDdl()) {
-                    running = PartialAttempts.begin(connection, this.log,
+                    running = PartialAttempts.begin(this.statements, this.log,
                             this.reports.logRow(step, script, started, 0, PartialAttempts.RUNNING, null));
                 }
                 if (CodeRunner.live(script)) {
                     committedStatements = CodeRunner.run(connection, step, script, this.dialect);
                 } else {
-                    try (Statement st = connection.createStatement()) {
-                        st.setEscapeProcessing(false);
-                        for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
-                            try {
-                                st.execute(statement.sql());
-                            } catch (SQLException e) {
-                                throw new StepFailure(step, statement.number(), statement.line(), e);
-                            }
-                            committedStatements++;
+                    Statement st = this.statements.plain();
+                    for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
+                        try {
+                            st.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new StepFailure(step, statement.number(), statement.line(), e);
                         }
+                        committedStatements++;
                     }
                 }
                 if (saved != null) {
@@ -252,10 +255,10 @@ final class Executor {
                 }
                 connection.setAutoCommit(false);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                recordStep(connection, step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
+                recordStep(step, this.reports.logRow(step, script, started, millis, LogStore.SUCCESS,
                         null), true);
                 if (running >= 0) {
-                    PartialAttempts.end(connection, this.log, running);
+                    PartialAttempts.end(this.statements, this.log, running);
                 }
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -306,7 +309,7 @@ final class Executor {
         }
         try {
             connection.setAutoCommit(true);
-            PartialAttempts.end(connection, this.log, running);
+            PartialAttempts.end(this.statements, this.log, running);
         } catch (SQLException e) {
             LOG.debug("Could not remove the running row of the log: {}", Jdbc.describe(e));
         }

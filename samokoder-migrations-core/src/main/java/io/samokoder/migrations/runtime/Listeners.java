@@ -27,11 +27,15 @@ final class Listeners {
     }
 
     void stepStarting(PlannedStep step) {
-        each(l -> l.stepStarting(step));
+        if (!this.listeners.isEmpty()) {
+            each(l -> l.stepStarting(step));
+        }
     }
 
     void stepFinished(StepResult result) {
-        each(l -> l.stepFinished(result));
+        if (!this.listeners.isEmpty()) {
+            each(l -> l.stepFinished(result));
+        }
     }
 
     void stepFailed(PlannedStep step, MigrationException error) {

@@ -70,13 +70,30 @@ final class LogStore {
         }
     }
 
+    /** {@link #insert(Connection, Row)} with the run's prepared statement. */
+    void insert(RunStatements statements, Row row) throws SQLException {
+        PreparedStatement ps = statements.get("log-insert", this::insertSql);
+        bind(ps, 1, row);
+        ps.executeUpdate();
+    }
+
     /** Deletes one row by its id. */
     void delete(Connection connection, long id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + this.tables.qualifiedLog()
-                + " WHERE id = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement(deleteSql())) {
             ps.setLong(1, id);
             ps.executeUpdate();
         }
+    }
+
+    /** {@link #delete(Connection, long)} with the run's prepared statement. */
+    void delete(RunStatements statements, long id) throws SQLException {
+        PreparedStatement ps = statements.get("log-delete", this::deleteSql);
+        ps.setLong(1, id);
+        ps.executeUpdate();
+    }
+
+    private String deleteSql() {
+        return "DELETE FROM " + this.tables.qualifiedLog() + " WHERE id = ?";
     }
 
     /** The INSERT of one row, with 13 parameters that {@link #bind} sets. */

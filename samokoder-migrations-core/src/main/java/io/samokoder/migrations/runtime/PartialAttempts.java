@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,20 +47,19 @@ final class PartialAttempts {
     }
 
     /** Writes the {@value #RUNNING} row of a revision about to run (in autocommit); returns its id. */
-    static long begin(Connection connection, LogStore log, LogStore.Row row) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(log.insertSql(), Statement.RETURN_GENERATED_KEYS)) {
-            log.bind(ps, 1, row);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+    static long begin(RunStatements statements, LogStore log, LogStore.Row row) throws SQLException {
+        PreparedStatement ps = statements.get("log-insert-returning-id", log::insertSql, true);
+        log.bind(ps, 1, row);
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
     /** Removes a {@value #RUNNING} row: the revision committed, or its failure is logged. */
-    static void end(Connection connection, LogStore log, long id) throws SQLException {
-        log.delete(connection, id);
+    static void end(RunStatements statements, LogStore log, long id) throws SQLException {
+        log.delete(statements, id);
     }
 
     /** The start of a partial attempt's logged error; {@code total} -1 when unknown (written {@code ?}). */

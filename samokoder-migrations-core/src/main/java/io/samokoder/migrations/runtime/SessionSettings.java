@@ -115,6 +115,10 @@ final class SessionSettings {
 
     /** The lock and statement timeouts a revision runs with, as the dialect writes them. */
     String[] timeouts(RevisionScript script) {
+        if (this.runTimeouts != null && (script == null
+                || (script.lockTimeout().isEmpty() && script.statementTimeout().isEmpty()))) {
+            return this.runTimeouts; // the run's own, computed once (never modified)
+        }
         return new String[] {this.dialect.session().timeoutValue(lockTimeout(script)),
             this.dialect.session().timeoutValue(statementTimeout(script))};
     }

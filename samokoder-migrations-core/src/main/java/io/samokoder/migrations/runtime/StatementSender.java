@@ -10,8 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,7 +27,7 @@ final class StatementSender {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     /** First keywords of statements that return no rows and may be sent in a batch. */
-    private static final Set<String> BATCHABLE = Set.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
+    private static final List<String> BATCHABLE = List.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
             "MERGE", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "DO", "SET", "RESET", "LOCK", "REFRESH", "SECURITY",
             "ANALYZE", "REINDEX", "CLUSTER", "NOTIFY", "IMPORT");
 
@@ -38,12 +36,16 @@ final class StatementSender {
     private final LockRetries retries;
     /** Whether statements of transactional revisions may be sent in batches (PostgreSQL). */
     private final boolean batching;
+    /** The run's statements; script statements go through its one plain statement. */
+    private final RunStatements statements;
 
-    StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching) {
+    StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching,
+            RunStatements statements) {
         this.dialect = dialect;
         this.session = session;
         this.retries = retries;
         this.batching = batching;
+        this.statements = statements;
     }
 
     static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect) {
@@ -79,8 +81,8 @@ final class StatementSender {
         if (statements.isEmpty()) {
             return now;
         }
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
+        try {
+            Statement st = this.statements.plain();
             for (SqlStatement statement : statements) {
                 execute(connection, st, step, script, statement, watchWaits, waits);
             }
@@ -118,8 +120,8 @@ final class StatementSender {
         List<String> settings = Arrays.equals(wanted, effective) ? List.of()
                 : this.dialect.ddl().offlineTimeouts(this.session.lockTimeout(script),
                         this.session.statementTimeout(script), true);
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
+        try {
+            Statement st = this.statements.plain();
             List<SqlStatement> batch = new ArrayList<>();
             for (SqlStatement statement : statements(step, script, this.dialect)) {
                 if (batchable(statement.sql())) {
@@ -148,6 +150,7 @@ final class StatementSender {
             return;
         }
         try {
+            st.clearBatch();
             for (String setting : settings) {
                 st.addBatch(setting);
             }
@@ -255,6 +258,12 @@ final class StatementSender {
         while (i < n && Character.isLetter(sql.charAt(i))) {
             i++;
         }
-        return BATCHABLE.contains(sql.substring(start, i).toUpperCase(Locale.ROOT));
+        int length = i - start;
+        for (String keyword : BATCHABLE) {
+            if (keyword.length() == length && sql.regionMatches(true, start, keyword, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

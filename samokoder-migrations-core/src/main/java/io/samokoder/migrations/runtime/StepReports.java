@@ -59,6 +59,9 @@ final class StepReports {
     /** Announces a step (again on each attempt). */
     void starting(PlannedStep planned, Step step, RevisionScript script, int attempt) {
         this.listeners.stepStarting(planned);
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         String line = step.describe();
         if (script != null && !script.message().isEmpty()) {
             line += ", " + script.message();
@@ -72,16 +75,20 @@ final class StepReports {
     /** Records a committed step of a transaction. */
     void finished(StepResult result) {
         this.done.add(result);
-        LOG.info("Finished {} {} in {} ms", verb(result.direction()),
-                result.revision() == null ? "base" : result.revision(), result.duration().toMillis());
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Finished {} {} in {} ms", verb(result.direction()),
+                    result.revision() == null ? "base" : result.revision(), result.duration().toMillis());
+        }
         this.listeners.stepFinished(result);
     }
 
     /** Records a committed non-transactional revision. */
     void finishedNonTransactional(StepResult result) {
         this.done.add(result);
-        LOG.info("Finished {} {} in {} ms (not transactional)", verb(result.direction()), result.revision(),
-                result.duration().toMillis());
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Finished {} {} in {} ms (not transactional)", verb(result.direction()), result.revision(),
+                    result.duration().toMillis());
+        }
         this.listeners.stepFinished(result);
     }
 
@@ -197,10 +204,14 @@ final class StepReports {
         boolean ran = script != null && step.kind() != Step.Kind.STAMP;
         return new LogStore.Row(step.revision(), direction, script == null ? null : script.message(),
                 script == null ? null : script.description(),
-                script == null ? null : String.join(",", script.downRevisions()),
+                script == null ? null : joined(script.downRevisions()),
                 ran ? script.checksum() : null, ran ? this.catalog.contentHash(step.revision()) : null,
-                String.join(",", step.rowsBefore()), String.join(",", step.rowsAfter()), started, millis, outcome,
-                error);
+                joined(step.rowsBefore()), joined(step.rowsAfter()), started, millis, outcome, error);
+    }
+
+    /** The ids joined by commas; a single id as it is (the usual case: no copy). */
+    private static String joined(List<String> ids) {
+        return ids.size() == 1 ? ids.get(0) : String.join(",", ids);
     }
 
     static String label(Step step) {

@@ -49,6 +49,14 @@ final class VersionStore {
         }
     }
 
+    /** {@link #apply(Connection, RowChange)} with the run's prepared statement of that kind of change. */
+    void apply(RunStatements statements, RowChange change) throws SQLException {
+        PreparedStatement ps = statements.get(change instanceof RowChange.Insert ? "version-insert"
+                : change instanceof RowChange.Update ? "version-update" : "version-delete", () -> sql(change));
+        bind(ps, 1, change);
+        check(change, ps.executeUpdate(), "");
+    }
+
     /**
      * Whether {@link #applyAndLog} may take these changes: the dialect's store combines changes and
      * log row ({@link io.samokoder.migrations.dialect.StoreSql#combinesChangesAndLog}) and
@@ -63,6 +71,9 @@ final class VersionStore {
      * sub-statements all see the table as it was before the statement).
      */
     static boolean combinable(List<RowChange> changes) {
+        if (changes.size() == 1) {
+            return !(changes.get(0) instanceof RowChange.Update u) || !u.from().equals(u.to());
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RowChange change : changes) {
             List<String> ids = change instanceof RowChange.Update u ? List.of(u.from(), u.to())
@@ -87,13 +98,30 @@ final class VersionStore {
      */
     void applyAndLog(Connection connection, List<RowChange> changes, LogStore log, LogStore.Row row, String commit)
             throws SQLException {
-        String sql = this.tables.dialect().store().changesAndLog(this.tables.qualifiedVersion(),
-                this.tables.qualifiedLog(), changes, commit);
+        try (RunStatements statements = new RunStatements(connection)) {
+            applyAndLog(statements, changes, log, row, commit);
+        }
+    }
+
+    /**
+     * {@link #applyAndLog(Connection, List, LogStore, LogStore.Row, String)} with the run's
+     * prepared statement for changes of this shape (their kinds in order, and whether it commits):
+     * the statement's text depends on nothing else, so it is built and prepared once per run.
+     */
+    void applyAndLog(RunStatements statements, List<RowChange> changes, LogStore log, LogStore.Row row,
+            String commit) throws SQLException {
         boolean mustMatch = false;
+        StringBuilder shape = new StringBuilder(changes.size() + 16).append("changes-and-log:");
         for (RowChange change : changes) {
             mustMatch |= !(change instanceof RowChange.Insert);
+            shape.append(change instanceof RowChange.Insert ? 'I' : change instanceof RowChange.Update ? 'U' : 'D');
         }
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        if (commit != null) {
+            shape.append("+commit");
+        }
+        PreparedStatement ps = statements.get(shape.toString(), () -> this.tables.dialect().store().changesAndLog(
+                this.tables.qualifiedVersion(), this.tables.qualifiedLog(), changes, commit));
+        try {
             int index = 1;
             for (RowChange change : changes) {
                 index = bind(ps, index, change);

@@ -65,12 +65,6 @@ public final class RevisionScript {
     private volatile List<SqlStatement> upgradeStatements;
     private volatile List<SqlStatement> downgradeStatements;
     private volatile String checksum;
-    /** A code revision's statements, rendered for the last dialect asked for. */
-    private volatile Rendered rendered;
-
-    private record Rendered(Dialect dialect, List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-    }
-
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
             Duration lockTimeout, Duration statementTimeout, String contentHash, String text, int upgradeStart,
             int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
@@ -305,28 +299,22 @@ public final class RevisionScript {
     /**
      * The upgrade statements as sent to and written for a database: an SQL script's
      * {@link #upgradeStatements()}, or a code revision's operations rendered for the database (line
-     * numbers then 0).
+     * numbers then 0), on each call: they are not kept, so a run over many code revisions does not
+     * hold the statements of every revision it ran.
      *
      * @throws io.samokoder.migrations.MigrationException if a code revision reads the database (it
      *         has no statements before it runs) or uses what the database cannot hold
      */
     public List<SqlStatement> upgradeStatements(Dialect dialect) {
-        return this.code == null ? upgradeStatements() : rendered(dialect).upgrade();
+        return this.code == null ? upgradeStatements() : number(this.code.statements(true, dialect));
     }
 
     /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
     public List<SqlStatement> downgradeStatements(Dialect dialect) {
-        return this.code == null ? downgradeStatements() : rendered(dialect).downgrade();
-    }
-
-    private Rendered rendered(Dialect dialect) {
-        Rendered value = this.rendered;
-        if (value == null || value.dialect() != dialect) {
-            value = new Rendered(dialect, number(this.code.statements(true, dialect)),
-                    this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of());
-            this.rendered = value;
+        if (this.code == null) {
+            return downgradeStatements();
         }
-        return value;
+        return this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of();
     }
 
     private static List<SqlStatement> number(List<String> sql) {
@@ -369,20 +357,28 @@ public final class RevisionScript {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-        StringBuilder content = new StringBuilder();
-        appendPart(content, 'U', upgradeStatements());
+        StringBuilder content = new StringBuilder(this.upgradeEnd - this.upgradeStart
+                + (this.downgradeStart >= 0 ? this.downgradeEnd - this.downgradeStart : 0) + 64);
+        StringBuilder scratch = new StringBuilder(128);
+        appendPart(content, scratch, 'U', upgradeStatements());
         if (reversible()) {
-            appendPart(content, 'D', downgradeStatements());
+            // Split for the checksum only, unless already split: a run that upgrades need not keep them.
+            List<SqlStatement> down = this.downgradeStatements;
+            appendPart(content, scratch, 'D', down != null ? down
+                    : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
+                            this.downgradeLine));
         }
         byte[] hash = digest.digest(content.toString().getBytes(StandardCharsets.UTF_8));
         return CHECKSUM_VERSION + HexFormat.of().formatHex(hash);
     }
 
-    private static void appendPart(StringBuilder content, char part, List<SqlStatement> statements) {
+    private static void appendPart(StringBuilder content, StringBuilder scratch, char part,
+            List<SqlStatement> statements) {
         content.append(part).append(statements.size()).append('\n');
         for (SqlStatement statement : statements) {
-            String normalised = SqlSplitter.normalise(statement.sql());
-            content.append(normalised.length()).append(':').append(normalised).append('\n');
+            scratch.setLength(0);
+            SqlSplitter.normalise(statement.sql(), scratch);
+            content.append(scratch.length()).append(':').append(scratch).append('\n');
         }
     }
 

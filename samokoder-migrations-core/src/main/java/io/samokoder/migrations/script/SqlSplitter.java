@@ -88,8 +88,14 @@ final class SqlSplitter {
      * a line and blank lines are removed.
      */
     static String normalise(String sql) {
-        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
         StringBuilder out = new StringBuilder(sql.length());
+        normalise(sql, out);
+        return out.toString();
+    }
+
+    /** {@link #normalise(String)} appended to {@code out}, which must be empty. */
+    static void normalise(String sql, StringBuilder out) {
+        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
         boolean gap = false;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
@@ -106,7 +112,6 @@ final class SqlSplitter {
                 out.append(sql, lexer.tokenStart(), lexer.tokenEnd());
             }
         }
-        return out.toString();
     }
 
     private static boolean needsSpace(char before, char after) {
