@@ -14,6 +14,16 @@ public interface OperationRenderer {
     List<String> render(Operation operation);
 
     /**
+     * A column type as this database writes it in a column definition, e.g. {@code VARCHAR(255)};
+     * autogenerate compares types by it.
+     *
+     * @param table  the column's table, named in the error when the database has no such type
+     * @param column the column, likewise
+     * @throws OperationNotSupportedException when the database has no such type
+     */
+    String typeSql(Type type, String table, String column);
+
+    /**
      * Whether the operation cannot run in a transaction (e.g. PostgreSQL's {@code CREATE INDEX CONCURRENTLY});
      * a revision with such an operation then runs outside one.
      */

@@ -38,6 +38,11 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
      */
     protected abstract String sqlType(Type type, String table, String column);
 
+    @Override
+    public final String typeSql(Type type, String table, String column) {
+        return sqlType(type, table, column);
+    }
+
     /** The actions and statements of a column change. */
     protected abstract AlterActions alterColumn(Operation.AlterColumn change);
 

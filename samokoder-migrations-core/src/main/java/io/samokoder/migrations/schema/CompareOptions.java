@@ -1,11 +1,9 @@
 package io.samokoder.migrations.schema;
 
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.ops.Type;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -57,18 +55,11 @@ public record CompareOptions(boolean compareTypes, boolean compareServerDefaults
         return new CompareOptions(compareTypes, compareServerDefaults, drop, typeSql);
     }
 
-    /** The type's SQL as the renderer writes it in a column definition of {@code ADD COLUMN}. */
+    /** The type's SQL as the renderer writes it in a column definition; its value for a type it cannot write. */
     private static String typeSql(OperationRenderer renderer, Type type) {
-        String marker = "ADD COLUMN c ";
         try {
-            List<String> sql = renderer.render(new Operation.AddColumn("t", Column.of("c", type).notNull()));
-            String statement = sql.get(sql.size() - 1);
-            int at = statement.indexOf(marker);
-            if (at < 0 || !statement.endsWith(" NOT NULL")) {
-                return type.toString();
-            }
-            return statement.substring(at + marker.length(), statement.length() - " NOT NULL".length());
-        } catch (RuntimeException unsupported) {
+            return renderer.typeSql(type, "t", "c");
+        } catch (OperationNotSupportedException unsupported) {
             return type.toString();
         }
     }
