@@ -11,6 +11,7 @@ import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.ScriptLocations;
 import io.samokoder.migrations.script.ScriptResource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,9 @@ final class Catalog {
             revisions.add(script.revision());
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
-        return new Loaded(scripts, Map.copyOf(byId), Map.copyOf(contentHashes), graph, new Planner(graph));
+        // Wrapped, not copied: neither map escapes this method otherwise.
+        return new Loaded(scripts, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(contentHashes), graph,
+                new Planner(graph));
     }
 
     /** The scripts of the configured Java revisions, made (their operations recorded) once. */

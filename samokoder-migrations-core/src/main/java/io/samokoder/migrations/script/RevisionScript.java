@@ -2,12 +2,8 @@ package io.samokoder.migrations.script;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +38,6 @@ import java.util.Set;
  * The file name, its location and the header are not part of the checksum.
  */
 public final class RevisionScript {
-
-    private static final String CHECKSUM_VERSION = "v1:";
 
     private final Revision revision;
     private final String description;
@@ -351,35 +345,13 @@ public final class RevisionScript {
     }
 
     private String computeChecksum() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-        StringBuilder content = new StringBuilder(this.upgradeEnd - this.upgradeStart
-                + (this.downgradeStart >= 0 ? this.downgradeEnd - this.downgradeStart : 0) + 64);
-        StringBuilder scratch = new StringBuilder(128);
-        appendPart(content, scratch, 'U', upgradeStatements());
-        if (reversible()) {
-            // Split for the checksum only, unless already split: a run that upgrades need not keep them.
-            List<SqlStatement> down = this.downgradeStatements;
-            appendPart(content, scratch, 'D', down != null ? down
-                    : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
-                            this.downgradeLine));
-        }
-        byte[] hash = digest.digest(content.toString().getBytes(StandardCharsets.UTF_8));
-        return CHECKSUM_VERSION + HexFormat.of().formatHex(hash);
-    }
-
-    private static void appendPart(StringBuilder content, StringBuilder scratch, char part,
-            List<SqlStatement> statements) {
-        content.append(part).append(statements.size()).append('\n');
-        for (SqlStatement statement : statements) {
-            scratch.setLength(0);
-            SqlSplitter.normalise(statement.sql(), scratch);
-            content.append(scratch.length()).append(':').append(scratch).append('\n');
-        }
+        // The downgrade part is split for the checksum only, unless already split: a run that
+        // upgrades need not keep it.
+        List<SqlStatement> up = upgradeStatements();
+        List<SqlStatement> down = !reversible() ? null : this.downgradeStatements != null ? this.downgradeStatements
+                : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
+                        this.downgradeLine);
+        return ScriptChecksum.of(up, down);
     }
 
     @Override

@@ -8,9 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,17 +112,9 @@ public final class ScriptLoader {
     }
 
     private static RevisionScript load(ScriptResource resource, boolean hash) {
-        byte[] bytes = read(resource);
+        ScriptBytes bytes = read(resource);
         String text = decode(resource.description(), bytes);
-        return ScriptParser.parse(resource.description(), text, hash ? sha256(bytes) : null);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return ScriptParser.parse(resource.description(), text, hash ? Sha256.hex(bytes.array, bytes.length) : null);
     }
 
     /**
@@ -206,13 +195,13 @@ public final class ScriptLoader {
         }
     }
 
-    private static byte[] read(ScriptResource resource) {
+    private static ScriptBytes read(ScriptResource resource) {
         try {
             if (resource instanceof SimpleScriptResource simple) {
-                return simple.readAllBytes();
+                return simple.readBytes();
             }
             try (InputStream in = resource.open()) {
-                return in.readAllBytes();
+                return ScriptBytes.of(in.readAllBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read revision script " + resource.description() + ": "
@@ -236,8 +225,8 @@ public final class ScriptLoader {
         return ScriptParser.parse(description, normalise(text));
     }
 
-    private static String decode(String file, byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+    private static String decode(String file, ScriptBytes bytes) {
+        String text = new String(bytes.array, 0, bytes.length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             checkStrictUtf8(file, bytes);
         }
@@ -245,17 +234,17 @@ public final class ScriptLoader {
     }
 
     /** Decodes again, strictly, to tell a real U+FFFD from malformed input and to find its line. */
-    private static void checkStrictUtf8(String file, byte[] bytes) {
+    private static void checkStrictUtf8(String file, ScriptBytes bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes.array, 0, bytes.length);
         try {
             decoder.reset().decode(in);
         } catch (CharacterCodingException e) {
             int line = 1;
             for (int i = 0; i < in.position() && i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
+                if (bytes.array[i] == '\n') {
                     line++;
                 }
             }

@@ -142,9 +142,11 @@ public final class ScriptLocations {
     /** What a walk over one location does with each script it finds. */
     abstract static class Sink {
 
-        abstract void file(Path path, String fileName, String description);
+        /** A script file; its description is {@code descriptionPrefix + fileName}, built only if needed. */
+        abstract void file(Path path, String fileName, String descriptionPrefix);
 
-        abstract void jarEntry(JarFile jar, JarEntry entry, String fileName, String description);
+        /** A script in a jar; its description is {@code descriptionPrefix + fileName}, built only if needed. */
+        abstract void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix);
 
         /** A class path root that is neither a directory nor a jar. */
         abstract void unknownRoot(String location, URL url);
@@ -156,12 +158,13 @@ public final class ScriptLocations {
         final List<ScriptResource> resources = new ArrayList<>();
 
         @Override
-        void file(Path path, String fileName, String description) {
-            this.resources.add(SimpleScriptResource.ofListedPath(path, fileName, description));
+        void file(Path path, String fileName, String descriptionPrefix) {
+            this.resources.add(SimpleScriptResource.ofListedPath(path, fileName, descriptionPrefix + fileName));
         }
 
         @Override
-        void jarEntry(JarFile jar, JarEntry entry, String fileName, String description) {
+        void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix) {
+            String description = descriptionPrefix + fileName;
             // Read now, through the jar already open: opening each entry through a jar: URL
             // later costs a connection per script. A jar's content does not change under us.
             byte[] bytes;
@@ -232,7 +235,7 @@ public final class ScriptLocations {
                 String name = entry.getFileName().toString();
                 // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
                 if (isScriptName(name)) {
-                    sink.file(entry, name, descriptionPrefix + name);
+                    sink.file(entry, name, descriptionPrefix);
                 }
             }
         } catch (IOException e) {
@@ -299,7 +302,7 @@ public final class ScriptLocations {
                     }
                     String fileName = name.substring(entryPrefix.length());
                     if (isScriptName(fileName)) {
-                        sink.jarEntry(jar, entry, fileName, descriptionPrefix + fileName);
+                        sink.jarEntry(jar, entry, fileName, descriptionPrefix);
                     }
                 }
             }

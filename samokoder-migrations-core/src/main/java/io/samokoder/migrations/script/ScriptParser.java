@@ -189,8 +189,8 @@ final class ScriptParser {
         }
         checkId(id, idLine, "Revision ID");
         List<String> revises = list(Key.REVISES);
-        for (String parent : revises) {
-            checkId(parent, this.lines[Key.REVISES.ordinal()], "Revises");
+        for (int i = 0; i < revises.size(); i++) {
+            checkId(revises.get(i), this.lines[Key.REVISES.ordinal()], "Revises");
         }
         List<String> labelList = list(Key.BRANCH_LABELS);
         Set<String> labels = labelList.isEmpty() ? Set.of() : new LinkedHashSet<>(labelList);

@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
@@ -34,7 +33,7 @@ final class ScriptStamps {
     private static final boolean UNIX_ATTRIBUTES = FileSystems.getDefault().supportedFileAttributeViews()
             .contains("unix");
 
-    private static final String UNIX_STAMP = "unix:size,lastModifiedTime,ctime,ino,dev";
+    private static final String CTIME = "unix:ctime";
 
     private ScriptStamps() {
     }
@@ -155,13 +154,13 @@ final class ScriptStamps {
         private long settledBefore;
 
         @Override
-        void file(Path path, String fileName, String description) {
+        void file(Path path, String fileName, String descriptionPrefix) {
             this.files.add(path);
             this.names.add(fileName);
         }
 
         @Override
-        void jarEntry(JarFile jar, JarEntry entry, String fileName, String description) {
+        void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix) {
             long crc = entry.getCrc();
             if (crc < 0) {
                 this.unstampable = true;
@@ -234,21 +233,20 @@ final class ScriptStamps {
         long changed;
         long key;
         try {
+            // One stat through the attribute class (no map of named values); size, times and the
+            // file key (device and inode) come from it.
+            BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
+            size = basic.size();
+            modified = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            Object fileKey = basic.fileKey();
+            key = fileKey == null ? 0 : fileKey.hashCode();
             if (UNIX_ATTRIBUTES) {
                 // The change time (ctime) cannot be set back by tools that fix modification times
-                // (reproducible builds, archive extraction): any rewrite moves it.
-                Map<String, Object> unix = Files.readAttributes(path, UNIX_STAMP);
-                size = (Long) unix.get("size");
-                modified = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-                changed = ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS);
-                key = ((Long) unix.get("ino")) * 31 + (Long) unix.get("dev");
+                // (reproducible builds, archive extraction): any rewrite moves it. Read after the
+                // rest: a change in between moves it past settledBefore, so the stamp is refused.
+                changed = ((FileTime) Files.readAttributes(path, CTIME).get("ctime")).to(TimeUnit.NANOSECONDS);
             } else {
-                BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
-                size = basic.size();
-                modified = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                 changed = basic.creationTime().to(TimeUnit.NANOSECONDS);
-                Object fileKey = basic.fileKey();
-                key = fileKey == null ? 0 : fileKey.hashCode();
             }
         } catch (IOException | RuntimeException e) {
             // Gone between listing and stat, or unreadable: the full load reports it properly.

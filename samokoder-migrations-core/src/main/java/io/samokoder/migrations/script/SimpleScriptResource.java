@@ -88,19 +88,19 @@ public final class SimpleScriptResource implements ScriptResource {
     }
 
     /**
-     * The whole content. A file is read with one call into an array of its size, which is cheaper than
-     * a stream when thousands of scripts are loaded at start-up; the array of an in-memory resource is
-     * shared, so callers must not change it.
+     * The whole content. A file is read with one call into a buffer of the reading thread, which is
+     * cheaper than a stream when thousands of scripts are loaded at start-up (see {@link ScriptBytes});
+     * the array of an in-memory resource is shared, so callers must not change it.
      */
-    byte[] readAllBytes() throws IOException {
+    ScriptBytes readBytes() throws IOException {
         if (this.bytes != null) {
-            return this.bytes;
+            return ScriptBytes.of(this.bytes);
         }
         if (this.path != null) {
-            return Files.readAllBytes(this.path);
+            return ScriptBytes.readFile(this.path);
         }
         try (InputStream in = this.url.openStream()) {
-            return in.readAllBytes();
+            return ScriptBytes.of(in.readAllBytes());
         }
     }
 
