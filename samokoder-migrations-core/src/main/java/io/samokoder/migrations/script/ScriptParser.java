@@ -1,72 +1,31 @@
 package io.samokoder.migrations.script;
 
 import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.script.ScriptHeader.Key;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Parses the text of one script (line endings already {@code \n}, no byte order mark): the header
  * comment block and the positions of the two parts. One pass over the lines, no regular expressions;
- * the SQL itself is not tokenized here except for the few lines before {@code -- migrate:upgrade}.
+ * the SQL itself is not tokenized here except for the few lines before {@code -- migrate:upgrade}. The
+ * header's values are read as typed values by {@link ScriptHeader}.
  */
 final class ScriptParser {
-
-    /** The header keys, by their normalised (lower-case, single-spaced) spelling. */
-    private enum Key {
-        REVISION_ID("Revision ID"),
-        REVISES("Revises"),
-        CREATE_DATE("Create Date"),
-        BRANCH_LABELS("Branch Labels"),
-        DEPENDS_ON("Depends On"),
-        TRANSACTIONAL("Transactional"),
-        LOCK_TIMEOUT("Lock Timeout"),
-        STATEMENT_TIMEOUT("Statement Timeout");
-
-        final String label;
-        /** The label in lower case, as a header key is compared. */
-        final String lower;
-
-        Key(String label) {
-            this.label = label;
-            this.lower = label.toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static final Key[] KEY_VALUES = Key.values();
-
-    private static final Map<String, Key> KEYS = new HashMap<>();
-    private static final String KNOWN_KEYS;
-
-    static {
-        List<String> labels = new ArrayList<>();
-        for (Key key : Key.values()) {
-            KEYS.put(key.label.toLowerCase(Locale.ROOT), key);
-            labels.add(key.label);
-        }
-        KNOWN_KEYS = String.join(", ", labels);
-    }
 
     private static final int NO_MARKER = 0;
     private static final int UPGRADE = 1;
     private static final int DOWNGRADE = 2;
-
-    private static final String FORBIDDEN_ID_CHARS = "@-+:";
-    private static final String DURATION_FORMS = "use a whole number with a unit, such as 500ms, 5s, 2min or 1h (at most 24 days), or 0 to disable";
 
     private final String file;
     private final String text;
 
     private boolean messageSeen;
     private String message = "";
-    private final String[] values = new String[KEY_VALUES.length];
-    private final int[] lines = new int[KEY_VALUES.length];
+    private final ScriptHeader header;
 
     private final String contentHash;
 
@@ -74,6 +33,7 @@ final class ScriptParser {
         this.file = file;
         this.text = text;
         this.contentHash = contentHash;
+        this.header = new ScriptHeader(file);
     }
 
     static RevisionScript parse(String file, String text) {
@@ -157,8 +117,7 @@ final class ScriptParser {
         if (headerEndLine < 0) {
             headerEndLine = lineNo + 1;
         }
-        int idIndex = Key.REVISION_ID.ordinal();
-        if (this.values[idIndex] == null) {
+        if (!this.header.has(Key.REVISION_ID)) {
             String where = headerStarted && headerEndLine <= lineNo
                     ? " (the header is the first block of '--' lines and ends before line " + headerEndLine
                             + "; do not separate its lines with blank lines)"
@@ -182,23 +141,24 @@ final class ScriptParser {
 
     private RevisionScript build(String t, int upgradeStart, int upgradeMarkerLine, int downgradeMarker,
             int downgradeStart, int downgradeMarkerLine) {
-        String id = this.values[Key.REVISION_ID.ordinal()];
-        int idLine = this.lines[Key.REVISION_ID.ordinal()];
+        ScriptHeader h = this.header;
+        String id = h.value(Key.REVISION_ID);
+        int idLine = h.line(Key.REVISION_ID);
         if (id.isEmpty()) {
             throw error(idLine, "'Revision ID' is empty; give the revision a unique id, e.g. '-- Revision ID: 3f2a9c1b7d4e'");
         }
-        checkId(id, idLine, "Revision ID");
-        List<String> revises = list(Key.REVISES);
+        h.checkId(id, idLine, "Revision ID");
+        List<String> revises = h.list(Key.REVISES);
         for (int i = 0; i < revises.size(); i++) {
-            checkId(revises.get(i), this.lines[Key.REVISES.ordinal()], "Revises");
+            h.checkId(revises.get(i), h.line(Key.REVISES), "Revises");
         }
-        List<String> labelList = list(Key.BRANCH_LABELS);
+        List<String> labelList = h.list(Key.BRANCH_LABELS);
         Set<String> labels = labelList.isEmpty() ? Set.of() : new LinkedHashSet<>(labelList);
-        List<String> dependsOn = list(Key.DEPENDS_ON);
-        boolean transactional = bool(Key.TRANSACTIONAL, true);
-        Duration lockTimeout = duration(Key.LOCK_TIMEOUT);
-        Duration statementTimeout = duration(Key.STATEMENT_TIMEOUT);
-        String createDate = this.values[Key.CREATE_DATE.ordinal()];
+        List<String> dependsOn = h.list(Key.DEPENDS_ON);
+        boolean transactional = h.bool(Key.TRANSACTIONAL, true);
+        Duration lockTimeout = h.duration(Key.LOCK_TIMEOUT);
+        Duration statementTimeout = h.duration(Key.STATEMENT_TIMEOUT);
+        String createDate = h.value(Key.CREATE_DATE);
         if (createDate != null && createDate.isEmpty()) {
             createDate = null;
         }
@@ -232,20 +192,19 @@ final class ScriptParser {
                 return;
             }
         }
-        if (key != null && this.values[key.ordinal()] == null) {
-            this.values[key.ordinal()] = t.substring(stripStart(colon + 1, end), end);
-            this.lines[key.ordinal()] = lineNo;
+        if (key != null && !this.header.has(key)) {
+            this.header.put(key, t.substring(stripStart(colon + 1, end), end), lineNo);
             return;
         }
         if (colon < 0) {
             throw error(lineNo, "Header line '" + t.substring(start, end) + "' is not 'Key: value'; known keys are "
-                    + KNOWN_KEYS + ". Separate other comments from the header with a blank line");
+                    + ScriptHeader.KNOWN_KEYS + ". Separate other comments from the header with a blank line");
         }
         if (key == null) {
             throw error(lineNo, "Unknown header key '" + t.substring(start, colon).strip() + "'; known keys are "
-                    + KNOWN_KEYS + ". Separate other comments from the header with a blank line");
+                    + ScriptHeader.KNOWN_KEYS + ". Separate other comments from the header with a blank line");
         }
-        throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.lines[key.ordinal()]
+        throw error(lineNo, "Duplicate header key '" + key.label + "' (first on line " + this.header.line(key)
                 + "); keep one");
     }
 
@@ -289,10 +248,10 @@ final class ScriptParser {
         int end = stripEnd(from, colon);
         for (int i = from; i < end; i++) {
             if (t.charAt(i) >= 0x80) {
-                return KEYS.get(normaliseKey(t.substring(from, colon)));
+                return ScriptHeader.KEYS.get(normaliseKey(t.substring(from, colon)));
             }
         }
-        for (Key key : KEY_VALUES) {
+        for (Key key : ScriptHeader.KEY_VALUES) {
             if (spells(key.lower, from, end)) {
                 return key;
             }
@@ -383,91 +342,6 @@ final class ScriptParser {
             i++;
         }
         return i;
-    }
-
-    private List<String> list(Key key) {
-        String value = this.values[key.ordinal()];
-        if (value == null || value.isEmpty()) {
-            return List.of();
-        }
-        if (value.indexOf(',') < 0) {
-            // One item, already stripped: an immutable list that Revision keeps without copying.
-            return List.of(value);
-        }
-        List<String> items = new ArrayList<>();
-        int start = 0;
-        while (start <= value.length()) {
-            int comma = value.indexOf(',', start);
-            int stop = comma < 0 ? value.length() : comma;
-            String item = value.substring(start, stop).strip();
-            if (!item.isEmpty()) {
-                items.add(item);
-            }
-            start = stop + 1;
-        }
-        return items;
-    }
-
-    private void checkId(String id, int line, String key) {
-        boolean plain = true;
-        for (int i = 0; i < id.length() && plain; i++) {
-            char c = id.charAt(i);
-            plain = c != ',' && FORBIDDEN_ID_CHARS.indexOf(c) < 0 && !Character.isWhitespace(c);
-        }
-        if (plain) {
-            return;
-        }
-        Set<Character> bad = new TreeSet<>();
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (FORBIDDEN_ID_CHARS.indexOf(c) >= 0) {
-                bad.add(c);
-            }
-        }
-        if (!bad.isEmpty()) {
-            StringBuilder chars = new StringBuilder();
-            for (Character c : bad) {
-                if (chars.length() > 0) {
-                    chars.append(", ");
-                }
-                chars.append(c);
-            }
-            throw error(line, "Character(s) '" + chars + "' not allowed in revision identifier '" + id
-                    + "'; revision ids may not contain @ - + : (use letters, digits and _)");
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (Character.isWhitespace(c) || c == ',') {
-                throw error(line, "'" + key + "' value '" + id + "' is not a single revision identifier; "
-                        + "an id has no blanks or commas");
-            }
-        }
-    }
-
-    private boolean bool(Key key, boolean defaultValue) {
-        String value = this.values[key.ordinal()];
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; use true or false");
-    }
-
-    private Duration duration(Key key) {
-        String value = this.values[key.ordinal()];
-        if (value == null) {
-            return null;
-        }
-        Duration parsed = Durations.parse(value);
-        if (parsed == null) {
-            throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; " + DURATION_FORMS);
-        }
-        return parsed;
     }
 
     private ScriptFormatException error(int line, String problem) {
