@@ -137,6 +137,28 @@ class FastStartTest {
     }
 
     @Test
+    void aScriptRewrittenWhileTheRunExecutesIsNotVouchedFor(TestDatabase db, @TempDir Path dir) throws Exception {
+        DataSource ds = Db.schema(db, "rewritten");
+        Rev.writeAll(dir, A, B, C);
+        Thread.sleep(2100);
+        Runs runs = new Runs();
+        MigrationListener rewriter = new MigrationListener() {
+            @Override
+            public void stepFinished(StepResult result) {
+                if (result.revision().equals("b2")) {
+                    // The same text, after the scripts were read: only the file's change time moves.
+                    Rev.write(dir, "c3.sql", C.text());
+                }
+            }
+        };
+        new Migrations(Db.config(ds, dir).listeners(List.of(runs, rewriter)).build()).upgrade("heads");
+        assertThat(runs.last().steps()).hasSize(3);
+        assertThat(Db.strings(ds, "SELECT to_regclass('samokoder_migrations_log_state') IS NULL"))
+                .as("nothing recorded for scripts that changed during the run").containsExactly("t");
+        assertThat(start(Db.config(ds, dir), runs)).isEqualTo(1);
+    }
+
+    @Test
     void aChangedScriptInANewJarTakesTheFullPathAndItsDriftIsFound(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "fast_jar");
         Path jar = writeJar(dir.resolve("app.jar"), A, B, C);

@@ -56,10 +56,11 @@ public interface StoreSql {
     }
 
     /**
-     * The fast start's one query, from one snapshot, with one parameter (the fingerprint): rows of
-     * four columns, the first saying what the row is: {@code 1} a version row (its {@code version_num}
-     * second), {@code 2} the state row of the fingerprint ({@code heads}, {@code log_rows},
-     * {@code log_last_id}), {@code 3} the log's row count and largest id (third and fourth).
+     * The fast start's one query, from one snapshot, without parameters: rows of five columns, the
+     * first saying what the row is: {@code 1} a version row (its {@code version_num} second), {@code 2}
+     * a state row ({@code heads}, {@code log_rows}, {@code log_last_id}, {@code fingerprint}), {@code 3}
+     * the log's row count and largest id (third and fourth). Every state row is read (a few are kept),
+     * so that the scripts' fingerprint is taken only when one of them could match.
      */
     String verifiedStateQuery(String versionTable, String stateTable, String logTable);
 

@@ -7,6 +7,7 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptListing;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.ScriptLocations;
 import io.samokoder.migrations.script.ScriptResource;
@@ -27,6 +28,11 @@ final class Catalog {
     private volatile Loaded loaded;
     /** The fingerprint once taken: {@code null} before, {@link #NONE} when the scripts have none. */
     private volatile String fingerprint;
+    /**
+     * The listing the scripts were loaded from, kept until the fingerprint is taken from it when none
+     * was taken before the load.
+     */
+    private ScriptListing listing;
     /** The Java revisions' scripts once made. */
     private volatile List<RevisionScript> javaScripts;
 
@@ -77,9 +83,10 @@ final class Catalog {
     }
 
     /**
-     * The fingerprint of the configured locations' scripts
-     * or of the given resources ({@link ScriptLocations#fingerprint}), taken once, before the scripts
-     * are first read; {@code null} when they cannot be stamped.
+     * The fingerprint of the configured locations' scripts or of the given resources
+     * ({@link ScriptLocations#fingerprint}), taken once; {@code null} when they cannot be stamped.
+     * Taken before the load, it stamps the files in a pass of its own; taken after, from the listing
+     * the load read (which vouches only for files unchanged since shortly before it was listed).
      */
     String fingerprint() {
         String value = this.fingerprint;
@@ -87,9 +94,14 @@ final class Catalog {
             synchronized (this) {
                 value = this.fingerprint;
                 if (value == null) {
-                    value = this.config.scripts().isEmpty()
-                            ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
-                            : ScriptLocations.fingerprint(this.config.scripts());
+                    if (this.listing != null) {
+                        value = this.listing.fingerprint();
+                        this.listing = null;
+                    } else {
+                        value = this.config.scripts().isEmpty()
+                                ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
+                                : ScriptLocations.fingerprint(this.config.scripts());
+                    }
                     value = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
                     this.fingerprint = value;
                 }
@@ -104,12 +116,21 @@ final class Catalog {
     }
 
     private Loaded load() {
-        if (this.config.fastStart()) {
-            fingerprint();
+        List<ScriptResource> resources;
+        if (!this.config.scripts().isEmpty()) {
+            if (this.config.fastStart()) {
+                // Given resources are stamped one by one, before they are read.
+                fingerprint();
+            }
+            resources = this.config.scripts();
+        } else if (this.config.fastStart() && this.fingerprint == null) {
+            // One listing for the load and, after the run, the fingerprint (see ScriptListing).
+            ScriptListing listed = ScriptLocations.list(this.config.locations(), classLoader());
+            this.listing = listed;
+            resources = listed.resources();
+        } else {
+            resources = ScriptLocations.resolve(this.config.locations(), classLoader());
         }
-        List<ScriptResource> resources = this.config.scripts().isEmpty()
-                ? ScriptLocations.resolve(this.config.locations(), classLoader())
-                : this.config.scripts();
         List<RevisionScript> scripts = JavaRevisions.arrange(ScriptLoader.loadWithContentHashes(resources),
                 javaScripts());
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);

@@ -138,15 +138,17 @@ public final class Engine {
      * connection that cannot be opened fails here as it would on the full path).
      */
     private List<String> verifiedRows() {
-        String fingerprint = this.catalog.fingerprint();
-        if (fingerprint == null) {
-            return null;
-        }
-        // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
+        // Inner classes, not lambdas: on a cold start a lambda's bootstrap would cost more than the query.
+        FastStart.Scripts scripts = new FastStart.Scripts() {
+            @Override
+            public String fingerprint() {
+                return Engine.this.catalog.fingerprint();
+            }
+        };
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
             @Override
             public List<String> run(Connection connection) throws SQLException {
-                return Engine.this.binding.on(connection).fastStart().check(connection, fingerprint);
+                return Engine.this.binding.on(connection).fastStart().check(connection, scripts);
             }
         });
     }

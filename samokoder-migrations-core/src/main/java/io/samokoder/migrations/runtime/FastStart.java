@@ -37,35 +37,35 @@ final class FastStart {
         this.tables = tables;
     }
 
+    /** Where the fingerprint of the scripts comes from, asked only when a record could match. */
+    interface Scripts {
+        /** The fingerprint, or {@code null} when the scripts have none. */
+        String fingerprint();
+    }
+
     /**
-     * The version rows when the database is at the heads recorded for this fingerprint and the log is
-     * as it was then; {@code null} otherwise, also when a table is missing or the query fails (for
-     * example without privilege on the state table): the full path then runs and reports what matters.
+     * The version rows when the database is at the heads recorded for the scripts' fingerprint and the
+     * log is as it was then; {@code null} otherwise, also when a table is missing or the query fails
+     * (for example without privilege on the state table): the full path then runs and reports what
+     * matters. The fingerprint is taken only when a record has those heads and that log, so a
+     * database without records (a new one) costs no pass over the scripts here.
      */
-    List<String> check(Connection connection, String fingerprint) {
+    List<String> check(Connection connection, Scripts scripts) {
         String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),
                 this.tables.qualifiedState(), this.tables.qualifiedLog());
         List<String> rows = new ArrayList<>();
-        String heads = null;
-        long recordedLogRows = -1;
-        Long recordedLastId = null;
+        List<Record> records = new ArrayList<>(KEPT);
         long logRows = -2;
         Long lastId = null;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, fingerprint);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    switch (rs.getInt(1)) {
-                        case 1 -> rows.add(rs.getString(2));
-                        case 2 -> {
-                            heads = rs.getString(2);
-                            recordedLogRows = rs.getLong(3);
-                            recordedLastId = longOrNull(rs, 4);
-                        }
-                        default -> {
-                            logRows = rs.getLong(3);
-                            lastId = longOrNull(rs, 4);
-                        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                switch (rs.getInt(1)) {
+                    case 1 -> rows.add(rs.getString(2));
+                    case 2 -> records.add(new Record(rs.getString(5), rs.getString(2), rs.getLong(3),
+                            longOrNull(rs, 4)));
+                    default -> {
+                        logRows = rs.getLong(3);
+                        lastId = longOrNull(rs, 4);
                     }
                 }
             }
@@ -75,11 +75,30 @@ final class FastStart {
             }
             return null;
         }
-        if (heads == null || rows.isEmpty() || recordedLogRows != logRows || !Objects.equals(recordedLastId, lastId)
-                || !heads.equals(key(rows))) {
+        if (rows.isEmpty() || records.isEmpty()) {
             return null;
         }
-        return List.copyOf(rows);
+        String heads = key(rows);
+        String fingerprint = null;
+        for (Record record : records) {
+            if (record.logRows() == logRows && Objects.equals(record.lastId(), lastId)
+                    && record.heads().equals(heads)) {
+                if (fingerprint == null) {
+                    fingerprint = scripts.fingerprint();
+                    if (fingerprint == null) {
+                        return null;
+                    }
+                }
+                if (fingerprint.equals(record.fingerprint())) {
+                    return List.copyOf(rows);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A state row: scripts of this fingerprint were verified at these heads with the log of this size. */
+    private record Record(String fingerprint, String heads, long logRows, Long lastId) {
     }
 
     /**

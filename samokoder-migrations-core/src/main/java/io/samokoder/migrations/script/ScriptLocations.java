@@ -74,6 +74,36 @@ public final class ScriptLocations {
     }
 
     /**
+     * Lists the script files of each location as {@link #resolve} does, keeping what their fingerprint
+     * needs so that it can be taken after they were read ({@link ScriptListing#fingerprint()}): one
+     * listing serves both the load and the fast start.
+     *
+     * @param locations the locations, as for {@link #resolve}
+     * @param classLoader the class loader whose class path {@code classpath:} locations are searched
+     * @return the listing
+     * @throws ScriptLocationException as {@link #resolve} does
+     * @throws java.io.UncheckedIOException as {@link #resolve} does
+     */
+    public static ScriptListing list(List<String> locations, ClassLoader classLoader) {
+        return list(locations, classLoader, SETTLE_SECONDS * 1_000_000_000L);
+    }
+
+    /** {@link #list(List, ClassLoader)} trusting files changed more than {@code settleNanos} before the listing. */
+    static ScriptListing list(List<String> locations, ClassLoader classLoader, long settleNanos) {
+        long settledBefore = ScriptStamps.now() - settleNanos;
+        List<ScriptResource> all = new ArrayList<>();
+        List<ScriptStamps.Stamps> stamps = new ArrayList<>(locations.size());
+        for (String location : locations) {
+            StampingCollector found = new StampingCollector();
+            walk(location, classLoader, found);
+            found.resources.sort(BY_FILE_NAME);
+            all.addAll(found.resources);
+            stamps.add(found.stamps);
+        }
+        return new ScriptListing(List.copyOf(locations), List.copyOf(all), stamps, settledBefore);
+    }
+
+    /**
      * A fingerprint of the scripts that {@link #resolve} would return, taken without reading them:
      * from each file's name, size, modification time, change time (ctime, where the platform has
      * it) and file key, and from each jar entry's name, size and CRC-32 (which the jar's directory
@@ -153,7 +183,7 @@ public final class ScriptLocations {
     }
 
     /** Collects readable resources; jar entries are read while their jar is open. */
-    private static final class Collector extends Sink {
+    private static class Collector extends Sink {
 
         final List<ScriptResource> resources = new ArrayList<>();
 
@@ -181,6 +211,24 @@ public final class ScriptLocations {
         void unknownRoot(String location, URL url) {
             throw new ScriptLocationException("Script location '" + location + "' is at " + url
                     + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
+        }
+    }
+
+    /** Collects readable resources and, beside them, what stamping them later needs. */
+    private static final class StampingCollector extends Collector {
+
+        final ScriptStamps.Stamps stamps = new ScriptStamps.Stamps();
+
+        @Override
+        void file(Path path, String fileName, String descriptionPrefix) {
+            super.file(path, fileName, descriptionPrefix);
+            this.stamps.file(path, fileName, descriptionPrefix);
+        }
+
+        @Override
+        void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix) {
+            super.jarEntry(jar, entry, fileName, descriptionPrefix);
+            this.stamps.jarEntry(jar, entry, fileName, descriptionPrefix);
         }
     }
 

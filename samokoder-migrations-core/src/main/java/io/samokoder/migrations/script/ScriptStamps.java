@@ -39,19 +39,31 @@ final class ScriptStamps {
     }
 
     static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos) {
-        long settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos;
+        long settledBefore = now() - settleNanos;
+        List<Stamps> found = new ArrayList<>(locations.size());
+        for (String location : locations) {
+            Stamps stamps = new Stamps();
+            ScriptLocations.walk(location, classLoader, stamps);
+            found.add(stamps);
+        }
+        return fingerprint(locations, found, settledBefore);
+    }
+
+    /**
+     * The fingerprint of the listed scripts of each location, stamped now; {@code null} when one
+     * cannot be stamped or was modified or changed after {@code settledBefore}.
+     */
+    static String fingerprint(List<String> locations, List<Stamps> listed, long settledBefore) {
         Fingerprint hash = new Fingerprint();
         hash.add(FORMAT);
-        for (String location : locations) {
-            Stamps found = new Stamps();
-            ScriptLocations.walk(location, classLoader, found);
-            Stamp[] stamps = found.stamp(settledBefore);
+        for (int i = 0; i < locations.size(); i++) {
+            Stamp[] stamps = listed.get(i).stamp(settledBefore);
             if (stamps == null) {
                 return null;
             }
             // Stable: scripts of the same name in several class path roots keep their root order.
             Arrays.sort(stamps);
-            hash.add(location);
+            hash.add(locations.get(i));
             hash.add(stamps.length);
             for (Stamp stamp : stamps) {
                 // The location is hashed above, so the name identifies the script within it.
@@ -63,6 +75,11 @@ final class ScriptStamps {
             }
         }
         return hash.hex();
+    }
+
+    /** The wall clock in nanoseconds since the epoch, as file times are compared with it. */
+    static long now() {
+        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     }
 
     /**
@@ -88,8 +105,7 @@ final class ScriptStamps {
     /** See {@link ScriptLocations#fileStamp}. */
     static String fileStamp(Path file, long settleNanos) {
         Path name = file.getFileName();
-        Stamp stamp = stampFile(file, name == null ? file.toString() : name.toString(),
-                TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - settleNanos);
+        Stamp stamp = stampFile(file, name == null ? file.toString() : name.toString(), now() - settleNanos);
         return stamp == null ? null : "file " + stamp.size + " " + stamp.time + " " + stamp.changed + " " + stamp.key;
     }
 
@@ -137,8 +153,11 @@ final class ScriptStamps {
         }
     }
 
-    /** Collects a location's scripts; files are stamped afterwards, possibly on several threads. */
-    private static final class Stamps extends ScriptLocations.Sink implements Runnable {
+    /**
+     * Collects a location's scripts; files are stamped afterwards ({@link #stamp}), possibly on several
+     * threads.
+     */
+    static final class Stamps extends ScriptLocations.Sink implements Runnable {
 
         /** At least this many files are stamped on more than one thread. */
         private static final int PARALLEL_THRESHOLD = 1024;
@@ -185,6 +204,8 @@ final class ScriptStamps {
                 this.stamps[n + i] = this.entries.get(i);
             }
             this.settledBefore = settledBefore;
+            this.next.set(0);
+            this.failed = false;
             int workers = n < PARALLEL_THRESHOLD ? 1
                     : Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS),
                             n / (PARALLEL_THRESHOLD / 2));

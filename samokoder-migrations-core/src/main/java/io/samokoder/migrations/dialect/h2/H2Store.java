@@ -18,10 +18,11 @@ final class H2Store implements StoreSql {
 
     @Override
     public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
-        return "SELECT 1, version_num, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT) FROM " + versionTable
-                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
-                + " WHERE fingerprint = ?"
-                + " UNION ALL SELECT 3, CAST(NULL AS VARCHAR), COUNT(*), MAX(id) FROM " + logTable;
+        return "SELECT 1, version_num, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR) FROM "
+                + versionTable
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id, fingerprint FROM " + stateTable
+                + " UNION ALL SELECT 3, CAST(NULL AS VARCHAR), COUNT(*), MAX(id), CAST(NULL AS VARCHAR) FROM "
+                + logTable;
     }
 
     @Override

@@ -32,10 +32,9 @@ final class MariaDbStore implements StoreSql {
 
     @Override
     public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
-        return "SELECT 1, version_num, NULL, NULL FROM " + versionTable
-                + " UNION ALL SELECT 2, heads, log_rows, log_last_id FROM " + stateTable
-                + " WHERE fingerprint = ?"
-                + " UNION ALL SELECT 3, NULL, count(*), max(id) FROM " + logTable;
+        return "SELECT 1, version_num, NULL, NULL, NULL FROM " + versionTable
+                + " UNION ALL SELECT 2, heads, log_rows, log_last_id, fingerprint FROM " + stateTable
+                + " UNION ALL SELECT 3, NULL, count(*), max(id), NULL FROM " + logTable;
     }
 
     @Override
