@@ -10,7 +10,7 @@ import java.util.List;
  * @param lower the lower bound ({@code base} when absent)
  * @param upper the upper bound ({@code heads} when absent)
  */
-record HistoryRange(RevisionSelector.Arg lower, RevisionSelector.Arg upper) {
+record HistoryRange(RevisionArg lower, RevisionArg upper) {
 
     static final String FORMAT_MESSAGE = "History range requires [start]:[end], [start]:, or :[end]";
 
@@ -29,13 +29,13 @@ record HistoryRange(RevisionSelector.Arg lower, RevisionSelector.Arg upper) {
             start = parts[0];
             end = parts[1];
         }
-        RevisionSelector.Arg lower;
-        RevisionSelector.Arg upper;
+        RevisionArg lower;
+        RevisionArg upper;
         if ("current".equals(end)) {
             lower = bound(start, "base");
-            upper = rows.isEmpty() ? RevisionSelector.Arg.of("heads") : RevisionSelector.Arg.rows(rows);
+            upper = rows.isEmpty() ? RevisionArg.of("heads") : RevisionArg.rows(rows);
         } else if ("current".equals(start)) {
-            lower = rows.isEmpty() ? RevisionSelector.Arg.of("base") : RevisionSelector.Arg.rows(rows);
+            lower = rows.isEmpty() ? RevisionArg.of("base") : RevisionArg.rows(rows);
             upper = bound(end, "heads");
         } else {
             lower = bound(start, "base");
@@ -44,7 +44,7 @@ record HistoryRange(RevisionSelector.Arg lower, RevisionSelector.Arg upper) {
         return new HistoryRange(lower, upper);
     }
 
-    private static RevisionSelector.Arg bound(String value, String fallback) {
-        return RevisionSelector.Arg.of(value == null || value.isEmpty() ? fallback : value);
+    private static RevisionArg bound(String value, String fallback) {
+        return RevisionArg.of(value == null || value.isEmpty() ? fallback : value);
     }
 }

@@ -82,7 +82,7 @@ public final class Planner {
         int[] order;
         try {
             RevisionSelector.Selection selection = selector(warnings).collectUpgrade(upgradeArg(destination),
-                    RevisionSelector.Arg.rows(current), false, true, true);
+                    RevisionArg.rows(current), false, true, true);
             order = TopologicalOrder.sort(this.index, selection.revisions(), selection.heads());
         } catch (MapError e) {
             throw CommandErrors.translate(e, "Destination " + destination
@@ -112,7 +112,7 @@ public final class Planner {
         Warnings warnings = new Warnings();
         int[] order;
         try {
-            RevisionSelector.Selection selection = selector(warnings).collectDowngrade(RevisionSelector.Arg.rows(current),
+            RevisionSelector.Selection selection = selector(warnings).collectDowngrade(RevisionArg.rows(current),
                     destination, false, false, true);
             order = TopologicalOrder.sort(this.index, selection.revisions(), selection.heads());
         } catch (MapError e) {
@@ -152,7 +152,7 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         try {
             List<String> heads = purge ? List.of() : current;
-            int[] headNodes = RevisionSelector.known(this.resolver.revisions(heads));
+            int[] headNodes = Nodes.known(this.resolver.revisions(heads));
             Set<Integer> filtered = new LinkedHashSet<>();
             for (String destination : destinations) {
                 if (!destination.isEmpty()) {
@@ -242,8 +242,8 @@ public final class Planner {
     public List<String> displayedCurrent(List<String> rows) {
         List<String> current = rows(rows);
         try {
-            int[] nodes = RevisionSelector.known(this.resolver.revisions(current));
-            return this.index.names(this.selector.allCurrent(nodes));
+            int[] nodes = Nodes.known(this.resolver.revisions(current));
+            return this.index.names(this.selector.targets().allCurrent(nodes));
         } catch (MapError e) {
             throw CommandErrors.translate(e, null, null, null, null);
         }
@@ -299,9 +299,9 @@ public final class Planner {
         return target;
     }
 
-    private static RevisionSelector.Arg upgradeArg(String target) {
+    private static RevisionArg upgradeArg(String target) {
         List<String> tokens = tokens(target);
-        return tokens.size() == 1 ? RevisionSelector.Arg.of(tokens.get(0)) : RevisionSelector.Arg.rows(tokens);
+        return tokens.size() == 1 ? RevisionArg.of(tokens.get(0)) : RevisionArg.rows(tokens);
     }
 
     private static List<String> tokens(String spec) {

@@ -93,14 +93,14 @@ public final class RevisionMap {
      */
     public List<Revision> iterate(String upper, String lower, boolean inclusive, boolean implicitBase,
             boolean selectForDowngrade) {
-        return iterate(RevisionSelector.Arg.of(upper), RevisionSelector.Arg.of(lower), inclusive, implicitBase,
+        return iterate(RevisionArg.of(upper), RevisionArg.of(lower), inclusive, implicitBase,
                 selectForDowngrade);
     }
 
     /** {@link #iterate(String, String, boolean, boolean, boolean)} with tuples of specs for either end. */
     public List<Revision> iterate(List<String> upper, List<String> lower, boolean inclusive, boolean implicitBase,
             boolean selectForDowngrade) {
-        return iterate(RevisionSelector.Arg.rows(upper), RevisionSelector.Arg.rows(lower), inclusive, implicitBase,
+        return iterate(RevisionArg.rows(upper), RevisionArg.rows(lower), inclusive, implicitBase,
                 selectForDowngrade);
     }
 
@@ -112,7 +112,7 @@ public final class RevisionMap {
      * @param head the upper end, e.g. {@code heads}
      */
     public List<Revision> walk(String base, String head) {
-        return collect(RevisionSelector.Arg.of(head), RevisionSelector.Arg.of(base), true, false, false, false);
+        return collect(RevisionArg.of(head), RevisionArg.of(base), true, false, false, false);
     }
 
     /**
@@ -137,12 +137,12 @@ public final class RevisionMap {
         return new HeadMaintainer(this.planner.index(), List.copyOf(rows)).downgrade(node(revision));
     }
 
-    private List<Revision> iterate(RevisionSelector.Arg upper, RevisionSelector.Arg lower, boolean inclusive,
+    private List<Revision> iterate(RevisionArg upper, RevisionArg lower, boolean inclusive,
             boolean implicitBase, boolean selectForDowngrade) {
         return collect(upper, lower, inclusive, implicitBase, selectForDowngrade, true);
     }
 
-    private List<Revision> collect(RevisionSelector.Arg upper, RevisionSelector.Arg lower, boolean inclusive,
+    private List<Revision> collect(RevisionArg upper, RevisionArg lower, boolean inclusive,
             boolean implicitBase, boolean selectForDowngrade, boolean assertRelativeLength) {
         try {
             RevisionSelector selector = new RevisionSelector(this.planner.resolver(), new Planner.Warnings());
@@ -165,7 +165,7 @@ public final class RevisionMap {
         }
     }
 
-    private static String destination(RevisionSelector.Arg lower) {
+    private static String destination(RevisionArg lower) {
         if (lower.tuple() == null) {
             return lower.single();
         }

@@ -129,12 +129,12 @@ class GeneratedGraphPropertyTest {
             try {
                 if (up) {
                     plan = planner.upgrade(rows, target);
-                    selection = selector.collectUpgrade(RevisionSelector.Arg.of(target), RevisionSelector.Arg.rows(rows),
+                    selection = selector.collectUpgrade(RevisionArg.of(target), RevisionArg.rows(rows),
                             false, true, true);
                 } else {
                     String destination = random.nextInt(4) == 0 ? "base" : target;
                     plan = planner.downgrade(rows, destination);
-                    selection = selector.collectDowngrade(RevisionSelector.Arg.rows(rows), destination, false, false,
+                    selection = selector.collectDowngrade(RevisionArg.rows(rows), destination, false, false,
                             true);
                 }
             } catch (RangeNotAncestorException e) {

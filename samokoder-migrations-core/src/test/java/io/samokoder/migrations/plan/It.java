@@ -10,16 +10,16 @@ final class It {
     private It() {
     }
 
-    static RevisionSelector.Arg arg(Object value) {
+    static RevisionArg arg(Object value) {
         if (value == null) {
-            return RevisionSelector.Arg.of(null);
+            return RevisionArg.of(null);
         }
         if (value instanceof String text) {
-            return RevisionSelector.Arg.of(text);
+            return RevisionArg.of(text);
         }
         @SuppressWarnings("unchecked")
         List<String> list = (List<String>) value;
-        return RevisionSelector.Arg.rows(list);
+        return RevisionArg.rows(list);
     }
 
     /** Upward iteration (inclusive by default in Alembic's tests). */
