@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Alembic's head maintainer (spec §5) as a pure function: it keeps the version rows of a plan and
- * turns each step into the row changes Alembic would make. Rows keep their order: an insert
- * appends, an update replaces in place, a delete removes.
+ * turns each step into the row changes Alembic would make. The rows ({@link VersionRows}) keep
+ * their order.
  *
  * <p>Where Alembic takes an order from a set (the rows a merge deletes, the rows an unmerge
  * inserts), the order of the revision's normalised down revisions is used. A merge only deletes
@@ -22,76 +22,20 @@ final class HeadMaintainer {
     private static final int[] NO_NODES = new int[0];
 
     private final GraphIndex index;
-    private final List<String> rows;
+    private final VersionRows rows;
     /** The ancestors of the rows, kept from the first upgrade or downgrade step on; null before. */
     private BitSet applied;
     /** Per revision, how many applied revisions list it as a normalised down revision. */
     private int[] appliedChildren;
 
-    /** Above this many rows, membership is answered by {@link #rowCounts} instead of a scan of the rows. */
-    private static final int SCAN_LIMIT = 8;
-
-    /**
-     * How many times each id is a row, for constant-time membership; built once the rows outgrow
-     * {@link #SCAN_LIMIT} (a handful of heads is scanned faster than hashed), then kept.
-     */
-    private java.util.Map<String, Integer> rowCounts;
-    /** The rows as an immutable list, or null after a change. */
-    private List<String> snapshot;
-
     HeadMaintainer(GraphIndex index, List<String> rows) {
         this.index = index;
-        this.rows = new ArrayList<>(rows);
-        if (this.rows.size() > SCAN_LIMIT) {
-            countRows();
-        }
-    }
-
-    private void countRows() {
-        this.rowCounts = new java.util.HashMap<>();
-        for (String row : this.rows) {
-            Integer count = this.rowCounts.get(row);
-            this.rowCounts.put(row, count == null ? 1 : count + 1);
-        }
-    }
-
-    private boolean isRow(String id) {
-        if (this.rowCounts != null) {
-            return this.rowCounts.containsKey(id);
-        }
-        for (int i = 0; i < this.rows.size(); i++) {
-            if (this.rows.get(i).equals(id)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void countRow(String id, int delta) {
-        this.snapshot = null;
-        if (this.rowCounts == null) {
-            if (this.rows.size() <= SCAN_LIMIT) {
-                return;
-            }
-            // The rows already include this change: count them all once, then keep counting.
-            countRows();
-            return;
-        }
-        Integer count = this.rowCounts.get(id);
-        int updated = (count == null ? 0 : count) + delta;
-        if (updated == 0) {
-            this.rowCounts.remove(id);
-        } else {
-            this.rowCounts.put(id, updated);
-        }
+        this.rows = new VersionRows(rows);
     }
 
     /** The current rows; the same immutable list until the rows change (steps share it). */
     List<String> rows() {
-        if (this.snapshot == null) {
-            this.snapshot = List.copyOf(this.rows);
-        }
-        return this.snapshot;
+        return this.rows.snapshot();
     }
 
     /** The step that runs the upgrade of a revision and moves the rows accordingly. */
@@ -103,22 +47,22 @@ final class HeadMaintainer {
         List<RowChange> changes;
         int[] present = presentAmong(down);
         if (down.length == 0 || present.length == 0) {
-            changes = List.of(insert(id));
+            changes = List.of(this.rows.insert(id));
         } else if (down.length > 1 && present.length > 1) {
             changes = new ArrayList<>(2);
             boolean othersExist = this.rows.size() > present.length;
             int[] from = presentAmong(othersExist ? minus(down, impliedByOtherRows(revision, down, false)) : down);
             if (from.length == 0) {
-                changes.add(insert(id));
+                changes.add(this.rows.insert(id));
             } else {
                 for (int i = 0; i < from.length - 1; i++) {
-                    changes.add(delete(this.index.ids[from[i]]));
+                    changes.add(this.rows.delete(this.index.ids[from[i]]));
                 }
-                changes.add(update(this.index.ids[from[from.length - 1]], id));
+                changes.add(this.rows.update(this.index.ids[from[from.length - 1]], id));
             }
         } else {
             int single = down.length == 1 ? down[0] : present[0];
-            changes = List.of(update(this.index.ids[single], id));
+            changes = List.of(this.rows.update(this.index.ids[single], id));
         }
         markApplied(revision, true);
         return new Step(Step.Kind.UPGRADE, id, this.index.names(this.index.parents[revision]), List.of(id), before,
@@ -130,19 +74,19 @@ final class HeadMaintainer {
         List<String> before = rows();
         String id = this.index.ids[revision];
         int[] down = this.index.normDown[revision];
-        boolean isRow = isRow(id);
+        boolean isRow = this.rows.contains(id);
         List<RowChange> changes = new ArrayList<>(2);
         int[] unmerge = isRow && down.length > 0 ? unmergeTargets(revision, down) : new int[0];
         if (isRow && (down.length == 0 || unmerge.length == 0)) {
-            changes.add(delete(id));
+            changes.add(this.rows.delete(id));
         } else if (isRow && down.length > 1) {
             for (int i = 0; i < unmerge.length - 1; i++) {
-                changes.add(insert(this.index.ids[unmerge[i]]));
+                changes.add(this.rows.insert(this.index.ids[unmerge[i]]));
             }
-            changes.add(update(id, this.index.ids[unmerge[unmerge.length - 1]]));
+            changes.add(this.rows.update(id, this.index.ids[unmerge[unmerge.length - 1]]));
         } else {
             int target = down.length == 1 ? down[0] : singlePresent(down, id);
-            changes.add(update(id, this.index.ids[target]));
+            changes.add(this.rows.update(id, this.index.ids[target]));
         }
         markApplied(revision, false);
         return new Step(Step.Kind.DOWNGRADE, id, List.of(id), this.index.names(this.index.parents[revision]), before,
@@ -158,16 +102,16 @@ final class HeadMaintainer {
         List<RowChange> changes = new ArrayList<>(2);
         List<String> toList = to == null ? List.of() : List.of(to);
         if (!upgrade && branchMove) {
-            changes.add(delete(from.get(0)));
-        } else if (upgrade && (branchMove || !allRows(from)) && to != null && !isRow(to)) {
-            changes.add(insert(to));
+            changes.add(this.rows.delete(from.get(0)));
+        } else if (upgrade && (branchMove || !this.rows.containsAll(from)) && to != null && !this.rows.contains(to)) {
+            changes.add(this.rows.insert(to));
         } else if (from.size() > 1) {
             for (int i = 0; i < from.size() - 1; i++) {
-                changes.add(delete(from.get(i)));
+                changes.add(this.rows.delete(from.get(i)));
             }
-            changes.add(update(from.get(from.size() - 1), to));
+            changes.add(this.rows.update(from.get(from.size() - 1), to));
         } else if (from.size() == 1 && to != null) {
-            changes.add(update(from.get(0), to));
+            changes.add(this.rows.update(from.get(0), to));
         } else {
             return null;
         }
@@ -180,14 +124,12 @@ final class HeadMaintainer {
             return null;
         }
         List<String> before = rows();
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(this.rows));
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(this.rows.snapshot()));
         List<RowChange> changes = new ArrayList<>(distinct.size());
         for (String row : distinct) {
             changes.add(new RowChange.Delete(row));
         }
         this.rows.clear();
-        this.rowCounts = null;
-        this.snapshot = null;
         return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
     }
 
@@ -228,7 +170,7 @@ final class HeadMaintainer {
         ensureApplied();
         BitSet implied = new BitSet();
         for (int target : down) {
-            if (downgrade && isRow(this.index.ids[target])) {
+            if (downgrade && this.rows.contains(this.index.ids[target])) {
                 implied.set(target);
                 continue;
             }
@@ -301,12 +243,12 @@ final class HeadMaintainer {
     /** The down revisions that are rows. */
     private int[] presentAmong(int[] down) {
         if (down.length == 1) {
-            return isRow(this.index.ids[down[0]]) ? down : NO_NODES;
+            return this.rows.contains(this.index.ids[down[0]]) ? down : NO_NODES;
         }
         int[] result = new int[down.length];
         int count = 0;
         for (int node : down) {
-            if (isRow(this.index.ids[node])) {
+            if (this.rows.contains(this.index.ids[node])) {
                 result[count++] = node;
             }
         }
@@ -368,45 +310,5 @@ final class HeadMaintainer {
             }
         }
         return Arrays.copyOf(result, count);
-    }
-
-    private RowChange insert(String id) {
-        if (isRow(id)) {
-            throw new RevisionException("Can't insert version row '" + id + "': it is already present in " + this.rows
-                    + "; repair the version table with stamp --purge");
-        }
-        this.rows.add(id);
-        countRow(id, 1);
-        return new RowChange.Insert(id);
-    }
-
-    private RowChange delete(String id) {
-        if (!isRow(id) || !this.rows.remove(id)) {
-            throw new RevisionException("Can't delete version row '" + id + "': it is not present in " + this.rows
-                    + "; repair the version table with stamp --purge");
-        }
-        countRow(id, -1);
-        return new RowChange.Delete(id);
-    }
-
-    private boolean allRows(List<String> ids) {
-        for (String id : ids) {
-            if (!isRow(id)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private RowChange update(String from, String to) {
-        int at = isRow(from) ? this.rows.indexOf(from) : -1;
-        if (at < 0 || isRow(to)) {
-            throw new RevisionException("Can't update version row '" + from + "' to '" + to + "' in " + this.rows
-                    + "; repair the version table with stamp --purge");
-        }
-        this.rows.set(at, to);
-        countRow(from, -1);
-        countRow(to, 1);
-        return new RowChange.Update(from, to);
     }
 }
