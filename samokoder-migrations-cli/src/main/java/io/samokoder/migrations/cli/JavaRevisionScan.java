@@ -207,7 +207,7 @@ final class JavaRevisionScan {
                     + " samokoder command and the Maven plugin create Java revisions with a constructor without"
                     + " arguments. Give it one, or, where the revision needs Spring beans, run the command in the"
                     + " packaged application's command mode, where Spring injects them: java -jar app.jar"
-                    + " --samokoder.migrations.command=\"upgrade heads\"", e);
+                    + " --samokoder.migrations.command=\"upgrade heads\"", null);
         }
         try {
             constructor.setAccessible(true);
