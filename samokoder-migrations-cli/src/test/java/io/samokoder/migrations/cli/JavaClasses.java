@@ -51,13 +51,25 @@ final class JavaClasses {
         }
     }
 
-    /** The class directory as a jar (with directory entries left out, as some jar tools write them). */
+    /** The class directory as a jar, without directory entries (as some jar tools write it). */
     static Path jar(Path classes, Path jar) {
+        return jar(classes, jar, false);
+    }
+
+    /** The class directory as a jar, with directory entries (as Maven writes it) or without. */
+    static Path jar(Path classes, Path jar, boolean directories) {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> files = Files.walk(classes)) {
-            for (Path path : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(path));
+            for (Path path : (Iterable<Path>) files.filter(p -> !p.equals(classes)).sorted()::iterator) {
+                boolean directory = Files.isDirectory(path);
+                if (directory && !directories) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')
+                        + (directory ? "/" : "")));
+                if (!directory) {
+                    out.write(Files.readAllBytes(path));
+                }
                 out.closeEntry();
             }
             return jar;
