@@ -19,10 +19,11 @@ import java.util.Objects;
  * {@code java -jar app.jar --samokoder.migrations.command="downgrade -1"}. Every command and its
  * options work as on the command line; the options that configure the engine ({@code --url},
  * {@code --user}, {@code --password}, {@code --config}, {@code --locations}, {@code --schema},
- * {@code --version-table}, {@code --log-table}) are refused with a usage error, since the
- * application's configuration decides them. {@code revision} and {@code merge} write to the
- * engine's first {@code filesystem:} location, or to {@code --version-path}. Given the application's
- * model, {@code revision --autogenerate} and {@code check} compare it with the database.
+ * {@code --version-table}, {@code --log-table}, {@code --java-packages}, {@code --classpath}) are
+ * refused with a usage error, since the application's configuration decides them. {@code revision}
+ * and {@code merge} write to the engine's first {@code filesystem:} location, or to
+ * {@code --version-path}. Given the application's model, {@code revision --autogenerate} and
+ * {@code check} compare it with the database.
  */
 public final class CommandMode {
 

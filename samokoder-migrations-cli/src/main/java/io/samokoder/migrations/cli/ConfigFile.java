@@ -80,7 +80,10 @@ final class ConfigFile {
                     binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null),
                     binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class)).orElse(null),
                     binder.bind(AUTOGENERATE + "compare-server-defaults", Boolean.class).orElse(null),
-                    binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class).orElse(null));
+                    binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class).orElse(null),
+                    binder.bind(PREFIX + "java-packages", Bindable.listOf(String.class)).orElse(null),
+                    binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
+                        .orElse(null));
         } catch (BindException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"

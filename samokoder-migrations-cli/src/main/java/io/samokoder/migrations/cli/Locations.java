@@ -16,7 +16,7 @@ final class Locations {
 
     /**
      * Splits and normalises: {@code file:} becomes {@code filesystem:}; a location without a prefix
-     * is a directory ({@code filesystem:}), since the command line has no application class path.
+     * is a directory ({@code filesystem:}), as the command line's users expect (also with {@code --classpath}).
      */
     static List<String> parse(String option) {
         List<String> result = new ArrayList<>();

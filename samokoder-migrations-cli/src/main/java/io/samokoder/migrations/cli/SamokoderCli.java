@@ -1,14 +1,12 @@
 package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.Migrations;
-import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import io.samokoder.migrations.cli.command.Hints;
 import io.samokoder.migrations.cli.command.MigrationCommand;
 import io.samokoder.migrations.cli.command.Output;
 import io.samokoder.migrations.cli.command.OutputFormat;
 import io.samokoder.migrations.cli.command.Workspace;
-import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.schema.ModelSource;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -30,12 +28,12 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code samokoder} command line: Alembic's commands over SQL revision scripts. Global options
+ * The {@code samokoder} command line: Alembic's commands over SQL revision scripts and Java revisions. Global options
  * may come before or after the command. Exit status: 0, 2 for a usage error, 255 for a failed
  * command ({@code FAILED: <message>} on the error stream; the stack trace only with {@code --debug}).
  */
 @Command(name = "samokoder", mixinStandardHelpOptions = true, versionProvider = SamokoderCli.Version.class,
-        description = "Alembic's migration commands for SQL revision scripts.")
+        description = "Alembic's migration commands for SQL revision scripts and Java revisions.")
 public final class SamokoderCli {
 
     /**
@@ -47,7 +45,7 @@ public final class SamokoderCli {
 
     /** Global options that take a value (the next word unless written {@code --option=value}). */
     private static final Set<String> VALUE_OPTIONS = Set.of("--url", "--user", "--password", "--locations", "--config",
-            "--schema", "--version-table", "--log-table", "--file-template");
+            "--schema", "--version-table", "--log-table", "--file-template", "--java-packages", "--classpath", "-cp");
 
     /** Exit status of a failed command, as Alembic's. */
     public static final int FAILED = 255;
@@ -87,6 +85,16 @@ public final class SamokoderCli {
             description = "File name of new scripts, Alembic's file_template tokens (default %%(rev)s_%%(slug)s).")
     String fileTemplate;
 
+    @Option(names = "--java-packages", scope = ScopeType.INHERIT, paramLabel = "PACKAGES",
+            description = "Comma-separated packages (sub-packages included) of Java revisions, classes annotated"
+                    + " @Revision (else samokoder.migrations.java-packages of --config).")
+    String javaPackages;
+
+    @Option(names = {"--classpath", "-cp"}, scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "Directories and jars of the Java revisions' classes, separated by '${sys:path.separator}'"
+                    + " (searched besides the command's own class path; classpath: locations are read from them too).")
+    String classpath;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean debug;
 
@@ -96,6 +104,7 @@ public final class SamokoderCli {
     private Map<String, String> environment = Map.of();
     private Migrations inApp;
     private ModelSource model;
+    private ClassPathOption classes;
     private AutogenerateSettings autogenerate = AutogenerateSettings.DEFAULTS;
     private PrintWriter out;
     private PrintWriter err;
@@ -155,6 +164,9 @@ public final class SamokoderCli {
         } finally {
             root.out.flush();
             root.err.flush();
+            if (root.classes != null) {
+                root.classes.close();
+            }
         }
     }
 
@@ -237,14 +249,18 @@ public final class SamokoderCli {
                 .withModelSource(this.model)
                 .withAutogenerate(this.autogenerate);
         }
-        return Workspaces.create(settings(), null, System.console());
+        if (this.classpath != null) {
+            this.classes = ClassPathOption.open(this.classpath);
+        }
+        return Workspaces.create(settings(), null, System.console(), this.classes == null ? null : this.classes.classPath());
     }
 
     private void refuseEngineOptions() {
         String refused = this.url != null ? "--url" : this.user != null ? "--user" : this.password != null ? "--password"
                 : this.config != null ? "--config" : this.locations != null ? "--locations"
                 : this.schema != null ? "--schema" : this.versionTable != null ? "--version-table"
-                : this.logTable != null ? "--log-table" : null;
+                : this.logTable != null ? "--log-table" : this.javaPackages != null ? "--java-packages"
+                : this.classpath != null ? "--classpath" : null;
         if (refused != null) {
             throw new CliUsageException(refused + " is not available in the application's command mode: the"
                     + " application's own configuration (samokoder.migrations.*, spring.datasource.*) is used");
@@ -254,12 +270,13 @@ public final class SamokoderCli {
     private Settings settings() {
         Settings options = new Settings(this.url, this.user, this.password,
                 this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
-                this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null);
+                this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null,
+                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null);
         Settings environmentSettings = new Settings(
                 variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
                 variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
                 variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return options.or(environmentSettings).or(file);
     }
@@ -267,46 +284,6 @@ public final class SamokoderCli {
     private String variable(String name, String fallback) {
         String value = this.environment.get(name);
         return value != null && !value.isEmpty() ? value : this.environment.get(fallback);
-    }
-
-    /** The engine configuration of resolved settings; {@code console} asks for a missing password, if not null. */
-    static MigrationsConfig engineConfig(Settings s, List<String> scriptLocations, java.io.Console console) {
-        MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
-        if (s.url() != null) {
-            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console));
-            // The URL names the database, so --sql writes that database's SQL without connecting.
-            Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
-        }
-        if (s.schema() != null) {
-            builder.schema(s.schema());
-        }
-        if (s.versionTable() != null) {
-            builder.versionTable(s.versionTable());
-        }
-        if (s.logTable() != null) {
-            builder.logTable(s.logTable());
-        }
-        if (s.transactionMode() != null) {
-            builder.transactionMode(s.transactionMode());
-        }
-        if (s.lockWaitTimeout() != null) {
-            builder.lockWaitTimeout(s.lockWaitTimeout());
-        }
-        if (s.lockTimeout() != null) {
-            builder.lockTimeout(s.lockTimeout());
-        }
-        if (s.lockRetries() != null) {
-            builder.lockRetries(s.lockRetries());
-        }
-        if (s.statementTimeout() != null) {
-            builder.statementTimeout(s.statementTimeout());
-        }
-        if (s.checksumPolicy() != null) {
-            builder.checksumPolicy(s.checksumPolicy());
-        }
-        // Commands that only read the map need no fingerprint of the scripts; runs get the setting back
-        // (Workspace.runner).
-        return builder.fastStart(false).build();
     }
 
     private int failed(Exception error, CommandLine failed) {

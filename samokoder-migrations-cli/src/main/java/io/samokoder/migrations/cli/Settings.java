@@ -5,6 +5,7 @@ import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine settings of one CLI run, each from the first source that has it: command-line option,
@@ -15,11 +16,11 @@ record Settings(String url, String user, String password, List<String> locations
         String versionTable, String logTable, String fileTemplate, TransactionMode transactionMode,
         Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
         ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
-        Boolean dropUnmappedTables) {
+        Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -32,7 +33,8 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.checksumPolicy, other.checksumPolicy), pick(this.fastStart, other.fastStart),
                 pick(this.excludeTables, other.excludeTables),
                 pick(this.compareServerDefaults, other.compareServerDefaults),
-                pick(this.dropUnmappedTables, other.dropUnmappedTables));
+                pick(this.dropUnmappedTables, other.dropUnmappedTables), pick(this.javaPackages, other.javaPackages),
+                pick(this.namingConvention, other.namingConvention));
     }
 
     /** What autogenerate and {@code check} compare, from these settings and the defaults. */
@@ -50,6 +52,7 @@ record Settings(String url, String user, String password, List<String> locations
     @Override
     public String toString() {
         // Never the password, nor a URL (it may carry one).
-        return "Settings[url " + (this.url == null ? "unset" : "set") + ", locations " + this.locations + "]";
+        return "Settings[url " + (this.url == null ? "unset" : "set") + ", locations " + this.locations
+                + ", java packages " + this.javaPackages + "]";
     }
 }

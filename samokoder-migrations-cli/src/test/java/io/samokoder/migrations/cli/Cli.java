@@ -50,6 +50,15 @@ final class Cli {
         return this;
     }
 
+    /** A copy with these options added; this one is left as it is. */
+    Cli with(String... words) {
+        Cli copy = new Cli();
+        copy.globals.addAll(this.globals);
+        copy.globals.addAll(List.of(words));
+        copy.environment = this.environment;
+        return copy;
+    }
+
     Cli environment(Map<String, String> variables) {
         this.environment = variables;
         return this;

@@ -26,8 +26,13 @@ class CliJarIT {
     private Process java(String... args) throws IOException, InterruptedException {
         Path jar = packagedJar();
         assertTrue(Files.isRegularFile(jar), "package the module first: " + jar);
+        return run(List.of("-jar", jar.toString()), args);
+    }
+
+    private Process run(List<String> launch, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(launch);
         command.addAll(List.of(args));
         Path out = this.temp.resolve("out.txt");
         Path err = this.temp.resolve("err.txt");
@@ -62,6 +67,38 @@ class CliJarIT {
         assertEquals("FAILED: Can't locate revision identified by 'nope'\n", failed.err());
         Process usage = java("heads", "--nope");
         assertEquals(2, usage.status());
+    }
+
+    @Test
+    void javaRevisionsOfAJarOnClasspathAndOfTheJavaClassPath() throws Exception {
+        Path scripts = Files.createDirectories(this.temp.resolve("src/main/resources/db/migrations"));
+        Fixture.script(scripts, "001_a.sql", "Create accounts", "aaaa1111", "", "",
+                "CREATE TABLE accounts (id int PRIMARY KEY);", "DROP TABLE accounts;");
+        Path classes = JavaClasses.compile(this.temp.resolve("app"), java.util.Map.of("com.example.db.M2_AddNotes", """
+                package com.example.db;
+                import io.samokoder.migrations.java.*;
+                import io.samokoder.migrations.ops.*;
+                @Revision(id = "bbbb2222", revises = "aaaa1111", message = "Add notes")
+                public class M2_AddNotes implements JavaRevision {
+                    @Override
+                    public void upgrade(Operations op) {
+                        op.addColumn("accounts", Column.of("notes", Type.TEXT));
+                    }
+                }
+                """));
+        Path plain = JavaClasses.jar(classes, this.temp.resolve("plain.jar"));
+        Process fromOption = java("upgrade", "base:heads", "--sql", "--url", "jdbc:postgresql://127.0.0.1:1/none",
+                "--java-packages", "com.example", "--classpath", plain.toString());
+        assertEquals(0, fromOption.status(), fromOption::toString);
+        assertTrue(fromOption.out().contains("-- Running upgrade aaaa1111 -> bbbb2222\n\nALTER TABLE accounts ADD COLUMN"
+                + " notes TEXT;\n"), fromOption.out());
+
+        Path maven = JavaClasses.jar(classes, this.temp.resolve("maven.jar"), true);
+        Process fromClassPath = run(List.of("-cp", packagedJar() + java.io.File.pathSeparator + maven,
+                SamokoderCli.class.getName()), "history", "--java-packages", "com.example");
+        assertEquals(0, fromClassPath.status(), fromClassPath::toString);
+        assertEquals("aaaa1111 -> bbbb2222 (head), Add notes\n<base> -> aaaa1111, Create accounts\n",
+                fromClassPath.out());
     }
 
     @Test

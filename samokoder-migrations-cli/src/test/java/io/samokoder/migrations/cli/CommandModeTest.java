@@ -57,6 +57,10 @@ class CommandModeTest {
             Run usage = run(migrations, "heads --url jdbc:postgresql://elsewhere/db");
             assertEquals(2, usage.status());
             assertTrue(usage.err().startsWith("--url is not available in the application's command mode"), usage.err());
+            Run java = run(migrations, "heads --java-packages com.example --classpath target/classes");
+            assertEquals(2, java.status());
+            assertTrue(java.err().startsWith("--java-packages is not available in the application's command mode"),
+                    java.err());
             Run revision = run(migrations, "revision -m \"add users table\" --rev-id f00d");
             assertEquals(0, revision.status(), revision::toString);
             assertTrue(Files.exists(dir.resolve("f00d_add_users_table.sql")));

@@ -43,6 +43,24 @@ class ConfigFileTest {
     }
 
     @Test
+    void javaPackagesAndTheNamingConventionAreReadAsTheStarterReadsThem() throws Exception {
+        Path file = Files.writeString(resources.resolve("java.yml"), """
+                samokoder:
+                  migrations:
+                    java-packages:
+                      - com.example.db.migrations
+                      - com.example.more
+                    naming-convention:
+                      uq: "uk_%(table_name)s_%(column_0_name)s"
+                """);
+        Settings settings = ConfigFile.load(file, Map.of());
+        assertEquals(List.of("com.example.db.migrations", "com.example.more"), settings.javaPackages());
+        assertEquals(Map.of("uq", "uk_%(table_name)s_%(column_0_name)s"), settings.namingConvention());
+        assertEquals("uk_%(table_name)s_%(column_0_name)s", EngineConfigs.of(settings.or(Settings.NONE), List.of(
+                "filesystem:" + resources), null, null).namingConvention().templates().get("uq"));
+    }
+
+    @Test
     void propertiesFileWithTheStartersDefaultsReadsTheScriptsNextToIt() throws Exception {
         Path file = Files.writeString(resources.resolve("application.properties"), String.join("\n",
                 "spring.datasource.url=" + db.jdbcUrl(),

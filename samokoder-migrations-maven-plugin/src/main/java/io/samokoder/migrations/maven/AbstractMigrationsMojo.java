@@ -29,7 +29,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * writes its text to the Maven log. The connection and the script locations come from the plugin
  * configuration ({@code -Dsamokoder.url=...}), else from the module's
  * {@code src/main/resources/application.properties} or {@code .yml} ({@code samokoder.migrations.*},
- * {@code spring.datasource.*}), else the defaults. A failed command fails the build with its message.
+ * {@code spring.datasource.*}), else the defaults. The Java revisions of {@code samokoder.migrations.java-packages}
+ * (or {@code -Dsamokoder.javaPackages}) are read from the project's classes and dependencies. A failed command
+ * fails the build with its message.
  */
 public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
@@ -80,6 +82,23 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "samokoder.configFile")
     private File configFile;
 
+    /**
+     * Comma-separated packages (with their sub-packages) of Java revisions, classes annotated {@code @Revision}
+     * in {@code target/classes} or the project's dependencies. Default: the configuration file's
+     * {@code samokoder.migrations.java-packages}, else none. Compile the project first.
+     */
+    @Parameter(property = "samokoder.javaPackages")
+    private String javaPackages;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
+    private List<String> compileClasspath;
+
+    @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true, required = true)
+    private List<String> runtimeClasspath;
+
     /** Skip the goal. */
     @Parameter(property = "samokoder.skip", defaultValue = "false")
     private boolean skip;
@@ -123,17 +142,32 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             HIBERNATE_JUL.setLevel(Level.WARNING);
         }
         registerDrivers();
+        ProjectClasses classes = ProjectClasses.open(projectClasspath(), getClass().getClassLoader());
+        try {
+            run(command, format, classes);
+        } finally {
+            try {
+                classes.close();
+            } catch (IOException e) {
+                getLog().debug("Closing the project's class loader: " + e.getMessage());
+            }
+        }
+    }
+
+    private void run(MigrationCommand command, OutputFormat format, ProjectClasses classes)
+            throws MojoExecutionException, MojoFailureException {
         Workspace workspace;
         try {
-            workspace = Workspaces.create(this.url, this.user, password(),
-                    this.locations, configFile(), System.getenv(), this.basedir.toPath()).withHints(MavenHints.INSTANCE);
+            workspace = Workspaces.create(this.url, this.user, password(), this.locations, this.javaPackages,
+                    configFile(), System.getenv(), this.basedir.toPath(), classes.javaClassPath(goal()))
+                .withHints(MavenHints.INSTANCE);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         prepare(workspace);
         ModelOptions modelOptions = modelOptions();
-        ProjectModel model = modelOptions == null ? null : ProjectModel.open(modelOptions.classpath(),
-                modelOptions.outputDirectory().toPath(), modelOptions.entityPackages(), getClass().getClassLoader());
+        ProjectModel model = modelOptions == null ? null : ProjectModel.open(classes,
+                this.outputDirectory.toPath(), modelOptions.entityPackages());
         if (modelOptions != null) {
             workspace = workspace.withAutogenerate(modelOptions.applyTo(workspace.autogenerate()));
         }
@@ -147,10 +181,8 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         PrintWriter writer = new PrintWriter(lines);
         Output output = new Output(writer, writer, format);
         try {
-            if (model != null) {
-                // Hibernate finds the project's classes (naming strategies, converters) through it.
-                thread.setContextClassLoader(model.loader());
-            }
+            // Hibernate and the Java revisions find the project's classes (naming strategies, converters) through it.
+            thread.setContextClassLoader(classes.loader());
             command.run(workspace, output);
         } catch (MigrationException e) {
             throw new MojoFailureException(message(e), e);
@@ -160,18 +192,22 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             thread.setContextClassLoader(previous);
             output.flush();
             lines.close();
-            close(model);
         }
     }
 
-    private void close(ProjectModel model) {
-        if (model != null) {
-            try {
-                model.close();
-            } catch (IOException e) {
-                getLog().debug("Closing the project's class loader: " + e.getMessage());
-            }
-        }
+    /** The output directory, then the compile and the runtime class path elements (each once, in order). */
+    private List<String> projectClasspath() {
+        List<String> elements = new ArrayList<>();
+        elements.add(this.outputDirectory.getPath());
+        elements.addAll(this.compileClasspath);
+        elements.addAll(this.runtimeClasspath);
+        return elements;
+    }
+
+    /** The goal's name, as its class is named ({@code UpgradeMojo}: {@code upgrade}). */
+    private String goal() {
+        String name = getClass().getSimpleName().replace("Mojo", "");
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

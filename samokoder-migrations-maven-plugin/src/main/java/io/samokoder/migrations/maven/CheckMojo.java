@@ -2,8 +2,6 @@ package io.samokoder.migrations.maven;
 
 import io.samokoder.migrations.cli.command.CheckCommand;
 import io.samokoder.migrations.cli.command.MigrationCommand;
-import java.io.File;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code target/classes}, or named by {@code samokoder.entityPackages}), when they differ from the database
  * ("New upgrade operations detected: [...]").
  */
-@Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
+@Mojo(name = "check", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CheckMojo extends AbstractFormattedMojo {
 
     /**
@@ -38,12 +37,6 @@ public class CheckMojo extends AbstractFormattedMojo {
     @Parameter(property = "samokoder.dropUnmappedTables")
     private Boolean dropUnmappedTables;
 
-    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
-    private List<String> classpath;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    private File outputDirectory;
-
     @Override
     MigrationCommand command() throws MojoFailureException {
         return new CheckCommand();
@@ -51,7 +44,7 @@ public class CheckMojo extends AbstractFormattedMojo {
 
     @Override
     ModelOptions modelOptions() {
-        return new ModelOptions(this.classpath, this.outputDirectory, words(this.entityPackages),
+        return new ModelOptions(words(this.entityPackages),
                 words(this.excludeTables), this.compareServerDefaults, this.dropUnmappedTables);
     }
 }

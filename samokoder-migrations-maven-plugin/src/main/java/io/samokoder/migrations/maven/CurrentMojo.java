@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code current}: the database's current revisions. */
-@Mojo(name = "current", threadSafe = true)
+@Mojo(name = "current", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CurrentMojo extends AbstractFormattedMojo {
 
     /** The database (password masked) and the verbose block of each revision. */

@@ -6,9 +6,11 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code graph}: the revision graph as Mermaid or Graphviz source. */
-@Mojo(name = "graph", threadSafe = true)
+@Mojo(name = "graph", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class GraphMojo extends AbstractMigrationsMojo {
 
     /** {@code mermaid} (default) or {@code dot}. */

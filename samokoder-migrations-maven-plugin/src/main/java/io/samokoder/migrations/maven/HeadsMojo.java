@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code heads}: the heads of the scripts; reads no database. */
-@Mojo(name = "heads", threadSafe = true)
+@Mojo(name = "heads", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class HeadsMojo extends AbstractFormattedMojo {
 
     /** The verbose block of each head. */

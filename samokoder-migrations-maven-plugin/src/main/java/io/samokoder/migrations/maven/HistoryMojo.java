@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code history}: the revisions, heads first; reads the database only for {@code samokoder.indicateCurrent} or a range with {@code current}. */
-@Mojo(name = "history", threadSafe = true)
+@Mojo(name = "history", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class HistoryMojo extends AbstractFormattedMojo {
 
     /** {@code [start]:[end]}; either may be {@code current}. Default: all. */

@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code merge}: writes a merge revision of the given revisions (default {@code heads}: all heads); reads no database. */
-@Mojo(name = "merge", threadSafe = true)
+@Mojo(name = "merge", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class MergeMojo extends AbstractNewScriptMojo {
 
     /** Comma-separated revisions to merge; {@code heads} means all real heads. */

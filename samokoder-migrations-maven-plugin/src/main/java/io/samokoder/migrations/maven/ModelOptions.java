@@ -1,7 +1,6 @@
 package io.samokoder.migrations.maven;
 
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,18 +9,15 @@ import java.util.List;
  * what the comparison leaves out. Unset values ({@code null}) keep the configuration file's
  * ({@code samokoder.migrations.autogenerate.*}).
  *
- * @param classpath the project's compile class path elements
- * @param outputDirectory the project's {@code target/classes}
- * @param entityPackages the entity packages; empty to find them in {@code outputDirectory}
+ * @param entityPackages the entity packages; empty to find them in the project's {@code target/classes}
  * @param excludeTables tables left alone, by name or pattern, besides the configuration file's
  * @param compareServerDefaults whether column defaults are compared, or {@code null}
  * @param dropUnmappedTables whether tables of no entity are dropped, or {@code null}
  */
-record ModelOptions(List<String> classpath, File outputDirectory, List<String> entityPackages,
-        List<String> excludeTables, Boolean compareServerDefaults, Boolean dropUnmappedTables) {
+record ModelOptions(List<String> entityPackages, List<String> excludeTables, Boolean compareServerDefaults,
+        Boolean dropUnmappedTables) {
 
     ModelOptions {
-        classpath = List.copyOf(classpath);
         entityPackages = List.copyOf(entityPackages);
         excludeTables = List.copyOf(excludeTables);
     }

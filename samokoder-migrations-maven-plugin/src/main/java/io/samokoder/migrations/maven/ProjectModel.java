@@ -2,30 +2,21 @@ package io.samokoder.migrations.maven;
 
 import io.samokoder.migrations.jpa.JpaModel;
 import io.samokoder.migrations.schema.ModelSource;
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * The project's JPA entities as the model that {@code revision -Dsamokoder.autogenerate} and {@code check}
- * compare: the classes of the project's compile class path ({@code target/classes} and its dependencies),
- * loaded by a class loader of their own that asks the plugin's first, so that Hibernate and the JPA API are the
- * plugin's. Spring Boot's naming strategies are used when Spring Boot's Hibernate support is on the project's
- * class path. Close it after the command ran.
+ * compare, read from the {@link ProjectClasses}. Spring Boot's naming strategies are used when Spring Boot's
+ * Hibernate support is on the project's class path.
  */
-final class ProjectModel implements AutoCloseable {
+final class ProjectModel {
 
-    private final URLClassLoader loader;
     private final List<String> packages;
     private final ModelSource source;
 
-    private ProjectModel(URLClassLoader loader, List<String> packages) {
-        this.loader = loader;
+    private ProjectModel(ClassLoader loader, List<String> packages) {
         this.packages = List.copyOf(packages);
         this.source = JpaModel.ofPackages(loader, packages.toArray(String[]::new));
     }
@@ -34,14 +25,13 @@ final class ProjectModel implements AutoCloseable {
      * The model of the given entity packages, else of the packages of {@code outputDirectory} that hold mapped
      * classes; {@code null} when none is given and the directory has no mapped class (or is not built yet).
      *
-     * @param classpath the project's compile class path elements, the output directory among them
+     * @param classes the project's classes, the output directory among them
      * @param outputDirectory the project's {@code target/classes}
      * @param entityPackages the packages to read, or empty to find them
-     * @param parent the plugin's class loader
      * @throws MojoFailureException when a mapped class is in the default package
      */
-    static ProjectModel open(List<String> classpath, Path outputDirectory, List<String> entityPackages,
-            ClassLoader parent) throws MojoFailureException {
+    static ProjectModel open(ProjectClasses classes, Path outputDirectory, List<String> entityPackages)
+            throws MojoFailureException {
         List<String> packages = entityPackages.isEmpty() ? EntityPackages.find(outputDirectory) : entityPackages;
         if (packages.isEmpty()) {
             return null;
@@ -51,16 +41,7 @@ final class ProjectModel implements AutoCloseable {
                     + " the model cannot read: move it into a package, or name the entity packages with"
                     + " -Dsamokoder.entityPackages=com.example.domain");
         }
-        List<URL> urls = new ArrayList<>();
-        for (String element : classpath) {
-            try {
-                urls.add(Path.of(element).toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new MojoFailureException("Class path element " + element + " is not a path: " + e.getMessage(),
-                        e);
-            }
-        }
-        return new ProjectModel(new URLClassLoader("samokoder-project", urls.toArray(URL[]::new), parent), packages);
+        return new ProjectModel(classes.loader(), packages);
     }
 
     /** The model to hand to the workspace. */
@@ -71,15 +52,5 @@ final class ProjectModel implements AutoCloseable {
     /** The packages read. */
     List<String> packages() {
         return this.packages;
-    }
-
-    /** The class loader of the project's classes, for the thread that builds the model. */
-    ClassLoader loader() {
-        return this.loader;
-    }
-
-    @Override
-    public void close() throws IOException {
-        this.loader.close();
     }
 }

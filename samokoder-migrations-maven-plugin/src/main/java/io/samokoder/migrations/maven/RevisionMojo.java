@@ -21,7 +21,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code -Dsamokoder.autogenerate} its upgrade and downgrade are the operations that make the database (at the
  * heads) match the project's JPA entities, compiled into {@code target/classes}.
  */
-@Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
+@Mojo(name = "revision", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class RevisionMojo extends AbstractNewScriptMojo {
 
     /** The revision to build on: default {@code head}; {@code base} starts a new root. */
@@ -83,12 +84,6 @@ public class RevisionMojo extends AbstractNewScriptMojo {
     @Parameter(property = "samokoder.dropUnmappedTables")
     private Boolean dropUnmappedTables;
 
-    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
-    private List<String> classpath;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    private File outputDirectory;
-
     /** The project's main Java source directory. */
     @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true, required = true)
     private File sourceDirectory;
@@ -115,7 +110,7 @@ public class RevisionMojo extends AbstractNewScriptMojo {
         if (!this.autogenerate) {
             return null;
         }
-        return new ModelOptions(this.classpath, this.outputDirectory, words(this.entityPackages),
+        return new ModelOptions(words(this.entityPackages),
                 words(this.excludeTables), this.compareServerDefaults, this.dropUnmappedTables);
     }
 

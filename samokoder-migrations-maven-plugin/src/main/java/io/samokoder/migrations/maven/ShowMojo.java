@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.ShowCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code show}: the revisions a spec names, in full. */
-@Mojo(name = "show", threadSafe = true)
+@Mojo(name = "show", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class ShowMojo extends AbstractFormattedMojo {
 
     /** A revision, prefix, label, {@code heads}, {@code label@head}, {@code -1}, {@code current}. Required. */

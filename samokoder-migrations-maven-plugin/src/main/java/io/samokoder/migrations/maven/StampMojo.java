@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.StampCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code stamp}: sets the version table to revisions without running any script. */
-@Mojo(name = "stamp", threadSafe = true)
+@Mojo(name = "stamp", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class StampMojo extends AbstractFormattedMojo {
 
     /** Comma-separated revisions ({@code start:rev} with {@code samokoder.sql}). Required. */

@@ -5,9 +5,11 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code upgrade}: runs the pending revisions up to the target (default {@code heads}); {@code samokoder.sql} prints the offline script instead, {@code samokoder.dryRun} the plan. */
-@Mojo(name = "upgrade", threadSafe = true)
+@Mojo(name = "upgrade", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class UpgradeMojo extends AbstractMoveMojo {
 
     /** Target: {@code heads}, a revision, {@code label@head}, {@code +N}; {@code start:end} with {@code samokoder.sql}. */

@@ -44,8 +44,8 @@ class EntityPackagesTest {
     @Test
     void theModelIsTheEntitiesOfTheFoundPackagesAsHibernateMapsThem() throws Exception {
         Path classes = testClasses();
-        try (ProjectModel model = ProjectModel.open(List.of(classes.toString()), classes, List.of(),
-                getClass().getClassLoader())) {
+        try (ProjectClasses project = ProjectClasses.open(List.of(classes.toString()), getClass().getClassLoader())) {
+            ProjectModel model = ProjectModel.open(project, classes, List.of());
             Schema schema = model.source().model(PostgresDialect.INSTANCE);
             assertEquals(List.of("customer", "purchase_order"),
                     schema.tables().stream().map(t -> t.name()).sorted().toList());
@@ -56,24 +56,28 @@ class EntityPackagesTest {
     @Test
     void namedPackagesAreReadInsteadOfTheFoundOnes() throws Exception {
         Path classes = testClasses();
-        try (ProjectModel model = ProjectModel.open(List.of(classes.toString()), classes,
-                List.of(FIXTURE + ".shop.orders"), getClass().getClassLoader())) {
+        try (ProjectClasses project = ProjectClasses.open(List.of(classes.toString()), getClass().getClassLoader())) {
+            ProjectModel model = ProjectModel.open(project, classes, List.of(FIXTURE + ".shop.orders"));
             assertEquals(List.of("purchase_order"), model.source().model(PostgresDialect.INSTANCE).tables().stream()
                     .map(t -> t.name()).toList());
         }
     }
 
     @Test
-    void noEntitiesMeanNoModel(@TempDir Path classes) throws MojoFailureException {
-        assertNull(ProjectModel.open(List.of(classes.toString()), classes, List.of(), getClass().getClassLoader()));
+    void noEntitiesMeanNoModel(@TempDir Path classes) throws Exception {
+        try (ProjectClasses project = ProjectClasses.open(List.of(classes.toString()), getClass().getClassLoader())) {
+            assertNull(ProjectModel.open(project, classes, List.of()));
+        }
     }
 
     @Test
     void anEntityInTheDefaultPackageIsRefusedNamingTheFix(@TempDir Path classes) throws Exception {
         Files.copy(testClasses().resolve(Customer.class.getName().replace('.', '/') + ".class"),
                 classes.resolve("Customer.class"));
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> ProjectModel.open(List.of(),
-                classes, List.of(), getClass().getClassLoader()));
+        MojoFailureException e;
+        try (ProjectClasses project = ProjectClasses.open(List.of(), getClass().getClassLoader())) {
+            e = assertThrows(MojoFailureException.class, () -> ProjectModel.open(project, classes, List.of()));
+        }
         assertTrue(e.getMessage().contains("is in the default package")
                 && e.getMessage().contains("-Dsamokoder.entityPackages="), e.getMessage());
     }
@@ -81,10 +85,9 @@ class EntityPackagesTest {
     @Test
     void goalOptionsAddExclusionsAndReplaceTheFlagsTheyGive() {
         AutogenerateSettings configured = new AutogenerateSettings(List.of("legacy_*"), true, false);
-        ModelOptions none = new ModelOptions(List.of(), new java.io.File("."), List.of(), List.of(), null, null);
+        ModelOptions none = new ModelOptions(List.of(), List.of(), null, null);
         assertEquals(configured, none.applyTo(configured));
-        ModelOptions some = new ModelOptions(List.of(), new java.io.File("."), List.of(), List.of("tmp", "legacy_*"),
-                false, true);
+        ModelOptions some = new ModelOptions(List.of(), List.of("tmp", "legacy_*"), false, true);
         assertEquals(new AutogenerateSettings(List.of("legacy_*", "tmp"), false, true), some.applyTo(configured));
     }
 

@@ -1,0 +1,72 @@
+package io.samokoder.migrations.cli;
+
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.dialect.Dialects;
+import io.samokoder.migrations.ops.NamingConvention;
+import java.io.Console;
+import java.util.List;
+
+/** The engine configuration of one run's resolved settings. */
+final class EngineConfigs {
+
+    private EngineConfigs() {
+    }
+
+    /**
+     * The configuration; the Java revisions of the settings' packages are found (and created) here.
+     *
+     * @param console asks for a missing password, if not {@code null}
+     * @param classPath where the Java revisions' classes come from, or {@code null} for the command
+     *     line's own class path
+     */
+    static MigrationsConfig of(Settings s, List<String> scriptLocations, Console console, JavaClassPath classPath) {
+        MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
+        if (s.url() != null) {
+            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console));
+            // The URL names the database, so --sql writes that database's SQL without connecting.
+            Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
+        }
+        if (s.schema() != null) {
+            builder.schema(s.schema());
+        }
+        if (s.versionTable() != null) {
+            builder.versionTable(s.versionTable());
+        }
+        if (s.logTable() != null) {
+            builder.logTable(s.logTable());
+        }
+        if (s.transactionMode() != null) {
+            builder.transactionMode(s.transactionMode());
+        }
+        if (s.lockWaitTimeout() != null) {
+            builder.lockWaitTimeout(s.lockWaitTimeout());
+        }
+        if (s.lockTimeout() != null) {
+            builder.lockTimeout(s.lockTimeout());
+        }
+        if (s.lockRetries() != null) {
+            builder.lockRetries(s.lockRetries());
+        }
+        if (s.statementTimeout() != null) {
+            builder.statementTimeout(s.statementTimeout());
+        }
+        if (s.checksumPolicy() != null) {
+            builder.checksumPolicy(s.checksumPolicy());
+        }
+        if (s.namingConvention() != null && !s.namingConvention().isEmpty()) {
+            // As the starter reads it, so that a Java revision renders the same names here as in the application.
+            builder.namingConvention(NamingConvention.of(s.namingConvention()));
+        }
+        if (classPath != null) {
+            // classpath: locations are read from the same class path as the Java revisions.
+            builder.classLoader(classPath.loader());
+        }
+        if (s.javaPackages() != null && !s.javaPackages().isEmpty()) {
+            builder.javaRevisions(JavaRevisionScan.find(s.javaPackages(),
+                    classPath == null ? JavaClassPath.own() : classPath));
+        }
+        // Commands that only read the map need no fingerprint of the scripts; runs get the setting back
+        // (Workspace.runner).
+        return builder.fastStart(false).build();
+    }
+}
