@@ -110,6 +110,31 @@ class JavaRevisionsAutoConfigurationTests {
     }
 
     @Test
+    void anEmptyPackageEntryFailsStartUpSayingHowToFixIt() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.javarevisions, ,x.y")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .hasMessage("samokoder.migrations.java-packages contains an empty entry; remove it or name a"
+                            + " package, e.g. com.example.db.migrations");
+            });
+    }
+
+    @Test
+    void whenDisabledNoPackageIsScanned() {
+        this.runner
+            .withPropertyValues("samokoder.migrations.enabled=false",
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.badrevisions")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(Migrations.class);
+                assertThat(context).doesNotHaveBean(ScannedJavaRevisions.class);
+            });
+    }
+
+    @Test
     void withoutJavaPackagesOnlyBeansAreUsed() {
         this.runner.withBean(M001_CreateGreetings.class)
             .run((context) -> {
