@@ -13,8 +13,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -47,8 +46,7 @@ import org.springframework.util.StringUtils;
 @Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "samokoder.migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
-@ImportRuntimeHints(MigrationsRuntimeHints.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, JavaRevisionsRegistrar.class })
 public final class MigrationsAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(MigrationsAutoConfiguration.class);
@@ -66,7 +64,7 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
             ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
             ObjectProvider<MigrationsConfigCustomizer> customizers, ObjectProvider<JavaRevision> javaRevisions,
-            AutowireCapableBeanFactory beanFactory) {
+            ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions, BeanFactory beanFactory) {
         DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
                 jdbcConnectionDetails);
         List<ScriptResource> scripts = SpringScriptResources
@@ -92,8 +90,8 @@ public final class MigrationsAutoConfiguration {
                         + ", or leave it unset to detect it from the database")));
         }
         builder.retryPartial(properties.isRetryPartial());
-        List<JavaRevision> java = JavaRevisionScanner.find(javaRevisions.orderedStream().toList(),
-                properties.getJavaPackages(), resourceLoader, beanFactory);
+        List<JavaRevision> java = ScannedJavaRevisions.with(javaRevisions.orderedStream().toList(),
+                scannedJavaRevisions.getIfAvailable(), beanFactory);
         builder.javaRevisions(java);
         if (!properties.getNamingConvention().isEmpty()) {
             builder.namingConvention(NamingConvention.of(properties.getNamingConvention()));

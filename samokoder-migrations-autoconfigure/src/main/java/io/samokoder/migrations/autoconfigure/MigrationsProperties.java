@@ -152,6 +152,7 @@ public class MigrationsProperties {
     /**
      * Packages (with their sub-packages) searched for Java revisions: classes annotated with
      * {@code @Revision} that implement {@code JavaRevision}. JavaRevision beans are used as well.
+     * Read when the bean definitions are registered (in a native image: at build time).
      */
     private List<String> javaPackages = new ArrayList<>();
 

@@ -23,6 +23,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 
 /** Java revisions in the starter: found in {@code java-packages} and as beans, run at start-up. */
 class JavaRevisionsAutoConfigurationTests {
@@ -99,11 +100,37 @@ class JavaRevisionsAutoConfigurationTests {
                     "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.badrevisions")
             .run((context) -> {
                 assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).rootCause()
+                // Raised while the bean definitions are registered, so it may be the failure itself.
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                     .hasMessage("Class io.samokoder.migrations.autoconfigure.badrevisions.NotARevision in package"
                             + " io.samokoder.migrations.autoconfigure.badrevisions"
                             + " (samokoder.migrations.java-packages) is annotated @Revision but does not implement"
                             + " io.samokoder.migrations.java.JavaRevision; implement it, or remove the annotation");
+            });
+    }
+
+    @Test
+    void anEmptyPackageEntryFailsStartUpSayingHowToFixIt() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.javarevisions, ,x.y")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .hasMessage("samokoder.migrations.java-packages contains an empty entry; remove it or name a"
+                            + " package, e.g. com.example.db.migrations");
+            });
+    }
+
+    @Test
+    void whenDisabledNoPackageIsScanned() {
+        this.runner
+            .withPropertyValues("samokoder.migrations.enabled=false",
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.badrevisions")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(Migrations.class);
+                assertThat(context).doesNotHaveBean(ScannedJavaRevisions.class);
             });
     }
 

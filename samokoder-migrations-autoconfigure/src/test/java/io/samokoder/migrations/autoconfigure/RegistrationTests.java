@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,8 +52,22 @@ class RegistrationTests {
     @Test
     void defaultLocationIsIncludedInNativeImages() {
         RuntimeHints hints = new RuntimeHints();
-        new MigrationsRuntimeHints().registerHints(hints, getClass().getClassLoader());
+        MigrationsAotProcessor.registerHints(hints, new MigrationsProperties().getLocations(), Set.of());
         assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/001_init.sql")).accepts(hints);
+    }
+
+    @Test
+    void eachClassPathLocationGetsAScriptPattern() {
+        assertThat(MigrationsAotProcessor.scriptPatterns(List.of("classpath:db/migrations", "classpath*:/shared/db/",
+                "db/plain", "filesystem:/srv/db", "file:/srv/other", "classpath:")))
+            .containsExactly("db/migrations/*.sql", "shared/db/*.sql", "db/plain/*.sql", "*.sql");
+    }
+
+    @Test
+    void theAotProcessorIsRegisteredAndContributesOnlyWithTheAutoConfiguration() {
+        assertThat(SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
+            .load(BeanFactoryInitializationAotProcessor.class)).hasAtLeastOneElementOfType(MigrationsAotProcessor.class);
+        assertThat(new MigrationsAotProcessor().processAheadOfTime(new DefaultListableBeanFactory())).isNull();
     }
 
     @Test
