@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@link PartialAttempts#RUNNING} log row (the driver returns its id with the reply), one per script
  * statement, and one that updates the version row and turns the running row into the success row
  * ({@link RunningRows}); a revision that inserts or deletes a version row, or merges, records itself in
- * a transaction instead (four round trips for one version change).
+ * a transaction instead (five round trips for one version change: autocommit off, the version
+ * change, the log row, the commit, autocommit on).
  *
  * <p>When a batch fails and the driver's error does not say which of its statements failed, the
  * transaction is rolled back and run again with that revision's statements sent one by one, so that
