@@ -15,8 +15,9 @@ import java.util.List;
  * statement in autocommit: one round trip and one commit. Any other step (a version row inserted or
  * deleted, a merge), and one whose statement matched no row, runs its version changes and the log
  * row's update as a transaction, in which {@link VersionStore} names a change that matched no row. A
- * failure or a lost connection leaves the version table unchanged and the running row in place, so
- * that a run that cannot report the failure leaves the revision refused ({@link PartialAttempts}).
+ * failure, or a connection lost before the commit, leaves the version table unchanged and the running
+ * row in place, so that a run that cannot report the failure leaves the revision refused
+ * ({@link PartialAttempts}).
  */
 final class RunningRows {
 
