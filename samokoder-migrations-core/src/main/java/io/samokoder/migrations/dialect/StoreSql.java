@@ -101,6 +101,17 @@ public interface StoreSql {
     }
 
     /**
+     * One statement that updates a version row and finishes a log row, both or neither, for a
+     * revision run in autocommit on a database without transactional DDL; {@code null} (the default)
+     * when the database has none. Parameters: the new revision, the log row's new outcome, its
+     * duration, the old revision, the log row's id and its current outcome. It matches, and changes,
+     * both rows or none: none when either is missing.
+     */
+    default String updateVersionAndFinishLog(String versionTable, String logTable) {
+        return null;
+    }
+
+    /**
      * Binds a log row's start time. By default an {@link OffsetDateTime} in UTC, for a column that
      * holds time zones.
      */

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Revisions left part-way on a database without transactional DDL (MariaDB, MySQL). When a revision
  * fails after some of its statements committed, its failed log row's error starts with
  * {@link #marker}: how many of how many statements were applied. While a revision runs, a log row
- * with outcome {@value #RUNNING} stands for it ({@link #begin}), removed when it commits or its
- * failure is logged ({@link #end}); one that is left over means the run ended without either (its
+ * with outcome {@value #RUNNING} stands for it ({@link #begin}), removed when its failure is logged
+ * ({@link #end}) and, when it commits, removed or (on MariaDB and MySQL, {@link RunningRows}) turned into
+ * its success row in the same transaction; one that is left over means the run ended without either (its
  * process was killed, say), so how far the revision got is unknown. Until a later successful up or
  * down of that revision, or a stamp whose rows before or after hold it, a run whose plan would run it
  * again is refused with a {@link PartialRevisionException} before anything runs, unless

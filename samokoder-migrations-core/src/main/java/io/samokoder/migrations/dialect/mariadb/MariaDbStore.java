@@ -11,10 +11,11 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * MariaDB's and MySQL's version and log statements. A step's row changes and its log row go as
- * separate statements, and the old state rows are deleted through a join with a derived table (the
- * server refuses a DELETE whose subquery reads the same table, error 1093). The log's start times are
- * {@code DATETIME(6)} in UTC, written and read as text so that neither the JVM's nor the session's time
- * zone shifts them.
+ * separate statements, except that a version row's update and the finishing of the revision's log
+ * row are one multi-table UPDATE ({@link #updateVersionAndFinishLog}); the old state rows are deleted
+ * through a join with a derived table (the server refuses a DELETE whose subquery reads the same
+ * table, error 1093). The log's start times are {@code DATETIME(6)} in UTC, written and read as text
+ * so that neither the JVM's nor the session's time zone shifts them.
  */
 final class MariaDbStore implements StoreSql {
 
@@ -48,6 +49,12 @@ final class MariaDbStore implements StoreSql {
     public String insertState(String stateTable, String logTable) {
         return "INSERT INTO " + stateTable
                 + " (fingerprint, heads, log_rows, log_last_id) SELECT ?, ?, count(*), max(id) FROM " + logTable;
+    }
+
+    @Override
+    public String updateVersionAndFinishLog(String versionTable, String logTable) {
+        return "UPDATE " + versionTable + " v, " + logTable + " l SET v.version_num = ?, l.outcome = ?,"
+                + " l.duration_ms = ? WHERE v.version_num = ? AND l.id = ? AND l.outcome = ?";
     }
 
     @Override

@@ -73,6 +73,14 @@ class MariaDbDialectTest {
     }
 
     @Test
+    void aVersionUpdateAndTheFinishedLogRowAreOneStatement() {
+        String expected = "UPDATE `v` v, `l` l SET v.version_num = ?, l.outcome = ?, l.duration_ms = ?"
+                + " WHERE v.version_num = ? AND l.id = ? AND l.outcome = ?";
+        assertThat(MARIADB.store().updateVersionAndFinishLog("`v`", "`l`")).isEqualTo(expected);
+        assertThat(MYSQL.store().updateVersionAndFinishLog("`v`", "`l`")).isEqualTo(expected);
+    }
+
+    @Test
     void eachServesItsProductAndReadsItsErrorCodes() {
         assertThat(MARIADB.servesProduct("MariaDB")).isTrue();
         assertThat(MARIADB.servesProduct("MySQL")).isFalse();
