@@ -24,9 +24,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -240,6 +242,37 @@ class JavaRevisionChecksumTest {
                         .isEqualTo(definedChecksum(revision, naming));
             }
         }
+    }
+
+    /**
+     * The checksum writes each operation's text without calling its {@code toString()}: the text must
+     * stay the same, for every kind of operation.
+     */
+    @Test
+    void theCanonicalTextIsEachOperationsToString() {
+        Set<Class<?>> seen = new HashSet<>();
+        for (NamingConvention naming : List.of(NamingConvention.DEFAULT, EVERY_TOKEN)) {
+            for (JavaRevision revision : List.of(new CreateEverything(), new AlterThings(),
+                    new ExecuteWithParameters(), new OneWay())) {
+                for (boolean upgrade : new boolean[] {true, false}) {
+                    List<Operation> operations = record(revision, upgrade, naming);
+                    for (Operation operation : operations == null ? List.<Operation>of() : operations) {
+                        StringBuilder text = new StringBuilder("x");
+                        OperationText.append(text, operation);
+                        assertThat(text.substring(1)).isEqualTo(operation.toString());
+                        seen.add(operation.getClass());
+                        if (operation instanceof Operation.BatchAlterTable batch) {
+                            batch.operations().forEach(each -> seen.add(each.getClass()));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(seen).containsAll(List.of(Operation.class.getPermittedSubclasses()));
+        Type sql = Type.sql("inet");
+        StringBuilder text = new StringBuilder();
+        OperationText.append(text, List.of(sql, Type.string(3), "s", 1, ReferentialAction.CASCADE));
+        assertThat(text).hasToString(List.of(sql, Type.string(3), "s", 1, ReferentialAction.CASCADE).toString());
     }
 
     private static String checksum(JavaRevision revision, NamingConvention naming) {
