@@ -10,6 +10,7 @@ import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.script.RevisionCode;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -129,11 +130,12 @@ final class JavaRevisionCode implements RevisionCode {
                     + " online, or write the SQL it would run as an SQL revision.");
         }
         OperationRenderer renderer = dialect.operations();
-        List<String> statements = new ArrayList<>();
-        for (Operation operation : operations(upgrade)) {
-            statements.addAll(renderer.render(operation));
+        List<Operation> operations = operations(upgrade);
+        List<String> statements = new ArrayList<>(operations.size() + 2);
+        for (int i = 0; i < operations.size(); i++) {
+            statements.addAll(renderer.render(operations.get(i)));
         }
-        return List.copyOf(statements);
+        return Collections.unmodifiableList(statements);
     }
 
     @Override
@@ -142,16 +144,14 @@ final class JavaRevisionCode implements RevisionCode {
             return false;
         }
         OperationRenderer renderer = dialect.operations();
-        for (Operation operation : this.upgrade) {
-            if (renderer.requiresAutocommit(operation)) {
+        return requiresAutocommit(renderer, this.upgrade)
+                || (this.downgrade != null && requiresAutocommit(renderer, this.downgrade));
+    }
+
+    private static boolean requiresAutocommit(OperationRenderer renderer, List<Operation> operations) {
+        for (int i = 0; i < operations.size(); i++) {
+            if (renderer.requiresAutocommit(operations.get(i))) {
                 return true;
-            }
-        }
-        if (this.downgrade != null) {
-            for (Operation operation : this.downgrade) {
-                if (renderer.requiresAutocommit(operation)) {
-                    return true;
-                }
             }
         }
         return false;
