@@ -9,6 +9,7 @@ import io.samokoder.migrations.ops.OperationRecorder;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,7 @@ public final class JavaCostProbe {
             long base = liveHeap();
             Phase phase = new Phase(n, base);
 
+            long metaspace = metaspace();
             List<JavaRevision> revisions = new ArrayList<>(n);
             ClassLoader loader = new URLClassLoader(new URL[] {javaDir.resolve(JavaRevisionWorkload.CLASSES).toUri()
                     .toURL()}, JavaCostProbe.class.getClassLoader());
@@ -68,6 +70,8 @@ public final class JavaCostProbe {
                 revisions.add((JavaRevision) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
             }
             phase.end("java: load and instantiate the classes");
+            System.out.printf(Locale.ROOT, "%-44s %12d%n", "  metaspace grown (class space included), B/rev",
+                    (metaspace() - metaspace) / n);
 
             for (JavaRevision revision : revisions) {
                 OperationRecorder up = new OperationRecorder(NamingConvention.DEFAULT);
@@ -136,6 +140,16 @@ public final class JavaCostProbe {
             System.out.printf(Locale.ROOT, "kept at the end: java %d scripts, sql %d scripts, %d B/rev over the"
                     + " start%n", java.size(), sql.size(), (liveHeap() - base) / n);
         }
+    }
+
+    /** Metaspace used, class space included (HotSpot's "Metaspace" pool counts both). */
+    private static long metaspace() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().equals("Metaspace")) {
+                return pool.getUsage().getUsed();
+            }
+        }
+        return 0;
     }
 
     private static long liveHeap() {
