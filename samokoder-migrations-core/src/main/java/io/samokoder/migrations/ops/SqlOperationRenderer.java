@@ -139,35 +139,12 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
 
     /** Whether the name may go unquoted: a lower-case plain name that is not a reserved word, by default. */
     protected boolean isBare(String name) {
-        return isLowerName(name) && !reservedWords().contains(name);
-    }
-
-    /** Whether the name matches {@code [a-z_][a-z0-9_]*} (so it is its own lower case). */
-    private static boolean isLowerName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
+        return SqlNames.isLowerName(name) && !reservedWords().contains(name);
     }
 
     /** The name quoted, with the quote character doubled inside. */
     protected final String quote(String name) {
-        char q = quoteCharacter();
-        StringBuilder out = new StringBuilder(name.length() + 2).append(q);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            out.append(c);
-            if (c == q) {
-                out.append(q);
-            }
-        }
-        return out.append(q).toString();
+        return SqlNames.quote(name, quoteCharacter());
     }
 
     /** The value as a SQL literal of this database. */
@@ -425,21 +402,12 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
             throw new OperationNotSupportedException(what + " is built concurrently, which is PostgreSQL's; "
                     + databaseName() + " builds it without concurrently()");
         }
-        if (hasExpression(index)) {
+        if (SqlNames.hasExpression(index)) {
             throw new OperationNotSupportedException(what + " has an expression, which " + databaseName()
                     + " cannot index; index a generated column instead");
         }
         return List.of("CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX " + identifier(index.name()) + " ON "
                 + identifier(index.table()) + " (" + columns(index.columnNames()) + ")");
-    }
-
-    private static boolean hasExpression(Index index) {
-        for (IndexElement element : index.elements()) {
-            if (element.expression()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code DROP INDEX name}; concurrently fails by default. */
