@@ -8,12 +8,9 @@ import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.OperationRecorder;
 import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.script.RevisionCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,8 +21,6 @@ import java.util.List;
  */
 final class JavaRevisionCode implements RevisionCode {
 
-    /** The checksum of recorded operations: {@code j1:} and the SHA-256 of their canonical form. */
-    static final String RECORDED_PREFIX = "j1:";
     /** The checksum of a declared version: {@code jv:} and the version as declared. */
     static final String VERSION_PREFIX = "jv:";
 
@@ -76,7 +71,7 @@ final class JavaRevisionCode implements RevisionCode {
                     + " Declare a version, e.g. @Revision(..., version = \"1\"), and raise it whenever you change what"
                     + " the revision does.", null);
         }
-        String checksum = version.isEmpty() ? recordedChecksum(up, reversible ? down : null)
+        String checksum = version.isEmpty() ? RecordedChecksum.of(up, reversible ? down : null)
                 : VERSION_PREFIX + version;
         return new JavaRevisionCode(revision, description, naming, reads ? null : up,
                 reads ? null : down, reversible, checksum);
@@ -103,28 +98,6 @@ final class JavaRevisionCode implements RevisionCode {
             throw new JavaRevisionException(className, (upgrade ? "upgrade" : "downgrade")
                     + "() failed while its operations were recorded: " + e.getMessage()
                     + ". Fix the call it names; recording runs the code without a database.", e);
-        }
-    }
-
-    private static String recordedChecksum(List<Operation> upgrade, List<Operation> downgrade) {
-        StringBuilder content = new StringBuilder();
-        append(content, 'U', upgrade);
-        if (downgrade != null) {
-            append(content, 'D', downgrade);
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
-            return RECORDED_PREFIX + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    private static void append(StringBuilder content, char part, List<Operation> operations) {
-        content.append(part).append(operations.size()).append('\n');
-        for (Operation operation : operations) {
-            String text = operation.toString();
-            content.append(text.length()).append(':').append(text).append('\n');
         }
     }
 
@@ -157,11 +130,12 @@ final class JavaRevisionCode implements RevisionCode {
                     + " online, or write the SQL it would run as an SQL revision.");
         }
         OperationRenderer renderer = dialect.operations();
-        List<String> statements = new ArrayList<>();
-        for (Operation operation : operations(upgrade)) {
-            statements.addAll(renderer.render(operation));
+        List<Operation> operations = operations(upgrade);
+        List<String> statements = new ArrayList<>(operations.size() + 2);
+        for (int i = 0; i < operations.size(); i++) {
+            statements.addAll(renderer.render(operations.get(i)));
         }
-        return List.copyOf(statements);
+        return Collections.unmodifiableList(statements);
     }
 
     @Override
@@ -170,16 +144,14 @@ final class JavaRevisionCode implements RevisionCode {
             return false;
         }
         OperationRenderer renderer = dialect.operations();
-        for (Operation operation : this.upgrade) {
-            if (renderer.requiresAutocommit(operation)) {
+        return requiresAutocommit(renderer, this.upgrade)
+                || (this.downgrade != null && requiresAutocommit(renderer, this.downgrade));
+    }
+
+    private static boolean requiresAutocommit(OperationRenderer renderer, List<Operation> operations) {
+        for (int i = 0; i < operations.size(); i++) {
+            if (renderer.requiresAutocommit(operations.get(i))) {
                 return true;
-            }
-        }
-        if (this.downgrade != null) {
-            for (Operation operation : this.downgrade) {
-                if (renderer.requiresAutocommit(operation)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -6,10 +6,10 @@ import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns {@link JavaRevision}s into revision scripts and places them in load order among the SQL
@@ -58,7 +58,7 @@ public final class JavaRevisions {
         List<String> dependsOn = list(type, declared.dependsOn(), "dependsOn");
         String description = DESCRIPTION_PREFIX + type.getName();
         io.samokoder.migrations.graph.Revision node = new io.samokoder.migrations.graph.Revision(id, revises,
-                new LinkedHashSet<>(labels), dependsOn, declared.message().strip(), description);
+                Set.copyOf(labels), dependsOn, declared.message().strip(), description);
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
@@ -66,6 +66,9 @@ public final class JavaRevisions {
     }
 
     private static List<String> list(Class<?> type, String[] values, String attribute) {
+        if (values.length == 0) {
+            return List.of();
+        }
         List<String> result = new ArrayList<>(values.length);
         for (String value : values) {
             String v = value == null ? "" : value.strip();

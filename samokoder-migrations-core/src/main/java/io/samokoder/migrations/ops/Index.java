@@ -29,8 +29,12 @@ public record Index(String name, String table, List<IndexElement> elements, bool
 
     /** An index on these columns of the table. */
     public static Index on(String table, String... columns) {
-        return new Index(null, table, Names.columns(columns, "An index on table " + table).stream()
-                .map(c -> new IndexElement(c, false)).toList(), false, null, false);
+        Names.checkColumns(columns, "An index on table ", table);
+        IndexElement[] elements = new IndexElement[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            elements[i] = new IndexElement(columns[i], false);
+        }
+        return new Index(null, table, List.of(elements), false, null, false);
     }
 
     /** An index on these SQL expressions, e.g. {@code lower(email)}; name it with {@link #named}. */
@@ -64,6 +68,13 @@ public record Index(String name, String table, List<IndexElement> elements, bool
 
     /** The names of the column elements (not the expressions), in order. */
     public List<String> columnNames() {
-        return elements.stream().filter(e -> !e.expression()).map(IndexElement::text).toList();
+        String[] names = new String[elements.size()];
+        int n = 0;
+        for (IndexElement element : elements) {
+            if (!element.expression()) {
+                names[n++] = element.text();
+            }
+        }
+        return n == names.length ? List.of(names) : List.of(Arrays.copyOf(names, n));
     }
 }

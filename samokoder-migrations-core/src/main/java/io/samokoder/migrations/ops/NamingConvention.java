@@ -1,6 +1,7 @@
 package io.samokoder.migrations.ops;
 
 import io.samokoder.migrations.MigrationConfigurationException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,14 @@ public final class NamingConvention {
     public static final NamingConvention NONE = of(Map.of());
 
     private final Map<String, String> templates;
+    /** The templates by key, split into text and tokens once: {@link #resolve} runs for every index and key. */
+    private final Map<String, Template> parsed;
 
     private NamingConvention(Map<String, String> templates) {
         this.templates = templates;
+        Map<String, Template> split = new TreeMap<>();
+        templates.forEach((key, template) -> split.put(key, Template.parse(template)));
+        this.parsed = split;
     }
 
     /**
@@ -103,14 +109,16 @@ public final class NamingConvention {
 
     /** The index with its name resolved by the {@code ix} template. */
     public Index resolve(Index index) {
-        String name = apply("ix", index.name(), index.table(), index.columnNames(), "", List.of(),
-                "index on " + index.table() + index.elements().stream().map(IndexElement::text).toList());
+        Template template = this.parsed.get("ix");
+        String name = index.name();
+        if (template != null && (name == null || template.usesConstraintName)) {
+            name = template.apply("ix", name, index.table(), index.columnNames(), "", List.of(), null, index);
+        }
         if (name == null) {
-            throw new IllegalArgumentException("The index on " + index.table() + " "
-                    + index.elements().stream().map(IndexElement::text).toList()
+            throw new IllegalArgumentException("The index on " + index.table() + " " + elementTexts(index)
                     + " needs a name: give one with Index.named(...) or an 'ix' naming convention");
         }
-        return index.named(name);
+        return name.equals(index.name()) ? index : index.named(name);
     }
 
     /** The constraint with its name resolved by the template of its kind; the name stays null when none applies. */
@@ -121,49 +129,109 @@ public final class NamingConvention {
             case CHECK -> "ck";
             case FOREIGN_KEY -> "fk";
         };
+        Template template = this.parsed.get(key);
+        String given = constraint.name();
+        if (template == null || (given != null && !template.usesConstraintName)) {
+            return constraint;
+        }
         String referred = constraint instanceof ForeignKey fk ? fk.referredTable() : "";
         List<String> referredColumns = constraint instanceof ForeignKey fk ? fk.referredColumns() : List.of();
-        String name = apply(key, constraint.name(), table, constraint.columns(), referred, referredColumns,
-                key + " constraint on " + table + constraint.columns());
-        return name == null ? constraint : constraint.named(name);
+        String name = template.apply(key, given, table, constraint.columns(), referred, referredColumns,
+                constraint, null);
+        return name.equals(given) ? constraint : constraint.named(name);
     }
 
-    private String apply(String key, String given, String table, List<String> columns, String referred,
-            List<String> referredColumns, String what) {
-        String template = templates.get(key);
-        if (template == null || (given != null && !template.contains("%(constraint_name)s"))) {
-            return given;
+    private static List<String> elementTexts(Index index) {
+        List<String> texts = new ArrayList<>(index.elements().size());
+        for (IndexElement element : index.elements()) {
+            texts.add(element.text());
         }
-        Matcher m = TOKEN.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String token = m.group(1);
-            String value = switch (token) {
-                case "table_name" -> table;
-                case "constraint_name" -> given;
-                case "column_0_name" -> first(columns);
-                case "column_0_N_name" -> columns.isEmpty() ? null : String.join("_", columns);
-                case "column_0N_name" -> columns.isEmpty() ? null : String.join("", columns);
-                case "column_0_label" -> columns.isEmpty() ? null : table + "_" + columns.get(0);
-                case "column_0_N_label" -> columns.isEmpty() ? null
-                        : String.join("_", columns.stream().map(c -> table + "_" + c).toList());
-                case "referred_table_name" -> referred;
-                case "referred_column_0_name" -> first(referredColumns);
-                default -> referredColumns.isEmpty() ? null : String.join("_", referredColumns);
-            };
-            if (value == null) {
-                throw new IllegalArgumentException("The " + what + " needs a name: the naming convention '" + key
-                        + "' = '" + template + "' uses %(" + token + ")s, which it does not have"
-                        + (token.equals("constraint_name") ? "; give it a name" : "; name it explicitly"));
+        return texts;
+    }
+
+    /**
+     * A template split at its tokens: {@code text[0] token[0] text[1] ... token[n-1] text[n]}.
+     *
+     * @param text               the text around the tokens, one more than the tokens
+     * @param tokens             the token names, in order
+     * @param source             the template as written, for messages
+     * @param usesConstraintName whether it names even a constraint given a name
+     */
+    private record Template(String[] text, String[] tokens, String source, boolean usesConstraintName) {
+
+        static Template parse(String template) {
+            List<String> text = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
+            Matcher m = TOKEN.matcher(template);
+            int end = 0;
+            while (m.find()) {
+                text.add(template.substring(end, m.start()));
+                tokens.add(m.group(1));
+                end = m.end();
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            text.add(template.substring(end));
+            return new Template(text.toArray(String[]::new), tokens.toArray(String[]::new), template,
+                    tokens.contains("constraint_name"));
         }
-        m.appendTail(out);
-        return out.toString();
-    }
 
-    private static String first(List<String> columns) {
-        return columns.isEmpty() ? null : columns.get(0);
+        /** The name; {@code constraint} or {@code index} (the other null) only say what lacks a token's value. */
+        String apply(String key, String given, String table, List<String> columns, String referred,
+                List<String> referredColumns, Constraint constraint, Index index) {
+            StringBuilder out = new StringBuilder(this.source.length() + 32).append(this.text[0]);
+            for (int i = 0; i < this.tokens.length; i++) {
+                String token = this.tokens[i];
+                int before = out.length();
+                boolean found = switch (token) {
+                    case "table_name" -> append(out, table);
+                    case "constraint_name" -> append(out, given);
+                    case "column_0_name" -> append(out, columns.isEmpty() ? null : columns.get(0));
+                    case "column_0_N_name" -> join(out, "_", null, columns);
+                    case "column_0N_name" -> join(out, "", null, columns);
+                    case "column_0_label" -> columns.isEmpty() ? false : append(out.append(table).append('_'),
+                            columns.get(0));
+                    case "column_0_N_label" -> join(out, "_", table, columns);
+                    case "referred_table_name" -> append(out, referred);
+                    case "referred_column_0_name" -> append(out, referredColumns.isEmpty() ? null
+                            : referredColumns.get(0));
+                    default -> join(out, "_", null, referredColumns);
+                };
+                if (!found) {
+                    out.setLength(before);
+                    String what = index != null ? "index on " + index.table() + elementTexts(index)
+                            : key + " constraint on " + table + constraint.columns();
+                    throw new IllegalArgumentException("The " + what + " needs a name: the naming convention '" + key
+                            + "' = '" + this.source + "' uses %(" + token + ")s, which it does not have"
+                            + (token.equals("constraint_name") ? "; give it a name" : "; name it explicitly"));
+                }
+                out.append(this.text[i + 1]);
+            }
+            return out.toString();
+        }
+
+        private static boolean append(StringBuilder out, String value) {
+            if (value == null) {
+                return false;
+            }
+            out.append(value);
+            return true;
+        }
+
+        /** The values joined by the separator, each after {@code prefix_} when a prefix is given. */
+        private static boolean join(StringBuilder out, String separator, String prefix, List<String> values) {
+            if (values.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    out.append(separator);
+                }
+                if (prefix != null) {
+                    out.append(prefix).append('_');
+                }
+                out.append(values.get(i));
+            }
+            return true;
+        }
     }
 
     @Override

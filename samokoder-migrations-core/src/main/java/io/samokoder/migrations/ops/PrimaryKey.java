@@ -12,7 +12,7 @@ public record PrimaryKey(String name, List<String> columns) implements Constrain
 
     /** Checks the columns are given. */
     public PrimaryKey {
-        columns = Names.columns(columns == null ? null : columns.toArray(String[]::new), "A primary key");
+        columns = Names.columns(columns, "A primary key");
     }
 
     /** A primary key on these columns. */

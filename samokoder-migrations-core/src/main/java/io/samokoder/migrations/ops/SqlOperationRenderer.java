@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The shared rendering of operations as SQL; a database's renderer overrides the hooks where its SQL
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * Subclasses are stateless and thread-safe.
  */
 public abstract class SqlOperationRenderer implements OperationRenderer {
-
-    private static final Pattern LOWER_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** For subclasses. */
     protected SqlOperationRenderer() {
@@ -77,7 +74,11 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
         } else if (operation instanceof Operation.BulkInsert b) {
             return DataStatements.bulkInsert(b, this);
         } else if (operation instanceof Operation.BatchAlterTable b) {
-            return alterTable(b.table(), b.operations().stream().map(this::actions).toList());
+            List<AlterActions> parts = new ArrayList<>(b.operations().size());
+            for (Operation change : b.operations()) {
+                parts.add(actions(change));
+            }
+            return alterTable(b.table(), parts);
         }
         return alterTable(operation.table(), List.of(actions(operation)));
     }
@@ -85,15 +86,22 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** The statements of one or more table changes: together in one ALTER TABLE where allowed. */
     private List<String> alterTable(String table, List<AlterActions> parts) {
         List<String> out = new ArrayList<>();
-        parts.forEach(p -> out.addAll(p.before()));
-        List<String> actions = parts.stream().flatMap(p -> p.actions().stream()).toList();
+        List<String> actions = new ArrayList<>();
+        for (AlterActions part : parts) {
+            out.addAll(part.before());
+            actions.addAll(part.actions());
+        }
         String prefix = "ALTER TABLE " + identifier(table) + " ";
         if (!actions.isEmpty() && combinesAlterActions()) {
             out.add(prefix + String.join(", ", actions));
         } else {
-            actions.forEach(a -> out.add(prefix + a));
+            for (String action : actions) {
+                out.add(prefix + action);
+            }
         }
-        parts.forEach(p -> out.addAll(p.after()));
+        for (AlterActions part : parts) {
+            out.addAll(part.after());
+        }
         return out;
     }
 
@@ -131,13 +139,12 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
 
     /** Whether the name may go unquoted: a lower-case plain name that is not a reserved word, by default. */
     protected boolean isBare(String name) {
-        return LOWER_NAME.matcher(name).matches() && !reservedWords().contains(name.toLowerCase(Locale.ROOT));
+        return SqlNames.isLowerName(name) && !reservedWords().contains(name);
     }
 
     /** The name quoted, with the quote character doubled inside. */
     protected final String quote(String name) {
-        String q = String.valueOf(quoteCharacter());
-        return q + name.replace(q, q + q) + q;
+        return SqlNames.quote(name, quoteCharacter());
     }
 
     /** The value as a SQL literal of this database. */
@@ -179,20 +186,37 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     // ---- tables and columns
 
     private List<String> createTable(Operation.CreateTable t) {
-        List<String> out = new ArrayList<>();
-        t.columns().stream().map(Column::type).filter(type -> type.kind() == TypeKind.ENUM).distinct()
-                .forEach(type -> out.addAll(createEnumType(type)));
-        List<String> parts = new ArrayList<>();
-        t.columns().forEach(c -> parts.add(columnDefinition(t.table(), c)));
-        t.constraints().forEach(c -> parts.add(constraint(t.table(), c)));
-        out.add("CREATE TABLE " + identifier(t.table()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
-                + tableOptions(t.comment()));
+        List<String> out = new ArrayList<>(2);
+        List<Type> enums = null;
+        for (Column c : t.columns()) {
+            if (c.type().kind() == TypeKind.ENUM && (enums == null || !enums.contains(c.type()))) {
+                if (enums == null) {
+                    enums = new ArrayList<>(2);
+                }
+                enums.add(c.type());
+                out.addAll(createEnumType(c.type()));
+            }
+        }
+        StringBuilder sql = new StringBuilder(64 + 40 * (t.columns().size() + t.constraints().size()))
+                .append("CREATE TABLE ").append(identifier(t.table())).append(" (\n    ");
+        String separator = "";
+        for (Column c : t.columns()) {
+            sql.append(separator).append(columnDefinition(t.table(), c));
+            separator = ",\n    ";
+        }
+        for (Constraint c : t.constraints()) {
+            sql.append(separator).append(constraint(t.table(), c));
+        }
+        out.add(sql.append("\n)").append(tableOptions(t.comment())).toString());
         if (!inlineComments()) {
             if (t.comment() != null) {
                 out.add(tableComment(t.table(), t.comment()));
             }
-            t.columns().stream().filter(c -> c.comment() != null)
-                    .forEach(c -> out.add(columnComment(t.table(), c.name(), c.comment())));
+            for (Column c : t.columns()) {
+                if (c.comment() != null) {
+                    out.add(columnComment(t.table(), c.name(), c.comment()));
+                }
+            }
         }
         return out;
     }
@@ -378,7 +402,7 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
             throw new OperationNotSupportedException(what + " is built concurrently, which is PostgreSQL's; "
                     + databaseName() + " builds it without concurrently()");
         }
-        if (index.elements().stream().anyMatch(IndexElement::expression)) {
+        if (SqlNames.hasExpression(index)) {
             throw new OperationNotSupportedException(what + " has an expression, which " + databaseName()
                     + " cannot index; index a generated column instead");
         }

@@ -1,9 +1,7 @@
 package io.samokoder.migrations.ops;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Turns {@code createTable}'s elements into a checked {@link Operation.CreateTable} with named constraints. */
 final class TableDefinition {
@@ -31,39 +29,63 @@ final class TableDefinition {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("Table " + table + " needs at least one column");
         }
-        Set<String> names = new HashSet<>();
-        for (Column c : columns) {
-            if (!names.add(c.name())) {
+        List<String> keyColumns = new ArrayList<>(1);
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (indexOf(columns, c.name(), i) >= 0) {
                 throw new IllegalArgumentException("Table " + table + " has two columns named " + c.name());
             }
             checkColumn(table, c);
+            if (c.inPrimaryKey()) {
+                keyColumns.add(c.name());
+            }
         }
-        List<Constraint> all = new ArrayList<>();
-        List<String> keyColumns = columns.stream().filter(Column::inPrimaryKey).map(Column::name).toList();
+        int primaryKeys = 0;
+        for (Constraint c : constraints) {
+            if (c instanceof PrimaryKey) {
+                primaryKeys++;
+            }
+        }
+        List<Constraint> all = new ArrayList<>(constraints.size() + 2);
         if (!keyColumns.isEmpty()) {
-            if (constraints.stream().anyMatch(c -> c instanceof PrimaryKey)) {
+            if (primaryKeys > 0) {
                 throw new IllegalArgumentException("Table " + table + " has primary-key columns " + keyColumns
                         + " and a PrimaryKey constraint; use one or the other");
             }
             all.add(PrimaryKey.of(keyColumns.toArray(String[]::new)));
         }
-        if (constraints.stream().filter(c -> c instanceof PrimaryKey).count() > 1) {
+        if (primaryKeys > 1) {
             throw new IllegalArgumentException("Table " + table + " has two primary keys");
         }
-        columns.stream().filter(Column::isUnique).forEach(c -> all.add(Unique.of(c.name())));
+        for (Column c : columns) {
+            if (c.isUnique()) {
+                all.add(Unique.of(c.name()));
+            }
+        }
         all.addAll(constraints);
-        List<Constraint> named = new ArrayList<>();
+        List<Constraint> named = new ArrayList<>(all.size());
         for (Constraint c : all) {
             for (String column : c.columns()) {
-                if (!names.contains(column)) {
+                if (indexOf(columns, column, columns.size()) < 0) {
+                    List<String> names = new ArrayList<>(columns.size());
+                    columns.forEach(each -> names.add(each.name()));
                     throw new IllegalArgumentException("Table " + table + ": " + describe(c) + " names column " + column
-                            + ", which the table does not have (columns: " + columns.stream().map(Column::name).toList()
-                            + ")");
+                            + ", which the table does not have (columns: " + names + ")");
                 }
             }
             named.add(naming.resolve(table, c));
         }
         return new Operation.CreateTable(table, columns, named, comment);
+    }
+
+    /** The index of the first of {@code columns[0, end)} named {@code name}, or -1. */
+    private static int indexOf(List<Column> columns, String name, int end) {
+        for (int i = 0; i < end; i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static void checkColumn(String table, Column c) {

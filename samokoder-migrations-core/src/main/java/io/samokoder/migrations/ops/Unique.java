@@ -12,7 +12,7 @@ public record Unique(String name, List<String> columns) implements Constraint {
 
     /** Checks the columns are given. */
     public Unique {
-        columns = Names.columns(columns == null ? null : columns.toArray(String[]::new), "A unique constraint");
+        columns = Names.columns(columns, "A unique constraint");
     }
 
     /** A unique constraint on these columns. */
