@@ -2,14 +2,12 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Command;
-import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.OfflineScript;
-import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
@@ -18,19 +16,14 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
-import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RevisionMap;
-import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +40,7 @@ public final class Engine {
     private final Catalog catalog;
     private final Binding binding;
     private final Listeners listeners;
-    private final Reports reports;
+    private final Queries queries;
 
     /** Creates the engine; loads nothing. */
     public Engine(MigrationsConfig config) {
@@ -55,7 +48,7 @@ public final class Engine {
         this.catalog = new Catalog(config);
         this.binding = new Binding(config);
         this.listeners = new Listeners(config.listeners());
-        this.reports = new Reports(this.catalog);
+        this.queries = new Queries(config, this.catalog, this.binding);
     }
 
     /** The configuration. */
@@ -121,7 +114,7 @@ public final class Engine {
      * when that cannot be shown (then the full path runs). See {@link FastStart}.
      */
     private MigrationResult fastStart(String target, Instant startedAt, long start) {
-        List<String> rows = verifiedRows();
+        List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog);
         if (rows == null) {
             return null;
         }
@@ -130,27 +123,6 @@ public final class Engine {
         LOG.info("{}; scripts unchanged since verified", result.summary());
         this.listeners.runFinished(result);
         return result;
-    }
-
-    /**
-     * The version rows when one query shows they are the heads verified for this fingerprint of the
-     * scripts, with the log unchanged since; {@code null} otherwise, also when the query fails (a
-     * connection that cannot be opened fails here as it would on the full path).
-     */
-    private List<String> verifiedRows() {
-        // Inner classes, not lambdas: on a cold start a lambda's bootstrap would cost more than the query.
-        FastStart.Scripts scripts = new FastStart.Scripts() {
-            @Override
-            public String fingerprint() {
-                return Engine.this.catalog.fingerprint();
-            }
-        };
-        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
-            @Override
-            public List<String> run(Connection connection) throws SQLException {
-                return Engine.this.binding.on(connection).fastStart().check(connection, scripts);
-            }
-        });
     }
 
     /**
@@ -184,7 +156,7 @@ public final class Engine {
             command = move.command();
             plan = move.plan();
         } else {
-            plan = plan(command, rows, target, request.stampTargets(), purge);
+            plan = Plans.plan(this.catalog.planner(), command, rows, target, request.stampTargets(), purge);
         }
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
@@ -260,117 +232,36 @@ public final class Engine {
         }
     }
 
-    private Plan plan(Command command, List<String> rows, String target, List<String> stampTargets, boolean purge) {
-        Planner planner = this.catalog.planner();
-        return switch (command) {
-            case UPGRADE -> planner.upgrade(rows, target);
-            case DOWNGRADE -> planner.downgrade(rows, target);
-            case STAMP -> planner.stamp(rows, stampTargets == null ? splitTargets(target) : stampTargets, purge);
-        };
-    }
-
-    static List<String> splitTargets(String target) {
-        if (target == null || target.isBlank()) {
-            return List.of();
-        }
-        return Arrays.asList(target.trim().split("[\\s,]+"));
-    }
-
-    private DbState readStateUnlocked() {
-        if (this.config.dataSource() == null) {
-            return new DbState(List.of(), Map.of());
-        }
-        // Under the lock, MigrationLock checked the product on the same connection; here it is checked first.
-        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
-            Binding.Bound bound = this.binding.on(c);
-            return DbState.read(c, bound.versions(), bound.log(), bound.tables(), false);
-        });
-    }
-
-    private DbState readStateRequired(String what) {
-        Jdbc.require(this.config.dataSource(), what);
-        return readStateUnlocked();
-    }
-
-    /** The tables, after a read of the database state bound the dialect (or as offline scripts name them). */
-    private Tables tables() {
-        return this.binding.offline().tables();
-    }
-
-    static PlannedStep plannedStep(Step step, RevisionScript script) {
-        return new PlannedStep(step.kind(), step.revision(), script == null ? "" : script.message(),
-                script == null ? "" : script.description(), step.rowsBefore(), step.rowsAfter());
-    }
-
     // ---------------------------------------------------------------- read-only commands
 
     /** The version rows; the table is not created. */
     public List<String> current() {
-        return readStateRequired("reading the version table").rows();
+        return this.queries.current();
     }
 
     /** History of a range, heads first. */
     public List<RevisionInfo> history(String range) {
-        return this.reports.history(readStateUnlocked(), range);
+        return this.queries.history(range);
     }
 
     /** One revision. */
     public RevisionInfo show(String revision) {
-        return this.reports.show(revision, this::readStateUnlocked);
+        return this.queries.show(revision);
     }
 
     /** Status against a target. */
     public MigrationStatus status(String target) {
-        DbState state = readStateRequired("status");
-        PlanChecks.knownRows(this.catalog, tables(), state.rows());
-        return this.reports.status(state, target, pending(state.rows(), target));
+        return this.queries.status(target);
     }
 
     /** Validation against a target; against heads, answered by the fast start's query when it can be. */
     public ValidationResult validate(String target) {
-        if (HEADS.equals(target) && this.config.fastStart() && this.config.dataSource() != null) {
-            List<String> rows = verifiedRows();
-            if (rows != null) {
-                return new ValidationResult(rows, List.of(), List.of());
-            }
-        }
-        DbState state = readStateRequired("validate");
-        List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
-                tables().versionTableName());
-        boolean unknown = false;
-        for (String row : state.rows()) {
-            unknown |= !this.catalog.graph().contains(row);
-        }
-        List<String> pending = unknown ? List.of() : pending(state.rows(), target);
-        return new ValidationResult(state.rows(), pending, drift);
-    }
-
-    List<String> pending(List<String> rows, String target) {
-        List<String> pending = new ArrayList<>();
-        for (Step step : this.catalog.planner().upgrade(rows, target).steps()) {
-            if (step.kind() == Step.Kind.UPGRADE) {
-                pending.add(step.revision());
-            }
-        }
-        return pending;
+        return this.queries.validate(target);
     }
 
     /** Dry run. */
     public MigrationPlan plan(Command command, String target) {
-        DbState state = readStateRequired("a dry run");
-        if (command != Command.STAMP && target != null && target.contains(":")) {
-            throw new RevisionException("Range revision not allowed");
-        }
-        PlanChecks.knownRows(this.catalog, tables(), state.rows());
-        Plan plan = plan(command, state.rows(), target, null, false);
-        if (command == Command.DOWNGRADE) {
-            PlanChecks.reversible(this.catalog, plan);
-        }
-        List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
-        for (Step step : plan.steps()) {
-            steps.add(plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
-        }
-        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings());
+        return this.queries.plan(command, target);
     }
 
     /** Offline SQL and what it does. */

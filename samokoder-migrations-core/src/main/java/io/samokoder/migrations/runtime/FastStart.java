@@ -1,5 +1,6 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.MigrationsConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,10 +38,19 @@ final class FastStart {
         this.tables = tables;
     }
 
-    /** Where the fingerprint of the scripts comes from, asked only when a record could match. */
-    interface Scripts {
-        /** The fingerprint, or {@code null} when the scripts have none. */
-        String fingerprint();
+    /**
+     * The version rows when one query shows they are the heads verified for the scripts' fingerprint,
+     * with the log unchanged since; {@code null} otherwise, also when the query fails (a connection that
+     * cannot be opened fails here as it would on the full path).
+     */
+    static List<String> verifiedRows(MigrationsConfig config, Binding binding, Catalog catalog) {
+        // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
+        return Jdbc.autocommit(config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
+            @Override
+            public List<String> run(Connection connection) throws SQLException {
+                return binding.on(connection).fastStart().check(connection, catalog);
+            }
+        });
     }
 
     /**
@@ -50,7 +60,7 @@ final class FastStart {
      * matters. The fingerprint is taken only when a record has those heads and that log, so a
      * database without records (a new one) costs no pass over the scripts here.
      */
-    List<String> check(Connection connection, Scripts scripts) {
+    List<String> check(Connection connection, Catalog catalog) {
         String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),
                 this.tables.qualifiedState(), this.tables.qualifiedLog());
         List<String> rows = new ArrayList<>();
@@ -84,7 +94,7 @@ final class FastStart {
             if (record.logRows() == logRows && Objects.equals(record.lastId(), lastId)
                     && record.heads().equals(heads)) {
                 if (fingerprint == null) {
-                    fingerprint = scripts.fingerprint();
+                    fingerprint = catalog.fingerprint();
                     if (fingerprint == null) {
                         return null;
                     }

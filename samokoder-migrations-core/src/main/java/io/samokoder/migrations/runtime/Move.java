@@ -36,7 +36,7 @@ record Move(Command command, Plan plan) {
             upgradeError = e;
         }
         Plan downgrade = null;
-        if (!rows.isEmpty() && Engine.splitTargets(target).size() == 1) {
+        if (!rows.isEmpty() && Plans.splitTargets(target).size() == 1) {
             try {
                 downgrade = planner.downgrade(rows, target);
             } catch (RevisionException e) {

@@ -76,7 +76,7 @@ final class OfflineRenderer {
             case STAMP -> {
                 Set<String> starts = new LinkedHashSet<>();
                 List<String> destinations = new ArrayList<>();
-                for (String part : Engine.splitTargets(spec)) {
+                for (String part : Plans.splitTargets(spec)) {
                     int colon = part.indexOf(':');
                     starts.add(colon < 0 ? "" : part.substring(0, colon));
                     destinations.add(colon < 0 ? part : part.substring(colon + 1));
@@ -92,7 +92,7 @@ final class OfflineRenderer {
         }
         List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
         for (Step step : plan.steps()) {
-            steps.add(Engine.plannedStep(step, step.kind() == Step.Kind.STAMP || step.revision() == null ? null
+            steps.add(Plans.plannedStep(step, step.kind() == Step.Kind.STAMP || step.revision() == null ? null
                     : this.catalog.script(step.revision())));
         }
         return new OfflineScript(command, range, render(plan), plan.rowsBefore(), steps, plan.rowsAfter());

@@ -53,7 +53,7 @@ final class StepReports {
     PlannedStep planned(Step step, RevisionScript script) {
         RevisionScript described = script != null || step.revision() == null ? script
                 : this.catalog.script(step.revision());
-        return Engine.plannedStep(step, described);
+        return Plans.plannedStep(step, described);
     }
 
     /** Announces a step (again on each attempt). */

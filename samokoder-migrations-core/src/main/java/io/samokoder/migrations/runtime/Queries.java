@@ -1,0 +1,111 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.DriftProblem;
+import io.samokoder.migrations.MigrationPlan;
+import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.ValidationResult;
+import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read-only commands: current, history, show, status, validate and the dry run. None takes the
+ * lock or writes; each reads the version rows and the log once, without the lock.
+ */
+final class Queries {
+
+    private static final String HEADS = "heads";
+
+    private final MigrationsConfig config;
+    private final Catalog catalog;
+    private final Binding binding;
+    private final Reports reports;
+
+    Queries(MigrationsConfig config, Catalog catalog, Binding binding) {
+        this.config = config;
+        this.catalog = catalog;
+        this.binding = binding;
+        this.reports = new Reports(catalog);
+    }
+
+    List<String> current() {
+        return readStateRequired("reading the version table").rows();
+    }
+
+    List<RevisionInfo> history(String range) {
+        return this.reports.history(readStateUnlocked(), range);
+    }
+
+    RevisionInfo show(String revision) {
+        return this.reports.show(revision, this::readStateUnlocked);
+    }
+
+    MigrationStatus status(String target) {
+        DbState state = readStateRequired("status");
+        PlanChecks.knownRows(this.catalog, tables(), state.rows());
+        return this.reports.status(state, target, Plans.pending(this.catalog.planner(), state.rows(), target));
+    }
+
+    ValidationResult validate(String target) {
+        if (HEADS.equals(target) && this.config.fastStart() && this.config.dataSource() != null) {
+            List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog);
+            if (rows != null) {
+                return new ValidationResult(rows, List.of(), List.of());
+            }
+        }
+        DbState state = readStateRequired("validate");
+        List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
+                tables().versionTableName());
+        boolean unknown = false;
+        for (String row : state.rows()) {
+            unknown |= !this.catalog.graph().contains(row);
+        }
+        List<String> pending = unknown ? List.of() : Plans.pending(this.catalog.planner(), state.rows(), target);
+        return new ValidationResult(state.rows(), pending, drift);
+    }
+
+    MigrationPlan plan(Command command, String target) {
+        DbState state = readStateRequired("a dry run");
+        if (command != Command.STAMP && target != null && target.contains(":")) {
+            throw new RevisionException("Range revision not allowed");
+        }
+        PlanChecks.knownRows(this.catalog, tables(), state.rows());
+        Plan plan = Plans.plan(this.catalog.planner(), command, state.rows(), target, null, false);
+        if (command == Command.DOWNGRADE) {
+            PlanChecks.reversible(this.catalog, plan);
+        }
+        List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
+        for (Step step : plan.steps()) {
+            steps.add(Plans.plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
+        }
+        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings());
+    }
+
+    private DbState readStateUnlocked() {
+        if (this.config.dataSource() == null) {
+            return new DbState(List.of(), Map.of());
+        }
+        // Under the lock, MigrationLock checked the product on the same connection; here it is checked first.
+        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            return DbState.read(c, bound.versions(), bound.log(), bound.tables(), false);
+        });
+    }
+
+    private DbState readStateRequired(String what) {
+        Jdbc.require(this.config.dataSource(), what);
+        return readStateUnlocked();
+    }
+
+    /** The tables, after a read of the database state bound the dialect (or as offline scripts name them). */
+    private Tables tables() {
+        return this.binding.offline().tables();
+    }
+}
