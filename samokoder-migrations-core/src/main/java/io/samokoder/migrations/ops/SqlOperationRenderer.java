@@ -3,30 +3,18 @@ package io.samokoder.migrations.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * The shared rendering of operations as SQL; a database's renderer overrides the hooks where its SQL
- * differs (types, quoting, literals, column changes, dropping constraints and indexes, comments).
+ * The shared rendering of operations as SQL statements; a database's renderer overrides the hooks where
+ * its SQL differs (types, column changes, dropping constraints and indexes, comments; names and literals
+ * through {@link SqlText}).
  * Subclasses are stateless and thread-safe.
  */
-public abstract class SqlOperationRenderer implements OperationRenderer {
+public abstract class SqlOperationRenderer extends SqlText implements OperationRenderer {
 
     /** For subclasses. */
     protected SqlOperationRenderer() {
     }
-
-    /** The database's name for messages, e.g. {@code PostgreSQL}. */
-    protected abstract String databaseName();
-
-    /** The longest identifier the database keeps, in characters. */
-    protected abstract int maxIdentifierLength();
-
-    /** The database's reserved words, lower case; such names are quoted. */
-    protected abstract Set<String> reservedWords();
-
-    /** The character that quotes identifiers, e.g. {@code "}. */
-    protected abstract char quoteCharacter();
 
     /**
      * The column type's SQL.
@@ -123,64 +111,6 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** Whether one ALTER TABLE may carry several comma-separated actions ({@code true} by default). */
     protected boolean combinesAlterActions() {
         return true;
-    }
-
-    // ---- names and literals
-
-    /** The identifier as SQL: bare when the database reads it unchanged, quoted otherwise. */
-    public final String identifier(String name) {
-        if (name.length() > maxIdentifierLength()) {
-            throw new OperationNotSupportedException("The name " + name + " is " + name.length() + " characters long;"
-                    + " " + databaseName() + " keeps at most " + maxIdentifierLength() + ". Give a shorter name (or"
-                    + " shorten the naming convention's template)");
-        }
-        return isBare(name) ? name : quote(name);
-    }
-
-    /** Whether the name may go unquoted: a lower-case plain name that is not a reserved word, by default. */
-    protected boolean isBare(String name) {
-        return SqlNames.isLowerName(name) && !reservedWords().contains(name);
-    }
-
-    /** The name quoted, with the quote character doubled inside. */
-    protected final String quote(String name) {
-        return SqlNames.quote(name, quoteCharacter());
-    }
-
-    /** The value as a SQL literal of this database. */
-    public String literal(SqlValue value) {
-        return switch (value.kind()) {
-            case NULL -> "NULL";
-            case STRING -> stringLiteral(value.text());
-            case BOOLEAN -> Boolean.parseBoolean(value.text()) ? "TRUE" : "FALSE";
-            case NUMBER -> value.text();
-            case UUID -> uuidLiteral(value.text());
-            case DATE -> "DATE '" + value.text() + "'";
-            case TIME -> "TIME '" + value.text() + "'";
-            case TIMESTAMP -> "TIMESTAMP '" + value.text() + "'";
-            case TIMESTAMPTZ -> timestampTzLiteral(value.text());
-            case BYTES -> bytesLiteral(value.text());
-        };
-    }
-
-    /** A string literal: single quotes, doubled inside. */
-    protected String stringLiteral(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    /** A UUID literal; a string literal by default. */
-    protected String uuidLiteral(String uuid) {
-        return stringLiteral(uuid);
-    }
-
-    /** A literal of a date and time with an offset ({@code 2024-01-31 10:00:00+02:00}). */
-    protected String timestampTzLiteral(String text) {
-        return "TIMESTAMP WITH TIME ZONE '" + text + "'";
-    }
-
-    /** A bytes literal from lower-case hex digits; {@code X'..'} by default. */
-    protected String bytesLiteral(String hex) {
-        return "X'" + hex + "'";
     }
 
     // ---- tables and columns
@@ -377,18 +307,6 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
                 + databaseName());
     }
 
-    /** The names as a comma-separated list of identifiers. */
-    protected final String columns(List<String> names) {
-        if (names.size() == 1) {
-            return identifier(names.get(0));
-        }
-        StringBuilder out = new StringBuilder();
-        for (String name : names) {
-            out.append(out.length() == 0 ? "" : ", ").append(identifier(name));
-        }
-        return out.toString();
-    }
-
     // ---- indexes and types
 
     /** {@code CREATE [UNIQUE] INDEX name ON t (...)}; partial, expression and concurrent indexes fail by default. */
@@ -438,11 +356,6 @@ public abstract class SqlOperationRenderer implements OperationRenderer {
     /** {@code DROP SEQUENCE name}. */
     protected List<String> dropSequence(Operation.DropSequence s) {
         return List.of("DROP SEQUENCE " + identifier(s.name()));
-    }
-
-    /** The enum values as a comma-separated list of string literals. */
-    protected final String enumValues(Type enumType) {
-        return String.join(", ", enumType.values().stream().map(this::stringLiteral).toList());
     }
 
     /** The error for a type the database cannot hold, naming it, the column and what to use instead. */
