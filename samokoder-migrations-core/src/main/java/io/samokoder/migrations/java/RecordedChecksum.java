@@ -1,10 +1,7 @@
 package io.samokoder.migrations.java;
 
 import io.samokoder.migrations.ops.Operation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.samokoder.migrations.script.Sha256;
 import java.util.List;
 
 /**
@@ -14,16 +11,14 @@ import java.util.List;
  * Loading thousands of revisions would otherwise build each operation's text through nested
  * {@code toString()} calls, copy the whole text to bytes and look up a new digest per revision: the
  * text is written by {@link OperationText} into two builders kept per thread (not kept once grown
- * past {@value #KEPT_CAPACITY} characters), and hashed with one digest and one encoding buffer per
- * thread, JDK classes only.
+ * past {@value #KEPT_CAPACITY} characters), and hashed by {@link Sha256}.
  */
 final class RecordedChecksum {
 
     static final String PREFIX = "j1:";
     private static final int KEPT_CAPACITY = 1 << 16;
-    private static final int BUFFER_SIZE = 1024;
 
-    /** The current thread's builders, digest and buffer; taken while in use, so a nested call gets its own. */
+    /** The current thread's builders; taken while in use, so a nested call gets its own. */
     private static final ThreadLocal<State> STATE = new ThreadLocal<>();
 
     private RecordedChecksum() {
@@ -43,7 +38,7 @@ final class RecordedChecksum {
         if (downgrade != null) {
             append(content, state.scratch, 'D', downgrade);
         }
-        String checksum = PREFIX + HexFormat.of().formatHex(state.digest(content));
+        String checksum = PREFIX + Sha256.hexOfUtf8(content);
         if (content.capacity() <= KEPT_CAPACITY && state.scratch.capacity() <= KEPT_CAPACITY) {
             STATE.set(state);
         }
@@ -63,34 +58,5 @@ final class RecordedChecksum {
 
         final StringBuilder content = new StringBuilder(1024);
         final StringBuilder scratch = new StringBuilder(512);
-        final byte[] buffer = new byte[BUFFER_SIZE];
-        final MessageDigest digest;
-
-        State() {
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
-        }
-
-        /** The SHA-256 of the text's UTF-8 encoding, as {@code String.getBytes(UTF_8)} encodes it. */
-        byte[] digest(StringBuilder text) {
-            this.digest.reset();
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                if (text.charAt(i) >= 0x80) {
-                    return this.digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            for (int start = 0; start < n; start += BUFFER_SIZE) {
-                int length = Math.min(BUFFER_SIZE, n - start);
-                for (int i = 0; i < length; i++) {
-                    this.buffer[i] = (byte) text.charAt(start + i);
-                }
-                this.digest.update(this.buffer, 0, length);
-            }
-            return this.digest.digest();
-        }
     }
 }

@@ -1,10 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.script.RevisionScript;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.samokoder.migrations.script.Sha256;
 import java.util.List;
 
 /**
@@ -29,11 +26,6 @@ final class JavaFingerprint {
         for (RevisionScript script : javaScripts) {
             content.append(script.description()).append('\n').append(script.checksum()).append('\n');
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.hexOfUtf8(content).substring(0, 32);
     }
 }

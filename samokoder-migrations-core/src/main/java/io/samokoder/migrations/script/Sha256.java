@@ -7,10 +7,11 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 in lower-case hex, with one digest and one encoding buffer per thread: loading and
- * checksumming thousands of scripts would otherwise look up a new digest and copy each text to bytes
- * once per script. The thread-local values are JDK classes only, so they hold no class loader.
+ * checksumming thousands of scripts or Java revisions would otherwise look up a new digest and copy
+ * each text to bytes once per revision. The thread-local values are JDK classes only, so they hold
+ * no class loader.
  */
-final class Sha256 {
+public final class Sha256 {
 
     private static final ThreadLocal<MessageDigest> DIGEST = new ThreadLocal<>();
     private static final ThreadLocal<byte[]> BUFFER = new ThreadLocal<>();
@@ -20,7 +21,7 @@ final class Sha256 {
     }
 
     /** The hash of the bytes. */
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return hex(bytes, bytes.length);
     }
 
@@ -32,7 +33,7 @@ final class Sha256 {
     }
 
     /** The hash of the text's UTF-8 encoding (as {@code String.getBytes(UTF_8)} encodes it). */
-    static String hexOfUtf8(CharSequence text) {
+    public static String hexOfUtf8(CharSequence text) {
         MessageDigest digest = digest();
         int n = text.length();
         if (!isAscii(text, n)) {
