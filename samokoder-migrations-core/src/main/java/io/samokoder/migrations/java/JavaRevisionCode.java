@@ -133,7 +133,7 @@ final class JavaRevisionCode implements RevisionCode {
         List<Operation> operations = operations(upgrade);
         List<String> statements = new ArrayList<>(operations.size() + 2);
         for (int i = 0; i < operations.size(); i++) {
-            statements.addAll(renderer.render(operations.get(i)));
+            renderer.renderInto(operations.get(i), statements);
         }
         return Collections.unmodifiableList(statements);
     }
