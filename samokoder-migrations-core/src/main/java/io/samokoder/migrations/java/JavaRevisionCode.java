@@ -72,7 +72,7 @@ final class JavaRevisionCode implements RevisionCode {
                     + " the revision does.", null);
         }
         String checksum = version.isEmpty() ? RecordedChecksum.of(up, reversible ? down : null)
-                : VERSION_PREFIX + version;
+                : VERSION_PREFIX.concat(version);
         return new JavaRevisionCode(revision, description, naming, reads ? null : up,
                 reads ? null : down, reversible, checksum);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The text of definitions for a {@link SqlOperationRenderer}, through its hooks: {@code CREATE TABLE}
  * with its column and constraint definitions, and {@code CREATE INDEX}. Each statement is written into
- * one builder ({@link StatementBuffer}), so that rendering allocates the finished text, not a string
+ * one builder ({@link TextBuffer}), so that rendering allocates the finished text, not a string
  * per column and constraint then copied.
  */
 final class DefinitionText {
@@ -29,7 +29,7 @@ final class DefinitionText {
                 out.addAll(r.createEnumType(type));
             }
         }
-        try (StatementBuffer buffer = StatementBuffer.take()) {
+        try (TextBuffer buffer = TextBuffer.take()) {
             StringBuilder sql = buffer.text().append("CREATE TABLE ").append(r.identifier(t.table())).append(" (\n    ");
             String separator = "";
             for (int i = 0; i < columns.size(); i++) {
@@ -105,7 +105,7 @@ final class DefinitionText {
      */
     static String createIndex(SqlOperationRenderer r, Index index) {
         r.checkIndex(index);
-        try (StatementBuffer buffer = StatementBuffer.take()) {
+        try (TextBuffer buffer = TextBuffer.take()) {
             StringBuilder sql = buffer.text().append(index.isUnique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
             if (index.isConcurrent()) {
                 sql.append("CONCURRENTLY ");

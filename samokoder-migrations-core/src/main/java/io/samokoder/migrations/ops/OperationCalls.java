@@ -97,7 +97,7 @@ abstract class OperationCalls implements Operations {
 
     @Override
     public void createIndex(String name, String table, String... columns) {
-        createIndex(Index.on(table, columns).named(name));
+        createIndex(Index.on(name, table, columns));
     }
 
     @Override

@@ -1,27 +1,27 @@
 package io.samokoder.migrations.ops;
 
 /**
- * A builder kept per thread for statements the renderer writes piece by piece (a {@code CREATE TABLE}
- * with its columns and constraints), so that rendering allocates the finished text only, not a builder
- * per statement and the strings of its parts. Taken while in use: a nested use gets a builder of its
- * own. Not kept once grown past {@value #KEPT_CAPACITY} characters.
+ * A builder kept per thread for text written piece by piece (a {@code CREATE TABLE} with its columns
+ * and constraints, a name from the naming convention's template), so that only the finished text is
+ * allocated, not a builder per text and the strings of its parts. Taken while in use: a nested use
+ * gets a builder of its own. Not kept once grown past {@value #KEPT_CAPACITY} characters.
  */
-final class StatementBuffer implements AutoCloseable {
+final class TextBuffer implements AutoCloseable {
 
     private static final int KEPT_CAPACITY = 1 << 14;
-    private static final ThreadLocal<StatementBuffer> CURRENT = ThreadLocal.withInitial(StatementBuffer::new);
+    private static final ThreadLocal<TextBuffer> CURRENT = ThreadLocal.withInitial(TextBuffer::new);
 
     private final StringBuilder text = new StringBuilder(256);
     private boolean taken;
 
-    private StatementBuffer() {
+    private TextBuffer() {
     }
 
     /** The current thread's buffer, empty, or a new one while that one is in use. */
-    static StatementBuffer take() {
-        StatementBuffer buffer = CURRENT.get();
+    static TextBuffer take() {
+        TextBuffer buffer = CURRENT.get();
         if (buffer.taken) {
-            buffer = new StatementBuffer();
+            buffer = new TextBuffer();
         }
         buffer.taken = true;
         buffer.text.setLength(0);
