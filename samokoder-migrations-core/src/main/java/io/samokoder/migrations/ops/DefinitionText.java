@@ -30,7 +30,8 @@ final class DefinitionText {
             }
         }
         try (TextBuffer buffer = TextBuffer.take()) {
-            StringBuilder sql = buffer.text().append("CREATE TABLE ").append(r.identifier(t.table())).append(" (\n    ");
+            StringBuilder sql = buffer.text().append("CREATE TABLE ").append(r.identifier(t.table()))
+                    .append(" (\n    ");
             String separator = "";
             for (int i = 0; i < columns.size(); i++) {
                 column(r, sql.append(separator), t.table(), columns.get(i));
