@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * {@code transactional} and rendering the upgrade statements; for an SQL script reading and parsing
  * the file, its checksum, {@code transactional} and its statements. The Java phases run first;
  * {@code --sql-first} runs the SQL phases first, so that what both paths share (the SHA-256 digest,
- * the script classes) is paid by the other side in the first pass.
+ * the script classes) is paid by the other side in the first pass; {@code --only java} or
+ * {@code --only sql} runs one side alone, so that its first pass pays all its own first costs.
  */
 public final class JavaCostProbe {
 
@@ -55,13 +56,17 @@ public final class JavaCostProbe {
         Path sqlDir = Path.of(args[1]);
         int passes = 1;
         boolean sqlFirst = false;
+        String only = "";
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--passes")) {
                 passes = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--sql-first")) {
                 sqlFirst = true;
+            } else if (args[i].equals("--only")) {
+                only = args[++i];
             } else {
-                throw new IllegalArgumentException("Unknown argument " + args[i] + "; use --passes N, --sql-first");
+                throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + "; use --passes N, --sql-first, --only java|sql");
             }
         }
         List<String> names = Files.readAllLines(javaDir.resolve(JavaRevisionWorkload.LIST), StandardCharsets.UTF_8);
@@ -77,19 +82,25 @@ public final class JavaCostProbe {
             long base = liveHeap();
             Phase phase = new Phase(n, base);
             List<Object> kept = new ArrayList<>();
-            Phase.Sum java;
-            Phase.Sum sql;
-            if (sqlFirst) {
-                sql = sqlPhases(phase, files, kept);
-                java = javaPhases(phase, javaDir, names, kept);
-            } else {
-                java = javaPhases(phase, javaDir, names, kept);
+            Phase.Sum java = null;
+            Phase.Sum sql = null;
+            if (sqlFirst && !only.equals("java")) {
                 sql = sqlPhases(phase, files, kept);
             }
-            System.out.printf(Locale.ROOT, "%-44s %12d %12.1f%n", "engine share, java (load, transactional, render)",
-                    java.bytes() / n, java.cpu() / 1000.0 / n);
-            System.out.printf(Locale.ROOT, "%-44s %12d %12.1f%n", "engine share, sql (parse, checksum, ...)",
-                    sql.bytes() / n, sql.cpu() / 1000.0 / n);
+            if (!only.equals("sql")) {
+                java = javaPhases(phase, javaDir, names, kept);
+            }
+            if (!sqlFirst && !only.equals("java")) {
+                sql = sqlPhases(phase, files, kept);
+            }
+            if (java != null) {
+                System.out.printf(Locale.ROOT, "%-44s %12d %12.1f%n", "engine share, java (load, transactional,"
+                        + " render)", java.bytes() / n, java.cpu() / 1000.0 / n);
+            }
+            if (sql != null) {
+                System.out.printf(Locale.ROOT, "%-44s %12d %12.1f%n", "engine share, sql (parse, checksum, ...)",
+                        sql.bytes() / n, sql.cpu() / 1000.0 / n);
+            }
             System.out.printf(Locale.ROOT, "kept at the end: java and sql scripts, %d B/rev over the start%n",
                     (liveHeap() - base) / n);
             kept.clear();
