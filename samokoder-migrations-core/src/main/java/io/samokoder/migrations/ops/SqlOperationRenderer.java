@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * The shared rendering of operations as SQL statements; a database's renderer overrides the hooks where
- * its SQL differs (types, column changes, dropping constraints and indexes, comments; names and literals
- * through {@link SqlText}).
- * Subclasses are stateless and thread-safe.
+ * its SQL differs (types, column changes, which indexes it can create, dropping constraints and indexes,
+ * comments; names and literals through {@link SqlText}). Table and index definitions are written by
+ * {@code DefinitionText}. Subclasses are stateless and thread-safe.
  */
 public abstract class SqlOperationRenderer extends SqlText implements OperationRenderer {
 
