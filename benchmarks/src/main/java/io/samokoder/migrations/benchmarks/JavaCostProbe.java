@@ -49,7 +49,8 @@ public final class JavaCostProbe {
     /**
      * Runs the probe.
      *
-     * @param args the Java work directory, the SQL work directory, and optionally {@code --passes N}
+     * @param args the Java work directory, the SQL work directory, and optionally {@code --passes N},
+     *             {@code --sql-first}, {@code --only java|sql}
      */
     public static void main(String[] args) throws Exception {
         Path javaDir = Path.of(args[0]);
