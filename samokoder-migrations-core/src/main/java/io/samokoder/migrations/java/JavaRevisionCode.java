@@ -72,7 +72,7 @@ final class JavaRevisionCode implements RevisionCode {
                     + " the revision does.", null);
         }
         String checksum = version.isEmpty() ? RecordedChecksum.of(up, reversible ? down : null)
-                : VERSION_PREFIX + version;
+                : VERSION_PREFIX.concat(version);
         return new JavaRevisionCode(revision, description, naming, reads ? null : up,
                 reads ? null : down, reversible, checksum);
     }
@@ -133,7 +133,7 @@ final class JavaRevisionCode implements RevisionCode {
         List<Operation> operations = operations(upgrade);
         List<String> statements = new ArrayList<>(operations.size() + 2);
         for (int i = 0; i < operations.size(); i++) {
-            statements.addAll(renderer.render(operations.get(i)));
+            renderer.renderInto(operations.get(i), statements);
         }
         return Collections.unmodifiableList(statements);
     }

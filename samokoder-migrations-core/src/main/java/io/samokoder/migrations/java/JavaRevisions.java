@@ -56,34 +56,46 @@ public final class JavaRevisions {
         List<String> revises = list(type, declared.revises(), "revises");
         List<String> labels = list(type, declared.branchLabels(), "branchLabels");
         List<String> dependsOn = list(type, declared.dependsOn(), "dependsOn");
-        String description = DESCRIPTION_PREFIX + type.getName();
+        String description = DESCRIPTION_PREFIX.concat(type.getName());
         io.samokoder.migrations.graph.Revision node = new io.samokoder.migrations.graph.Revision(id, revises,
-                Set.copyOf(labels), dependsOn, declared.message().strip(), description);
+                labels.isEmpty() ? Set.of() : Set.copyOf(labels), dependsOn, declared.message().strip(), description);
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
         return RevisionScript.ofCode(node, description, createDate, declared.transactional(), code);
     }
 
+    /**
+     * The attribute's values, stripped and checked, duplicates dropped; an unmodifiable list, which
+     * the revision keeps without copying it again.
+     */
     private static List<String> list(Class<?> type, String[] values, String attribute) {
         if (values.length == 0) {
             return List.of();
         }
+        if (values.length == 1) {
+            return List.of(value(type, values[0], attribute));
+        }
         List<String> result = new ArrayList<>(values.length);
         for (String value : values) {
-            String v = value == null ? "" : value.strip();
-            if (v.isEmpty()) {
-                throw new JavaRevisionException(type.getName(), "@Revision(" + attribute + ") has an empty entry;"
-                        + " remove it", null);
-            }
-            if (!attribute.equals("branchLabels")) {
-                check(type, v, attribute);
-            }
+            String v = value(type, value, attribute);
             if (!result.contains(v)) {
                 result.add(v);
             }
         }
-        return result;
+        return List.copyOf(result);
+    }
+
+    private static String value(Class<?> type, String value, String attribute) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw new JavaRevisionException(type.getName(), "@Revision(" + attribute + ") has an empty entry;"
+                    + " remove it", null);
+        }
+        if (!attribute.equals("branchLabels")) {
+            check(type, v, attribute);
+        }
+        return v;
     }
 
     private static void check(Class<?> type, String id, String attribute) {

@@ -19,7 +19,7 @@ final class RecordedChecksum {
     private static final int KEPT_CAPACITY = 1 << 16;
 
     /** The current thread's builders; taken while in use, so a nested call gets its own. */
-    private static final ThreadLocal<State> STATE = new ThreadLocal<>();
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
     private RecordedChecksum() {
     }
@@ -27,22 +27,25 @@ final class RecordedChecksum {
     /** The checksum of the upgrade operations and, for a reversible revision, the downgrade ones. */
     static String of(List<Operation> upgrade, List<Operation> downgrade) {
         State state = STATE.get();
-        if (state == null) {
+        if (state.taken) {
             state = new State();
-        } else {
-            STATE.remove();
         }
-        StringBuilder content = state.content;
-        content.setLength(0);
-        append(content, state.scratch, 'U', upgrade);
-        if (downgrade != null) {
-            append(content, state.scratch, 'D', downgrade);
+        state.taken = true;
+        try {
+            StringBuilder content = state.content;
+            content.setLength(0);
+            append(content, state.scratch, 'U', upgrade);
+            if (downgrade != null) {
+                append(content, state.scratch, 'D', downgrade);
+            }
+            return PREFIX.concat(Sha256.hexOfUtf8(content));
+        } finally {
+            state.taken = false;
+            if ((state.content.capacity() > KEPT_CAPACITY || state.scratch.capacity() > KEPT_CAPACITY)
+                    && STATE.get() == state) {
+                STATE.remove();
+            }
         }
-        String checksum = PREFIX + Sha256.hexOfUtf8(content);
-        if (content.capacity() <= KEPT_CAPACITY && state.scratch.capacity() <= KEPT_CAPACITY) {
-            STATE.set(state);
-        }
-        return checksum;
     }
 
     private static void append(StringBuilder content, StringBuilder scratch, char part, List<Operation> operations) {
@@ -58,5 +61,6 @@ final class RecordedChecksum {
 
         final StringBuilder content = new StringBuilder(1024);
         final StringBuilder scratch = new StringBuilder(512);
+        boolean taken;
     }
 }

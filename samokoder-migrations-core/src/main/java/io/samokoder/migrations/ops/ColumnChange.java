@@ -103,29 +103,33 @@ public final class ColumnChange {
     }
 
     Operation.AlterColumn toOperation(String table, String column) {
-        String where = "alterColumn(" + table + "." + column + ")";
         if (type == null && nullable == null && serverDefault == null && !dropServerDefault && newName == null
                 && comment == null && !dropComment) {
-            throw new IllegalArgumentException(where + " changes nothing: call type, nullable, serverDefault,"
-                    + " dropServerDefault, rename, comment or dropComment");
+            throw new IllegalArgumentException(where(table, column) + " changes nothing: call type, nullable,"
+                    + " serverDefault, dropServerDefault, rename, comment or dropComment");
         }
         if (using != null && type == null) {
-            throw new IllegalArgumentException(where + " has using(" + using + ") but no new type");
+            throw new IllegalArgumentException(where(table, column) + " has using(" + using + ") but no new type");
         }
         if (serverDefault != null && dropServerDefault) {
-            throw new IllegalArgumentException(where + " both sets and drops the server default");
+            throw new IllegalArgumentException(where(table, column) + " both sets and drops the server default");
         }
         if (comment != null && dropComment) {
-            throw new IllegalArgumentException(where + " both sets and drops the comment");
+            throw new IllegalArgumentException(where(table, column) + " both sets and drops the comment");
         }
         if (serverDefault != null && serverDefault.isBlank()) {
-            throw new IllegalArgumentException(where + ": the server default is blank; give a SQL expression");
+            throw new IllegalArgumentException(where(table, column) + ": the server default is blank; give a SQL"
+                    + " expression");
         }
-        if (newName != null) {
-            Names.require(newName, where + ": the new column");
+        if (newName != null && newName.isBlank()) {
+            throw new IllegalArgumentException(where(table, column) + ": the new column needs a name");
         }
         return new Operation.AlterColumn(table, column, type, using, nullable, serverDefault, dropServerDefault, newName,
                 comment, dropComment, existingType, existingNullable, existingServerDefault, existingComment,
                 existingAutoincrement);
+    }
+
+    private static String where(String table, String column) {
+        return "alterColumn(" + table + "." + column + ")";
     }
 }

@@ -1,7 +1,6 @@
 package io.samokoder.migrations.ops;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** The SQL of {@code execute} (binds replaced by literals) and {@code bulkInsert} (one INSERT per row). */
 final class DataStatements {
@@ -9,12 +8,12 @@ final class DataStatements {
     private DataStatements() {
     }
 
-    static String execute(Operation.Execute e, Function<SqlValue, String> literal) {
+    static String execute(Operation.Execute e, SqlText sql) {
         if (!e.binds()) {
             return e.sql();
         }
         return Binds.replace(e.sql(), name -> e.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(p -> literal.apply(p.value()))
+                .map(p -> sql.literal(p.value()))
                 .orElseThrow(() -> new IllegalArgumentException("No value for :" + name + " in: " + e.sql())));
     }
 

@@ -29,12 +29,17 @@ public record Index(String name, String table, List<IndexElement> elements, bool
 
     /** An index on these columns of the table. */
     public static Index on(String table, String... columns) {
+        return on(null, table, columns);
+    }
+
+    /** As {@link #on(String, String...)}, with this name (null for the naming convention's). */
+    static Index on(String name, String table, String[] columns) {
         Names.checkColumns(columns, "An index on table ", table);
         IndexElement[] elements = new IndexElement[columns.length];
         for (int i = 0; i < columns.length; i++) {
             elements[i] = new IndexElement(columns[i], false);
         }
-        return new Index(null, table, List.of(elements), false, null, false);
+        return new Index(name, table, List.of(elements), false, null, false);
     }
 
     /** An index on these SQL expressions, e.g. {@code lower(email)}; name it with {@link #named}. */

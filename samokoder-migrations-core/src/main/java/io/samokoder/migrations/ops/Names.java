@@ -15,6 +15,17 @@ final class Names {
         return name;
     }
 
+    /**
+     * As {@link #require(String, String)} for a name an operation on a table takes: the message,
+     * {@code operation(table): what needs a name}, joined only when the check fails.
+     */
+    static String require(String name, String operation, String table, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(operation + "(" + table + "): " + what + " needs a name");
+        }
+        return name;
+    }
+
     static List<String> columns(String[] columns, String what) {
         checkColumns(columns, what, "");
         return List.of(columns);

@@ -177,35 +177,35 @@ public final class NamingConvention {
         /** The name; {@code constraint} or {@code index} (the other null) only say what lacks a token's value. */
         String apply(String key, String given, String table, List<String> columns, String referred,
                 List<String> referredColumns, Constraint constraint, Index index) {
-            StringBuilder out = new StringBuilder(this.source.length() + 32).append(this.text[0]);
-            for (int i = 0; i < this.tokens.length; i++) {
-                String token = this.tokens[i];
-                int before = out.length();
-                boolean found = switch (token) {
-                    case "table_name" -> append(out, table);
-                    case "constraint_name" -> append(out, given);
-                    case "column_0_name" -> append(out, columns.isEmpty() ? null : columns.get(0));
-                    case "column_0_N_name" -> join(out, "_", null, columns);
-                    case "column_0N_name" -> join(out, "", null, columns);
-                    case "column_0_label" -> columns.isEmpty() ? false : append(out.append(table).append('_'),
-                            columns.get(0));
-                    case "column_0_N_label" -> join(out, "_", table, columns);
-                    case "referred_table_name" -> append(out, referred);
-                    case "referred_column_0_name" -> append(out, referredColumns.isEmpty() ? null
-                            : referredColumns.get(0));
-                    default -> join(out, "_", null, referredColumns);
-                };
-                if (!found) {
-                    out.setLength(before);
-                    String what = index != null ? "index on " + index.table() + elementTexts(index)
-                            : key + " constraint on " + table + constraint.columns();
-                    throw new IllegalArgumentException("The " + what + " needs a name: the naming convention '" + key
-                            + "' = '" + this.source + "' uses %(" + token + ")s, which it does not have"
-                            + (token.equals("constraint_name") ? "; give it a name" : "; name it explicitly"));
+            try (TextBuffer buffer = TextBuffer.take()) {
+                StringBuilder out = buffer.text().append(this.text[0]);
+                for (int i = 0; i < this.tokens.length; i++) {
+                    String token = this.tokens[i];
+                    boolean found = switch (token) {
+                        case "table_name" -> append(out, table);
+                        case "constraint_name" -> append(out, given);
+                        case "column_0_name" -> append(out, columns.isEmpty() ? null : columns.get(0));
+                        case "column_0_N_name" -> join(out, "_", null, columns);
+                        case "column_0N_name" -> join(out, "", null, columns);
+                        case "column_0_label" -> columns.isEmpty() ? false : append(out.append(table).append('_'),
+                                columns.get(0));
+                        case "column_0_N_label" -> join(out, "_", table, columns);
+                        case "referred_table_name" -> append(out, referred);
+                        case "referred_column_0_name" -> append(out, referredColumns.isEmpty() ? null
+                                : referredColumns.get(0));
+                        default -> join(out, "_", null, referredColumns);
+                    };
+                    if (!found) {
+                        String what = index != null ? "index on " + index.table() + elementTexts(index)
+                                : key + " constraint on " + table + constraint.columns();
+                        throw new IllegalArgumentException("The " + what + " needs a name: the naming convention '"
+                                + key + "' = '" + this.source + "' uses %(" + token + ")s, which it does not have"
+                                + (token.equals("constraint_name") ? "; give it a name" : "; name it explicitly"));
+                    }
+                    out.append(this.text[i + 1]);
                 }
-                out.append(this.text[i + 1]);
+                return out.toString();
             }
-            return out.toString();
         }
 
         private static boolean append(StringBuilder out, String value) {

@@ -38,7 +38,7 @@ abstract class OperationCalls implements Operations {
     @Override
     public void renameTable(String table, String newName) {
         accept(new Operation.RenameTable(Names.require(table, "renameTable: the table"),
-                Names.require(newName, "renameTable(" + table + "): the new table")));
+                Names.require(newName, "renameTable", table, "the new table")));
     }
 
     @Override
@@ -74,7 +74,7 @@ abstract class OperationCalls implements Operations {
     @Override
     public void dropColumn(String table, String column) {
         accept(new Operation.DropColumn(Names.require(table, "dropColumn: the table"),
-                Names.require(column, "dropColumn(" + table + "): the column")));
+                Names.require(column, "dropColumn", table, "the column")));
     }
 
     @Override
@@ -84,7 +84,7 @@ abstract class OperationCalls implements Operations {
 
     private static Operation alterColumnOf(String table, String column, Consumer<ColumnChange> change) {
         Names.require(table, "alterColumn: the table");
-        Names.require(column, "alterColumn(" + table + "): the column");
+        Names.require(column, "alterColumn", table, "the column");
         ColumnChange c = new ColumnChange();
         change.accept(c);
         return c.toOperation(table, column);
@@ -97,19 +97,19 @@ abstract class OperationCalls implements Operations {
 
     @Override
     public void createIndex(String name, String table, String... columns) {
-        createIndex(Index.on(table, columns).named(name));
+        createIndex(Index.on(name, table, columns));
     }
 
     @Override
     public void dropIndex(String name, String table) {
         accept(new Operation.DropIndex(Names.require(table, "dropIndex: the table"),
-                Names.require(name, "dropIndex(" + table + "): the index"), false));
+                Names.require(name, "dropIndex", table, "the index"), false));
     }
 
     @Override
     public void dropIndexConcurrently(String name, String table) {
         accept(new Operation.DropIndex(Names.require(table, "dropIndex: the table"),
-                Names.require(name, "dropIndex(" + table + "): the index"), true));
+                Names.require(name, "dropIndex", table, "the index"), true));
     }
 
     @Override
@@ -149,7 +149,7 @@ abstract class OperationCalls implements Operations {
 
     private static Operation dropConstraintOf(String name, String table, ConstraintKind kind) {
         Names.require(table, "dropConstraint: the table");
-        Names.require(name, "dropConstraint(" + table + "): the constraint");
+        Names.require(name, "dropConstraint", table, "the constraint");
         if (kind == null) {
             throw new IllegalArgumentException("dropConstraint(" + name + ", " + table + ") needs the constraint's"
                     + " kind (MariaDB/MySQL drop each kind differently)");
@@ -160,7 +160,7 @@ abstract class OperationCalls implements Operations {
     @Override
     public void validateConstraint(String name, String table) {
         accept(new Operation.ValidateConstraint(Names.require(table, "validateConstraint: the table"),
-                Names.require(name, "validateConstraint(" + table + "): the constraint")));
+                Names.require(name, "validateConstraint", table, "the constraint")));
     }
 
     @Override
@@ -210,7 +210,7 @@ abstract class OperationCalls implements Operations {
         }
         List<Operation.Parameter> values = new ArrayList<>();
         new TreeMap<String, Object>(parameters).forEach((name, value) -> values.add(
-                new Operation.Parameter(name, valueOf(value, "execute: bind :" + name))));
+                new Operation.Parameter(name, bindValue(name, value))));
         accept(new Operation.Execute(sql, values, true));
     }
 
@@ -234,19 +234,27 @@ abstract class OperationCalls implements Operations {
             List<String> columns = new ArrayList<>();
             List<SqlValue> values = new ArrayList<>();
             ordered.forEach((column, value) -> {
-                columns.add(Names.require(column, "bulkInsert(" + table + "): every column"));
-                values.add(valueOf(value, "bulkInsert(" + table + "." + column + ")"));
+                columns.add(Names.require(column, "bulkInsert", table, "every column"));
+                values.add(rowValue(table, column, value));
             });
             out.add(new Operation.Row(columns, values));
         }
         accept(new Operation.BulkInsert(table, out));
     }
 
-    private static SqlValue valueOf(Object value, String where) {
+    private static SqlValue bindValue(String name, Object value) {
         try {
             return SqlValue.of(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("execute: bind :" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SqlValue rowValue(String table, String column, Object value) {
+        try {
+            return SqlValue.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bulkInsert(" + table + "." + column + "): " + e.getMessage(), e);
         }
     }
 
@@ -279,7 +287,7 @@ abstract class OperationCalls implements Operations {
 
         @Override
         public BatchOperations dropColumn(String column) {
-            collected.add(new Operation.DropColumn(table, Names.require(column, "dropColumn(" + table + "): the column")));
+            collected.add(new Operation.DropColumn(table, Names.require(column, "dropColumn", table, "the column")));
             return this;
         }
 

@@ -1,7 +1,7 @@
 package io.samokoder.migrations.ops;
 
 import java.sql.Connection;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class OperationRecorder extends OperationCalls {
 
-    private final List<Operation> operations = new ArrayList<>();
+    private Operation[] operations = new Operation[4];
+    private int count;
 
     /** A recorder that names unnamed indexes and constraints by this convention. */
     public OperationRecorder(NamingConvention naming) {
@@ -19,12 +20,15 @@ public final class OperationRecorder extends OperationCalls {
 
     @Override
     void accept(Operation operation) {
-        operations.add(operation);
+        if (this.count == this.operations.length) {
+            this.operations = Arrays.copyOf(this.operations, this.count * 2);
+        }
+        this.operations[this.count++] = operation;
     }
 
     /** What was called, in order, with names resolved. */
     public List<Operation> operations() {
-        return List.copyOf(operations);
+        return Lists.of(this.operations, this.count);
     }
 
     @Override

@@ -14,6 +14,15 @@ public interface OperationRenderer {
     List<String> render(Operation operation);
 
     /**
+     * Adds the operation's statements, those of {@link #render(Operation)}, to {@code out}: for a
+     * caller collecting the statements of many operations, without a list per operation where the
+     * renderer can avoid it.
+     */
+    default void renderInto(Operation operation, List<String> out) {
+        out.addAll(render(operation));
+    }
+
+    /**
      * A column type as this database writes it in a column definition, e.g. {@code VARCHAR(255)};
      * autogenerate compares types by it.
      *

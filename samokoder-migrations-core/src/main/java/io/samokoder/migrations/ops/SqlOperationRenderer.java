@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * The shared rendering of operations as SQL statements; a database's renderer overrides the hooks where
- * its SQL differs (types, column changes, dropping constraints and indexes, comments; names and literals
- * through {@link SqlText}).
- * Subclasses are stateless and thread-safe.
+ * its SQL differs (types, column changes, which indexes it can create, dropping constraints and indexes,
+ * comments; names and literals through {@link SqlText}). Table and index definitions are written by
+ * {@code DefinitionText}. Subclasses are stateless and thread-safe.
  */
 public abstract class SqlOperationRenderer extends SqlText implements OperationRenderer {
 
@@ -34,7 +34,9 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
     @Override
     public final List<String> render(Operation operation) {
         if (operation instanceof Operation.CreateTable t) {
-            return createTable(t);
+            List<String> out = new ArrayList<>(2);
+            DefinitionText.createTable(this, t, out);
+            return out;
         } else if (operation instanceof Operation.DropTable t) {
             return List.of("DROP TABLE " + identifier(t.table()));
         } else if (operation instanceof Operation.CreateTableComment t) {
@@ -44,7 +46,7 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         } else if (operation instanceof Operation.RenameTable t) {
             return List.of(renameTable(t.table(), t.newName()));
         } else if (operation instanceof Operation.CreateIndex i) {
-            return createIndex(i.index());
+            return List.of(DefinitionText.createIndex(this, i.index()));
         } else if (operation instanceof Operation.DropIndex i) {
             return dropIndex(i);
         } else if (operation instanceof Operation.ValidateConstraint v) {
@@ -58,7 +60,7 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         } else if (operation instanceof Operation.DropSequence q) {
             return dropSequence(q);
         } else if (operation instanceof Operation.Execute e) {
-            return List.of(DataStatements.execute(e, this::literal));
+            return List.of(DataStatements.execute(e, this));
         } else if (operation instanceof Operation.BulkInsert b) {
             return DataStatements.bulkInsert(b, this);
         } else if (operation instanceof Operation.BatchAlterTable b) {
@@ -69,6 +71,26 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
             return alterTable(b.table(), parts);
         }
         return alterTable(operation.table(), List.of(actions(operation)));
+    }
+
+    /**
+     * Adds the operation's statements, those of {@link #render(Operation)}, to {@code out}; the
+     * commonest operations without a list of their own.
+     */
+    @Override
+    public final void renderInto(Operation operation, List<String> out) {
+        if (operation instanceof Operation.CreateTable t) {
+            DefinitionText.createTable(this, t, out);
+        } else if (operation instanceof Operation.CreateIndex i) {
+            out.add(DefinitionText.createIndex(this, i.index()));
+        } else if (operation instanceof Operation.Execute e) {
+            out.add(DataStatements.execute(e, this));
+        } else {
+            List<String> statements = render(operation);
+            for (int i = 0; i < statements.size(); i++) {
+                out.add(statements.get(i));
+            }
+        }
     }
 
     /** The statements of one or more table changes: together in one ALTER TABLE where allowed. */
@@ -101,7 +123,8 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         } else if (operation instanceof Operation.AlterColumn a) {
             return alterColumn(a);
         } else if (operation instanceof Operation.AddConstraint a) {
-            return AlterActions.of("ADD " + constraint(a.table(), a.constraint()));
+            return AlterActions.of(DefinitionText.constraint(this, new StringBuilder("ADD "), a.table(), a.constraint())
+                    .toString());
         } else if (operation instanceof Operation.DropConstraint d) {
             return new AlterActions(List.of(), List.of(dropConstraint(d)), afterDropConstraint(d));
         }
@@ -114,42 +137,6 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
     }
 
     // ---- tables and columns
-
-    private List<String> createTable(Operation.CreateTable t) {
-        List<String> out = new ArrayList<>(2);
-        List<Type> enums = null;
-        for (Column c : t.columns()) {
-            if (c.type().kind() == TypeKind.ENUM && (enums == null || !enums.contains(c.type()))) {
-                if (enums == null) {
-                    enums = new ArrayList<>(2);
-                }
-                enums.add(c.type());
-                out.addAll(createEnumType(c.type()));
-            }
-        }
-        StringBuilder sql = new StringBuilder(64 + 40 * (t.columns().size() + t.constraints().size()))
-                .append("CREATE TABLE ").append(identifier(t.table())).append(" (\n    ");
-        String separator = "";
-        for (Column c : t.columns()) {
-            sql.append(separator).append(columnDefinition(t.table(), c));
-            separator = ",\n    ";
-        }
-        for (Constraint c : t.constraints()) {
-            sql.append(separator).append(constraint(t.table(), c));
-        }
-        out.add(sql.append("\n)").append(tableOptions(t.comment())).toString());
-        if (!inlineComments()) {
-            if (t.comment() != null) {
-                out.add(tableComment(t.table(), t.comment()));
-            }
-            for (Column c : t.columns()) {
-                if (c.comment() != null) {
-                    out.add(columnComment(t.table(), c.name(), c.comment()));
-                }
-            }
-        }
-        return out;
-    }
 
     /** What follows {@code CREATE TABLE t (...)}; nothing by default (MariaDB puts the comment there). */
     protected String tableOptions(String comment) {
@@ -177,23 +164,6 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         return "ALTER TABLE " + identifier(table) + " RENAME TO " + identifier(newName);
     }
 
-    /** A column's definition: name, type, identity, default, nullability and (inline) comment. */
-    protected String columnDefinition(String table, Column c) {
-        StringBuilder sql = new StringBuilder(identifier(c.name())).append(' ')
-                .append(sqlType(c.type(), table, c.name()));
-        if (c.isAutoincrement()) {
-            sql.append(' ').append(identityClause());
-        }
-        if (c.serverDefault() != null) {
-            sql.append(" DEFAULT ").append(c.serverDefault());
-        }
-        sql.append(nullability(c.type(), c.nullable()));
-        if (inlineComments() && c.comment() != null) {
-            sql.append(" COMMENT ").append(stringLiteral(c.comment()));
-        }
-        return sql.toString();
-    }
-
     /** {@code " NOT NULL"}, or nothing for a nullable column by default. */
     protected String nullability(Type type, boolean nullable) {
         return nullable ? "" : " NOT NULL";
@@ -207,7 +177,8 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
     private AlterActions addColumn(Operation.AddColumn a) {
         List<String> after = !inlineComments() && a.column().comment() != null
                 ? List.of(columnComment(a.table(), a.column().name(), a.column().comment())) : List.of();
-        return new AlterActions(List.of(), List.of("ADD COLUMN " + columnDefinition(a.table(), a.column())), after);
+        String action = DefinitionText.column(this, new StringBuilder("ADD COLUMN "), a.table(), a.column()).toString();
+        return new AlterActions(List.of(), List.of(action), after);
     }
 
     /**
@@ -258,32 +229,6 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
 
     // ---- constraints
 
-    /** A constraint's definition, e.g. {@code CONSTRAINT uq_users_email UNIQUE (email)}. */
-    protected String constraint(String table, Constraint c) {
-        String prefix = c.name() == null ? "" : "CONSTRAINT " + identifier(c.name()) + " ";
-        if (c instanceof Check ck) {
-            return prefix + "CHECK (" + ck.condition() + ")";
-        } else if (c instanceof ForeignKey fk) {
-            return prefix + foreignKey(table, fk);
-        }
-        return prefix + (c instanceof PrimaryKey ? "PRIMARY KEY (" : "UNIQUE (") + columns(c.columns()) + ")";
-    }
-
-    private String foreignKey(String table, ForeignKey fk) {
-        StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(columns(fk.columns())).append(") REFERENCES ")
-                .append(identifier(fk.referredTable())).append(" (").append(columns(fk.referredColumns())).append(')');
-        if (fk.onDelete() != null) {
-            sql.append(" ON DELETE ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != null) {
-            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
-        }
-        if (fk.isNotValid()) {
-            sql.append(notValid(table, fk));
-        }
-        return sql.toString();
-    }
-
     /** What makes a foreign key skip existing rows; unsupported by default. */
     protected String notValid(String table, ForeignKey fk) {
         throw new OperationNotSupportedException("Foreign key " + fk.name() + " on " + table + " is notValid(), which "
@@ -309,23 +254,24 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
 
     // ---- indexes and types
 
-    /** {@code CREATE [UNIQUE] INDEX name ON t (...)}; partial, expression and concurrent indexes fail by default. */
-    protected List<String> createIndex(Index index) {
-        String what = "Index " + index.name() + " on " + index.table();
+    /** Fails for an index the database cannot create; by default partial, concurrent and expression indexes. */
+    protected void checkIndex(Index index) {
         if (index.where() != null) {
-            throw new OperationNotSupportedException(what + " is partial (where " + index.where() + "), which "
+            throw new OperationNotSupportedException(what(index) + " is partial (where " + index.where() + "), which "
                     + databaseName() + " does not have; drop the where condition for " + databaseName());
         }
         if (index.isConcurrent()) {
-            throw new OperationNotSupportedException(what + " is built concurrently, which is PostgreSQL's; "
+            throw new OperationNotSupportedException(what(index) + " is built concurrently, which is PostgreSQL's; "
                     + databaseName() + " builds it without concurrently()");
         }
         if (SqlNames.hasExpression(index)) {
-            throw new OperationNotSupportedException(what + " has an expression, which " + databaseName()
+            throw new OperationNotSupportedException(what(index) + " has an expression, which " + databaseName()
                     + " cannot index; index a generated column instead");
         }
-        return List.of("CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX " + identifier(index.name()) + " ON "
-                + identifier(index.table()) + " (" + columns(index.columnNames()) + ")");
+    }
+
+    private static String what(Index index) {
+        return "Index " + index.name() + " on " + index.table();
     }
 
     /** {@code DROP INDEX name}; concurrently fails by default. */

@@ -82,18 +82,6 @@ public abstract class SqlText {
         return "X'" + hex + "'";
     }
 
-    /** The names as a comma-separated list of identifiers. */
-    protected final String columns(List<String> names) {
-        if (names.size() == 1) {
-            return identifier(names.get(0));
-        }
-        StringBuilder out = new StringBuilder();
-        for (String name : names) {
-            out.append(out.length() == 0 ? "" : ", ").append(identifier(name));
-        }
-        return out.toString();
-    }
-
     /** The enum values as a comma-separated list of string literals. */
     protected final String enumValues(Type enumType) {
         return String.join(", ", enumType.values().stream().map(this::stringLiteral).toList());

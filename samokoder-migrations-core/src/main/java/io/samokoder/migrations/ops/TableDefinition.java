@@ -11,14 +11,17 @@ final class TableDefinition {
 
     static Operation.CreateTable of(String table, TableElement[] elements, NamingConvention naming) {
         Names.require(table, "A table");
-        List<Column> columns = new ArrayList<>();
-        List<Constraint> constraints = new ArrayList<>();
+        Column[] columns = new Column[elements.length];
+        int columnCount = 0;
+        int constraintCount = 0;
+        int primaryKeys = 0;
         String comment = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
-                columns.add(c);
+                columns[columnCount++] = c;
             } else if (element instanceof Constraint c) {
-                constraints.add(c);
+                constraintCount++;
+                primaryKeys += c instanceof PrimaryKey ? 1 : 0;
             } else if (element instanceof TableComment c) {
                 if (comment != null) {
                     throw new IllegalArgumentException("Table " + table + " is given two comments");
@@ -26,62 +29,71 @@ final class TableDefinition {
                 comment = c.text();
             }
         }
-        if (columns.isEmpty()) {
+        if (columnCount == 0) {
             throw new IllegalArgumentException("Table " + table + " needs at least one column");
         }
-        List<String> keyColumns = new ArrayList<>(1);
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
+        int keyColumns = 0;
+        int uniqueColumns = 0;
+        for (int i = 0; i < columnCount; i++) {
+            Column c = columns[i];
             if (indexOf(columns, c.name(), i) >= 0) {
                 throw new IllegalArgumentException("Table " + table + " has two columns named " + c.name());
             }
             checkColumn(table, c);
-            if (c.inPrimaryKey()) {
-                keyColumns.add(c.name());
-            }
+            keyColumns += c.inPrimaryKey() ? 1 : 0;
+            uniqueColumns += c.isUnique() ? 1 : 0;
         }
-        int primaryKeys = 0;
-        for (Constraint c : constraints) {
-            if (c instanceof PrimaryKey) {
-                primaryKeys++;
+        Constraint[] named = new Constraint[(keyColumns > 0 ? 1 : 0) + uniqueColumns + constraintCount];
+        int n = 0;
+        if (keyColumns > 0) {
+            String[] keys = new String[keyColumns];
+            for (int i = 0, k = 0; i < columnCount; i++) {
+                if (columns[i].inPrimaryKey()) {
+                    keys[k++] = columns[i].name();
+                }
             }
-        }
-        List<Constraint> all = new ArrayList<>(constraints.size() + 2);
-        if (!keyColumns.isEmpty()) {
             if (primaryKeys > 0) {
-                throw new IllegalArgumentException("Table " + table + " has primary-key columns " + keyColumns
+                throw new IllegalArgumentException("Table " + table + " has primary-key columns " + List.of(keys)
                         + " and a PrimaryKey constraint; use one or the other");
             }
-            all.add(PrimaryKey.of(keyColumns.toArray(String[]::new)));
+            named[n++] = PrimaryKey.of(keys);
         }
         if (primaryKeys > 1) {
             throw new IllegalArgumentException("Table " + table + " has two primary keys");
         }
-        for (Column c : columns) {
-            if (c.isUnique()) {
-                all.add(Unique.of(c.name()));
+        for (int i = 0; i < columnCount; i++) {
+            if (columns[i].isUnique()) {
+                named[n++] = Unique.of(columns[i].name());
             }
         }
-        all.addAll(constraints);
-        List<Constraint> named = new ArrayList<>(all.size());
-        for (Constraint c : all) {
-            for (String column : c.columns()) {
-                if (indexOf(columns, column, columns.size()) < 0) {
-                    List<String> names = new ArrayList<>(columns.size());
-                    columns.forEach(each -> names.add(each.name()));
+        for (TableElement element : elements) {
+            if (element instanceof Constraint c) {
+                named[n++] = c;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            Constraint c = named[k];
+            List<String> constrained = c.columns();
+            for (int i = 0; i < constrained.size(); i++) {
+                String column = constrained.get(i);
+                if (indexOf(columns, column, columnCount) < 0) {
+                    List<String> names = new ArrayList<>(columnCount);
+                    for (int j = 0; j < columnCount; j++) {
+                        names.add(columns[j].name());
+                    }
                     throw new IllegalArgumentException("Table " + table + ": " + describe(c) + " names column " + column
                             + ", which the table does not have (columns: " + names + ")");
                 }
             }
-            named.add(naming.resolve(table, c));
+            named[k] = naming.resolve(table, c);
         }
-        return new Operation.CreateTable(table, columns, named, comment);
+        return new Operation.CreateTable(table, Lists.of(columns, columnCount), Lists.of(named, n), comment);
     }
 
     /** The index of the first of {@code columns[0, end)} named {@code name}, or -1. */
-    private static int indexOf(List<Column> columns, String name, int end) {
+    private static int indexOf(Column[] columns, String name, int end) {
         for (int i = 0; i < end; i++) {
-            if (columns.get(i).name().equals(name)) {
+            if (columns[i].name().equals(name)) {
                 return i;
             }
         }

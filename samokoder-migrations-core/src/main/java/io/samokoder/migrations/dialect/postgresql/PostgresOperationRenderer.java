@@ -115,13 +115,8 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
     }
 
     @Override
-    protected List<String> createIndex(Index index) {
-        List<String> elements = index.elements().stream()
-                .map(e -> e.expression() ? "(" + e.text() + ")" : identifier(e.text())).toList();
-        return List.of("CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX "
-                + (index.isConcurrent() ? "CONCURRENTLY " : "") + identifier(index.name()) + " ON "
-                + identifier(index.table()) + " (" + String.join(", ", elements) + ")"
-                + (index.where() == null ? "" : " WHERE " + index.where()));
+    protected void checkIndex(Index index) {
+        // PostgreSQL has partial, expression and concurrent indexes.
     }
 
     @Override

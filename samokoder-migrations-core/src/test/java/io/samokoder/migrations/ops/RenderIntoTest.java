@@ -1,0 +1,70 @@
+package io.samokoder.migrations.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.dialect.h2.H2OperationRenderer;
+import io.samokoder.migrations.dialect.mariadb.MariaDbOperationRenderer;
+import io.samokoder.migrations.dialect.postgresql.PostgresOperationRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** {@link OperationRenderer#renderInto} adds exactly the statements of {@link OperationRenderer#render}. */
+class RenderIntoTest {
+
+    private static final Consumer<Operations> PORTABLE = op -> {
+        Recorded.createUsers(op);
+        op.createTable("orders",
+                Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
+                Column.of("user_id", Type.UUID).notNull(),
+                Column.of("status", Type.enumOf("order_status", "new", "paid")).notNull().serverDefault("'new'"),
+                ForeignKey.from("user_id").references("users", "id").onDelete(ReferentialAction.CASCADE));
+        op.createIndex("ix_orders_user_id", "orders", "user_id");
+        op.createIndex(Index.on("orders", "user_id", "status").unique());
+        op.execute("INSERT INTO orders (user_id) VALUES (NULL)");
+        op.execute("UPDATE orders SET status = :s WHERE id = :id", Map.of("s", "paid", "id", 7));
+        op.addColumn("orders", Column.of("note", Type.TEXT).comment("free text"));
+        op.bulkInsert("users", List.of(Map.of("email", "a@b.c"), Map.of("email", "d@e.f")));
+        op.dropTable("orders");
+    };
+
+    @Test
+    void addsWhatRenderReturnsOnEveryDatabase() {
+        for (OperationRenderer renderer : List.of(PostgresOperationRenderer.INSTANCE, MariaDbOperationRenderer.INSTANCE,
+                H2OperationRenderer.INSTANCE)) {
+            assertSameStatements(renderer, Recorded.ops(PORTABLE));
+        }
+    }
+
+    @Test
+    void addsPostgresIndexesOfEveryForm() {
+        assertSameStatements(PostgresOperationRenderer.INSTANCE, Recorded.ops(op -> {
+            op.createIndex(Index.on("users", "email").unique().where("active").concurrently());
+            op.createIndex(Index.onExpressions("users", "lower(email)", "age").named("ix_users_lower_email"));
+        }));
+    }
+
+    @Test
+    void failsAsRenderDoes() {
+        Operation expression = Recorded.ops(op -> op.createIndex(Index.onExpressions("users", "lower(email)")
+                .named("ix_users_lower_email"))).get(0);
+        List<String> out = new ArrayList<>();
+        assertThatThrownBy(() -> MariaDbOperationRenderer.INSTANCE.renderInto(expression, out))
+                .isInstanceOf(OperationNotSupportedException.class).hasMessageContaining("has an expression");
+        assertThat(out).isEmpty();
+    }
+
+    private static void assertSameStatements(OperationRenderer renderer, List<Operation> operations) {
+        List<String> rendered = new ArrayList<>(List.of("before"));
+        List<String> into = new ArrayList<>(List.of("before"));
+        for (Operation operation : operations) {
+            rendered.addAll(renderer.render(operation));
+            renderer.renderInto(operation, into);
+        }
+        assertThat(rendered).hasSizeGreaterThan(operations.size());
+        assertThat(into).isEqualTo(rendered);
+    }
+}
