@@ -67,6 +67,8 @@ final class Executor {
     private StatementSender sender;
     /** The engine's own prepared statements on the run's connection. */
     private RunStatements statements;
+    /** Splits and checksums the scripts of the steps ahead of the run; {@code null} for a short plan. */
+    private StepPreparer preparer;
 
     Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
         this.config = config;
@@ -92,10 +94,15 @@ final class Executor {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
                     this.statements);
+            this.preparer = StepPreparer.start(plan.steps(), this.reports::script);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {
+                int index = 0;
                 for (Step step : plan.steps()) {
+                    if (this.preparer != null) {
+                        this.preparer.reached(index++);
+                    }
                     RevisionScript script = this.reports.script(step);
                     if (script != null && (!script.transactional(this.dialect) || !this.dialect.transactionalDdl())) {
                         runAutocommit(connection, step, script);
@@ -106,6 +113,9 @@ final class Executor {
             }
             return this.reports.done();
         } finally {
+            if (this.preparer != null) {
+                this.preparer.stop();
+            }
             this.statements.close();
             this.retries.close();
             if (restoreTimeouts != null) {
@@ -143,6 +153,9 @@ final class Executor {
                     Step step = steps.get(i);
                     current = step;
                     currentIndex = i;
+                    if (single && this.preparer != null) {
+                        this.preparer.reached(i);
+                    }
                     RevisionScript script = this.reports.script(step);
                     PlannedStep planned = this.reports.planned(step, script);
                     if (i >= announced) {

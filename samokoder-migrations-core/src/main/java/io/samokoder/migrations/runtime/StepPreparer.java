@@ -1,0 +1,101 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * Splits the statements of the SQL scripts a run is about to execute, and computes their checksums
+ * (which the log rows record), on a thread of its own a few steps ahead of the run, so that the
+ * run's connection does not wait while that is done: the run mostly waits for the server, and a
+ * second core is then idle.
+ *
+ * <p>It only fills what each {@link RevisionScript} computes on first use and keeps anyway; the run
+ * asks the script as before and gets the same values, whichever thread computed them. A script that
+ * cannot be split is left alone: the run meets its error at its step, as it would have.
+ */
+final class StepPreparer implements Runnable {
+
+    /** How far ahead of the run the thread may go, in steps. */
+    static final int AHEAD = 32;
+
+    private final List<Step> steps;
+    private final Function<Step, RevisionScript> scripts;
+    /** The index of the step the run is at. */
+    private volatile int reached;
+    private volatile boolean stopped;
+    private volatile Thread waiting;
+
+    private StepPreparer(List<Step> steps, Function<Step, RevisionScript> scripts) {
+        this.steps = steps;
+        this.scripts = scripts;
+    }
+
+    /**
+     * Starts preparing the steps on a daemon thread; {@code null} when there are too few steps for
+     * it to be worth a thread.
+     */
+    static StepPreparer start(List<Step> steps, Function<Step, RevisionScript> scripts) {
+        if (steps.size() < 2) {
+            return null;
+        }
+        StepPreparer preparer = new StepPreparer(steps, scripts);
+        Thread thread = new Thread(preparer, "samokoder-migrations-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        return preparer;
+    }
+
+    /** The run is at step {@code index} of the steps given. */
+    void reached(int index) {
+        this.reached = index;
+        Thread thread = this.waiting;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Ends the thread after the step it is preparing. */
+    void stop() {
+        this.stopped = true;
+        Thread thread = this.waiting;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public void run() {
+        for (int i = 0; i < this.steps.size() && !this.stopped; i++) {
+            while (i > this.reached + AHEAD && !this.stopped) {
+                this.waiting = Thread.currentThread();
+                if (i > this.reached + AHEAD && !this.stopped) {
+                    LockSupport.park(this);
+                }
+                this.waiting = null;
+            }
+            if (!this.stopped) {
+                prepare(this.steps.get(i));
+            }
+        }
+    }
+
+    private void prepare(Step step) {
+        RevisionScript script = this.scripts.apply(step);
+        if (script == null || script.code().isPresent()) {
+            return;
+        }
+        try {
+            if (step.kind() == Step.Kind.UPGRADE) {
+                script.upgradeStatements();
+            } else if (step.kind() == Step.Kind.DOWNGRADE) {
+                script.downgradeStatements();
+            }
+            script.checksum();
+        } catch (RuntimeException e) {
+            // The run splits this script itself at its step and reports what is wrong there.
+        }
+    }
+}

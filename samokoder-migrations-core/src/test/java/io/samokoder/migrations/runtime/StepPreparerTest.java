@@ -1,0 +1,96 @@
+package io.samokoder.migrations.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptFormatException;
+import io.samokoder.migrations.script.ScriptLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What the preparer asks for, how far ahead of the run it goes, and that it leaves bad scripts alone. */
+class StepPreparerTest {
+
+    private static final int STEPS = 100;
+
+    @Test
+    void staysWithinItsLeadOfTheRunAndFollowsIt() throws Exception {
+        List<Step> steps = steps(STEPS);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        StepPreparer preparer = StepPreparer.start(steps, step -> {
+            asked.add(step.revision());
+            return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
+        });
+        assertThat(preparer).isNotNull();
+        awaitSize(asked, StepPreparer.AHEAD + 1);
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(asked).as("the steps up to its lead, in order").isEqualTo(ids(0, StepPreparer.AHEAD + 1));
+
+        preparer.reached(50);
+        awaitSize(asked, 50 + StepPreparer.AHEAD + 1);
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(asked).hasSize(50 + StepPreparer.AHEAD + 1);
+
+        preparer.stop();
+        preparer.reached(STEPS - 1);
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(asked).as("nothing after stop()").hasSize(50 + StepPreparer.AHEAD + 1);
+    }
+
+    @Test
+    void goesPastAScriptThatCannotBeSplitAndLeavesItsErrorToTheRun() throws Exception {
+        List<Step> steps = steps(3);
+        List<RevisionScript> scripts = List.of(script("r0", "CREATE TABLE a (id int);"),
+                script("r1", "INSERT INTO a VALUES ('unterminated);"), script("r2", "DROP TABLE a;"));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        StepPreparer.start(steps, step -> {
+            asked.add(step.revision());
+            return scripts.get(Integer.parseInt(step.revision().substring(1)));
+        });
+        awaitSize(asked, 3);
+        assertThat(asked).containsExactly("r0", "r1", "r2");
+        assertThatThrownBy(scripts.get(1)::upgradeStatements).as("the run still meets the error at its step")
+                .isInstanceOf(ScriptFormatException.class).hasMessageContaining("r1.sql");
+        assertThat(scripts.get(2).upgradeStatements()).hasSize(1);
+    }
+
+    @Test
+    void aPlanOfOneStepNeedsNoThread() {
+        assertThat(StepPreparer.start(steps(1), step -> null)).isNull();
+    }
+
+    private static List<Step> steps(int n) {
+        List<Step> steps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = "r" + i;
+            steps.add(new Step(Step.Kind.UPGRADE, id, List.of(), List.of(id), List.of(), List.of(), List.of(id)));
+        }
+        return steps;
+    }
+
+    private static List<String> ids(int from, int to) {
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ids.add("r" + i);
+        }
+        return ids;
+    }
+
+    private static RevisionScript script(String id, String upgrade) {
+        return ScriptLoader.parse(id + ".sql", "-- " + id + "\n-- Revision ID: " + id + "\n\n-- migrate:upgrade\n"
+                + upgrade + "\n");
+    }
+
+    private static void awaitSize(List<String> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (list.size() < size && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertThat(list).hasSizeGreaterThanOrEqualTo(size);
+    }
+}
