@@ -29,10 +29,10 @@ final class Catalog {
     /** The fingerprint once taken: {@code null} before, {@link #NONE} when the scripts have none. */
     private volatile String fingerprint;
     /**
-     * The listing the scripts were loaded from, stamped ahead once they were read, when no
-     * fingerprint was taken before the load; {@code null} otherwise.
+     * The listing the scripts were loaded from, kept until the fingerprint is taken from it when none
+     * was taken before the load.
      */
-    private AheadFingerprint ahead;
+    private ScriptListing listing;
     /** The Java revisions' scripts once made. */
     private volatile List<RevisionScript> javaScripts;
 
@@ -85,9 +85,8 @@ final class Catalog {
     /**
      * The fingerprint of the configured locations' scripts or of the given resources
      * ({@link ScriptLocations#fingerprint}), taken once; {@code null} when they cannot be stamped.
-     * Taken before the load, it stamps the files in a pass of its own; taken after, it is the
-     * listing's, stamped ahead as soon as the load read the scripts ({@link AheadFingerprint}), which
-     * vouches only for files unchanged since shortly before they were listed.
+     * Taken before the load, it stamps the files in a pass of its own; taken after, from the listing
+     * the load read (which vouches only for files unchanged since shortly before it was listed).
      */
     String fingerprint() {
         String value = this.fingerprint;
@@ -95,9 +94,9 @@ final class Catalog {
             synchronized (this) {
                 value = this.fingerprint;
                 if (value == null) {
-                    if (this.ahead != null) {
-                        value = this.ahead.get();
-                        this.ahead = null;
+                    if (this.listing != null) {
+                        value = this.listing.fingerprint();
+                        this.listing = null;
                     } else {
                         value = this.config.scripts().isEmpty()
                                 ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
@@ -118,7 +117,6 @@ final class Catalog {
 
     private Loaded load() {
         List<ScriptResource> resources;
-        ScriptListing listed = null;
         if (!this.config.scripts().isEmpty()) {
             if (this.config.fastStart()) {
                 // Given resources are stamped one by one, before they are read.
@@ -126,18 +124,15 @@ final class Catalog {
             }
             resources = this.config.scripts();
         } else if (this.config.fastStart() && this.fingerprint == null) {
-            // One listing for the load and the fingerprint (see ScriptListing).
-            listed = ScriptLocations.list(this.config.locations(), classLoader());
+            // One listing for the load and, after the run, the fingerprint (see ScriptListing).
+            ScriptListing listed = ScriptLocations.list(this.config.locations(), classLoader());
+            this.listing = listed;
             resources = listed.resources();
         } else {
             resources = ScriptLocations.resolve(this.config.locations(), classLoader());
         }
         List<RevisionScript> scripts = JavaRevisions.arrange(ScriptLoader.loadWithContentHashes(resources),
                 javaScripts());
-        if (listed != null) {
-            // Read: stamped now, while the caller goes on (a run plans and migrates meanwhile).
-            this.ahead = AheadFingerprint.start(listed);
-        }
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         Map<String, String> contentHashes = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
