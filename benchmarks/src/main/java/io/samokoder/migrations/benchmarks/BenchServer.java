@@ -36,6 +36,8 @@ final class BenchServer implements DatabaseServer {
     private final String password;
     private final boolean embedded;
     private final String description;
+    /** Whether the user may checkpoint; cleared at the first refusal. */
+    private boolean checkpoints = true;
 
     private BenchServer(String adminUrl, String user, String password, boolean embedded, String description) {
         this.adminUrl = adminUrl;
@@ -88,6 +90,8 @@ final class BenchServer implements DatabaseServer {
     /**
      * Creates an empty database. Commits are asynchronous in it ({@code synchronous_commit=off}, as
      * in the embedded server), so that disk flushes, equal for every tool, do not drown the tools' own costs.
+     * Then the server checkpoints, so that no measurement starts while the server still writes out
+     * what an earlier one left (thousands of new relations per run of part A).
      */
     @Override
     public Database create() {
@@ -98,8 +102,24 @@ final class BenchServer implements DatabaseServer {
         String name = "samokoder_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+        checkpoint();
         return new Database(name, replaceDatabase(this.adminUrl, name), this.user, this.password,
                 () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    /** A checkpoint, where the user may ask for one (a superuser, or pg_checkpoint from PostgreSQL 15). */
+    private void checkpoint() {
+        if (!this.checkpoints) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(this.adminUrl, props(this.user, this.password));
+                Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            this.checkpoints = false;
+            System.err.println("[bench] no CHECKPOINT before the measurements (" + e.getMessage()
+                    + "): the server may still be writing out an earlier run while the next one is timed");
+        }
     }
 
     private void execute(String sql) {
