@@ -18,32 +18,43 @@ final class RecordedChecksum {
     static final String PREFIX = "j1:";
     private static final int KEPT_CAPACITY = 1 << 16;
 
-    /** The current thread's builders; taken while in use, so a nested call gets its own. */
-    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+    /**
+     * The current thread's two builders (content, scratch); slot 0 is empty while they are in use, so
+     * a nested call gets builders of its own. JDK classes only, so the value holds no class loader.
+     */
+    private static final ThreadLocal<StringBuilder[]> BUFFERS = ThreadLocal.withInitial(
+            () -> new StringBuilder[] {new StringBuilder(1024), new StringBuilder(512)});
 
     private RecordedChecksum() {
     }
 
     /** The checksum of the upgrade operations and, for a reversible revision, the downgrade ones. */
     static String of(List<Operation> upgrade, List<Operation> downgrade) {
-        State state = STATE.get();
-        if (state.taken) {
-            state = new State();
+        StringBuilder[] buffers = BUFFERS.get();
+        StringBuilder content = buffers[0];
+        StringBuilder scratch = buffers[1];
+        boolean own = content != null;
+        if (own) {
+            buffers[0] = null;
+        } else {
+            content = new StringBuilder(1024);
+            scratch = new StringBuilder(512);
         }
-        state.taken = true;
         try {
-            StringBuilder content = state.content;
             content.setLength(0);
-            append(content, state.scratch, 'U', upgrade);
+            append(content, scratch, 'U', upgrade);
             if (downgrade != null) {
-                append(content, state.scratch, 'D', downgrade);
+                append(content, scratch, 'D', downgrade);
             }
             return PREFIX.concat(Sha256.hexOfUtf8(content));
         } finally {
-            state.taken = false;
-            if ((state.content.capacity() > KEPT_CAPACITY || state.scratch.capacity() > KEPT_CAPACITY)
-                    && STATE.get() == state) {
-                STATE.remove();
+            if (own) {
+                if (content.capacity() > KEPT_CAPACITY || scratch.capacity() > KEPT_CAPACITY) {
+                    buffers[0] = new StringBuilder(1024);
+                    buffers[1] = new StringBuilder(512);
+                } else {
+                    buffers[0] = content;
+                }
             }
         }
     }
@@ -55,12 +66,5 @@ final class RecordedChecksum {
             OperationText.append(scratch, operations.get(i));
             content.append(scratch.length()).append(':').append(scratch).append('\n');
         }
-    }
-
-    private static final class State {
-
-        final StringBuilder content = new StringBuilder(1024);
-        final StringBuilder scratch = new StringBuilder(512);
-        boolean taken;
     }
 }
