@@ -84,8 +84,7 @@ public final class Engine {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         try {
-            if (command == Command.UPGRADE && HEADS.equals(target) && this.config.fastStart()
-                    && this.config.dataSource() != null) {
+            if (command == Command.UPGRADE) {
                 MigrationResult verified = fastStart(target, startedAt, start);
                 if (verified != null) {
                     return verified;
@@ -106,15 +105,13 @@ public final class Engine {
         }
     }
 
-    private static final String HEADS = "heads";
-
     /**
      * The no-op upgrade without the scripts: one query shows that the rows are the heads recorded
      * for this fingerprint of the scripts and that the log has not changed since; {@code null}
      * when that cannot be shown (then the full path runs). See {@link FastStart}.
      */
     private MigrationResult fastStart(String target, Instant startedAt, long start) {
-        List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog);
+        List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog, target);
         if (rows == null) {
             return null;
         }

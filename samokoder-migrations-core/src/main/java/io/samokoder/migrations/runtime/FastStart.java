@@ -38,12 +38,19 @@ final class FastStart {
         this.tables = tables;
     }
 
+    /** The only target the fast start answers for. */
+    private static final String HEADS = "heads";
+
     /**
      * The version rows when one query shows they are the heads verified for the scripts' fingerprint,
-     * with the log unchanged since; {@code null} otherwise, also when the query fails (a connection that
-     * cannot be opened fails here as it would on the full path).
+     * with the log unchanged since; {@code null} otherwise: also when the fast start does not apply (a
+     * target other than {@code heads}, the fast start off, no DataSource) and when the query fails (a
+     * connection that cannot be opened fails here as it would on the full path).
      */
-    static List<String> verifiedRows(MigrationsConfig config, Binding binding, Catalog catalog) {
+    static List<String> verifiedRows(MigrationsConfig config, Binding binding, Catalog catalog, String target) {
+        if (!HEADS.equals(target) || !config.fastStart() || config.dataSource() == null) {
+            return null;
+        }
         // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
         return Jdbc.autocommit(config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
             @Override

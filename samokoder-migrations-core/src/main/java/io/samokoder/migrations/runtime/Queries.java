@@ -21,8 +21,6 @@ import java.util.Map;
  */
 final class Queries {
 
-    private static final String HEADS = "heads";
-
     private final MigrationsConfig config;
     private final Catalog catalog;
     private final Binding binding;
@@ -54,11 +52,9 @@ final class Queries {
     }
 
     ValidationResult validate(String target) {
-        if (HEADS.equals(target) && this.config.fastStart() && this.config.dataSource() != null) {
-            List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog);
-            if (rows != null) {
-                return new ValidationResult(rows, List.of(), List.of());
-            }
+        List<String> verified = FastStart.verifiedRows(this.config, this.binding, this.catalog, target);
+        if (verified != null) {
+            return new ValidationResult(verified, List.of(), List.of());
         }
         DbState state = readStateRequired("validate");
         List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
