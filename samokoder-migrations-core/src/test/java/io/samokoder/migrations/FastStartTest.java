@@ -153,9 +153,11 @@ class FastStartTest {
         };
         new Migrations(Db.config(ds, dir).listeners(List.of(runs, rewriter)).build()).upgrade("heads");
         assertThat(runs.last().steps()).hasSize(3);
-        assertThat(Db.strings(ds, "SELECT to_regclass('samokoder_migrations_log_state') IS NULL"))
-                .as("nothing recorded for scripts that changed during the run").containsExactly("t");
-        assertThat(start(Db.config(ds, dir), runs)).isEqualTo(1);
+        // The run's fingerprint is taken on the preparer's thread while the last steps run: before the
+        // rewrite it vouches for the old stamps only, after it the file is refused. Either way the new
+        // form is not vouched for, and the next start checks in full.
+        assertThat(start(Db.config(ds, dir), runs)).as("the full path, under the lock").isEqualTo(1);
+        assertThat(runs.last().steps()).isEmpty();
     }
 
     @Test

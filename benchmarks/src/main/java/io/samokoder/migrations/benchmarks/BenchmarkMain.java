@@ -95,12 +95,12 @@ public final class BenchmarkMain {
         return n + "/" + tool.key();
     }
 
-    /** A: apply N migrations to a fresh, empty database; tools interleaved within each repetition. */
+    /** A: apply N migrations to a fresh, empty database; tools interleaved within each repetition, their order rotated. */
     private void partA(Map<String, BenchServer.Database> atHead) throws IOException, InterruptedException {
         for (int n : this.options.ns()) {
             Map<Tool, Boolean> failed = new EnumMap<>(Tool.class);
             for (int rep = 1; rep <= this.options.aReps(); rep++) {
-                for (Tool tool : this.options.tools()) {
+                for (Tool tool : this.options.toolsInRepetition(rep)) {
                     // The full-check variant applies exactly as ours does; it differs on no-op starts only.
                     if (tool == Tool.OURS_FULL || !this.options.runs(tool, n) || failed.containsKey(tool)) {
                         continue;
@@ -163,7 +163,7 @@ public final class BenchmarkMain {
                 }
             }
             for (int rep = 1; rep <= this.options.reps(); rep++) {
-                for (Tool tool : this.options.tools()) {
+                for (Tool tool : this.options.toolsInRepetition(rep)) {
                     if (!this.options.runs(tool, n) || failed.containsKey(tool) || !atHead.containsKey(key(n, tool))) {
                         continue;
                     }

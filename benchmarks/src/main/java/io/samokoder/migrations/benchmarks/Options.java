@@ -13,7 +13,7 @@ import java.util.Set;
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
-        String commandLine, Db db) {
+        String commandLine, Db db, boolean rotate) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
@@ -22,6 +22,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                                      default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
+              --order rotate         the tools' order within a repetition of A and B: rotate (default; shifted by
+                                     one each repetition, so no tool always runs right after another's writes) or fixed
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
                                      ours_full: ours with the fast start off (B only);
@@ -53,6 +55,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         // Java revisions are a comparison of their own (--tools ours,ours_java), not part of the default runs.
         List<Tool> tools = List.of(Tool.RAW, Tool.OURS, Tool.OURS_FULL, Tool.FLYWAY, Tool.LIQUIBASE);
         Db db = Db.POSTGRESQL;
+        boolean rotate = true;
         List<Integer> graphSizes = List.of(10_000, 50_000);
         List<String> graphSources = List.of("dir");
         int warm = 10;
@@ -140,6 +143,11 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 }
                 case "--cli-sizes" -> cliSizes = ints(value);
                 case "--alembic" -> alembic = value.equals("none") ? null : Path.of(value);
+                case "--order" -> rotate = switch (value) {
+                    case "rotate" -> true;
+                    case "fixed" -> false;
+                    default -> throw new IllegalArgumentException("--order takes rotate or fixed, not '" + value + "'");
+                };
                 case "--alembic-reps" -> alembicReps = Math.max(1, Integer.parseInt(value));
                 case "--alembic-max-n" -> alembicMaxN = Integer.parseInt(value.replace("_", ""));
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
@@ -149,12 +157,26 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
             throw new IllegalArgumentException("Part D (the sample app) runs on PostgreSQL only; leave out --db or D");
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db);
+                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate);
     }
 
     /** Whether a part that needs PostgreSQL (A, B, D) is selected. */
     boolean needsDatabase() {
         return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D");
+    }
+
+    /**
+     * The tools in the order they run in repetition {@code rep} (from 1) of A and B: the selected order,
+     * shifted left by {@code rep - 1} places when rotating.
+     */
+    List<Tool> toolsInRepetition(int rep) {
+        if (!this.rotate || this.tools.isEmpty()) {
+            return this.tools;
+        }
+        int shift = (rep - 1) % this.tools.size();
+        List<Tool> order = new ArrayList<>(this.tools.subList(shift, this.tools.size()));
+        order.addAll(this.tools.subList(0, shift));
+        return List.copyOf(order);
     }
 
     boolean runs(Tool tool, int n) {

@@ -39,7 +39,8 @@ final class Report {
                     .append(" (analytics off), raw JDBC; HikariCP pool, logging silent\n");
         }
         md.append("- Arguments: `").append(options.commandLine().isEmpty() ? "(defaults)" : options.commandLine())
-                .append("`; ").append(options.reps()).append(" repetitions, tools interleaved; ")
+                .append("`; ").append(options.reps()).append(" repetitions, tools interleaved")
+                .append(options.rotate() ? " (order rotated each repetition); " : " (fixed order); ")
                 .append("times in ms as median (min–max); × raw is the median of per-repetition ratios\n\n");
         if (!results.a.isEmpty()) {
             partA(md, options, results);

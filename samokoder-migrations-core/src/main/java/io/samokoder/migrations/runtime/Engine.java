@@ -179,9 +179,12 @@ public final class Engine {
                             + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
                                     ? "all in one transaction" : "one transaction per revision");
         }
-        List<StepResult> steps = plan.isEmpty() ? List.of() : execute(dataSource, lock, plan, tables);
-        if (verified && this.config.fastStart()) {
-            recordVerified(lock, plan.rowsAfter(), bound);
+        boolean record = verified && this.config.fastStart()
+                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
+        List<StepResult> steps = plan.isEmpty() ? List.of()
+                : execute(dataSource, lock, plan, tables, record ? fingerprintTask() : null);
+        if (record) {
+            recordVerified(lock, bound);
         }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
                 Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
@@ -190,7 +193,8 @@ public final class Engine {
         return result;
     }
 
-    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables) {
+    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
+            Runnable closing) {
         try (Connection connection = Jdbc.open(dataSource,
                 "migrating (a run uses two connections at once: one holds the migration lock)")) {
             boolean autoCommit = connection.getAutoCommit();
@@ -199,7 +203,7 @@ public final class Engine {
             }
             try {
                 return new Executor(this.config, tables, this.catalog, this.listeners, lock).execute(connection,
-                        plan);
+                        plan, closing);
             } finally {
                 if (!autoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);
@@ -210,11 +214,26 @@ public final class Engine {
         }
     }
 
-    /** Records the fingerprint as verified when the run ended at the heads (see {@link FastStart}). */
-    private void recordVerified(MigrationLock lock, List<String> rowsAfter, Binding.Bound bound) {
+    /**
+     * Takes the scripts' fingerprint (which the catalog keeps) on the run's preparer thread while the
+     * last steps run, so that recording it after the run does not wait for the files to be stamped. An
+     * inner class, not a method reference: it is made on every run with steps, cold.
+     */
+    private Runnable fingerprintTask() {
+        Catalog scripts = this.catalog;
+        return new Runnable() {
+            @Override
+            public void run() {
+                scripts.fingerprint();
+            }
+        };
+    }
+
+    /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */
+    private void recordVerified(MigrationLock lock, Binding.Bound bound) {
         String fingerprint = this.catalog.fingerprint();
         List<String> heads = this.catalog.graph().heads();
-        if (fingerprint == null || !FastStart.key(rowsAfter).equals(FastStart.key(heads))) {
+        if (fingerprint == null) {
             return;
         }
         try {

@@ -81,8 +81,12 @@ final class Executor {
         this.runningRows = new RunningRows(tables, this.versions, this.log);
     }
 
-    /** Runs the plan; the connection must be in autocommit mode and is left in it. */
-    List<StepResult> execute(Connection connection, Plan plan) {
+    /**
+     * Runs the plan; the connection must be in autocommit mode and is left in it. {@code closing} (may be
+     * {@code null}) is work the caller needs after the run, started on the preparer's thread once every
+     * step is prepared (see {@link StepPreparer}); the caller must not rely on it having run.
+     */
+    List<StepResult> execute(Connection connection, Plan plan, Runnable closing) {
         if (plan.isEmpty()) {
             return List.of();
         }
@@ -94,7 +98,7 @@ final class Executor {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
                     this.statements);
-            this.preparer = StepPreparer.start(plan.steps(), this.reports::script);
+            this.preparer = StepPreparer.start(plan.steps(), this.reports::script, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {

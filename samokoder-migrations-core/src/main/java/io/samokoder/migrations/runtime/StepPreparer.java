@@ -15,6 +15,11 @@ import java.util.function.Function;
  * <p>It only fills what each {@link RevisionScript} computes on first use and keeps anyway; the run
  * asks the script as before and gets the same values, whichever thread computed them. A script that
  * cannot be split is left alone: the run meets its error at its step, as it would have.
+ *
+ * <p>When every step is prepared (the run is then within {@link #AHEAD} steps of its end), it runs the
+ * caller's closing task, if any: work the run needs only after its last step (the fingerprint to record),
+ * so that it is done while the last steps wait for the server. The task must keep its result where
+ * the run finds it, and compute it there itself when the task did not.
  */
 final class StepPreparer implements Runnable {
 
@@ -23,25 +28,29 @@ final class StepPreparer implements Runnable {
 
     private final List<Step> steps;
     private final Function<Step, RevisionScript> scripts;
+    /** Runs after the last step is prepared, unless stopped before; {@code null} for none. */
+    private final Runnable closing;
     /** The index of the step the run is at. */
     private volatile int reached;
     private volatile boolean stopped;
     private volatile Thread waiting;
 
-    private StepPreparer(List<Step> steps, Function<Step, RevisionScript> scripts) {
+    private StepPreparer(List<Step> steps, Function<Step, RevisionScript> scripts, Runnable closing) {
         this.steps = steps;
         this.scripts = scripts;
+        this.closing = closing;
     }
 
     /**
-     * Starts preparing the steps on a daemon thread; {@code null} when there are too few steps for
-     * it to be worth a thread.
+     * Starts preparing the steps on a daemon thread, then runs {@code closing} (may be {@code null}) on
+     * it; {@code null} when there are too few steps for it to be worth a thread (the run then does the
+     * closing task's work itself).
      */
-    static StepPreparer start(List<Step> steps, Function<Step, RevisionScript> scripts) {
+    static StepPreparer start(List<Step> steps, Function<Step, RevisionScript> scripts, Runnable closing) {
         if (steps.size() < 2) {
             return null;
         }
-        StepPreparer preparer = new StepPreparer(steps, scripts);
+        StepPreparer preparer = new StepPreparer(steps, scripts, closing);
         Thread thread = new Thread(preparer, "samokoder-migrations-prepare");
         thread.setDaemon(true);
         thread.start();
@@ -78,6 +87,13 @@ final class StepPreparer implements Runnable {
             }
             if (!this.stopped) {
                 prepare(this.steps.get(i));
+            }
+        }
+        if (this.closing != null && !this.stopped) {
+            try {
+                this.closing.run();
+            } catch (RuntimeException e) {
+                // The run does the same work itself when it needs the result, and meets the error then.
             }
         }
     }

@@ -22,10 +22,11 @@ class StepPreparerTest {
     void staysWithinItsLeadOfTheRunAndFollowsIt() throws Exception {
         List<Step> steps = steps(STEPS);
         List<String> asked = new CopyOnWriteArrayList<>();
+        List<String> closed = new CopyOnWriteArrayList<>();
         StepPreparer preparer = StepPreparer.start(steps, step -> {
             asked.add(step.revision());
             return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
-        });
+        }, () -> closed.add("closing"));
         assertThat(preparer).isNotNull();
         awaitSize(asked, StepPreparer.AHEAD + 1);
         TimeUnit.MILLISECONDS.sleep(100);
@@ -40,6 +41,59 @@ class StepPreparerTest {
         preparer.reached(STEPS - 1);
         TimeUnit.MILLISECONDS.sleep(100);
         assertThat(asked).as("nothing after stop()").hasSize(50 + StepPreparer.AHEAD + 1);
+        assertThat(closed).as("no closing task after stop()").isEmpty();
+    }
+
+    @Test
+    void runsTheClosingTaskOnceEveryStepIsPreparedAndNotBefore() throws Exception {
+        List<Step> steps = steps(STEPS);
+        List<String> events = new CopyOnWriteArrayList<>();
+        StepPreparer preparer = StepPreparer.start(steps, step -> {
+            events.add(step.revision());
+            return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
+        }, () -> events.add("closing"));
+        awaitSize(events, StepPreparer.AHEAD + 1);
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(events).as("not while steps are left to prepare").doesNotContain("closing");
+
+        preparer.reached(STEPS - StepPreparer.AHEAD - 1);
+        awaitSize(events, STEPS + 1);
+        List<String> expected = ids(0, STEPS);
+        expected.add("closing");
+        assertThat(events).as("every step, then the closing task, once").isEqualTo(expected);
+        preparer.stop();
+    }
+
+    @Test
+    void aFailingClosingTaskEndsTheThreadQuietly() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        try {
+            StepPreparer.start(steps(2), step -> {
+                asked.add(step.revision());
+                return null;
+            }, () -> {
+                asked.add("closing");
+                throw new IllegalStateException("cannot stamp");
+            });
+            awaitSize(asked, 3);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (preparerAlive() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertThat(asked).containsExactly("r0", "r1", "closing");
+        assertThat(preparerAlive()).as("the thread ended").isFalse();
+        assertThat(uncaught).as("the task's error is left to the run, not thrown on the thread").isEmpty();
+    }
+
+    private static boolean preparerAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("samokoder-migrations-prepare") && t.isAlive());
     }
 
     @Test
@@ -51,7 +105,7 @@ class StepPreparerTest {
         StepPreparer.start(steps, step -> {
             asked.add(step.revision());
             return scripts.get(Integer.parseInt(step.revision().substring(1)));
-        });
+        }, null);
         awaitSize(asked, 3);
         assertThat(asked).containsExactly("r0", "r1", "r2");
         assertThatThrownBy(scripts.get(1)::upgradeStatements).as("the run still meets the error at its step")
@@ -61,7 +115,7 @@ class StepPreparerTest {
 
     @Test
     void aPlanOfOneStepNeedsNoThread() {
-        assertThat(StepPreparer.start(steps(1), step -> null)).isNull();
+        assertThat(StepPreparer.start(steps(1), step -> null, () -> { })).isNull();
     }
 
     private static List<Step> steps(int n) {
