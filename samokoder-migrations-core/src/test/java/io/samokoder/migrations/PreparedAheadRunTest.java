@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -27,7 +30,7 @@ class PreparedAheadRunTest {
     private static final int REVISIONS = 40;
 
     @Test
-    void theLogRecordsEachScriptsOwnChecksumInEitherTransactionMode(TestDatabase db, @TempDir Path dir)
+    void theLogRecordsEachScriptsOwnChecksumAndFileHashInEitherTransactionMode(TestDatabase db, @TempDir Path dir)
             throws Exception {
         List<Rev> revs = chain(REVISIONS, -1);
         Rev.writeAll(dir, revs.toArray(new Rev[0]));
@@ -36,11 +39,16 @@ class PreparedAheadRunTest {
             MigrationResult result = new Migrations(Db.config(ds, dir).transactionMode(mode).build()).upgrade("heads");
             assertThat(result.steps()).hasSize(REVISIONS);
             List<String> expected = new ArrayList<>();
+            List<String> fileHashes = new ArrayList<>();
             for (Rev rev : revs) {
                 expected.add(ScriptLoader.parse(rev.id() + ".sql", rev.text()).checksum());
+                fileHashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(dir.resolve(rev.id() + ".sql")))));
             }
             assertThat(Db.strings(ds, "SELECT checksum FROM samokoder_migrations_log WHERE outcome = 'success'"
                     + " ORDER BY id")).as(mode.name()).isEqualTo(expected);
+            assertThat(Db.strings(ds, "SELECT content_hash FROM samokoder_migrations_log WHERE outcome = 'success'"
+                    + " ORDER BY id")).as(mode.name() + ": the SHA-256 of each file").isEqualTo(fileHashes);
             assertNoPreparerLeft();
         }
     }

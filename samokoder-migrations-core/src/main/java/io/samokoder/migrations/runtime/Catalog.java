@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scripts and the revision map, loaded once on first use. While loading, each file's raw bytes
- * are hashed ({@link #contentHash}); an unchanged file then needs no statement splitting to be
- * validated against its recorded checksum.
+ * The scripts and the revision map, loaded once on first use. Each SQL script knows the hash of its
+ * file's bytes ({@link #contentHash}, computed on first use); an unchanged file then needs no
+ * statement splitting to be validated against its recorded checksum.
  */
 final class Catalog {
 
@@ -42,8 +42,8 @@ final class Catalog {
         this.config = config;
     }
 
-    record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, Map<String, String> contentHashes,
-            RevisionGraph graph, Planner planner) {
+    record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, RevisionGraph graph,
+            Planner planner) {
     }
 
     Loaded get() {
@@ -110,9 +110,13 @@ final class Catalog {
         return value.equals(NONE) ? null : value;
     }
 
-    /** The SHA-256 of the file's bytes as read, or {@code null}. */
+    /**
+     * The SHA-256 of the file's bytes as read, or {@code null} (no such script, or one written as code);
+     * computed by the script on first use.
+     */
     String contentHash(String id) {
-        return get().contentHashes().get(id);
+        RevisionScript script = script(id);
+        return script == null ? null : script.contentHash().orElse(null);
     }
 
     private Loaded load() {
@@ -134,20 +138,14 @@ final class Catalog {
         List<RevisionScript> scripts = JavaRevisions.arrange(ScriptLoader.loadWithContentHashes(resources),
                 javaScripts());
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
-        Map<String, String> contentHashes = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {
             byId.putIfAbsent(script.id(), script);
-            String hash = script.contentHash().orElse(null);
-            if (hash != null) {
-                contentHashes.putIfAbsent(script.id(), hash);
-            }
             revisions.add(script.revision());
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
-        // Wrapped, not copied: neither map escapes this method otherwise.
-        return new Loaded(scripts, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(contentHashes), graph,
-                new Planner(graph));
+        // Wrapped, not copied: nothing else holds the map.
+        return new Loaded(scripts, Collections.unmodifiableMap(byId), graph, new Planner(graph));
     }
 
     /** The scripts of the configured Java revisions, made (their operations recorded) once. */

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Splits the statements of the SQL scripts a run is about to execute, and computes their checksums
- * (which the log rows record), on a thread of its own a few steps ahead of the run, so that the
+ * and content hashes (which the log rows record), on a thread of its own a few steps ahead of the run, so that the
  * run's connection does not wait while that is done: the run mostly waits for the server, and a
  * second core is then idle.
  *
@@ -110,6 +110,7 @@ final class StepPreparer implements Runnable {
                 script.downgradeStatements();
             }
             script.checksum();
+            script.contentHash();
         } catch (RuntimeException e) {
             // The run splits this script itself at its step and reports what is wrong there.
         }

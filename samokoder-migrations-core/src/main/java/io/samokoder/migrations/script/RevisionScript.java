@@ -45,7 +45,10 @@ public final class RevisionScript {
     private final boolean transactional;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
-    private final String contentHash;
+    /** The content hash once known: given by the loader, or computed from the text on first use. */
+    private volatile String contentHash;
+    /** Whether {@link #contentHash()} is the hash of the text's UTF-8 encoding when none was given. */
+    private final boolean hashesText;
     private final String text;
     private final int upgradeStart;
     private final int upgradeEnd;
@@ -60,10 +63,11 @@ public final class RevisionScript {
     private volatile List<SqlStatement> downgradeStatements;
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, String contentHash, String text, int upgradeStart,
-            int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
+            Duration lockTimeout, Duration statementTimeout, String contentHash, boolean hashesText, String text,
+            int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.contentHash = contentHash;
+        this.hashesText = hashesText;
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
@@ -89,6 +93,7 @@ public final class RevisionScript {
         this.lockTimeout = null;
         this.statementTimeout = null;
         this.contentHash = null;
+        this.hashesText = false;
         this.text = "";
         this.upgradeStart = 0;
         this.upgradeEnd = 0;
@@ -126,10 +131,16 @@ public final class RevisionScript {
      * The lower-case hex SHA-256 of the file's bytes exactly as read (byte order mark and line endings
      * included), when the script was loaded by {@link ScriptLoader#loadWithContentHashes}; empty
      * otherwise. Equal hashes mean an unchanged file, without splitting statements for
-     * {@link #checksum()}.
+     * {@link #checksum()}. Computed on first use (from the text, which decodes those bytes exactly)
+     * unless the loader had to take it from the bytes, and kept.
      */
     public Optional<String> contentHash() {
-        return Optional.ofNullable(this.contentHash);
+        String hash = this.contentHash;
+        if (hash == null && this.hashesText) {
+            hash = Sha256.hexOfUtf8(this.text);
+            this.contentHash = hash;
+        }
+        return Optional.ofNullable(hash);
     }
 
     /** The revision id ({@code Revision ID}). */

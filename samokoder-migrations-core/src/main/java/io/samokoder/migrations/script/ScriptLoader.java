@@ -70,9 +70,9 @@ public final class ScriptLoader {
     }
 
     /**
-     * Loads the scripts like {@link #load}, and also hashes each file's bytes as read, so that
-     * {@link RevisionScript#contentHash()} is present: what a start-up that validates applied
-     * revisions needs, in the same single read of each file.
+     * Loads the scripts like {@link #load}, so that {@link RevisionScript#contentHash()} is present (the
+     * hash of each file's bytes as read, from the same single read): what a start-up that validates
+     * applied revisions or records its steps needs. Each script computes it on first use.
      *
      * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
      * @throws UncheckedIOException if a script cannot be read
@@ -111,10 +111,19 @@ public final class ScriptLoader {
         return Math.max(1, Math.min(Math.min(cpus, MAX_WORKERS), scripts / (PARALLEL_THRESHOLD / 2)));
     }
 
+    /**
+     * Reads and parses one script. Its content hash is left to the script to compute from its text on
+     * first use (off the start-up path: most runs need it only when a step's log row is written, and
+     * the run's preparer thread computes it ahead), unless normalising changed the text (a byte order
+     * mark or CR line endings): then the text no longer encodes to the bytes read, which are hashed now.
+     */
     private static RevisionScript load(ScriptResource resource, boolean hash) {
         ScriptBytes bytes = read(resource);
-        String text = decode(resource.description(), bytes);
-        return ScriptParser.parse(resource.description(), text, hash ? Sha256.hex(bytes.array, bytes.length) : null);
+        String decoded = decode(resource.description(), bytes);
+        boolean exact = isNormal(decoded);
+        String text = exact ? decoded : normalise(decoded);
+        return ScriptParser.parse(resource.description(), text,
+                hash && !exact ? Sha256.hex(bytes.array, bytes.length) : null, hash && exact);
     }
 
     /**
@@ -225,12 +234,16 @@ public final class ScriptLoader {
         return ScriptParser.parse(description, normalise(text));
     }
 
+    /**
+     * The bytes as UTF-8 text, refused when they are not valid UTF-8: the text then encodes back to
+     * exactly these bytes.
+     */
     private static String decode(String file, ScriptBytes bytes) {
         String text = new String(bytes.array, 0, bytes.length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             checkStrictUtf8(file, bytes);
         }
-        return normalise(text);
+        return text;
     }
 
     /** Decodes again, strictly, to tell a real U+FFFD from malformed input and to find its line. */
@@ -252,7 +265,15 @@ public final class ScriptLoader {
         }
     }
 
+    /** Whether the text has no byte order mark and no CR: normalising leaves it as it is. */
+    private static boolean isNormal(String text) {
+        return (text.isEmpty() || text.charAt(0) != '\uFEFF') && text.indexOf('\r') < 0;
+    }
+
     private static String normalise(String text) {
+        if (isNormal(text)) {
+            return text;
+        }
         String result = text;
         if (!result.isEmpty() && result.charAt(0) == '\uFEFF') {
             result = result.substring(1);

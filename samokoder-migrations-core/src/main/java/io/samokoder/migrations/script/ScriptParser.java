@@ -28,21 +28,27 @@ final class ScriptParser {
     private final ScriptHeader header;
 
     private final String contentHash;
+    private final boolean hashesText;
 
-    private ScriptParser(String file, String text, String contentHash) {
+    private ScriptParser(String file, String text, String contentHash, boolean hashesText) {
         this.file = file;
         this.text = text;
         this.contentHash = contentHash;
+        this.hashesText = hashesText;
         this.header = new ScriptHeader(file);
     }
 
     static RevisionScript parse(String file, String text) {
-        return new ScriptParser(file, text, null).parse();
+        return new ScriptParser(file, text, null, false).parse();
     }
 
-    /** Parses, recording the hash of the file's bytes (see {@link RevisionScript#contentHash()}). */
-    static RevisionScript parse(String file, String text, String contentHash) {
-        return new ScriptParser(file, text, contentHash).parse();
+    /**
+     * Parses, recording the hash of the file's bytes (see {@link RevisionScript#contentHash()}), or
+     * with {@code hashesText} that the text is exactly the file's bytes decoded, so the script hashes
+     * its text when asked.
+     */
+    static RevisionScript parse(String file, String text, String contentHash, boolean hashesText) {
+        return new ScriptParser(file, text, contentHash, hashesText).parse();
     }
 
     private RevisionScript parse() {
@@ -165,7 +171,7 @@ final class ScriptParser {
         Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
         int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
         return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout,
-                this.contentHash, t,
+                this.contentHash, this.hashesText, t,
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
     }
 

@@ -213,6 +213,31 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aContentHashIsTheFilesWhateverTheTextAndWhetherNormalisingChangedIt() throws Exception {
+        Path dir = this.temp.resolve("hashed-kinds");
+        // Normalised (taken from the bytes at load): a byte order mark alone, CR line endings alone.
+        // Kept as read (computed from the text when asked): non-ASCII UTF-8, and a real U+FFFD.
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("k1", "\uFEFF" + script("k1", ""));
+        texts.put("k2", script("k2", "k1").replace("\n", "\r"));
+        texts.put("k3", script("k3", "k2").replace("-- migrate:upgrade\n",
+                "-- migrate:upgrade\nINSERT INTO t VALUES ('Grüße, 東京, \uD83D\uDE00');\n"));
+        texts.put("k4", script("k4", "k3").replace("-- migrate:upgrade\n",
+                "-- migrate:upgrade\nINSERT INTO t VALUES ('\uFFFD');\n"));
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            write(dir.resolve(e.getKey() + ".sql"), e.getValue());
+        }
+        List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
+        List<RevisionScript> hashed = ScriptLoader.loadWithContentHashes(resources);
+        assertThat(hashed).extracting(RevisionScript::id).containsExactly("k1", "k2", "k3", "k4");
+        for (RevisionScript script : hashed) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(script.id() + ".sql"));
+            assertThat(script.contentHash()).as(script.id()).contains(sha256Hex(bytes));
+            assertThat(script.contentHash()).as("the same when asked again").contains(sha256Hex(bytes));
+        }
+    }
+
+    @Test
     void contentHashesBelongToTheirScriptsWhenReadInParallel() throws Exception {
         int count = ScriptLoader.PARALLEL_THRESHOLD * 3;
         List<ScriptResource> resources = new ArrayList<>();
