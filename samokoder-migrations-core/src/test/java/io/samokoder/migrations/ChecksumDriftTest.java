@@ -69,6 +69,35 @@ class ChecksumDriftTest {
     }
 
     @Test
+    void anInstanceThatSawANewDatabaseStillFindsTheEditAmongRevisionsAppliedMeanwhile(TestDatabase db,
+            @TempDir Path dir) throws IOException {
+        // More than ScriptLoader's threshold (512): the check hashes the files on several threads.
+        int n = 600;
+        Rev[] revs = new Rev[n];
+        for (int i = 0; i < n; i++) {
+            String id = String.format("m%04d", i);
+            revs[i] = Rev.of(id, i == 0 ? "" : String.format("m%04d", i - 1)).up("SELECT " + i + ";").down("SELECT 0;");
+        }
+        DataSource ds = Db.schema(db, "raced");
+        // The late instance's build has two scripts edited: one in a comment only, one in what runs.
+        Path applied = dir.resolve("applied");
+        Path edited = dir.resolve("edited");
+        Rev.writeAll(applied, revs);
+        Rev.writeAll(edited, revs);
+        rewrite(edited, "m0007.sql", revs[7].text() + "\n-- only a comment\n");
+        rewrite(edited, "m0500.sql", revs[500].text().replace("SELECT 500", "SELECT 42"));
+        Migrations late = new Migrations(Db.config(ds, edited).build());
+        // Its fast start finds no tables, so it loads the scripts without hashing them.
+        assertThat(late.validate("heads").pending()).hasSize(n);
+        assertThat(new Migrations(Db.config(ds, applied).build()).upgrade("heads").steps()).hasSize(n);
+
+        ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class,
+                () -> late.upgrade("heads"));
+        assertThat(e.revision()).isEqualTo("m0500");
+        assertThat(e.getMessage()).doesNotContain("m0007");
+    }
+
+    @Test
     void anExecutableEditIsDetected(TestDatabase db, @TempDir Path dir) throws IOException {
         Migrations migrations = applied(db, "content", dir, ChecksumPolicy.FAIL);
         rewrite(dir, "b2.sql", B.text().replace("'one'", "'uno'"));

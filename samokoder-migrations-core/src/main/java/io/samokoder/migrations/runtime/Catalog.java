@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scripts and the revision map, loaded once on first use. Each SQL script knows the hash of its
- * file's bytes ({@link #contentHash}, computed on first use); an unchanged file then needs no
- * statement splitting to be validated against its recorded checksum.
+ * The scripts and the revision map, loaded once on first use. While loading, each file's raw bytes
+ * are hashed ({@link #contentHash}), unless deferred; an unchanged file then needs no statement
+ * splitting to be validated against its recorded checksum.
  */
 final class Catalog {
 
@@ -35,6 +35,8 @@ final class Catalog {
     private ScriptListing listing;
     /** The Java revisions' scripts once made. */
     private volatile List<RevisionScript> javaScripts;
+    /** Whether the load leaves content hashes to be computed on demand ({@link #deferContentHashes}). */
+    private volatile boolean hashesDeferred;
 
     private static final String NONE = "";
 
@@ -111,8 +113,24 @@ final class Catalog {
     }
 
     /**
-     * The SHA-256 of the file's bytes as read, or {@code null} (no such script, or one written as code);
-     * computed by the script on first use.
+     * Asks a load that has not happened yet to leave each script's content hash to be computed when
+     * first asked (see {@link ScriptLoader#loadHashingOnDemand}) instead of hashing every file as it
+     * is read: for a database that shows no state of its own (a new one), which has no applied
+     * revisions to compare and records a hash only as each step runs.
+     */
+    void deferContentHashes() {
+        if (this.loaded == null) {
+            this.hashesDeferred = true;
+        }
+    }
+
+    /** Whether the scripts were loaded with their content hashes left to be computed on demand. */
+    boolean hashesDeferred() {
+        return this.hashesDeferred;
+    }
+
+    /**
+     * The SHA-256 of the file's bytes as read, or {@code null} (no such script, or one written as code).
      */
     String contentHash(String id) {
         RevisionScript script = script(id);
@@ -135,8 +153,9 @@ final class Catalog {
         } else {
             resources = ScriptLocations.resolve(this.config.locations(), classLoader());
         }
-        List<RevisionScript> scripts = JavaRevisions.arrange(ScriptLoader.loadWithContentHashes(resources),
-                javaScripts());
+        List<RevisionScript> loaded = this.hashesDeferred ? ScriptLoader.loadHashingOnDemand(resources)
+                : ScriptLoader.loadWithContentHashes(resources);
+        List<RevisionScript> scripts = JavaRevisions.arrange(loaded, javaScripts());
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {

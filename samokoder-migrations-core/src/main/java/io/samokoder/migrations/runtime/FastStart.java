@@ -87,7 +87,10 @@ final class FastStart {
                 }
             }
         } catch (SQLException e) {
-            if (!this.tables.dialect().isUndefinedTable(e)) {
+            if (this.tables.dialect().isUndefinedTable(e)) {
+                // Most often a new database: nothing applied to compare, so the load need not hash every file.
+                catalog.deferContentHashes();
+            } else {
                 LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
             }
             return null;

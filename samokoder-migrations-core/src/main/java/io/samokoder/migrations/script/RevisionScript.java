@@ -129,10 +129,11 @@ public final class RevisionScript {
 
     /**
      * The lower-case hex SHA-256 of the file's bytes exactly as read (byte order mark and line endings
-     * included), when the script was loaded by {@link ScriptLoader#loadWithContentHashes}; empty
+     * included), when the script was loaded by {@link ScriptLoader#loadWithContentHashes} or
+     * {@link ScriptLoader#loadHashingOnDemand}; empty
      * otherwise. Equal hashes mean an unchanged file, without splitting statements for
-     * {@link #checksum()}. Computed on first use (from the text, which decodes those bytes exactly)
-     * unless the loader had to take it from the bytes, and kept.
+     * {@link #checksum()}. Loaded by {@link ScriptLoader#loadHashingOnDemand}, the script computes it
+     * on first use (from its text, which decodes those bytes exactly) and keeps it.
      */
     public Optional<String> contentHash() {
         String hash = this.contentHash;

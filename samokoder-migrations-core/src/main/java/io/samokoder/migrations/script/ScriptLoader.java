@@ -66,30 +66,49 @@ public final class ScriptLoader {
      * @throws UncheckedIOException if a script cannot be read
      */
     public static List<RevisionScript> load(List<? extends ScriptResource> resources) {
-        return load(resources, false);
+        return load(resources, Hashing.NONE);
     }
 
     /**
-     * Loads the scripts like {@link #load}, so that {@link RevisionScript#contentHash()} is present (the
-     * hash of each file's bytes as read, from the same single read): what a start-up that validates
-     * applied revisions or records its steps needs. Each script computes it on first use.
+     * Loads the scripts like {@link #load}, and also hashes each file's bytes as read, so that
+     * {@link RevisionScript#contentHash()} is present: what a start-up that validates applied
+     * revisions needs, in the same single read of each file.
      *
      * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
      * @throws UncheckedIOException if a script cannot be read
      */
     public static List<RevisionScript> loadWithContentHashes(List<? extends ScriptResource> resources) {
-        return load(resources, true);
+        return load(resources, Hashing.NOW);
     }
 
-    private static List<RevisionScript> load(List<? extends ScriptResource> resources, boolean hash) {
+    /**
+     * Loads the scripts like {@link #loadWithContentHashes}, but each script computes its content hash
+     * when first asked, from its text, which decodes the bytes read exactly (the same value; a file whose
+     * text had to be normalised, with a byte order mark or CR line endings, is hashed from its bytes
+     * now): for a load whose hashes may never be needed on its way, such as a first run on a new
+     * database, which only records them as its steps run.
+     *
+     * @throws ScriptFormatException if a script's header or markers are malformed, or it is not UTF-8
+     * @throws UncheckedIOException if a script cannot be read
+     */
+    public static List<RevisionScript> loadHashingOnDemand(List<? extends ScriptResource> resources) {
+        return load(resources, Hashing.ON_DEMAND);
+    }
+
+    /** When a loaded script's content hash is computed. */
+    private enum Hashing {
+        NONE, NOW, ON_DEMAND
+    }
+
+    private static List<RevisionScript> load(List<? extends ScriptResource> resources, Hashing hashing) {
         RevisionScript[] scripts = new RevisionScript[resources.size()];
         int workers = allSimple(resources) ? workers(resources.size()) : 1;
         if (workers <= 1) {
             for (int i = 0; i < scripts.length; i++) {
-                scripts[i] = load(resources.get(i), hash);
+                scripts[i] = load(resources.get(i), hashing);
             }
         } else {
-            new ParallelLoad(resources, scripts, hash).run(workers);
+            new ParallelLoad(resources, scripts, hashing).run(workers);
         }
         return List.of(scripts);
     }
@@ -112,18 +131,18 @@ public final class ScriptLoader {
     }
 
     /**
-     * Reads and parses one script. Its content hash is left to the script to compute from its text on
-     * first use (off the start-up path: most runs need it only when a step's log row is written, and
-     * the run's preparer thread computes it ahead), unless normalising changed the text (a byte order
-     * mark or CR line endings): then the text no longer encodes to the bytes read, which are hashed now.
+     * Reads and parses one script. Hashing on demand leaves the hash to the script, from its text,
+     * unless normalising changed the text: then it no longer encodes to the bytes read, which are
+     * hashed now.
      */
-    private static RevisionScript load(ScriptResource resource, boolean hash) {
+    private static RevisionScript load(ScriptResource resource, Hashing hashing) {
         ScriptBytes bytes = read(resource);
         String decoded = decode(resource.description(), bytes);
         boolean exact = isNormal(decoded);
         String text = exact ? decoded : normalise(decoded);
-        return ScriptParser.parse(resource.description(), text,
-                hash && !exact ? Sha256.hex(bytes.array, bytes.length) : null, hash && exact);
+        boolean onDemand = hashing == Hashing.ON_DEMAND && exact;
+        String hash = hashing == Hashing.NONE || onDemand ? null : Sha256.hex(bytes.array, bytes.length);
+        return ScriptParser.parse(resource.description(), text, hash, onDemand);
     }
 
     /**
@@ -138,37 +157,17 @@ public final class ScriptLoader {
         private final AtomicInteger nextBlock = new AtomicInteger();
         private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         private final Throwable[] failures;
-        private final boolean hash;
+        private final Hashing hashing;
 
-        ParallelLoad(List<? extends ScriptResource> resources, RevisionScript[] scripts, boolean hash) {
+        ParallelLoad(List<? extends ScriptResource> resources, RevisionScript[] scripts, Hashing hashing) {
             this.resources = resources;
             this.scripts = scripts;
-            this.hash = hash;
+            this.hashing = hashing;
             this.failures = new Throwable[scripts.length];
         }
 
         void run(int workers) {
-            Thread[] threads = new Thread[workers - 1];
-            for (int w = 0; w < threads.length; w++) {
-                threads[w] = new Thread(this, "samokoder-script-loader-" + (w + 1));
-                threads[w].setDaemon(true);
-                threads[w].start();
-            }
-            run();
-            boolean interrupted = false;
-            for (Thread thread : threads) {
-                while (true) {
-                    try {
-                        thread.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            onWorkers(workers, this);
             int failed = this.firstFailure.get();
             if (failed != Integer.MAX_VALUE) {
                 Throwable failure = this.failures[failed];
@@ -190,7 +189,7 @@ public final class ScriptLoader {
                 int to = Math.min(total, from + BLOCK);
                 for (int i = from; i < to; i++) {
                     try {
-                        this.scripts[i] = load(this.resources.get(i), this.hash);
+                        this.scripts[i] = load(this.resources.get(i), this.hashing);
                     } catch (RuntimeException | Error e) {
                         this.failures[i] = e;
                         int seen = this.firstFailure.get();
@@ -201,6 +200,70 @@ public final class ScriptLoader {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Computes the content hashes of these scripts now ({@link RevisionScript#contentHash()}), sharing
+     * them out over a few short-lived threads when there are many, as the load shares out reading: what
+     * checking many applied revisions against their files needs. With few scripts it does nothing; each
+     * computes its own hash when asked.
+     */
+    public static void hashContents(List<RevisionScript> scripts) {
+        int workers = workers(scripts.size());
+        if (workers <= 1) {
+            return;
+        }
+        onWorkers(workers, new HashContents(scripts));
+    }
+
+    /** Workers take blocks of scripts from a shared counter and hash them. */
+    private static final class HashContents implements Runnable {
+
+        private final List<RevisionScript> scripts;
+        private final AtomicInteger nextBlock = new AtomicInteger();
+
+        HashContents(List<RevisionScript> scripts) {
+            this.scripts = scripts;
+        }
+
+        @Override
+        public void run() {
+            int total = this.scripts.size();
+            for (int from = this.nextBlock.getAndIncrement() * BLOCK; from < total;
+                    from = this.nextBlock.getAndIncrement() * BLOCK) {
+                for (int i = from; i < Math.min(total, from + BLOCK); i++) {
+                    this.scripts.get(i).contentHash();
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the task on the calling thread and on {@code workers - 1} short-lived daemon threads, and
+     * returns when all have finished (keeping the caller's interrupt).
+     */
+    private static void onWorkers(int workers, Runnable task) {
+        Thread[] threads = new Thread[workers - 1];
+        for (int w = 0; w < threads.length; w++) {
+            threads[w] = new Thread(task, "samokoder-script-loader-" + (w + 1));
+            threads[w].setDaemon(true);
+            threads[w].start();
+        }
+        task.run();
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

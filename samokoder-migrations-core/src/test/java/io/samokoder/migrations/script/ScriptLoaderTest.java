@@ -228,27 +228,33 @@ class ScriptLoaderTest {
             write(dir.resolve(e.getKey() + ".sql"), e.getValue());
         }
         List<ScriptResource> resources = ScriptLocations.resolve(List.of("filesystem:" + dir), getClass().getClassLoader());
-        List<RevisionScript> hashed = ScriptLoader.loadWithContentHashes(resources);
-        assertThat(hashed).extracting(RevisionScript::id).containsExactly("k1", "k2", "k3", "k4");
-        for (RevisionScript script : hashed) {
-            byte[] bytes = Files.readAllBytes(dir.resolve(script.id() + ".sql"));
-            assertThat(script.contentHash()).as(script.id()).contains(sha256Hex(bytes));
-            assertThat(script.contentHash()).as("the same when asked again").contains(sha256Hex(bytes));
+        for (List<RevisionScript> hashed : List.of(ScriptLoader.loadWithContentHashes(resources),
+                ScriptLoader.loadHashingOnDemand(resources))) {
+            assertThat(hashed).extracting(RevisionScript::id).containsExactly("k1", "k2", "k3", "k4");
+            for (RevisionScript script : hashed) {
+                byte[] bytes = Files.readAllBytes(dir.resolve(script.id() + ".sql"));
+                assertThat(script.contentHash()).as(script.id()).contains(sha256Hex(bytes));
+                assertThat(script.contentHash()).as("the same when asked again").contains(sha256Hex(bytes));
+            }
         }
     }
 
     @Test
-    void contentHashesBelongToTheirScriptsWhenReadInParallel() throws Exception {
+    void contentHashesBelongToTheirScriptsWhenReadAndHashedInParallel() throws Exception {
         int count = ScriptLoader.PARALLEL_THRESHOLD * 3;
         List<ScriptResource> resources = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             resources.add(SimpleScriptResource.ofText("p" + i + ".sql", script("p" + i, "")));
         }
-        List<RevisionScript> scripts = ScriptLoader.loadWithContentHashes(resources);
+        List<RevisionScript> scripts = ScriptLoader.loadHashingOnDemand(resources);
+        ScriptLoader.hashContents(scripts);
         for (int i = 0; i < count; i++) {
             assertThat(scripts.get(i).contentHash())
                     .contains(sha256Hex(script("p" + i, "").getBytes(StandardCharsets.UTF_8)));
         }
+        List<RevisionScript> unhashed = ScriptLoader.load(resources);
+        ScriptLoader.hashContents(unhashed);
+        assertThat(unhashed).allSatisfy(s -> assertThat(s.contentHash()).as("loaded without hashes").isEmpty());
     }
 
     private static String sha256Hex(byte[] bytes) throws Exception {

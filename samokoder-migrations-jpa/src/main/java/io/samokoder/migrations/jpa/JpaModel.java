@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 
 /**
@@ -43,6 +44,14 @@ public final class JpaModel implements ModelSource {
     /** The physical naming strategy Spring Boot 4 uses by default: snake case, lower case. */
     public static final String SPRING_PHYSICAL_NAMING_STRATEGY =
             "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl";
+    /**
+     * The annotations, by class name, that put a class of a scanned package into the model (see
+     * {@link #ofPackages}): {@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass} and
+     * {@code @Converter}, on the class itself.
+     */
+    public static final Set<String> MAPPING_ANNOTATIONS = Set.of("jakarta.persistence.Entity",
+            "jakarta.persistence.Embeddable", "jakarta.persistence.MappedSuperclass",
+            "jakarta.persistence.Converter");
 
     private final List<Class<?>> classes;
     private final List<String> packages;

@@ -4,18 +4,13 @@ import io.samokoder.migrations.classfile.ClassFileScan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Finds the classes of some packages (and their sub-packages) that carry {@code @Entity},
- * {@code @Embeddable}, {@code @MappedSuperclass} or {@code @Converter}, in directories and jars, reading
- * their class files: only the classes found are loaded.
+ * Finds the classes of some packages (and their sub-packages) that carry one of
+ * {@link JpaModel#MAPPING_ANNOTATIONS}, in directories and jars, reading their class files: only the
+ * classes found are loaded.
  */
 final class PackageScan {
-
-    private static final Set<String> MAPPING_ANNOTATIONS = Set.of("jakarta.persistence.Entity",
-            "jakarta.persistence.Embeddable", "jakarta.persistence.MappedSuperclass",
-            "jakarta.persistence.Converter");
 
     private PackageScan() {
     }
@@ -31,7 +26,7 @@ final class PackageScan {
         for (String pkg : packages) {
             List<String> names;
             try {
-                names = scan.classesIn(pkg, MAPPING_ANNOTATIONS);
+                names = scan.classesIn(pkg, JpaModel.MAPPING_ANNOTATIONS);
             } catch (IOException e) {
                 throw new IllegalStateException("Could not read the classes of package " + pkg + ": " + e.getMessage(),
                         e);

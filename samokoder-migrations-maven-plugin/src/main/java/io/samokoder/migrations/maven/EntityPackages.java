@@ -1,6 +1,7 @@
 package io.samokoder.migrations.maven;
 
 import io.samokoder.migrations.classfile.ClassFileScan;
+import io.samokoder.migrations.jpa.JpaModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,14 +13,10 @@ import java.util.TreeSet;
 
 /**
  * The packages of a class directory ({@code target/classes}) that hold JPA-mapped classes: those whose class
- * file carries {@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass} or {@code @Converter}. A package
+ * file carries one of {@link JpaModel#MAPPING_ANNOTATIONS}. A package
  * inside another one found is left out, since the model reads sub-packages too. No class is loaded.
  */
 final class EntityPackages {
-
-    private static final Set<String> MAPPING_ANNOTATIONS = Set.of("jakarta.persistence.Entity",
-            "jakarta.persistence.Embeddable", "jakarta.persistence.MappedSuperclass",
-            "jakarta.persistence.Converter");
 
     private EntityPackages() {
     }
@@ -35,7 +32,7 @@ final class EntityPackages {
         }
         Set<String> packages = new TreeSet<>();
         try {
-            for (String name : ClassFileScan.of(List.of(classes)).classesIn("", MAPPING_ANNOTATIONS)) {
+            for (String name : ClassFileScan.of(List.of(classes)).classesIn("", JpaModel.MAPPING_ANNOTATIONS)) {
                 packages.add(name.substring(0, Math.max(name.lastIndexOf('.'), 0)));
             }
         } catch (IOException e) {
