@@ -95,7 +95,10 @@ public final class BenchmarkMain {
         return n + "/" + tool.key();
     }
 
-    /** A: apply N migrations to a fresh, empty database; tools interleaved within each repetition, their order rotated. */
+    /**
+     * A: apply N migrations to a fresh, empty database; tools interleaved within each repetition, their
+     * order rotated.
+     */
     private void partA(Map<String, BenchServer.Database> atHead) throws IOException, InterruptedException {
         for (int n : this.options.ns()) {
             Map<Tool, Boolean> failed = new EnumMap<>(Tool.class);
