@@ -71,7 +71,7 @@ class ChecksumDriftTest {
     @Test
     void anInstanceThatSawANewDatabaseStillFindsTheEditAmongRevisionsAppliedMeanwhile(TestDatabase db,
             @TempDir Path dir) throws IOException {
-        // More than ScriptLoader's threshold (512): the check hashes the files on several threads.
+        // More than ScriptLoader's threshold (512): the late instance reads them on several threads.
         int n = 600;
         Rev[] revs = new Rev[n];
         for (int i = 0; i < n; i++) {

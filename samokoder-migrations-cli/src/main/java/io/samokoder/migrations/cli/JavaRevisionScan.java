@@ -51,6 +51,7 @@ final class JavaRevisionScan {
     static List<JavaRevision> find(List<String> packages, JavaClassPath classPath) {
         List<JavaRevision> revisions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        ClassFileScan scan = null;
         for (String raw : packages) {
             String name = raw.strip();
             if (name.isEmpty()) {
@@ -61,7 +62,10 @@ final class JavaRevisionScan {
                 throw new MigrationConfigurationException(PROPERTY + ": '" + name + "' is not a Java package name;"
                         + " name packages separated by commas, e.g. com.example.db.migrations");
             }
-            for (String className : classNames(name, classPath)) {
+            if (scan == null) {
+                scan = scan(classPath);
+            }
+            for (String className : classNames(name, scan)) {
                 if (seen.add(className)) {
                     Class<?> type = candidate(className, name, classPath.loader());
                     if (type != null) {
@@ -73,8 +77,8 @@ final class JavaRevisionScan {
         return revisions;
     }
 
-    /** The names of the classes of the package and its sub-packages whose class file carries {@code @Revision}. */
-    private static List<String> classNames(String packageName, JavaClassPath classPath) {
+    /** The scan of the class path's entries (each must exist) and, where it says so, of its class loader. */
+    private static ClassFileScan scan(JavaClassPath classPath) {
         for (Path entry : classPath.entries()) {
             if (!Files.isDirectory(entry) && !Files.isRegularFile(entry)) {
                 throw new MigrationConfigurationException("Class path entry " + entry + " does not exist, so the"
@@ -83,9 +87,11 @@ final class JavaRevisionScan {
             }
         }
         ClassFileScan scan = ClassFileScan.of(classPath.entries());
-        if (classPath.searchLoader()) {
-            scan = scan.and(ClassFileScan.of(classPath.loader()));
-        }
+        return classPath.searchLoader() ? scan.and(ClassFileScan.of(classPath.loader())) : scan;
+    }
+
+    /** The names of the classes of the package and its sub-packages whose class file carries {@code @Revision}. */
+    private static List<String> classNames(String packageName, ClassFileScan scan) {
         try {
             return scan.classesIn(packageName, ANNOTATION);
         } catch (IOException e) {

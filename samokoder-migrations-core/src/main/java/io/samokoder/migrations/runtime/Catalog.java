@@ -124,11 +124,6 @@ final class Catalog {
         }
     }
 
-    /** Whether the scripts were loaded with their content hashes left to be computed on demand. */
-    boolean hashesDeferred() {
-        return this.hashesDeferred;
-    }
-
     /**
      * The SHA-256 of the file's bytes as read, or {@code null} (no such script, or one written as code).
      */

@@ -5,7 +5,6 @@ import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.script.RevisionScript;
-import io.samokoder.migrations.script.ScriptLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,11 +56,7 @@ final class Drift {
         if (log.isEmpty()) {
             return problems;
         }
-        Set<String> applied = applied(graph, rows);
-        if (catalog.hashesDeferred()) {
-            hashAhead(catalog, applied, log);
-        }
-        for (String id : applied) {
+        for (String id : applied(graph, rows)) {
             LogStore.Entry entry = log.get(id);
             if (entry != null && entry.applied()) {
                 DriftProblem problem = problem(catalog, id, entry);
@@ -71,24 +66,6 @@ final class Drift {
             }
         }
         return problems;
-    }
-
-    /**
-     * Computes, on a few threads when there are many, the content hashes that {@link #problem} compares
-     * with the log (those of applied revisions whose log entry has a checksum), when the load left them
-     * to be computed on demand: a database thought new had revisions applied after all.
-     */
-    private static void hashAhead(Catalog catalog, Set<String> applied, Map<String, LogStore.Entry> log) {
-        List<RevisionScript> compared = new ArrayList<>(applied.size());
-        for (String id : applied) {
-            LogStore.Entry entry = log.get(id);
-            RevisionScript script = entry != null && entry.applied() && entry.checksum() != null ? catalog.script(id)
-                    : null;
-            if (script != null) {
-                compared.add(script);
-            }
-        }
-        ScriptLoader.hashContents(compared);
     }
 
     private static DriftProblem problem(Catalog catalog, String id, LogStore.Entry entry) {

@@ -32,14 +32,14 @@ final class FastStart {
     /** How many fingerprints are kept (several builds may be deployed side by side). */
     static final int KEPT = 10;
 
+    /** The only target the fast start answers for. */
+    private static final String HEADS = "heads";
+
     private final Tables tables;
 
     FastStart(Tables tables) {
         this.tables = tables;
     }
-
-    /** The only target the fast start answers for. */
-    private static final String HEADS = "heads";
 
     /**
      * The version rows when one query shows they are the heads verified for the scripts' fingerprint,
@@ -64,7 +64,8 @@ final class FastStart {
      * The version rows when the database is at the heads recorded for the scripts' fingerprint and the
      * log is as it was then; {@code null} otherwise, also when a table is missing or the query fails
      * (for example without privilege on the state table): the full path then runs and reports what
-     * matters. The fingerprint is taken only when a record has those heads and that log, so a
+     * matters. A missing table (most often a new database) also tells the catalog to leave the scripts'
+     * content hashes to be computed on demand ({@link Catalog#deferContentHashes}). The fingerprint is taken only when a record has those heads and that log, so a
      * database without records (a new one) costs no pass over the scripts here.
      */
     List<String> check(Connection connection, Catalog catalog) {

@@ -167,7 +167,27 @@ public final class ScriptLoader {
         }
 
         void run(int workers) {
-            onWorkers(workers, this);
+            Thread[] threads = new Thread[workers - 1];
+            for (int w = 0; w < threads.length; w++) {
+                threads[w] = new Thread(this, "samokoder-script-loader-" + (w + 1));
+                threads[w].setDaemon(true);
+                threads[w].start();
+            }
+            run();
+            boolean interrupted = false;
+            for (Thread thread : threads) {
+                while (true) {
+                    try {
+                        thread.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             int failed = this.firstFailure.get();
             if (failed != Integer.MAX_VALUE) {
                 Throwable failure = this.failures[failed];
@@ -200,70 +220,6 @@ public final class ScriptLoader {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * Computes the content hashes of these scripts now ({@link RevisionScript#contentHash()}), sharing
-     * them out over a few short-lived threads when there are many, as the load shares out reading: what
-     * checking many applied revisions against their files needs. With few scripts it does nothing; each
-     * computes its own hash when asked.
-     */
-    public static void hashContents(List<RevisionScript> scripts) {
-        int workers = workers(scripts.size());
-        if (workers <= 1) {
-            return;
-        }
-        onWorkers(workers, new HashContents(scripts));
-    }
-
-    /** Workers take blocks of scripts from a shared counter and hash them. */
-    private static final class HashContents implements Runnable {
-
-        private final List<RevisionScript> scripts;
-        private final AtomicInteger nextBlock = new AtomicInteger();
-
-        HashContents(List<RevisionScript> scripts) {
-            this.scripts = scripts;
-        }
-
-        @Override
-        public void run() {
-            int total = this.scripts.size();
-            for (int from = this.nextBlock.getAndIncrement() * BLOCK; from < total;
-                    from = this.nextBlock.getAndIncrement() * BLOCK) {
-                for (int i = from; i < Math.min(total, from + BLOCK); i++) {
-                    this.scripts.get(i).contentHash();
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs the task on the calling thread and on {@code workers - 1} short-lived daemon threads, and
-     * returns when all have finished (keeping the caller's interrupt).
-     */
-    private static void onWorkers(int workers, Runnable task) {
-        Thread[] threads = new Thread[workers - 1];
-        for (int w = 0; w < threads.length; w++) {
-            threads[w] = new Thread(task, "samokoder-script-loader-" + (w + 1));
-            threads[w].setDaemon(true);
-            threads[w].start();
-        }
-        task.run();
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -334,9 +290,6 @@ public final class ScriptLoader {
     }
 
     private static String normalise(String text) {
-        if (isNormal(text)) {
-            return text;
-        }
         String result = text;
         if (!result.isEmpty() && result.charAt(0) == '\uFEFF') {
             result = result.substring(1);
