@@ -120,7 +120,8 @@ public final class BenchmarkMain {
                         this.results.a.computeIfAbsent(key(n, tool), k -> new ArrayList<>()).add(new Results.Sample(rep,
                                 nanosToMillis(r.get("coldNanos")), nanosToMillis(r.get("coldCpuNanos")), Double.NaN,
                                 outcome.processMillis(),
-                                Long.parseLong(r.get("vmHwmKb")) / 1024.0));
+                                Long.parseLong(r.get("vmHwmKb")) / 1024.0, optionalMillis(r.get("firstStepNanos")),
+                                optionalMillis(r.get("stepNanos")), optionalMillis(r.get("afterLastStartNanos"))));
                         if (rep == this.options.aReps() || !atHead.containsKey(key(n, tool))) {
                             BenchServer.Database old = atHead.put(key(n, tool), db);
                             if (old != null) {
@@ -281,6 +282,11 @@ public final class BenchmarkMain {
 
     private static double nanosToMillis(String nanos) {
         return Long.parseLong(nanos) / 1e6;
+    }
+
+    /** {@link #nanosToMillis}, NaN for a field the child did not report. */
+    private static double optionalMillis(String nanos) {
+        return nanos == null ? Double.NaN : nanosToMillis(nanos);
     }
 
     private static String firstLine(String s) {

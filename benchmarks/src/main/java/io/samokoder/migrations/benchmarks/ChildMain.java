@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -51,6 +52,7 @@ public final class ChildMain {
             runner.migrate(dataSource, dir);
             long cold = System.nanoTime() - start;
             long coldCpu = cpuNanos() - cpuStart;
+            long[] steps = runner.stepStarts();
             List<Long> warm = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
                 long t = System.nanoTime();
@@ -61,6 +63,11 @@ public final class ChildMain {
             StringBuilder out = new StringBuilder("RESULT");
             out.append(" coldNanos=").append(cold);
             out.append(" coldCpuNanos=").append(coldCpu);
+            if (steps.length > 1) {
+                out.append(" firstStepNanos=").append(steps[0] - start);
+                out.append(" stepNanos=").append(medianGap(steps));
+                out.append(" afterLastStartNanos=").append(start + cold - steps[steps.length - 1]);
+            }
             out.append(" warmNanos=");
             for (int i = 0; i < warm.size(); i++) {
                 out.append(i == 0 ? "" : ",").append(warm.get(i));
@@ -69,6 +76,17 @@ public final class ChildMain {
             out.append(" vmHwmKb=").append(peakRssKb());
             System.out.println(out);
         }
+    }
+
+    /** The median time from one migration's start to the next one's. */
+    static long medianGap(long[] starts) {
+        long[] gaps = new long[starts.length - 1];
+        for (int i = 1; i < starts.length; i++) {
+            gaps[i - 1] = starts[i] - starts[i - 1];
+        }
+        Arrays.sort(gaps);
+        int n = gaps.length;
+        return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
     }
 
     static HikariDataSource pool(String url, String user, String password) {

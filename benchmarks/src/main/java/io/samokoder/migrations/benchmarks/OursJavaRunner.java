@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 final class OursJavaRunner implements ToolRunner {
 
+    private final StepClock clock = new StepClock();
+
     @Override
     public void migrate(DataSource dataSource, Path dir) throws Exception {
         List<JavaRevision> revisions = new ArrayList<>();
@@ -32,8 +34,14 @@ final class OursJavaRunner implements ToolRunner {
         new Migrations(MigrationsConfig.builder()
                 .dataSource(dataSource)
                 .javaRevisions(revisions)
+                .listener(this.clock)
                 .build())
                 .upgrade("heads");
+    }
+
+    @Override
+    public long[] stepStarts() {
+        return this.clock.starts();
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 final class OursRunner implements ToolRunner {
 
     private final boolean fastStart;
+    private final StepClock clock = new StepClock();
 
     OursRunner(boolean fastStart) {
         this.fastStart = fastStart;
@@ -25,8 +26,14 @@ final class OursRunner implements ToolRunner {
                 .dataSource(dataSource)
                 .locations("filesystem:" + dir)
                 .fastStart(this.fastStart)
+                .listener(this.clock)
                 .build())
                 .upgrade("heads");
+    }
+
+    @Override
+    public long[] stepStarts() {
+        return this.clock.starts();
     }
 
     @Override

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 final class RawRunner implements ToolRunner {
 
     private final Db db;
+    private final StepClock clock = new StepClock();
 
     RawRunner(Db db) {
         this.db = db;
@@ -61,18 +62,20 @@ final class RawRunner implements ToolRunner {
                 }
             }
             if (this.db == Db.POSTGRESQL) {
-                inTransactions(c, dir, pending);
+                inTransactions(c, dir, pending, this.clock);
             } else {
-                inAutocommit(c, dir, pending);
+                inAutocommit(c, dir, pending, this.clock);
             }
         }
     }
 
-    private static void inTransactions(Connection c, Path dir, List<String> pending) throws SQLException, IOException {
+    private static void inTransactions(Connection c, Path dir, List<String> pending, StepClock clock)
+            throws SQLException, IOException {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO raw_version (version) VALUES (?)")) {
             for (String version : pending) {
+                clock.starting();
                 st.execute(Files.readString(dir.resolve(version + ".sql"), StandardCharsets.UTF_8));
                 insert.setString(1, version);
                 insert.executeUpdate();
@@ -86,10 +89,12 @@ final class RawRunner implements ToolRunner {
         }
     }
 
-    private static void inAutocommit(Connection c, Path dir, List<String> pending) throws SQLException, IOException {
+    private static void inAutocommit(Connection c, Path dir, List<String> pending, StepClock clock)
+            throws SQLException, IOException {
         try (Statement st = c.createStatement();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO raw_version (version) VALUES (?)")) {
             for (String version : pending) {
+                clock.starting();
                 for (String sql : Files.readString(dir.resolve(version + ".sql"), StandardCharsets.UTF_8).split(";\n")) {
                     if (!sql.isBlank()) {
                         st.execute(sql);
@@ -99,6 +104,11 @@ final class RawRunner implements ToolRunner {
                 insert.executeUpdate();
             }
         }
+    }
+
+    @Override
+    public long[] stepStarts() {
+        return this.clock.starts();
     }
 
     @Override

@@ -8,8 +8,17 @@ import java.util.Map;
 /** Everything measured in one run. */
 final class Results {
 
-    /** One repetition of one tool in A or B. */
-    record Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb) {
+    /**
+     * One repetition of one tool in A or B; in A, for a tool that reports its migrations' start times,
+     * also the time to the first one's start, the median time from one start to the next, and the
+     * time from the last start to the end (NaN otherwise).
+     */
+    record Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb,
+            double firstStepMillis, double stepMillis, double afterLastStartMillis) {
+
+        Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb) {
+            this(rep, millis, cpuMillis, warmMillis, processMillis, rssMb, Double.NaN, Double.NaN, Double.NaN);
+        }
     }
 
     /** One repetition of C: stage times of the cold pass and medians of the warm passes. */

@@ -13,6 +13,14 @@ interface ToolRunner {
     /** Brings the database up to the newest migration in {@code dir}; does nothing when it is there. */
     void migrate(DataSource dataSource, Path dir) throws Exception;
 
+    /**
+     * When each migration of the last {@link #migrate} call started ({@link System#nanoTime()}), in
+     * order; empty when the tool does not say (Flyway and Liquibase are not asked).
+     */
+    default long[] stepStarts() {
+        return new long[0];
+    }
+
     /** How many migrations the tool has recorded as applied (checked outside the timings). */
     long applied(DataSource dataSource) throws SQLException;
 
