@@ -168,7 +168,12 @@ public final class BenchmarkMain {
         dropLater.add(db);
         progress("A n=" + n + " warm-up (raw, not recorded)");
         Path dir = Workload.directory(this.work, this.server.db(), Tool.RAW, n);
-        this.child.run(db.password(), "migrate", Tool.RAW.key(), dir.toString(), db.url(), db.user(), "0");
+        try {
+            this.child.run(db.password(), "migrate", Tool.RAW.key(), dir.toString(), db.url(), db.user(), "0");
+        } catch (Child.ChildFailedException e) {
+            this.results.notes.add("A, N=" + n + ", the warm-up run: " + firstLine(e.getMessage()));
+            System.err.println(e.getMessage());
+        }
     }
 
     /** B: no-op start on a database already at head: cold (fresh JVM) and warm (same JVM, again). */
