@@ -81,8 +81,10 @@ public final class BenchmarkMain {
             for (BenchServer.Database db : dropLater) {
                 db.drop();
             }
-            // Dropping thousands of tables goes on in the file system after the server returns.
-            Workload.flush();
+            if (!dropLater.isEmpty()) {
+                // Dropping thousands of tables goes on in the file system after the server returns.
+                Workload.flush();
+            }
         }
         if (this.options.parts().contains("C")) {
             partC();

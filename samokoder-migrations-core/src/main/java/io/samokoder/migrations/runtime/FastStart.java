@@ -65,8 +65,9 @@ final class FastStart {
      * log is as it was then; {@code null} otherwise, also when a table is missing or the query fails
      * (for example without privilege on the state table): the full path then runs and reports what
      * matters. A missing table (most often a new database) also tells the catalog to leave the scripts'
-     * content hashes to be computed on demand ({@link Catalog#deferContentHashes}). The fingerprint is taken only when a record has those heads and that log, so a
-     * database without records (a new one) costs no pass over the scripts here.
+     * content hashes to be computed on demand ({@link Catalog#deferContentHashes}). The fingerprint is
+     * taken only when a record has those heads and that log, so a database without records (a new one)
+     * costs no pass over the scripts here.
      */
     List<String> check(Connection connection, Catalog catalog) {
         String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),

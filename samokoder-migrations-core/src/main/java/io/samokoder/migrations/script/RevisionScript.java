@@ -64,7 +64,8 @@ public final class RevisionScript {
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
             Duration lockTimeout, Duration statementTimeout, String contentHash, boolean hashesText, String text,
-            int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd, int downgradeLine) {
+            int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
+            int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.contentHash = contentHash;
         this.hashesText = hashesText;
