@@ -33,10 +33,13 @@ final class JavaRevisionCode implements RevisionCode {
     private final List<Operation> downgrade;
     private final boolean reversible;
     private final boolean readsDatabase;
-    private final String checksum;
+    /** The declared version's checksum; {@code null} for a revision checksummed by its operations. */
+    private final String versionChecksum;
+    /** The recorded operations' checksum, computed when first asked. */
+    private volatile String recordedChecksum;
 
     private JavaRevisionCode(JavaRevision revision, String description, NamingConvention naming,
-            List<Operation> upgrade, List<Operation> downgrade, boolean reversible, String checksum) {
+            List<Operation> upgrade, List<Operation> downgrade, boolean reversible, String versionChecksum) {
         this.revision = revision;
         this.description = description;
         this.naming = naming;
@@ -44,7 +47,7 @@ final class JavaRevisionCode implements RevisionCode {
         this.downgrade = downgrade;
         this.reversible = reversible;
         this.readsDatabase = upgrade == null || (reversible && downgrade == null);
-        this.checksum = checksum;
+        this.versionChecksum = versionChecksum;
     }
 
     /**
@@ -71,10 +74,10 @@ final class JavaRevisionCode implements RevisionCode {
                     + " Declare a version, e.g. @Revision(..., version = \"1\"), and raise it whenever you change what"
                     + " the revision does.", null);
         }
-        String checksum = version.isEmpty() ? RecordedChecksum.of(up, reversible ? down : null)
-                : VERSION_PREFIX.concat(version);
+        // A recorded revision's checksum is computed when first asked: a start that the fast start
+        // answers needs only its stamp.
         return new JavaRevisionCode(revision, description, naming, reads ? null : up,
-                reads ? null : down, reversible, checksum);
+                reads ? null : down, reversible, version.isEmpty() ? null : VERSION_PREFIX.concat(version));
     }
 
     /** The operations of one direction, or {@code null} when the code reads the database. */
@@ -108,7 +111,25 @@ final class JavaRevisionCode implements RevisionCode {
 
     @Override
     public String checksum() {
-        return this.checksum;
+        if (this.versionChecksum != null) {
+            return this.versionChecksum;
+        }
+        String value = this.recordedChecksum;
+        if (value == null) {
+            value = RecordedChecksum.of(this.upgrade, this.reversible ? this.downgrade : null);
+            this.recordedChecksum = value;
+        }
+        return value;
+    }
+
+    /**
+     * The declared version's checksum, or for recorded operations a cheaper hash of the same text as
+     * their checksum ({@link RecordedChecksum#stamp}), whether or not the checksum was computed.
+     */
+    @Override
+    public String stamp() {
+        return this.versionChecksum != null ? this.versionChecksum
+                : RecordedChecksum.stamp(this.upgrade, this.reversible ? this.downgrade : null);
     }
 
     @Override

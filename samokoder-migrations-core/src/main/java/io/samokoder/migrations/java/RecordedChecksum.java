@@ -2,7 +2,10 @@ package io.samokoder.migrations.java;
 
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.script.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The checksum of a Java revision's recorded operations: {@code j1:} and the lower-case hex SHA-256
@@ -11,11 +14,13 @@ import java.util.List;
  * Loading thousands of revisions would otherwise build each operation's text through nested
  * {@code toString()} calls, copy the whole text to bytes and look up a new digest per revision: the
  * text is written by {@link OperationText} into two builders kept per thread (not kept once grown
- * past {@value #KEPT_CAPACITY} characters), and hashed by {@link Sha256}.
+ * past {@value #KEPT_CAPACITY} characters), and hashed by {@link Sha256}. The same text also gives the
+ * revision's cheaper {@link #stamp}.
  */
 final class RecordedChecksum {
 
     static final String PREFIX = "j1:";
+    static final String STAMP_PREFIX = "js:";
     private static final int KEPT_CAPACITY = 1 << 16;
 
     /**
@@ -25,11 +30,28 @@ final class RecordedChecksum {
     private static final ThreadLocal<StringBuilder[]> BUFFERS = ThreadLocal.withInitial(
             () -> new StringBuilder[] {new StringBuilder(1024), new StringBuilder(512)});
 
+    /** The current thread's buffer for feeding {@link #stamp}'s CRCs (JDK classes only, as above). */
+    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1024]);
+
     private RecordedChecksum() {
     }
 
     /** The checksum of the upgrade operations and, for a reversible revision, the downgrade ones. */
     static String of(List<Operation> upgrade, List<Operation> downgrade) {
+        return hash(upgrade, downgrade, true);
+    }
+
+    /**
+     * A stamp of the same text as {@link #of}: {@code js:}, its UTF-8 length and its CRC-32 and CRC-32C,
+     * which cost far less than a SHA-256 in a cold JVM (hashing every Java revision was about a third of
+     * the engine's share of a no-op start with a thousand of them). It tells changed operations apart as
+     * the checksum does, short of a crafted collision; only the fast start's fingerprint uses it.
+     */
+    static String stamp(List<Operation> upgrade, List<Operation> downgrade) {
+        return hash(upgrade, downgrade, false);
+    }
+
+    private static String hash(List<Operation> upgrade, List<Operation> downgrade, boolean checksum) {
         StringBuilder[] buffers = BUFFERS.get();
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
@@ -46,7 +68,7 @@ final class RecordedChecksum {
             if (downgrade != null) {
                 append(content, scratch, 'D', downgrade);
             }
-            return PREFIX.concat(Sha256.hexOfUtf8(content));
+            return checksum ? PREFIX.concat(Sha256.hexOfUtf8(content)) : crcs(content);
         } finally {
             if (own) {
                 if (content.capacity() > KEPT_CAPACITY || scratch.capacity() > KEPT_CAPACITY) {
@@ -57,6 +79,44 @@ final class RecordedChecksum {
                 }
             }
         }
+    }
+
+    /**
+     * The stamp of the text's UTF-8 bytes. ASCII text, the usual case, is fed in chunks through this
+     * thread's buffer rather than copied whole: every start stamps every Java revision, and in a
+     * fresh JVM a copy per revision makes the heap, and so the process, grow before its first collection.
+     */
+    private static String crcs(StringBuilder content) {
+        CRC32 crc32 = new CRC32();
+        CRC32C crc32c = new CRC32C();
+        byte[] chunk = CHUNK.get();
+        int n = content.length();
+        int filled = 0;
+        for (int i = 0; i < n; i++) {
+            char c = content.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+                crc32.reset();
+                crc32.update(bytes, 0, bytes.length);
+                crc32c.reset();
+                crc32c.update(bytes, 0, bytes.length);
+                return stamp(bytes.length, crc32, crc32c);
+            }
+            chunk[filled++] = (byte) c;
+            if (filled == chunk.length) {
+                crc32.update(chunk, 0, filled);
+                crc32c.update(chunk, 0, filled);
+                filled = 0;
+            }
+        }
+        crc32.update(chunk, 0, filled);
+        crc32c.update(chunk, 0, filled);
+        return stamp(n, crc32, crc32c);
+    }
+
+    private static String stamp(int length, CRC32 crc32, CRC32C crc32c) {
+        return STAMP_PREFIX + length + ':' + Long.toHexString(crc32.getValue()) + ':'
+                + Long.toHexString(crc32c.getValue());
     }
 
     private static void append(StringBuilder content, StringBuilder scratch, char part, List<Operation> operations) {

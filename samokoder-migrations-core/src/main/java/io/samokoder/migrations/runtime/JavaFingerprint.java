@@ -5,26 +5,31 @@ import io.samokoder.migrations.script.Sha256;
 import java.util.List;
 
 /**
- * Adds Java revisions to the fast start's fingerprint of the script files: their classes and
- * checksums (which cover their recorded operations, or their declared version), so that a changed
- * Java revision takes the full check as a changed file does.
+ * Adds Java revisions to the fast start's fingerprint of the script files: their classes and stamps
+ * ({@link io.samokoder.migrations.script.RevisionCode#stamp()}, which change whenever their checksums
+ * would: over their recorded operations, or their declared version), so that a changed Java revision
+ * takes the full check as a changed file does.
  */
 final class JavaFingerprint {
+
+    /** Changes whenever what stands for a Java revision here changes, so that old records no longer match. */
+    private static final String FORMAT = "java revisions 2";
 
     private JavaFingerprint() {
     }
 
     /**
      * The files' fingerprint unchanged without Java revisions; otherwise 32 hex digits (as long as a
-     * files' fingerprint) of a SHA-256 over it and each Java revision's class and checksum.
+     * files' fingerprint) of a SHA-256 over it and each Java revision's class and stamp.
      */
     static String combine(String filesFingerprint, List<RevisionScript> javaScripts) {
         if (javaScripts.isEmpty()) {
             return filesFingerprint;
         }
-        StringBuilder content = new StringBuilder(filesFingerprint).append('\n');
+        StringBuilder content = new StringBuilder(filesFingerprint).append('\n').append(FORMAT).append('\n');
         for (RevisionScript script : javaScripts) {
-            content.append(script.description()).append('\n').append(script.checksum()).append('\n');
+            String stamp = script.code().isPresent() ? script.code().get().stamp() : script.checksum();
+            content.append(script.description()).append('\n').append(stamp).append('\n');
         }
         return Sha256.hexOfUtf8(content).substring(0, 32);
     }

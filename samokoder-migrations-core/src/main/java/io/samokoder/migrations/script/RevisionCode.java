@@ -19,6 +19,15 @@ public interface RevisionCode {
     String checksum();
 
     /**
+     * A value that changes whenever {@link #checksum()} would and may cost less to compute. The fast
+     * start's fingerprint covers it, on every start, in place of the checksum; nothing compares it
+     * with the log. The default is the checksum.
+     */
+    default String stamp() {
+        return checksum();
+    }
+
+    /**
      * Whether the revision reads the database while it runs (inspection, the raw connection): it is
      * then run by {@link #run} and has no statements to render.
      */
