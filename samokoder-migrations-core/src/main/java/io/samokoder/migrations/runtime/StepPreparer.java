@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * Splits the statements of the SQL scripts a run is about to execute, and computes their checksums
- * and content hashes (which the log rows record), on a thread of its own a few steps ahead of the
- * run, so that the run's connection does not wait while that is done: the run mostly waits for the
- * server, and a second core is then idle.
+ * and content hashes (which the log rows record), and the checksums of its Java revisions, on a
+ * thread of its own a few steps ahead of the run, so that the run's connection does not wait while
+ * that is done: the run mostly waits for the server, and a second core is then idle.
  *
  * <p>It only fills what each {@link RevisionScript} computes on first use and keeps anyway; the run
  * asks the script as before and gets the same values, whichever thread computed them. A script that
@@ -100,10 +100,15 @@ final class StepPreparer implements Runnable {
 
     private void prepare(Step step) {
         RevisionScript script = this.scripts.apply(step);
-        if (script == null || script.code().isPresent()) {
+        if (script == null) {
             return;
         }
         try {
+            if (script.code().isPresent()) {
+                // A Java revision's checksum is computed on first use (its statements need the dialect).
+                script.checksum();
+                return;
+            }
             if (step.kind() == Step.Kind.UPGRADE) {
                 script.upgradeStatements();
             } else if (step.kind() == Step.Kind.DOWNGRADE) {
