@@ -49,6 +49,9 @@ public final class BenchmarkMain {
             return;
         }
         DatabaseServer server = options.needsDatabase() ? DatabaseServer.connect(options.db()) : null;
+        if (server != null && options.latencyMillis() > 0) {
+            server = DelayedServer.wrap(server, options.latencyMillis());
+        }
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("samokoder-bench");
         BenchmarkMain bench = new BenchmarkMain(options, server, work);

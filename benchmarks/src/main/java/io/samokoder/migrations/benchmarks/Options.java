@@ -13,7 +13,7 @@ import java.util.Set;
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
-        String commandLine, Db db, boolean rotate) {
+        String commandLine, Db db, boolean rotate, double latencyMillis) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
@@ -24,6 +24,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --order rotate         the tools' order within a repetition of A and B: rotate (default; shifted by
                                      one each repetition, so no tool always runs right after another's writes) or fixed
+              --latency-ms 0         add this much to every round trip to the database, through a delaying proxy
+                                     on the loopback (a server across a network; default 0: direct)
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
                                      ours_full: ours with the fast start off (B only);
@@ -56,6 +58,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         List<Tool> tools = List.of(Tool.RAW, Tool.OURS, Tool.OURS_FULL, Tool.FLYWAY, Tool.LIQUIBASE);
         Db db = Db.POSTGRESQL;
         boolean rotate = true;
+        double latency = 0;
         List<Integer> graphSizes = List.of(10_000, 50_000);
         List<String> graphSources = List.of("dir");
         int warm = 10;
@@ -84,6 +87,12 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 case "--n" -> ns = ints(value);
                 case "--db" -> db = Db.of(value);
                 case "--reps" -> reps = Math.max(1, Integer.parseInt(value));
+                case "--latency-ms" -> {
+                    latency = Double.parseDouble(value);
+                    if (!(latency >= 0 && latency <= 1000)) {
+                        throw new IllegalArgumentException("--latency-ms takes milliseconds from 0 to 1000, not " + value);
+                    }
+                }
                 case "--a-reps" -> aReps = Math.max(1, Integer.parseInt(value));
                 case "--parts" -> {
                     parts = new LinkedHashSet<>();
@@ -157,7 +166,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
             throw new IllegalArgumentException("Part D (the sample app) runs on PostgreSQL only; leave out --db or D");
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate);
+                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency);
     }
 
     /** Whether a part that needs PostgreSQL (A, B, D) is selected. */
