@@ -116,7 +116,7 @@ final class JavaRevisionCode implements RevisionCode {
         }
         String value = this.recordedChecksum;
         if (value == null) {
-            value = RecordedChecksum.of(this.upgrade, this.reversible ? this.downgrade : null);
+            value = RecordedChecksum.of(this.upgrade, checkedDowngrade());
             this.recordedChecksum = value;
         }
         return value;
@@ -129,7 +129,12 @@ final class JavaRevisionCode implements RevisionCode {
     @Override
     public String stamp() {
         return this.versionChecksum != null ? this.versionChecksum
-                : RecordedChecksum.stamp(this.upgrade, this.reversible ? this.downgrade : null);
+                : RecordedChecksum.stamp(this.upgrade, checkedDowngrade());
+    }
+
+    /** The downgrade operations the checksum and the stamp cover: none for an irreversible revision. */
+    private List<Operation> checkedDowngrade() {
+        return this.reversible ? this.downgrade : null;
     }
 
     @Override
