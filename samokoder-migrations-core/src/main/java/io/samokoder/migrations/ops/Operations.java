@@ -133,6 +133,9 @@ public interface Operations {
     /** Whether the table has a constraint of this name (MariaDB/MySQL name every primary key PRIMARY). */
     boolean hasConstraint(String table, String constraint);
 
-    /** The connection the revision runs on, in its transaction. */
+    /**
+     * The connection the revision runs on, in its transaction. Do not close it or change its
+     * auto-commit: the run goes on on it, and on PostgreSQL and MariaDB it also holds the migration lock.
+     */
     Connection connection();
 }

@@ -123,9 +123,8 @@ public final class Engine {
     }
 
     /**
-     * Under the lock: reads the rows and the log on the lock's own (idle, autocommit) connection, so a
-     * run with nothing to do opens no other connection; checks; plans; and only then opens the work
-     * connection to execute.
+     * Under the lock: reads the rows and the log on the lock's own (idle, autocommit) connection;
+     * checks; plans; and executes the steps, if any (see {@link #execute}).
      */
     private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Binding.Bound bound, Request request,
             Instant startedAt, long start) {
@@ -193,17 +192,26 @@ public final class Engine {
         return result;
     }
 
+    /**
+     * Executes on the lock's own connection where the lock belongs to the session, else (a lock held
+     * in a transaction) on a second connection.
+     */
     private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
             Runnable closing) {
+        Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
+        Connection shared = lock.runConnection();
+        if (shared != null) {
+            return executor.execute(shared, plan, closing);
+        }
         try (Connection connection = Jdbc.open(dataSource,
-                "migrating (a run uses two connections at once: one holds the migration lock)")) {
+                "migrating (on " + tables.dialect().name() + " a run uses two connections at once: one holds"
+                        + " the migration lock in a transaction)")) {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.setAutoCommit(true);
             }
             try {
-                return new Executor(this.config, tables, this.catalog, this.listeners, lock).execute(connection,
-                        plan, closing);
+                return executor.execute(connection, plan, closing);
             } finally {
                 if (!autoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * and name of the version table. The server releases it when the session ends, so a killed process
  * never leaves it behind. Waiting polls a non-blocking try-lock between short sleeps in autocommit
  * mode, so a waiter holds no transaction or snapshot (and cannot deadlock with a holder running
- * {@code CREATE INDEX CONCURRENTLY}). While the lock is held, its idle connection also serves the
- * executor's lock-wait diagnostics.
+ * {@code CREATE INDEX CONCURRENTLY}). A run with steps executes on the lock's own connection
+ * ({@link #runConnection()}), so it needs one connection, and a killed session takes its lock and its
+ * work with it; the executor's lock-wait diagnostics then open a connection of their own.
  *
  * <p>Where the dialect's lock is {@linkplain LockSql#heldInTransaction() held in a transaction} (a
  * row lock), each attempt runs in a transaction of the lock's connection that is rolled back when it
@@ -45,6 +46,11 @@ final class MigrationLock implements AutoCloseable {
     private final long key;
     private final String name;
     private final Duration waited;
+    /** Whether a run executes on {@link #connection}, which then cannot serve diagnostics. */
+    private boolean lent;
+    /** The diagnostics' own connection, opened when first needed while the lock's is lent. */
+    private Connection probe;
+    private boolean probeRestoreAutoCommit;
 
     private MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
             LockSql sql, long key, String name, Duration waited) {
@@ -221,6 +227,20 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection a run with steps executes on: the lock's own, in autocommit, where the lock belongs
+     * to the session (the server's advisory lock); {@code null} where it is held in a transaction, which
+     * the run's commits would end, so the run opens a connection of its own. The caller must leave it in
+     * autocommit with its settings restored, and must not close it.
+     */
+    synchronized Connection runConnection() {
+        if (this.sql.heldInTransaction()) {
+            return null;
+        }
+        this.lent = true;
+        return this.connection;
+    }
+
     /** How long the lock was waited for. */
     Duration waited() {
         return this.waited;
@@ -233,11 +253,12 @@ final class MigrationLock implements AutoCloseable {
 
     /**
      * Describes what the given backend is waiting for and who blocks it, using the idle lock
-     * connection; empty when it waits for nothing or the query fails.
+     * connection, or while the run executes on that one, a connection of the diagnostics' own (kept
+     * until the lock is released); empty when it waits for nothing or the query fails.
      */
     synchronized String describeWaits(int backendPid) {
         StringBuilder out = new StringBuilder();
-        try (PreparedStatement ps = this.connection.prepareStatement(this.sql.waitingLocksQuery())) {
+        try (PreparedStatement ps = probeConnection().prepareStatement(this.sql.waitingLocksQuery())) {
             ps.setInt(1, backendPid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -264,8 +285,26 @@ final class MigrationLock implements AutoCloseable {
         return out.toString();
     }
 
+    private Connection probeConnection() throws SQLException {
+        if (!this.lent) {
+            return this.connection;
+        }
+        if (this.probe == null) {
+            this.probe = this.dataSource.getConnection();
+            if (!this.probe.getAutoCommit()) {
+                this.probe.setAutoCommit(true);
+                this.probeRestoreAutoCommit = true;
+            }
+        }
+        return this.probe;
+    }
+
     @Override
     public synchronized void close() {
+        if (this.probe != null) {
+            closeQuietly(this.probe, this.probeRestoreAutoCommit);
+            this.probe = null;
+        }
         Optional<String> unlock = this.sql.unlockQuery();
         if (unlock.isEmpty()) {
             try {

@@ -1,0 +1,190 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On PostgreSQL a run with steps executes on the connection that holds the migration lock: one
+ * connection per run, so a pool of one is enough, and the pool gets that connection back as it was.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class RunConnectionTest {
+
+    private static final String HELD_HERE = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            + " AND pid = pg_backend_pid()";
+
+    private static HikariDataSource pool(TestDatabase db, String schema, Duration connectionTimeout) {
+        Db.schema(db, schema);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setSchema(schema);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        return new HikariDataSource(config);
+    }
+
+    private static List<String> settings(Connection c, String... names) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            for (String name : names) {
+                try (ResultSet rs = st.executeQuery("SELECT current_setting('" + name + "')")) {
+                    rs.next();
+                    values.add(name + "=" + rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static long single(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theRevisionsRunInTheSessionThatHoldsTheLock(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "session");
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(ds, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE lock_seen AS " + HELD_HERE + ";").down("DROP TABLE lock_seen;"),
+                Rev.of("r2", "r1").up("INSERT INTO lock_seen " + HELD_HERE + ";").down("SELECT 1;"));
+
+        // Without the fast start's query, which takes a connection of its own before the lock.
+        MigrationResult result = new Migrations(Db.config(counting, dir).fastStart(false).build()).upgrade("heads");
+
+        assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
+        assertThat(Db.strings(ds, "SELECT count FROM lock_seen")).as("the lock, seen by each revision's session")
+                .containsExactly("1", "1");
+        assertThat(connections).as("one connection for the lock and the run").hasValue(1);
+        assertThat(Db.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+    }
+
+    @Test
+    void endingTheLockHoldersSessionEndsItsWorkToo(TestDatabase db, @TempDir Path dir) throws Exception {
+        DataSource ds = Db.schema(db, "terminated");
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),
+                Rev.of("r2", "r1").up("CREATE TABLE made_by_r2 (id int);\nSELECT pg_sleep(60);")
+                        .down("DROP TABLE made_by_r2;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+        migrations.upgrade("r1");
+        CompletableFuture<MigrationResult> upgrade = CompletableFuture.supplyAsync(() -> migrations.upgrade("heads"));
+        String sleeping = "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%'"
+                + " AND pid <> pg_backend_pid()";
+        List<String> pids = List.of();
+        for (int i = 0; i < 600 && pids.isEmpty(); i++) {
+            pids = Db.strings(ds, sleeping);
+            Thread.sleep(20);
+        }
+        assertThat(pids).as("the slow revision running").hasSize(1);
+        assertThat(Db.strings(ds, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+                .as("the session that holds the migration lock").isEqualTo(pids);
+
+        Db.exec(ds, "SELECT pg_terminate_backend(" + pids.get(0) + ")");
+
+        Throwable failure = upgrade.handle((r, e) -> e).get(30, TimeUnit.SECONDS);
+        assertThat(failure).hasCauseInstanceOf(MigrationException.class);
+        assertThat(failure.getCause().getMessage()).contains("r2");
+        assertThat(Db.versionRows(ds)).containsExactly("r1");
+        assertThat(Db.tableExists(ds, "terminated", "made_by_r2")).isFalse();
+        assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("r1").steps()).isEmpty();
+    }
+
+    @Test
+    void aPoolOfOneConnectionIsEnoughAndGetsItBackAsItWas(TestDatabase db, @TempDir Path dir) throws Exception {
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),
+                Rev.of("r2", "r1").up("INSERT INTO accounts VALUES (1);").down("DELETE FROM accounts;"));
+        try (HikariDataSource pool = pool(db, "pool_of_one", Duration.ofSeconds(2))) {
+            List<String> before;
+            try (Connection c = pool.getConnection()) {
+                before = settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval");
+            }
+
+            MigrationResult result = new Migrations(Db.config(pool, dir).lockTimeout(Duration.ofSeconds(7))
+                    .statementTimeout(Duration.ofSeconds(9)).build()).upgrade("heads");
+
+            assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
+            assertThat(Db.versionRows(pool)).containsExactly("r2");
+            try (Connection c = pool.getConnection()) {
+                assertThat(settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval"))
+                        .isEqualTo(before);
+                assertThat(single(c, HELD_HERE)).as("advisory locks left on the pooled connection").isZero();
+                assertThat(c.getAutoCommit()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aLockRetryOverAPoolOfOneEndsInTimeAndLeavesTheDatabaseAsItWas(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),
+                Rev.of("r2", "r1").up("ALTER TABLE accounts ADD COLUMN note text;")
+                        .down("ALTER TABLE accounts DROP COLUMN note;"));
+        // The pool's wait for a connection (30 s) is far longer than the run: the lock-wait probe,
+        // which cannot get a second connection, must not hold the run up.
+        try (HikariDataSource pool = pool(db, "retry_pool", Duration.ofSeconds(30))) {
+            Migrations migrations = new Migrations(Db.config(pool, dir).lockTimeout(Duration.ofMillis(300))
+                    .lockRetries(2).build());
+            migrations.upgrade("r1");
+            DataSource direct = Db.schema(db, "retry_pool");
+            try (Connection reader = direct.getConnection()) {
+                reader.setAutoCommit(false);
+                single(reader, "SELECT count(*) FROM accounts");
+
+                long start = System.nanoTime();
+                MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                        () -> migrations.upgrade("heads"));
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(e.sqlState()).isEqualTo("55P03");
+                assertThat(e.getMessage()).contains("lock_timeout (300ms) 3 times").contains("unchanged at [r1]");
+                assertThat(took).isLessThan(Duration.ofSeconds(8));
+                reader.rollback();
+            }
+            assertThat(Db.versionRows(pool)).containsExactly("r1");
+            try (Connection c = pool.getConnection()) {
+                assertThat(single(c, HELD_HERE)).as("advisory locks left on the pooled connection").isZero();
+            }
+        }
+    }
+}
