@@ -55,19 +55,28 @@ final class DelayProxy implements AutoCloseable {
 
     private void accept() {
         while (!this.closed) {
+            Socket client = null;
+            Socket server = null;
             try {
-                Socket client = this.listener.accept();
-                Socket server = new Socket();
+                client = this.listener.accept();
+                this.sockets.add(client);
+                server = new Socket();
+                this.sockets.add(server);
                 server.connect(this.target, 5_000);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                this.sockets.add(client);
-                this.sockets.add(server);
                 pipe(client, server, "up");
                 pipe(server, client, "down");
             } catch (IOException e) {
                 if (!this.closed) {
                     System.err.println("[bench] delay proxy: " + e.getMessage());
+                }
+                // The client sees its connection refused instead of waiting on a socket nobody serves.
+                if (client != null) {
+                    close(client);
+                }
+                if (server != null) {
+                    close(server);
                 }
             }
         }

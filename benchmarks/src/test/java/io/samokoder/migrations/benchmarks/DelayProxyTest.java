@@ -37,6 +37,20 @@ class DelayProxyTest {
     }
 
     @Test
+    void closesTheClientWhenTheServerCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        try (DelayProxy proxy = DelayProxy.start("127.0.0.1", closedPort, 2);
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            // A read that waits past this fails the test instead of hanging it.
+            socket.setSoTimeout(10_000);
+            assertThat(socket.getInputStream().read()).as("the end of the stream").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void passesBytesInOrderBothWaysAndAddsTheRoundTrip() throws Exception {
         try (ServerSocket echo = echoServer();
                 DelayProxy proxy = DelayProxy.start("127.0.0.1", echo.getLocalPort(), 40);
