@@ -1,6 +1,8 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -26,6 +29,21 @@ final class Db {
         ds.setPassword(db.password());
         ds.setCurrentSchema(schema);
         return ds;
+    }
+
+    /** A DataSource that hands out {@code target}'s connections and counts how many were asked for. */
+    static DataSource counting(DataSource target, AtomicInteger connections) {
+        return (DataSource) Proxy.newProxyInstance(Db.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     static MigrationsConfig.Builder config(DataSource ds, Path scripts) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.testsupport.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -118,17 +116,7 @@ class MariaDbRoundTripTest {
         writeMap(dir);
         try (TestDatabase db = MariaDb.fresh("rtc")) {
             AtomicInteger connections = new AtomicInteger();
-            DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getConnection")) {
-                            connections.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(db.dataSource(), args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            DataSource counting = Db.counting(db.dataSource(), connections);
             Migrations migrations = new Migrations(MariaDb.config(counting, dir).fastStart(false).build());
 
             migrations.upgrade("r2");

@@ -7,8 +7,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,17 +68,7 @@ class RunConnectionTest {
     void theRevisionsRunInTheSessionThatHoldsTheLock(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "session");
         AtomicInteger connections = new AtomicInteger();
-        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        connections.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(ds, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DataSource counting = Db.counting(ds, connections);
         Rev.writeAll(dir,
                 Rev.of("r1", "").up("CREATE TABLE lock_seen AS " + HELD_HERE + ";").down("DROP TABLE lock_seen;"),
                 Rev.of("r2", "r1").up("INSERT INTO lock_seen " + HELD_HERE + ";").down("SELECT 1;"));
