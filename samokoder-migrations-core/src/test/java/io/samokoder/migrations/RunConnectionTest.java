@@ -73,15 +73,43 @@ class RunConnectionTest {
                 Rev.of("r1", "").up("CREATE TABLE lock_seen AS " + HELD_HERE + ";").down("DROP TABLE lock_seen;"),
                 Rev.of("r2", "r1").up("INSERT INTO lock_seen " + HELD_HERE + ";").down("SELECT 1;"));
 
-        // Without the fast start's query, which takes a connection of its own before the lock.
-        MigrationResult result = new Migrations(Db.config(counting, dir).fastStart(false).build()).upgrade("heads");
+        MigrationResult result = new Migrations(Db.config(counting, dir).build()).upgrade("heads");
 
         assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
         assertThat(Db.strings(ds, "SELECT count FROM lock_seen")).as("the lock, seen by each revision's session")
                 .containsExactly("1", "1");
-        assertThat(connections).as("one connection for the lock and the run").hasValue(1);
+        assertThat(connections).as("one connection for the fast start's query, the lock and the run").hasValue(1);
         assertThat(Db.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
                 + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+    }
+
+    @Test
+    void theFastStartsConnectionServesTheFullPathUnlessItsQueryFailed(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "reuse");
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counting = Db.counting(ds, connections);
+        Rev r1 = Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;");
+        Rev.writeAll(dir, r1);
+        new Migrations(Db.config(counting, dir).build()).upgrade("heads");
+        assertThat(connections).as("a new database").hasValue(1);
+
+        connections.set(0);
+        Rev.writeAll(dir, r1, Rev.of("r2", "r1").up("INSERT INTO accounts VALUES (1);").down("DELETE FROM accounts;"));
+        assertThat(new Migrations(Db.config(counting, dir).build()).upgrade("heads").steps())
+                .extracting(StepResult::revision).containsExactly("r2");
+        assertThat(connections).as("a new revision on a database with rows").hasValue(1);
+
+        // A query that fails for another reason than a missing table: the connection is not trusted.
+        Db.exec(ds, "DROP TABLE IF EXISTS samokoder_migrations_log_state", "CREATE VIEW samokoder_migrations_log_state AS"
+                + " SELECT (1 / 0)::text AS fingerprint, ''::text AS heads, 0::bigint AS log_rows,"
+                + " NULL::bigint AS log_last_id, now() AS verified_at");
+        connections.set(0);
+        Rev.writeAll(dir, r1, Rev.of("r2", "r1").up("INSERT INTO accounts VALUES (1);").down("DELETE FROM accounts;"),
+                Rev.of("r3", "r2").up("INSERT INTO accounts VALUES (2);").down("DELETE FROM accounts WHERE id = 2;"));
+        assertThat(new Migrations(Db.config(counting, dir).build()).upgrade("heads").steps())
+                .extracting(StepResult::revision).containsExactly("r3");
+        assertThat(connections).as("the fast start's, then the lock's").hasValue(2);
+        assertThat(Db.versionRows(ds)).containsExactly("r3");
     }
 
     @Test

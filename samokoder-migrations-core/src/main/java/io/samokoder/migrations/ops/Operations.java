@@ -135,7 +135,7 @@ public interface Operations {
 
     /**
      * The connection the revision runs on, in its transaction. Do not close it or change its
-     * auto-commit: the run goes on on it, and on PostgreSQL and MariaDB it also holds the migration lock.
+     * auto-commit: the run continues on it, and on PostgreSQL and MariaDB it also holds the migration lock.
      */
     Connection connection();
 }

@@ -51,11 +51,12 @@ final class Binding {
 
     /**
      * Takes the migration lock on a connection whose database is checked first (and the dialect
-     * detected on it, when it is not known yet).
+     * detected on it, when it is not known yet): {@code first}, an open connection handed over (closed
+     * here on failure), or else a new one.
      */
-    MigrationLock lock(DataSource dataSource, Duration waitTimeout) {
+    MigrationLock lock(DataSource dataSource, Connection first, Duration waitTimeout) {
         Bound b;
-        Connection connection = Jdbc.open(dataSource, "the migration lock");
+        Connection connection = first != null ? first : Jdbc.open(dataSource, "the migration lock");
         try {
             b = on(connection);
         } catch (SQLException e) {

@@ -83,11 +83,18 @@ public final class Engine {
         String target = request.target();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
+        // The fast start's connection, kept for the lock when the full path runs.
+        Connection kept = null;
         try {
-            if (command == Command.UPGRADE) {
-                MigrationResult verified = fastStart(target, startedAt, start);
-                if (verified != null) {
-                    return verified;
+            if (command == Command.UPGRADE && FastStart.applies(this.config, target)) {
+                kept = Jdbc.open(this.config.dataSource(), "reading the version table");
+                FastStart.Answer answer = FastStart.verifiedRows(kept, this.binding, this.catalog);
+                if (answer.rows() != null || !answer.connectionReusable()) {
+                    closeQuietly(kept);
+                    kept = null;
+                }
+                if (answer.rows() != null) {
+                    return verified(answer.rows(), target, startedAt, start);
                 }
             }
             this.catalog.get();
@@ -95,26 +102,35 @@ public final class Engine {
                 throw new RevisionException("Range revision not allowed");
             }
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
-            try (MigrationLock lock = this.binding.lock(dataSource, this.config.lockWaitTimeout())) {
+            Connection first = kept;
+            kept = null;
+            try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
                 return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
             throw e;
+        } finally {
+            if (kept != null) {
+                closeQuietly(kept);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Could not close a connection: {}", Jdbc.describe(e));
         }
     }
 
     /**
-     * The no-op upgrade without the scripts: one query shows that the rows are the heads recorded
-     * for this fingerprint of the scripts and that the log has not changed since; {@code null}
-     * when that cannot be shown (then the full path runs). See {@link FastStart}.
+     * The no-op upgrade without the scripts: one query has shown that the rows are the heads recorded
+     * for this fingerprint of the scripts and that the log has not changed since. See {@link FastStart}.
      */
-    private MigrationResult fastStart(String target, Instant startedAt, long start) {
-        List<String> rows = FastStart.verifiedRows(this.config, this.binding, this.catalog, target);
-        if (rows == null) {
-            return null;
-        }
+    private MigrationResult verified(List<String> rows, String target, Instant startedAt, long start) {
         MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
                 Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, true, List.of());
         LOG.info("{}; scripts unchanged since verified", result.summary());

@@ -35,6 +35,13 @@ final class FastStart {
     /** The only target the fast start answers for. */
     private static final String HEADS = "heads";
 
+    /** What a connection is opened for, in its errors. */
+    private static final String READING = "reading the version table";
+    private static final String COULD_NOT = "Database error during ";
+
+    private static final Answer MISSED = new Answer(null, true);
+    private static final Answer FAILED = new Answer(null, false);
+
     private final Tables tables;
 
     FastStart(Tables tables) {
@@ -42,34 +49,70 @@ final class FastStart {
     }
 
     /**
+     * Whether the fast start may answer: the target is {@code heads}, the fast start is on and there is
+     * a DataSource.
+     */
+    static boolean applies(MigrationsConfig config, String target) {
+        return HEADS.equals(target) && config.fastStart() && config.dataSource() != null;
+    }
+
+    /**
      * The version rows when one query shows they are the heads verified for the scripts' fingerprint,
-     * with the log unchanged since; {@code null} otherwise: also when the fast start does not apply (a
-     * target other than {@code heads}, the fast start off, no DataSource) and when the query fails (a
-     * connection that cannot be opened fails here as it would on the full path).
+     * with the log unchanged since; {@code null} otherwise: also when the fast start does not
+     * {@linkplain #applies apply} and when the query fails (a connection that cannot be opened fails
+     * here as it would on the full path). Opens a connection and closes it.
      */
     static List<String> verifiedRows(MigrationsConfig config, Binding binding, Catalog catalog, String target) {
-        if (!HEADS.equals(target) || !config.fastStart() || config.dataSource() == null) {
+        if (!applies(config, target)) {
             return null;
         }
-        // An inner class, not a lambda: on a cold start a lambda's bootstrap would cost more than the query.
-        return Jdbc.autocommit(config.dataSource(), "reading the version table", new Jdbc.Work<List<String>>() {
-            @Override
-            public List<String> run(Connection connection) throws SQLException {
-                return binding.on(connection).fastStart().check(connection, catalog);
+        try (Connection connection = Jdbc.open(config.dataSource(), READING)) {
+            return verifiedRows(connection, binding, catalog).rows();
+        } catch (SQLException e) {
+            throw Jdbc.failure(COULD_NOT + READING, e);
+        }
+    }
+
+    /**
+     * The fast start's check on a connection the caller opened and keeps: run in autocommit, the
+     * connection's mode restored afterwards.
+     */
+    static Answer verifiedRows(Connection connection, Binding binding, Catalog catalog) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
             }
-        });
+            try {
+                return binding.on(connection).fastStart().check(connection, catalog);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(COULD_NOT + READING, e);
+        }
+    }
+
+    /**
+     * What the fast start found: the verified version rows, or {@code null}; and whether its connection
+     * is as good as a new one for the full path (its query succeeded, or found a table missing).
+     */
+    record Answer(List<String> rows, boolean connectionReusable) {
     }
 
     /**
      * The version rows when the database is at the heads recorded for the scripts' fingerprint and the
-     * log is as it was then; {@code null} otherwise, also when a table is missing or the query fails
-     * (for example without privilege on the state table): the full path then runs and reports what
-     * matters. A missing table (most often a new database) also tells the catalog to leave the scripts'
-     * content hashes to be computed on demand ({@link Catalog#deferContentHashes}). The fingerprint is
+     * log is as it was then; none otherwise, also when a table is missing or the query fails (for
+     * example without privilege on the state table; then the connection is not offered for reuse): the
+     * full path then runs and reports what matters. A missing table (most often a new database) also
+     * tells the catalog to leave the scripts' content hashes to be computed on demand
+     * ({@link Catalog#deferContentHashes}). The fingerprint is
      * taken only when a record has those heads and that log, so a database without records (a new one)
      * costs no pass over the scripts here.
      */
-    List<String> check(Connection connection, Catalog catalog) {
+    Answer check(Connection connection, Catalog catalog) {
         String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),
                 this.tables.qualifiedState(), this.tables.qualifiedLog());
         List<String> rows = new ArrayList<>();
@@ -92,13 +135,13 @@ final class FastStart {
             if (this.tables.dialect().isUndefinedTable(e)) {
                 // Most often a new database: nothing applied to compare, so the load need not hash every file.
                 catalog.deferContentHashes();
-            } else {
-                LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
+                return MISSED;
             }
-            return null;
+            LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
+            return FAILED;
         }
         if (rows.isEmpty() || records.isEmpty()) {
-            return null;
+            return MISSED;
         }
         String heads = key(rows);
         String fingerprint = null;
@@ -108,15 +151,15 @@ final class FastStart {
                 if (fingerprint == null) {
                     fingerprint = catalog.fingerprint();
                     if (fingerprint == null) {
-                        return null;
+                        return MISSED;
                     }
                 }
                 if (fingerprint.equals(record.fingerprint())) {
-                    return List.copyOf(rows);
+                    return new Answer(List.copyOf(rows), true);
                 }
             }
         }
-        return null;
+        return MISSED;
     }
 
     /** A state row: scripts of this fingerprint were verified at these heads with the log of this size. */
