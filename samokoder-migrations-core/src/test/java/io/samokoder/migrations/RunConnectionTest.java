@@ -33,6 +33,11 @@ class RunConnectionTest {
             + " AND pid = pg_backend_pid()";
 
     private static HikariDataSource pool(TestDatabase db, String schema, Duration connectionTimeout) {
+        return pool(db, schema, connectionTimeout, true);
+    }
+
+    private static HikariDataSource pool(TestDatabase db, String schema, Duration connectionTimeout,
+            boolean autoCommit) {
         Db.schema(db, schema);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.jdbcUrl());
@@ -41,6 +46,7 @@ class RunConnectionTest {
         config.setSchema(schema);
         config.setMaximumPoolSize(1);
         config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setAutoCommit(autoCommit);
         return new HikariDataSource(config);
     }
 
@@ -167,6 +173,25 @@ class RunConnectionTest {
                 assertThat(c.getAutoCommit()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aPoolWithoutAutoCommitGetsItsConnectionBackWithout(TestDatabase db, @TempDir Path dir) throws Exception {
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),
+                Rev.of("r2", "r1").up("INSERT INTO accounts VALUES (1);").down("DELETE FROM accounts;"));
+        try (HikariDataSource pool = pool(db, "no_autocommit", Duration.ofSeconds(2), false)) {
+            MigrationResult result = new Migrations(Db.config(pool, dir).build()).upgrade("heads");
+
+            assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
+            try (Connection c = pool.getConnection()) {
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(single(c, "SELECT count(*) FROM accounts")).as("committed").isEqualTo(1);
+                assertThat(single(c, HELD_HERE)).as("advisory locks left on the pooled connection").isZero();
+                c.rollback();
+            }
+        }
+        assertThat(Db.versionRows(Db.schema(db, "no_autocommit"))).containsExactly("r2");
     }
 
     @Test
