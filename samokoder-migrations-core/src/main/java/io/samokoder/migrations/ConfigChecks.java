@@ -17,8 +17,9 @@ final class ConfigChecks {
                 + " NamingConvention.DEFAULT");
         require(c.transactionMode() != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
         require(c.checksumPolicy() != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
-        // Without a configured dialect, the names must suit every dialect that may be detected.
-        for (Dialect d : c.dialect().map(List::of).orElseGet(Dialects::all)) {
+        // Without a configured dialect, the names must suit every dialect that may be detected. (No
+        // method reference: its class would be spun on every start.)
+        for (Dialect d : c.dialect().isPresent() ? List.of(c.dialect().get()) : Dialects.all()) {
             if (c.schema() != null) {
                 d.ddl().checkIdentifier(c.schema(), "schema");
             }

@@ -47,7 +47,11 @@ public final class NamingConvention {
     private NamingConvention(Map<String, String> templates) {
         this.templates = templates;
         Map<String, Template> split = new TreeMap<>();
-        templates.forEach((key, template) -> split.put(key, Template.parse(template)));
+        // Loops, not lambdas, here and below: the default convention is built on every start, and a
+        // lambda's class is spun at its first use, about a millisecond each in a cold JVM.
+        for (Map.Entry<String, String> entry : templates.entrySet()) {
+            split.put(entry.getKey(), Template.parse(entry.getValue()));
+        }
         this.parsed = split;
     }
 
@@ -58,14 +62,16 @@ public final class NamingConvention {
      */
     public static NamingConvention of(Map<String, String> templates) {
         Map<String, String> sorted = new TreeMap<>();
-        templates.forEach((key, template) -> {
+        for (Map.Entry<String, String> entry : templates.entrySet()) {
+            String key = entry.getKey();
+            String template = entry.getValue();
             if (!KEYS.contains(key)) {
                 throw new MigrationConfigurationException("Naming convention key '" + key + "' is unknown; use ix, uq,"
                         + " ck, fk or pk");
             }
             check(key, template);
             sorted.put(key, template);
-        });
+        }
         return new NamingConvention(Collections.unmodifiableMap(sorted));
     }
 
@@ -170,7 +176,7 @@ public final class NamingConvention {
                 end = m.end();
             }
             text.add(template.substring(end));
-            return new Template(text.toArray(String[]::new), tokens.toArray(String[]::new), template,
+            return new Template(text.toArray(new String[0]), tokens.toArray(new String[0]), template,
                     tokens.contains("constraint_name"));
         }
 

@@ -31,7 +31,7 @@ final class Binding {
 
     Binding(MigrationsConfig config) {
         this.config = config;
-        this.bound = config.dialect().map(d -> Bound.of(config, d)).orElse(null);
+        this.bound = config.dialect().isPresent() ? Bound.of(config, config.dialect().get()) : null;
     }
 
     /**

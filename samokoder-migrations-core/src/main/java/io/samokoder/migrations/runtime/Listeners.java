@@ -7,7 +7,6 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,38 +21,50 @@ final class Listeners {
         this.listeners = listeners;
     }
 
+    // An event number and a switch, not a lambda per event: every start calls some of these, and a
+    // lambda's class is spun at its first use, about a millisecond each in a cold JVM.
+    private static final int LOCK_ACQUIRED = 0;
+    private static final int STEP_STARTING = 1;
+    private static final int STEP_FINISHED = 2;
+    private static final int STEP_FAILED = 3;
+    private static final int RUN_FINISHED = 4;
+    private static final int RUN_FAILED = 5;
+
     void lockAcquired(Duration waited) {
-        each(l -> l.lockAcquired(waited));
+        each(LOCK_ACQUIRED, waited, null);
     }
 
     void stepStarting(PlannedStep step) {
-        if (!this.listeners.isEmpty()) {
-            each(l -> l.stepStarting(step));
-        }
+        each(STEP_STARTING, step, null);
     }
 
     void stepFinished(StepResult result) {
-        if (!this.listeners.isEmpty()) {
-            each(l -> l.stepFinished(result));
-        }
+        each(STEP_FINISHED, result, null);
     }
 
     void stepFailed(PlannedStep step, MigrationException error) {
-        each(l -> l.stepFailed(step, error));
+        each(STEP_FAILED, step, error);
     }
 
     void runFinished(MigrationResult result) {
-        each(l -> l.runFinished(result));
+        each(RUN_FINISHED, result, null);
     }
 
     void runFailed(MigrationException error) {
-        each(l -> l.runFailed(error));
+        each(RUN_FAILED, error, null);
     }
 
-    private void each(Consumer<MigrationListener> call) {
+    private void each(int event, Object first, Object second) {
         for (MigrationListener listener : this.listeners) {
             try {
-                call.accept(listener);
+                switch (event) {
+                    case LOCK_ACQUIRED -> listener.lockAcquired((Duration) first);
+                    case STEP_STARTING -> listener.stepStarting((PlannedStep) first);
+                    case STEP_FINISHED -> listener.stepFinished((StepResult) first);
+                    case STEP_FAILED -> listener.stepFailed((PlannedStep) first, (MigrationException) second);
+                    case RUN_FINISHED -> listener.runFinished((MigrationResult) first);
+                    default -> listener.runFailed((MigrationException) first);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Migration listener {} failed; ignored: {}", listener.getClass().getName(), e.toString());
             }

@@ -6,6 +6,7 @@ import io.samokoder.migrations.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Picks the dialect of a connection's database from its JDBC metadata, or checks it against the
@@ -23,7 +24,11 @@ final class ProductCheck {
     static Dialect detect(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
-        return Dialects.forProduct(product).orElseThrow(() -> unsupported(product, version(metaData)));
+        Optional<Dialect> dialect = Dialects.forProduct(product);
+        if (dialect.isEmpty()) {
+            throw unsupported(product, version(metaData));
+        }
+        return dialect.get();
     }
 
     /** Checks that the configured dialect serves the connection's database. */
