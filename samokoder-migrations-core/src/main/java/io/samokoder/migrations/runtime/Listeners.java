@@ -15,12 +15,6 @@ final class Listeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    private final List<MigrationListener> listeners;
-
-    Listeners(List<MigrationListener> listeners) {
-        this.listeners = listeners;
-    }
-
     // An event number and a switch, not a lambda per event: every start calls some of these, and a
     // lambda's class is spun at its first use, about a millisecond each in a cold JVM.
     private static final int LOCK_ACQUIRED = 0;
@@ -29,6 +23,12 @@ final class Listeners {
     private static final int STEP_FAILED = 3;
     private static final int RUN_FINISHED = 4;
     private static final int RUN_FAILED = 5;
+
+    private final List<MigrationListener> listeners;
+
+    Listeners(List<MigrationListener> listeners) {
+        this.listeners = listeners;
+    }
 
     void lockAcquired(Duration waited) {
         each(LOCK_ACQUIRED, waited, null);
@@ -55,6 +55,9 @@ final class Listeners {
     }
 
     private void each(int event, Object first, Object second) {
+        if (this.listeners.isEmpty()) {
+            return; // no iterator per step
+        }
         for (MigrationListener listener : this.listeners) {
             try {
                 switch (event) {
