@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dialect of an engine and the stores that depend on it: the configured one, or, when none is
@@ -60,22 +59,14 @@ final class Binding {
         try {
             b = on(connection);
         } catch (SQLException e) {
-            closeQuietly(connection);
+            Jdbc.closeQuietly(connection);
             throw Jdbc.failure("Could not read the database's metadata", e);
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            Jdbc.closeQuietly(connection);
             throw e;
         }
         try (FirstConnection source = new FirstConnection(dataSource, connection)) {
             return MigrationLock.acquire(source, b.tables(), waitTimeout);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LoggerFactory.getLogger(Binding.class).debug("Could not close a connection: {}", Jdbc.describe(e));
         }
     }
 

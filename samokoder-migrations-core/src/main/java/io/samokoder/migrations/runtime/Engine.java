@@ -90,7 +90,7 @@ public final class Engine {
                 kept = Jdbc.open(this.config.dataSource(), "reading the version table");
                 FastStart.Answer answer = FastStart.verifiedRows(kept, this.binding, this.catalog);
                 if (answer.rows() != null || !answer.connectionReusable()) {
-                    closeQuietly(kept);
+                    Jdbc.closeQuietly(kept);
                     kept = null;
                 }
                 if (answer.rows() != null) {
@@ -113,16 +113,8 @@ public final class Engine {
             throw e;
         } finally {
             if (kept != null) {
-                closeQuietly(kept);
+                Jdbc.closeQuietly(kept);
             }
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("Could not close a connection: {}", Jdbc.describe(e));
         }
     }
 

@@ -37,7 +37,6 @@ final class FastStart {
 
     /** What a connection is opened for, in its errors. */
     private static final String READING = "reading the version table";
-    private static final String COULD_NOT = "Database error during ";
 
     private static final Answer MISSED = new Answer(null, true);
     private static final Answer FAILED = new Answer(null, false);
@@ -66,33 +65,22 @@ final class FastStart {
         if (!applies(config, target)) {
             return null;
         }
-        try (Connection connection = Jdbc.open(config.dataSource(), READING)) {
-            return verifiedRows(connection, binding, catalog).rows();
-        } catch (SQLException e) {
-            throw Jdbc.failure(COULD_NOT + READING, e);
-        }
+        return Jdbc.autocommit(config.dataSource(), READING, check(binding, catalog)).rows();
     }
 
-    /**
-     * The fast start's check on a connection the caller opened and keeps: run in autocommit, the
-     * connection's mode restored afterwards.
-     */
+    /** The fast start's check on a connection the caller opened and keeps, in autocommit. */
     static Answer verifiedRows(Connection connection, Binding binding, Catalog catalog) {
-        try {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
-            }
-            try {
+        return Jdbc.autocommit(connection, READING, check(binding, catalog));
+    }
+
+    /** An inner class, not a lambda: on a cold start a lambda's class would cost more than the query. */
+    private static Jdbc.Work<Answer> check(Binding binding, Catalog catalog) {
+        return new Jdbc.Work<Answer>() {
+            @Override
+            public Answer run(Connection connection) throws SQLException {
                 return binding.on(connection).fastStart().check(connection, catalog);
-            } finally {
-                if (!autoCommit) {
-                    connection.setAutoCommit(false);
-                }
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure(COULD_NOT + READING, e);
-        }
+        };
     }
 
     /**

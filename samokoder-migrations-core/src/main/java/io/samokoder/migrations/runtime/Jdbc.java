@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /** Connection helpers: errors become {@link MigrationException}s without credentials. */
 final class Jdbc {
@@ -34,6 +35,15 @@ final class Jdbc {
     /** Runs work on a fresh connection in autocommit mode, restoring the connection's mode afterwards. */
     static <T> T autocommit(DataSource dataSource, String purpose, Work<T> work) {
         try (Connection connection = open(dataSource, purpose)) {
+            return autocommit(connection, purpose, work);
+        } catch (SQLException e) {
+            throw failure("Database error during " + purpose, e);
+        }
+    }
+
+    /** Runs work on an open connection in autocommit mode, restoring its mode afterwards; leaves it open. */
+    static <T> T autocommit(Connection connection, String purpose, Work<T> work) {
+        try {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.setAutoCommit(true);
@@ -47,6 +57,15 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw failure("Database error during " + purpose, e);
+        }
+    }
+
+    /** Closes a connection, logging (at debug) instead of throwing when that fails. */
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LoggerFactory.getLogger(Jdbc.class).debug("Could not close a connection: {}", describe(e));
         }
     }
 
