@@ -9,11 +9,9 @@ import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,12 +159,12 @@ class FastStartTest {
     @Test
     void aChangedScriptInANewJarTakesTheFullPathAndItsDriftIsFound(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "fast_jar");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
         Runs runs = new Runs();
         assertThat(start(ds, jar, runs)).isEqualTo(1);
         assertThat(start(ds, jar, runs)).isZero();
 
-        writeJar(jar, A, B_EDITED, C);
+        Rev.writeJar(jar, A, B_EDITED, C);
         assertThatThrownBy(() -> start(ds, jar, runs)).isInstanceOf(ChecksumMismatchException.class);
         assertThat(runs.locks).isEqualTo(2);
     }
@@ -197,7 +193,7 @@ class FastStartTest {
     @Test
     void javaRevisionsTakePartInTheFingerprint(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "fast_java");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
         Runs runs = new Runs();
 
         assertThat(start(ds, jar, runs, c -> c.javaRevisions(new Fourth()))).isEqualTo(1);
@@ -216,11 +212,11 @@ class FastStartTest {
     @Test
     void aNewScriptIsAppliedAndThenVerified(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "added");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B);
         Runs runs = new Runs();
         start(ds, jar, runs);
 
-        writeJar(jar, A, B, C);
+        Rev.writeJar(jar, A, B, C);
         assertThat(start(ds, jar, runs)).isEqualTo(1);
         assertThat(runs.last().steps()).extracting(StepResult::revision).containsExactly("c3");
         assertThat(start(ds, jar, runs)).isZero();
@@ -229,7 +225,7 @@ class FastStartTest {
     @Test
     void changedVersionRowsOrLogTakeTheFullPath(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "rows");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
         Runs runs = new Runs();
         start(ds, jar, runs);
 
@@ -260,14 +256,14 @@ class FastStartTest {
     @Test
     void withoutACleanChecksumCheckNothingIsRecorded(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "unchecked");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
         Runs runs = new Runs();
         assertThat(start(ds, jar, runs, c -> c.fastStart(false))).isEqualTo(1);
         assertThat(start(ds, jar, runs, c -> c.fastStart(false))).isEqualTo(1);
         assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.OFF))).isEqualTo(1);
         assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.OFF))).isEqualTo(1);
 
-        writeJar(jar, A, B_EDITED, C);
+        Rev.writeJar(jar, A, B_EDITED, C);
         assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.WARN))).isEqualTo(1);
         assertThat(start(ds, jar, runs, c -> c.checksumPolicy(ChecksumPolicy.WARN))).isEqualTo(1);
         assertThat(Db.strings(ds, "SELECT to_regclass('samokoder_migrations_log_state') IS NULL"))
@@ -277,7 +273,7 @@ class FastStartTest {
     @Test
     void aStateTableTheUserMayNotReadMeansTheFullPath(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "denied");
-        Path jar = writeJar(dir.resolve("app.jar"), A, B, C);
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
         Runs runs = new Runs();
         start(ds, jar, runs);
         // A state table that cannot be read (standing in for a missing privilege): every read fails.
@@ -298,28 +294,11 @@ class FastStartTest {
         Runs runs = new Runs();
         for (int build = 0; build < 12; build++) {
             // Each build adds a comment to a1, which the checksum tolerates and the fingerprint does not.
-            writeJar(jar, Rev.of("a1", "").message("Build " + build).up("CREATE TABLE first (id int);")
+            Rev.writeJar(jar, Rev.of("a1", "").message("Build " + build).up("CREATE TABLE first (id int);")
                     .down("DROP TABLE first;"));
             assertThat(start(ds, jar, runs)).isEqualTo(1);
             assertThat(start(ds, jar, runs)).isZero();
         }
         assertThat(Db.strings(ds, "SELECT count(*) FROM samokoder_migrations_log_state")).containsExactly("10");
-    }
-
-    private static Path writeJar(Path jar, Rev... revs) {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("db/"));
-            out.closeEntry();
-            out.putNextEntry(new JarEntry("db/migrations/"));
-            out.closeEntry();
-            for (Rev rev : revs) {
-                out.putNextEntry(new JarEntry("db/migrations/" + rev.id() + ".sql"));
-                out.write(rev.text().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return jar;
     }
 }

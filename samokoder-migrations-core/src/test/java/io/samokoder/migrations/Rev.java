@@ -1,12 +1,15 @@
 package io.samokoder.migrations;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /** Builds revision script files for the runtime tests. */
 final class Rev {
@@ -107,5 +110,23 @@ final class Rev {
             r.writeTo(dir);
         }
         return dir;
+    }
+
+    /** Writes the revisions into {@code db/migrations/} of a new jar, as a packaged application ships them. */
+    static Path writeJar(Path jar, Rev... revs) {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("db/"));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("db/migrations/"));
+            out.closeEntry();
+            for (Rev rev : revs) {
+                out.putNextEntry(new JarEntry("db/migrations/" + rev.id() + ".sql"));
+                out.write(rev.text().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
     }
 }

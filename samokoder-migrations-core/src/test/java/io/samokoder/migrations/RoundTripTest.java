@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,6 +69,36 @@ class RoundTripTest {
                 .containsExactly("r1:up:success:>r1", "r2:up:success:r1>r2", "r3:up:success:r2>r3",
                         "r4:up:success:r3>r4", "r5:up:success:r4>r5", "r6:up:success:r5>r6");
         assertThat(Db.count(ds, "SELECT count(*) FROM t_6")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunCostsNineRoundTripsBesidesItsRevisions(TestDatabase db, @TempDir Path dir) throws Exception {
+        Rev first = Rev.of("r1", "").up(String.format(THREE, 1)).down("DROP TABLE t_1;");
+        Rev second = Rev.of("r2", "r1").up(String.format(THREE, 2)).down("DROP TABLE t_2;");
+        // In a jar, whose entries' stamps (unlike a just-written file's) let the run record them as verified.
+        Path jar = Rev.writeJar(dir.resolve("one.jar"), first);
+        // A new database: the fast start's query (the tables are missing), the current schema, the lock,
+        // the version table's read, the two tables created, the session's settings read and set, the
+        // revision (2), the settings put back, the verified scripts recorded, the unlock.
+        assertThat(executesForUpgradeFromJar(db, "rt_fixed", jar)).isEqualTo(9 + 2);
+        jar = Rev.writeJar(dir.resolve("two.jar"), first, second);
+        // A migrated database: the same, with the log read where the tables were created.
+        assertThat(executesForUpgradeFromJar(db, "rt_fixed", jar)).isEqualTo(9 + 2);
+        // Nothing to do: the fast start's query alone.
+        assertThat(executesForUpgradeFromJar(db, "rt_fixed", jar)).isEqualTo(1);
+        assertThat(Db.strings(Db.schema(db, "rt_fixed"), "SELECT heads FROM samokoder_migrations_log_state"
+                + " ORDER BY verified_at")).containsExactly("r1", "r2");
+    }
+
+    /** {@link #executesForUpgrade} with the scripts in {@code db/migrations} of a jar. */
+    private static int executesForUpgradeFromJar(TestDatabase db, String schema, Path jar) throws IOException {
+        AtomicInteger executes = new AtomicInteger();
+        DataSource counting = counting(Db.schema(db, schema), executes, false);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            new Migrations(MigrationsConfig.builder().dataSource(counting).locations("classpath:db/migrations")
+                    .classLoader(loader).build()).upgrade("heads");
+        }
+        return executes.get();
     }
 
     @Test

@@ -40,6 +40,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether one JDBC call may carry several statements separated by {@code ;}, sent in one round trip
+     * (and, in autocommit, run as one transaction), with the parameters of all of them in order.
+     * {@code false} by default: a call per statement.
+     */
+    default boolean executesSeveralStatements() {
+        return false;
+    }
+
     /** Whether the error means a lock timeout ran out waiting for a table or row lock. */
     boolean isLockNotAvailable(SQLException error);
 

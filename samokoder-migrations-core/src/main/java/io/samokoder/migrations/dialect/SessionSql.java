@@ -48,4 +48,24 @@ public interface SessionSql {
 
     /** The value to set it to while migrating. */
     String deadClientCheckValue();
+
+    /**
+     * One query of one row that returns the session's lock timeout, statement timeout and, when
+     * {@code deadClientCheck} is not {@code null}, the {@link #deadClientCheckSetting()}, as they were
+     * (in that order, written as {@link #currentTimeoutsQuery} and {@link #currentSettingQuery} return
+     * them), and sets them to the given values for the session; {@code null} (the default) where the
+     * reads and the sets need statements of their own.
+     */
+    default String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck) {
+        return null;
+    }
+
+    /**
+     * One statement without parameters that sets the lock timeout, the statement timeout and, when
+     * {@code deadClientCheck} is not {@code null}, the dead-client check for the session; {@code null}
+     * (the default) where each needs a statement of its own.
+     */
+    default String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck) {
+        return null;
+    }
 }

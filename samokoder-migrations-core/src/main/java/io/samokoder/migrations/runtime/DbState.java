@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,14 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
                 LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info(
                         "Creating the version table {} and the log table {}", tables.versionTableName(),
                         tables.logTable());
-                versions.create(connection);
-                log.create(connection);
+                if (tables.dialect().executesSeveralStatements()) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(versions.createSql() + ";\n" + log.createSql());
+                    }
+                } else {
+                    versions.create(connection);
+                    log.create(connection);
+                }
             }
             return new DbState(List.of(), Map.of());
         }

@@ -90,11 +90,9 @@ final class Executor {
         if (plan.isEmpty()) {
             return List.of();
         }
-        String restoreCheck = this.session.enableDeadClientCheck(connection);
-        String[] restoreTimeouts = null;
+        SessionSettings.Saved saved = this.session.enterRun(connection);
         this.statements = new RunStatements(connection);
         try {
-            restoreTimeouts = this.session.setRunTimeouts(connection);
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
                     this.statements);
@@ -122,12 +120,7 @@ final class Executor {
             }
             this.statements.close();
             this.retries.close();
-            if (restoreTimeouts != null) {
-                this.session.restoreQuietly(connection, restoreTimeouts);
-            }
-            if (restoreCheck != null) {
-                this.session.restoreDeadClientCheck(connection, restoreCheck);
-            }
+            this.session.leaveRun(connection, saved);
         }
     }
 

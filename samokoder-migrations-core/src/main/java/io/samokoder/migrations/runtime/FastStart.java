@@ -161,16 +161,28 @@ final class FastStart {
      */
     void record(Connection connection, String fingerprint, List<String> heads) throws SQLException {
         String state = this.tables.qualifiedState();
-        try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().ddl().createStateTable(this.tables.schema(), this.tables.stateTable()));
-        }
+        String create = this.tables.dialect().ddl().createStateTable(this.tables.schema(), this.tables.stateTable());
         var store = this.tables.dialect().store();
-        try (PreparedStatement ps = connection.prepareStatement(store.deleteStates(state, KEPT - 1))) {
+        String delete = store.deleteStates(state, KEPT - 1);
+        String insert = store.insertState(state, this.tables.qualifiedLog());
+        if (this.tables.dialect().executesSeveralStatements()) {
+            // One round trip, one transaction.
+            try (PreparedStatement ps = connection.prepareStatement(create + ";\n" + delete + ";\n" + insert)) {
+                ps.setString(1, fingerprint);
+                ps.setString(2, fingerprint);
+                ps.setString(3, key(heads));
+                ps.execute();
+            }
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute(create);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(delete)) {
             ps.setString(1, fingerprint);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement(store.insertState(state,
-                this.tables.qualifiedLog()))) {
+        try (PreparedStatement ps = connection.prepareStatement(insert)) {
             ps.setString(1, fingerprint);
             ps.setString(2, key(heads));
             ps.executeUpdate();

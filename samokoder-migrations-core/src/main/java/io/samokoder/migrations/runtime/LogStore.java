@@ -45,8 +45,13 @@ final class LogStore {
 
     void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().ddl().createLogTable(this.tables.schema(), this.tables.logTable()));
+            st.execute(createSql());
         }
+    }
+
+    /** The statement that creates the table if it is missing. */
+    String createSql() {
+        return this.tables.dialect().ddl().createLogTable(this.tables.schema(), this.tables.logTable());
     }
 
     /** The latest successful up or down per revision; throws the driver's error when the table is missing. */

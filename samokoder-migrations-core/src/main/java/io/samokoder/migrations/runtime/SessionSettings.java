@@ -32,24 +32,99 @@ final class SessionSettings {
         this.dialect = dialect;
     }
 
-    /** The timeouts set for the session during this run (after {@link #setRunTimeouts}). */
+    /** The timeouts set for the session during this run (after {@link #enterRun}). */
     String[] runTimeouts() {
         return this.runTimeouts;
+    }
+
+    /**
+     * What a run found in the session and puts back at its end.
+     *
+     * @param timeouts the lock timeout and the statement timeout
+     * @param deadClientCheck the dead-client check's value, or {@code null} when it was not set
+     */
+    record Saved(String[] timeouts, String deadClientCheck) {
+    }
+
+    /**
+     * Prepares the session for a run: the dead-client check on, where the server has it, and the run's
+     * timeouts set (see {@link #enableDeadClientCheck} and {@link #setRunTimeouts}). One round trip where
+     * the dialect reads and sets them in one query, else one per read and per set. Returns what
+     * {@link #leaveRun} restores.
+     *
+     * @throws io.samokoder.migrations.MigrationException when the timeouts cannot be set; the session
+     *         is then as it was
+     */
+    Saved enterRun(Connection connection) {
+        this.runTimeouts = timeouts(null);
+        boolean check = deadClientCheckAvailable(connection);
+        String sql = this.dialect.session().enterRunQuery(this.runTimeouts[0], this.runTimeouts[1],
+                check ? this.dialect.session().deadClientCheckValue() : null);
+        if (sql != null) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null);
+            } catch (SQLException e) {
+                LOG.debug("Could not set the run's session settings in one query, trying one by one: {}",
+                        Jdbc.describe(e));
+            }
+        }
+        String previousCheck = check ? enableDeadClientCheck(connection) : null;
+        try {
+            return new Saved(setRunTimeouts(connection), previousCheck);
+        } catch (RuntimeException e) {
+            if (previousCheck != null) {
+                restoreDeadClientCheck(connection, previousCheck);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Puts back what {@link #enterRun} found, in autocommit; a failure is logged, not thrown (the
+     * run's outcome stands).
+     */
+    void leaveRun(Connection connection, Saved saved) {
+        String[] timeouts = saved.timeouts();
+        String sql = this.dialect.session().leaveRunSql(timeouts[0], timeouts[1], saved.deadClientCheck());
+        if (sql != null) {
+            try {
+                connection.setAutoCommit(true);
+                try (Statement st = connection.createStatement()) {
+                    st.execute(sql);
+                }
+                return;
+            } catch (SQLException e) {
+                LOG.debug("Could not restore the session settings in one statement, trying one by one: {}",
+                        Jdbc.describe(e));
+            }
+        }
+        restoreQuietly(connection, timeouts);
+        if (saved.deadClientCheck() != null) {
+            restoreDeadClientCheck(connection, saved.deadClientCheck());
+        }
+    }
+
+    private boolean deadClientCheckAvailable(Connection connection) {
+        try {
+            return this.dialect.session().deadClientCheckSetting() != null
+                    && connection.getMetaData().getDatabaseMajorVersion()
+                            >= this.dialect.session().deadClientCheckSinceVersion();
+        } catch (SQLException e) {
+            LOG.debug("Could not read the server's version: {}", Jdbc.describe(e));
+            return false;
+        }
     }
 
     /**
      * Asks the server to check during long statements whether this client is still there, so that
      * if this process is killed mid-revision, its session ends (and its transaction rolls back) within
      * about a second instead of when the statement finishes. Returns the value to restore, or
-     * {@code null} when the server does not support it.
+     * {@code null} when it could not be set. The caller has checked that the server has it.
      */
-    String enableDeadClientCheck(Connection connection) {
+    private String enableDeadClientCheck(Connection connection) {
         String setting = this.dialect.session().deadClientCheckSetting();
         try {
-            if (setting == null || connection.getMetaData().getDatabaseMajorVersion()
-                    < this.dialect.session().deadClientCheckSinceVersion()) {
-                return null;
-            }
             String previous;
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery(this.dialect.session().currentSettingQuery(setting))) {
@@ -64,7 +139,7 @@ final class SessionSettings {
     }
 
     /** Restores the dead-client check to what {@link #enableDeadClientCheck} returned. */
-    void restoreDeadClientCheck(Connection connection, String previous) {
+    private void restoreDeadClientCheck(Connection connection, String previous) {
         setSession(connection, this.dialect.session().deadClientCheckSetting(), previous);
     }
 
@@ -72,8 +147,7 @@ final class SessionSettings {
      * Sets the configured timeouts for the session once per run, so that a revision without its own
      * timeout headers needs no round trip for them; returns the values to restore.
      */
-    String[] setRunTimeouts(Connection connection) {
-        this.runTimeouts = timeouts(null);
+    private String[] setRunTimeouts(Connection connection) {
         try {
             String[] previous = currentTimeouts(connection);
             restoreTimeouts(connection, this.runTimeouts);

@@ -36,9 +36,13 @@ final class VersionStore {
 
     void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(this.tables.dialect().ddl().createVersionTable(this.tables.schema(),
-                    this.tables.versionTable()));
+            st.execute(createSql());
         }
+    }
+
+    /** The statement that creates the table if it is missing. */
+    String createSql() {
+        return this.tables.dialect().ddl().createVersionTable(this.tables.schema(), this.tables.versionTable());
     }
 
     /** Applies one row change; UPDATE and DELETE must match exactly one row. */

@@ -51,6 +51,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean executesSeveralStatements() {
+        return true;
+    }
+
+    @Override
     public boolean isLockNotAvailable(SQLException error) {
         return "55P03".equals(error.getSQLState());
     }

@@ -71,4 +71,29 @@ final class PostgresSession implements SessionSql {
     public String deadClientCheckValue() {
         return "1000";
     }
+
+    /**
+     * The current values, read in a subquery that {@code OFFSET 0} keeps from being merged into the
+     * outer query, so that they are read before the outer {@code set_config} calls change them.
+     */
+    @Override
+    public String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck) {
+        boolean check = deadClientCheck != null;
+        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + ", " + sets(lockTimeout, statementTimeout, deadClientCheck)
+                + " FROM (SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s"
+                + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + " OFFSET 0) o";
+    }
+
+    @Override
+    public String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck) {
+        return "SELECT " + sets(lockTimeout, statementTimeout, deadClientCheck);
+    }
+
+    private String sets(String lockTimeout, String statementTimeout, String deadClientCheck) {
+        PostgresDdl ddl = PostgresDdl.INSTANCE;
+        return "set_config('lock_timeout', " + ddl.literal(lockTimeout) + ", false), set_config('statement_timeout', "
+                + ddl.literal(statementTimeout) + ", false)" + (deadClientCheck == null ? ""
+                        : ", set_config('" + deadClientCheckSetting() + "', " + ddl.literal(deadClientCheck)
+                                + ", false)");
+    }
 }

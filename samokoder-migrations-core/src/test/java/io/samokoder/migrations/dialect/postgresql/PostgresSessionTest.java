@@ -1,0 +1,84 @@
+package io.samokoder.migrations.dialect.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PostgreSQL's session settings for a run, on PostgreSQL: one query reads the settings as they were
+ * and sets the run's, one statement puts them back.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class PostgresSessionTest {
+
+    private final PostgresSession session = PostgresSession.INSTANCE;
+
+    private static String[] row(Connection c, String sql, int columns) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            String[] values = new String[columns];
+            for (int i = 0; i < columns; i++) {
+                values[i] = rs.getString(i + 1);
+            }
+            assertThat(rs.next()).isFalse();
+            return values;
+        }
+    }
+
+    private static String[] current(Connection c) throws SQLException {
+        return row(c, "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
+                + " current_setting('client_connection_check_interval')", 3);
+    }
+
+    @Test
+    void theRunsSettingsAreSetAfterTheOldOnesAreReadAndPutBackInOneStatement(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET lock_timeout = '111ms'");
+                st.execute("SET statement_timeout = '2min'");
+                st.execute("SET client_connection_check_interval = '3s'");
+            }
+
+            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 3);
+
+            assertThat(saved).containsExactly("111ms", "2min", "3s");
+            assertThat(current(c)).containsExactly("5s", "0", "1s");
+            try (Statement st = c.createStatement()) {
+                st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2]));
+            }
+            assertThat(current(c)).containsExactly("111ms", "2min", "3s");
+        }
+    }
+
+    @Test
+    void withoutTheDeadClientCheckOnlyTheTimeoutsAreReadAndSet(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET client_connection_check_interval = '3s'");
+            }
+
+            String[] saved = row(c, this.session.enterRunQuery("250ms", "7000ms", null), 2);
+
+            assertThat(saved).containsExactly("0", "0");
+            assertThat(current(c)).containsExactly("250ms", "7s", "3s");
+            try (Statement st = c.createStatement()) {
+                st.execute(this.session.leaveRunSql("0", "0", null));
+            }
+            assertThat(current(c)).containsExactly("0", "0", "3s");
+        }
+    }
+
+    @Test
+    void aValueWithAQuoteIsWrittenAsALiteral() {
+        assertThat(this.session.leaveRunSql("1s", "0", "it's")).isEqualTo("SELECT set_config('lock_timeout', '1s',"
+                + " false), set_config('statement_timeout', '0', false), set_config('client_connection_check_interval',"
+                + " 'it''s', false)");
+    }
+}
