@@ -167,4 +167,24 @@ class MariaDbLockTest {
                     .containsExactly("r1|success", "r2|running", "r2|success", "r3|success");
         }
     }
+
+    @Test
+    void aRevisionThatReleasesTheSessionsLocksIsReportedWhenTheRunEnds(@TempDir Path dir) {
+        Rev r1 = Rev.of("r1", "").up("CREATE TABLE accounts (id INT);").down("DROP TABLE accounts;");
+        Rev.writeAll(dir, r1, Rev.of("r2", "r1").up("SELECT RELEASE_ALL_LOCKS();").down("SELECT 1;"));
+        try (TestDatabase db = MariaDb.fresh("released"); LoggedWarnings warnings = new LoggedWarnings()) {
+            DataSource ds = db.dataSource();
+            new Migrations(MariaDb.config(ds, dir).build()).upgrade("r1");
+            assertThat(warnings.messages()).as("a run that kept its lock").isEmpty();
+
+            assertThat(new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads").steps())
+                    .extracting(StepResult::revision).containsExactly("r2");
+
+            assertThat(warnings.messages()).singleElement().asString()
+                    .contains("The migration lock (user lock 'samokoder:")
+                    .contains("was no longer held when the run ended: a revision's statement released it")
+                    .contains("RELEASE_ALL_LOCKS()");
+            assertThat(MariaDb.versionRows(ds)).containsExactly("r2");
+        }
+    }
 }

@@ -90,6 +90,27 @@ class RunConnectionTest {
     }
 
     @Test
+    void aRevisionThatReleasesTheSessionsLocksIsReportedWhenTheRunEnds(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "released_by_revision");
+        Rev r1 = Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;");
+        Rev.writeAll(dir, r1);
+        try (LoggedWarnings warnings = new LoggedWarnings()) {
+            new Migrations(Db.config(ds, dir).build()).upgrade("heads");
+            assertThat(warnings.messages()).as("a run that kept its lock").isEmpty();
+
+            Rev.writeAll(dir, r1, Rev.of("r2", "r1").up("SELECT pg_advisory_unlock_all();").down("SELECT 1;"));
+            assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps())
+                    .extracting(StepResult::revision).containsExactly("r2");
+
+            assertThat(warnings.messages()).singleElement().asString()
+                    .contains("The migration lock (advisory lock", "released_by_revision.alembic_version")
+                    .contains("was no longer held when the run ended: a revision's statement released it")
+                    .contains("pg_advisory_unlock_all()");
+        }
+        assertThat(Db.versionRows(ds)).containsExactly("r2");
+    }
+
+    @Test
     void theFastStartsConnectionServesTheFullPathUnlessItsQueryFailed(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "reuse");
         AtomicInteger connections = new AtomicInteger();

@@ -320,13 +320,28 @@ final class MigrationLock implements AutoCloseable {
         }
         try (PreparedStatement ps = this.connection.prepareStatement(unlock.get())) {
             ps.setLong(1, this.key);
-            ps.executeQuery().close();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!(rs.next() && rs.getBoolean(1))) {
+                    lostWarning();
+                }
+            }
         } catch (SQLException e) {
             LOG.warn("Could not release the migration lock ({}); the server releases it when the connection closes: {}",
                     this.name, Jdbc.describe(e));
         } finally {
             closeQuietly(this.connection, this.restoreAutoCommit);
         }
+    }
+
+    /**
+     * The unlock found the lock not held: something in this session released it before the run
+     * ended, and from then on another instance could take it and migrate alongside.
+     */
+    private void lostWarning() {
+        LOG.warn("The migration lock ({}) was no longer held when the run ended{}. Another instance could"
+                + " have migrated at the same time: check the version table and the log. A revision must not"
+                + " release the session's locks (PostgreSQL: pg_advisory_unlock_all(), DISCARD ALL; MariaDB:"
+                + " RELEASE_ALL_LOCKS()).", this.name, this.lent ? ": a revision's statement released it" : "");
     }
 
     private static void closeQuietly(Connection connection, boolean restoreAutoCommit) {

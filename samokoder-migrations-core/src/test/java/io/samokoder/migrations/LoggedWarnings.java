@@ -1,0 +1,38 @@
+package io.samokoder.migrations;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** The WARN lines that the engine logs while this is open. */
+final class LoggedWarnings implements AutoCloseable {
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger("io.samokoder");
+
+    LoggedWarnings() {
+        this.appender.start();
+        this.logger.addAppender(this.appender);
+    }
+
+    /** The messages logged at WARN so far, formatted. */
+    List<String> messages() {
+        List<String> messages = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(this.appender.list)) {
+            if (event.getLevel() == Level.WARN) {
+                messages.add(event.getFormattedMessage());
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() {
+        this.logger.detachAppender(this.appender);
+        this.appender.stop();
+    }
+}
