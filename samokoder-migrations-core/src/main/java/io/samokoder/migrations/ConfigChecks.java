@@ -17,14 +17,19 @@ final class ConfigChecks {
                 + " NamingConvention.DEFAULT");
         require(c.transactionMode() != null, "transactionMode must not be null; use PER_REVISION or SINGLE");
         require(c.checksumPolicy() != null, "checksumPolicy must not be null; use FAIL, WARN or OFF");
-        // Without a configured dialect, the names must suit every dialect that may be detected. (No
+        // Without a configured dialect, the names must suit every dialect that may be detected. The
+        // default names suit all (DialectsTest), so the dialects' classes are not loaded for them. (No
         // method reference: its class would be spun on every start.)
-        for (Dialect d : c.dialect().isPresent() ? List.of(c.dialect().get()) : Dialects.all()) {
-            if (c.schema() != null) {
-                d.ddl().checkIdentifier(c.schema(), "schema");
+        boolean defaults = c.schema() == null && MigrationsConfig.DEFAULT_VERSION_TABLE.equals(c.versionTable())
+                && MigrationsConfig.DEFAULT_LOG_TABLE.equals(c.logTable());
+        if (c.dialect().isPresent() || !defaults) {
+            for (Dialect d : c.dialect().isPresent() ? List.of(c.dialect().get()) : Dialects.all()) {
+                if (c.schema() != null) {
+                    d.ddl().checkIdentifier(c.schema(), "schema");
+                }
+                d.ddl().checkIdentifier(c.versionTable(), "versionTable");
+                d.ddl().checkIdentifier(c.logTable(), "logTable");
             }
-            d.ddl().checkIdentifier(c.versionTable(), "versionTable");
-            d.ddl().checkIdentifier(c.logTable(), "logTable");
         }
         String versionTable = c.versionTable();
         String logTable = c.logTable();

@@ -7,20 +7,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The dialects this version knows, by the database product name that JDBC metadata reports. */
+/**
+ * The dialects this version knows, by the database product name that JDBC metadata reports. The
+ * registry holds each dialect's name and product name as text and touches a dialect's class only
+ * when it is asked for: loading a dialect and its parts costs a few milliseconds in a cold JVM, and
+ * a start needs one of them. Each dialect serves exactly the product listed for it
+ * ({@code DialectsTest} checks that the two agree).
+ */
 public final class Dialects {
 
-    /** A database product and its dialect. */
-    private record Known(String product, Dialect dialect) {
-    }
-
-    private static final List<Known> KNOWN = List.of(
-            new Known("PostgreSQL", PostgresDialect.INSTANCE),
-            new Known("MariaDB", MariaDbDialect.INSTANCE),
-            new Known("MySQL", MariaDbDialect.MYSQL),
-            new Known("H2", H2Dialect.INSTANCE));
+    /** The dialects' names, as {@link Dialect#name()} gives them, in the order they are tried. */
+    private static final String[] NAMES = {"postgresql", "mariadb", "mysql", "h2"};
+    /** The product each of {@link #NAMES} serves, as JDBC metadata reports it. */
+    private static final String[] PRODUCTS = {"PostgreSQL", "MariaDB", "MySQL", "H2"};
 
     private Dialects() {
+    }
+
+    /** The dialect at a place of {@link #NAMES}; only its own class is loaded. */
+    private static Dialect dialect(int index) {
+        switch (index) {
+            case 0:
+                return PostgresDialect.INSTANCE;
+            case 1:
+                return MariaDbDialect.INSTANCE;
+            case 2:
+                return MariaDbDialect.MYSQL;
+            case 3:
+                return H2Dialect.INSTANCE;
+            default:
+                throw new IllegalArgumentException("No dialect at " + index);
+        }
     }
 
     /**
@@ -29,9 +46,12 @@ public final class Dialects {
      * empty when none serves it.
      */
     public static Optional<Dialect> forProduct(String databaseProductName) {
-        for (Known known : KNOWN) {
-            if (known.dialect().servesProduct(databaseProductName)) {
-                return Optional.of(known.dialect());
+        for (int i = 0; i < PRODUCTS.length; i++) {
+            if (PRODUCTS[i].equalsIgnoreCase(databaseProductName)) {
+                Dialect dialect = dialect(i);
+                if (dialect.servesProduct(databaseProductName)) {
+                    return Optional.of(dialect);
+                }
             }
         }
         return Optional.empty();
@@ -42,9 +62,10 @@ public final class Dialects {
      * {@code mysql}, {@code h2}), ignoring case; empty when none has it.
      */
     public static Optional<Dialect> forName(String name) {
-        for (Known known : KNOWN) {
-            if (known.dialect().name().equalsIgnoreCase(name.strip())) {
-                return Optional.of(known.dialect());
+        String wanted = name.strip();
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equalsIgnoreCase(wanted)) {
+                return Optional.of(dialect(i));
             }
         }
         return Optional.empty();
@@ -65,18 +86,14 @@ public final class Dialects {
 
     /** The names of the known dialects for messages, e.g. {@code postgresql, mariadb, mysql, h2}. */
     public static String names() {
-        StringBuilder out = new StringBuilder();
-        for (Known known : KNOWN) {
-            out.append(out.length() == 0 ? "" : ", ").append(known.dialect().name());
-        }
-        return out.toString();
+        return String.join(", ", NAMES);
     }
 
-    /** Every known dialect, in the order they are tried. */
+    /** Every known dialect, in the order they are tried (each one's class is loaded). */
     public static List<Dialect> all() {
-        List<Dialect> all = new ArrayList<>();
-        for (Known known : KNOWN) {
-            all.add(known.dialect());
+        List<Dialect> all = new ArrayList<>(NAMES.length);
+        for (int i = 0; i < NAMES.length; i++) {
+            all.add(dialect(i));
         }
         return List.copyOf(all);
     }
@@ -84,8 +101,8 @@ public final class Dialects {
     /** The supported products for messages, e.g. {@code PostgreSQL, MariaDB, MySQL and H2}. */
     public static String supportedProducts() {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < KNOWN.size(); i++) {
-            out.append(i == 0 ? "" : i == KNOWN.size() - 1 ? " and " : ", ").append(KNOWN.get(i).product());
+        for (int i = 0; i < PRODUCTS.length; i++) {
+            out.append(i == 0 ? "" : i == PRODUCTS.length - 1 ? " and " : ", ").append(PRODUCTS[i]);
         }
         return out.toString();
     }

@@ -22,37 +22,55 @@ import java.util.regex.Pattern;
  */
 public final class NamingConvention {
 
-    private static final Pattern TOKEN = Pattern.compile("%\\(([^)]*)\\)s");
+    /** The token syntax, compiled when a template is first checked or split, not on every start. */
+    private static final class Syntax {
+        static final Pattern TOKEN = Pattern.compile("%\\(([^)]*)\\)s");
+    }
+
     private static final Set<String> KEYS = Set.of("ix", "uq", "ck", "fk", "pk");
     private static final Set<String> COLUMN_TOKENS = Set.of("column_0_name", "column_0_N_name", "column_0N_name",
             "column_0_label", "column_0_N_label");
     private static final Set<String> REFERRED_TOKENS = Set.of("referred_table_name", "referred_column_0_name",
             "referred_column_0_N_name");
 
-    /** The convention Alembic users typically configure (see the class comment for the tokens). */
-    public static final NamingConvention DEFAULT = of(Map.of(
-            "ix", "ix_%(table_name)s_%(column_0_N_name)s",
-            "uq", "uq_%(table_name)s_%(column_0_N_name)s",
-            "ck", "ck_%(table_name)s_%(constraint_name)s",
-            "fk", "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-            "pk", "pk_%(table_name)s"));
+    /**
+     * The convention Alembic users typically configure (see the class comment for the tokens). Its
+     * templates are checked by the tests rather than on every start, since every configuration holds
+     * it by default.
+     */
+    public static final NamingConvention DEFAULT = new NamingConvention(Collections.unmodifiableMap(new TreeMap<>(
+            Map.of("ix", "ix_%(table_name)s_%(column_0_N_name)s",
+                    "uq", "uq_%(table_name)s_%(column_0_N_name)s",
+                    "ck", "ck_%(table_name)s_%(constraint_name)s",
+                    "fk", "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+                    "pk", "pk_%(table_name)s"))));
 
     /** No convention: names are as given, and unnamed constraints are named by the database. */
     public static final NamingConvention NONE = of(Map.of());
 
     private final Map<String, String> templates;
-    /** The templates by key, split into text and tokens once: {@link #resolve} runs for every index and key. */
-    private final Map<String, Template> parsed;
+    /**
+     * The templates by key, split into text and tokens when first resolved ({@link #resolve} runs for
+     * every index and key; a start that resolves nothing splits nothing).
+     */
+    private volatile Map<String, Template> parsed;
 
     private NamingConvention(Map<String, String> templates) {
         this.templates = templates;
-        Map<String, Template> split = new TreeMap<>();
-        // Loops, not lambdas, here and below: the default convention is built on every start, and a
-        // lambda's class is spun at its first use, about a millisecond each in a cold JVM.
-        for (Map.Entry<String, String> entry : templates.entrySet()) {
-            split.put(entry.getKey(), Template.parse(entry.getValue()));
+    }
+
+    private Map<String, Template> parsed() {
+        Map<String, Template> split = this.parsed;
+        if (split == null) {
+            split = new TreeMap<>();
+            // Loops, not lambdas, here and in of(): the default convention is made on every start, and
+            // a lambda's class is spun at its first use, about a millisecond each in a cold JVM.
+            for (Map.Entry<String, String> entry : this.templates.entrySet()) {
+                split.put(entry.getKey(), Template.parse(entry.getValue()));
+            }
+            this.parsed = split;
         }
-        this.parsed = split;
+        return split;
     }
 
     /**
@@ -80,7 +98,7 @@ public final class NamingConvention {
             throw new MigrationConfigurationException("Naming convention '" + key + "' is blank; give a template such"
                     + " as " + key + "_%(table_name)s or leave the key out");
         }
-        Matcher m = TOKEN.matcher(template);
+        Matcher m = Syntax.TOKEN.matcher(template);
         int end = 0;
         while (m.find()) {
             if (template.substring(end, m.start()).contains("%")) {
@@ -115,7 +133,7 @@ public final class NamingConvention {
 
     /** The index with its name resolved by the {@code ix} template. */
     public Index resolve(Index index) {
-        Template template = this.parsed.get("ix");
+        Template template = parsed().get("ix");
         String name = index.name();
         if (template != null && (name == null || template.usesConstraintName)) {
             name = template.apply("ix", name, index.table(), index.columnNames(), "", List.of(), null, index);
@@ -135,7 +153,7 @@ public final class NamingConvention {
             case CHECK -> "ck";
             case FOREIGN_KEY -> "fk";
         };
-        Template template = this.parsed.get(key);
+        Template template = parsed().get(key);
         String given = constraint.name();
         if (template == null || (given != null && !template.usesConstraintName)) {
             return constraint;
@@ -168,7 +186,7 @@ public final class NamingConvention {
         static Template parse(String template) {
             List<String> text = new ArrayList<>();
             List<String> tokens = new ArrayList<>();
-            Matcher m = TOKEN.matcher(template);
+            Matcher m = Syntax.TOKEN.matcher(template);
             int end = 0;
             while (m.find()) {
                 text.add(template.substring(end, m.start()));

@@ -2,9 +2,12 @@ package io.samokoder.migrations.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.h2.H2Dialect;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The known dialects by product, name and JDBC URL. */
@@ -37,5 +40,32 @@ class DialectsTest {
         assertThat(Dialects.forJdbcUrl("jdbc:oracle:thin:@db")).isEmpty();
         assertThat(Dialects.forJdbcUrl("postgresql://db/app")).isEmpty();
         assertThat(Dialects.forJdbcUrl(null)).isEmpty();
+    }
+
+    @Test
+    void theRegistrysNamesAndProductsAreTheDialectsOwn() {
+        List<Dialect> all = Dialects.all();
+        assertThat(all).extracting(Dialect::name).containsExactly("postgresql", "mariadb", "mysql", "h2");
+        for (Dialect dialect : all) {
+            assertThat(Dialects.forName(dialect.name())).contains(dialect);
+        }
+        for (String product : List.of("PostgreSQL", "MariaDB", "MySQL", "H2", "postgresql", "Oracle", "")) {
+            Dialect serving = null;
+            for (Dialect dialect : all) {
+                if (dialect.servesProduct(product)) {
+                    assertThat(serving).as("one dialect per product").isNull();
+                    serving = dialect;
+                }
+            }
+            assertThat(Dialects.forProduct(product)).as(product).isEqualTo(Optional.ofNullable(serving));
+        }
+    }
+
+    @Test
+    void theDefaultTableNamesSuitEveryDialect() {
+        for (Dialect dialect : Dialects.all()) {
+            dialect.ddl().checkIdentifier(MigrationsConfig.DEFAULT_VERSION_TABLE, "versionTable");
+            dialect.ddl().checkIdentifier(MigrationsConfig.DEFAULT_LOG_TABLE, "logTable");
+        }
     }
 }

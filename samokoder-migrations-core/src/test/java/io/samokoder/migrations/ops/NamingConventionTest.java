@@ -17,6 +17,9 @@ class NamingConventionTest {
                 Map.entry("ix", "ix_%(table_name)s_%(column_0_N_name)s"),
                 Map.entry("pk", "pk_%(table_name)s"),
                 Map.entry("uq", "uq_%(table_name)s_%(column_0_N_name)s"));
+        // Made without the checks of of(), which must accept its templates all the same.
+        assertThat(NamingConvention.of(NamingConvention.DEFAULT.templates()).templates())
+                .isEqualTo(NamingConvention.DEFAULT.templates());
     }
 
     @Test
