@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The scripts and the revision map, loaded once on first use. While loading, each file's raw bytes
@@ -29,10 +30,19 @@ final class Catalog {
     /** The fingerprint once taken: {@code null} before, {@link #NONE} when the scripts have none. */
     private volatile String fingerprint;
     /**
+     * Guards taking the fingerprint; not {@code this}, so that a fingerprint taken ahead
+     * ({@link #fingerprintAhead}) does not hold up the load.
+     */
+    private final Object fingerprintLock = new Object();
+    /** Set to stop a fingerprint taken ahead that turned out not to be wanted. */
+    private final AtomicBoolean ahead = new AtomicBoolean();
+    /**
      * The listing the scripts were loaded from, kept until the fingerprint is taken from it when none
      * was taken before the load.
      */
-    private ScriptListing listing;
+    private volatile ScriptListing listing;
+    /** Guards making the Java revisions' scripts (taken under either of the other two locks). */
+    private final Object javaLock = new Object();
     /** The Java revisions' scripts once made. */
     private volatile List<RevisionScript> javaScripts;
     /** Whether the load leaves content hashes to be computed on demand ({@link #deferContentHashes}). */
@@ -93,11 +103,12 @@ final class Catalog {
     String fingerprint() {
         String value = this.fingerprint;
         if (value == null) {
-            synchronized (this) {
+            synchronized (this.fingerprintLock) {
                 value = this.fingerprint;
                 if (value == null) {
-                    if (this.listing != null) {
-                        value = this.listing.fingerprint();
+                    ScriptListing listed = this.listing;
+                    if (listed != null) {
+                        value = listed.fingerprint();
                         this.listing = null;
                     } else {
                         value = this.config.scripts().isEmpty()
@@ -110,6 +121,55 @@ final class Catalog {
             }
         }
         return value.equals(NONE) ? null : value;
+    }
+
+    /**
+     * Starts taking the fingerprint of the configured locations on a thread of its own, in case the
+     * fast start's query, which runs meanwhile, finds a record it could match: the files' stamps then
+     * overlap the connection's round trip. {@link #fingerprint} waits for it; {@link #dropAhead} stops
+     * it when the query shows it is not wanted, so that it does not compete with the full path's load.
+     * Does nothing on one processor, for scripts given as resources, or once the fingerprint is taken.
+     */
+    void fingerprintAhead() {
+        if (this.fingerprint != null || !this.config.scripts().isEmpty()
+                || Runtime.getRuntime().availableProcessors() < 2) {
+            return;
+        }
+        Catalog catalog = this;
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                catalog.takeAhead();
+            }
+        }, "samokoder-migrations-stamp");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops a fingerprint taken ahead; the one asked for later is taken then. */
+    void dropAhead() {
+        this.ahead.set(true);
+    }
+
+    /**
+     * The fingerprint taken ahead, in a pass of its own that reads no script (a jar's entries are
+     * stamped from its directory); left unset when dropped.
+     */
+    private void takeAhead() {
+        try {
+            synchronized (this.fingerprintLock) {
+                if (this.fingerprint != null || this.ahead.get()) {
+                    return;
+                }
+                String value = ScriptLocations.fingerprint(this.config.locations(), classLoader(), this.ahead);
+                if (this.ahead.get()) {
+                    return;
+                }
+                this.fingerprint = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
+            }
+        } catch (RuntimeException e) {
+            // A location that cannot be listed: the load, or the fingerprint asked for later, reports it.
+        }
     }
 
     /**
@@ -166,7 +226,7 @@ final class Catalog {
     private List<RevisionScript> javaScripts() {
         List<RevisionScript> value = this.javaScripts;
         if (value == null) {
-            synchronized (this) {
+            synchronized (this.javaLock) {
                 value = this.javaScripts;
                 if (value == null) {
                     List<RevisionScript> made = new ArrayList<>(this.config.javaRevisions().size());

@@ -87,6 +87,8 @@ public final class Engine {
         Connection kept = null;
         try {
             if (command == Command.UPGRADE && FastStart.applies(this.config, target)) {
+                // The scripts' stamps are taken while the connection and the query make their round trips.
+                this.catalog.fingerprintAhead();
                 kept = Jdbc.open(this.config.dataSource(), "reading the version table");
                 FastStart.Answer answer = FastStart.verifiedRows(kept, this.binding, this.catalog);
                 if (answer.rows() != null || !answer.connectionReusable()) {

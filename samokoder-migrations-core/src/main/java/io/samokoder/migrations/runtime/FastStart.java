@@ -120,6 +120,7 @@ final class FastStart {
                 }
             }
         } catch (SQLException e) {
+            catalog.dropAhead();
             if (this.tables.dialect().isUndefinedTable(e)) {
                 // Most often a new database: nothing applied to compare, so the load need not hash every file.
                 catalog.deferContentHashes();
@@ -129,6 +130,7 @@ final class FastStart {
             return FAILED;
         }
         if (rows.isEmpty() || records.isEmpty()) {
+            catalog.dropAhead();
             return MISSED;
         }
         String heads = key(rows);
@@ -147,6 +149,7 @@ final class FastStart {
                 }
             }
         }
+        catalog.dropAhead();
         return MISSED;
     }
 

@@ -16,6 +16,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -124,6 +125,16 @@ public final class ScriptLocations {
      */
     public static String fingerprint(List<String> locations, ClassLoader classLoader) {
         return fingerprint(locations, classLoader, SETTLE_SECONDS * 1_000_000_000L);
+    }
+
+    /**
+     * {@link #fingerprint(List, ClassLoader)}, stopping early once {@code cancel} is set: for a
+     * fingerprint taken ahead, in case it is wanted, that the caller may find it does not need.
+     *
+     * @return as {@link #fingerprint(List, ClassLoader)}, or {@code null} when cancelled
+     */
+    public static String fingerprint(List<String> locations, ClassLoader classLoader, AtomicBoolean cancel) {
+        return ScriptStamps.fingerprint(locations, classLoader, SETTLE_SECONDS * 1_000_000_000L, cancel);
     }
 
     /**

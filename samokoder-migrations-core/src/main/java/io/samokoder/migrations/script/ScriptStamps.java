@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -39,25 +40,38 @@ final class ScriptStamps {
     }
 
     static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos) {
+        return fingerprint(locations, classLoader, settleNanos, null);
+    }
+
+    /** {@link #fingerprint(List, ClassLoader, long)}, giving up with {@code null} once {@code cancel} is set. */
+    static String fingerprint(List<String> locations, ClassLoader classLoader, long settleNanos,
+            AtomicBoolean cancel) {
         long settledBefore = now() - settleNanos;
         List<Stamps> found = new ArrayList<>(locations.size());
         for (String location : locations) {
+            if (cancel != null && cancel.get()) {
+                return null;
+            }
             Stamps stamps = new Stamps();
             ScriptLocations.walk(location, classLoader, stamps);
             found.add(stamps);
         }
-        return fingerprint(locations, found, settledBefore);
+        return fingerprint(locations, found, settledBefore, cancel);
     }
 
     /**
      * The fingerprint of the listed scripts of each location, stamped now; {@code null} when one
-     * cannot be stamped or was modified or changed after {@code settledBefore}.
+     * cannot be stamped or was modified or changed after {@code settledBefore}, or once {@code cancel}
+     * (may be {@code null}) is set.
      */
-    static String fingerprint(List<String> locations, List<Stamps> listed, long settledBefore) {
+    static String fingerprint(List<String> locations, List<Stamps> listed, long settledBefore,
+            AtomicBoolean cancel) {
         Fingerprint hash = new Fingerprint();
         hash.add(FORMAT);
         for (int i = 0; i < locations.size(); i++) {
-            Stamp[] stamps = listed.get(i).stamp(settledBefore);
+            Stamps location = listed.get(i);
+            location.cancel = cancel;
+            Stamp[] stamps = location.stamp(settledBefore);
             if (stamps == null) {
                 return null;
             }
@@ -171,6 +185,8 @@ final class ScriptStamps {
         private final AtomicInteger next = new AtomicInteger();
         private volatile boolean failed;
         private long settledBefore;
+        /** When set, stamping stops and the stamps are {@code null}; may be {@code null}. */
+        private AtomicBoolean cancel;
 
         @Override
         void file(Path path, String fileName, String descriptionPrefix) {
@@ -224,15 +240,19 @@ final class ScriptStamps {
                     return null;
                 }
             }
-            return this.failed ? null : this.stamps;
+            return this.failed || cancelled() ? null : this.stamps;
         }
 
-        /** Stamps files in chunks until none are left or one fails. */
+        private boolean cancelled() {
+            return this.cancel != null && this.cancel.get();
+        }
+
+        /** Stamps files in chunks until none are left, one fails, or the stamping is cancelled. */
         @Override
         public void run() {
             int n = this.files.size();
             int chunk = 64;
-            for (int start = this.next.getAndAdd(chunk); start < n && !this.failed;
+            for (int start = this.next.getAndAdd(chunk); start < n && !this.failed && !cancelled();
                     start = this.next.getAndAdd(chunk)) {
                 int end = Math.min(n, start + chunk);
                 for (int i = start; i < end; i++) {

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,18 @@ class ScriptFingerprintTest {
     /** The fingerprint of one directory, trusting files of any age. */
     private static String dir(Path dir) {
         return ScriptLocations.fingerprint(List.of("filesystem:" + dir), null, TRUST_ALL);
+    }
+
+    @Test
+    void aFingerprintTakenAheadIsWithheldOnceCancelled() throws IOException {
+        Path m = this.temp.resolve("ahead");
+        write(m.resolve("a1.sql"), script("a1", ""));
+        write(m.resolve("b2.sql"), script("b2", "a1"));
+        List<String> locations = List.of("filesystem:" + m);
+
+        assertThat(ScriptStamps.fingerprint(locations, (ClassLoader) null, TRUST_ALL, new AtomicBoolean(true))).as("cancelled")
+                .isNull();
+        assertThat(ScriptStamps.fingerprint(locations, (ClassLoader) null, TRUST_ALL, new AtomicBoolean())).isEqualTo(dir(m));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package io.samokoder.migrations.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.MigrationsConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog's fingerprint taken ahead of the fast start's query: the same value, kept or dropped. */
+class CatalogTest {
+
+    private static Path jar(Path file, int scripts) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+            jar.putNextEntry(new JarEntry("db/migrations/"));
+            jar.closeEntry();
+            for (int i = 1; i <= scripts; i++) {
+                jar.putNextEntry(new JarEntry("db/migrations/r" + i + ".sql"));
+                jar.write(("-- Revision ID: r" + i + "\n-- Revises: " + (i == 1 ? "" : "r" + (i - 1))
+                        + "\n\n-- migrate:upgrade\nCREATE TABLE t" + i + " (id int);\n\n-- migrate:downgrade\n"
+                        + "DROP TABLE t" + i + ";\n").getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static MigrationsConfig config(ClassLoader loader) {
+        return MigrationsConfig.builder().locations("classpath:db/migrations").classLoader(loader).build();
+    }
+
+    @Test
+    void aFingerprintTakenAheadIsTheOneAskedForLater(@TempDir Path dir) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar(dir.resolve("app.jar"), 300).toUri().toURL()},
+                null)) {
+            String expected = new Catalog(config(loader)).fingerprint();
+            assertThat(expected).isNotNull();
+
+            Catalog ahead = new Catalog(config(loader));
+            ahead.fingerprintAhead();
+            assertThat(ahead.fingerprint()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aFingerprintDroppedAheadIsTakenWhenAskedFor(@TempDir Path dir) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar(dir.resolve("app.jar"), 300).toUri().toURL()},
+                null)) {
+            String expected = new Catalog(config(loader)).fingerprint();
+
+            Catalog dropped = new Catalog(config(loader));
+            dropped.fingerprintAhead();
+            dropped.dropAhead();
+            assertThat(dropped.scripts()).hasSize(300);
+            assertThat(dropped.fingerprint()).isEqualTo(expected);
+        }
+    }
+}
