@@ -35,7 +35,7 @@ final class Catalog {
      */
     private final Object fingerprintLock = new Object();
     /** Set to stop a fingerprint taken ahead that turned out not to be wanted. */
-    private final AtomicBoolean ahead = new AtomicBoolean();
+    private final AtomicBoolean aheadDropped = new AtomicBoolean();
     /**
      * The listing the scripts were loaded from, kept until the fingerprint is taken from it when none
      * was taken before the load.
@@ -148,7 +148,7 @@ final class Catalog {
 
     /** Stops a fingerprint taken ahead; the one asked for later is taken then. */
     void dropAhead() {
-        this.ahead.set(true);
+        this.aheadDropped.set(true);
     }
 
     /**
@@ -158,11 +158,12 @@ final class Catalog {
     private void takeAhead() {
         try {
             synchronized (this.fingerprintLock) {
-                if (this.fingerprint != null || this.ahead.get()) {
+                if (this.fingerprint != null || this.aheadDropped.get()) {
                     return;
                 }
-                String value = ScriptLocations.fingerprint(this.config.locations(), classLoader(), this.ahead);
-                if (this.ahead.get()) {
+                String value = ScriptLocations.fingerprint(this.config.locations(), classLoader(),
+                        this.aheadDropped);
+                if (this.aheadDropped.get()) {
                     return;
                 }
                 this.fingerprint = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());

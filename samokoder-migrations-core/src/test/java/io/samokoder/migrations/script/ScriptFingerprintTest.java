@@ -44,9 +44,10 @@ class ScriptFingerprintTest {
         write(m.resolve("b2.sql"), script("b2", "a1"));
         List<String> locations = List.of("filesystem:" + m);
 
-        assertThat(ScriptStamps.fingerprint(locations, (ClassLoader) null, TRUST_ALL, new AtomicBoolean(true))).as("cancelled")
+        ClassLoader none = null;
+        assertThat(ScriptStamps.fingerprint(locations, none, TRUST_ALL, new AtomicBoolean(true))).as("cancelled")
                 .isNull();
-        assertThat(ScriptStamps.fingerprint(locations, (ClassLoader) null, TRUST_ALL, new AtomicBoolean())).isEqualTo(dir(m));
+        assertThat(ScriptStamps.fingerprint(locations, none, TRUST_ALL, new AtomicBoolean())).isEqualTo(dir(m));
     }
 
     @Test
