@@ -50,6 +50,9 @@ final class Catalog {
 
     private static final String NONE = "";
 
+    /** Whether no fast start has taken its fingerprint ahead in this JVM yet. */
+    private static final AtomicBoolean FIRST_FAST_START = new AtomicBoolean(true);
+
     Catalog(MigrationsConfig config) {
         this.config = config;
     }
@@ -128,9 +131,20 @@ final class Catalog {
      * fast start's query, which runs meanwhile, finds a record it could match: the files' stamps then
      * overlap the connection's round trip. {@link #fingerprint} waits for it; {@link #dropAhead} stops
      * it when the query shows it is not wanted, so that it does not compete with the full path's load.
-     * Does nothing on one processor, for scripts given as resources, or once the fingerprint is taken.
+     * Only for the first fast start in a JVM, where the driver's cold path makes the query long
+     * enough to overlap; in a warm JVM the query takes about a millisecond and the thread cost more
+     * than it saved (docs/benchmarks.md). Does nothing on one processor, for scripts given as
+     * resources, or once the fingerprint is taken.
      */
     void fingerprintAhead() {
+        if (!FIRST_FAST_START.compareAndSet(true, false)) {
+            return;
+        }
+        startAhead();
+    }
+
+    /** {@link #fingerprintAhead} without the rule of the first fast start in a JVM. */
+    void startAhead() {
         if (this.fingerprint != null || !this.config.scripts().isEmpty()
                 || Runtime.getRuntime().availableProcessors() < 2) {
             return;

@@ -45,7 +45,7 @@ class CatalogTest {
             assertThat(expected).isNotNull();
 
             Catalog ahead = new Catalog(config(loader));
-            ahead.fingerprintAhead();
+            ahead.startAhead();
             assertThat(ahead.fingerprint()).isEqualTo(expected);
         }
     }
@@ -57,7 +57,7 @@ class CatalogTest {
             String expected = new Catalog(config(loader)).fingerprint();
 
             Catalog dropped = new Catalog(config(loader));
-            dropped.fingerprintAhead();
+            dropped.startAhead();
             dropped.dropAhead();
             assertThat(dropped.scripts()).hasSize(300);
             assertThat(dropped.fingerprint()).isEqualTo(expected);
