@@ -22,14 +22,14 @@ final class ConfigChecks {
         // method reference: its class would be spun on every start.)
         boolean defaults = c.schema() == null && MigrationsConfig.DEFAULT_VERSION_TABLE.equals(c.versionTable())
                 && MigrationsConfig.DEFAULT_LOG_TABLE.equals(c.logTable());
-        if (c.dialect().isPresent() || !defaults) {
-            for (Dialect d : c.dialect().isPresent() ? List.of(c.dialect().get()) : Dialects.all()) {
-                if (c.schema() != null) {
-                    d.ddl().checkIdentifier(c.schema(), "schema");
-                }
-                d.ddl().checkIdentifier(c.versionTable(), "versionTable");
-                d.ddl().checkIdentifier(c.logTable(), "logTable");
+        List<Dialect> dialects = c.dialect().isPresent() ? List.of(c.dialect().get())
+                : defaults ? List.of() : Dialects.all();
+        for (Dialect d : dialects) {
+            if (c.schema() != null) {
+                d.ddl().checkIdentifier(c.schema(), "schema");
             }
+            d.ddl().checkIdentifier(c.versionTable(), "versionTable");
+            d.ddl().checkIdentifier(c.logTable(), "logTable");
         }
         String versionTable = c.versionTable();
         String logTable = c.logTable();

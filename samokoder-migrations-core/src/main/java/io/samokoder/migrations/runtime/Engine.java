@@ -89,8 +89,12 @@ public final class Engine {
             if (command == Command.UPGRADE && FastStart.applies(this.config, target)) {
                 // The scripts' stamps are taken while the connection and the query make their round trips.
                 this.catalog.fingerprintAhead();
-                kept = Jdbc.open(this.config.dataSource(), "reading the version table");
+                kept = Jdbc.open(this.config.dataSource(), FastStart.READING);
                 FastStart.Answer answer = FastStart.verifiedRows(kept, this.binding, this.catalog);
+                if (answer.rows() == null) {
+                    // Not wanted (or taken and not matching): the stamping stops, the load runs alone.
+                    this.catalog.dropAhead();
+                }
                 if (answer.rows() != null || !answer.connectionReusable()) {
                     Jdbc.closeQuietly(kept);
                     kept = null;

@@ -36,7 +36,7 @@ final class FastStart {
     private static final String HEADS = "heads";
 
     /** What a connection is opened for, in its errors. */
-    private static final String READING = "reading the version table";
+    static final String READING = "reading the version table";
 
     private static final Answer MISSED = new Answer(null, true);
     private static final Answer FAILED = new Answer(null, false);
@@ -120,7 +120,6 @@ final class FastStart {
                 }
             }
         } catch (SQLException e) {
-            catalog.dropAhead();
             if (this.tables.dialect().isUndefinedTable(e)) {
                 // Most often a new database: nothing applied to compare, so the load need not hash every file.
                 catalog.deferContentHashes();
@@ -130,7 +129,6 @@ final class FastStart {
             return FAILED;
         }
         if (rows.isEmpty() || records.isEmpty()) {
-            catalog.dropAhead();
             return MISSED;
         }
         String heads = key(rows);
@@ -149,7 +147,6 @@ final class FastStart {
                 }
             }
         }
-        catalog.dropAhead();
         return MISSED;
     }
 

@@ -40,6 +40,6 @@ public final class ScriptListing {
      *     gone, or was modified or changed after the settle time before the listing
      */
     public String fingerprint() {
-        return ScriptStamps.fingerprint(this.locations, this.stamps, this.settledBefore, null);
+        return ScriptStamps.fingerprint(this.locations, this.stamps, this.settledBefore);
     }
 }

@@ -53,25 +53,23 @@ final class ScriptStamps {
                 return null;
             }
             Stamps stamps = new Stamps();
+            stamps.cancel = cancel;
             ScriptLocations.walk(location, classLoader, stamps);
             found.add(stamps);
         }
-        return fingerprint(locations, found, settledBefore, cancel);
+        return fingerprint(locations, found, settledBefore);
     }
 
     /**
      * The fingerprint of the listed scripts of each location, stamped now; {@code null} when one
-     * cannot be stamped or was modified or changed after {@code settledBefore}, or once {@code cancel}
-     * (may be {@code null}) is set.
+     * cannot be stamped or was modified or changed after {@code settledBefore}, or the stamping was
+     * cancelled.
      */
-    static String fingerprint(List<String> locations, List<Stamps> listed, long settledBefore,
-            AtomicBoolean cancel) {
+    static String fingerprint(List<String> locations, List<Stamps> listed, long settledBefore) {
         Fingerprint hash = new Fingerprint();
         hash.add(FORMAT);
         for (int i = 0; i < locations.size(); i++) {
-            Stamps location = listed.get(i);
-            location.cancel = cancel;
-            Stamp[] stamps = location.stamp(settledBefore);
+            Stamp[] stamps = listed.get(i).stamp(settledBefore);
             if (stamps == null) {
                 return null;
             }
