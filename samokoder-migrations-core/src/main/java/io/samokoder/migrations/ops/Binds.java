@@ -7,24 +7,39 @@ import java.util.function.Function;
 /**
  * Finds {@code :name} binds in SQL (a colon not preceded by a letter, digit or underscore), outside quoted strings and identifiers ({@code '...'}, {@code "..."},
  * backticks, dollar quotes), comments ({@code --}, nested {@code /* *}{@code /}) and {@code ::} casts.
+ * Inside quotes a doubled quote is one character; a backslash escapes the next character in
+ * PostgreSQL's {@code E'...'} strings and, where the database reads backslash escapes (MariaDB/MySQL),
+ * in every string, where {@code #} also starts a comment.
  */
 final class Binds {
 
     private Binds() {
     }
 
-    /** The bind names, in order of first use. */
+    /**
+     * The names that are binds whichever way the database reads backslashes, in order of first use: what
+     * a revision must give values for before its database is known.
+     */
     static Set<String> names(String sql) {
+        Set<String> names = names(sql, false);
+        names.retainAll(names(sql, true));
+        return names;
+    }
+
+    private static Set<String> names(String sql, boolean backslashEscapes) {
         Set<String> names = new LinkedHashSet<>();
-        replace(sql, name -> {
+        replace(sql, backslashEscapes, name -> {
             names.add(name);
             return "";
         });
         return names;
     }
 
-    /** The SQL with each bind replaced by {@code literal.apply(name)}. */
-    static String replace(String sql, Function<String, String> literal) {
+    /**
+     * The SQL with each bind replaced by {@code literal.apply(name)}; {@code backslashEscapes} where a
+     * backslash escapes the next character in every string (MariaDB/MySQL).
+     */
+    static String replace(String sql, boolean backslashEscapes, Function<String, String> literal) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         int n = sql.length();
@@ -32,8 +47,8 @@ final class Binds {
             char c = sql.charAt(i);
             int end;
             if (c == '\'' || c == '"' || c == '`') {
-                end = closing(sql, i + 1, c);
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                end = closing(sql, i + 1, c, c != '`' && (backslashEscapes || isEscapeString(sql, i)));
+            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && backslashEscapes)) {
                 int eol = sql.indexOf('\n', i);
                 end = eol < 0 ? n : eol;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
@@ -64,9 +79,19 @@ final class Binds {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    private static int closing(String sql, int from, char quote) {
+    /** Whether the quote at {@code i} opens PostgreSQL's {@code E'...'} string. */
+    private static boolean isEscapeString(String sql, int i) {
+        return sql.charAt(i) == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+                && (i == 1 || !isWordChar(sql.charAt(i - 2)));
+    }
+
+    private static int closing(String sql, int from, char quote, boolean backslashEscapes) {
         int i = from;
         while (i < sql.length()) {
+            if (backslashEscapes && sql.charAt(i) == '\\') {
+                i += 2;
+                continue;
+            }
             if (sql.charAt(i) == quote) {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
                     i += 2;

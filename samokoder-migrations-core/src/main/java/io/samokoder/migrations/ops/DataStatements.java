@@ -12,7 +12,8 @@ final class DataStatements {
         if (!e.binds()) {
             return e.sql();
         }
-        return Binds.replace(e.sql(), name -> e.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+        return Binds.replace(e.sql(), sql.backslashEscapes(), name -> e.parameters().stream()
+                .filter(p -> p.name().equals(name)).findFirst()
                 .map(p -> sql.literal(p.value()))
                 .orElseThrow(() -> new IllegalArgumentException("No value for :" + name + " in: " + e.sql())));
     }

@@ -64,13 +64,9 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         } else if (operation instanceof Operation.BulkInsert b) {
             return DataStatements.bulkInsert(b, this);
         } else if (operation instanceof Operation.BatchAlterTable b) {
-            List<AlterActions> parts = new ArrayList<>(b.operations().size());
-            for (Operation change : b.operations()) {
-                parts.add(actions(change));
-            }
-            return alterTable(b.table(), parts);
+            return alterTable(b.table(), b.operations());
         }
-        return alterTable(operation.table(), List.of(actions(operation)));
+        return alterTable(operation.table(), List.of(operation));
     }
 
     /**
@@ -93,26 +89,53 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
         }
     }
 
-    /** The statements of one or more table changes: together in one ALTER TABLE where allowed. */
-    private List<String> alterTable(String table, List<AlterActions> parts) {
+    /**
+     * The statements of one or more changes of a table, in the order given: where the database allows
+     * it, consecutive actions share one ALTER TABLE. A change's statements before and after its
+     * actions (a comment, a rename, an index dropped with a foreign key) end the shared statement, so
+     * that each runs where its change stands; so do a rename, whose new name later changes may use
+     * (MariaDB resolves every action of one ALTER TABLE against the table as it was), and a foreign key
+     * added after one was dropped (InnoDB refuses both under one name in one statement).
+     */
+    private List<String> alterTable(String table, List<Operation> changes) {
         List<String> out = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
-        for (AlterActions part : parts) {
-            out.addAll(part.before());
-            actions.addAll(part.actions());
-        }
+        List<String> shared = new ArrayList<>();
         String prefix = "ALTER TABLE " + identifier(table) + " ";
-        if (!actions.isEmpty() && combinesAlterActions()) {
-            out.add(prefix + String.join(", ", actions));
-        } else {
-            for (String action : actions) {
-                out.add(prefix + action);
+        boolean droppedForeignKey = false;
+        for (Operation change : changes) {
+            AlterActions part = actions(change);
+            boolean addsForeignKey = change instanceof Operation.AddConstraint a
+                    && a.constraint() instanceof ForeignKey;
+            if (!part.before().isEmpty() || (addsForeignKey && droppedForeignKey)) {
+                flush(prefix, shared, out);
+                droppedForeignKey = false;
+            }
+            out.addAll(part.before());
+            for (String action : part.actions()) {
+                if (combinesAlterActions()) {
+                    shared.add(action);
+                } else {
+                    out.add(prefix + action);
+                }
+            }
+            droppedForeignKey |= change instanceof Operation.DropConstraint d && d.kind() == ConstraintKind.FOREIGN_KEY;
+            boolean renames = change instanceof Operation.AlterColumn a && a.newName() != null;
+            if (!part.after().isEmpty() || renames) {
+                flush(prefix, shared, out);
+                droppedForeignKey = false;
+                out.addAll(part.after());
             }
         }
-        for (AlterActions part : parts) {
-            out.addAll(part.after());
-        }
+        flush(prefix, shared, out);
         return out;
+    }
+
+    /** Adds the ALTER TABLE of the shared actions, if any, and clears them. */
+    private static void flush(String prefix, List<String> shared, List<String> out) {
+        if (!shared.isEmpty()) {
+            out.add(prefix + String.join(", ", shared));
+            shared.clear();
+        }
     }
 
     private AlterActions actions(Operation operation) {

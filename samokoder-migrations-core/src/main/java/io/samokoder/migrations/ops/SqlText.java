@@ -62,6 +62,14 @@ public abstract class SqlText {
         };
     }
 
+    /**
+     * Whether a backslash escapes the next character in every quoted string ({@code false} by default;
+     * MariaDB/MySQL without {@code NO_BACKSLASH_ESCAPES}): where binds of {@code execute} are found.
+     */
+    protected boolean backslashEscapes() {
+        return false;
+    }
+
     /** A string literal: single quotes, doubled inside. */
     protected String stringLiteral(String text) {
         return "'" + text.replace("'", "''") + "'";

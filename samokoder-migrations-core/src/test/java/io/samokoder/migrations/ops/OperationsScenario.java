@@ -175,6 +175,41 @@ public final class OperationsScenario {
         assertThat(op.hasTable("user")).isFalse();
     }
 
+    /**
+     * Runs batches whose changes use what an earlier change of the same batch made: a column renamed
+     * and then constrained, a foreign key dropped and added again under its name with another rule.
+     */
+    public void runBatchesInOrder() throws SQLException {
+        op.createTable("parent", Column.of("id", Type.INTEGER).primaryKey());
+        op.createTable("child", Column.of("id", Type.INTEGER).primaryKey(), Column.of("a", Type.INTEGER),
+                Column.of("z", Type.INTEGER), Column.of("parent_id", Type.INTEGER));
+        op.createForeignKey("child", ForeignKey.from("parent_id").references("parent", "id"));
+        op.batchAlterTable("child", b -> b
+                .alterColumn("a", c -> c.rename("a2"))
+                .createUniqueConstraint(Unique.of("a2"))
+                .dropColumn("z")
+                .dropConstraint("fk_child_parent_id_parent", ConstraintKind.FOREIGN_KEY)
+                .createForeignKey(ForeignKey.from("parent_id").references("parent", "id")
+                        .onDelete(ReferentialAction.CASCADE)));
+        assertThat(op.hasColumn("child", "a2")).isTrue();
+        assertThat(op.hasColumn("child", "a")).isFalse();
+        assertThat(op.hasColumn("child", "z")).isFalse();
+        assertThat(op.hasConstraint("child", "uq_child_a2")).isTrue();
+        assertThat(deleteRule("child")).isEqualTo(DatabaseMetaData.importedKeyCascade);
+        op.dropTable("child");
+        op.dropTable("parent");
+    }
+
+    /** The delete rule of the table's one foreign key, from JDBC metadata. */
+    private int deleteRule(String table) throws SQLException {
+        DatabaseMetaData md = connection.getMetaData();
+        String name = md.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
+        try (ResultSet rs = md.getImportedKeys(connection.getCatalog(), connection.getSchema(), name)) {
+            assertThat(rs.next()).as("a foreign key on " + table).isTrue();
+            return rs.getInt("DELETE_RULE");
+        }
+    }
+
     /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
     private String tableComment(String table) throws SQLException {
         DatabaseMetaData md = connection.getMetaData();

@@ -80,7 +80,7 @@ public final class H2OperationRenderer extends SqlOperationRenderer {
             case FLOAT -> "REAL";
             case DOUBLE -> "DOUBLE PRECISION";
             case DATE -> "DATE";
-            case TIME -> "TIME";
+            case TIME -> "TIME(6)";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
             case JSON -> "JSON";

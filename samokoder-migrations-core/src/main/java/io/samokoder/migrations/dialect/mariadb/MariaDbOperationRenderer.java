@@ -141,15 +141,26 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     }
 
     @Override
+    protected boolean backslashEscapes() {
+        return true;
+    }
+
+    @Override
     protected String stringLiteral(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** As the UTC date and time: MariaDB/MySQL literals have no offset (TIMESTAMP columns read it in the session's zone). */
+    /**
+     * The UTC date and time converted to the session's zone: MariaDB/MySQL literals have no offset and
+     * TIMESTAMP columns read a value in the session's zone, so a plain UTC literal would be stored shifted
+     * by the session's offset. (In the hour a zone with daylight saving time repeats, the local time
+     * names two instants; the server takes one of them.)
+     */
     @Override
     protected String timestampTzLiteral(String text) {
         OffsetDateTime t = OffsetDateTime.parse(text.replace(' ', 'T'));
-        return "TIMESTAMP '" + UTC.format(t.withOffsetSameInstant(ZoneOffset.UTC)) + "'";
+        return "CONVERT_TZ(TIMESTAMP '" + UTC.format(t.withOffsetSameInstant(ZoneOffset.UTC))
+                + "', '+00:00', @@session.time_zone)";
     }
 
     @Override
@@ -190,7 +201,8 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     }
 
     /**
-     * A default alone is {@code ALTER COLUMN c SET/DROP DEFAULT} and a rename alone {@code RENAME COLUMN};
+     * A default alone is {@code ALTER COLUMN c SET/DROP DEFAULT} and a rename alone {@code RENAME COLUMN}
+     * (a statement of its own, after the default's);
      * any other change restates the column with {@code MODIFY} (or {@code CHANGE} when also renamed), from
      * the new values and the existing ones ({@code AUTO_INCREMENT} restated when the column has it, as
      * {@code MODIFY} would drop it).
@@ -206,10 +218,10 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
             } else if (a.dropServerDefault()) {
                 actions.add("ALTER COLUMN " + identifier(a.column()) + " DROP DEFAULT");
             }
-            if (a.newName() != null) {
-                actions.add("RENAME COLUMN " + identifier(a.column()) + " TO " + identifier(a.newName()));
-            }
-            return new AlterActions(List.of(), actions, List.of());
+            // A rename of its own, after the default: one ALTER TABLE reads every action against the old names.
+            List<String> after = a.newName() == null ? List.of()
+                    : List.of(renameColumn(a.table(), a.column(), a.newName()));
+            return new AlterActions(List.of(), actions, after);
         }
         Type type = a.type() != null ? a.type() : a.existingType();
         Boolean nullable = a.nullable() != null ? a.nullable() : a.existingNullable();

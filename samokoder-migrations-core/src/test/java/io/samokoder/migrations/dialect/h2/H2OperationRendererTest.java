@@ -59,7 +59,7 @@ class H2OperationRendererTest {
         expected.put(Type.FLOAT, "REAL");
         expected.put(Type.DOUBLE, "DOUBLE PRECISION");
         expected.put(Type.DATE, "DATE");
-        expected.put(Type.TIME, "TIME");
+        expected.put(Type.TIME, "TIME(6)");
         expected.put(Type.TIMESTAMP, "TIMESTAMP");
         expected.put(Type.TIMESTAMPTZ, "TIMESTAMP WITH TIME ZONE");
         expected.put(Type.JSON, "JSON");
@@ -70,6 +70,22 @@ class H2OperationRendererTest {
         assertThatThrownBy(() -> sql(op -> op.addColumn("docs", Column.of("body", Type.JSONB))))
                 .isInstanceOf(OperationNotSupportedException.class)
                 .hasMessage("Column docs.body is of type jsonb, which H2 does not have; use Type.JSON (H2's JSON)");
+    }
+
+    @Test
+    void aBatchRunsItsChangesInTheOrderGiven() {
+        // A rename and a comment are statements of their own; what follows may use the new name.
+        assertThat(sql(op -> op.batchAlterTable("child", b -> b
+                .addColumn(Column.of("parent_id", Type.INTEGER))
+                .alterColumn("a", c -> c.rename("a2"))
+                .createUniqueConstraint(Unique.of("a2"))
+                .alterColumn("a2", c -> c.comment("renamed"))
+                .dropColumn("z")))).containsExactly(
+                "ALTER TABLE child ADD COLUMN parent_id INTEGER",
+                "ALTER TABLE child ALTER COLUMN a RENAME TO a2",
+                "ALTER TABLE child ADD CONSTRAINT uq_child_a2 UNIQUE (a2)",
+                "COMMENT ON COLUMN child.a2 IS 'renamed'",
+                "ALTER TABLE child DROP COLUMN z");
     }
 
     @Test

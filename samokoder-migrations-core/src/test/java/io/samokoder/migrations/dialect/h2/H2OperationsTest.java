@@ -21,6 +21,20 @@ class H2OperationsTest {
     }
 
     @Test
+    void batchesRunTheirChangesInOrderAndTimesKeepMicroseconds() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:ops_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            OperationsScenario scenario = new OperationsScenario(c, H2OperationRenderer.INSTANCE);
+            scenario.runBatchesInOrder();
+            scenario.op().createTable("shifts", io.samokoder.migrations.ops.Column.of("starts",
+                    io.samokoder.migrations.ops.Type.TIME));
+            scenario.op().bulkInsert("shifts", java.util.List.of(java.util.Map.of("starts",
+                    java.time.LocalTime.parse("10:00:01.750"))));
+            assertThat(scenario.meta().rows("SELECT CAST(starts AS VARCHAR) FROM shifts"))
+                    .containsExactly("10:00:01.75");
+        }
+    }
+
+    @Test
     void lowerCaseNamesFoldSoPlainSqlKeepsWorking() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:ops_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             OperationsScenario scenario = new OperationsScenario(c, H2OperationRenderer.INSTANCE);

@@ -187,7 +187,7 @@ class MariaDbOperationRendererTest {
     }
 
     @Test
-    void literalsEscapeBackslashesAndConvertOffsetsToUtc() {
+    void literalsEscapeBackslashesAndGiveOffsetsInTheSessionsZone() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", "it's a \\ path");
         row.put("id", UUID.fromString("00000000-0000-0000-0000-000000000001"));
@@ -198,7 +198,8 @@ class MariaDbOperationRendererTest {
             op.bulkInsert("users", List.of(row));
             op.execute("SELECT * FROM `t:x` WHERE a = :a", Map.of("a", "\\"));
         })).containsExactly("INSERT INTO users (name, id, created_at, avatar, active) VALUES ('it''s a \\\\ path',"
-                + " '00000000-0000-0000-0000-000000000001', TIMESTAMP '2024-05-06 05:08:09.000000', X'01ff', FALSE)",
+                + " '00000000-0000-0000-0000-000000000001',"
+                + " CONVERT_TZ(TIMESTAMP '2024-05-06 05:08:09.000000', '+00:00', @@session.time_zone), X'01ff', FALSE)",
                 "SELECT * FROM `t:x` WHERE a = '\\\\'");
     }
 
@@ -211,6 +212,59 @@ class MariaDbOperationRendererTest {
                 .dropConstraint("uq_x", ConstraintKind.UNIQUE)))).containsExactly(
                 "ALTER TABLE `order` ADD COLUMN `Key` INTEGER COMMENT 'k', DROP COLUMN age,"
                         + " MODIFY name VARCHAR(20) NOT NULL, DROP INDEX uq_x");
+    }
+
+    @Test
+    void aRenameEndsTheSharedStatementSinceMariaDbReadsItsActionsAgainstTheOldNames() {
+        assertThat(sql(op -> op.alterColumn("t", "b", c -> c.rename("b2").serverDefault("5")))).containsExactly(
+                "ALTER TABLE t ALTER COLUMN b SET DEFAULT 5", "ALTER TABLE t RENAME COLUMN b TO b2");
+        assertThat(sql(op -> op.alterColumn("t", "b", c -> c.rename("b2").dropServerDefault()))).containsExactly(
+                "ALTER TABLE t ALTER COLUMN b DROP DEFAULT", "ALTER TABLE t RENAME COLUMN b TO b2");
+        assertThat(sql(op -> op.alterColumn("t", "b", c -> c.rename("b2")))).containsExactly(
+                "ALTER TABLE t RENAME COLUMN b TO b2");
+        assertThat(sql(op -> op.batchAlterTable("t", b -> b
+                .addColumn(Column.of("x", Type.INTEGER))
+                .alterColumn("c", c -> c.rename("d"))
+                .alterColumn("d", c -> c.type(Type.BIGINT).existingNullable(true))
+                .alterColumn("e", c -> c.rename("f").existingType(Type.INTEGER).nullable(false))
+                .alterColumn("f", c -> c.serverDefault("1"))
+                .dropColumn("g")))).containsExactly(
+                "ALTER TABLE t ADD COLUMN x INTEGER",
+                "ALTER TABLE t RENAME COLUMN c TO d",
+                "ALTER TABLE t MODIFY d BIGINT, CHANGE e f INTEGER NOT NULL",
+                "ALTER TABLE t ALTER COLUMN f SET DEFAULT 1, DROP COLUMN g");
+    }
+
+    @Test
+    void aForeignKeyDroppedAndAddedAgainInABatchAreTwoStatements() {
+        // InnoDB refuses both under one name in one ALTER TABLE; the dropped key's index goes in between.
+        assertThat(sql(op -> op.batchAlterTable("child", b -> b
+                .dropConstraint("fk_child_parent_id_parent", ConstraintKind.FOREIGN_KEY)
+                .createForeignKey(ForeignKey.from("parent_id").references("parent", "id")
+                        .onDelete(ReferentialAction.CASCADE))))).containsExactly(
+                "ALTER TABLE child DROP FOREIGN KEY fk_child_parent_id_parent",
+                "DROP INDEX IF EXISTS fk_child_parent_id_parent ON child",
+                "ALTER TABLE child ADD CONSTRAINT fk_child_parent_id_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES parent (id) ON DELETE CASCADE");
+        assertThat(Recorded.sql(MariaDbOperationRenderer.MYSQL, op -> op.batchAlterTable("child", b -> b
+                .dropConstraint("fk_child_parent_id_parent", ConstraintKind.FOREIGN_KEY)
+                .dropColumn("z")
+                .createForeignKey(ForeignKey.from("parent_id").references("parent", "id"))))).containsExactly(
+                "ALTER TABLE child DROP FOREIGN KEY fk_child_parent_id_parent, DROP COLUMN z",
+                "ALTER TABLE child ADD CONSTRAINT fk_child_parent_id_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES parent (id)");
+    }
+
+    @Test
+    void bindsSkipStringsWithBackslashEscapesAndHashComments() {
+        assertThat(sql(op -> op.execute("INSERT INTO notes (id, body) VALUES (:id, 'don\\'t touch :body') # :x",
+                Map.of("id", 1)))).containsExactly("INSERT INTO notes (id, body) VALUES (1, 'don\\'t touch :body') # :x");
+    }
+
+    @Test
+    void reservedWordsOfMariaDbAreQuoted() {
+        assertThat(sql(op -> op.addColumn("t", Column.of("portion", Type.INTEGER))))
+                .containsExactly("ALTER TABLE t ADD COLUMN `portion` INTEGER");
     }
 
     @Test

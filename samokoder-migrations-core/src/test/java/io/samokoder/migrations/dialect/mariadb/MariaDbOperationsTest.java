@@ -40,6 +40,38 @@ class MariaDbOperationsTest {
     }
 
     @Test
+    void batchesRunTheirChangesInOrder() throws Exception {
+        try (Connection c = server.connect()) {
+            new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE).runBatchesInOrder();
+        }
+    }
+
+    @Test
+    void aRenameWithADefaultRunsAndTimestampsKeepTheInstantInTheSessionsZone() throws Exception {
+        try (Connection c = server.connect()) {
+            OperationsScenario scenario = new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE);
+            LiveOperations op = scenario.op();
+            op.execute("SET time_zone = '+02:00'");
+            op.createTable("stamps", Column.of("id", Type.INTEGER).primaryKey(), Column.of("at", Type.TIMESTAMPTZ),
+                    Column.of("b", Type.INTEGER), Column.of("portion", Type.INTEGER));
+            op.bulkInsert("stamps", List.of(Map.of("id", 1, "at", OffsetDateTime.parse("2024-01-31T10:00:00Z"))));
+            op.execute("INSERT INTO stamps (id, at) VALUES (:id, :at)",
+                    Map.of("id", 2, "at", OffsetDateTime.parse("2024-07-01T12:30:00+05:30")));
+            op.execute("SET time_zone = '+00:00'");
+            assertThat(scenario.meta().rows("SELECT at FROM stamps ORDER BY id"))
+                    .containsExactly("2024-01-31 10:00:00.000000", "2024-07-01 07:00:00.000000");
+            op.alterColumn("stamps", "b", c2 -> c2.rename("b2").serverDefault("5"));
+            op.createTable("notes", Column.of("id", Type.INTEGER).primaryKey(), Column.of("body", Type.TEXT));
+            op.execute("INSERT INTO notes (id, body) VALUES (:id, 'don\\'t touch :body') # :x", Map.of("id", 3));
+            op.execute("INSERT INTO stamps (id, `portion`) VALUES (:id, :id)", Map.of("id", 3));
+            assertThat(scenario.meta().rows("SELECT b2, `portion` FROM stamps WHERE id = 3")).containsExactly("5|3");
+            assertThat(scenario.meta().rows("SELECT body FROM notes")).containsExactly("don't touch :body");
+            op.dropTable("notes");
+            op.dropTable("stamps");
+        }
+    }
+
+    @Test
     void columnsAreRestatedWithCommentsAndTimestampsKeepTheInstant() throws Exception {
         try (Connection c = server.connect()) {
             OperationsScenario scenario = new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE);

@@ -224,6 +224,22 @@ class PostgresOperationRendererTest {
     }
 
     @Test
+    void aBatchKeepsTheOrderOfItsChangesAroundRenamesAndComments() {
+        assertThat(sql(op -> op.batchAlterTable("child", b -> b
+                .addColumn(Column.of("parent_id", Type.INTEGER))
+                .alterColumn("a", c -> c.rename("a2"))
+                .createUniqueConstraint(Unique.of("a2"))
+                .addColumn(Column.of("note", Type.TEXT).comment("free text"))
+                .dropColumn("z")
+                .dropConstraint("ck_child_a", ConstraintKind.CHECK)))).containsExactly(
+                "ALTER TABLE child ADD COLUMN parent_id INTEGER",
+                "ALTER TABLE child RENAME COLUMN a TO a2",
+                "ALTER TABLE child ADD CONSTRAINT uq_child_a2 UNIQUE (a2), ADD COLUMN note TEXT",
+                "COMMENT ON COLUMN child.note IS 'free text'",
+                "ALTER TABLE child DROP COLUMN z, DROP CONSTRAINT ck_child_a");
+    }
+
+    @Test
     void identifiersAreQuotedWhenPostgresWouldNotReadThemUnchanged() {
         assertThat(sql(op -> op.createTable("user", Column.of("Name", Type.TEXT), Column.of("a\"b", Type.TEXT),
                 Column.of("order", Type.TEXT), Column.of("plain_1", Type.TEXT)))).containsExactly("""

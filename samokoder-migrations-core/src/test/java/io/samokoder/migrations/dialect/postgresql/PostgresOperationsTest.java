@@ -30,6 +30,14 @@ class PostgresOperationsTest {
     }
 
     @Test
+    void batchesRunTheirChangesInOrder(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            schema(c, "batches");
+            new OperationsScenario(c, PostgresOperationRenderer.INSTANCE).runBatchesInOrder();
+        }
+    }
+
+    @Test
     void postgresOnlyOperations(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             schema(c, "pgonly");
