@@ -44,6 +44,12 @@ public class PartialRevisionException extends MigrationException {
         this.total = total;
     }
 
+    /** How each front-end enables a retry, as the message names it. */
+    /** How a retry is enabled, in each front-end. */
+    private static final String RETRY = "run again with retry-partial enabled (samokoder.migrations.retry-partial=true,"
+            + " the --retry-partial option of upgrade and downgrade, -Dsamokoder.retryPartial=true for the Maven"
+            + " plugin, or MigrationsConfig.builder().retryPartial(true))";
+
     private static String compose(String revision, String file, String direction, int applied, int total,
             String error) {
         boolean up = "up".equals(direction);
@@ -56,14 +62,12 @@ public class PartialRevisionException extends MigrationException {
                     + " connection) before finishing or reporting it, so any of its statements may have been applied,"
                     + " while the version table does not show the " + part + ". Nothing was run. Check which"
                     + " statements were applied; then either finish the " + part + " by hand and stamp " + stampTo
-                    + ", or undo them by hand (or make them safe to repeat) and run again with retryPartial enabled"
-                    + " (MigrationsConfig.builder().retryPartial(true)).";
+                    + ", or undo them by hand (or make them safe to repeat) and " + RETRY + ".";
         }
         if (total >= 0 && applied >= total) {
             return head + "all " + total + " statements of its " + part + " were applied, but the version table"
                     + " was not updated. Nothing was run. Stamp " + stampTo + " (its statements already ran), or"
-                    + " undo them by hand and run again with retryPartial enabled"
-                    + " (MigrationsConfig.builder().retryPartial(true)). Earlier error: " + error;
+                    + " undo them by hand and " + RETRY + ". Earlier error: " + error;
         }
         String done = applied == 1 ? "statement 1" : "statements 1 to " + applied;
         String of = total >= 0 ? " of " + total : " (it reads the database while it runs, so how many statements"
@@ -74,8 +78,7 @@ public class PartialRevisionException extends MigrationException {
                 + ", while the version table does not show the " + part + ". Nothing was run. Either finish the "
                 + part + " by hand (" + rest + ") and stamp " + stampTo
                 + ", or undo " + done + " by hand (or make " + (applied == 1 ? "it" : "them") + " safe to repeat)"
-                + " and run again with retryPartial enabled (MigrationsConfig.builder().retryPartial(true))."
-                + " Earlier error: " + error;
+                + " and " + RETRY + ". Earlier error: " + error;
     }
 
     /** The revision. */

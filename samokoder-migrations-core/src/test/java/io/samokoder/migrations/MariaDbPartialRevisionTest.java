@@ -59,7 +59,9 @@ class MariaDbPartialRevisionTest {
                                 + " and stay")
                         .contains("Either finish the upgrade by hand (statements 3 to 4) and stamp p2, or undo"
                                 + " statements 1 to 2 by hand (or make them safe to repeat) and run again with"
-                                + " retryPartial enabled")
+                                + " retry-partial enabled (samokoder.migrations.retry-partial=true, the --retry-partial"
+                                + " option of upgrade and downgrade, -Dsamokoder.retryPartial=true for the Maven"
+                                + " plugin, or MigrationsConfig.builder().retryPartial(true))")
                         .contains("Earlier error: Revision p2 failed at statement 3");
             }
             assertThat(MariaDb.tables(ds)).doesNotContain("three", "after_t");

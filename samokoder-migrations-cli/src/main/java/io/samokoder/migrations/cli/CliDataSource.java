@@ -3,17 +3,23 @@ package io.samokoder.migrations.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A connection per {@link #getConnection()} from {@link DriverManager}; nothing is opened before.
+ * A connection per {@link #getConnection()} from {@link DriverManager}, or from a driver of the
+ * {@code --classpath} entries (which {@code DriverManager} does not see); nothing is opened before.
  * When no password is set and the server asks for one, the password is read from the console
- * (not echoed) once, if there is a console.
+ * (not echoed) once, if there is a console. A driver's error that quotes the password (as some quote
+ * a malformed URL) has it replaced by {@code ***}.
  */
 final class CliDataSource implements DataSource {
 
@@ -21,29 +27,74 @@ final class CliDataSource implements DataSource {
     private final String user;
     private String password;
     private final Console console;
+    private final ClassLoader drivers;
 
-    CliDataSource(String url, String user, String password, Console console) {
+    /**
+     * @param drivers where to look for a driver that {@link DriverManager} does not know (the
+     *     {@code --classpath} entries), or {@code null}
+     */
+    CliDataSource(String url, String user, String password, Console console, ClassLoader drivers) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.console = console;
+        this.drivers = drivers;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         try {
-            return DriverManager.getConnection(this.url, properties());
+            try {
+                return connect();
+            } catch (SQLException e) {
+                if (this.password != null || this.console == null || !asksForPassword(e)) {
+                    throw e;
+                }
+                char[] typed = this.console.readPassword("Password%s: ", this.user == null ? "" : " for " + this.user);
+                if (typed == null) {
+                    throw e;
+                }
+                this.password = new String(typed);
+                return connect();
+            }
         } catch (SQLException e) {
-            if (this.password != null || this.console == null || !asksForPassword(e)) {
-                throw e;
-            }
-            char[] typed = this.console.readPassword("Password%s: ", this.user == null ? "" : " for " + this.user);
-            if (typed == null) {
-                throw e;
-            }
-            this.password = new String(typed);
-            return DriverManager.getConnection(this.url, properties());
+            throw hideSecrets(e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = properties();
+        try {
+            return DriverManager.getConnection(this.url, properties);
+        } catch (SQLException e) {
+            Driver driver = this.drivers == null || !"08001".equals(e.getSQLState()) ? null : classPathDriver();
+            if (driver == null) {
+                throw e;
+            }
+            return driver.connect(this.url, properties);
+        }
+    }
+
+    /** The driver of the class path entries that takes this URL, or {@code null}. */
+    private Driver classPathDriver() throws SQLException {
+        for (Driver driver : ServiceLoader.load(Driver.class, this.drivers)) {
+            if (driver.acceptsURL(this.url)) {
+                return driver;
+            }
+        }
+        return null;
+    }
+
+    private SQLException hideSecrets(SQLException e) {
+        List<String> secrets = Urls.secrets(this.url, this.password);
+        String message = Urls.hide(e.getMessage(), secrets);
+        if (secrets.isEmpty() || Objects.equals(message, e.getMessage())) {
+            return e;
+        }
+        // Not chained to the original, whose message (and its causes') still quotes the secret.
+        SQLException hidden = new SQLException(message, e.getSQLState(), e.getErrorCode());
+        hidden.setStackTrace(e.getStackTrace());
+        return hidden;
     }
 
     private Properties properties() {
@@ -65,7 +116,7 @@ final class CliDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return new CliDataSource(this.url, username, pass, null).getConnection();
+        return new CliDataSource(this.url, username, pass, null, this.drivers).getConnection();
     }
 
     @Override

@@ -83,7 +83,8 @@ final class ConfigFile {
                     binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class).orElse(null),
                     binder.bind(PREFIX + "java-packages", Bindable.listOf(String.class)).orElse(null),
                     binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
-                        .orElse(null));
+                        .orElse(null),
+                    binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null));
         } catch (BindException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"

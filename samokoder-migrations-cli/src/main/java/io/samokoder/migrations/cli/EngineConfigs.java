@@ -22,7 +22,8 @@ final class EngineConfigs {
     static MigrationsConfig of(Settings s, List<String> scriptLocations, Console console, JavaClassPath classPath) {
         MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
         if (s.url() != null) {
-            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console));
+            builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console,
+                    classPath == null ? null : classPath.loader()));
             // The URL names the database, so --sql writes that database's SQL without connecting.
             Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
         }
@@ -52,6 +53,9 @@ final class EngineConfigs {
         }
         if (s.checksumPolicy() != null) {
             builder.checksumPolicy(s.checksumPolicy());
+        }
+        if (s.retryPartial() != null) {
+            builder.retryPartial(s.retryPartial());
         }
         if (s.namingConvention() != null && !s.namingConvention().isEmpty()) {
             // As the starter reads it, so that a Java revision renders the same names here as in the application.

@@ -3,7 +3,9 @@ package io.samokoder.migrations.cli;
 /**
  * The engine logs through SLF4J; the CLI binds it to slf4j-simple on the error stream, warnings and
  * errors only (INFO with {@code --debug}), without thread or logger names. Progress lines are the
- * command layer's own.
+ * command layer's own. MariaDB's driver logs every failed statement as a warning, which the command
+ * reports itself (or expects, as for a version table not created yet): its warnings show with
+ * {@code --debug} only.
  */
 final class Logging {
 
@@ -12,6 +14,7 @@ final class Logging {
 
     static void configure(boolean debug) {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.mariadb.jdbc", debug ? "warn" : "error");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");
         setDefault("org.slf4j.simpleLogger.showLogName", "false");

@@ -16,11 +16,12 @@ record Settings(String url, String user, String password, List<String> locations
         String versionTable, String logTable, String fileTemplate, TransactionMode transactionMode,
         Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
         ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
-        Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention) {
+        Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention,
+        Boolean retryPartial) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -34,7 +35,7 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.excludeTables, other.excludeTables),
                 pick(this.compareServerDefaults, other.compareServerDefaults),
                 pick(this.dropUnmappedTables, other.dropUnmappedTables), pick(this.javaPackages, other.javaPackages),
-                pick(this.namingConvention, other.namingConvention));
+                pick(this.namingConvention, other.namingConvention), pick(this.retryPartial, other.retryPartial));
     }
 
     /** What autogenerate and {@code check} compare, from these settings and the defaults. */

@@ -146,13 +146,16 @@ final class Subcommands {
         boolean sql;
         @Option(names = "--dry-run", description = "Print the steps without running them.")
         boolean dryRun;
+        @Option(names = "--retry-partial", description = "Run again a revision that an earlier run left part-way"
+                + " (a database without transactional DDL), once what it applied was undone or made safe to repeat.")
+        boolean retryPartial;
         @Mixin
         Format format;
 
         @Override
         public Integer call() {
             return this.root.execute(new MoveCommand(io.samokoder.migrations.Command.UPGRADE, this.target, this.sql,
-                    this.dryRun), this.format.format);
+                    this.dryRun, this.retryPartial), this.format.format);
         }
     }
 
@@ -164,13 +167,16 @@ final class Subcommands {
         boolean sql;
         @Option(names = "--dry-run", description = "Print the steps without running them.")
         boolean dryRun;
+        @Option(names = "--retry-partial", description = "Run again a revision that an earlier run left part-way"
+                + " (a database without transactional DDL), once what it applied was undone or made safe to repeat.")
+        boolean retryPartial;
         @Mixin
         Format format;
 
         @Override
         public Integer call() {
             return this.root.execute(new MoveCommand(io.samokoder.migrations.Command.DOWNGRADE, this.target,
-                    this.sql, this.dryRun), this.format.format);
+                    this.sql, this.dryRun, this.retryPartial), this.format.format);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +69,37 @@ class CliJarIT {
         assertEquals("FAILED: Can't locate revision identified by 'nope'\n", failed.err());
         Process usage = java("heads", "--nope");
         assertEquals(2, usage.status());
+    }
+
+    @Test
+    void aDriverOfClasspathServesTheUrl() throws Exception {
+        Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
+        Path h2 = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String url = "jdbc:h2:file:" + this.temp.resolve("db").toAbsolutePath();
+        Process upgrade = java("--classpath", h2.toString(), "--url", url, "upgrade", "heads");
+        assertEquals(0, upgrade.status(), upgrade::toString);
+        Process current = java("--classpath", h2.toString(), "--url", url, "current");
+        assertEquals(0, current.status(), current::toString);
+        assertEquals("eeee5555 (head) (mergepoint)\n", current.out());
+        Process without = java("--url", url, "current");
+        assertEquals(255, without.status(), without::toString);
+        assertTrue(without.err().contains("No suitable driver"), without::toString);
+    }
+
+    @Test
+    void mariaDbsDriverDoesNotWarnAboutTheVersionTableOfANewDatabase() throws Exception {
+        Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
+        try (TestDatabase maria = TestMariaDb.createDatabase("cli_jar")) {
+            List<String> connection = new ArrayList<>(List.of("--url", maria.jdbcUrl(), "--user", maria.user()));
+            if (maria.password() != null && !maria.password().isEmpty()) {
+                connection.addAll(List.of("--password", maria.password()));
+            }
+            connection.add("current");
+            Process current = java(connection.toArray(String[]::new));
+            assertEquals(0, current.status(), current::toString);
+            assertEquals("", current.out());
+            assertEquals("", current.err());
+        }
     }
 
     @Test

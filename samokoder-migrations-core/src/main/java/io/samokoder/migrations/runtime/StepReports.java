@@ -138,15 +138,18 @@ final class StepReports {
             state = "Revision " + step.revision() + why + "; none of its statements had completed, so"
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
         } else if (failure.statementNumber > 0) {
-            state = "Revision " + step.revision() + why + ": its statements 1 to " + committedStatements
-                    + " were committed and stay, while the version table is unchanged at " + rows(step.rowsBefore())
-                    + ", so the revision counts as not applied. " + (partial ? PARTIAL_WAYS_OUT
-                            : "Undo those statements by hand or make them safe to repeat (IF NOT EXISTS, IF EXISTS),"
-                                    + " then run again.");
+            boolean down = step.kind() == Step.Kind.DOWNGRADE;
+            state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1 ? "statement 1 was"
+                    : "statements 1 to " + committedStatements + " were") + " committed and stay"
+                    + ", while the version table is unchanged at " + rows(step.rowsBefore())
+                    + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
+                    + (partial ? PARTIAL_WAYS_OUT : "Undo those statements by hand or make them safe to repeat"
+                            + " (IF NOT EXISTS, IF EXISTS), then run again.");
         } else {
             state = "Revision " + step.revision() + why + ": all its statements were committed, but"
                     + " recording it in the version table failed, which is unchanged at " + rows(step.rowsBefore())
-                    + ". Fix the cause and stamp the revision (its statements already ran).";
+                    + ". Fix the cause and stamp " + (step.kind() == Step.Kind.DOWNGRADE ? "the revision below it"
+                            : "the revision") + " (its statements already ran).";
         }
         String marker = "";
         if (partial) {
@@ -160,7 +163,7 @@ final class StepReports {
 
     private static final String PARTIAL_WAYS_OUT = "Until this is resolved, runs refuse to run the revision again:"
             + " finish its remaining statements by hand and stamp, or undo those statements by hand (or make them"
-            + " safe to repeat) and run again with retryPartial enabled.";
+            + " safe to repeat) and run again with retry-partial enabled.";
 
     private String earlier() {
         if (this.done.isEmpty()) {

@@ -5,7 +5,7 @@ import io.samokoder.migrations.cli.command.MigrationCommand;
 import io.samokoder.migrations.cli.command.MoveCommand;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters that {@code upgrade} and {@code downgrade} share: offline SQL and the dry run. */
+/** The parameters that {@code upgrade} and {@code downgrade} share: offline SQL, the dry run, retrying a partial revision. */
 public abstract class AbstractMoveMojo extends AbstractFormattedMojo {
 
     /** Print the SQL script instead of running it ({@code start:end} for a downgrade); opens no connection. */
@@ -16,8 +16,15 @@ public abstract class AbstractMoveMojo extends AbstractFormattedMojo {
     @Parameter(property = "samokoder.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * Run again a revision that an earlier run left part-way on a database without transactional DDL,
+     * once what it applied was undone or made safe to repeat.
+     */
+    @Parameter(property = "samokoder.retryPartial", defaultValue = "false")
+    private boolean retryPartial;
+
     /** The move command to the target in this direction, with the shared parameters. */
     MigrationCommand move(Command direction, String target) {
-        return new MoveCommand(direction, target, this.sql, this.dryRun);
+        return new MoveCommand(direction, target, this.sql, this.dryRun, this.retryPartial);
     }
 }

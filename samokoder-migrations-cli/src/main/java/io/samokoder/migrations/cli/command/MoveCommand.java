@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param target the target spec, or a range with {@code --sql}
  * @param sql write the offline SQL script
  * @param dryRun print the plan only
+ * @param retryPartial run a revision again that an earlier run left part-way (on a database without
+ *     transactional DDL), as {@code samokoder.migrations.retry-partial=true} does
  */
-public record MoveCommand(Command command, String target, boolean sql, boolean dryRun) implements MigrationCommand {
+public record MoveCommand(Command command, String target, boolean sql, boolean dryRun, boolean retryPartial)
+        implements MigrationCommand {
 
     public MoveCommand {
         Objects.requireNonNull(command, "command");
@@ -26,6 +29,11 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
         if (command == Command.STAMP) {
             throw new IllegalArgumentException("use StampCommand for stamp");
         }
+    }
+
+    /** The command without {@code retryPartial}. */
+    public MoveCommand(Command command, String target, boolean sql, boolean dryRun) {
+        this(command, target, sql, dryRun, false);
     }
 
     @Override
@@ -49,6 +57,9 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
         }
         Progress progress = new Progress(output);
         Migrations engine = workspace.runner(name, progress);
+        if (this.retryPartial) {
+            engine = new Migrations(engine.config().toBuilder().retryPartial(true).build());
+        }
         progress.graph(engine::graph);
         MigrationResult result = this.command == Command.UPGRADE ? engine.upgrade(this.target)
                 : engine.downgrade(this.target);
