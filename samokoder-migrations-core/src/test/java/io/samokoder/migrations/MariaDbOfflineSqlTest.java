@@ -1,6 +1,7 @@
 package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import java.nio.file.Path;
@@ -68,6 +69,30 @@ class MariaDbOfflineSqlTest {
         // Alembic also drops the version table at base; the engine keeps it, on every database.
         assertThat(migrations.sql(Command.DOWNGRADE, "b2:base") + "DROP TABLE alembic_version;\n\n")
                 .isEqualTo(ALEMBIC_DOWNGRADE);
+    }
+
+    @io.samokoder.migrations.java.Revision(id = "d4", revises = "b2", message = "Documents")
+    static class JsonbDocuments implements io.samokoder.migrations.java.JavaRevision {
+        @Override
+        public void upgrade(io.samokoder.migrations.ops.Operations op) {
+            op.createTable("docs", io.samokoder.migrations.ops.Column.of("body", io.samokoder.migrations.ops.Type.JSONB));
+        }
+
+        @Override
+        public void downgrade(io.samokoder.migrations.ops.Operations op) {
+            op.dropTable("docs");
+        }
+    }
+
+    @Test
+    void anOperationTheDatabaseCannotRunNamesItsJavaRevision(@TempDir Path dir) {
+        Migrations migrations = offline(dir, MigrationsConfig.builder().javaRevisions(new JsonbDocuments()));
+
+        assertThatThrownBy(() -> migrations.sql(Command.UPGRADE, "b2:d4"))
+                .isInstanceOf(io.samokoder.migrations.ops.OperationNotSupportedException.class)
+                .hasMessage("Java revision io.samokoder.migrations.MariaDbOfflineSqlTest$JsonbDocuments, its upgrade():"
+                        + " Column docs.body is of type jsonb, which MariaDB/MySQL does not have; use Type.JSON"
+                        + " (MariaDB/MySQL's JSON)");
     }
 
     @Test

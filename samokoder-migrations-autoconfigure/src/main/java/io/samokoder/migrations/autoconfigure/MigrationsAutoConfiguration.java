@@ -94,7 +94,8 @@ public final class MigrationsAutoConfiguration {
                 scannedJavaRevisions.getIfAvailable(), beanFactory);
         builder.javaRevisions(java);
         if (!properties.getNamingConvention().isEmpty()) {
-            builder.namingConvention(NamingConvention.of(properties.getNamingConvention()));
+            // Kinds not given keep the default's template.
+            builder.namingConvention(NamingConvention.DEFAULT.with(properties.getNamingConvention()));
         }
         if (scripts.isEmpty()) {
             if (java.isEmpty()) {

@@ -148,6 +148,19 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void aNamingConventionPropertyReplacesOneKindAndKeepsTheOthersDefaults() {
+        withDataSource(this.db).withPropertyValues("samokoder.migrations.naming-convention.pk=pkey_%(table_name)s")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).config().namingConvention().templates())
+                    .containsEntry("pk", "pkey_%(table_name)s")
+                    .containsEntry("fk", "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s")
+                    .containsEntry("uq", "uq_%(table_name)s_%(column_0_N_name)s")
+                    .hasSize(5);
+            });
+    }
+
+    @Test
     void migratesTheApplicationDataSourceToHeadsAtStartup() {
         withDataSource(this.db).run((context) -> {
             assertThat(context).hasNotFailed();

@@ -59,7 +59,7 @@ final class EngineConfigs {
         }
         if (s.namingConvention() != null && !s.namingConvention().isEmpty()) {
             // As the starter reads it, so that a Java revision renders the same names here as in the application.
-            builder.namingConvention(NamingConvention.of(s.namingConvention()));
+            builder.namingConvention(NamingConvention.DEFAULT.with(s.namingConvention()));
         }
         if (classPath != null) {
             // classpath: locations are read from the same class path as the Java revisions.

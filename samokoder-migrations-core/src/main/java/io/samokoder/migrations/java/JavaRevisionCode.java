@@ -5,6 +5,7 @@ import io.samokoder.migrations.ops.LiveOperations;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.NeedsDatabaseException;
 import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.OperationRecorder;
 import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.script.RevisionCode;
@@ -158,8 +159,14 @@ final class JavaRevisionCode implements RevisionCode {
         OperationRenderer renderer = dialect.operations();
         List<Operation> operations = operations(upgrade);
         List<String> statements = new ArrayList<>(operations.size() + 2);
-        for (int i = 0; i < operations.size(); i++) {
-            renderer.renderInto(operations.get(i), statements);
+        try {
+            for (int i = 0; i < operations.size(); i++) {
+                renderer.renderInto(operations.get(i), statements);
+            }
+        } catch (OperationNotSupportedException e) {
+            // The renderer names the table and column; the revision is named here.
+            throw new OperationNotSupportedException("Java revision " + this.revision.getClass().getName() + ", its "
+                    + (upgrade ? "upgrade" : "downgrade") + "(): " + e.getMessage());
         }
         return Collections.unmodifiableList(statements);
     }

@@ -46,7 +46,7 @@ public final class NamingConvention {
                     "pk", "pk_%(table_name)s"))));
 
     /** No convention: names are as given, and unnamed constraints are named by the database. */
-    public static final NamingConvention NONE = of(Map.of());
+    public static final NamingConvention NONE = new NamingConvention(Map.of());
 
     private final Map<String, String> templates;
     /**
@@ -79,7 +79,17 @@ public final class NamingConvention {
      * @throws MigrationConfigurationException for an unknown key or token, naming it and how to fix it
      */
     public static NamingConvention of(Map<String, String> templates) {
-        Map<String, String> sorted = new TreeMap<>();
+        return NONE.with(templates);
+    }
+
+    /**
+     * This convention with these templates replacing its own of the same keys; the others kept (as
+     * the starter's {@code samokoder.migrations.naming-convention.<kind>} changes the default).
+     *
+     * @throws MigrationConfigurationException for an unknown key or token, naming it and how to fix it
+     */
+    public NamingConvention with(Map<String, String> templates) {
+        Map<String, String> sorted = new TreeMap<>(this.templates);
         for (Map.Entry<String, String> entry : templates.entrySet()) {
             String key = entry.getKey();
             String template = entry.getValue();

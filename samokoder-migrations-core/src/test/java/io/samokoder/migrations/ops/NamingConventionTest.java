@@ -23,6 +23,16 @@ class NamingConventionTest {
     }
 
     @Test
+    void withReplacesTheGivenKindsAndKeepsTheOthers() {
+        NamingConvention naming = NamingConvention.DEFAULT.with(Map.of("pk", "pkey_%(table_name)s"));
+        assertThat(naming.templates()).containsEntry("pk", "pkey_%(table_name)s")
+                .containsEntry("fk", NamingConvention.DEFAULT.templates().get("fk")).hasSize(5);
+        assertThat(naming.resolve("o", ForeignKey.from("a").references("p", "x")).name()).isEqualTo("fk_o_a_p");
+        assertThat(NamingConvention.NONE.with(Map.of("uq", "%(table_name)s_key")).templates())
+                .containsExactly(Map.entry("uq", "%(table_name)s_key"));
+    }
+
+    @Test
     void tokensAndExplicitNames() {
         NamingConvention naming = NamingConvention.of(Map.of(
                 "ix", "%(column_0_label)s_idx", "uq", "%(table_name)s_%(column_0N_name)s_key",
