@@ -15,6 +15,7 @@ public class MigrationExecutionException extends MigrationException {
     private final String sqlState;
     private final String serverMessage;
     private final String databaseState;
+    private final boolean leftPartial;
 
     /**
      * Creates the exception; the message is composed from the parts.
@@ -31,7 +32,20 @@ public class MigrationExecutionException extends MigrationException {
      */
     public MigrationExecutionException(String revision, String file, int statementNumber, int line, String sqlState,
             String serverMessage, String databaseState, Throwable cause) {
+        this(revision, file, statementNumber, line, sqlState, serverMessage, databaseState, false, cause);
+    }
+
+    /**
+     * Creates the exception for a revision that may have been left part-way.
+     *
+     * @param leftPartial whether statements of the revision stay applied and later runs refuse to run
+     *     it again until resolved (see {@link #leftPartial()})
+     * @see #MigrationExecutionException(String, String, int, int, String, String, String, Throwable)
+     */
+    public MigrationExecutionException(String revision, String file, int statementNumber, int line, String sqlState,
+            String serverMessage, String databaseState, boolean leftPartial, Throwable cause) {
         super(compose(revision, file, statementNumber, line, sqlState, serverMessage, databaseState), cause);
+        this.leftPartial = leftPartial;
         this.revision = revision;
         this.file = file;
         this.statementNumber = statementNumber;
@@ -97,5 +111,15 @@ public class MigrationExecutionException extends MigrationException {
     /** What state the database was left in. */
     public String databaseState() {
         return this.databaseState;
+    }
+
+    /**
+     * Whether the revision was left part-way on a database without transactional DDL: its statements
+     * before the failing one stay applied, and later runs refuse to run it again (a
+     * {@link PartialRevisionException}) until it is finished by hand and stamped, or undone and run again
+     * with {@code retryPartial}.
+     */
+    public boolean leftPartial() {
+        return this.leftPartial;
     }
 }

@@ -133,6 +133,31 @@ public final class MigrationsAutoConfiguration {
      * password of the connection details when they are set; else one built from the JDBC
      * connection details.
      */
+    /**
+     * The DataSource of the builder, or, when its driver cannot be loaded, an error that names the
+     * setting, the database and what to add (never the URL, which may carry a password).
+     */
+    private static DataSource withDriver(DataSourceBuilder<?> builder, String url, String setting) {
+        try {
+            return builder.build();
+        }
+        catch (IllegalArgumentException | IllegalStateException ex) {
+            int colon = url.indexOf(':', "jdbc:".length());
+            String scheme = url.startsWith("jdbc:") && colon > 0 ? url.substring(0, colon + 1) : "its";
+            // The builder's message may quote the URL; then only its kind is told.
+            String reason = ex.getMessage() == null || ex.getMessage().contains(url) || ex.getMessage().contains("jdbc:")
+                    ? ex.getClass().getSimpleName() : ex.getMessage();
+            String supported = Dialects.forJdbcUrl(url).isPresent() ? ""
+                    : " Samokoder Migrations supports " + Dialects.names() + " only.";
+            MigrationConfigurationException missing = new MigrationConfigurationException("The " + scheme + " URL of "
+                    + setting + " needs a JDBC driver that could not be loaded (" + reason + "). Add the database's"
+                    + " JDBC driver to the application's dependencies (for MariaDB and MySQL"
+                    + " org.mariadb.jdbc:mariadb-java-client, for H2 com.h2database:h2)." + supported);
+            missing.initCause(ex);
+            throw missing;
+        }
+    }
+
     static DataSource migrationDataSource(MigrationsConnectionDetails details,
             ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
@@ -142,13 +167,12 @@ public final class MigrationsAutoConfiguration {
         }
         if (details.getJdbcUrl() != null) {
             // Opens a connection per use and holds no pool, so there is nothing to close afterwards.
-            return DataSourceBuilder.create()
+            return withDriver(DataSourceBuilder.create()
                 .type(SimpleDriverDataSource.class)
                 .url(details.getJdbcUrl())
                 .username(details.getUsername())
                 .password(details.getPassword())
-                .driverClassName(details.getDriverClassName())
-                .build();
+                .driverClassName(details.getDriverClassName()), details.getJdbcUrl(), "samokoder.migrations.url");
         }
         DataSource main = dataSource.getIfUnique();
         if (main != null && details.getUsername() != null) {
@@ -163,13 +187,12 @@ public final class MigrationsAutoConfiguration {
         }
         JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
         if (jdbc != null && jdbc.getJdbcUrl() != null) {
-            return DataSourceBuilder.create()
+            return withDriver(DataSourceBuilder.create()
                 .type(SimpleDriverDataSource.class)
                 .url(jdbc.getJdbcUrl())
                 .username(jdbc.getUsername())
                 .password(jdbc.getPassword())
-                .driverClassName(jdbc.getDriverClassName())
-                .build();
+                .driverClassName(jdbc.getDriverClassName()), jdbc.getJdbcUrl(), "the JDBC connection details");
         }
         throw new IllegalStateException("Migrations DataSource missing: there are several DataSource beans and none"
                 + " is marked @Primary or @MigrationsDataSource; mark one, or set samokoder.migrations.url");

@@ -3,9 +3,13 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.ChecksumMismatchException;
 import io.samokoder.migrations.IrreversibleRevisionException;
 import io.samokoder.migrations.LockTimeoutException;
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationExecutionException;
+import io.samokoder.migrations.PartialRevisionException;
 import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.java.JavaRevisionException;
+import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.script.ScriptFormatException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -50,6 +54,19 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                             + " to its script.",
                     cause);
         }
+        if (cause instanceof PartialRevisionException partial) {
+            return new FailureAnalysis("Migrations refused to run revision " + partial.revision() + " again: an earlier"
+                    + " run left it part-way.\n\n    " + cause.getMessage() + "\n",
+                    "Either finish its remaining statements by hand and stamp it as the message says"
+                            + " (--samokoder.migrations.command=\"stamp <revision>\"), or undo what it applied (or"
+                            + " make it safe to repeat) and start once with samokoder.migrations.retry-partial=true.",
+                    cause);
+        }
+        if (cause instanceof MigrationConfigurationException || cause instanceof JavaRevisionException
+                || cause instanceof OperationNotSupportedException) {
+            return new FailureAnalysis("Migrations could not start:\n\n    " + cause.getMessage() + "\n",
+                    "Fix the property or the revision named above and restart.", cause);
+        }
         if (cause instanceof ScriptFormatException) {
             return new FailureAnalysis("A revision script could not be read:\n\n    " + cause.getMessage() + "\n",
                     "Fix the script header or markers at the file and line named above.", cause);
@@ -63,9 +80,7 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                     cause);
         }
         return new FailureAnalysis("Migrations failed at start-up:\n\n    " + cause.getMessage() + "\n",
-                "Fix the problem named above and restart, or set samokoder.migrations.mode=validate to start"
-                        + " without changing the database.",
-                cause);
+                "Fix the problem named above and restart.", cause);
     }
 
     private static FailureAnalysis execution(MigrationExecutionException ex) {
@@ -87,10 +102,15 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         }
         description.append("    Error:     ").append(ex.serverMessage()).append('\n');
         description.append("    Database:  ").append(ex.databaseState()).append('\n');
-        String action = "Fix statement " + ex.statementNumber() + " of " + ex.file()
-                + (ex.line() > 0 ? " (line " + ex.line() + ")" : "")
-                + " and restart; revisions that completed stay applied, and the failed one runs again. To start"
-                + " without migrating meanwhile, set samokoder.migrations.mode=validate.";
+        String statement = "statement " + ex.statementNumber() + " of " + ex.file()
+                + (ex.line() > 0 ? " (line " + ex.line() + ")" : "");
+        String action = ex.leftPartial()
+                ? "The statements before " + statement + " stay applied, and later starts refuse to run the"
+                        + " revision again until it is resolved: finish its remaining statements by hand and stamp it"
+                        + " (--samokoder.migrations.command=\"stamp " + ex.revision() + "\"), or undo what it applied,"
+                        + " fix the statement and start once with samokoder.migrations.retry-partial=true."
+                : "Fix " + statement + " and restart; revisions that completed stay applied, and the failed one runs"
+                        + " again. To start without migrating meanwhile, set samokoder.migrations.mode=validate.";
         return new FailureAnalysis(description.toString(), action, ex);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.IrreversibleRevisionException;
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.TransactionMode;
@@ -39,6 +40,7 @@ import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -175,6 +177,37 @@ class MigrationsAutoConfigurationTests {
         });
         assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
         assertThat(tables(this.db)).contains("accounts", "orders");
+    }
+
+    @Test
+    void aMigrationsUrlWhoseDriverIsMissingFailsNamingThePropertyAndTheDriver() {
+        this.runner.withPropertyValues("samokoder.migrations.url=jdbc:oracle:thin:scott/tiger1@//db:1521/x")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                MigrationConfigurationException failure = findCause(context.getStartupFailure(),
+                        MigrationConfigurationException.class);
+                assertThat(failure).hasMessageContaining("The jdbc:oracle: URL of samokoder.migrations.url needs a JDBC"
+                        + " driver that could not be loaded")
+                    .hasMessageContaining("Samokoder Migrations supports postgresql, mariadb, mysql, h2 only.")
+                    .hasMessageNotContaining("tiger1");
+                assertThat(new MigrationsFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+                    .isEqualTo("Fix the property or the revision named above and restart.");
+            });
+        this.runner.withClassLoader(new FilteredClassLoader("org.mariadb.jdbc"))
+            .withPropertyValues("samokoder.migrations.url=jdbc:mariadb://db:3306/x")
+            .run((context) -> assertThat(findCause(context.getStartupFailure(), MigrationConfigurationException.class))
+                .hasMessageStartingWith("The jdbc:mariadb: URL of samokoder.migrations.url needs a JDBC driver")
+                .hasMessageContaining("org.mariadb.jdbc:mariadb-java-client")
+                .hasMessageNotContaining("supports"));
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.samokoder.migrations.ChecksumMismatchException;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.LockTimeoutException;
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationPlan;
+import io.samokoder.migrations.PartialRevisionException;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.plan.Step;
 import java.time.Duration;
@@ -38,6 +40,34 @@ class MigrationsFailureAnalyzerTests {
             .contains("(line 9)")
             .contains("samokoder.migrations.mode=validate");
         assertThat(analysis.getCause()).isSameAs(ex);
+    }
+
+    @Test
+    void aRevisionLeftPartWayIsNotSaidToRunAgain() {
+        MigrationExecutionException ex = new MigrationExecutionException("p2", "p2.sql", 3, 7, "42S02",
+                "Table 'missing' doesn't exist", "Its statements 1 to 2 were committed and stay.", true, null);
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(analysis.getAction()).contains("The statements before statement 3 of p2.sql (line 7) stay applied")
+            .contains("--samokoder.migrations.command=\"stamp p2\"")
+            .contains("samokoder.migrations.retry-partial=true")
+            .doesNotContain("runs again");
+    }
+
+    @Test
+    void aRefusedPartialRevisionNamesTheRetryProperty() {
+        PartialRevisionException ex = new PartialRevisionException("p2", "p2.sql", "up", 2, 4, "boom");
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(analysis.getDescription()).contains("refused to run revision p2 again");
+        assertThat(analysis.getAction()).contains("samokoder.migrations.retry-partial=true")
+            .doesNotContain("mode=validate");
+    }
+
+    @Test
+    void aConfigurationErrorIsNotToldToStartInValidateMode() {
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(new MigrationConfigurationException(
+                "samokoder.migrations.dialect 'oracle' is not a known dialect")));
+        assertThat(analysis.getDescription()).contains("'oracle' is not a known dialect");
+        assertThat(analysis.getAction()).isEqualTo("Fix the property or the revision named above and restart.");
     }
 
     @Test

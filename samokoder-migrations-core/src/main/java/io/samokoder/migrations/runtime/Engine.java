@@ -146,6 +146,9 @@ public final class Engine {
         Command command = request.command();
         String target = request.target();
         boolean purge = request.purge();
+        if (this.config.transactionMode() == TransactionMode.SINGLE) {
+            PlanChecks.singleTransaction(bound.dialect());
+        }
         DbState state;
         try {
             state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), tables, true));
@@ -172,7 +175,6 @@ public final class Engine {
             PlanChecks.reversible(this.catalog, plan);
         }
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.singleTransaction(bound.dialect(), plan);
             PlanChecks.transactional(this.catalog, plan, bound.dialect());
         }
         if (!bound.dialect().transactionalDdl() && !plan.isEmpty()) {

@@ -47,16 +47,20 @@ final class PlanChecks {
         }
     }
 
-    /** Every script of the plan may run inside the one transaction of {@code TransactionMode.SINGLE}. */
-    /** Refuses a single-transaction run on a database whose DDL commits by itself. */
-    static void singleTransaction(Dialect dialect, Plan plan) {
+    /**
+     * Refuses a single-transaction run on a database whose DDL commits by itself; checked before the
+     * version and log tables are created.
+     */
+    static void singleTransaction(Dialect dialect) {
         if (!dialect.transactionalDdl()) {
-            throw new MigrationConfigurationException("transactionMode SINGLE needs"
+            throw new MigrationConfigurationException("transaction-mode single (TransactionMode.SINGLE) needs"
                     + " transactional DDL, which " + dialect.name() + " does not have (each DDL statement commits by"
-                    + " itself); nothing was run. Use PER_REVISION (the default).");
+                    + " itself); nothing was run or created. Use per-revision (the default):"
+                    + " samokoder.migrations.transaction-mode=per-revision, or TransactionMode.PER_REVISION.");
         }
     }
 
+    /** Every script of the plan may run inside the one transaction of {@code TransactionMode.SINGLE}. */
     static void transactional(Catalog catalog, Plan plan, Dialect dialect) {
         for (Step step : plan.steps()) {
             RevisionScript script = step.kind() == Step.Kind.STAMP || step.revision() == null ? null
@@ -64,7 +68,9 @@ final class PlanChecks {
             if (script != null && !script.transactional(dialect)) {
                 throw new MigrationException("Revision " + step.revision() + " (" + script.description()
                         + ") is 'Transactional: false', so it cannot run inside the single transaction of"
-                        + " TransactionMode.SINGLE; nothing was run. Use TransactionMode.PER_REVISION for this run.");
+                        + " transaction-mode single (TransactionMode.SINGLE); nothing was run. Use per-revision for"
+                        + " this run (samokoder.migrations.transaction-mode=per-revision, or"
+                        + " TransactionMode.PER_REVISION).");
             }
         }
     }

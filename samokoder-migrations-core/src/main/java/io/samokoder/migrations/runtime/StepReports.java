@@ -184,7 +184,7 @@ final class StepReports {
         String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
         MigrationExecutionException error = new MigrationExecutionException(
                 step.revision() == null ? "base" : step.revision(), file, failure.statementNumber, failure.line,
-                failure.error.getSQLState(), serverMessage, state, Jdbc.sanitized(failure.error));
+                failure.error.getSQLState(), serverMessage, state, !logPrefix.isEmpty(), Jdbc.sanitized(failure.error));
         try {
             connection.setAutoCommit(true);
             this.log.insert(connection, logRow(step, script, Instant.now(), 0, LogStore.FAILED,
