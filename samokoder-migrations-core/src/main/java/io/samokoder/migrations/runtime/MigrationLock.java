@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * row lock), each attempt runs in a transaction of the lock's connection that is rolled back when it
  * fails and kept open while the lock is held; closing the lock rolls it back. Reads under such a lock
  * ({@link #read}) use a connection of their own, as DDL there could commit the lock's transaction.
+ * A waiter whose connection ends while it waits (H2's {@code AUTO_SERVER} closes the sessions it
+ * served when the serving process exits) goes on waiting on a new one, a few times at most.
  */
 final class MigrationLock implements AutoCloseable {
 
@@ -38,6 +40,8 @@ final class MigrationLock implements AutoCloseable {
     private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final long MIN_SLEEP_MILLIS = 20;
     private static final long MAX_SLEEP_MILLIS = 250;
+    /** How many times a wait goes on after its connection ended (see {@link #acquire}). */
+    private static final int MAX_RECONNECTS = 3;
 
     private final DataSource dataSource;
     private final Connection connection;
@@ -73,6 +77,7 @@ final class MigrationLock implements AutoCloseable {
         LockSql sql = tables.dialect().lock();
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
+        int reconnects = 0;
         try {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
@@ -101,10 +106,37 @@ final class MigrationLock implements AutoCloseable {
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
-            try (PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table))) {
+            PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table));
+            try {
                 tryLock.setLong(1, key);
                 while (true) {
-                    if (tryOnce(tryLock)) {
+                    boolean taken;
+                    try {
+                        taken = tryOnce(tryLock);
+                    } catch (SQLException e) {
+                        // A waiter's connection can end under it: H2's AUTO_SERVER serves the database from
+                        // the process that opened it first, and when that process (often the holder) exits,
+                        // its clients' sessions close. Wait on a new connection, within the same deadline.
+                        if (reconnects >= MAX_RECONNECTS || connection.isValid(1)) {
+                            throw e;
+                        }
+                        reconnects++;
+                        LOG.info("The connection waiting for the migration lock ({}) ended ({}); waiting on a new"
+                                + " one", name, Jdbc.describe(e));
+                        tryLock.close();
+                        closeQuietly(connection, false);
+                        connection = Jdbc.open(dataSource, "the migration lock");
+                        restoreAutoCommit = !connection.getAutoCommit();
+                        connection.setAutoCommit(true);
+                        if (inTransaction) {
+                            prepare(connection, sql.prepareStatements(schema, table, key));
+                            connection.setAutoCommit(false);
+                        }
+                        tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table));
+                        tryLock.setLong(1, key);
+                        taken = tryOnce(tryLock);
+                    }
+                    if (taken) {
                         Duration waited = Duration.ofNanos(System.nanoTime() - start);
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
@@ -137,6 +169,8 @@ final class MigrationLock implements AutoCloseable {
                     Thread.sleep(Math.min(remainingMillis, sleep + jitter));
                     sleep = Math.min(MAX_SLEEP_MILLIS, sleep * 2);
                 }
+            } finally {
+                tryLock.close();
             }
         } catch (SQLException e) {
             closeQuietly(connection, restoreAutoCommit);
