@@ -86,6 +86,10 @@ final class Jdbc {
         }
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message.trim() : message.substring(0, nl).trim();
+        // H2 ends its first line with "; SQL statement:" and quotes the statement below, which the caller names.
+        if (line.endsWith("; SQL statement:")) {
+            line = line.substring(0, line.length() - "; SQL statement:".length());
+        }
         for (String severity : new String[] {"ERROR:", "FATAL:", "PANIC:"}) {
             if (line.startsWith(severity)) {
                 return line.substring(severity.length()).trim();
