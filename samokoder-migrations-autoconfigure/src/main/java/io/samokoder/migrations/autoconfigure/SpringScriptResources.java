@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -23,12 +25,18 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  */
 final class SpringScriptResources {
 
+    private static final Log logger = LogFactory.getLog(SpringScriptResources.class);
+
+    private static final String DEFAULT_LOCATION = "classpath:db/migrations";
+
     private SpringScriptResources() {
     }
 
     /**
      * The {@code *.sql} files directly in each location, sorted by file name within a location,
-     * locations in the given order. A location that does not exist contributes nothing.
+     * locations in the given order. A class path location that does not exist contributes nothing (with
+     * a warning, unless it is the default {@code classpath:db/migrations}); a directory that does not
+     * exist is an error, as in the engine.
      */
     static List<ScriptResource> resolve(ResourcePatternResolver resolver, List<String> locations) {
         List<ScriptResource> scripts = new ArrayList<>();
@@ -40,11 +48,15 @@ final class SpringScriptResources {
             }
             catch (FileNotFoundException ex) {
                 // a classpath: or file: location that does not exist
+                checkExists(resolver, location, normalized);
                 continue;
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("Could not list revision scripts in '" + location
                         + "' (samokoder.migrations.locations)", ex);
+            }
+            if (found.length == 0) {
+                checkExists(resolver, location, normalized);
             }
             List<Resource> files = new ArrayList<>(Arrays.asList(found));
             files.removeIf((resource) -> resource.getFilename() == null || !resource.isReadable());
@@ -54,6 +66,30 @@ final class SpringScriptResources {
             }
         }
         return scripts;
+    }
+
+    /** Fails for a directory that does not exist; warns of a class path location that does not. */
+    private static void checkExists(ResourcePatternResolver resolver, String location, String normalized) {
+        if (normalized.startsWith("file:")) {
+            Resource dir = resolver.getResource(normalized);
+            boolean isDirectory;
+            try {
+                isDirectory = dir.exists() && dir.getFile().isDirectory();
+            }
+            catch (IOException ex) {
+                isDirectory = false;
+            }
+            if (!isDirectory) {
+                throw new MigrationConfigurationException("Script location '" + location
+                        + "' (samokoder.migrations.locations) does not exist or is not a directory; create it or fix"
+                        + " the location");
+            }
+        }
+        else if (!DEFAULT_LOCATION.equals(normalized) && !normalized.startsWith("classpath*:")
+                && !resolver.getResource(normalized + "/").exists()) {
+            logger.warn("Script location '" + location + "' (samokoder.migrations.locations) does not exist on the"
+                    + " class path; it adds no scripts");
+        }
     }
 
     /** {@code filesystem:} becomes {@code file:}, no prefix means {@code classpath:}, no trailing slash. */

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 class SpringScriptResourcesTests {
@@ -56,8 +59,29 @@ class SpringScriptResourcesTests {
     }
 
     @Test
-    void missingLocationContributesNothing() {
-        assertThat(SpringScriptResources.resolve(this.resolver, List.of("classpath:db/nowhere"))).isEmpty();
+    @ExtendWith(OutputCaptureExtension.class)
+    void missingClasspathLocationContributesNothingAndIsWarnedOf(CapturedOutput output) {
+        assertThat(SpringScriptResources.resolve(this.resolver, List.of("classpath:db/nowhere", "classpath:db/second")))
+            .hasSize(1);
+        assertThat(output).contains("Script location 'classpath:db/nowhere' (samokoder.migrations.locations) does not"
+                + " exist on the class path; it adds no scripts");
+    }
+
+    @Test
+    void missingDirectoryIsAnErrorBesideLocationsThatHaveScripts(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nowhere");
+        assertThatExceptionOfType(MigrationConfigurationException.class)
+            .isThrownBy(() -> SpringScriptResources.resolve(this.resolver,
+                    List.of("classpath:db/migrations", "filesystem:" + missing)))
+            .withMessage("Script location 'filesystem:" + missing + "' (samokoder.migrations.locations) does not exist"
+                    + " or is not a directory; create it or fix the location");
+        Path file = Files.writeString(dir.resolve("file.sql"), "-- not a directory");
+        assertThatExceptionOfType(MigrationConfigurationException.class)
+            .isThrownBy(() -> SpringScriptResources.resolve(this.resolver, List.of("file:" + file)))
+            .withMessageContaining("is not a directory");
+        Files.createDirectory(dir.resolve("empty"));
+        assertThat(SpringScriptResources.resolve(this.resolver, List.of("filesystem:" + dir.resolve("empty"))))
+            .isEmpty();
     }
 
     @Test
