@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -30,6 +32,8 @@ import org.springframework.util.ClassUtils;
 final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
 
     static final String PROPERTY = "samokoder.migrations.java-packages";
+
+    private static final Log logger = LogFactory.getLog(JavaRevisionsRegistrar.class);
 
     private final Environment environment;
 
@@ -80,6 +84,11 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
                         + " remove it or name a package, e.g. com.example.db.migrations");
             }
             List<BeanDefinition> found = new ArrayList<>(scanner.findCandidateComponents(name));
+            if (found.isEmpty()) {
+                // Allowed (a package may hold its revisions later), but a misspelt package would go unnoticed.
+                logger.warn("Package " + name + " (" + PROPERTY + ") has no class annotated @Revision; it adds no"
+                        + " Java revisions");
+            }
             found.sort((a, b) -> a.getBeanClassName().compareTo(b.getBeanClassName()));
             for (BeanDefinition definition : found) {
                 Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), classLoader);

@@ -18,9 +18,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -119,6 +122,20 @@ class JavaRevisionsAutoConfigurationTests {
                 assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                     .hasMessage("samokoder.migrations.java-packages contains an empty entry; remove it or name a"
                             + " package, e.g. com.example.db.migrations");
+            });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPackageWithoutRevisionsAddsNoneWithAWarning(CapturedOutput output) {
+        this.runner
+            .withPropertyValues("samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.javarevisions,"
+                    + "com.example.misspelt")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(output).contains("Package com.example.misspelt (samokoder.migrations.java-packages) has no"
+                        + " class annotated @Revision; it adds no Java revisions")
+                    .doesNotContain("Package io.samokoder.migrations.autoconfigure.javarevisions (");
             });
     }
 

@@ -19,19 +19,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the Java revisions of {@code samokoder.migrations.java-packages} without Spring, by the
  * starter's rules: the classes of each package and its sub-packages annotated {@link Revision}
  * themselves, concrete, and top-level or static nested; one annotated that does not implement
- * {@link JavaRevision} is an error, a package without any is not. Only classes whose class file carries
- * the annotation are loaded. Each revision is created with its constructor without arguments.
+ * {@link JavaRevision} is an error, a package without any is not (it is logged as a warning). Only
+ * classes whose class file carries the annotation are loaded. Each revision is created with its
+ * constructor without arguments.
  */
 final class JavaRevisionScan {
 
     static final String PROPERTY = "samokoder.migrations.java-packages";
 
     private static final Set<String> ANNOTATION = Set.of(Revision.class.getName());
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavaRevisionScan.class);
 
     private static final Pattern PACKAGE = Pattern.compile(
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
@@ -65,7 +70,11 @@ final class JavaRevisionScan {
             if (scan == null) {
                 scan = scan(classPath);
             }
-            for (String className : classNames(name, scan)) {
+            List<String> classNames = classNames(name, scan);
+            if (classNames.isEmpty()) {
+                LOG.warn("Package {} ({}) has no class annotated @Revision; it adds no Java revisions", name, PROPERTY);
+            }
+            for (String className : classNames) {
                 if (seen.add(className)) {
                     Class<?> type = candidate(className, name, classPath.loader());
                     if (type != null) {

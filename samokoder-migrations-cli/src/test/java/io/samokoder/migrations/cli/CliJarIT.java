@@ -87,6 +87,16 @@ class CliJarIT {
     }
 
     @Test
+    void aJavaPackageWithoutRevisionsIsWarnedOf() throws Exception {
+        Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
+        Process heads = java("--java-packages", "com.example.misspelt", "heads");
+        assertEquals(0, heads.status(), heads::toString);
+        assertEquals("eeee5555 (reporting) (head)\n", heads.out());
+        assertEquals("WARN Package com.example.misspelt (samokoder.migrations.java-packages) has no class annotated"
+                + " @Revision; it adds no Java revisions\n", heads.err());
+    }
+
+    @Test
     void mariaDbsDriverDoesNotWarnAboutTheVersionTableOfANewDatabase() throws Exception {
         Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
         try (TestDatabase maria = TestMariaDb.createDatabase("cli_jar")) {
