@@ -22,8 +22,8 @@ public class MigrationExecutionException extends MigrationException {
      *
      * @param revision the revision that failed
      * @param file its script
-     * @param statementNumber the 1-based number of the failing statement in its part, or 0 when the
-     *     version-table change failed
+     * @param statementNumber the 1-based number of the failing statement in its part, 0 when the
+     *     version-table change failed, or -1 when a Java revision's code failed outside its statements
      * @param line the line of the script on which the statement starts, or 0
      * @param sqlState the SQLSTATE, or {@code null}
      * @param serverMessage the server's message (credentials removed)
@@ -60,6 +60,8 @@ public class MigrationExecutionException extends MigrationException {
         StringBuilder out = new StringBuilder("Revision ").append(revision).append(" failed");
         if (statementNumber > 0) {
             out.append(" at statement ").append(statementNumber);
+        } else if (statementNumber < 0) {
+            out.append(" in its code");
         } else {
             out.append(" while updating the version table");
         }
@@ -88,7 +90,10 @@ public class MigrationExecutionException extends MigrationException {
         return this.file;
     }
 
-    /** The 1-based number of the failing statement, or 0 when the version-table change failed. */
+    /**
+     * The 1-based number of the failing statement, 0 when the version-table change failed, or -1 when
+     * a Java revision's code failed outside its statements (it threw, or its own JDBC work failed).
+     */
     public int statementNumber() {
         return this.statementNumber;
     }

@@ -148,4 +148,40 @@ class MariaDbPartialRevisionTest {
             assertThat(MariaDb.versionRows(ds)).containsExactly("v1");
         }
     }
+    @io.samokoder.migrations.java.Revision(id = "j2", revises = "p1", message = "Sends two statements, then throws",
+            version = "1")
+    static class ThrowsAfterTwo implements io.samokoder.migrations.java.JavaRevision {
+        @Override
+        public void upgrade(io.samokoder.migrations.ops.Operations op) {
+            if (!op.hasTable("j_one")) {
+                op.execute("CREATE TABLE j_one (id INT)");
+                op.execute("CREATE TABLE j_two (id INT)");
+                throw new IllegalStateException("the code gave up");
+            }
+        }
+    }
+
+    @Test
+    void aJavaRevisionWhoseCodeThrowsAfterItsStatementsIsLeftPartWay(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("p1", "").up("CREATE TABLE base_t (id INT);").down("DROP TABLE base_t;"));
+        try (TestDatabase db = MariaDb.fresh("codethrows")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).javaRevisions(new ThrowsAfterTwo()).build());
+
+            MigrationExecutionException failure = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> migrations.upgrade("heads"));
+
+            assertThat(failure.statementNumber()).isEqualTo(-1);
+            assertThat(failure.leftPartial()).isTrue();
+            assertThat(failure.getMessage()).startsWith("Revision j2 failed in its code (java:")
+                    .contains("the revision's code threw java.lang.IllegalStateException: the code gave up")
+                    .contains("its statements 1 to 2 were committed and stay")
+                    .doesNotContain("version table failed");
+            assertThat(MariaDb.tables(ds)).contains("j_one", "j_two");
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(refusal.revision()).isEqualTo("j2");
+            assertThat(refusal.applied()).isEqualTo(2);
+        }
+    }
 }

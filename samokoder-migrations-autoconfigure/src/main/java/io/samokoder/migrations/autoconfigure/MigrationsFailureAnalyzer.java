@@ -94,6 +94,9 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
             }
             description.append('\n');
         }
+        else if (ex.statementNumber() < 0) {
+            description.append("    Statement: none; the revision's code failed outside its statements\n");
+        }
         else {
             description.append("    Statement: the version-table update after the script\n");
         }
@@ -102,13 +105,15 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         }
         description.append("    Error:     ").append(ex.serverMessage()).append('\n');
         description.append("    Database:  ").append(ex.databaseState()).append('\n');
-        String statement = "statement " + ex.statementNumber() + " of " + ex.file()
-                + (ex.line() > 0 ? " (line " + ex.line() + ")" : "");
+        String statement = ex.statementNumber() < 0 ? "the code of " + ex.file()
+                : "statement " + ex.statementNumber() + " of " + ex.file()
+                        + (ex.line() > 0 ? " (line " + ex.line() + ")" : "");
         String action = ex.leftPartial()
-                ? "The statements before " + statement + " stay applied, and later starts refuse to run the"
+                ? (ex.statementNumber() < 0 ? "The statements its code sent before it failed"
+                        : "The statements before " + statement) + " stay applied, and later starts refuse to run the"
                         + " revision again until it is resolved: finish its remaining statements by hand and stamp it"
                         + " (--samokoder.migrations.command=\"stamp " + ex.revision() + "\"), or undo what it applied,"
-                        + " fix the statement and start once with samokoder.migrations.retry-partial=true."
+                        + " fix " + statement + " and start once with samokoder.migrations.retry-partial=true."
                 : "Fix " + statement + " and restart; revisions that completed stay applied, and the failed one runs"
                         + " again. To start without migrating meanwhile, set samokoder.migrations.mode=validate.";
         return new FailureAnalysis(description.toString(), action, ex);

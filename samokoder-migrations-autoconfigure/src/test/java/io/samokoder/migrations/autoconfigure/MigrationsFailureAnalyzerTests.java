@@ -54,6 +54,17 @@ class MigrationsFailureAnalyzerTests {
     }
 
     @Test
+    void aJavaRevisionWhoseCodeFailedIsNotSaidToHaveFailedAtTheVersionTable() {
+        MigrationExecutionException ex = new MigrationExecutionException("j2", "java:com.example.J2", -1, 0, null,
+                "the revision's code threw java.lang.IllegalStateException: gave up", "Rolled back.", null);
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(ex.getMessage()).startsWith("Revision j2 failed in its code (java:com.example.J2): ");
+        assertThat(analysis.getDescription()).contains("Statement: none; the revision's code failed outside its"
+                + " statements").doesNotContain("version-table");
+        assertThat(analysis.getAction()).startsWith("Fix the code of java:com.example.J2 and restart");
+    }
+
+    @Test
     void aRefusedPartialRevisionNamesTheRetryProperty() {
         PartialRevisionException ex = new PartialRevisionException("p2", "p2.sql", "up", 2, 4, "boom");
         FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));

@@ -49,7 +49,7 @@ final class CodeRunner {
             throw new StepFailure(step, failed.number, 0, failed.error);
         } catch (SQLException e) {
             // The revision's own JDBC work through op.connection() failed.
-            throw new StepFailure(step, 0, 0, e);
+            throw StepFailure.inCode(step, sent[0], e);
         } catch (MigrationException e) {
             throw e;
         } catch (Exception e) {
@@ -57,7 +57,7 @@ final class CodeRunner {
             if (failed != null) {
                 throw new StepFailure(step, failed.number, 0, failed.error);
             }
-            throw new StepFailure(step, 0, 0, new SQLException(describe(e), null, e));
+            throw StepFailure.inCode(step, sent[0], new SQLException(describe(e), null, e));
         }
     }
 

@@ -296,6 +296,8 @@ final class Executor {
                 }
                 if (CodeRunner.live(script) && failure.statementNumber > 0) {
                     committedStatements = failure.statementNumber - 1;
+                } else if (failure.inCode()) {
+                    committedStatements = failure.sentBefore;
                 }
                 if (committedStatements == 0 && failure.statementNumber > 0
                         && this.dialect.isLockNotAvailable(failure.error) && attempt < maxAttempts) {

@@ -12,22 +12,42 @@ final class StepFailure extends Exception {
     final SQLException error;
     /** The statement failed in a batch of several, so which one is not known. */
     final boolean inBatch;
+    /**
+     * For a failure of a revision's code outside its statements ({@link #IN_CODE}): how many of its
+     * statements had been sent before.
+     */
+    final int sentBefore;
+
+    /** The {@link #statementNumber} of a failure of a revision's code outside its statements. */
+    static final int IN_CODE = -1;
 
     StepFailure(Step step, int statementNumber, int line, SQLException error) {
-        this(step, statementNumber, line, error, false);
+        this(step, statementNumber, line, error, false, 0);
     }
 
-    private StepFailure(Step step, int statementNumber, int line, SQLException error, boolean inBatch) {
+    private StepFailure(Step step, int statementNumber, int line, SQLException error, boolean inBatch,
+            int sentBefore) {
         super(error.getMessage(), null, false, false);
         this.step = step;
         this.statementNumber = statementNumber;
         this.line = line;
         this.error = error;
         this.inBatch = inBatch;
+        this.sentBefore = sentBefore;
     }
 
     static StepFailure inBatch(Step step, SQLException error) {
-        return new StepFailure(step, 0, 0, serverError(error), true);
+        return new StepFailure(step, 0, 0, serverError(error), true, 0);
+    }
+
+    /** The revision's code failed (threw, or its own JDBC work did) after sending {@code sent} statements. */
+    static StepFailure inCode(Step step, int sent, SQLException error) {
+        return new StepFailure(step, IN_CODE, 0, error, false, sent);
+    }
+
+    /** Whether the revision's code failed outside its statements. */
+    boolean inCode() {
+        return this.statementNumber == IN_CODE;
     }
 
     /**

@@ -137,7 +137,7 @@ final class StepReports {
         if (committedStatements == 0) {
             state = "Revision " + step.revision() + why + "; none of its statements had completed, so"
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
-        } else if (failure.statementNumber > 0) {
+        } else if (failure.statementNumber > 0 || failure.inCode()) {
             boolean down = step.kind() == Step.Kind.DOWNGRADE;
             state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1 ? "statement 1 was"
                     : "statements 1 to " + committedStatements + " were") + " committed and stay"
