@@ -16,7 +16,6 @@ import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -109,9 +107,6 @@ public final class MigrationsKit {
         Migrations migrations = engine(this.dataSource);
         RevisionGraph graph = graph(migrations);
         List<String> heads = graph.heads();
-        if (heads.isEmpty()) {
-            throw new AssertionError("No revision scripts in " + String.join(", ", this.locations));
-        }
         if (heads.size() > 1) {
             Map<String, RevisionScript> scripts = scripts(migrations);
             List<String> named = new ArrayList<>();
@@ -131,6 +126,7 @@ public final class MigrationsKit {
      */
     public MigrationsKit assertReversible() {
         Migrations migrations = engine(this.dataSource);
+        graph(migrations);
         Map<String, RevisionScript> scripts = scripts(migrations);
         List<String> problems = new ArrayList<>();
         for (RevisionScript script : scripts.values()) {
@@ -287,11 +283,17 @@ public final class MigrationsKit {
                             + " part; write its downgrade, or declare it with allowIrreversible(\"" + id + "\")");
                 }
                 List<String> parents = graph.parents(id);
-                String target = parents.isEmpty() ? "base" : parents.get(0);
-                run(() -> migrations.downgrade(target), "downgrade of " + id + " (" + file + ") failed: ");
-                if (!rowsBefore.isEmpty() && !new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
-                    run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to " + String.join(", ", rowsBefore)
-                            + " after the downgrade of " + id + " (" + file + ") failed: ");
+                if (parents.size() <= 1) {
+                    // One step down its own branch: a downgrade to its parent would also undo the other branches
+                    // above that parent, which may hold an allowed irreversible revision.
+                    run(() -> migrations.downgrade(id + "@-1"), "downgrade of " + id + " (" + file + ") failed: ");
+                } else {
+                    run(() -> migrations.downgrade(parents.get(0)), "downgrade of " + id + " (" + file + ") failed: ");
+                    if (!new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
+                        run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to "
+                                + String.join(", ", rowsBefore) + " after the downgrade of " + id + " (" + file
+                                + ") failed: ");
+                    }
                 }
                 if (compare) {
                     List<String> problems = new ArrayList<>();
@@ -305,33 +307,9 @@ public final class MigrationsKit {
         });
     }
 
-    private interface SchemaWork {
-        void run(Migrations migrations, DataSource schemaDataSource);
-    }
-
-    private void inFreshSchema(SchemaWork work) {
-        String schema = "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        try {
-            DataSource schemaDataSource = new SchemaDataSource(this.dataSource, schema);
-            work.run(new Migrations(config(schemaDataSource).schema(schema).build()), schemaDataSource);
-        }
-        finally {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = this.dataSource.getConnection(); Statement st = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            st.execute(sql);
-            if (!autoCommit) {
-                connection.commit();
-            }
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("The migrations kit could not run '" + sql + "': " + ex.getMessage(), ex);
-        }
+    private void inFreshSchema(KitSchemas.Work work) {
+        KitSchemas.inFreshSchema(this.dataSource, (schema, schemaDataSource) ->
+                work.run(new Migrations(config(schemaDataSource).schema(schema).build()), schemaDataSource));
     }
 
     private Migrations engine(DataSource ds) {
@@ -343,14 +321,20 @@ public final class MigrationsKit {
                 .fastStart(false);
     }
 
+    /** The revision graph; an error when the scripts do not load or there are none (no check would mean anything). */
     private RevisionGraph graph(Migrations migrations) {
+        RevisionGraph graph;
         try {
-            return migrations.graph();
+            graph = migrations.graph();
         }
         catch (MigrationException ex) {
             throw new AssertionError("Revision scripts in " + String.join(", ", this.locations)
                     + " do not load: " + ex.getMessage(), ex);
         }
+        if (graph.heads().isEmpty()) {
+            throw new AssertionError("No revision scripts in " + String.join(", ", this.locations));
+        }
+        return graph;
     }
 
     private static Map<String, RevisionScript> scripts(Migrations migrations) {

@@ -23,6 +23,34 @@ class MigrationsKitTest {
     }
 
     @Test
+    void anAllowedIrreversibleRevisionOnOneBranchIsNotDowngradedWithTheOther(TestDatabase db) throws Exception {
+        kit(db, "irreversible-branch-first").allowIrreversible("b2b2b2b2b2b2").assertAll();
+        kit(db, "irreversible-branch-second").allowIrreversible("c3c3c3c3c3c3").assertAll();
+        assertThat(kitSchemas(db)).isEmpty();
+    }
+
+    @Test
+    void aLocationWithoutScriptsFailsEveryCheck(TestDatabase db) {
+        for (java.util.function.Consumer<MigrationsKit> check : List.<java.util.function.Consumer<MigrationsKit>>of(
+                MigrationsKit::assertUpgrade, MigrationsKit::assertStairway, MigrationsKit::assertReversible,
+                MigrationsKit::assertDowngradesLeaveNoTrace, MigrationsKit::assertSingleHead)) {
+            assertThatThrownBy(() -> check.accept(kit(db, "none"))).isInstanceOf(AssertionError.class)
+                .hasMessage("No revision scripts in classpath:kit/none");
+        }
+    }
+
+    @Test
+    void aDatabaseOtherThanPostgresIsRefusedBeforeAnythingIsCreated() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:kit_" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        assertThatThrownBy(() -> MigrationsKit.of(h2, DIR + "good").assertUpgrade())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("The migrations kit runs on PostgreSQL only (it compares schemas from PostgreSQL's catalog),"
+                    + " and this DataSource is H2: give it a PostgreSQL DataSource, such as the embedded PostgreSQL"
+                    + " of samokoder-migrations-test-support");
+    }
+
+    @Test
     void goodScriptsPassEveryCheck(TestDatabase db) throws Exception {
         kit(db, "good").assertAll();
         assertThat(kitSchemas(db)).isEmpty();
