@@ -182,8 +182,9 @@ final class Catalog {
                 }
                 this.fingerprint = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // A location that cannot be listed: the load, or the fingerprint asked for later, reports it.
+            // A class that no longer loads: the run ended and its class loader was closed (a Maven goal's).
         }
     }
 

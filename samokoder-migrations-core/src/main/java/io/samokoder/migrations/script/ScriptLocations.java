@@ -1,8 +1,6 @@
 package io.samokoder.migrations.script;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -66,7 +64,7 @@ public final class ScriptLocations {
     public static List<ScriptResource> resolve(List<String> locations, ClassLoader classLoader) {
         List<ScriptResource> all = new ArrayList<>();
         for (String location : locations) {
-            Collector found = new Collector();
+            ScriptCollector found = new ScriptCollector();
             walk(location, classLoader, found);
             found.resources.sort(BY_FILE_NAME);
             all.addAll(found.resources);
@@ -95,7 +93,7 @@ public final class ScriptLocations {
         List<ScriptResource> all = new ArrayList<>();
         List<ScriptStamps.Stamps> stamps = new ArrayList<>(locations.size());
         for (String location : locations) {
-            StampingCollector found = new StampingCollector();
+            ScriptCollector.Stamping found = new ScriptCollector.Stamping();
             walk(location, classLoader, found);
             found.resources.sort(BY_FILE_NAME);
             all.addAll(found.resources);
@@ -191,73 +189,10 @@ public final class ScriptLocations {
 
         /** A class path root that is neither a directory nor a jar. */
         abstract void unknownRoot(String location, URL url);
-    }
 
-    /** Collects readable resources; jar entries are read while their jar is open. */
-    private static class Collector extends Sink {
-
-        final List<ScriptResource> resources = new ArrayList<>();
-
-        @Override
-        void file(Path path, String fileName, String descriptionPrefix) {
-            this.resources.add(SimpleScriptResource.ofListedPath(path, fileName, descriptionPrefix + fileName));
+        /** A class path location that no root of the class path has; nothing by default. */
+        void missingLocation(String location) {
         }
-
-        @Override
-        void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix) {
-            String description = descriptionPrefix + fileName;
-            // Read now, through the jar already open: opening each entry through a jar: URL
-            // later costs a connection per script. A jar's content does not change under us.
-            byte[] bytes;
-            try (InputStream in = jar.getInputStream(entry)) {
-                bytes = readEntry(in, entry.getSize());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read revision script " + description + ": "
-                        + e.getMessage(), e);
-            }
-            this.resources.add(SimpleScriptResource.ofJarEntry(fileName, description, bytes));
-        }
-
-        @Override
-        void unknownRoot(String location, URL url) {
-            throw new ScriptLocationException("Script location '" + location + "' is at " + url
-                    + ", which is neither a directory nor a jar; put the scripts in a directory or a jar");
-        }
-    }
-
-    /** Collects readable resources and, beside them, what stamping them later needs. */
-    private static final class StampingCollector extends Collector {
-
-        final ScriptStamps.Stamps stamps = new ScriptStamps.Stamps();
-
-        @Override
-        void file(Path path, String fileName, String descriptionPrefix) {
-            super.file(path, fileName, descriptionPrefix);
-            this.stamps.file(path, fileName, descriptionPrefix);
-        }
-
-        @Override
-        void jarEntry(JarFile jar, JarEntry entry, String fileName, String descriptionPrefix) {
-            super.jarEntry(jar, entry, fileName, descriptionPrefix);
-            this.stamps.jarEntry(jar, entry, fileName, descriptionPrefix);
-        }
-    }
-
-    /**
-     * An entry's bytes: with its size known (the jar's directory has it), read into an array of that
-     * size, without the buffers and copies of {@code readAllBytes}, which at tens of thousands of
-     * scripts are hundreds of megabytes of garbage on a cold start.
-     */
-    private static byte[] readEntry(InputStream in, long size) throws IOException {
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
-            return in.readAllBytes();
-        }
-        byte[] bytes = in.readNBytes((int) size);
-        if (bytes.length != size || in.read() != -1) {
-            throw new IOException("the entry's size in the jar's directory (" + size + " bytes) does not match"
-                    + " its content");
-        }
-        return bytes;
     }
 
     /** Whether the location starts with a URI-like scheme of two or more characters (not a drive letter). */
@@ -317,6 +252,9 @@ public final class ScriptLocations {
         } catch (IOException e) {
             throw new ScriptLocationException("Cannot look up script location '" + location + "' on the class path: "
                     + e.getMessage(), e);
+        }
+        if (!urls.hasMoreElements()) {
+            sink.missingLocation(location);
         }
         while (urls.hasMoreElements()) {
             URL url = urls.nextElement();

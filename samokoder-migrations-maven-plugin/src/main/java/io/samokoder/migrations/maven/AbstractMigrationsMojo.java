@@ -41,6 +41,12 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     /** Hibernate's start-up lines while it maps the project's entities; shown only with {@code mvn -X}. */
     private static final String HIBERNATE_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.hibernate";
 
+    /**
+     * MariaDB's driver logs every failed statement as a warning, which the goal reports itself (or
+     * expects, as for a version table not created yet); shown only with {@code mvn -X}.
+     */
+    private static final String MARIADB_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.mariadb.jdbc";
+
     /** Hibernate logs through java.util.logging in Maven's class realms; held so the level stays set. */
     private static final Logger HIBERNATE_JUL = Logger.getLogger("org.hibernate");
 
@@ -136,6 +142,9 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             // The goals' own log (named after the mojo class) stays at INFO.
             System.setProperty(ENGINE_LOG_LEVEL, "warn");
             System.setProperty(ENGINE_LOG_LEVEL + ".maven", "info");
+        }
+        if (!getLog().isDebugEnabled() && System.getProperty(MARIADB_LOG_LEVEL) == null) {
+            System.setProperty(MARIADB_LOG_LEVEL, "error");
         }
         if (!getLog().isDebugEnabled() && System.getProperty(HIBERNATE_LOG_LEVEL) == null) {
             System.setProperty(HIBERNATE_LOG_LEVEL, "warn");
