@@ -167,8 +167,9 @@ class JavaRevisionTest {
                 + " NULL);\n\nINSERT INTO people VALUES (1, 'ada'), (2, 'grace');\n\nUPDATE alembic_version SET"
                 + " version_num='j2' WHERE alembic_version.version_num = 'r1';\n\nCOMMIT;");
         assertThatThrownBy(() -> migrations.offline(Command.UPGRADE, "j2:j3"))
-                .hasMessageContaining("java:" + CapitaliseNames.class.getName() + " reads the database while it runs")
-                .hasMessageContaining("cannot be written to an offline (--sql) script");
+                .hasMessage("java:" + CapitaliseNames.class.getName() + " reads the database while it runs, so it has"
+                        + " no statements before it runs and cannot be written to an offline (--sql) script; run it"
+                        + " online, or write the SQL it would run as an SQL revision.");
     }
 
     @Test

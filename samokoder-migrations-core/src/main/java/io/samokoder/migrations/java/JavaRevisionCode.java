@@ -152,9 +152,7 @@ final class JavaRevisionCode implements RevisionCode {
     @Override
     public List<String> statements(boolean upgrade, Dialect dialect) {
         if (this.readsDatabase) {
-            throw new NeedsDatabaseException(this.description + " reads the database while it runs, so it has no"
-                    + " statements before it runs and cannot be written to an offline (--sql) script; run it"
-                    + " online, or write the SQL it would run as an SQL revision.");
+            throw NeedsDatabaseException.offline(this.description);
         }
         OperationRenderer renderer = dialect.operations();
         List<Operation> operations = operations(upgrade);

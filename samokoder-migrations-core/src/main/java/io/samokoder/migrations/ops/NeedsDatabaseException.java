@@ -17,4 +17,20 @@ public class NeedsDatabaseException extends MigrationException {
                 + " it must declare a version (@Revision(version = ...)) for its checksum, and it cannot be"
                 + " rendered offline");
     }
+
+    private NeedsDatabaseException(String message, boolean whole) {
+        super(message);
+    }
+
+    /**
+     * The exception for an offline script of a revision that reads the database while it runs (one that
+     * declares its version, as it must).
+     *
+     * @param revision the revision's description, e.g. {@code java:com.example.M0042_Backfill}
+     */
+    public static NeedsDatabaseException offline(String revision) {
+        return new NeedsDatabaseException(revision + " reads the database while it runs, so it has no statements"
+                + " before it runs and cannot be written to an offline (--sql) script; run it online, or write the"
+                + " SQL it would run as an SQL revision.", true);
+    }
 }
