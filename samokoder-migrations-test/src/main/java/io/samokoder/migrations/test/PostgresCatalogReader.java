@@ -30,7 +30,7 @@ final class PostgresCatalogReader implements CatalogReader {
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
             + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY (?))";
 
-    private static final String INDEXES = "SELECT i.relname, t.relname, pg_catalog.pg_get_indexdef(i.oid)"
+    private static final String INDEXES = "SELECT i.relname, t.relname, pg_catalog.pg_get_indexdef(i.oid), t.relkind"
             + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
             + " JOIN pg_catalog.pg_class t ON t.oid = x.indrelid"
             + " WHERE t.relnamespace = " + NS + " AND NOT (t.relname = ANY (?))";
@@ -111,7 +111,10 @@ final class PostgresCatalogReader implements CatalogReader {
         }
         try (ResultSet rs = query(connection, INDEXES, ignored)) {
             while (rs.next()) {
-                b.add("index " + rs.getString(1) + " on " + rs.getString(2), rs.getString(3), table(rs.getString(2)));
+                // An index belongs to its table, or to a materialized view: it goes when its owner goes.
+                String owner = rs.getString(4).equals("m") ? "materialized view " + rs.getString(2)
+                        : table(rs.getString(2));
+                b.add("index " + rs.getString(1) + " on " + rs.getString(2), rs.getString(3), owner);
             }
         }
         try (ResultSet rs = query(connection, CONSTRAINTS, ignored)) {

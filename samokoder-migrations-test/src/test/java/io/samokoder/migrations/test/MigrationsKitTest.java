@@ -154,6 +154,14 @@ class MigrationsKitTest {
     }
 
     @Test
+    void aMaterializedViewLeftBehindIsReportedOnceWithoutItsIndex(TestDatabase db) {
+        assertThatThrownBy(() -> kit(db, "leaky-matview").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-matview/002_b2b2b2b2b2b2_emails_matview.sql)"
+                    + " leaves materialized view user_emails");
+    }
+
+    @Test
     void everyDifferenceIsReportedOnALineOfItsOwn(TestDatabase db) {
         String prefix = "downgrade of 3f2a9c1b7d4e (classpath:kit/leaky-many/002_3f2a9c1b7d4e_user_status.sql) ";
         assertThatThrownBy(() -> kit(db, "leaky-many").assertDowngradesLeaveNoTrace())
