@@ -105,7 +105,9 @@ public final class MigrationsAutoConfiguration {
             builder.locations(engineLocations(properties.getLocations()));
         }
         else {
-            builder.scripts(scripts);
+            // The scripts are read from the resources; the locations still say where new ones go (command
+            // mode's revision writes into a filesystem: location).
+            builder.scripts(scripts).locations(engineLocations(properties.getLocations()));
         }
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return new Migrations(builder.build());

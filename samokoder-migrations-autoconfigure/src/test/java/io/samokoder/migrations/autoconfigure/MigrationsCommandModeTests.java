@@ -95,6 +95,27 @@ class MigrationsCommandModeTests {
     }
 
     @Test
+    void revisionWritesIntoAFilesystemLocationThatAlreadyHasScripts(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("001_aaaa_first.sql"), "-- First\n--\n-- Revision ID: aaaa1111\n"
+                + "-- Revises: \n\n-- migrate:upgrade\nSELECT 1;\n\n-- migrate:downgrade\nSELECT 1;\n");
+        this.runner.withPropertyValues("samokoder.migrations.command=revision -m second",
+                "samokoder.migrations.locations=filesystem:" + dir).run((context) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<Integer> exits = new ArrayList<>();
+            new MigrationsCommandRunner("revision -m second", new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), exits::add)
+                .onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                        context.getSourceApplicationContext(), Duration.ZERO));
+            assertThat(exits).as(err.toString(StandardCharsets.UTF_8)).containsExactly(0);
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).hasSize(2).anyMatch(n -> n.endsWith("_second.sql"));
+            }
+        });
+    }
+
+    @Test
     void theEnvironmentOfCommandModeHasNoWebServerAndLazyBeans() {
         StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
