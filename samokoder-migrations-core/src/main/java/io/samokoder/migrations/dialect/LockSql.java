@@ -20,6 +20,14 @@ public interface LockSql {
     }
 
     /**
+     * The tables the lock itself keeps beside the version table {@code versionTable}, which autogenerate
+     * must not take for the application's (H2's lock table); none by default.
+     */
+    default List<String> ownTables(String versionTable) {
+        return List.of();
+    }
+
+    /**
      * Statements run in autocommit before the first attempt to take the lock of a version table
      * ({@code schema} already resolved), e.g. creating a lock table and the key's row; none by default.
      */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Reads the live schema for autogenerate and {@code check}, on one connection: first the version rows,
  * which must be the heads (as a set, as Alembic checks them), then the catalog of the connection's current
- * schema without the engine's version, log and state tables and the user's exclusions.
+ * schema without the engine's version, log and state tables (and the lock's, on H2) and the user's
+ * exclusions.
  */
 final class SchemaAtHeads {
 
@@ -27,7 +28,8 @@ final class SchemaAtHeads {
             if (!new HashSet<>(state.rows()).equals(new HashSet<>(heads))) {
                 throw new DatabaseNotUpToDateException(state.rows(), heads);
             }
-            return bound.dialect().schemaReader().read(c, filter);
+            return bound.dialect().schemaReader().read(c,
+                    filter.andExcluding(bound.dialect().lock().ownTables(config.versionTable())));
         });
     }
 }

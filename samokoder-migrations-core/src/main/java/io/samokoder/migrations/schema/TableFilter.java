@@ -45,9 +45,14 @@ public final class TableFilter {
         return true;
     }
 
-    /** The schema without the tables this filter leaves out (its sequences unchanged). */
+    /**
+     * The schema without the tables this filter leaves out, nor the sequences it would leave out by their
+     * names: the database's side is read by the same rule, so an excluded table's sequence
+     * ({@code tags_seq} for {@code tags_*}) is left out on both sides.
+     */
     public Schema apply(Schema schema) {
-        return new Schema(schema.tables().stream().filter(t -> includes(t.name())).toList(), schema.sequences());
+        return new Schema(schema.tables().stream().filter(t -> includes(t.name())).toList(),
+                schema.sequences().stream().filter(s -> includes(s.name())).toList());
     }
 
     private static Pattern compile(String glob) {

@@ -28,6 +28,11 @@ final class H2Lock implements LockSql {
         return true;
     }
 
+    @Override
+    public List<String> ownTables(String versionTable) {
+        return List.of(versionTable + SUFFIX);
+    }
+
     /** The hash of {@code <schema>.<table>}: one key per version table (and so per lock table). */
     @Override
     public long lockKey(String schema, String table) {
