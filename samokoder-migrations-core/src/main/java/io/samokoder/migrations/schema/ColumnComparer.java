@@ -96,7 +96,7 @@ final class ColumnComparer {
             current = next;
         }
         if (options.compareServerDefaults() && !database.isAutoincrement() && !model.isAutoincrement()
-                && !Objects.equals(Texts.serverDefault(database.serverDefault()), Texts.serverDefault(model.serverDefault()))) {
+                && !sameDefault(model.type(), database.serverDefault(), model.serverDefault())) {
             Column next = with(current, current.type(), current.nullable(), model.serverDefault(), current.comment());
             add(table, "modify_default", "Detected " + (model.serverDefault() == null ? "removed " : "") + "server default on"
                     + " column " + where, Texts.tuple("modify_default", Texts.repr(table), Texts.repr(model.name()),
@@ -134,5 +134,27 @@ final class ColumnComparer {
                 defaultChanged ? to.serverDefault() : null, defaultChanged && to.serverDefault() == null, null,
                 commentChanged ? to.comment() : null, commentChanged && to.comment() == null, from.type(),
                 from.nullable(), from.serverDefault(), from.comment(), from.isAutoincrement());
+    }
+
+    /**
+     * Whether two defaults are the same: as text, or {@code CURRENT_TIMESTAMP} and
+     * {@code CURRENT_TIMESTAMP(6)} on a timestamp column, whose precision is 6 as every dialect renders
+     * it (MariaDB shows the first as the second).
+     */
+    private static boolean sameDefault(Type type, String database, String model) {
+        String a = Texts.serverDefault(database);
+        String b = Texts.serverDefault(model);
+        if (Objects.equals(a, b)) {
+            return true;
+        }
+        if (a == null || b == null
+                || (type.kind() != TypeKind.TIMESTAMP && type.kind() != TypeKind.TIMESTAMPTZ)) {
+            return false;
+        }
+        return isCurrentTimestamp(a) && isCurrentTimestamp(b);
+    }
+
+    private static boolean isCurrentTimestamp(String text) {
+        return text.equalsIgnoreCase("CURRENT_TIMESTAMP") || text.equalsIgnoreCase("CURRENT_TIMESTAMP(6)");
     }
 }

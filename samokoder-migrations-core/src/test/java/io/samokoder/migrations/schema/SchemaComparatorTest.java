@@ -187,6 +187,19 @@ class SchemaComparatorTest {
     }
 
     @Test
+    void theCurrentTimestampAtTheTimestampsPrecisionIsTheCurrentTimestamp() {
+        // MariaDB shows DATETIME(6) DEFAULT CURRENT_TIMESTAMP as current_timestamp(6).
+        Schema model = schema(keyed("t", Column.of("a", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP"),
+                Column.of("b", Type.TIMESTAMPTZ).serverDefault("CURRENT_TIMESTAMP(6)")));
+        Schema database = schema(keyed("t", Column.of("a", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP(6)"),
+                Column.of("b", Type.TIMESTAMPTZ).serverDefault("CURRENT_TIMESTAMP")));
+        assertThat(diff(model, database).isEmpty()).isTrue();
+        Schema otherPrecision = schema(keyed("t", Column.of("a", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP(3)"),
+                Column.of("b", Type.TIMESTAMPTZ).serverDefault("CURRENT_TIMESTAMP")));
+        assertThat(messages(diff(otherPrecision, database))).containsExactly("Detected server default on column 't.a'");
+    }
+
+    @Test
     void identityColumnDefaultsAreIgnored() {
         Schema model = schema(table("t").column(Column.of("id", Type.BIGINT).notNull().autoincrement()));
         Schema database = schema(table("t").column(Column.of("id", Type.BIGINT).notNull().autoincrement()

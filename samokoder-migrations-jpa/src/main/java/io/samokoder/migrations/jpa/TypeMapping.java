@@ -159,7 +159,10 @@ final class TypeMapping {
 
     /** A named enum type (PostgreSQL) of the Java enum's constant names, when Hibernate maps it to one. */
     private Type namedEnum(Column column, String sql) {
-        String name = sql;
+        // Hibernate's DDL writes the type's name bare (create type Mood ...), which the database folds to
+        // lower case (PostgreSQL's mood); a quoted name keeps its case.
+        String name = sql.length() > 1 && sql.startsWith("\"") && sql.endsWith("\"")
+                ? sql.substring(1, sql.length() - 1).replace("\"\"", "\"") : sql.toLowerCase(java.util.Locale.ROOT);
         if (column.getValue() instanceof BasicValue value && value.getResolution() != null) {
             Class<?> javaType = value.getResolution().getDomainJavaType().getJavaTypeClass();
             if (javaType.isEnum()) {
