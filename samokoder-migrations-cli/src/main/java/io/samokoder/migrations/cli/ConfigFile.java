@@ -63,14 +63,14 @@ final class ConfigFile {
         try {
             List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
             return new Settings(
-                    string(binder, PREFIX + "url", "spring.datasource.url"),
-                    string(binder, PREFIX + "user", "spring.datasource.username"),
-                    string(binder, PREFIX + "password", "spring.datasource.password"),
+                    string(file, binder, PREFIX + "url", "spring.datasource.url"),
+                    string(file, binder, PREFIX + "user", "spring.datasource.username"),
+                    string(file, binder, PREFIX + "password", "spring.datasource.password"),
                     locations == null ? null : locations(locations, file.toAbsolutePath().getParent()),
-                    string(binder, PREFIX + "schema", null),
-                    string(binder, PREFIX + "version-table", null),
-                    string(binder, PREFIX + "log-table", null),
-                    string(binder, PREFIX + "file-template", null),
+                    string(file, binder, PREFIX + "schema", null),
+                    string(file, binder, PREFIX + "version-table", null),
+                    string(file, binder, PREFIX + "log-table", null),
+                    string(file, binder, PREFIX + "file-template", null),
                     binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null),
                     duration(binder, "lock-wait-timeout"),
                     duration(binder, "lock-timeout"),
@@ -92,10 +92,22 @@ final class ConfigFile {
         }
     }
 
-    private static String string(Binder binder, String key, String fallbackKey) {
+    private static String string(Path file, Binder binder, String key, String fallbackKey) {
+        String used = key;
         String value = binder.bind(key, String.class).orElse(null);
         if (value == null && fallbackKey != null) {
+            used = fallbackKey;
             value = binder.bind(fallbackKey, String.class).orElse(null);
+        }
+        int start = value == null ? -1 : value.indexOf("${");
+        if (start >= 0) {
+            // Spring's binder keeps a placeholder it cannot resolve as text; a URL or a password of
+            // "${DB_URL}" would only fail later, less clearly (and the literal would be sent as a password).
+            int end = value.indexOf('}', start);
+            String placeholder = end < 0 ? value.substring(start) : value.substring(start, end + 1);
+            throw new CliUsageException("--config " + file + ": property " + used + " has the placeholder "
+                    + placeholder + ", which neither the file nor the environment resolves; set it in the"
+                    + " environment, or give a default (${NAME:default})");
         }
         return value;
     }

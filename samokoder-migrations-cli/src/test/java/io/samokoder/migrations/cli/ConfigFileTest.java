@@ -83,6 +83,25 @@ class ConfigFileTest {
     }
 
     @Test
+    void aPlaceholderThatNothingResolvesIsAUsageErrorNamingIt() throws Exception {
+        Path file = Files.writeString(resources.resolve("unresolved.yml"), String.join("\n",
+                "spring:",
+                "  datasource:",
+                "    url: ${DB_URL}",
+                "    password: ${DB_PASSWORD:}",
+                "samokoder:",
+                "  migrations:",
+                "    locations: classpath:db/migrations",
+                ""));
+        Cli.Result current = Cli.raw(Map.of(), "--config", file.toString(), "current");
+        assertEquals(2, current.status(), current::toString);
+        assertTrue(current.err().contains("--config " + file + ": property spring.datasource.url has the placeholder"
+                + " ${DB_URL}, which neither the file nor the environment resolves"), current::toString);
+        Cli.Result resolved = Cli.raw(Map.of("DB_URL", NOWHERE), "--config", file.toString(), "heads");
+        assertEquals(0, resolved.status(), resolved::toString);
+    }
+
+    @Test
     void yamlAndPrecedence() throws Exception {
         Path file = Files.writeString(resources.resolve("application.yml"), String.join("\n",
                 "spring:",
