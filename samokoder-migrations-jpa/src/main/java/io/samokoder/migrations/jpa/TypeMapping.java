@@ -18,8 +18,9 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
 /**
  * The portable {@link Type} of a column Hibernate mapped: from its JDBC type code, its length, precision
  * and scale, checked against the SQL type Hibernate would write for it. A type with no portable kind, a
- * {@code columnDefinition}, or a code Hibernate writes unusually for the dialect (e.g. PostgreSQL's
- * {@code oid} for a LOB) becomes {@link Type#sql(String)} of Hibernate's SQL type.
+ * {@code columnDefinition} (but {@code text}, the portable {@link Type#TEXT}), or a code Hibernate writes
+ * unusually for the dialect (e.g. PostgreSQL's {@code oid} for a LOB) becomes {@link Type#sql(String)} of
+ * Hibernate's SQL type.
  */
 final class TypeMapping {
 
@@ -44,6 +45,10 @@ final class TypeMapping {
     Type typeOf(Column column) {
         int code = column.getSqlTypeCode(metadata);
         String explicit = column.getSqlType();
+        if (explicit != null && explicit.strip().equalsIgnoreCase("text")) {
+            // Every database here reads text as its portable TEXT (H2: an unbounded CHARACTER VARYING).
+            return Type.TEXT;
+        }
         if (explicit != null && !explicit.equalsIgnoreCase(derived(column, code))) {
             return Type.sql(explicit);
         }
