@@ -10,7 +10,6 @@ import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,19 +71,15 @@ class MariaDbOperationsTest {
     }
 
     @Test
-    void columnsAreRestatedWithCommentsAndTimestampsKeepTheInstant() throws Exception {
+    void columnsAreRestatedWithTheirComments() throws Exception {
         try (Connection c = server.connect()) {
             OperationsScenario scenario = new OperationsScenario(c, MariaDbOperationRenderer.INSTANCE);
             LiveOperations op = scenario.op();
-            op.execute("SET time_zone = '+00:00'");
             op.createTable("events", Column.of("id", Type.INTEGER).primaryKey().autoincrement(),
-                    Column.of("at", Type.TIMESTAMPTZ),
                     Column.of("title", Type.string(10)).notNull().comment("shown"),
                     Column.of("note", Type.string(100)));
-            op.bulkInsert("events", List.of(Map.of("at", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0,
-                    ZoneOffset.ofHours(2)), "title", "a\\b'c")));
-            assertThat(scenario.meta().rows("SELECT at, title FROM events"))
-                    .containsExactly("2024-01-02 01:04:05.000000|a\\b'c");
+            op.bulkInsert("events", List.of(Map.of("title", "a\\b'c")));
+            assertThat(scenario.meta().rows("SELECT title FROM events")).containsExactly("a\\b'c");
             op.alterColumn("events", "title", c2 -> c2.type(Type.string(30)).rename("heading")
                     .existingNullable(false).existingComment("shown"));
             assertThat(scenario.meta().rows("SELECT column_type, is_nullable, column_comment FROM"
