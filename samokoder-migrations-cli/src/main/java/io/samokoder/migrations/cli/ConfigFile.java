@@ -63,14 +63,14 @@ final class ConfigFile {
         try {
             List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
             return new Settings(
-                    string(file, binder, PREFIX + "url", "spring.datasource.url"),
-                    string(file, binder, PREFIX + "user", "spring.datasource.username"),
-                    string(file, binder, PREFIX + "password", "spring.datasource.password"),
+                    string(binder, PREFIX + "url", "spring.datasource.url"),
+                    string(binder, PREFIX + "user", "spring.datasource.username"),
+                    string(binder, PREFIX + "password", "spring.datasource.password"),
                     locations == null ? null : locations(locations, file.toAbsolutePath().getParent()),
-                    string(file, binder, PREFIX + "schema", null),
-                    string(file, binder, PREFIX + "version-table", null),
-                    string(file, binder, PREFIX + "log-table", null),
-                    string(file, binder, PREFIX + "file-template", null),
+                    string(binder, PREFIX + "schema", null),
+                    string(binder, PREFIX + "version-table", null),
+                    string(binder, PREFIX + "log-table", null),
+                    string(binder, PREFIX + "file-template", null),
                     binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null),
                     duration(binder, "lock-wait-timeout"),
                     duration(binder, "lock-timeout"),
@@ -92,24 +92,40 @@ final class ConfigFile {
         }
     }
 
-    private static String string(Path file, Binder binder, String key, String fallbackKey) {
-        String used = key;
+    private static String string(Binder binder, String key, String fallbackKey) {
         String value = binder.bind(key, String.class).orElse(null);
         if (value == null && fallbackKey != null) {
-            used = fallbackKey;
             value = binder.bind(fallbackKey, String.class).orElse(null);
         }
-        int start = value == null ? -1 : value.indexOf("${");
-        if (start >= 0) {
-            // Spring's binder keeps a placeholder it cannot resolve as text; a URL or a password of
-            // "${DB_URL}" would only fail later, less clearly (and the literal would be sent as a password).
-            int end = value.indexOf('}', start);
-            String placeholder = end < 0 ? value.substring(start) : value.substring(start, end + 1);
-            throw new CliUsageException("--config " + file + ": property " + used + " has the placeholder "
-                    + placeholder + ", which neither the file nor the environment resolves; set it in the"
-                    + " environment, or give a default (${NAME:default})");
-        }
         return value;
+    }
+
+    /**
+     * The settings, once their URL, user and password hold no placeholder that nothing resolved: Spring's
+     * binder keeps such a placeholder as text, and a URL or password of {@code ${DB_URL}} would only fail
+     * later, less clearly (or be sent as the password). Checked on the settings in use, so that a value of
+     * the file that an option overrides does not matter.
+     *
+     * @param file the configuration file the settings may come from, or {@code null}
+     */
+    static Settings requireResolved(Path file, Settings settings) {
+        if (file == null) {
+            return settings;
+        }
+        String[][] values = {{"URL (samokoder.migrations.url, spring.datasource.url)", settings.url()},
+            {"user (samokoder.migrations.user, spring.datasource.username)", settings.user()},
+            {"password (samokoder.migrations.password, spring.datasource.password)", settings.password()}};
+        for (String[] value : values) {
+            int start = value[1] == null ? -1 : value[1].indexOf("${");
+            if (start >= 0) {
+                int end = value[1].indexOf('}', start);
+                String placeholder = end < 0 ? value[1].substring(start) : value[1].substring(start, end + 1);
+                throw new CliUsageException("--config " + file + ": the " + value[0] + " has the placeholder "
+                        + placeholder + ", which neither the file nor the environment resolves; set it in the"
+                        + " environment, or give a default (${NAME:default})");
+            }
+        }
+        return settings;
     }
 
     /** As the starter reads them: a bare number is seconds. */

@@ -279,7 +279,7 @@ public final class SamokoderCli {
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
-        return options.or(environmentSettings).or(file);
+        return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }
 
     private String variable(String name, String fallback) {

@@ -60,7 +60,7 @@ public final class Workspaces {
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     javaPackages == null ? null : javaPackages(javaPackages), null, null);
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
-            return create(explicit.or(file), baseDirectory, null, classPath);
+            return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
         } catch (CliUsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -95,8 +95,12 @@ class ConfigFileTest {
                 ""));
         Cli.Result current = Cli.raw(Map.of(), "--config", file.toString(), "current");
         assertEquals(2, current.status(), current::toString);
-        assertTrue(current.err().contains("--config " + file + ": property spring.datasource.url has the placeholder"
-                + " ${DB_URL}, which neither the file nor the environment resolves"), current::toString);
+        assertTrue(current.err().contains("--config " + file + ": the URL (samokoder.migrations.url,"
+                + " spring.datasource.url) has the placeholder ${DB_URL}, which neither the file nor the environment"
+                + " resolves"), current::toString);
+        // An option that overrides the file's URL leaves its placeholder unused.
+        Cli.Result overridden = Cli.raw(Map.of(), "--config", file.toString(), "--url", NOWHERE, "heads");
+        assertEquals(0, overridden.status(), overridden::toString);
         Cli.Result resolved = Cli.raw(Map.of("DB_URL", NOWHERE), "--config", file.toString(), "heads");
         assertEquals(0, resolved.status(), resolved::toString);
     }
