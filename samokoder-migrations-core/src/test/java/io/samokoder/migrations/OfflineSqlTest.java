@@ -134,9 +134,9 @@ class OfflineSqlTest {
         assertThat(schemaOf(offline, "offline")).isEqualTo(schemaOf(online, "online"));
         assertThat(Db.strings(offline, "SELECT name FROM accounts")).containsExactly("first; not a separator");
 
-        onlineEngine.downgrade("b0");
-        String downgrade = renderer.sql(Command.DOWNGRADE, "heads:b0");
-        applyWithJdbc(offline, downgrade);
+        // An offline range starts from one revision, as Alembic resolves it: the merge's branch alone.
+        onlineEngine.downgrade("c1");
+        applyWithJdbc(offline, renderer.sql(Command.DOWNGRADE, "d0:c1"));
         assertThat(schemaOf(offline, "offline")).isEqualTo(schemaOf(online, "online"));
         assertThat(Db.versionRows(offline)).isEqualTo(Db.versionRows(online)).isNotEmpty();
     }
@@ -232,5 +232,10 @@ class OfflineSqlTest {
                 .hasMessage("Stamp operation with --sql only supports a single starting revision at a time");
         assertThatThrownBy(() -> renderer.upgrade("heads")).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("No DataSource is configured");
+        String multiple = "Multiple head revisions are present for given argument 'heads'; please specify a specific"
+                + " target revision, '<branchname>@heads' to narrow to a specific head, or 'heads' for all heads";
+        assertThatThrownBy(() -> renderer.sql(Command.DOWNGRADE, "heads:base")).hasMessage(multiple);
+        assertThatThrownBy(() -> renderer.sql(Command.UPGRADE, "heads:heads")).hasMessage(multiple);
+        assertThatThrownBy(() -> renderer.sql(Command.STAMP, "heads:base")).hasMessage(multiple);
     }
 }

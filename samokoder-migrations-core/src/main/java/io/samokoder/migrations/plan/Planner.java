@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -230,6 +231,21 @@ public final class Planner {
                 }
             }
             return result;
+        } catch (MapError e) {
+            throw CommandErrors.translate(e, null, null, null, null);
+        }
+    }
+
+    /**
+     * The one revision a spec names, as a command resolves a range's start (Alembic's
+     * {@code get_revision} under its command errors): empty for {@code base}; a spec naming several
+     * revisions ({@code heads} on a branched graph) fails with the command's "Multiple head revisions"
+     * text, an unknown one with "Can't locate revision".
+     */
+    public Optional<Revision> resolveOne(String spec) {
+        try {
+            int node = this.resolver.revision(spec);
+            return node < 0 ? Optional.empty() : Optional.of(this.graph.revisions().get(node));
         } catch (MapError e) {
             throw CommandErrors.translate(e, null, null, null, null);
         }

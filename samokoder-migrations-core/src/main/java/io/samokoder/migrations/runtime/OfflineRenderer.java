@@ -7,7 +7,6 @@ import io.samokoder.migrations.OfflineScript;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
@@ -98,16 +97,16 @@ final class OfflineRenderer {
         return new OfflineScript(command, range, render(plan), plan.rowsBefore(), steps, plan.rowsAfter());
     }
 
+    /**
+     * The rows a range starts from: the one revision its start names, as Alembic resolves it (spec §7),
+     * so that a start naming several revisions ({@code heads} of a branched graph) fails as there.
+     */
     private static List<String> start(Planner planner, String start) {
         String s = start.trim();
         if (s.isEmpty() || s.equals("base")) {
             return List.of();
         }
-        List<String> rows = new ArrayList<>();
-        for (Revision revision : planner.resolve(s)) {
-            rows.add(revision.id());
-        }
-        return rows;
+        return planner.resolveOne(s).map(revision -> List.of(revision.id())).orElse(List.of());
     }
 
     private String render(Plan plan) {
