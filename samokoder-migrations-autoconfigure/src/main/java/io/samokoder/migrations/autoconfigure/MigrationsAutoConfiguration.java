@@ -130,12 +130,6 @@ public final class MigrationsAutoConfiguration {
     }
 
     /**
-     * The DataSource to migrate: a {@link MigrationsDataSource @MigrationsDataSource} bean; else one
-     * built from the connection details' URL; else the application's DataSource, with the user and
-     * password of the connection details when they are set; else one built from the JDBC
-     * connection details.
-     */
-    /**
      * The DataSource of the builder, or, when its driver cannot be loaded, an error that names the
      * setting, the database and what to add (never the URL, which may carry a password).
      */
@@ -160,6 +154,12 @@ public final class MigrationsAutoConfiguration {
         }
     }
 
+    /**
+     * The DataSource to migrate: a {@link MigrationsDataSource @MigrationsDataSource} bean; else one
+     * built from the connection details' URL; else the application's DataSource, with the user and
+     * password of the connection details when they are set; else one built from the JDBC
+     * connection details.
+     */
     static DataSource migrationDataSource(MigrationsConnectionDetails details,
             ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
