@@ -283,17 +283,16 @@ public final class MigrationsKit {
                             + " part; write its downgrade, or declare it with allowIrreversible(\"" + id + "\")");
                 }
                 List<String> parents = graph.parents(id);
-                if (parents.size() <= 1) {
-                    // One step down its own branch: a downgrade to its parent would also undo the other branches
-                    // above that parent, which may hold an allowed irreversible revision.
-                    run(() -> migrations.downgrade(id + "@-1"), "downgrade of " + id + " (" + file + ") failed: ");
-                } else {
-                    run(() -> migrations.downgrade(parents.get(0)), "downgrade of " + id + " (" + file + ") failed: ");
-                    if (!new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
-                        run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to "
-                                + String.join(", ", rowsBefore) + " after the downgrade of " + id + " (" + file
-                                + ") failed: ");
-                    }
+                // One step down its own branch: a downgrade to its parent would also undo the other branches
+                // above that parent, which may hold an allowed irreversible revision. A merge, where that step
+                // is ambiguous, goes down to its first parent.
+                String down = parents.size() <= 1 ? id + "@-1" : parents.get(0);
+                run(() -> migrations.downgrade(down), "downgrade of " + id + " (" + file + ") failed: ");
+                if (!rowsBefore.isEmpty() && !new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
+                    // What the downgrade also removed (a merge's other parents, a root's dependencies) comes back.
+                    run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to "
+                            + String.join(", ", rowsBefore) + " after the downgrade of " + id + " (" + file
+                            + ") failed: ");
                 }
                 if (compare) {
                     List<String> problems = new ArrayList<>();
