@@ -2,11 +2,9 @@ package io.samokoder.migrations.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.script.RevisionCode;
 import io.samokoder.migrations.script.RevisionScript;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,36 +13,7 @@ import org.junit.jupiter.api.Test;
 class JavaFingerprintTest {
 
     /** The same code (and stamp) whatever the declaration: only the declaration differs below. */
-    private static final RevisionCode CODE = new RevisionCode() {
-        @Override
-        public boolean reversible() {
-            return true;
-        }
-
-        @Override
-        public String checksum() {
-            return "jv:1";
-        }
-
-        @Override
-        public boolean readsDatabase() {
-            return false;
-        }
-
-        @Override
-        public List<String> statements(boolean upgrade, Dialect dialect) {
-            return List.of();
-        }
-
-        @Override
-        public boolean requiresAutocommit(Dialect dialect) {
-            return false;
-        }
-
-        @Override
-        public void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) {
-        }
-    };
+    private static final RevisionCode CODE = new CodeStub(() -> "jv:1");
 
     private static String fingerprint(String id, List<String> revises, Set<String> labels, List<String> dependsOn,
             String message) {

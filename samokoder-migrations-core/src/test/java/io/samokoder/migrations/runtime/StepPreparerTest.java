@@ -3,14 +3,12 @@ package io.samokoder.migrations.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionCode;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.ScriptLoader;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,38 +119,10 @@ class StepPreparerTest {
     @Test
     void computesTheChecksumsOfRevisionsWrittenAsCodeAheadOfTheRun() throws Exception {
         List<String> threads = new CopyOnWriteArrayList<>();
-        RevisionCode code = new RevisionCode() {
-            @Override
-            public boolean reversible() {
-                return false;
-            }
-
-            @Override
-            public String checksum() {
-                threads.add(Thread.currentThread().getName());
-                return "j1:0";
-            }
-
-            @Override
-            public boolean readsDatabase() {
-                return false;
-            }
-
-            @Override
-            public List<String> statements(boolean upgrade, Dialect dialect) {
-                throw new AssertionError("statements need the run's dialect");
-            }
-
-            @Override
-            public boolean requiresAutocommit(Dialect dialect) {
-                return false;
-            }
-
-            @Override
-            public void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) {
-                throw new AssertionError("not run by the preparer");
-            }
-        };
+        RevisionCode code = new CodeStub(() -> {
+            threads.add(Thread.currentThread().getName());
+            return "j1:0";
+        });
         List<Step> steps = steps(2);
         StepPreparer.start(steps, step -> RevisionScript.ofCode(new Revision(step.revision(), List.of(), Set.of(),
                 List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, code), null);
