@@ -1,6 +1,7 @@
 package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationConfigurationException;
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.script.ScriptLocations;
 import io.samokoder.migrations.script.ScriptResource;
 import java.io.FileNotFoundException;
@@ -26,8 +27,6 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 final class SpringScriptResources {
 
     private static final Log logger = LogFactory.getLog(SpringScriptResources.class);
-
-    private static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
     private SpringScriptResources() {
     }
@@ -85,7 +84,7 @@ final class SpringScriptResources {
                         + " the location");
             }
         }
-        else if (!DEFAULT_LOCATION.equals(normalized) && !normalized.startsWith("classpath*:")
+        else if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(normalized) && !normalized.startsWith("classpath*:")
                 && !resolver.getResource(normalized + "/").exists()) {
             logger.warn("Script location '" + location + "' (samokoder.migrations.locations) does not exist on the"
                     + " class path; it adds no scripts");

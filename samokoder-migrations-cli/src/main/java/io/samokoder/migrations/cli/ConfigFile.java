@@ -109,23 +109,24 @@ final class ConfigFile {
      * @param file the configuration file the settings may come from, or {@code null}
      */
     static Settings requireResolved(Path file, Settings settings) {
-        if (file == null) {
-            return settings;
-        }
-        String[][] values = {{"URL (samokoder.migrations.url, spring.datasource.url)", settings.url()},
-            {"user (samokoder.migrations.user, spring.datasource.username)", settings.user()},
-            {"password (samokoder.migrations.password, spring.datasource.password)", settings.password()}};
-        for (String[] value : values) {
-            int start = value[1] == null ? -1 : value[1].indexOf("${");
-            if (start >= 0) {
-                int end = value[1].indexOf('}', start);
-                String placeholder = end < 0 ? value[1].substring(start) : value[1].substring(start, end + 1);
-                throw new CliUsageException("--config " + file + ": the " + value[0] + " has the placeholder "
-                        + placeholder + ", which neither the file nor the environment resolves; set it in the"
-                        + " environment, or give a default (${NAME:default})");
-            }
+        if (file != null) {
+            requireResolved(file, "URL (samokoder.migrations.url, spring.datasource.url)", settings.url());
+            requireResolved(file, "user (samokoder.migrations.user, spring.datasource.username)", settings.user());
+            requireResolved(file, "password (samokoder.migrations.password, spring.datasource.password)",
+                    settings.password());
         }
         return settings;
+    }
+
+    private static void requireResolved(Path file, String setting, String value) {
+        int start = value == null ? -1 : value.indexOf("${");
+        if (start >= 0) {
+            int end = value.indexOf('}', start);
+            throw new CliUsageException("--config " + file + ": the " + setting + " has the placeholder "
+                    + (end < 0 ? value.substring(start) : value.substring(start, end + 1)) + ", which neither the"
+                    + " file nor the environment resolves; set it in the environment, or give a default"
+                    + " (${NAME:default})");
+        }
     }
 
     /** As the starter reads them: a bare number is seconds. */

@@ -13,33 +13,13 @@ final class Urls {
         if (url == null) {
             return null;
         }
-        String masked = url;
-        int scheme = masked.indexOf("//");
-        if (scheme >= 0) {
-            int hostEnd = indexOfAny(masked, scheme + 2, "/?;");
-            int at = masked.lastIndexOf('@', hostEnd < 0 ? masked.length() : hostEnd);
-            if (at > scheme) {
-                int colon = masked.indexOf(':', scheme + 2);
-                if (colon > 0 && colon < at) {
-                    masked = masked.substring(0, colon + 1) + "***" + masked.substring(at);
-                }
-            }
+        StringBuilder out = new StringBuilder(url.length());
+        int copied = 0;
+        for (int[] span : secretSpans(url)) {
+            out.append(url, copied, span[0]).append("***");
+            copied = span[1];
         }
-        StringBuilder out = new StringBuilder(masked.length());
-        int i = 0;
-        String lower = masked.toLowerCase(java.util.Locale.ROOT);
-        while (i < masked.length()) {
-            int key = lower.indexOf("password=", i);
-            if (key < 0) {
-                out.append(masked, i, masked.length());
-                break;
-            }
-            int valueStart = key + "password=".length();
-            int valueEnd = indexOfAny(masked, valueStart, "&;");
-            out.append(masked, i, valueStart).append("***");
-            i = valueEnd < 0 ? masked.length() : valueEnd;
-        }
-        return out.toString();
+        return out.append(url, copied, url.length()).toString();
     }
 
     /**
@@ -51,28 +31,46 @@ final class Urls {
         if (password != null && !password.isEmpty()) {
             secrets.add(password);
         }
-        if (url == null) {
-            return secrets;
+        if (url != null) {
+            for (int[] span : secretSpans(url)) {
+                if (span[1] > span[0]) {
+                    secrets.add(url.substring(span[0], span[1]));
+                }
+            }
         }
+        return secrets;
+    }
+
+    /**
+     * Where the URL holds a password, in order and not overlapping: between {@code //user:} and
+     * {@code @}, and each {@code password=} parameter's value (up to {@code &} or {@code ;}); a span
+     * may be empty.
+     */
+    private static List<int[]> secretSpans(String url) {
+        List<int[]> spans = new ArrayList<>();
         int scheme = url.indexOf("//");
         if (scheme >= 0) {
             int hostEnd = indexOfAny(url, scheme + 2, "/?;");
             int at = url.lastIndexOf('@', hostEnd < 0 ? url.length() : hostEnd);
             int colon = url.indexOf(':', scheme + 2);
-            if (at > scheme && colon > 0 && colon < at - 1) {
-                secrets.add(url.substring(colon + 1, at));
+            if (at > scheme && colon > 0 && colon < at) {
+                spans.add(new int[] {colon + 1, at});
             }
         }
+        int[] userInfo = spans.isEmpty() ? new int[] {0, 0} : spans.get(0);
+        int covered = 0;
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         for (int key = lower.indexOf("password="); key >= 0; key = lower.indexOf("password=", key + 1)) {
+            if (key < covered || (key >= userInfo[0] && key < userInfo[1])) {
+                continue;
+            }
             int valueStart = key + "password=".length();
             int valueEnd = indexOfAny(url, valueStart, "&;");
-            String value = url.substring(valueStart, valueEnd < 0 ? url.length() : valueEnd);
-            if (!value.isEmpty()) {
-                secrets.add(value);
-            }
+            covered = valueEnd < 0 ? url.length() : valueEnd;
+            spans.add(new int[] {valueStart, covered});
         }
-        return secrets;
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        return spans;
     }
 
     /**

@@ -36,7 +36,9 @@ final class JavaFingerprint {
             String stamp = script.code().isPresent() ? script.code().get().stamp() : script.checksum();
             Revision declared = script.revision();
             content.append(script.description()).append('\n').append(declared.id()).append('\n')
-                    .append(declared.downRevisions()).append('\n').append(new TreeSet<>(declared.branchLabels()))
+                    .append(declared.downRevisions()).append('\n')
+                    // Sorted: a set's order is not the same from one JVM to the next. Most revisions have none.
+                    .append(declared.branchLabels().isEmpty() ? "[]" : new TreeSet<>(declared.branchLabels()))
                     .append('\n').append(declared.dependsOn()).append('\n').append(declared.message()).append('\n')
                     .append(stamp).append('\n');
         }

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.script;
 
+import io.samokoder.migrations.MigrationsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,14 +22,11 @@ class ScriptCollector extends ScriptLocations.Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptLocations.class);
 
-    /** The default location, {@code MigrationsConfig.DEFAULT_LOCATIONS}'s one (not warned of when missing). */
-    private static final String DEFAULT_LOCATION = "classpath:db/migrations";
-
     final List<ScriptResource> resources = new ArrayList<>();
 
     @Override
     void missingLocation(String location) {
-        if (!DEFAULT_LOCATION.equals(location)) {
+        if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(location)) {
             LOG.warn("Script location '{}' does not exist on the class path; it adds no scripts", location);
         }
     }
