@@ -44,13 +44,18 @@ public class PartialRevisionException extends MigrationException {
         this.total = total;
     }
 
-    /** How each front-end enables a retry, as the message names it. */
     /** How a retry is enabled, in each front-end. */
     private static final String RETRY = "run again with retry-partial enabled (samokoder.migrations.retry-partial=true,"
             + " the --retry-partial option of upgrade and downgrade, -Dsamokoder.retryPartial=true for the Maven"
             + " plugin, or MigrationsConfig.builder().retryPartial(true))";
 
-    private static String compose(String revision, String file, String direction, int applied, int total,
+    /** Creates the exception for a partial attempt that a run would repeat. */
+    public PartialRevisionException(PartialAttempt attempt) {
+        this(attempt.revision(), attempt.file(), attempt.direction(), attempt.applied(), attempt.total(),
+                attempt.error());
+    }
+
+    static String compose(String revision, String file, String direction, int applied, int total,
             String error) {
         boolean up = "up".equals(direction);
         String part = up ? "upgrade" : "downgrade";
@@ -72,9 +77,10 @@ public class PartialRevisionException extends MigrationException {
         String done = applied == 1 ? "statement 1" : "statements 1 to " + applied;
         String of = total >= 0 ? " of " + total : " (it reads the database while it runs, so how many statements"
                 + " it makes is not known)";
-        String rest = total >= 0 ? "statements " + (applied + 1) + " to " + total : "from statement " + (applied + 1);
+        String rest = total < 0 ? "from statement " + (applied + 1)
+                : applied + 1 == total ? "statement " + total : "statements " + (applied + 1) + " to " + total;
         return head + "its " + part + " stopped at statement " + (applied + 1) + of + ", and " + done
-                + (applied == 1 ? " was" : " were") + " applied and stay"
+                + (applied == 1 ? " was applied and stays" : " were applied and stay")
                 + ", while the version table does not show the " + part + ". Nothing was run. Either finish the "
                 + part + " by hand (" + rest + ") and stamp " + stampTo
                 + ", or undo " + done + " by hand (or make " + (applied == 1 ? "it" : "them") + " safe to repeat)"

@@ -2,6 +2,7 @@ package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -67,6 +68,26 @@ class MariaDbPartialRevisionTest {
             assertThat(MariaDb.tables(ds)).doesNotContain("three", "after_t");
             assertThat(MariaDb.count(ds, "SELECT count(*) FROM samokoder_migrations_log")).isEqualTo(2);
 
+            // The dry run refuses as the run would.
+            assertThat(catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.plan(Command.UPGRADE, "heads")).revision()).isEqualTo("p2");
+            assertThat(new Migrations(MariaDb.config(ds, dir).retryPartial(true).build())
+                    .plan(Command.UPGRADE, "heads").steps()).hasSize(2);
+
+            ValidationResult validation = migrations.validate("heads");
+            assertThat(validation.upToDate()).isFalse();
+            assertThat(validation.pending()).containsExactly("p2", "p3");
+            assertThat(validation.partial()).singleElement().satisfies(attempt -> {
+                assertThat(attempt.revision()).isEqualTo("p2");
+                assertThat(attempt.direction()).isEqualTo("up");
+                assertThat(attempt.file()).endsWith("p2.sql");
+                assertThat(attempt.applied()).isEqualTo(2);
+                assertThat(attempt.total()).isEqualTo(4);
+                assertThat(attempt.error()).startsWith("Revision p2 failed at statement 3");
+                assertThat(attempt.explanation()).isEqualTo(new PartialRevisionException(attempt).getMessage())
+                        .contains("its upgrade stopped at statement 3 of 4");
+            });
+
             // The operator finishes statements 3 and 4 by hand and stamps.
             MariaDb.exec(ds, "CREATE TABLE three (id INT)", "CREATE TABLE four (id INT)");
             migrations.stamp(List.of("p2"), false);
@@ -114,10 +135,20 @@ class MariaDbPartialRevisionTest {
             PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
                     () -> migrations.downgrade("base"));
             assertThat(refusal.getMessage()).contains("its downgrade stopped at statement 2 of 4, and statement 1"
-                    + " was applied and stay").contains("and stamp the revision below it");
+                    + " was applied and stays").contains("and stamp the revision below it");
+
+            // The version table says p2 is applied, but its downgrade stopped part-way: not up to date.
+            ValidationResult validation = migrations.validate("p2");
+            assertThat(validation.pending()).isEmpty();
+            assertThat(validation.drift()).isEmpty();
+            assertThat(validation.upToDate()).isFalse();
+            assertThat(validation.partial()).extracting(PartialAttempt::revision, PartialAttempt::direction,
+                    PartialAttempt::applied).containsExactly(tuple("p2", "down", 1));
 
             MariaDb.exec(ds, "DROP TABLE two", "DROP TABLE one");
             migrations.stamp(List.of("p1"), false);
+            assertThat(migrations.validate("p1").partial()).isEmpty();
+            assertThat(migrations.validate("p1").upToDate()).isTrue();
             assertThat(migrations.upgrade("heads").steps()).extracting(StepResult::revision)
                     .containsExactly("p2", "p3");
         }

@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 class MigrationsConfigTest {
 
     @Test
+    void invalidSettingsNameTheBuilderAndTheProperty() {
+        assertThatThrownBy(() -> MigrationsConfig.builder().locations("filesystem:x")
+                .lockTimeout(java.time.Duration.ofSeconds(-5)).build())
+                .isInstanceOf(MigrationConfigurationException.class)
+                .hasMessage("Invalid migrations configuration: lockTimeout (samokoder.migrations.lock-timeout) must be"
+                        + " zero or positive, not -5s");
+        assertThatThrownBy(() -> MigrationsConfig.builder().locations("filesystem:x").lockRetries(-1).build())
+                .hasMessageContaining("lockRetries (samokoder.migrations.lock-retries) must be 0 or more, not -1");
+        assertThatThrownBy(() -> MigrationsConfig.builder().locations("filesystem:x").versionTable("bad-name").build())
+                .hasMessageStartingWith("Invalid versionTable (samokoder.migrations.version-table) 'bad-name'");
+    }
+
+    @Test
     void defaults() {
         MigrationsConfig config = MigrationsConfig.builder().build();
         assertThat(config.locations()).containsExactly("classpath:db/migrations");
@@ -58,7 +71,8 @@ class MigrationsConfigTest {
                     .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("versionTable");
         }
         assertThatThrownBy(() -> MigrationsConfig.builder().schema("x-y").build())
-                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("schema 'x-y'");
+                .isInstanceOf(MigrationConfigurationException.class)
+                .hasMessageContaining("schema (samokoder.migrations.schema) 'x-y'");
         assertThatThrownBy(() -> MigrationsConfig.builder().logTable("alembic_version").build())
                 .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("must differ");
         assertThatThrownBy(() -> MigrationsConfig.builder().logTable("l".repeat(58)).build())

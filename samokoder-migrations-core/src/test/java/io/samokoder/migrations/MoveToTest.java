@@ -96,6 +96,24 @@ class MoveToTest {
     }
 
     @Test
+    void aTargetThatDoesNotResolveLeavesANewDatabaseWithoutTables(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "move_unresolved");
+        Migrations migrations = migrations(ds, chain(dir, true));
+        assertThatThrownBy(() -> migrations.upgrade("nope")).hasMessage("Can't locate revision identified by 'nope'");
+        assertThatThrownBy(() -> migrations.downgrade("nope")).hasMessage("Can't locate revision identified by 'nope'");
+        assertThatThrownBy(() -> migrations.stamp(java.util.List.of("nope"), false))
+                .hasMessage("Can't locate revision identified by 'nope'");
+        assertThatThrownBy(() -> migrations.upgrade("+5")).hasMessageContaining("Relative revision +5");
+        assertThat(Db.tableExists(ds, "move_unresolved", "alembic_version")).isFalse();
+        assertThat(Db.tableExists(ds, "move_unresolved", "samokoder_migrations_log")).isFalse();
+
+        // A run that resolves creates both, also when it has nothing to run.
+        assertThat(migrations.upgrade("base").steps()).isEmpty();
+        assertThat(Db.tableExists(ds, "move_unresolved", "alembic_version")).isTrue();
+        assertThat(Db.tableExists(ds, "move_unresolved", "samokoder_migrations_log")).isTrue();
+    }
+
+    @Test
     void aNoOpOfTheFullCheckIsNotMarkedAsAFastStart(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "move_full");
         Path scripts = chain(dir, true);

@@ -51,5 +51,6 @@ final class ModeStrategies {
         }
         result.drift().forEach((problem) -> logger.warn("Validate mode: revision " + problem.revision() + " ("
                 + problem.file() + ") drifted: " + problem.message()));
+        result.partial().forEach((attempt) -> logger.warn("Validate mode: " + attempt.explanation()));
     }
 }

@@ -43,9 +43,39 @@ public final class CycleDetectedException extends RevisionException {
      * @param revisions the revisions involved, in the order they are reported
      */
     public CycleDetectedException(Kind kind, List<String> revisions) {
-        super(kind.label() + " is detected in revisions (" + String.join(", ", revisions) + ")");
+        this(kind, revisions, List.of());
+    }
+
+    /**
+     * Creates the exception, naming where the revisions are declared after Alembic's text.
+     *
+     * @param kind the kind of loop
+     * @param revisions the revisions involved, in the order they are reported
+     * @param sources where each of them is declared (a file or class), in the same order; empty ones are left out
+     */
+    public CycleDetectedException(Kind kind, List<String> revisions, List<String> sources) {
+        super(kind.label() + " is detected in revisions (" + String.join(", ", revisions) + ")"
+                + fix(kind, revisions, sources));
         this.kind = kind;
         this.revisions = revisions.toArray(new String[0]);
+    }
+
+    private static String fix(Kind kind, List<String> revisions, List<String> sources) {
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < revisions.size() && i < sources.size(); i++) {
+            if (!sources.get(i).isEmpty()) {
+                where.append(where.isEmpty() ? "" : ", ").append(revisions.get(i)).append(" in ").append(sources.get(i));
+            }
+        }
+        if (where.isEmpty()) {
+            return "";
+        }
+        String headers = switch (kind) {
+            case CYCLE, SELF_LOOP -> "'Revises' header";
+            case DEPENDENCY_CYCLE -> "'Revises' and 'Depends On' headers";
+            case DEPENDENCY_SELF_LOOP -> "'Depends On' header";
+        };
+        return "; fix the " + headers + " (" + where + ") so that no revision comes after itself";
     }
 
     /** The kind of loop found. */

@@ -80,10 +80,12 @@ public record Revision(String id, List<String> downRevisions, Set<String> branch
      */
     public void validate() {
         if (this.downRevisions.contains(this.id)) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.SELF_LOOP, List.of(this.id));
+            throw new CycleDetectedException(CycleDetectedException.Kind.SELF_LOOP, List.of(this.id),
+                    List.of(this.source));
         }
         if (this.dependsOn.contains(this.id)) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_SELF_LOOP, List.of(this.id));
+            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_SELF_LOOP, List.of(this.id),
+                    List.of(this.source));
         }
         checkId(this.id);
     }

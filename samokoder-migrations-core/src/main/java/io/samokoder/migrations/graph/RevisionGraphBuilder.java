@@ -42,7 +42,16 @@ final class RevisionGraphBuilder {
         int[][] dependencies = resolveDependencies();
         int[][] parents = resolveParents();
         Topology topology = link(parents, dependencies);
-        int[] order = CycleDetector.check(topology);
+        int[] order;
+        try {
+            order = CycleDetector.check(topology);
+        } catch (CycleDetectedException e) {
+            List<String> sources = new ArrayList<>(e.revisions().size());
+            for (String id : e.revisions()) {
+                sources.add(this.revisions.get(this.indexById.get(id)).source());
+            }
+            throw new CycleDetectedException(e.kind(), e.revisions(), sources);
+        }
         int[] position = new int[this.size];
         for (int i = 0; i < order.length; i++) {
             position[order[i]] = i;
@@ -81,7 +90,8 @@ final class RevisionGraphBuilder {
                 int id = this.indexById.get(label);
                 Integer owner = id >= 0 ? Integer.valueOf(id) : this.indexByLabel.putIfAbsent(label, index);
                 if (owner != null) {
-                    throw new BranchLabelConflictException(label, revision.id(), this.ids[owner]);
+                    throw new BranchLabelConflictException(label, revision.id(), this.ids[owner],
+                            revision.source(), this.revisions.get(owner).source());
                 }
             }
         }

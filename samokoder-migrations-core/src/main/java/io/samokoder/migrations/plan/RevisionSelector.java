@@ -115,8 +115,9 @@ final class RevisionSelector {
         BitSet required = checkedReach(targets, this.index.normDown);
         List<Integer> currentList = this.targets.revisions(lower);
         if (!implicitBase) {
+            // A lower -N that walks exactly to base is "below" every target, as Alembic's None: not an ancestor.
             for (int current : currentList) {
-                if (current >= 0 && !required.get(current)) {
+                if (current == SpecResolver.BASE || current >= 0 && !required.get(current)) {
                     throw MapError.rangeNotAncestor(lower.displayOrBase(), upper.displayOrBase());
                 }
             }

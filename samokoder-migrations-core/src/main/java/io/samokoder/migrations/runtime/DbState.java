@@ -13,15 +13,22 @@ import org.slf4j.LoggerFactory;
  *
  * @param rows the version rows
  * @param log the latest log entry of each revision
+ * @param versionTableMissing whether the version table does not exist
+ * @param logTableMissing whether the log table does not exist (or, with the version table missing, was not read)
  */
-record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
+record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versionTableMissing,
+        boolean logTableMissing) {
+
+    /** A state whose tables exist (or whose missing tables do not matter to the caller). */
+    DbState(List<String> rows, Map<String, LogStore.Entry> log) {
+        this(rows, log, false, false);
+    }
 
     /**
-     * Reads the state; a missing version or log table counts as empty and is created when
-     * {@code create} (a run under the lock), never otherwise. The caller has checked the database
-     * product ({@link ProductCheck}).
+     * Reads the state; a missing version or log table counts as empty (see {@link #createMissing}). The caller
+     * has checked the database product ({@link ProductCheck}).
      */
-    static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean create)
+    static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables)
             throws SQLException {
         List<String> rows;
         try {
@@ -30,33 +37,40 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log) {
             if (!tables.dialect().isUndefinedTable(e)) {
                 throw e;
             }
-            if (create) {
-                LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info(
-                        "Creating the version table {} and the log table {}", tables.versionTableName(),
-                        tables.logTable());
-                if (tables.dialect().executesSeveralStatements()) {
-                    try (Statement st = connection.createStatement()) {
-                        st.execute(versions.createSql() + ";\n" + log.createSql());
-                    }
-                } else {
-                    versions.create(connection);
-                    log.create(connection);
-                }
-            }
-            return new DbState(List.of(), Map.of());
+            // The log is not read: without a version table it is missing, or (a revision dropped the version
+            // table) holds nothing but the partial attempts, which the run reads by itself.
+            return new DbState(List.of(), Map.of(), true, true);
         }
-        Map<String, LogStore.Entry> entries;
         try {
-            entries = log.readLatest(connection);
+            return new DbState(List.copyOf(rows), log.readLatest(connection), false, false);
         } catch (SQLException e) {
             if (!tables.dialect().isUndefinedTable(e)) {
                 throw e;
             }
-            if (create) {
+            return new DbState(List.copyOf(rows), Map.of(), false, true);
+        }
+    }
+
+    /**
+     * Creates the tables this state found missing: a run under the lock does, once its target resolved and its
+     * checks passed, so that bad input leaves the database unchanged.
+     */
+    void createMissing(Connection connection, VersionStore versions, LogStore log, Tables tables)
+            throws SQLException {
+        if (this.versionTableMissing) {
+            LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info(
+                    "Creating the version table {} and the log table {}", tables.versionTableName(),
+                    tables.logTable());
+            if (tables.dialect().executesSeveralStatements()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute(versions.createSql() + ";\n" + log.createSql());
+                }
+            } else {
+                versions.create(connection);
                 log.create(connection);
             }
-            entries = Map.of();
+        } else if (this.logTableMissing) {
+            log.create(connection);
         }
-        return new DbState(List.copyOf(rows), entries);
     }
 }

@@ -151,7 +151,7 @@ public final class Engine {
         }
         DbState state;
         try {
-            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), tables, true));
+            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), tables));
         } catch (SQLException e) {
             throw Jdbc.failure("Could not read the version table " + tables.versionTableName(), e);
         }
@@ -177,14 +177,33 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.transactional(this.catalog, plan, bound.dialect());
         }
-        if (!bound.dialect().transactionalDdl() && !plan.isEmpty()) {
+        if (!bound.dialect().transactionalDdl() && !plan.isEmpty()
+                && (state.versionTableMissing() || !state.logTableMissing())) {
             try {
                 lock.read(c -> {
-                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
+                    try {
+                        new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
+                    } catch (SQLException e) {
+                        if (!bound.dialect().isUndefinedTable(e)) {
+                            throw e;
+                        }
+                        // A new database: no log, no partial attempt.
+                    }
                     return null;
                 });
             } catch (SQLException e) {
                 throw Jdbc.failure("Could not read the log table " + tables.logTable(), e);
+            }
+        }
+        if (state.versionTableMissing() || state.logTableMissing()) {
+            DbState found = state;
+            try {
+                lock.read(c -> {
+                    found.createMissing(c, bound.versions(), bound.log(), tables);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e);
             }
         }
         if (!plan.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.PartialRevisionException;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
@@ -7,7 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +35,6 @@ final class PartialAttempts {
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     private static final Pattern MARKER = Pattern.compile("Partial: applied (\\d+) of (\\d+|\\?) statements\\. (.*)",
             Pattern.DOTALL);
-
-    /** A partial attempt as its log row records it. */
-    private record Attempt(String revision, String direction, String file, int applied, int total, String error) {
-    }
 
     /** The outcome of the log row that stands for a revision while it runs. */
     static final String RUNNING = "running";
@@ -73,32 +73,47 @@ final class PartialAttempts {
      * retried, when allowed); reads the log on the given connection.
      */
     void check(Connection connection, Plan plan) throws SQLException {
-        Map<String, Attempt> open = unresolved(connection);
+        Map<String, PartialAttempt> open = unresolved(connection);
         if (open.isEmpty()) {
             return;
         }
-        for (Step step : plan.steps()) {
-            Attempt attempt = step.kind() == Step.Kind.STAMP ? null : open.get(step.revision());
-            if (attempt == null) {
-                continue;
-            }
-            PartialRevisionException refusal = new PartialRevisionException(attempt.revision(), attempt.file(),
-                    attempt.direction(), attempt.applied(), attempt.total(), attempt.error());
+        for (PartialAttempt attempt : repeated(open.values(), plan)) {
             if (!this.retry) {
-                throw refusal;
+                throw new PartialRevisionException(attempt);
             }
             LOG.warn("Running revision {} again as retryPartial allows; its earlier {} stopped part-way",
                     attempt.revision(), "up".equals(attempt.direction()) ? "upgrade" : "downgrade");
         }
     }
 
+    /** The partial attempts whose revisions the plan would run again (stamps run none), in the plan's order. */
+    static List<PartialAttempt> repeated(Collection<PartialAttempt> open, Plan plan) {
+        List<PartialAttempt> repeated = new ArrayList<>(1);
+        for (Step step : plan.steps()) {
+            if (step.kind() == Step.Kind.STAMP) {
+                continue;
+            }
+            for (PartialAttempt attempt : open) {
+                if (attempt.revision().equals(step.revision())) {
+                    repeated.add(attempt);
+                }
+            }
+        }
+        return repeated;
+    }
+
+    /** The revisions left part-way (see {@link #unresolved}), in the order they were attempted. */
+    List<PartialAttempt> list(Connection connection) throws SQLException {
+        return List.copyOf(unresolved(connection).values());
+    }
+
     /**
      * The partial attempts that no later successful up or down of their revision, nor a stamp whose
      * rows before or after hold it, has resolved: the latest per revision.
      */
-    private Map<String, Attempt> unresolved(Connection connection) throws SQLException {
+    private Map<String, PartialAttempt> unresolved(Connection connection) throws SQLException {
         String log = this.tables.qualifiedLog();
-        Map<String, Attempt> open = new LinkedHashMap<>();
+        Map<String, PartialAttempt> open = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.id, a.revision, a.direction, a.file,"
                 + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = ?"
                 + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
@@ -113,14 +128,14 @@ final class PartialAttempts {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (RUNNING.equals(rs.getString(6))) {
-                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
-                                -1, -1, "none was logged: the run that started it ended without reporting"));
+                        open.put(rs.getString(2), new PartialAttempt(rs.getString(2), rs.getString(4),
+                                rs.getString(3), -1, -1, "none was logged: the run that started it ended without reporting"));
                         continue;
                     }
                     Matcher m = MARKER.matcher(rs.getString(5));
                     if (m.matches()) {
-                        open.put(rs.getString(2), new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
-                                Integer.parseInt(m.group(1)), m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2)),
+                        open.put(rs.getString(2), new PartialAttempt(rs.getString(2), rs.getString(4),
+                                rs.getString(3), Integer.parseInt(m.group(1)), m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2)),
                                 m.group(3)));
                     }
                 }

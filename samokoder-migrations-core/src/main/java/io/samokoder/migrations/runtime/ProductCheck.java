@@ -40,8 +40,10 @@ final class ProductCheck {
                 throw unsupported(product, version(metaData));
             }
             throw new MigrationConfigurationException("The database is " + product + " " + version(metaData)
-                    + ", but the configured dialect is " + dialect.name() + ". Nothing was changed; configure the"
-                    + " dialect of " + product + ", or none to have it detected from the connection.");
+                    + ", but the configured dialect is " + dialect.name() + " (samokoder.migrations.dialect, or the"
+                    + " command line's jdbc:" + dialect.name() + ": URL). Nothing was changed; configure the dialect"
+                    + " of " + product + " (on the command line, a URL of its own scheme), or none to have it"
+                    + " detected from the connection.");
         }
     }
 

@@ -5,12 +5,16 @@ import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.PartialAttempt;
+import io.samokoder.migrations.PartialRevisionException;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.ValidationResult;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,8 @@ final class Queries {
         if (verified != null) {
             return new ValidationResult(verified, List.of(), List.of());
         }
-        DbState state = readStateRequired("validate");
+        StateRead read = readStateAndPartial("validate");
+        DbState state = read.state();
         List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
                 tables().versionTableName());
         boolean unknown = false;
@@ -64,11 +69,40 @@ final class Queries {
             unknown |= !this.catalog.graph().contains(row);
         }
         List<String> pending = unknown ? List.of() : Plans.pending(this.catalog.planner(), state.rows(), target);
-        return new ValidationResult(state.rows(), pending, drift);
+        return new ValidationResult(state.rows(), pending, drift, read.partial());
+    }
+
+    /** The state, and the revisions left part-way (on a database without transactional DDL), on one connection. */
+    private record StateRead(DbState state, List<PartialAttempt> partial) {
+    }
+
+    private StateRead readStateAndPartial(String what) {
+        Jdbc.require(this.config.dataSource(), what);
+        return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            DbState found = DbState.read(c, bound.versions(), bound.log(), bound.tables());
+            boolean logMayExist = found.versionTableMissing() || !found.logTableMissing();
+            return new StateRead(found, bound.dialect().transactionalDdl() || !logMayExist ? List.of()
+                    : partialAttempts(c, bound));
+        });
+    }
+
+    /** The revisions left part-way; none when there is no log (a new database). */
+    private static List<PartialAttempt> partialAttempts(Connection connection, Binding.Bound bound)
+            throws SQLException {
+        try {
+            return new PartialAttempts(bound.tables(), false).list(connection);
+        } catch (SQLException e) {
+            if (bound.dialect().isUndefinedTable(e)) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     MigrationPlan plan(Command command, String target) {
-        DbState state = readStateRequired("a dry run");
+        StateRead read = readStateAndPartial("a dry run");
+        DbState state = read.state();
         if (command != Command.STAMP && target != null && target.contains(":")) {
             throw new RevisionException("Range revision not allowed");
         }
@@ -76,6 +110,13 @@ final class Queries {
         Plan plan = Plans.plan(this.catalog.planner(), command, state.rows(), target, null, false);
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
+        }
+        if (!this.config.retryPartial()) {
+            // The run would refuse before anything runs: so does its dry run.
+            List<PartialAttempt> repeated = PartialAttempts.repeated(read.partial(), plan);
+            if (!repeated.isEmpty()) {
+                throw new PartialRevisionException(repeated.get(0));
+            }
         }
         List<PlannedStep> steps = new ArrayList<>(plan.steps().size());
         for (Step step : plan.steps()) {
@@ -91,7 +132,7 @@ final class Queries {
         // Under the lock, MigrationLock checked the product on the same connection; here it is checked first.
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
             Binding.Bound bound = this.binding.on(c);
-            return DbState.read(c, bound.versions(), bound.log(), bound.tables(), false);
+            return DbState.read(c, bound.versions(), bound.log(), bound.tables());
         });
     }
 

@@ -24,7 +24,7 @@ final class SchemaAtHeads {
                 config.stateTable())).andExcluding(excludedTables);
         return Jdbc.autocommit(config.dataSource(), "reading the database schema", c -> {
             Binding.Bound bound = binding.on(c);
-            DbState state = DbState.read(c, bound.versions(), bound.log(), bound.tables(), false);
+            DbState state = DbState.read(c, bound.versions(), bound.log(), bound.tables());
             if (!new HashSet<>(state.rows()).equals(new HashSet<>(heads))) {
                 throw new DatabaseNotUpToDateException(state.rows(), heads);
             }

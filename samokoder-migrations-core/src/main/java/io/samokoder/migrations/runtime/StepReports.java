@@ -116,8 +116,9 @@ final class StepReports {
                     + this.dialect.session().timeoutValue(this.session.lockTimeout(script))
                     + ") " + attempts + " time" + (attempts == 1 ? "" : "s") + " waiting for "
                     + (observedWait.isEmpty() ? "a lock held by another session" : observedWait)
-                    + "; retry when the table is not in use, or raise lockTimeout / lockRetries"
-                    + " (or the revision's 'Lock Timeout:' header).";
+                    + "; retry when the table is not in use, or raise samokoder.migrations.lock-timeout /"
+                    + " lock-retries (lockTimeout / lockRetries of the builder; or the revision's 'Lock Timeout:'"
+                    + " header).";
         }
         return record(connection, failure, state, attempts, "");
     }
@@ -139,8 +140,8 @@ final class StepReports {
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
         } else if (failure.statementNumber > 0 || failure.inCode()) {
             boolean down = step.kind() == Step.Kind.DOWNGRADE;
-            state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1 ? "statement 1 was"
-                    : "statements 1 to " + committedStatements + " were") + " committed and stay"
+            state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1 ? "statement 1 was committed and stays"
+                    : "statements 1 to " + committedStatements + " were committed and stay")
                     + ", while the version table is unchanged at " + rows(step.rowsBefore())
                     + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
                     + (partial ? PARTIAL_WAYS_OUT : "Undo those statements by hand or make them safe to repeat"

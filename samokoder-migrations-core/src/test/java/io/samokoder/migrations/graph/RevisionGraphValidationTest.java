@@ -15,6 +15,25 @@ class RevisionGraphValidationTest {
     // --- self-loops (checked per script, before anything else) ---
 
     @Test
+    void loopsAndLabelClashesNameTheFilesThatDeclareThemAfterAlembicsText() {
+        Revision a = new Revision("a", List.of("b"), java.util.Set.of(), List.of(), "", "filesystem:db/a.sql");
+        Revision b = new Revision("b", List.of("a"), java.util.Set.of(), List.of(), "", "filesystem:db/b.sql");
+        assertThatThrownBy(() -> RevisionGraph.of(List.of(a, b))).isInstanceOf(CycleDetectedException.class)
+                .hasMessage("Cycle is detected in revisions (a, b); fix the 'Revises' header (a in filesystem:db/a.sql,"
+                        + " b in filesystem:db/b.sql) so that no revision comes after itself");
+        Revision self = new Revision("s", List.of(), java.util.Set.of(), List.of("s"), "", "filesystem:db/s.sql");
+        assertThatThrownBy(() -> RevisionGraph.of(List.of(self)))
+                .hasMessage("Dependency self-loop is detected in revisions (s); fix the 'Depends On' header (s in"
+                        + " filesystem:db/s.sql) so that no revision comes after itself");
+        Revision first = new Revision("c", List.of(), java.util.Set.of("lbl"), List.of(), "", "filesystem:db/c.sql");
+        Revision second = new Revision("d", List.of("c"), java.util.Set.of("lbl"), List.of(), "", "filesystem:db/d.sql");
+        assertThatThrownBy(() -> RevisionGraph.of(List.of(first, second)))
+                .isInstanceOf(BranchLabelConflictException.class)
+                .hasMessage("Branch name 'lbl' in revision d already used by revision c; give the label another name in"
+                        + " the 'Branch Labels' of filesystem:db/d.sql (c is filesystem:db/c.sql)");
+    }
+
+    @Test
     void solitarySelfLoop() {
         assertSelfLoop("a", rev("a").down("a"));
     }

@@ -91,6 +91,19 @@ class HistoryTest {
     }
 
     @Test
+    void aLowerRelativeEndThatWalksExactlyToBaseIsRefusedAsAlembicDoes() {
+        // Alembic 1.8.1 on a..e: "-4:" lists a to e; "-5:" lands on base and is refused; "-6:" overwalks.
+        assertThat(ids(this.linear.history("-4:", List.of()))).containsExactly("e", "d", "c", "b", "a");
+        assertThatThrownBy(() -> this.linear.history("-5:", List.of())).isInstanceOf(RangeNotAncestorException.class)
+                .hasMessage("Requested range -5:heads does not refer to ancestor/descendant revisions along the same"
+                        + " branch");
+        assertThatThrownBy(() -> this.linear.history("-5:e", List.of())).isInstanceOf(RangeNotAncestorException.class)
+                .hasMessage("Requested range -5:e does not refer to ancestor/descendant revisions along the same"
+                        + " branch");
+        assertThat(ids(this.linear.history("base:", List.of()))).containsExactly("e", "d", "c", "b", "a");
+    }
+
+    @Test
     void wrongDirectionAgainstTheRowsPrintsThemAsATuple() {
         assertThatThrownBy(() -> this.linear.history("d:current", List.of("b")))
                 .isInstanceOf(RangeNotAncestorException.class)
