@@ -12,7 +12,9 @@ import io.samokoder.migrations.script.RevisionCode;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Java revision's operations, recorded once when it is loaded. A revision that only calls
@@ -157,9 +159,10 @@ final class JavaRevisionCode implements RevisionCode {
         OperationRenderer renderer = dialect.operations();
         List<Operation> operations = operations(upgrade);
         List<String> statements = new ArrayList<>(operations.size() + 2);
+        Set<String> enumTypesCreated = new HashSet<>(2);
         try {
             for (int i = 0; i < operations.size(); i++) {
-                renderer.renderInto(operations.get(i), statements);
+                renderer.renderInto(operations.get(i), statements, enumTypesCreated);
             }
         } catch (OperationNotSupportedException e) {
             // The renderer names the table and column; the revision is named here.

@@ -98,6 +98,9 @@ final class OperationText {
         if (!t.sql().isEmpty()) {
             out.append(", sql=").append(t.sql());
         }
+        if (!t.createType()) {
+            out.append(", createType=false");
+        }
         out.append(']');
     }
 

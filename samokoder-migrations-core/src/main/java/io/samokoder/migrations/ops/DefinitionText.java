@@ -1,7 +1,7 @@
 package io.samokoder.migrations.ops;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The text of definitions for a {@link SqlOperationRenderer}, through its hooks: {@code CREATE TABLE}
@@ -14,18 +14,18 @@ final class DefinitionText {
     private DefinitionText() {
     }
 
-    /** Adds the enum types' statements, the {@code CREATE TABLE} and its comments' statements. */
-    static void createTable(SqlOperationRenderer r, Operation.CreateTable t, List<String> out) {
+    /**
+     * Adds the enum types' statements, the {@code CREATE TABLE} and its comments' statements. An enum type
+     * is created once: not when it exists already ({@link Type#existing()}) or its name is in
+     * {@code enumTypesCreated} (created earlier in the revision), to which the types created here are added.
+     */
+    static void createTable(SqlOperationRenderer r, Operation.CreateTable t, List<String> out,
+            Set<String> enumTypesCreated) {
         List<Column> columns = t.columns();
         List<Constraint> constraints = t.constraints();
-        List<Type> enums = null;
         for (int i = 0; i < columns.size(); i++) {
             Type type = columns.get(i).type();
-            if (type.kind() == TypeKind.ENUM && (enums == null || !enums.contains(type))) {
-                if (enums == null) {
-                    enums = new ArrayList<>(2);
-                }
-                enums.add(type);
+            if (type.kind() == TypeKind.ENUM && type.createType() && enumTypesCreated.add(type.enumName())) {
                 out.addAll(r.createEnumType(type));
             }
         }

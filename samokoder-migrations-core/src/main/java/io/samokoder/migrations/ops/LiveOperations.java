@@ -3,6 +3,10 @@ package io.samokoder.migrations.ops;
 import io.samokoder.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a revision's operations on a database as they are called: each is rendered by the dialect's
@@ -15,6 +19,8 @@ public final class LiveOperations extends OperationCalls {
     private final OperationRenderer renderer;
     private final StatementRunner runner;
     private final SchemaInspector inspector;
+    /** The enum types this revision's operations created so far: a later createTable does not create them. */
+    private final Set<String> enumTypesCreated = new HashSet<>(2);
 
     /**
      * Operations on this connection (the revision's transaction), rendered by this renderer, named by this
@@ -34,7 +40,9 @@ public final class LiveOperations extends OperationCalls {
 
     @Override
     void accept(Operation operation) {
-        for (String sql : renderer.render(operation)) {
+        List<String> statements = new ArrayList<>(2);
+        renderer.renderInto(operation, statements, this.enumTypesCreated);
+        for (String sql : statements) {
             try {
                 runner.run(sql);
             } catch (SQLException e) {

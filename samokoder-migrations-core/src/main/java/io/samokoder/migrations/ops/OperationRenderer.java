@@ -1,6 +1,7 @@
 package io.samokoder.migrations.ops;
 
 import java.util.List;
+import java.util.Set;
 
 /** Renders operations as one database's SQL. Implementations are stateless and thread-safe. */
 public interface OperationRenderer {
@@ -20,6 +21,17 @@ public interface OperationRenderer {
      */
     default void renderInto(Operation operation, List<String> out) {
         out.addAll(render(operation));
+    }
+
+    /**
+     * As {@link #renderInto(Operation, List)}, for one of a revision's operations, given in order with the
+     * same set: a named enum type is created once per revision, so a {@code createTable} does not create a
+     * type that an earlier operation created ({@code createEnumType}, or another {@code createTable}).
+     *
+     * @param enumTypesCreated the names of the enum types the revision's earlier operations created; updated
+     */
+    default void renderInto(Operation operation, List<String> out, Set<String> enumTypesCreated) {
+        renderInto(operation, out);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.samokoder.migrations.ops;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -35,7 +37,7 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
     public final List<String> render(Operation operation) {
         if (operation instanceof Operation.CreateTable t) {
             List<String> out = new ArrayList<>(2);
-            DefinitionText.createTable(this, t, out);
+            DefinitionText.createTable(this, t, out, new HashSet<>(2));
             return out;
         } else if (operation instanceof Operation.DropTable t) {
             return List.of("DROP TABLE " + identifier(t.table()));
@@ -75,8 +77,19 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
      */
     @Override
     public final void renderInto(Operation operation, List<String> out) {
+        renderInto(operation, out, new HashSet<>(2));
+    }
+
+    @Override
+    public final void renderInto(Operation operation, List<String> out, Set<String> enumTypesCreated) {
         if (operation instanceof Operation.CreateTable t) {
-            DefinitionText.createTable(this, t, out);
+            DefinitionText.createTable(this, t, out, enumTypesCreated);
+        } else if (operation instanceof Operation.CreateEnumType e) {
+            out.addAll(createEnumType(e.type()));
+            enumTypesCreated.add(e.type().enumName());
+        } else if (operation instanceof Operation.DropEnumType e) {
+            out.addAll(dropEnumType(e.name()));
+            enumTypesCreated.remove(e.name());
         } else if (operation instanceof Operation.CreateIndex i) {
             out.add(DefinitionText.createIndex(this, i.index()));
         } else if (operation instanceof Operation.Execute e) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param enumName  the name of an {@link TypeKind#ENUM} type (PostgreSQL creates a type of that name), else empty
  * @param values    the values of an {@link TypeKind#ENUM}, else empty
  * @param sql       the SQL text of a {@link TypeKind#SQL} type, e.g. {@code inet}, else empty
+ * @param createType for an {@link TypeKind#ENUM}: whether {@code createTable} creates the type on PostgreSQL
+ *                   (false for a type that exists already, see {@link #existing()}); true for every other kind
  */
 public record Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values,
-        String sql) {
+        String sql, boolean createType) {
 
     /** A UUID. */
     public static final Type UUID = simple(TypeKind.UUID);
@@ -78,12 +80,21 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
             if (values.stream().distinct().count() != values.size()) {
                 throw new IllegalArgumentException("Enum type " + enumName + " repeats a value: " + values);
             }
+        } else if (!createType) {
+            throw new IllegalArgumentException("Only an enum type can exist already (createType false); " + kind
+                    + " is created with its column");
         }
+    }
+
+    /** A type that {@code createTable} creates where it needs to. */
+    public Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values,
+            String sql) {
+        this(kind, length, precision, scale, enumName, values, sql, true);
     }
 
     /** A type without SQL text: every kind but {@link TypeKind#SQL}. */
     public Type(TypeKind kind, int length, int precision, int scale, String enumName, List<String> values) {
-        this(kind, length, precision, scale, enumName, values, "");
+        this(kind, length, precision, scale, enumName, values, "", true);
     }
 
     private static Type simple(TypeKind kind) {
@@ -114,6 +125,23 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
     }
 
     /**
+     * This enum type as one that exists already, created by an earlier revision: {@code createTable} on
+     * PostgreSQL then does not create it (SQLAlchemy's {@code create_type=False}). Within one revision this is
+     * not needed: a type that {@code createEnumType} or an earlier {@code createTable} of the revision created
+     * is created once.
+     *
+     * @throws IllegalArgumentException for a type that is not an enum
+     */
+    public Type existing() {
+        if (this.kind != TypeKind.ENUM) {
+            throw new IllegalArgumentException("Only an enum type can exist already; " + this.kind
+                    + " is created with its column");
+        }
+        return new Type(this.kind, this.length, this.precision, this.scale, this.enumName, this.values, this.sql,
+                false);
+    }
+
+    /**
      * A database's own type, given as SQL text and written as it is, e.g. {@code Type.sql("inet")} on
      * PostgreSQL. Not portable: each database must understand the text. Autogenerate reads a column of a type
      * with no portable kind as one.
@@ -127,12 +155,13 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
 
     /**
      * Deterministic and complete, as {@link Operation} checksums need. The SQL text appears only for a
-     * {@link TypeKind#SQL} type, so other types read as they did before it existed (checksums of Java
-     * revisions stay the same).
+     * {@link TypeKind#SQL} type and {@code createType} only when false, so other types read as they did
+     * before these existed (checksums of Java revisions stay the same).
      */
     @Override
     public String toString() {
         return "Type[kind=" + kind + ", length=" + length + ", precision=" + precision + ", scale=" + scale
-                + ", enumName=" + enumName + ", values=" + values + (sql.isEmpty() ? "" : ", sql=" + sql) + "]";
+                + ", enumName=" + enumName + ", values=" + values + (sql.isEmpty() ? "" : ", sql=" + sql)
+                + (createType ? "" : ", createType=false") + "]";
     }
 }

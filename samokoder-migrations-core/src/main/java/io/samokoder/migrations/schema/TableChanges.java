@@ -6,6 +6,7 @@ import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.TypeKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import java.util.Set;
  * dropped) tables are added after the tables are created and dropped before they are dropped. A dropped table's
  * enum types that no table left after the drop uses are dropped after it (PostgreSQL's {@code DROP TYPE};
  * nothing elsewhere), and created again with the table ({@code createTable} creates its enum types), so that a
- * table can be dropped and created again.
+ * table can be dropped and created again. A table created where its enum type exists (used by a table that
+ * stays) marks the type {@link Type#existing()}, so that its {@code createTable} does not create it again.
  */
 final class TableChanges {
 
@@ -29,6 +31,8 @@ final class TableChanges {
     private final Map<SchemaTable, List<ForeignKey>> removedCycles;
     private final Set<String> enumsAfterDowngrade;
     private final Set<String> enumsAfterUpgrade;
+    private final Set<String> databaseEnums;
+    private final Set<String> modelEnums;
 
     /**
      * Changes of the tables in {@code added} (in the model only) and {@code removed} (in the database only).
@@ -42,6 +46,8 @@ final class TableChanges {
         this.removedCycles = cyclicKeys(removed);
         this.enumsAfterDowngrade = enumTypes(database.tables());
         this.enumsAfterUpgrade = enumTypes(model.tables());
+        this.databaseEnums = Set.copyOf(this.enumsAfterDowngrade);
+        this.modelEnums = Set.copyOf(this.enumsAfterUpgrade);
     }
 
     /** Creates an added table; the downgrade drops it, and its enum types no table of the database uses. */
@@ -50,7 +56,7 @@ final class TableChanges {
         List<ForeignKey> deferred = addedCycles.getOrDefault(table, List.of());
         List<Operation> upgrade = new ArrayList<>();
         List<Operation> downgrade = new ArrayList<>();
-        upgrade.add(createTable(table, deferred));
+        upgrade.add(createTable(table, deferred, databaseEnums));
         downgrade.add(new Operation.DropTable(name));
         for (ForeignKey key : deferred) {
             ForeignKey named = (ForeignKey) NamingConvention.DEFAULT.resolve(name, key);
@@ -73,7 +79,7 @@ final class TableChanges {
             downgrade.add(0, new Operation.AddConstraint(name, key));
         }
         upgrade.add(new Operation.DropTable(name));
-        downgrade.add(0, createTable(table, deferred));
+        downgrade.add(0, createTable(table, deferred, modelEnums));
         droppedEnumTypes(table, enumsAfterUpgrade).forEach(type -> upgrade.add(new Operation.DropEnumType(type)));
         changes.add(new SchemaChange("remove_table", "Detected removed table " + Texts.repr(name),
                 Texts.tuple("remove_table", Texts.repr(name)), upgrade, downgrade));
@@ -93,15 +99,25 @@ final class TableChanges {
                 .map(t -> t.enumName()).distinct().filter(kept::add).toList();
     }
 
-    /** The table as {@code CREATE TABLE}, with its key, unique constraints and foreign keys but the deferred ones. */
-    private static Operation.CreateTable createTable(SchemaTable table, List<ForeignKey> deferred) {
+    /**
+     * The table as {@code CREATE TABLE}, with its key, unique constraints and foreign keys but the deferred ones;
+     * the enum types named in {@code existing} marked as existing.
+     */
+    private static Operation.CreateTable createTable(SchemaTable table, List<ForeignKey> deferred,
+            Set<String> existing) {
         List<Constraint> constraints = new ArrayList<>();
         if (table.primaryKey() != null) {
             constraints.add(table.primaryKey());
         }
         constraints.addAll(table.uniques());
         table.foreignKeys().stream().filter(k -> deferred.stream().noneMatch(d -> d == k)).forEach(constraints::add);
-        return new Operation.CreateTable(table.name(), table.columns(), constraints, table.comment());
+        List<Column> columns = table.columns();
+        if (columns.stream().anyMatch(c -> c.type().kind() == TypeKind.ENUM && existing.contains(c.type().enumName()))) {
+            columns = columns.stream().map(c -> c.type().kind() == TypeKind.ENUM
+                    && existing.contains(c.type().enumName()) ? new Column(c.name(), c.type().existing(), c.nullable(), c.inPrimaryKey(), c.isUnique(),
+                    c.isAutoincrement(), c.serverDefault(), c.comment()) : c).toList();
+        }
+        return new Operation.CreateTable(table.name(), columns, constraints, table.comment());
     }
 
     /**

@@ -49,6 +49,14 @@ class JavaRevisionChecksumTest {
                     + "%(referred_column_0_N_name)s",
             "pk", "pk_%(table_name)s_%(column_0_N_name)s"));
 
+    @Revision(id = "c0ffee0000e1", message = "A table whose enum type exists already")
+    static class ExistingEnum implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("moods", Column.of("feeling", Type.enumOf("mood", "happy", "sad").existing()));
+        }
+    }
+
     @Revision(id = "c0ffee000001", message = "Every column kind, constraint and index")
     static class CreateEverything implements JavaRevision {
         @Override
@@ -253,7 +261,7 @@ class JavaRevisionChecksumTest {
         Set<Class<?>> seen = new HashSet<>();
         for (NamingConvention naming : List.of(NamingConvention.DEFAULT, EVERY_TOKEN)) {
             for (JavaRevision revision : List.of(new CreateEverything(), new AlterThings(),
-                    new ExecuteWithParameters(), new OneWay())) {
+                    new ExecuteWithParameters(), new OneWay(), new ExistingEnum())) {
                 for (boolean upgrade : new boolean[] {true, false}) {
                     List<Operation> operations = record(revision, upgrade, naming);
                     for (Operation operation : operations == null ? List.<Operation>of() : operations) {

@@ -7,7 +7,9 @@ import io.samokoder.migrations.dialect.h2.H2OperationRenderer;
 import io.samokoder.migrations.dialect.mariadb.MariaDbOperationRenderer;
 import io.samokoder.migrations.dialect.postgresql.PostgresOperationRenderer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,38 @@ class RenderIntoTest {
             op.createIndex(Index.on("users", "email").unique().where("active").concurrently());
             op.createIndex(Index.onExpressions("users", "lower(email)", "age").named("ix_users_lower_email"));
         }));
+    }
+
+    @Test
+    void anEnumTypeIsCreatedOncePerRevision() {
+        Type mood = Type.enumOf("mood", "calm", "busy");
+        List<Operation> revision = Recorded.ops(op -> {
+            op.createTable("a", Column.of("m", mood), Column.of("n", mood));
+            op.createTable("b", Column.of("m", mood));
+            op.createTable("c", Column.of("m", mood.existing()));
+            op.dropTable("c");
+            op.dropEnumType("mood");
+            op.createEnumType(mood);
+            op.createTable("d", Column.of("m", mood));
+        });
+        Set<String> created = new HashSet<>();
+        List<String> postgres = new ArrayList<>();
+        for (Operation operation : revision) {
+            PostgresOperationRenderer.INSTANCE.renderInto(operation, postgres, created);
+        }
+        assertThat(postgres).containsExactly("CREATE TYPE mood AS ENUM ('calm', 'busy')",
+                "CREATE TABLE a (\n    m mood,\n    n mood\n)", "CREATE TABLE b (\n    m mood\n)",
+                "CREATE TABLE c (\n    m mood\n)", "DROP TABLE c", "DROP TYPE mood",
+                "CREATE TYPE mood AS ENUM ('calm', 'busy')", "CREATE TABLE d (\n    m mood\n)");
+        assertThat(created).containsExactly("mood");
+        // Alone, each createTable of a type not marked existing creates it, as before.
+        assertThat(PostgresOperationRenderer.INSTANCE.render(revision.get(1))).hasSize(2);
+        assertThat(PostgresOperationRenderer.INSTANCE.render(revision.get(2))).hasSize(1);
+        // MariaDB writes the enum inline: an existing type changes nothing there.
+        assertThat(MariaDbOperationRenderer.INSTANCE.render(revision.get(2)))
+                .containsExactly("CREATE TABLE c (\n    m ENUM('calm', 'busy')\n)");
+        assertThatThrownBy(() -> Type.TEXT.existing()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Only an enum type can exist already");
     }
 
     @Test

@@ -158,9 +158,13 @@ final class DiffRoundTrip {
     }
 
     static void execute(Connection connection, Dialect dialect, List<Operation> operations) throws SQLException {
+        // As one revision: an enum type is created once.
+        java.util.Set<String> enumTypesCreated = new java.util.HashSet<>();
         try (Statement st = connection.createStatement()) {
             for (Operation op : operations) {
-                for (String sql : dialect.operations().render(op)) {
+                List<String> statements = new ArrayList<>();
+                dialect.operations().renderInto(op, statements, enumTypesCreated);
+                for (String sql : statements) {
                     st.execute(sql);
                 }
             }

@@ -54,7 +54,9 @@ class PostgresDiffRoundTripTest {
         Schema model = schema(keyed("queues", Column.of("kind", kind)),
                 keyed("tickets", Column.of("state", state).notNull(), Column.of("priority", priority),
                         Column.of("previous", state), Column.of("queue_id", Type.BIGINT))
-                        .foreignKey(ForeignKey.from("queue_id").references("queues", "id").named("fk_tickets_queue")));
+                        .foreignKey(ForeignKey.from("queue_id").references("queues", "id").named("fk_tickets_queue")),
+                // A type the database has (queues') and one that tickets' creation makes in the same revision.
+                keyed("escalations", Column.of("kind", kind), Column.of("state", state)));
         CompareOptions options = CompareOptions.defaults(PostgresDialect.INSTANCE).withDropUnmappedTables(true);
         try (Connection c = db.connect()) {
             try (Statement st = c.createStatement()) {
@@ -66,7 +68,7 @@ class PostgresDiffRoundTripTest {
             SchemaDiff added = SchemaComparator.compare(model, base, options);
             for (int round = 0; round < 2; round++) {
                 DiffRoundTrip.execute(c, PostgresDialect.INSTANCE, added.upgrade());
-                assertThat(DiffRoundTrip.tables(c)).contains("queues", "tickets");
+                assertThat(DiffRoundTrip.tables(c)).contains("queues", "tickets", "escalations");
                 assertThat(enumTypes(c)).containsExactly("queue_kind", "ticket_priority", "ticket_state");
                 DiffRoundTrip.execute(c, PostgresDialect.INSTANCE, added.downgrade());
                 assertThat(DiffRoundTrip.tables(c)).containsExactly("queues");
@@ -79,7 +81,7 @@ class PostgresDiffRoundTripTest {
                 assertThat(DiffRoundTrip.tables(c)).containsExactly("queues");
                 assertThat(enumTypes(c)).containsExactly("queue_kind");
                 DiffRoundTrip.execute(c, PostgresDialect.INSTANCE, removed.downgrade());
-                assertThat(DiffRoundTrip.tables(c)).contains("queues", "tickets");
+                assertThat(DiffRoundTrip.tables(c)).contains("queues", "tickets", "escalations");
                 assertThat(enumTypes(c)).containsExactly("queue_kind", "ticket_priority", "ticket_state");
             }
         }

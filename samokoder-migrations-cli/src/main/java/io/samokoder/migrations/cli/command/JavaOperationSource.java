@@ -174,7 +174,7 @@ final class JavaOperationSource {
         if (kind == TypeKind.ENUM && noSize && type.sql().isEmpty()) {
             StringBuilder out = new StringBuilder(t).append(".enumOf(").append(literal(type.enumName()));
             type.values().forEach(v -> out.append(", ").append(literal(v)));
-            return out.append(')').toString();
+            return out.append(type.createType() ? ")" : ").existing()").toString();
         }
         if (kind == TypeKind.STRING && plain && type.precision() == 0 && type.scale() == 0) {
             return type.length() == 0 ? t + ".string()" : t + ".string(" + type.length() + ")";

@@ -57,7 +57,8 @@ class JavaOperationSourceTest {
         List<Type> types = new ArrayList<>(List.of(Type.UUID, Type.TEXT, Type.SMALLINT, Type.INTEGER, Type.BIGINT,
                 Type.BOOLEAN, Type.FLOAT, Type.DOUBLE, Type.DATE, Type.TIME, Type.TIMESTAMP, Type.TIMESTAMPTZ, Type.JSON,
                 Type.JSONB, Type.BYTES, Type.string(255), Type.string(), Type.numeric(10, 2),
-                Type.enumOf("mood", "happy", "it's \"sad\""), Type.sql("inet"), Type.sql("character varying(12)[]"),
+                Type.enumOf("mood", "happy", "it's \"sad\""), Type.enumOf("shade", "dark").existing(),
+                Type.sql("inet"), Type.sql("character varying(12)[]"),
                 new Type(TypeKind.INTEGER, 7, 0, 0, "", List.of())));
         assertTrue(types.stream().map(Type::kind).distinct().count() == TypeKind.values().length,
                 "every kind of type is in the list");

@@ -38,6 +38,25 @@ class PostgresOperationsTest {
     }
 
     @Test
+    void anEnumTypeIsCreatedOncePerRevisionAndNotAgainWhenItExists(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            schema(c, "enums");
+            Type mood = Type.enumOf("mood", "calm", "busy");
+            // One revision: the type created explicitly, then two tables with a column of it.
+            LiveOperations first = new OperationsScenario(c, PostgresOperationRenderer.INSTANCE).op();
+            first.createEnumType(mood);
+            first.createTable("a", Column.of("id", Type.INTEGER).primaryKey(), Column.of("m", mood));
+            first.createTable("b", Column.of("id", Type.INTEGER).primaryKey(), Column.of("m", mood));
+            // A later revision: a third table with the type that exists now.
+            OperationsScenario later = new OperationsScenario(c, PostgresOperationRenderer.INSTANCE);
+            later.op().createTable("c", Column.of("id", Type.INTEGER).primaryKey(), Column.of("m", mood.existing()));
+            assertThat(later.meta().rows("SELECT table_name || ':' || udt_name FROM information_schema.columns"
+                    + " WHERE table_schema = 'enums' AND column_name = 'm' ORDER BY 1")).containsExactly("a:mood",
+                            "b:mood", "c:mood");
+        }
+    }
+
+    @Test
     void postgresOnlyOperations(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             schema(c, "pgonly");
