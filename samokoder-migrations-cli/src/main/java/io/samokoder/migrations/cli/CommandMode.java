@@ -3,11 +3,7 @@ package io.samokoder.migrations.cli;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import io.samokoder.migrations.schema.ModelSource;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StreamTokenizer;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +67,42 @@ public final class CommandMode {
         return SamokoderCli.run(words(commandLine), out, err, Map.of(), migrations, model, autogenerate);
     }
 
-    /** Splits a command line into words with the JDK's {@link StreamTokenizer}: blanks separate, quotes group. */
+    /**
+     * Splits a command line into words as a shell does, without expansions: blanks separate words; single or
+     * double quotes group blanks into a word and may stand inside one ({@code --message="add users"}); in double
+     * quotes a backslash escapes the next character. A quote left open runs to the end.
+     */
     static String[] words(String commandLine) {
-        StreamTokenizer tokenizer = new StreamTokenizer(new StringReader(commandLine));
-        tokenizer.resetSyntax();
-        tokenizer.wordChars(0x21, 0xFF);
-        tokenizer.whitespaceChars(0, ' ');
-        tokenizer.quoteChar('"');
-        tokenizer.quoteChar('\'');
         List<String> words = new ArrayList<>();
-        try {
-            while (tokenizer.nextToken() != StreamTokenizer.TT_EOF) {
-                words.add(tokenizer.sval);
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < commandLine.length(); i++) {
+            char c = commandLine.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < commandLine.length()) {
+                    word.append(commandLine.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inWord = true;
+            } else if (c <= ' ') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+        if (inWord) {
+            words.add(word.toString());
         }
         return words.toArray(new String[0]);
     }

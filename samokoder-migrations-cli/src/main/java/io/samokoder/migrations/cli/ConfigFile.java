@@ -72,10 +72,10 @@ final class ConfigFile {
                     string(binder, PREFIX + "log-table", null),
                     string(binder, PREFIX + "file-template", null),
                     binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null),
-                    duration(binder, "lock-wait-timeout"),
-                    duration(binder, "lock-timeout"),
+                    duration(file, binder, "lock-wait-timeout"),
+                    duration(file, binder, "lock-timeout"),
                     binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null),
-                    duration(binder, "statement-timeout"),
+                    duration(file, binder, "statement-timeout"),
                     binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null),
                     binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null),
                     binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class)).orElse(null),
@@ -86,9 +86,8 @@ final class ConfigFile {
                         .orElse(null),
                     binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null));
         } catch (BindException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
-                    + e.getProperty().getValue() + "' is invalid: " + cause.getMessage());
+                    + e.getProperty().getValue() + "' is invalid; " + expected(e));
         }
     }
 
@@ -129,8 +128,28 @@ final class ConfigFile {
         }
     }
 
+    /** What a property of the failed binding takes, as a user writes it. */
+    private static String expected(BindException e) {
+        Class<?> type = e.getTarget().getType().resolve(Object.class);
+        if (type.isEnum()) {
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                values.add(((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            return "use one of " + String.join(", ", values);
+        }
+        if (type == Boolean.class) {
+            return "use true or false";
+        }
+        if (type == Integer.class) {
+            return "use a whole number";
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return cause.getMessage();
+    }
+
     /** As the starter reads them: a bare number is seconds. */
-    private static Duration duration(Binder binder, String key) {
+    private static Duration duration(Path file, Binder binder, String key) {
         String value = binder.bind(PREFIX + key, String.class).orElse(null);
         if (value == null) {
             return null;
@@ -138,8 +157,8 @@ final class ConfigFile {
         try {
             return DurationStyle.detectAndParse(value.strip(), ChronoUnit.SECONDS);
         } catch (IllegalArgumentException e) {
-            throw new CliUsageException("property " + PREFIX + key + " = '" + value + "' is not a duration; use 500ms, 5s"
-                    + " or 10m");
+            throw new CliUsageException("--config " + file + ": property " + PREFIX + key + " = '" + value
+                    + "' is not a duration; use 500ms, 5s or 10m");
         }
     }
 

@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.classfile.ClassFileScan;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisionException;
+import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.java.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +38,6 @@ final class JavaRevisionScan {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaRevisionScan.class);
 
-    private static final Pattern PACKAGE = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
-                    + "\\p{javaJavaIdentifierPart}*)*");
-
     private JavaRevisionScan() {
     }
 
@@ -58,15 +54,7 @@ final class JavaRevisionScan {
         Set<String> seen = new HashSet<>();
         ClassFileScan scan = null;
         for (String raw : packages) {
-            String name = raw.strip();
-            if (name.isEmpty()) {
-                throw new MigrationConfigurationException(PROPERTY + " contains an empty entry; remove it or name a"
-                        + " package, e.g. com.example.db.migrations");
-            }
-            if (!PACKAGE.matcher(name).matches()) {
-                throw new MigrationConfigurationException(PROPERTY + ": '" + name + "' is not a Java package name;"
-                        + " name packages separated by commas, e.g. com.example.db.migrations");
-            }
+            String name = JavaRevisions.checkPackage(raw, PROPERTY);
             if (scan == null) {
                 scan = scan(classPath);
             }

@@ -159,6 +159,7 @@ public final class SamokoderCli {
         commandLine.setOut(root.out);
         commandLine.setErr(root.err);
         commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> root.failed(error, failed));
+        commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         try {
             return commandLine.execute(args);
         } finally {

@@ -39,10 +39,13 @@ final class Subcommands {
         OutputFormat format = OutputFormat.TEXT;
     }
 
-    /** The part every subcommand shares: its parent, which runs the command. */
+    /** The part every subcommand shares: its parent, which runs the command, and {@code -h}/{@code --help}. */
     abstract static class Base implements Callable<Integer> {
         @ParentCommand
         SamokoderCli root;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
     }
 
     @Command(name = "init", description = "Create the scripts directory with the script template.")

@@ -39,6 +39,11 @@ class CommandModeTest {
                 CommandMode.words("  revision -m \"add users table\"\t--head \"it's\" "));
         assertArrayEquals(new String[] {"merge", "a b", "c"}, CommandMode.words("merge 'a b' c"));
         assertArrayEquals(new String[0], CommandMode.words(""));
+        // Quotes inside a word, as a shell reads them.
+        assertArrayEquals(new String[] {"revision", "--message=add users", "--rev-id", "a1"},
+                CommandMode.words("revision --message=\"add users\" --rev-id a1"));
+        assertArrayEquals(new String[] {"-m", "its", "say \"hi\" \\", ""},
+                CommandMode.words("-m 'it''s' \"say \\\"hi\\\" \\\\\" ''"));
     }
 
     @Test

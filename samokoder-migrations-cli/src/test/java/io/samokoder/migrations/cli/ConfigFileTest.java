@@ -137,7 +137,18 @@ class ConfigFileTest {
         Cli.Result result = Cli.raw(Map.of(), "heads", "--config", file.toString());
         assertEquals(2, result.status(), result::toString);
         assertTrue(result.err().startsWith("--config " + file + ": property samokoder.migrations.lock-retries = 'many'"
-                + " is invalid"), result.err());
+                + " is invalid; use a whole number\n"), result.err());
+        for (String[] bad : new String[][] {{"transaction-mode=every", "transaction-mode = 'every' is invalid; use one"
+                + " of per-revision, single"}, {"validate-checksums=maybe", "is invalid; use one of fail, warn, off"},
+            {"fast-start=perhaps", "fast-start = 'perhaps' is invalid; use true or false"},
+            {"lock-timeout=abc", "lock-timeout = 'abc' is not a duration; use 500ms, 5s or 10m"}}) {
+            Path one = Files.writeString(resources.resolve("bad-one.properties"), "samokoder.migrations." + bad[0] + "\n");
+            Cli.Result refused = Cli.raw(Map.of(), "heads", "--config", one.toString());
+            assertEquals(2, refused.status(), refused::toString);
+            assertTrue(refused.err().startsWith("--config " + one + ": property samokoder.migrations."), refused.err());
+            assertTrue(refused.err().contains(bad[1]), refused.err());
+            assertTrue(!refused.err().contains("java.lang") && !refused.err().contains("io.samokoder"), refused.err());
+        }
         Cli.Result missing = Cli.raw(Map.of(), "heads", "--config", resources.resolve("none.yml").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("--config " + resources.resolve("none.yml") + ": no such file"));

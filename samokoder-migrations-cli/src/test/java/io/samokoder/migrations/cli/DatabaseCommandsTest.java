@@ -125,13 +125,19 @@ class DatabaseCommandsTest {
         assertEquals("Running stamp_revision  -> bbbb2222\n", stamp.err());
         assertEquals(List.of("bbbb2222 (branchpoint)"), ok("current").lines());
         assertTrue(ok("graph", "--applied").lines().contains("    class r0,r1 applied"));
-        ok("stamp", "--purge", "cccc3333");
+        Cli.Result purge = ok("stamp", "--purge", "cccc3333");
+        assertEquals("Running stamp_revision  -> cccc3333\n", purge.err());
         assertEquals(List.of("cccc3333"), ok("current").lines());
+        // The step's own rows, as Alembic logs them (and as the --sql comment reads).
+        assertEquals("Running stamp_revision cccc3333 -> \n", ok("stamp", "base").err());
     }
 
     @Test
-    void checkFailsUntilTheDatabaseIsAtTheSingleHead() throws IOException {
+    void checkFailsUntilTheDatabaseIsAtTheSingleHead() throws IOException, SQLException {
+        ok("current");
+        assertFalse(tableExists("alembic_version"), "current never creates the version table");
         Cli.Result pending = failed("check");
+        assertTrue(tableExists("alembic_version"), "check creates it, as Alembic's");
         assertEquals("FAILED: Target database is not up to date. Pending: aaaa1111, bbbb2222, cccc3333, dddd4444,"
                 + " eeee5555; run 'samokoder upgrade heads'\n", pending.err());
         ok("upgrade", "heads");
@@ -155,6 +161,17 @@ class DatabaseCommandsTest {
         Cli.Result heads = failed("check");
         assertTrue(heads.err().startsWith("FAILED: Multiple heads are present: eeee5555, ffff6666; merge them"),
                 heads.err());
+    }
+
+    @Test
+    void checkPassesWhenAnotherHeadIsOnlyDependedOn() throws IOException {
+        // gggg7777 is a root that hhhh8888 depends on: an effective head, not a real one (spec §6.4).
+        Fixture.script(this.dir, "007_g.sql", "Shared lookup", "gggg7777", "", "", "SELECT 1;", "");
+        Fixture.script(this.dir, "008_h.sql", "Uses the lookup", "hhhh8888", "eeee5555", "-- Depends On: gggg7777",
+                "SELECT 1;", "");
+        ok("upgrade", "heads");
+        assertEquals(List.of("gggg7777 (effective head)", "hhhh8888 (head)"), ok("current").lines());
+        assertEquals("No new upgrade operations detected.\n", ok("check").out());
     }
 
     @Test

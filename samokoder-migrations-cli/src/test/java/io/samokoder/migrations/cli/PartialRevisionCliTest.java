@@ -49,7 +49,7 @@ class PartialRevisionCliTest {
         Cli cli = Cli.at(this.dir).database(this.db);
         Cli.Result first = cli.run("upgrade", "heads");
         assertEquals(255, first.status(), first::toString);
-        assertTrue(first.err().contains("its statement 1 was committed and stay"), first::toString);
+        assertTrue(first.err().contains("its statement 1 was committed and stays"), first::toString);
 
         Cli.Result refused = cli.run("upgrade", "heads");
         assertEquals(255, refused.status(), refused::toString);
@@ -62,6 +62,30 @@ class PartialRevisionCliTest {
         Cli.Result retried = cli.run("upgrade", "heads", "--retry-partial");
         assertEquals(0, retried.status(), retried::toString);
         assertEquals("p2 (head)\n", cli.run("current").out());
+    }
+
+    @Test
+    void checkFailsWhileADowngradeIsLeftPartWay() throws Exception {
+        Cli cli = Cli.at(this.dir).database(this.db);
+        execute("CREATE TABLE missing (id INT)");
+        assertEquals(0, cli.run("upgrade", "heads").status());
+        execute("DROP TABLE two");
+        assertEquals(255, cli.run("downgrade", "p1").status());
+
+        // The version table still shows p2, the head: only the log knows its downgrade stopped part-way.
+        assertEquals("p2 (head)\n", cli.run("current").out());
+        Cli.Result check = cli.run("check");
+        assertEquals(255, check.status(), check::toString);
+        assertTrue(check.err().startsWith("FAILED: Revision p2 ("), check::toString);
+        assertTrue(check.err().contains("its downgrade stopped at statement 2 of 2, and statement 1 was applied and"
+                + " stays, while the version table does not show the downgrade. Nothing was run. Either finish the"
+                + " downgrade by hand (statement 2) and stamp the revision below it"), check::toString);
+
+        Cli.Result json = cli.run("check", "--format", "json");
+        assertEquals(255, json.status(), json::toString);
+        String compact = json.out().replaceAll("\\s+", "");
+        assertTrue(compact.contains("\"partial\":[{\"revision\":\"p2\",\"file\":"), json::toString);
+        assertTrue(compact.contains("\"direction\":\"down\",\"applied\":1,\"total\":2}]"), json::toString);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -208,6 +209,23 @@ class ReadCommandsTest {
         assertEquals(2, cli.run("upgrade").status());
         assertEquals(2, cli.run("no-such-command").status());
         assertEquals(0, cli.run("--help").status());
+        for (String command : List.of("upgrade", "revision", "history")) {
+            Cli.Result help = cli.run(command, "--help");
+            assertEquals(0, help.status(), help::toString);
+            assertTrue(help.out().startsWith("Usage: samokoder " + command), help.out());
+        }
+    }
+
+    @Test
+    void aMistypedOptionsValueIsNotShown() {
+        Cli.Result joined = cli.run("--passwd=S3cretPw!", "heads");
+        assertEquals(2, joined.status());
+        assertTrue(joined.err().startsWith("Unknown option: '--passwd=***'\nPossible solutions: --password"),
+                joined.err());
+        Cli.Result separate = cli.run("heads", "--pasword", "S3cretPw!");
+        assertEquals(2, separate.status());
+        assertTrue(separate.err().startsWith("Unknown options: '--pasword', '***'"), separate.err());
+        assertFalse(joined.err().contains("S3cretPw") || separate.err().contains("S3cretPw"));
     }
 
     @Test

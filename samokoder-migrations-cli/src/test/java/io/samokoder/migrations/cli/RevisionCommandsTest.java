@@ -89,6 +89,9 @@ class RevisionCommandsTest {
         assertEquals("FAILED: Can't locate revision identified by 'zzzz'\n",
                 this.cli.run("revision", "-m", "x", "--depends-on", "zzzz").err());
         generated(this.cli.run("revision", "-m", "Root", "--head", "base", "--rev-id", "root02"));
+        assertEquals("FAILED: Multiple head revisions are present for given argument 'heads'; please specify a"
+                + " specific target revision, '<branchname>@heads' to narrow to a specific head, or 'heads' for all"
+                + " heads\n", this.cli.run("revision", "-m", "x", "--head", "root02", "--depends-on", "heads").err());
         Cli.Result several = this.cli.run("revision", "-m", "x");
         assertEquals(255, several.status());
         assertEquals("FAILED: Multiple heads are present; please specify the head revision on which the new revision"
@@ -96,6 +99,21 @@ class RevisionCommandsTest {
         try (Stream<Path> files = Files.list(this.dir)) {
             assertEquals(6, files.count(), "failed commands write nothing");
         }
+    }
+
+    @Test
+    void anEmptyRevIdGetsAGeneratedOneAsInAlembic() {
+        Path file = generated(this.cli.run("revision", "-m", "generated", "--rev-id", ""));
+        assertTrue(file.getFileName().toString().matches("[0-9a-f]{12}_generated\\.sql"), file.toString());
+    }
+
+    @Test
+    void withoutAMessageTheScriptSaysEmptyMessageAsAlembicsDoes() throws IOException {
+        Path file = generated(this.cli.run("revision", "--rev-id", "nomsg01"));
+        assertEquals("nomsg01_.sql", file.getFileName().toString());
+        assertTrue(Files.readString(file).startsWith("-- empty message\n"), Files.readString(file));
+        assertTrue(this.cli.run("history", "-r", "eeee:").out().startsWith("eeee5555 -> nomsg01 (reporting) (head),"
+                + " empty message\n"), this.cli.run("history", "-r", "eeee:").out());
     }
 
     @Test

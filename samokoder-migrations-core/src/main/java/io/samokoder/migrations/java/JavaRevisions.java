@@ -1,5 +1,6 @@
 package io.samokoder.migrations.java;
 
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.graph.InvalidRevisionIdException;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.RevisionScript;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@link JavaRevision}s into revision scripts and places them in load order among the SQL
@@ -26,7 +28,32 @@ public final class JavaRevisions {
     /** The prefix of a Java revision's description: {@code java:} and the class name. */
     public static final String DESCRIPTION_PREFIX = "java:";
 
+    private static final Pattern PACKAGE = Pattern.compile(
+            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
+                    + "\\p{javaJavaIdentifierPart}*)*");
+
     private JavaRevisions() {
+    }
+
+    /**
+     * Checks one entry of a list of packages to scan for Java revisions: not empty, and a Java package name.
+     *
+     * @param entry    the entry as given
+     * @param property the setting that gave it, named in the error (e.g. {@code samokoder.migrations.java-packages})
+     * @return the entry without surrounding blanks
+     * @throws MigrationConfigurationException naming the setting and the entry
+     */
+    public static String checkPackage(String entry, String property) {
+        String name = entry == null ? "" : entry.strip();
+        if (name.isEmpty()) {
+            throw new MigrationConfigurationException(property + " contains an empty entry; remove it or name a"
+                    + " package, e.g. com.example.db.migrations");
+        }
+        if (!PACKAGE.matcher(name).matches()) {
+            throw new MigrationConfigurationException(property + ": '" + name + "' is not a Java package name;"
+                    + " name packages separated by commas, e.g. com.example.db.migrations");
+        }
+        return name;
     }
 
     /**

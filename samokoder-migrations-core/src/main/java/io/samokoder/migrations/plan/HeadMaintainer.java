@@ -130,7 +130,7 @@ final class HeadMaintainer {
             changes.add(new RowChange.Delete(row));
         }
         this.rows.clear();
-        return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of());
+        return new Step(Step.Kind.STAMP, null, distinct, List.of(), before, changes, List.of(), true);
     }
 
     /** U: the down revisions not implied by the other rows (spec §5, downgrade). */

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param rowsBefore the version rows before the step, in row order
  * @param rowChanges the row changes that the step makes, in order
  * @param rowsAfter the version rows after the step
+ * @param isPurge whether this stamp step is {@code stamp --purge}'s removal of every row before it stamps
  */
 public record Step(Kind kind, String revision, List<String> fromRevisions, List<String> toRevisions,
-        List<String> rowsBefore, List<RowChange> rowChanges, List<String> rowsAfter) {
+        List<String> rowsBefore, List<RowChange> rowChanges, List<String> rowsAfter, boolean isPurge) {
 
     /** What a step does. */
     public enum Kind {
@@ -36,6 +37,12 @@ public record Step(Kind kind, String revision, List<String> fromRevisions, List<
         rowsBefore = List.copyOf(rowsBefore);
         rowChanges = List.copyOf(rowChanges);
         rowsAfter = List.copyOf(rowsAfter);
+    }
+
+    /** A step that is not a purge. */
+    public Step(Kind kind, String revision, List<String> fromRevisions, List<String> toRevisions,
+            List<String> rowsBefore, List<RowChange> rowChanges, List<String> rowsAfter) {
+        this(kind, revision, fromRevisions, toRevisions, rowsBefore, rowChanges, rowsAfter, false);
     }
 
     /** Alembic's log line: {@code "Running upgrade a -> b"} (without the message). */

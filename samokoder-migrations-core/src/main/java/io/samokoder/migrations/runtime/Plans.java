@@ -48,6 +48,7 @@ final class Plans {
     /** A step as the public API describes it. */
     static PlannedStep plannedStep(Step step, RevisionScript script) {
         return new PlannedStep(step.kind(), step.revision(), script == null ? "" : script.message(),
-                script == null ? "" : script.description(), step.rowsBefore(), step.rowsAfter());
+                script == null ? "" : script.description(), step.rowsBefore(), step.rowsAfter(), step.fromRevisions(),
+                step.toRevisions(), step.isPurge());
     }
 }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli.command;
 
 import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.ValidationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +11,13 @@ import java.util.Map;
 
 /**
  * {@code check}, for CI: succeeds with "No new upgrade operations detected." when the map has one
- * head, the database is at it, no applied script changed since it ran and, where the application's model
+ * real head (a revision that others only depend on does not count), the database is at it, no applied script changed since it ran and, where the application's model
  * is known (the workspace's {@link Workspace#modelSource()}), the database matches the model. Otherwise it
  * fails (exit 255), in this order: several heads (merge them), version rows no script declares, changed
- * applied scripts, pending revisions ("Target database is not up to date."), differences from the model
+ * applied scripts, revisions left part-way (on a database without transactional DDL), pending revisions ("Target database is not up to date."), differences from the model
  * ("New upgrade operations detected: [...]", as Alembic's). Without a model, a check that passes says on
- * the error stream that the model was not compared, and where it can be. Changes nothing.
+ * the error stream that the model was not compared, and where it can be. Changes no row; creates the version
+ * table when the database has no rows, as Alembic's check does.
  *
  * @param excludeTables      tables the comparison leaves alone (names or patterns), besides the configured ones
  * @param skipServerDefaults do not compare column defaults ({@code --no-compare-server-default})
@@ -41,8 +43,14 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
     @Override
     public void run(Workspace workspace, Output output) {
         Migrations engine = workspace.runner("check", null);
-        List<String> heads = engine.graph().heads();
+        // The real heads, as plain `heads` (merge, upgrade) means them: a revision that others only depend on
+        // is no second head (spec §6.4).
+        List<String> heads = engine.graph().realHeads();
         ValidationResult validation = engine.validate("heads");
+        if (validation.current().isEmpty()) {
+            // As Alembic's check, which runs online: a database without rows gets its version table (spec §5).
+            EnsureVersionCommand.ensure(engine);
+        }
         List<String> unknown = new ArrayList<>();
         for (String row : validation.current()) {
             if (!engine.graph().contains(row)) {
@@ -74,6 +82,17 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
                 drift.add(d);
             }
             json.put("drift", drift);
+            List<Map<String, Object>> partial = new ArrayList<>();
+            for (PartialAttempt one : validation.partial()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("revision", one.revision());
+                p.put("file", one.file());
+                p.put("direction", one.direction());
+                p.put("applied", one.applied());
+                p.put("total", one.total());
+                partial.add(p);
+            }
+            json.put("partial", partial);
             json.put("modelCompared", comparison != null);
             json.put("changes", comparison == null ? List.of() : comparison.json());
             json.put("notes", comparison == null ? List.of() : comparison.diff().notes());
@@ -106,6 +125,13 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
             }
             text.append(". Restore the applied scripts and put the change into a new revision ('")
                 .append(hints.revision()).append("')");
+            return text.toString();
+        }
+        if (!validation.partial().isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            for (PartialAttempt attempt : validation.partial()) {
+                text.append(text.isEmpty() ? "" : " ").append(attempt.explanation());
+            }
             return text.toString();
         }
         if (!validation.pending().isEmpty()) {

@@ -4,8 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The file name of a new script: Alembic's slug (spec §6.4) and its {@code file_template} with the
@@ -17,29 +15,49 @@ final class FileNames {
     /** Alembic's default {@code file_template}. */
     static final String DEFAULT_TEMPLATE = "%(rev)s_%(slug)s";
 
-    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int TRUNCATE_SLUG_LENGTH = 40;
 
     private FileNames() {
     }
 
-    /** The words of the message, lower-cased, joined with {@code _}, cut at a word boundary after 40 characters. */
+    /**
+     * The words of the message, lower-cased, joined with {@code _}, cut at a word boundary after 40 characters:
+     * Alembic's slug. A word is what Python's {@code \w+} matches (letters, digits and other numbers such as
+     * {@code ²} and {@code ½}, and {@code _}; not combining marks or joiners), each lower-cased as Python's
+     * {@code str.lower()} does (a final sigma is {@code ς}); lengths count characters (code points).
+     */
     static String slug(String message) {
+        String text = message == null ? "" : message;
         StringBuilder slug = new StringBuilder();
-        Matcher words = WORD.matcher(message == null ? "" : message);
-        while (words.find()) {
-            if (slug.length() > 0) {
-                slug.append('_');
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && isWordChar(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
             }
-            slug.append(words.group());
+            if (i > start) {
+                slug.append(slug.length() > 0 ? "_" : "").append(text.substring(start, i).toLowerCase(Locale.ROOT));
+            } else {
+                i += Character.charCount(text.codePointAt(i));
+            }
         }
-        String value = slug.toString().toLowerCase(Locale.ROOT);
-        if (value.length() > TRUNCATE_SLUG_LENGTH) {
-            String cut = value.substring(0, TRUNCATE_SLUG_LENGTH);
+        String value = slug.toString();
+        if (value.codePointCount(0, value.length()) > TRUNCATE_SLUG_LENGTH) {
+            String cut = value.substring(0, value.offsetByCodePoints(0, TRUNCATE_SLUG_LENGTH));
             int underscore = cut.lastIndexOf('_');
             value = (underscore < 0 ? cut : cut.substring(0, underscore)) + "_";
         }
         return value;
+    }
+
+    /** Python's {@code \w} on a {@code str}: {@code str.isalnum()} or {@code _}. */
+    private static boolean isWordChar(int codePoint) {
+        if (codePoint == '_' || Character.isLetter(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /**

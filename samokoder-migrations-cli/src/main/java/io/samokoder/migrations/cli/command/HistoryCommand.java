@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * {@code history [-r RANGE] [-v] [-i]}: the revisions of a range, heads first (spec §6.7). The
- * database is read only for {@code -i} or a range with {@code current}.
+ * database is read only for {@code -i} or a range with {@code current} (and its version table created when
+ * there are no rows, as Alembic's).
  *
  * @param range {@code start:end}, {@code start:} or {@code :end}, or {@code null} for all
  * @param verbose the verbose block instead of one line per revision
@@ -20,7 +21,7 @@ public record HistoryCommand(String range, boolean verbose, boolean indicateCurr
     @Override
     public void run(Workspace workspace, Output output) {
         boolean needsRows = this.indicateCurrent || (this.range != null && this.range.contains("current"));
-        List<String> rows = needsRows ? workspace.database("history").current() : List.of();
+        List<String> rows = needsRows ? EnsureVersionCommand.rowsCreatingTheTable(workspace, "history") : List.of();
         Revisions revisions = workspace.revisions();
         List<Revision> selected = revisions.planner().history(this.range, rows);
         Set<String> current = this.indicateCurrent ? new HashSet<>(rows) : Set.of();

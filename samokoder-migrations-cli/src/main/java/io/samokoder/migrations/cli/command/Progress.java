@@ -25,10 +25,12 @@ final class Progress implements MigrationListener {
         String line = switch (step.direction()) {
             case UPGRADE -> "Running upgrade " + down(step.revision()) + " -> " + step.revision() + doc(step);
             case DOWNGRADE -> "Running downgrade " + step.revision() + " -> " + down(step.revision()) + doc(step);
-            case STAMP -> "Running stamp_revision " + String.join(", ", step.rowsBefore()) + " -> "
-                    + String.join(", ", step.rowsAfter());
+            // As the --sql comment: the rows the step replaces and those it writes. Alembic logs no purge.
+            case STAMP -> step.purge() ? null : step.describe();
         };
-        this.output.progress(line);
+        if (line != null) {
+            this.output.progress(line);
+        }
     }
 
     private String down(String revision) {

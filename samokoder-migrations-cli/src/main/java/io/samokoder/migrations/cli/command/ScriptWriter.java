@@ -26,6 +26,9 @@ import java.util.UUID;
 /** Writes a new script the way Alembic's {@code ScriptDirectory.generate_revision} does (spec §6.3, §6.4). */
 final class ScriptWriter {
 
+    /** The message of a revision written without {@code -m}, Alembic's. */
+    static final String EMPTY_MESSAGE = "empty message";
+
     static final String MULTIPLE_HEADS = "Multiple heads are present; please specify the head revision on which the"
             + " new revision should be based, or perform a merge.";
 
@@ -53,10 +56,9 @@ final class ScriptWriter {
     }
 
     static Path generate(Workspace workspace, Output output, Request request) {
-        String id = request.revisionId() == null ? newRevisionId() : request.revisionId().strip();
-        if (id.isEmpty()) {
-            throw new CommandFailedException("--rev-id is empty; give an id or leave the option out for a generated one");
-        }
+        // An empty --rev-id gets a generated id, as Alembic's `rev_id or util.rev_id()`.
+        String given = request.revisionId() == null ? "" : request.revisionId().strip();
+        String id = given.isEmpty() ? newRevisionId() : given;
         Revision.checkId(id);
         Revisions revisions = workspace.revisions();
         RevisionGraph graph = revisions.graph;
@@ -84,7 +86,8 @@ final class ScriptWriter {
         List<String> dependsOn = resolveDependencies(revisions, request.dependsOn());
         String message = request.message() == null ? "" : request.message().strip().replaceAll("\\s*\\R\\s*", " ");
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("message", message);
+        // The file name's slug comes from the message given; the script says "empty message" without one, as Alembic's.
+        values.put("message", request.message() == null ? EMPTY_MESSAGE : message);
         values.put("up_revision", id);
         values.put("down_revision", String.join(", ", heads));
         values.put("create_date", CREATE_DATE.format(created));
@@ -154,12 +157,9 @@ final class ScriptWriter {
     private static List<String> resolveDependencies(Revisions revisions, List<String> specs) {
         List<String> resolved = new ArrayList<>(specs.size());
         for (String spec : specs) {
-            List<Revision> found = revisions.planner().resolve(spec);
-            if (found.size() != 1) {
-                throw new CommandFailedException("Can't locate revision identified by '" + spec + "'"
-                        + (found.isEmpty() ? "" : ": it names " + found.size() + " revisions; --depends-on takes one"));
-            }
-            String id = found.get(0).id();
+            // One revision, as Alembic's get_revision: "heads" on a branched graph fails with its MultipleHeads text.
+            String id = revisions.planner().resolveOne(spec).map(Revision::id).orElseThrow(
+                    () -> new CommandFailedException("Can't locate revision identified by '" + spec + "'"));
             resolved.add(revisions.graph.branchLabels(id).contains(spec) ? spec : id);
         }
         return resolved;

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@code show REV}: the verbose block of each revision the spec names (ids, prefixes, labels,
  * {@code heads}, {@code L@head}, {@code -1}, ...). {@code show current} shows the version rows as
- * they are and is the only form that reads the database.
+ * they are and is the only form that reads the database (creating the version table when there are no rows,
+ * as Alembic's).
  *
  * @param revision the spec
  */
@@ -19,7 +20,7 @@ public record ShowCommand(String revision) implements MigrationCommand {
         Revisions revisions;
         List<String> ids;
         if ("current".equals(this.revision)) {
-            List<String> rows = workspace.database("show current").current();
+            List<String> rows = EnsureVersionCommand.rowsCreatingTheTable(workspace, "show current");
             revisions = workspace.revisions();
             ids = rows.isEmpty() ? List.of() : revisions.ids(revisions.planner().resolve(String.join(" ", rows)));
         } else {

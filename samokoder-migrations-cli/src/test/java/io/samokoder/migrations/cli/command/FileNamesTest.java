@@ -19,6 +19,21 @@ class FileNamesTest {
                 "one two three four five six seven eight nine ten"));
     }
 
+    /** What Alembic 1.8.1 (Python's {@code \w+} and {@code str.lower()}) wrote for each message. */
+    @Test
+    void slugOfUnicodeMessagesAsAlembics() {
+        assertEquals("x²_plus_½", FileNames.slug("x\u00b2 plus \u00bd"));
+        assertEquals("cafe_au_lait", FileNames.slug("cafe\u0301 au lait"));
+        assertEquals("tie_bar", FileNames.slug("tie\u203fbar"));
+        assertEquals("\u0915_\u0930_devanagari", FileNames.slug("\u0915\u093e\u0930 devanagari"));
+        assertEquals("zwj_nonjoiner", FileNames.slug("\u200d zwj\u200cnonjoiner"));
+        assertEquals("\u03bf\u03b4\u03bf\u03c2_greek", FileNames.slug("\u039f\u0394\u039f\u03a3 greek"));
+        // 40 characters, not UTF-16 units: 26 letters outside the BMP are not cut, 41 are, between two of them.
+        String astral = new String(Character.toChars(0x20000));
+        assertEquals("a" + astral.repeat(25), FileNames.slug("a" + astral.repeat(25)));
+        assertEquals(astral.repeat(40) + "_", FileNames.slug(astral.repeat(41)));
+    }
+
     @Test
     void template() {
         assertEquals("ab12_add_users.sql", FileNames.fileName(null, "ab12", "add users", WHEN));
