@@ -96,15 +96,33 @@ class SampleAppCommandModeIT {
         return output.lines().map(String::strip).toList();
     }
 
+    @Test
+    void commandsThatNeedNoDatabaseRunWithoutOne(TestDatabase db) throws Exception {
+        // The application's URL names a database that does not exist: history and --sql read only the scripts.
+        String missing = db.jdbcUrl().replace("/" + db.name(), "/" + db.name() + "_missing");
+        Run history = run(missing, db.user(), password(db), "history");
+        assertThat(history.status()).as(history.output()).isZero();
+        assertThat(lines(history.output())).contains("<base> -> 5577ef20e9ff, Initial schema");
+        Run sql = run(missing, db.user(), password(db), "upgrade heads --sql");
+        assertThat(sql.status()).as(sql.output()).isZero();
+        assertThat(sql.output()).contains("-- Running upgrade  -> 5577ef20e9ff").doesNotContain(password(db));
+        Run current = run(missing, db.user(), password(db), "current");
+        assertThat(current.status()).as(current.output()).isEqualTo(255);
+    }
+
     private static Run run(TestDatabase db, String command) throws Exception {
+        return run(db.jdbcUrl(), db.user(), password(db), command);
+    }
+
+    private static Run run(String url, String user, String password, String command) throws Exception {
         Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).exists();
         int port = freePort();
         Path log = Files.createTempFile(jar.getParent(), "command-mode-", ".log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> args = new ArrayList<>(List.of(java, "-jar", jar.toString(),
-                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + password(db), "--server.port=" + port,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password, "--server.port=" + port,
                 "--samokoder.migrations.command=" + command));
         Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AtomicBoolean opened = new AtomicBoolean();

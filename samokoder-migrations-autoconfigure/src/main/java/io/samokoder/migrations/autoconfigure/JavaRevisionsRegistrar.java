@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.java.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,11 +79,7 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
         ClassLoader classLoader = this.resourceLoader.getClassLoader();
         Set<Class<?>> types = new LinkedHashSet<>();
         for (String pkg : packages) {
-            String name = pkg.strip();
-            if (name.isEmpty()) {
-                throw new MigrationConfigurationException(PROPERTY + " contains an empty entry;"
-                        + " remove it or name a package, e.g. com.example.db.migrations");
-            }
+            String name = JavaRevisions.checkPackage(pkg, PROPERTY);
             List<BeanDefinition> found = new ArrayList<>(scanner.findCandidateComponents(name));
             if (found.isEmpty()) {
                 // Allowed (a package may hold its revisions later), but a misspelt package would go unnoticed.

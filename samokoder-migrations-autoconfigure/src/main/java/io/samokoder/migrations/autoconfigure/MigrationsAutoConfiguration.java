@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -121,6 +123,19 @@ public final class MigrationsAutoConfiguration {
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
         return new MigrationsInitializer(migrations, chosen, properties.getMode(), properties.getTarget(),
                 properties.isAllowDowngrade(), observer.getIfAvailable(() -> RunObserver.NONE));
+    }
+
+    /**
+     * Keeps the initializer eager under {@code spring.main.lazy-initialization=true}: the database is migrated
+     * while the application starts, not on the first request that happens to need it, and a failed revision
+     * stops the start. Command mode, which makes beans lazy on purpose and runs no start-up migration, is left
+     * alone.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter migrationsInitializerIsEager(Environment environment) {
+        boolean commandMode = StringUtils.hasText(environment.getProperty("samokoder.migrations.command"));
+        return commandMode ? (name, definition, type) -> false
+                : LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
     }
 
     @Bean

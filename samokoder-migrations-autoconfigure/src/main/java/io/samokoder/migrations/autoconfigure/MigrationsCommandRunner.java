@@ -3,9 +3,12 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.cli.CommandMode;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.schema.ModelSource;
+import io.samokoder.migrations.schema.Schema;
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -43,7 +46,7 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
         }
         ApplicationContext context = event.getApplicationContext();
         Migrations migrations = context.getBean(Migrations.class);
-        ModelSource model = context.getBeanProvider(ModelSource.class).getIfAvailable();
+        ModelSource model = lazyModel(context);
         MigrationsProperties.Autogenerate properties = context.getBeanProvider(MigrationsProperties.class)
             .getIfAvailable(MigrationsProperties::new).getAutogenerate();
         AutogenerateSettings autogenerate = new AutogenerateSettings(properties.getExcludeTables(),
@@ -53,5 +56,30 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
         this.err.flush();
         ExitCodeGenerator code = () -> status;
         this.exit.accept(SpringApplication.exit(event.getApplicationContext(), code));
+    }
+
+    /**
+     * The application's model, built only when a command compares with it ({@code check},
+     * {@code revision --autogenerate}): building it builds the JPA EntityManagerFactory, which connects, and
+     * the other commands ({@code history}, {@code --sql}, ...) need no database. {@code null} when the context
+     * defines no model.
+     */
+    private static ModelSource lazyModel(ApplicationContext context) {
+        if (context.getBeanNamesForType(ModelSource.class, true, false).length == 0) {
+            return null;
+        }
+        ObjectProvider<ModelSource> models = context.getBeanProvider(ModelSource.class);
+        return new ModelSource() {
+
+            @Override
+            public Schema model(Dialect dialect) {
+                return models.getObject().model(dialect);
+            }
+
+            @Override
+            public Schema model(Dialect dialect, String databaseVersion) {
+                return models.getObject().model(dialect, databaseVersion);
+            }
+        };
     }
 }

@@ -82,11 +82,12 @@ public class MigrationsEndpoint {
             return initializer.getMigrations().show(spec).id();
         }
         catch (MigrationException ex) {
-            // Unknown or ambiguous here, or the database is down: fall back to an exact id or unique prefix.
+            // Unknown or ambiguous here, or the database is down: fall back to an exact id or unique prefix
+            // (of an id longer than three characters, as Alembic's lookup).
             List<String> matches = report.history()
                 .stream()
                 .map(RevisionInfo::id)
-                .filter((id) -> id.equals(spec) || (spec.length() >= 4 && id.startsWith(spec)))
+                .filter((id) -> id.equals(spec) || (id.length() > 3 && id.startsWith(spec)))
                 .toList();
             return matches.size() == 1 ? matches.get(0) : null;
         }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the {@code migrations} health contributor, which joins the readiness group.
@@ -28,7 +29,7 @@ public final class MigrationsHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor")
-    ReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor() {
-        return new ReadinessGroupPostProcessor("migrations");
+    ReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor(Environment environment) {
+        return new ReadinessGroupPostProcessor("migrations", ReadinessGroupPostProcessor.membersConfigured(environment));
     }
 }

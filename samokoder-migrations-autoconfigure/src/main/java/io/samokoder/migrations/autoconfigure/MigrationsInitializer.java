@@ -35,6 +35,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private final Object refreshLock = new Object();
     private volatile MigrationsReport report;
     private volatile MigrationsReport.LastRun lastRun;
+    private volatile List<String> startupRows;
     private int order;
 
     /**
@@ -97,7 +98,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                 : new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start), Duration.ZERO,
                         MigrationsReport.Outcome.NOT_RUN, null, List.of(), null, null);
         // The status and history are read on the first request for the report, not on the
-        // start-up thread: nothing needs them before the endpoint, health or a gauge asks.
+        // start-up thread: nothing needs them before the endpoint, health or a gauge asks. The rows the run
+        // left stand in for them if the database is down by then.
+        this.startupRows = (result != null) ? result.rowsAfter() : null;
         this.lastRun = lastRun;
     }
 
@@ -120,7 +123,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         catch (RuntimeException ex) {
             return remember(last.withStale(describe(ex)));
         }
-        if (new HashSet<>(rows).equals(new HashSet<>(last.current())) && rows.size() == last.current().size()) {
+        // A report without history (the database was down when it was first asked for) is read in full.
+        if (new HashSet<>(rows).equals(new HashSet<>(last.current())) && rows.size() == last.current().size()
+                && !last.history().isEmpty()) {
             return remember(last.fresh());
         }
         synchronized (this.refreshLock) {
@@ -192,7 +197,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             catch (RuntimeException graphError) {
                 heads = List.of();
             }
-            return new MigrationsReport(this.mode, this.target, List.of(), heads, List.of(), List.of(), lastRun,
+            // The start-up run's rows, when it ran: it reached its target, so nothing was pending then.
+            List<String> rows = (this.startupRows != null) ? this.startupRows : List.of();
+            return new MigrationsReport(this.mode, this.target, rows, heads, List.of(), List.of(), lastRun,
                     Instant.now(), true, describe(ex));
         }
     }

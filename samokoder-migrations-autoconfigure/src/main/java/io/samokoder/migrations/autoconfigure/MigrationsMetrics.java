@@ -60,14 +60,19 @@ final class MigrationsMetrics implements MeterBinder {
         if (run.failedRevision() != null) {
             stepTimer(registry, tags, "UPGRADE", "failure").record(Duration.ZERO);
         }
-        Gauge.builder(PENDING, initializer, (it) -> it.lastReport().pending().size())
+        Gauge.builder(PENDING, initializer, (it) -> known(it.lastReport(), it.lastReport().pending().size()))
             .description("Revisions pending for the target")
             .tags(tags)
             .register(registry);
-        Gauge.builder(APPLIED, initializer, (it) -> it.lastReport().appliedCount())
+        Gauge.builder(APPLIED, initializer, (it) -> known(it.lastReport(), it.lastReport().appliedCount()))
             .description("Revisions applied to the database")
             .tags(tags)
             .register(registry);
+    }
+
+    /** The value, or NaN (no sample) while the database has not been read since the start. */
+    private static double known(MigrationsReport report, int value) {
+        return (report.stale() && report.history().isEmpty()) ? Double.NaN : value;
     }
 
     private static Timer stepTimer(MeterRegistry registry, Tags tags, String direction, String outcome) {

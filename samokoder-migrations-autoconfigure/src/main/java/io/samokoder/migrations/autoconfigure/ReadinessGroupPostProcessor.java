@@ -8,26 +8,39 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.core.env.Environment;
 
 /**
  * Adds the {@code migrations} contributor to the {@code readiness} health group (when there is
  * one), so that an instance with pending revisions or a failed run takes no traffic. Liveness is
- * left alone, so Kubernetes does not restart a pod for migrating.
+ * left alone, so Kubernetes does not restart a pod for migrating. When the application configures the
+ * group's members ({@code management.endpoint.health.group.readiness.include} or {@code .exclude}), those
+ * decide, as for any contributor.
  */
 final class ReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
 
     static final String GROUP = "readiness";
 
+    private static final String MEMBERS = "management.endpoint.health.group." + GROUP + ".";
+
     private final String contributor;
 
-    ReadinessGroupPostProcessor(String contributor) {
+    private final boolean membersConfigured;
+
+    ReadinessGroupPostProcessor(String contributor, boolean membersConfigured) {
         this.contributor = contributor;
+        this.membersConfigured = membersConfigured;
+    }
+
+    /** Whether the application lists the readiness group's members itself. */
+    static boolean membersConfigured(Environment environment) {
+        return environment.containsProperty(MEMBERS + "include") || environment.containsProperty(MEMBERS + "exclude");
     }
 
     @Override
     public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
         HealthEndpointGroup readiness = groups.get(GROUP);
-        if (readiness == null || readiness.isMember(this.contributor)) {
+        if (readiness == null || this.membersConfigured || readiness.isMember(this.contributor)) {
             return groups;
         }
         HealthEndpointGroup withMigrations = new WithMember(readiness, this.contributor);

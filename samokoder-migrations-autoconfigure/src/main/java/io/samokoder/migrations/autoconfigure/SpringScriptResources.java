@@ -91,7 +91,10 @@ final class SpringScriptResources {
         }
     }
 
-    /** {@code filesystem:} becomes {@code file:}, no prefix means {@code classpath:}, no trailing slash. */
+    /**
+     * {@code filesystem:} becomes {@code file:}, no prefix means {@code classpath:}, no trailing slash; another
+     * prefix than {@code classpath:}, {@code classpath*:}, {@code file:} and {@code filesystem:} is refused.
+     */
     static String normalize(String location) {
         String trimmed = location.trim();
         if (trimmed.isEmpty()) {
@@ -107,8 +110,12 @@ final class SpringScriptResources {
             // a plain path, or a Windows drive letter: treat as the class path, like the engine does
             result = trimmed.indexOf(':') < 0 ? "classpath:" + trimmed : "file:" + trimmed;
         }
-        else {
+        else if (trimmed.startsWith("classpath:") || trimmed.startsWith("classpath*:") || trimmed.startsWith("file:")) {
             result = trimmed;
+        }
+        else {
+            throw new MigrationConfigurationException("Script location '" + trimmed
+                    + "' (samokoder.migrations.locations) has an unknown prefix; use 'classpath:' or 'filesystem:'");
         }
         while (result.endsWith("/") && !result.endsWith(":/")) {
             result = result.substring(0, result.length() - 1);

@@ -126,6 +126,16 @@ class JavaRevisionsAutoConfigurationTests {
     }
 
     @Test
+    void aMalformedPackageNameFailsStartUpAsOnTheCommandLine() {
+        this.runner.withPropertyValues("samokoder.migrations.java-packages=com..bad").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                .hasMessage("samokoder.migrations.java-packages: 'com..bad' is not a Java package name; name packages"
+                        + " separated by commas, e.g. com.example.db.migrations");
+        });
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aPackageWithoutRevisionsAddsNoneWithAWarning(CapturedOutput output) {
         this.runner

@@ -140,17 +140,27 @@ class MigrationsActuatorTests {
             SwitchableDataSource dataSource = new SwitchableDataSource(db.dataSource());
             this.runner.withBean(DataSource.class, () -> dataSource).run((context) -> {
                 MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                context.getBean(MigrationsMetrics.class).bindTo(registry);
                 dataSource.down.set(true);
+                // A scrape before the first read: no value rather than a wrong zero.
+                assertThat(registry.get(MigrationsMetrics.APPLIED).gauge().value()).isNaN();
+                assertThat(registry.get(MigrationsMetrics.PENDING).gauge().value()).isNaN();
                 MigrationsReport report = initializer.report();
                 assertThat(report.stale()).isTrue();
                 assertThat(report.staleReason()).startsWith("database unavailable").doesNotContain(db.name());
                 assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
                 assertThat(report.lastRun().steps()).hasSize(3);
+                // The rows the start-up run left, not an empty version table; nothing known of the history yet.
+                assertThat(report.current()).containsExactly("aaaa00000003");
+                assertThat(report.pending()).isEmpty();
+                assertThat(report.history()).isEmpty();
                 dataSource.down.set(false);
                 MigrationsReport fresh = initializer.report();
                 assertThat(fresh.stale()).isFalse();
                 assertThat(fresh.current()).containsExactly("aaaa00000003");
                 assertThat(fresh.history()).hasSize(3);
+                assertThat(registry.get(MigrationsMetrics.APPLIED).gauge().value()).isEqualTo(3.0);
             });
         }
     }

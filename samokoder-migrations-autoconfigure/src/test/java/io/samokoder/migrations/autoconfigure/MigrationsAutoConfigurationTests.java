@@ -425,6 +425,34 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void theApplicationsDataSourceIsManagedAlsoWhenMigrationsConnectAsAnotherUser() {
+        // samokoder.migrations.user gives the engine its own DataSource of the same database.
+        withDataSource(this.db)
+            .withPropertyValues("samokoder.migrations.user=" + this.db.user(),
+                    "samokoder.migrations.password=" + (this.db.password() == null ? "" : this.db.password()))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                DataSource application = context.getBean(DataSource.class);
+                assertThat(context.getBean(Migrations.class).config().dataSource()).isNotSameAs(application);
+                assertThat(context.getBean(MigrationsSchemaManagementProvider.class).getSchemaManagement(application))
+                    .isEqualTo(SchemaManagement.MANAGED);
+            });
+    }
+
+    @Test
+    void theInitializerStaysEagerUnderLazyInitialization() {
+        withDataSource(this.db).withInitializer((context) -> context
+            .addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBeanFactory().getBeanDefinition("migrationsInitializer").isLazyInit()).isFalse();
+                assertThat(context.getBeanFactory().getBeanDefinition("migrationsSchemaManagementProvider")
+                    .isLazyInit()).isTrue();
+            });
+        assertThat(tables(this.db)).contains("accounts", "orders");
+    }
+
+    @Test
     void targetStopsAtAMiddleRevision() {
         withDataSource(this.db)
             .withPropertyValues("samokoder.migrations.target=aaaa00000002")

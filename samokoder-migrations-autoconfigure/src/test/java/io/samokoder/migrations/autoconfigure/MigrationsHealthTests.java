@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.mock.env.MockEnvironment;
 
 class MigrationsHealthTests {
 
@@ -52,7 +53,7 @@ class MigrationsHealthTests {
         HealthEndpointGroups groups = HealthEndpointGroups.of(mock(HealthEndpointGroup.class),
                 Map.of("readiness", readiness, "liveness", liveness));
 
-        HealthEndpointGroups processed = new ReadinessGroupPostProcessor("migrations")
+        HealthEndpointGroups processed = new ReadinessGroupPostProcessor("migrations", false)
             .postProcessHealthEndpointGroups(groups);
 
         assertThat(processed.getNames()).isEqualTo(Set.of("readiness", "liveness"));
@@ -64,9 +65,24 @@ class MigrationsHealthTests {
     }
 
     @Test
+    void readinessMembersTheApplicationListsDecide() {
+        HealthEndpointGroup readiness = mock(HealthEndpointGroup.class);
+        HealthEndpointGroups groups = HealthEndpointGroups.of(mock(HealthEndpointGroup.class),
+                Map.of("readiness", readiness));
+        assertThat(new ReadinessGroupPostProcessor("migrations", true).postProcessHealthEndpointGroups(groups))
+            .isSameAs(groups);
+        assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
+            .withProperty("management.endpoint.health.group.readiness.exclude", "migrations"))).isTrue();
+        assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
+            .withProperty("management.endpoint.health.group.readiness.include", "readinessState"))).isTrue();
+        assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
+            .withProperty("management.endpoint.health.group.liveness.exclude", "migrations"))).isFalse();
+    }
+
+    @Test
     void withoutAReadinessGroupNothingChanges() {
         HealthEndpointGroups groups = HealthEndpointGroups.of(mock(HealthEndpointGroup.class), Map.of());
-        assertThat(new ReadinessGroupPostProcessor("migrations").postProcessHealthEndpointGroups(groups))
+        assertThat(new ReadinessGroupPostProcessor("migrations", false).postProcessHealthEndpointGroups(groups))
             .isSameAs(groups);
     }
 

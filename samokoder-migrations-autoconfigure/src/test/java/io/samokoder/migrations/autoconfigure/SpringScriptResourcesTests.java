@@ -85,6 +85,14 @@ class SpringScriptResourcesTests {
     }
 
     @Test
+    void locationWithAnUnknownPrefixIsAnErrorNamingIt() {
+        assertThatExceptionOfType(MigrationConfigurationException.class)
+            .isThrownBy(() -> SpringScriptResources.resolve(this.resolver, List.of("ftp:/x")))
+            .withMessage("Script location 'ftp:/x' (samokoder.migrations.locations) has an unknown prefix; use"
+                    + " 'classpath:' or 'filesystem:'");
+    }
+
+    @Test
     void emptyLocationIsAnError() {
         assertThatExceptionOfType(MigrationConfigurationException.class)
             .isThrownBy(() -> SpringScriptResources.resolve(this.resolver, List.of(" ")))
@@ -136,8 +144,8 @@ class SpringScriptResourcesTests {
     @Test
     void engineLocationsForTheFallback() {
         assertThat(MigrationsAutoConfiguration.engineLocations(
-                List.of("classpath*:db/a", "filesystem:/srv/db", "db/b", "https://example.invalid/x")))
-            .containsExactly("classpath:db/a", "filesystem:/srv/db", "classpath:db/b");
+                List.of("classpath*:db/a", "filesystem:/srv/db", "db/b", "file:/srv/other")))
+            .containsExactly("classpath:db/a", "filesystem:/srv/db", "classpath:db/b", "filesystem:/srv/other");
     }
 
     private static Path jar(Path path, String entry, String content) throws IOException {
