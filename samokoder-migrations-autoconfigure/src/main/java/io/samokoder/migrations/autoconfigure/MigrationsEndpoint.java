@@ -49,8 +49,8 @@ public class MigrationsEndpoint {
     }
 
     /**
-     * One revision, given by any spec that names one revision (an id, a prefix of at least four
-     * characters, a branch label, ...), from the first migrations bean that knows it.
+     * One revision, given by any spec that names one revision (an id, a unique prefix, a branch label, ...),
+     * from the first migrations bean that knows it.
      *
      * @param revision the revision spec
      * @return the revision, or {@code null} (404) when no migrations bean knows it

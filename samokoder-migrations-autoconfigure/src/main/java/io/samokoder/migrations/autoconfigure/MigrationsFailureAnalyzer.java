@@ -74,8 +74,8 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         if (cause instanceof RevisionException) {
             return new FailureAnalysis("Migrations could not resolve the revisions:\n\n    " + cause.getMessage()
                     + "\n",
-                    "Check samokoder.migrations.target (any revision spec: heads, a revision id or a prefix of at"
-                            + " least four characters, branch@head, ...) and the Revises / Depends On headers of"
+                    "Check samokoder.migrations.target (any revision spec: heads, a revision id or a unique prefix"
+                            + " of one, branch@head, ...) and the Revises / Depends On headers of"
                             + " the scripts in samokoder.migrations.locations.",
                     cause);
         }
