@@ -84,7 +84,8 @@ final class ConfigFile {
                     binder.bind(PREFIX + "java-packages", Bindable.listOf(String.class)).orElse(null),
                     binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
                         .orElse(null),
-                    binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null));
+                    binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null),
+                    string(binder, PREFIX + "dialect", null));
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.cli;
 
+import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.ops.NamingConvention;
@@ -26,6 +27,11 @@ final class EngineConfigs {
                     classPath == null ? null : classPath.loader()));
             // The URL names the database, so --sql writes that database's SQL without connecting.
             Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
+        }
+        if (s.dialect() != null && !s.dialect().isBlank()) {
+            builder.dialect(Dialects.forName(s.dialect().strip()).orElseThrow(() -> new MigrationConfigurationException(
+                    "samokoder.migrations.dialect '" + s.dialect() + "' is not a known dialect; use one of "
+                            + Dialects.names() + ", or leave it unset to take it from the URL")));
         }
         if (s.schema() != null) {
             builder.schema(s.schema());

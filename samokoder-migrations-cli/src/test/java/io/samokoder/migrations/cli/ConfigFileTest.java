@@ -155,6 +155,21 @@ class ConfigFileTest {
     }
 
     @Test
+    void theDialectKeyChoosesTheOfflineSqlAndAnUnknownOneIsNamed() throws Exception {
+        Path mariadb = Files.writeString(resources.resolve("dialect.properties"), String.join("\n",
+                "samokoder.migrations.dialect=mariadb", "samokoder.migrations.locations=filesystem:" + resources.resolve("db/migrations"), ""));
+        Cli.Result sql = Cli.raw(Map.of(), "upgrade", "heads", "--sql", "--config", mariadb.toString());
+        assertEquals(0, sql.status(), sql::toString);
+        assertTrue(!sql.out().contains("BEGIN;") && sql.out().contains("-- Running upgrade"), sql.out());
+        Path oracle = Files.writeString(resources.resolve("oracle.properties"), String.join("\n",
+                "samokoder.migrations.dialect=oracle", "samokoder.migrations.locations=filesystem:" + resources.resolve("db/migrations"), ""));
+        Cli.Result refused = Cli.raw(Map.of(), "heads", "--config", oracle.toString());
+        assertEquals(255, refused.status(), refused::toString);
+        assertTrue(refused.err().startsWith("FAILED: samokoder.migrations.dialect 'oracle' is not a known dialect;"
+                + " use one of "), refused.err());
+    }
+
+    @Test
     void theComparisonSettingsAreReadFromTheAutogenerateKeys() throws Exception {
         Path file = Files.writeString(resources.resolve("autogenerate.yml"), String.join("\n",
                 "samokoder:",
