@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.maven.plugin.AbstractMojo;
@@ -130,8 +131,31 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         // Nothing by default.
     }
 
+    /**
+     * The goals' yes/no parameters. Maven reads any value but {@code true} as {@code false}, so that
+     * {@code -Dsamokoder.dryRun=yes} would run the real migration: such a value is refused instead.
+     */
+    private static final List<String> FLAGS = List.of("samokoder.allowEmpty", "samokoder.applied",
+            "samokoder.autogenerate", "samokoder.checkHeads", "samokoder.compareServerDefaults",
+            "samokoder.dropUnmappedTables", "samokoder.dryRun", "samokoder.indicateCurrent", "samokoder.java",
+            "samokoder.purge", "samokoder.resolveDependencies", "samokoder.retryPartial", "samokoder.skip",
+            "samokoder.splice", "samokoder.sql", "samokoder.verbose");
+
+    /** Refuses a yes/no parameter given on the command line with another value than true or false. */
+    static void checkFlags(UnaryOperator<String> properties) throws MojoFailureException {
+        for (String flag : FLAGS) {
+            String value = properties.apply(flag);
+            if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("true")
+                    && !value.strip().equalsIgnoreCase("false")) {
+                throw new MojoFailureException("-D" + flag + "=" + value + " is neither true nor false; nothing was"
+                        + " run. Give -D" + flag + " (or =true) to turn it on, =false or nothing to leave it off");
+            }
+        }
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        checkFlags(System::getProperty);
         if (this.skip) {
             getLog().info("Skipped (samokoder.skip)");
             return;

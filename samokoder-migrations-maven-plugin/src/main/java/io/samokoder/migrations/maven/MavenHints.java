@@ -31,6 +31,12 @@ final class MavenHints implements Hints {
     }
 
     @Override
+    public String configureDatabase() {
+        return "give -Dsamokoder.url (and -Dsamokoder.user, -Dsamokoder.password), or the plugin's <url> in the pom,"
+                + " or name a Spring configuration file with spring.datasource.url in -Dsamokoder.configFile";
+    }
+
+    @Override
     public String noModel(String command) {
         String goal = command.equals("check") ? "mvn compile samokoder-migrations:check"
                 : "mvn compile samokoder-migrations:revision -Dsamokoder.autogenerate -Dsamokoder.message=\"<message>\"";

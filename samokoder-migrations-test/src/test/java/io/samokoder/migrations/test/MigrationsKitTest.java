@@ -83,6 +83,12 @@ class MigrationsKitTest {
     }
 
     @Test
+    void aRevisionThatOthersOnlyDependOnIsNoSecondHead(TestDatabase db) {
+        // b2 is an effective head (c3 depends on it), not a real one: check and merge heads see one head.
+        kit(db, "effective-head").assertSingleHead();
+    }
+
+    @Test
     void singleHeadFailsOnADanglingDependency(TestDatabase db) {
         assertThatThrownBy(() -> kit(db, "dangling").assertSingleHead())
             .isInstanceOf(AssertionError.class)
