@@ -31,7 +31,7 @@ public final class CommandMode {
      *
      * @param migrations the application's engine
      * @param commandLine the command and its options, split into words at blanks; single or double
-     *     quotes keep blanks in a word ({@code revision -m "add users"}), a backslash escapes in quotes
+     *     quotes keep blanks in a word ({@code revision -m "add users"}), a backslash escapes as in a shell
      * @param out where the command's result goes
      * @param err where progress lines, usage errors and {@code FAILED: <message>} go
      * @return the exit status: 0; 2 for a usage error (usage printed to {@code err}); 255 when the
@@ -68,9 +68,23 @@ public final class CommandMode {
     }
 
     /**
+     * Whether the command line compares the application's model with the database: {@code check} and
+     * {@code revision --autogenerate}, the only ones that build the model.
+     */
+    public static boolean comparesModel(String commandLine) {
+        List<String> words = List.of(words(commandLine));
+        if (words.contains("-h") || words.contains("--help")) {
+            return false;
+        }
+        String command = words.stream().filter(w -> !w.startsWith("-")).findFirst().orElse("");
+        return command.equals("check") || command.equals("revision") && words.contains("--autogenerate");
+    }
+
+    /**
      * Splits a command line into words as a shell does, without expansions: blanks separate words; single or
-     * double quotes group blanks into a word and may stand inside one ({@code --message="add users"}); in double
-     * quotes a backslash escapes the next character. A quote left open runs to the end.
+     * double quotes group blanks into a word and may stand inside one ({@code --message="add users"}); outside
+     * quotes and in double quotes a backslash escapes the next character ({@code add\ users} is one word). A
+     * quote left open runs to the end.
      */
     static String[] words(String commandLine) {
         List<String> words = new ArrayList<>();
@@ -89,6 +103,9 @@ public final class CommandMode {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < commandLine.length()) {
+                word.append(commandLine.charAt(++i));
                 inWord = true;
             } else if (c <= ' ') {
                 if (inWord) {

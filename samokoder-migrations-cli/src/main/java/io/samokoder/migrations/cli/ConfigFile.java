@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.dialect.Dialects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ final class ConfigFile {
                     binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
                         .orElse(null),
                     binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null),
-                    string(binder, PREFIX + "dialect", null));
+                    dialect(file, string(binder, PREFIX + "dialect", null)));
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));
@@ -127,6 +128,15 @@ final class ConfigFile {
                     + " file nor the environment resolves; set it in the environment, or give a default"
                     + " (${NAME:default})");
         }
+    }
+
+    /** The dialect's name as given, once known; an unknown one is a usage error naming the file. */
+    private static String dialect(Path file, String name) {
+        if (name != null && !name.isBlank() && Dialects.forName(name.strip()).isEmpty()) {
+            throw new CliUsageException("--config " + file + ": property " + PREFIX + "dialect = '" + name
+                    + "' is invalid; use one of " + Dialects.names());
+        }
+        return name;
     }
 
     /** What a property of the failed binding takes, as a user writes it. */

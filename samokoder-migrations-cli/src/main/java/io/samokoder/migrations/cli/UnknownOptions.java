@@ -36,18 +36,23 @@ final class UnknownOptions implements IParameterExceptionHandler {
         return this.delegate.handleParseException(ex, args);
     }
 
-    /** The arguments with the values of unknown options hidden. */
+    /**
+     * The arguments with the values of unknown options hidden: the part after {@code =}, and the word after an
+     * option written without one, whatever it starts with (a password may start with {@code -}).
+     */
     static List<String> hideValues(List<String> arguments) {
         List<String> hidden = new ArrayList<>(arguments.size());
         boolean afterOption = false;
         for (String argument : arguments) {
-            if (argument.startsWith("-")) {
+            if (afterOption) {
+                hidden.add(HIDDEN);
+                afterOption = false;
+            } else if (argument.startsWith("-")) {
                 int equals = argument.indexOf('=');
                 hidden.add(equals < 0 ? argument : argument.substring(0, equals + 1) + HIDDEN);
                 afterOption = equals < 0;
             } else {
-                hidden.add(afterOption ? HIDDEN : argument);
-                afterOption = false;
+                hidden.add(argument);
             }
         }
         return hidden;

@@ -2,6 +2,7 @@ package io.samokoder.migrations.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samokoder.migrations.Migrations;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,17 @@ class CommandModeTest {
     }
 
     @Test
+    void tellsTheCommandsThatCompareTheModel() {
+        for (String compares : List.of("check", "check --exclude-table t", "revision --autogenerate -m x")) {
+            assertTrue(CommandMode.comparesModel(compares), compares);
+        }
+        for (String other : List.of("current", "history", "upgrade heads --sql", "revision -m x", "check --help",
+                "help check")) {
+            assertFalse(CommandMode.comparesModel(other), other);
+        }
+    }
+
+    @Test
     void splitsWordsWithQuotes() {
         assertArrayEquals(new String[] {"revision", "-m", "add users table", "--head", "it's"},
                 CommandMode.words("  revision -m \"add users table\"\t--head \"it's\" "));
@@ -42,6 +55,7 @@ class CommandModeTest {
         // Quotes inside a word, as a shell reads them.
         assertArrayEquals(new String[] {"revision", "--message=add users", "--rev-id", "a1"},
                 CommandMode.words("revision --message=\"add users\" --rev-id a1"));
+        assertArrayEquals(new String[] {"-m", "add users", "a'b"}, CommandMode.words("-m add\\ users a\\'b"));
         assertArrayEquals(new String[] {"-m", "its", "say \"hi\" \\", ""},
                 CommandMode.words("-m 'it''s' \"say \\\"hi\\\" \\\\\" ''"));
     }

@@ -57,6 +57,12 @@ class PartialRevisionCliTest {
         assertTrue(refused.err().contains("stopped at statement 2 of 3"), refused::toString);
         assertTrue(refused.err().contains("the --retry-partial option of upgrade and downgrade"), refused::toString);
 
+        // The dry run refuses as the run does, and plans it as the run would once retrying is allowed.
+        assertEquals(255, cli.run("upgrade", "heads", "--dry-run").status());
+        Cli.Result plan = cli.run("upgrade", "heads", "--dry-run", "--retry-partial");
+        assertEquals(0, plan.status(), plan::toString);
+        assertTrue(plan.out().contains("upgrade p1 -> p2"), plan::toString);
+
         // The operator undoes statement 1 and makes the second one work.
         execute("DROP TABLE two", "CREATE TABLE missing (id INT)");
         Cli.Result retried = cli.run("upgrade", "heads", "--retry-partial");

@@ -225,7 +225,10 @@ class ReadCommandsTest {
         Cli.Result separate = cli.run("heads", "--pasword", "S3cretPw!");
         assertEquals(2, separate.status());
         assertTrue(separate.err().startsWith("Unknown options: '--pasword', '***'"), separate.err());
-        assertFalse(joined.err().contains("S3cretPw") || separate.err().contains("S3cretPw"));
+        Cli.Result dashed = cli.run("heads", "--pasword", "-S3cretPw");
+        assertEquals(2, dashed.status());
+        assertFalse(joined.err().contains("S3cretPw") || separate.err().contains("S3cretPw")
+                || dashed.err().contains("S3cretPw"), dashed.err());
     }
 
     @Test

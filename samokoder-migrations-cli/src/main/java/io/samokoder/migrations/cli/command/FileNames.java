@@ -36,7 +36,8 @@ final class FileNames {
                 i += Character.charCount(text.codePointAt(i));
             }
             if (i > start) {
-                slug.append(slug.length() > 0 ? "_" : "").append(text.substring(start, i).toLowerCase(Locale.ROOT));
+                slug.append(slug.length() > 0 ? "_" : "");
+                lower(text.substring(start, i), slug);
             } else {
                 i += Character.charCount(text.codePointAt(i));
             }
@@ -48,6 +49,38 @@ final class FileNames {
             value = (underscore < 0 ? cut : cut.substring(0, underscore)) + "_";
         }
         return value;
+    }
+
+    /**
+     * Appends the word lower-cased as Python's {@code str.lower()}: a capital sigma that ends a word (a cased
+     * letter before it, none after it, ignoring marks) is the final {@code ς}, also before {@code _}, where
+     * Java's word-based rule writes {@code σ}.
+     */
+    private static void lower(String word, StringBuilder out) {
+        for (int i = 0; i < word.length(); i += Character.charCount(word.codePointAt(i))) {
+            int codePoint = word.codePointAt(i);
+            if (codePoint == 'Σ') {
+                out.append(cased(word, i, -1) && !cased(word, i + 1, 1) ? 'ς' : 'σ');
+            } else {
+                out.append(new String(Character.toChars(codePoint)).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** Whether a cased letter comes first from {@code from} in the direction given, skipping marks. */
+    private static boolean cased(String word, int from, int direction) {
+        int i = direction < 0 ? from - 1 : from;
+        while (i >= 0 && i < word.length()) {
+            char c = word.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.FORMAT
+                    && type != Character.MODIFIER_LETTER && type != Character.MODIFIER_SYMBOL
+                    && !Character.isSurrogate(c)) {
+                return Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
+            }
+            i += direction;
+        }
+        return false;
     }
 
     /** Python's {@code \w} on a {@code str}: {@code str.isalnum()} or {@code _}. */

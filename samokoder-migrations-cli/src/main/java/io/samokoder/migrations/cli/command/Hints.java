@@ -72,6 +72,12 @@ public interface Hints {
     /** How to upgrade to the heads. */
     String upgrade();
 
+    /** How to configure the database, for a command that needs one when none is. */
+    default String configureDatabase() {
+        return "give --url (and --user, --password), set SAMOKODER_MIGRATIONS_URL or SPRING_DATASOURCE_URL, or name a"
+                + " Spring configuration file with spring.datasource.url in --config";
+    }
+
     /**
      * Why a command cannot compare the application's model with the database here, and where it can: the
      * application's command mode or the Maven plugin, which have the model.

@@ -47,7 +47,12 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
             throw new RevisionException("Range revision not allowed");
         }
         if (this.dryRun) {
-            var plan = workspace.database(name + " --dry-run").plan(this.command, this.target);
+            Migrations planner = workspace.database(name + " --dry-run");
+            if (this.retryPartial) {
+                // The dry run of a run that may repeat a revision left part-way plans it, as the run would.
+                planner = new Migrations(planner.config().toBuilder().retryPartial(true).build());
+            }
+            var plan = planner.plan(this.command, this.target);
             if (output.json()) {
                 output.json(RunJson.plan(plan));
             } else {

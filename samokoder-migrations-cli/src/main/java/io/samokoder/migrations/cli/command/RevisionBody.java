@@ -3,8 +3,10 @@ package io.samokoder.migrations.cli.command;
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.OperationRenderer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,10 +101,14 @@ record RevisionBody(List<Step> upgrade, List<Step> downgrade, OperationRenderer 
         return String.join("\n", lines);
     }
 
-    /** The statements of the steps, each ending in {@code ;}, a blank line between operations. */
+    /**
+     * The statements of the steps, each ending in {@code ;}, a blank line between operations; rendered as one
+     * revision's, so that an enum type two new tables share is created once.
+     */
     String sql(List<Step> steps) {
         StringBuilder out = new StringBuilder();
         String previous = null;
+        Set<String> enumTypesCreated = new HashSet<>();
         for (Step step : steps) {
             if (out.length() > 0) {
                 out.append("\n\n");
@@ -111,7 +117,8 @@ record RevisionBody(List<Step> upgrade, List<Step> downgrade, OperationRenderer 
                 out.append("-- ").append(step.comment()).append('\n');
             }
             previous = step.comment();
-            List<String> statements = this.renderer.render(step.operation());
+            List<String> statements = new ArrayList<>(2);
+            this.renderer.renderInto(step.operation(), statements, enumTypesCreated);
             for (int i = 0; i < statements.size(); i++) {
                 out.append(i == 0 ? "" : "\n").append(statements.get(i)).append(';');
             }

@@ -81,9 +81,8 @@ public final class Workspace {
      */
     public Migrations database(String command) {
         if (this.database == null) {
-            throw new CommandFailedException("'" + command + "' needs a database, and none is configured: give --url"
-                    + " (and --user, --password), set SAMOKODER_MIGRATIONS_URL or SPRING_DATASOURCE_URL, or name"
-                    + " a Spring configuration file with spring.datasource.url in --config");
+            throw new CommandFailedException("'" + command + "' needs a database, and none is configured: "
+                    + this.hints.configureDatabase());
         }
         return engine();
     }

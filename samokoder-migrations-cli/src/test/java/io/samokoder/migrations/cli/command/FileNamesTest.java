@@ -28,6 +28,7 @@ class FileNamesTest {
         assertEquals("\u0915_\u0930_devanagari", FileNames.slug("\u0915\u093e\u0930 devanagari"));
         assertEquals("zwj_nonjoiner", FileNames.slug("\u200d zwj\u200cnonjoiner"));
         assertEquals("\u03bf\u03b4\u03bf\u03c2_greek", FileNames.slug("\u039f\u0394\u039f\u03a3 greek"));
+        assertEquals("\u03c3\u03b1\u03c2_x_\u03bf\u03b4\u03bf\u03c22", FileNames.slug("\u03a3\u0391\u03a3_x \u039f\u0394\u039f\u03a32"));
         // 40 characters, not UTF-16 units: 26 letters outside the BMP are not cut, 41 are, between two of them.
         String astral = new String(Character.toChars(0x20000));
         assertEquals("a" + astral.repeat(25), FileNames.slug("a" + astral.repeat(25)));

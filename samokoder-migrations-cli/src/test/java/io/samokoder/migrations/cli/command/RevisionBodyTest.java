@@ -42,6 +42,19 @@ class RevisionBodyTest {
     }
 
     @Test
+    void anEnumTypeThatTwoNewTablesShareIsCreatedOnce() {
+        Type status = Type.enumOf("orderstatus", "new", "paid");
+        RevisionBody body = body(List.of(
+                new RevisionBody.Step("Detected added table 'orders'", new Operation.CreateTable("orders",
+                        List.of(Column.of("status", status)), List.of(), null)),
+                new RevisionBody.Step("Detected added table 'returns'", new Operation.CreateTable("returns",
+                        List.of(Column.of("status", status)), List.of(), null))), List.of());
+        String sql = body.sql(body.upgrade());
+        assertEquals(1, sql.split("CREATE TYPE orderstatus", -1).length - 1, sql);
+        assertTrue(sql.contains("CREATE TABLE returns"), sql);
+    }
+
+    @Test
     void eachOperationEndsInASemicolonWithABlankLineBetweenAndItsChangeAbove() {
         RevisionBody body = body(List.of(
                 new RevisionBody.Step("Detected added table 'users'", USERS),
