@@ -78,8 +78,14 @@ final class SchemaConversion {
             if (column.isIdentity()) {
                 converted = converted.autoincrement();
             }
+            ColumnDefinition definition = column.getSqlType() == null ? null : ColumnDefinition.parse(column.getSqlType());
+            if (definition != null && definition.notNull()) {
+                converted = converted.notNull();
+            }
             if (column.getDefaultValue() != null) {
                 converted = converted.serverDefault(column.getDefaultValue());
+            } else if (definition != null && definition.serverDefault() != null) {
+                converted = converted.serverDefault(definition.serverDefault());
             }
             if (column.getComment() != null) {
                 converted = converted.comment(column.getComment());

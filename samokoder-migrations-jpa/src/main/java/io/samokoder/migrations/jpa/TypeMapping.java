@@ -44,7 +44,8 @@ final class TypeMapping {
     /** The column's type. */
     Type typeOf(Column column) {
         int code = column.getSqlTypeCode(metadata);
-        String explicit = column.getSqlType();
+        // A columnDefinition's clauses after the type (DEFAULT, NOT NULL, ...) are not part of the type.
+        String explicit = column.getSqlType() == null ? null : ColumnDefinition.parse(column.getSqlType()).type();
         if (explicit != null && explicit.strip().equalsIgnoreCase("text")) {
             // Every database here reads text as its portable TEXT (H2: an unbounded CHARACTER VARYING).
             return Type.TEXT;

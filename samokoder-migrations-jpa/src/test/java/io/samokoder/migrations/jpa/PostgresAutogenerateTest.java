@@ -4,6 +4,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
+import io.samokoder.migrations.jpa.fixtures.named.Flagged;
 import io.samokoder.migrations.jpa.fixtures.named.Visit;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,11 @@ class PostgresAutogenerateTest extends AutogenerateRoundTripTest {
     @Test
     void aNamedEnumRoundTrips() throws Exception {
         roundTrip(JpaModel.ofClasses(Visit.class));
+    }
+
+    @Test
+    void aColumnDefinitionWithADefaultAndNotNullRoundTrips() throws Exception {
+        roundTrip(JpaModel.ofClasses(Flagged.class));
     }
 
     @Override
