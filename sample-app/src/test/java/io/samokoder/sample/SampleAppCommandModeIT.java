@@ -106,8 +106,10 @@ class SampleAppCommandModeIT {
         Run sql = run(missing, db.user(), password(db), "upgrade heads --sql");
         assertThat(sql.status()).as(sql.output()).isZero();
         assertThat(sql.output()).contains("-- Running upgrade  -> 5577ef20e9ff").doesNotContain(password(db));
+        // A command that needs the database fails with its own message.
         Run current = run(missing, db.user(), password(db), "current");
         assertThat(current.status()).as(current.output()).isEqualTo(255);
+        assertThat(current.output()).contains("FAILED: ").doesNotContain("entityManagerFactory");
     }
 
     private static Run run(TestDatabase db, String command) throws Exception {

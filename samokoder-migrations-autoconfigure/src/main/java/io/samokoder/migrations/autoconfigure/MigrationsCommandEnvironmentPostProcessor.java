@@ -1,5 +1,7 @@
 package io.samokoder.migrations.autoconfigure;
 
+import io.samokoder.migrations.cli.CommandMode;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -38,8 +40,37 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
                     Map.of("spring.main.web-application-type", "none", "spring.main.lazy-initialization", "true",
                             "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false")));
         // The command prints its own progress; the engine's log lines would repeat it (unless configured).
-        environment.getPropertySources()
-            .addLast(new MapPropertySource(PROPERTY_SOURCE_NAME + "Defaults",
-                    Map.of("logging.level.io.samokoder.migrations.Migrations", "warn")));
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("logging.level.io.samokoder.migrations.Migrations", "warn");
+        if (!CommandMode.comparesModel(command)) {
+            defaults.putAll(withoutJdbcMetadata(environment));
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME + "Defaults", defaults));
+    }
+
+    /**
+     * For a command that does not compare the application's model: Hibernate, whose EntityManagerFactory Spring
+     * creates even with lazy beans (it is LoadTimeWeaverAware), builds it without a connection, its dialect told
+     * by the URL's scheme, so that {@code history} or {@code upgrade heads --sql} run where the database cannot
+     * be reached, and a command that needs it fails with its own message. Nothing when the URL names no
+     * database Hibernate is told of here (then it connects, as without command mode).
+     */
+    private static Map<String, Object> withoutJdbcMetadata(ConfigurableEnvironment environment) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        String dialect = url.startsWith("jdbc:postgresql:") ? "org.hibernate.dialect.PostgreSQLDialect"
+                : url.startsWith("jdbc:mariadb:") ? "org.hibernate.dialect.MariaDBDialect"
+                : url.startsWith("jdbc:mysql:") ? "org.hibernate.dialect.MySQLDialect"
+                : url.startsWith("jdbc:h2:") ? "org.hibernate.dialect.H2Dialect" : null;
+        boolean given = environment.containsProperty("spring.jpa.database-platform")
+                || environment.containsProperty("spring.jpa.properties.hibernate.dialect");
+        if (dialect == null && !given) {
+            return Map.of();
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+        if (!given) {
+            settings.put("spring.jpa.database-platform", dialect);
+        }
+        return settings;
     }
 }

@@ -2,6 +2,8 @@ package io.samokoder.migrations.autoconfigure;
 
 import java.util.Set;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -34,7 +36,10 @@ final class ReadinessGroupPostProcessor implements HealthEndpointGroupsPostProce
 
     /** Whether the application lists the readiness group's members itself. */
     static boolean membersConfigured(Environment environment) {
-        return environment.containsProperty(MEMBERS + "include") || environment.containsProperty(MEMBERS + "exclude");
+        // Bound as Spring Boot binds them, so that a YAML list (include[0]=...) counts as well as a comma list.
+        Binder binder = Binder.get(environment);
+        return binder.bind(MEMBERS + "include", Bindable.setOf(String.class)).isBound()
+                || binder.bind(MEMBERS + "exclude", Bindable.setOf(String.class)).isBound();
     }
 
     @Override

@@ -126,6 +126,30 @@ class MigrationsCommandModeTests {
     }
 
     @Test
+    void aCommandThatComparesNoModelLetsHibernateStartWithoutTheDatabase() {
+        String metadata = "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access";
+        StandardEnvironment history = environment(Map.of("samokoder.migrations.command", "history",
+                "spring.datasource.url", "jdbc:postgresql://db.example/app"));
+        new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(history, new SpringApplication());
+        assertThat(history.getProperty(metadata)).isEqualTo("false");
+        assertThat(history.getProperty("spring.jpa.database-platform")).isEqualTo("org.hibernate.dialect.PostgreSQLDialect");
+
+        StandardEnvironment chosen = environment(Map.of("samokoder.migrations.command", "upgrade heads --sql",
+                "spring.datasource.url", "jdbc:mariadb://db/app", "spring.jpa.database-platform", "com.example.MyDialect"));
+        new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(chosen, new SpringApplication());
+        assertThat(chosen.getProperty(metadata)).isEqualTo("false");
+        assertThat(chosen.getProperty("spring.jpa.database-platform")).isEqualTo("com.example.MyDialect");
+
+        for (String command : new String[] {"check", "revision --autogenerate -m x"}) {
+            StandardEnvironment online = environment(Map.of("samokoder.migrations.command", command,
+                    "spring.datasource.url", "jdbc:postgresql://db.example/app"));
+            new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(online, new SpringApplication());
+            assertThat(online.getProperty(metadata)).as(command).isNull();
+            assertThat(online.getProperty("spring.jpa.database-platform")).as(command).isNull();
+        }
+    }
+
+    @Test
     void theEnvironmentIsUntouchedWithoutACommand() {
         StandardEnvironment environment = environment(Map.of());
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());

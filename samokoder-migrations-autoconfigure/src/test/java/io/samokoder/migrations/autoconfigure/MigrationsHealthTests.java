@@ -76,6 +76,8 @@ class MigrationsHealthTests {
         assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
             .withProperty("management.endpoint.health.group.readiness.include", "readinessState"))).isTrue();
         assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
+            .withProperty("management.endpoint.health.group.readiness.exclude[0]", "migrations"))).isTrue();
+        assertThat(ReadinessGroupPostProcessor.membersConfigured(new MockEnvironment()
             .withProperty("management.endpoint.health.group.liveness.exclude", "migrations"))).isFalse();
     }
 
