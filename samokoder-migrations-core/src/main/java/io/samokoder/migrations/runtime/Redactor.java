@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  */
 final class Redactor {
 
-    private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)((?:password|passwd|pwd|secret|token)\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^&;,\\s)]*)");
+    /** MariaDB's and MySQL's "(using password: YES)" / "(... NO)" says whether one was sent: it stays. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|passwd|pwd|secret|token)"
+            + "\\s*[=:]\\s*+)(?!(?:YES|NO)\\))('[^']*'|\"[^\"]*\"|[^&;,\\s)]*)");
     private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/@\\s:]*:)[^@\\s/]*@");
 
     private Redactor() {
