@@ -28,7 +28,7 @@ import org.hibernate.mapping.UniqueKey;
 /**
  * Converts Hibernate's mapping to a {@link Schema}: the physical tables and sequences of the default
  * namespace (those of an explicit other schema or catalog are left out, as the catalog readers read the
- * current one only), with names folded as the database folds those the mapping did not quote. Check
+ * current one only, and so are foreign keys to them), with names folded as the database folds those the mapping did not quote. Check
  * constraints are left out: autogenerate does not compare them.
  */
 final class SchemaConversion {
@@ -162,6 +162,11 @@ final class SchemaConversion {
                 continue;
             }
             Table referred = key.getReferencedTable();
+            if (referred.getSchema() != null || referred.getCatalog() != null) {
+                // A key to a table of another schema, left out as that table is: written unqualified, it would
+                // name a table of the current schema.
+                continue;
+            }
             List<org.hibernate.mapping.Column> referredColumns = key.isReferenceToPrimaryKey()
                     ? referred.getPrimaryKey().getColumns() : key.getReferencedColumns();
             keys.add(new ForeignKey(constraintName(key.getName()), columnNames(key.getColumns()),
