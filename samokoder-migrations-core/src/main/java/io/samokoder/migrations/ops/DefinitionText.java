@@ -74,7 +74,7 @@ final class DefinitionText {
     /** Appends a constraint's definition, e.g. {@code CONSTRAINT uq_users_email UNIQUE (email)}. */
     static StringBuilder constraint(SqlOperationRenderer r, StringBuilder sql, String table, Constraint c) {
         if (c.name() != null) {
-            sql.append("CONSTRAINT ").append(r.identifier(c.name())).append(' ');
+            sql.append("CONSTRAINT ").append(r.constraintName(c.name())).append(' ');
         }
         if (c instanceof Check ck) {
             return sql.append("CHECK (").append(ck.condition()).append(')');
@@ -111,7 +111,7 @@ final class DefinitionText {
             if (index.isConcurrent()) {
                 sql.append("CONCURRENTLY ");
             }
-            sql.append(r.identifier(index.name())).append(" ON ").append(r.identifier(index.table())).append(" (");
+            sql.append(r.constraintName(index.name())).append(" ON ").append(r.identifier(index.table())).append(" (");
             List<IndexElement> elements = index.elements();
             for (int i = 0; i < elements.size(); i++) {
                 IndexElement e = elements.get(i);

@@ -273,7 +273,7 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
 
     /** The action dropping a constraint: {@code DROP CONSTRAINT name} by default. */
     protected String dropConstraint(Operation.DropConstraint d) {
-        return "DROP CONSTRAINT " + identifier(d.name());
+        return "DROP CONSTRAINT " + constraintName(d.name());
     }
 
     /** Statements to run after a constraint is dropped; none by default. */
@@ -316,7 +316,7 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
             throw new OperationNotSupportedException("dropIndexConcurrently(" + d.name() + ", " + d.table() + "): "
                     + databaseName() + " has no DROP INDEX CONCURRENTLY; use dropIndex");
         }
-        return List.of("DROP INDEX " + identifier(d.name()));
+        return List.of("DROP INDEX " + constraintName(d.name()));
     }
 
     /** The statements creating an enum type; none by default (enums are inline). */

@@ -36,6 +36,36 @@ public abstract class SqlText {
         return isBare(name) ? name : quote(name);
     }
 
+    /**
+     * The name of an index or constraint as SQL. One longer than the database keeps (63 characters on
+     * PostgreSQL, 64 on MariaDB and MySQL) is shortened as SQLAlchemy shortens the names of its naming
+     * convention: its first (longest − 8) characters, {@code _} and the last four hex digits of the full name's
+     * MD5. A revision ported from Alembic then makes, and drops, the names Alembic made; dropping by the long
+     * name finds the short one. Table and column names are never shortened ({@link #identifier}).
+     */
+    public final String constraintName(String name) {
+        int max = maxIdentifierLength();
+        if (name.length() <= max) {
+            return identifier(name);
+        }
+        String hash = md5Hex(name);
+        return identifier(name.substring(0, max - 8) + "_" + hash.substring(hash.length() - 4));
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(32);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+    }
+
     /** Whether the name may go unquoted: a lower-case plain name that is not a reserved word, by default. */
     protected boolean isBare(String name) {
         return SqlNames.isLowerName(name) && !reservedWords().contains(name);

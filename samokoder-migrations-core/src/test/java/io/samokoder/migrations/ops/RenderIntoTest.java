@@ -81,6 +81,28 @@ class RenderIntoTest {
                 .hasMessageContaining("Only an enum type can exist already");
     }
 
+    /** What Alembic 1.8.1 wrote for the same unnamed index (SQLAlchemy's naming convention, shortened). */
+    @Test
+    void aNameLongerThanTheDatabaseKeepsIsShortenedAsSqlAlchemyShortensIt() {
+        List<Operation> revision = Recorded.ops(op -> {
+            op.createIndex(Index.on("some_rather_long_table_name_for_testing", "another_quite_long_column_name_here",
+                    "id"));
+            op.dropIndex("ix_some_rather_long_table_name_for_testing_another_quite_long_column_name_here_id",
+                    "some_rather_long_table_name_for_testing");
+        });
+        assertThat(PostgresOperationRenderer.INSTANCE.render(revision.get(0))).containsExactly("CREATE INDEX"
+                + " ix_some_rather_long_table_name_for_testing_another_quit_14be ON some_rather_long_table_name_for_testing"
+                + " (another_quite_long_column_name_here, id)");
+        assertThat(PostgresOperationRenderer.INSTANCE.render(revision.get(1)))
+                .containsExactly("DROP INDEX ix_some_rather_long_table_name_for_testing_another_quit_14be");
+        assertThat(MariaDbOperationRenderer.INSTANCE.render(revision.get(0)).get(0))
+                .startsWith("CREATE INDEX ix_some_rather_long_table_name_for_testing_another_quite_14be ON ");
+        // A table or column name is never shortened: the database would not find it.
+        assertThatThrownBy(() -> PostgresOperationRenderer.INSTANCE.render(Recorded.ops(op -> op.dropTable(
+                "t".repeat(64))).get(0))).isInstanceOf(OperationNotSupportedException.class)
+                .hasMessageContaining("PostgreSQL keeps at most 63");
+    }
+
     @Test
     void failsAsRenderDoes() {
         Operation expression = Recorded.ops(op -> op.createIndex(Index.onExpressions("users", "lower(email)")

@@ -172,9 +172,9 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     protected String dropConstraint(Operation.DropConstraint d) {
         return switch (d.kind()) {
             case PRIMARY_KEY -> "DROP PRIMARY KEY";
-            case FOREIGN_KEY -> "DROP FOREIGN KEY " + identifier(d.name());
-            case UNIQUE -> "DROP INDEX " + identifier(d.name());
-            case CHECK -> "DROP CONSTRAINT " + identifier(d.name());
+            case FOREIGN_KEY -> "DROP FOREIGN KEY " + constraintName(d.name());
+            case UNIQUE -> "DROP INDEX " + constraintName(d.name());
+            case CHECK -> "DROP CONSTRAINT " + constraintName(d.name());
         };
     }
 
@@ -189,7 +189,7 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
         if (d.kind() != ConstraintKind.FOREIGN_KEY || !mariaDb) {
             return List.of();
         }
-        return List.of("DROP INDEX IF EXISTS " + identifier(d.name()) + " ON " + identifier(d.table()));
+        return List.of("DROP INDEX IF EXISTS " + constraintName(d.name()) + " ON " + identifier(d.table()));
     }
 
     @Override
@@ -197,7 +197,7 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
         if (d.concurrently()) {
             return super.dropIndex(d);
         }
-        return List.of("DROP INDEX " + identifier(d.name()) + " ON " + identifier(d.table()));
+        return List.of("DROP INDEX " + constraintName(d.name()) + " ON " + identifier(d.table()));
     }
 
     /**

@@ -111,7 +111,7 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
 
     @Override
     protected List<String> validateConstraint(Operation.ValidateConstraint v) {
-        return List.of("ALTER TABLE " + identifier(v.table()) + " VALIDATE CONSTRAINT " + identifier(v.name()));
+        return List.of("ALTER TABLE " + identifier(v.table()) + " VALIDATE CONSTRAINT " + constraintName(v.name()));
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
 
     @Override
     protected List<String> dropIndex(Operation.DropIndex d) {
-        return List.of("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "") + identifier(d.name()));
+        return List.of("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "") + constraintName(d.name()));
     }
 
     @Override

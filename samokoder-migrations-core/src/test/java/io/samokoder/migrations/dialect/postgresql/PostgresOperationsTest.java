@@ -57,6 +57,25 @@ class PostgresOperationsTest {
     }
 
     @Test
+    void aLongConventionalNameIsCreatedAndDroppedShortened(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            schema(c, "longnames");
+            OperationsScenario scenario = new OperationsScenario(c, PostgresOperationRenderer.INSTANCE);
+            LiveOperations op = scenario.op();
+            String table = "some_rather_long_table_name_for_testing";
+            op.createTable(table, Column.of("id", Type.INTEGER).primaryKey(),
+                    Column.of("another_quite_long_column_name_here", Type.INTEGER));
+            op.createIndex(Index.on(table, "another_quite_long_column_name_here", "id"));
+            assertThat(scenario.meta().rows("SELECT indexname FROM pg_indexes WHERE tablename = '" + table + "'"
+                    + " AND indexname LIKE 'ix_%'")).containsExactly(
+                            "ix_some_rather_long_table_name_for_testing_another_quit_14be");
+            op.dropIndex("ix_some_rather_long_table_name_for_testing_another_quite_long_column_name_here_id", table);
+            assertThat(scenario.meta().rows("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix_%'"))
+                    .containsExactly("0");
+        }
+    }
+
+    @Test
     void postgresOnlyOperations(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             schema(c, "pgonly");
