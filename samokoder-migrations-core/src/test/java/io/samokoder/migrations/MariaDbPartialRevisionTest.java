@@ -215,4 +215,55 @@ class MariaDbPartialRevisionTest {
             assertThat(refusal.applied()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aStampOfAnotherRevisionWhoseIdOnlyLooksAlikeDoesNotClearAPartialAttempt(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("p_2", "").up("CREATE TABLE made_1 (id INT);\nCREATE TABLE made_1 (id INT);")
+                .down("DROP TABLE made_1;"), Rev.of("px2", "").up("CREATE TABLE other_t (id INT);")
+                .down("DROP TABLE other_t;"));
+        try (TestDatabase db = MariaDb.fresh("likeid")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir).build());
+            catchThrowableOfType(MigrationExecutionException.class, () -> migrations.upgrade("p_2"));
+            // px2 is another revision: in SQL's LIKE, p_2 would match it.
+            migrations.stamp(List.of("px2"), false);
+            assertThat(catchThrowableOfType(PartialRevisionException.class, () -> migrations.upgrade("p_2"))
+                    .revision()).isEqualTo("p_2");
+        }
+    }
+
+    @Test
+    void aRunThatEndsAtTheHeadsRecordsNoFastStartWhileARevisionIsLeftPartWay(@TempDir Path dir) throws Exception {
+        Rev root = Rev.of("r1", "").up("CREATE TABLE r1_t (id INT);").down("DROP TABLE r1_t;");
+        Rev left = Rev.of("b1", "r1").up("CREATE TABLE b1_t (id INT);\nCREATE TABLE b1_u (id INT);")
+                .down("DROP TABLE b1_u;\nDROP TABLE b1_t;");
+        Rev right = Rev.of("c1", "r1").up("CREATE TABLE c1_t (id INT);").down("DROP TABLE c1_t;");
+        Rev later = Rev.of("c2", "c1").up("CREATE TABLE c2_t (id INT);").down("DROP TABLE c2_t;");
+        try (TestDatabase db = MariaDb.fresh("partialfast")) {
+            DataSource ds = db.dataSource();
+            // In a jar, whose entries' stamps let a run record the fast start (a new file's do not).
+            Path first = Rev.writeJar(dir.resolve("first.jar"), root, left, right);
+            inJar(ds, first, m -> m.upgrade("heads"));
+            MariaDb.exec(ds, "DROP TABLE b1_t");
+            inJar(ds, first, m -> catchThrowableOfType(MigrationExecutionException.class, () -> m.downgrade("b1@-1")));
+            // Another branch moves on: the run ends at the heads, with b1's downgrade still part-way.
+            Path second = Rev.writeJar(dir.resolve("second.jar"), root, left, right, later);
+            inJar(ds, second, m -> m.upgrade("heads"));
+            inJar(ds, second, m -> {
+                ValidationResult validation = m.validate("heads");
+                assertThat(validation.partial()).extracting(PartialAttempt::revision).containsExactly("b1");
+                assertThat(validation.upToDate()).isFalse();
+                return null;
+            });
+        }
+    }
+
+    private static void inJar(DataSource ds, Path jar, java.util.function.Function<Migrations, ?> work)
+            throws Exception {
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                null)) {
+            work.apply(new Migrations(MigrationsConfig.builder().dataSource(ds).locations("classpath:db/migrations")
+                    .classLoader(loader).build()));
+        }
+    }
 }

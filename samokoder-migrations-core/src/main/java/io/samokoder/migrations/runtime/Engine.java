@@ -281,6 +281,12 @@ public final class Engine {
         }
         try {
             lock.read(c -> {
+                // A revision left part-way (another branch's, say) keeps the full path: validate and check
+                // must see it, and the fast start's answer would hide it.
+                if (!bound.dialect().transactionalDdl()
+                        && !new PartialAttempts(bound.tables(), false).list(c).isEmpty()) {
+                    return null;
+                }
                 bound.fastStart().record(c, fingerprint, heads);
                 return null;
             });

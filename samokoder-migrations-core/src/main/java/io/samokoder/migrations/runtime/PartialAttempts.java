@@ -119,8 +119,9 @@ final class PartialAttempts {
                 + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
                 + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = ? AND"
                 + " (b.direction IN ('up', 'down') AND b.revision = a.revision OR b.direction = 'stamp' AND"
-                + " (CONCAT(',', b.rows_before, ',') LIKE CONCAT('%,', a.revision, ',%')"
-                + " OR CONCAT(',', b.rows_after, ',') LIKE CONCAT('%,', a.revision, ',%'))))"
+                // POSITION, not LIKE: an id may hold '_', which LIKE reads as any character.
+                + " (POSITION(CONCAT(',', a.revision, ',') IN CONCAT(',', b.rows_before, ',')) > 0"
+                + " OR POSITION(CONCAT(',', a.revision, ',') IN CONCAT(',', b.rows_after, ',')) > 0)))"
                 + " ORDER BY a.id")) {
             ps.setString(1, RUNNING);
             ps.setString(2, LogStore.FAILED);
