@@ -36,8 +36,8 @@ final class ConfigChecks {
         String suffix = MigrationsConfig.STATE_TABLE_SUFFIX;
         require(!versionTable.equals(logTable), named("versionTable", "version-table") + " and "
                 + named("logTable", "log-table") + " must differ (both are '" + versionTable + "')");
-        require(logTable.length() <= 57, named("logTable", "log-table") + " '" + logTable + "' is too long: at most 57 characters, since the"
-                + " table of verified script sets is named <logTable>" + suffix);
+        require(logTable.length() <= 57, named("logTable", "log-table") + " '" + logTable + "' is too long: at most"
+                + " 57 characters, since the table of verified script sets is named <logTable>" + suffix);
         require(!versionTable.equals(logTable + suffix), named("versionTable", "version-table")
                 + " must not be the log table's name + '" + suffix
                 + "' (that name is the table of verified script sets)");

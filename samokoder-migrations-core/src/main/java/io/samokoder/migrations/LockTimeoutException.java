@@ -31,7 +31,8 @@ public class LockTimeoutException extends MigrationException {
         super("Timed out after " + waited.toMillis() + " ms waiting for the migration lock (" + lockName + "); "
                 + describeHolder(holderPid, applicationName, clientAddress, since)
                 + ". Another instance is migrating this database: wait for it, or stop it if it hangs"
-                + " (the lock is released when its session ends); the wait is set by samokoder.migrations.lock-wait-timeout (lockWaitTimeout of the builder).");
+                + " (the lock is released when its session ends); the wait is set by"
+                + " samokoder.migrations.lock-wait-timeout (lockWaitTimeout of the builder).");
         this.holderPid = holderPid;
         this.applicationName = applicationName;
         this.clientAddress = clientAddress;

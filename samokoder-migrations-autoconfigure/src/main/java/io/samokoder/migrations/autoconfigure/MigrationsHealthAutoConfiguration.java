@@ -30,6 +30,7 @@ public final class MigrationsHealthAutoConfiguration {
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor")
     ReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor(Environment environment) {
-        return new ReadinessGroupPostProcessor("migrations", ReadinessGroupPostProcessor.membersConfigured(environment));
+        return new ReadinessGroupPostProcessor("migrations",
+                ReadinessGroupPostProcessor.membersConfigured(environment));
     }
 }

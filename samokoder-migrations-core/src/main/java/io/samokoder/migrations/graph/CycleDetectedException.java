@@ -64,7 +64,8 @@ public final class CycleDetectedException extends RevisionException {
         StringBuilder where = new StringBuilder();
         for (int i = 0; i < revisions.size() && i < sources.size(); i++) {
             if (!sources.get(i).isEmpty()) {
-                where.append(where.isEmpty() ? "" : ", ").append(revisions.get(i)).append(" in ").append(sources.get(i));
+                where.append(where.isEmpty() ? "" : ", ").append(revisions.get(i)).append(" in ")
+                        .append(sources.get(i));
             }
         }
         if (where.isEmpty()) {

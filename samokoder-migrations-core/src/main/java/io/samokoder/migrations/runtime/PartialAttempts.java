@@ -128,16 +128,17 @@ final class PartialAttempts {
             ps.setString(3, LogStore.SUCCESS);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String revision = rs.getString(2);
                     if (RUNNING.equals(rs.getString(6))) {
-                        open.put(rs.getString(2), new PartialAttempt(rs.getString(2), rs.getString(4),
-                                rs.getString(3), -1, -1, "none was logged: the run that started it ended without reporting"));
+                        open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3), -1, -1,
+                                "none was logged: the run that started it ended without reporting"));
                         continue;
                     }
                     Matcher m = MARKER.matcher(rs.getString(5));
                     if (m.matches()) {
-                        open.put(rs.getString(2), new PartialAttempt(rs.getString(2), rs.getString(4),
-                                rs.getString(3), Integer.parseInt(m.group(1)), m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2)),
-                                m.group(3)));
+                        int total = m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2));
+                        open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3),
+                                Integer.parseInt(m.group(1)), total, m.group(3)));
                     }
                 }
             }

@@ -140,7 +140,8 @@ final class StepReports {
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
         } else if (failure.statementNumber > 0 || failure.inCode()) {
             boolean down = step.kind() == Step.Kind.DOWNGRADE;
-            state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1 ? "statement 1 was committed and stays"
+            state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1
+                    ? "statement 1 was committed and stays"
                     : "statements 1 to " + committedStatements + " were committed and stay")
                     + ", while the version table is unchanged at " + rows(step.rowsBefore())
                     + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")

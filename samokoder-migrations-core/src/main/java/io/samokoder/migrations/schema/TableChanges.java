@@ -111,11 +111,11 @@ final class TableChanges {
         }
         constraints.addAll(table.uniques());
         table.foreignKeys().stream().filter(k -> deferred.stream().noneMatch(d -> d == k)).forEach(constraints::add);
-        List<Column> columns = table.columns();
-        if (columns.stream().anyMatch(c -> c.type().kind() == TypeKind.ENUM && existing.contains(c.type().enumName()))) {
-            columns = columns.stream().map(c -> c.type().kind() == TypeKind.ENUM
-                    && existing.contains(c.type().enumName()) ? new Column(c.name(), c.type().existing(), c.nullable(), c.inPrimaryKey(), c.isUnique(),
-                    c.isAutoincrement(), c.serverDefault(), c.comment()) : c).toList();
+        List<Column> columns = new ArrayList<>(table.columns().size());
+        for (Column c : table.columns()) {
+            boolean exists = c.type().kind() == TypeKind.ENUM && existing.contains(c.type().enumName());
+            columns.add(!exists ? c : new Column(c.name(), c.type().existing(), c.nullable(), c.inPrimaryKey(),
+                    c.isUnique(), c.isAutoincrement(), c.serverDefault(), c.comment()));
         }
         return new Operation.CreateTable(table.name(), columns, constraints, table.comment());
     }

@@ -53,7 +53,8 @@ record ColumnDefinition(String type, String serverDefault, boolean notNull) {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (depth == 0 && i > from && Character.isWhitespace(text.charAt(i - 1)) && isClause(wordAt(text, i))) {
+            } else if (depth == 0 && i > from && Character.isWhitespace(text.charAt(i - 1))
+                    && isClause(wordAt(text, i))) {
                 return i;
             }
         }

@@ -28,8 +28,8 @@ import org.hibernate.mapping.UniqueKey;
 /**
  * Converts Hibernate's mapping to a {@link Schema}: the physical tables and sequences of the default
  * namespace (those of an explicit other schema or catalog are left out, as the catalog readers read the
- * current one only, and so are foreign keys to them), with names folded as the database folds those the mapping did not quote. Check
- * constraints are left out: autogenerate does not compare them.
+ * current one only, and so are foreign keys to them), with names folded as the database folds those the
+ * mapping did not quote. Check constraints are left out: autogenerate does not compare them.
  */
 final class SchemaConversion {
 
@@ -78,7 +78,8 @@ final class SchemaConversion {
             if (column.isIdentity()) {
                 converted = converted.autoincrement();
             }
-            ColumnDefinition definition = column.getSqlType() == null ? null : ColumnDefinition.parse(column.getSqlType());
+            ColumnDefinition definition = column.getSqlType() == null ? null
+                    : ColumnDefinition.parse(column.getSqlType());
             if (definition != null && definition.notNull()) {
                 converted = converted.notNull();
             }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code check}, for CI: succeeds with "No new upgrade operations detected." when the map has one
- * real head (a revision that others only depend on does not count), the database is at it, no applied script changed since it ran and, where the application's model
- * is known (the workspace's {@link Workspace#modelSource()}), the database matches the model. Otherwise it
- * fails (exit 255), in this order: several heads (merge them), version rows no script declares, changed
- * applied scripts, revisions left part-way (on a database without transactional DDL), pending revisions ("Target database is not up to date."), differences from the model
- * ("New upgrade operations detected: [...]", as Alembic's). Without a model, a check that passes says on
- * the error stream that the model was not compared, and where it can be. Changes no row; creates the version
+ * {@code check}, for CI: succeeds with "No new upgrade operations detected." when the map has one real head
+ * (a revision that others only depend on does not count), the database is at it, no applied script changed
+ * since it ran and, where the application's model is known (the workspace's {@link Workspace#modelSource()}),
+ * the database matches the model. Otherwise it fails (exit 255), in this order: several heads (merge them),
+ * version rows no script declares, changed applied scripts, revisions left part-way (on a database without
+ * transactional DDL), pending revisions ("Target database is not up to date."), differences from the model
+ * ("New upgrade operations detected: [...]", as Alembic's). Without a model, a check that passes says on the
+ * error stream that the model was not compared, and where it can be. Changes no row; creates the version
  * table when the database has no rows, as Alembic's check does.
  *
  * @param excludeTables      tables the comparison leaves alone (names or patterns), besides the configured ones
