@@ -206,7 +206,11 @@ class FastStartTest {
 
         // An edited Java revision is a new fingerprint: the full path, which finds the drift.
         assertThatThrownBy(() -> start(ds, jar, runs, c -> c.javaRevisions(new FourthEdited())))
-                .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("j4");
+                .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("j4")
+                // A Java revision's change is told as its own: operations, and values that differ per load.
+                .hasMessageContaining("the operations it records differ from those that ran")
+                .hasMessageContaining("declare a version instead: @Revision(version = \"1\")")
+                .hasMessageNotContaining("executable SQL");
     }
 
     @Test

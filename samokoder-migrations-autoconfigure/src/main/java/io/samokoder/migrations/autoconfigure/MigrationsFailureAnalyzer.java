@@ -36,8 +36,14 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         if (cause instanceof ChecksumMismatchException checksum) {
             return new FailureAnalysis("Revision " + checksum.revision() + " (" + checksum.file()
                     + ") was changed after it was applied:\n\n    " + checksum.getMessage() + "\n",
-                    "Restore the script as it was applied and put the change in a new revision. If the edit is"
-                            + " harmless (a comment, formatting), set samokoder.migrations.validate-checksums=warn.",
+                    checksum.file().startsWith("java:")
+                            ? "Restore the revision's code as it was applied and put the change in a new revision. If"
+                                    + " its code is unchanged but records other values on each start (a random id,"
+                                    + " the time, a salted hash), declare @Revision(version = \"1\") instead, or set"
+                                    + " samokoder.migrations.validate-checksums=warn."
+                            : "Restore the script as it was applied and put the change in a new revision. If the edit"
+                                    + " is harmless (a comment, formatting), set"
+                                    + " samokoder.migrations.validate-checksums=warn.",
                     cause);
         }
         if (cause instanceof LockTimeoutException) {

@@ -103,6 +103,26 @@ class JavaRevisionsAotTests {
     }
 
     @Test
+    void theCommandRunnerIsGeneratedWithoutTheCommandAtBuildTime() throws ClassNotFoundException {
+        Class.forName("org.postgresql.Driver");
+        try (TestDatabase db = TestPostgres.createDatabase("aotcmd")) {
+            this.runner.withConfiguration(AutoConfigurations.of(MigrationsCommandAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password())
+                .prepare((context) -> {
+                    TestGenerationContext generation = new TestGenerationContext();
+                    new ApplicationContextAotGenerator()
+                        .processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext(), generation);
+                    generation.writeGeneratedContent();
+                    // A command given only when the processed application runs finds its runner there.
+                    TestCompiler.forSystem().with(generation).compile((compiled) -> assertThat(
+                            compiled.getAllCompiledClasses()).extracting(Class::getName)
+                        .contains(MigrationsCommandAutoConfiguration.class.getName() + "__BeanDefinitions"));
+                });
+        }
+    }
+
+    @Test
     void theHintsIncludeTheRevisionClassesAndTheScriptsOfTheConfiguredLocation() {
         this.runner.prepare((context) -> {
             TestGenerationContext generation = new TestGenerationContext();

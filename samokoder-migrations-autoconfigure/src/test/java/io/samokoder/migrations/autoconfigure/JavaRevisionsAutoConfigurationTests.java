@@ -71,6 +71,43 @@ class JavaRevisionsAutoConfigurationTests {
         }
     }
 
+    @Revision(id = "j1", message = "Backfill through a JdbcTemplate")
+    static class BackfillThroughJdbcTemplate implements JavaRevision {
+
+        BackfillThroughJdbcTemplate(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        }
+
+        @Override
+        public void upgrade(Operations op) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RevisionNeedingTheDatabase {
+
+        @Bean
+        BackfillThroughJdbcTemplate backfill(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            return new BackfillThroughJdbcTemplate(jdbc);
+        }
+    }
+
+    @Test
+    void aRevisionThatNeedsABeanUsingTheDatabaseIsExplained() {
+        this.runner.withConfiguration(AutoConfigurations.of(
+                org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration.class))
+            .withUserConfiguration(RevisionNeedingTheDatabase.class)
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                org.springframework.boot.diagnostics.FailureAnalysis analysis = new MigrationsCycleFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription()).startsWith("A bean the migrations need depends on the"
+                        + " migrations themselves: ").contains("migrations").contains("backfill")
+                    .contains("jdbcTemplate");
+                assertThat(analysis.getAction()).contains("op.connection()");
+            });
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class RevisionBeans {
 

@@ -47,7 +47,8 @@ class MigrationsCommandModeTests {
     @Test
     void withoutACommandTheApplicationStartsAsUsual() {
         this.runner.run((context) -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsCommandRunner.class);
+            // The runner is there (an AOT-processed application decides its beans without the property), idle.
+            assertThat(context).hasNotFailed().hasSingleBean(MigrationsCommandRunner.class);
             assertThat(versionRows()).containsExactly("aaaa00000003");
         });
     }

@@ -60,7 +60,7 @@ final class JavaRevisionCode implements RevisionCode {
      *         code fails while being recorded
      */
     static JavaRevisionCode record(JavaRevision revision, String version, String description, NamingConvention naming) {
-        String className = revision.getClass().getName();
+        String className = JavaRevisions.declaringClass(revision).getName();
         List<Operation> up = record(revision, true, naming, className);
         List<Operation> down;
         boolean reversible = true;
@@ -166,7 +166,7 @@ final class JavaRevisionCode implements RevisionCode {
             }
         } catch (OperationNotSupportedException e) {
             // The renderer names the table and column; the revision is named here.
-            throw new OperationNotSupportedException("Java revision " + this.revision.getClass().getName() + ", its "
+            throw new OperationNotSupportedException("Java revision " + JavaRevisions.declaringClass(this.revision).getName() + ", its "
                     + (upgrade ? "upgrade" : "downgrade") + "(): " + e.getMessage());
         }
         return Collections.unmodifiableList(statements);

@@ -36,6 +36,20 @@ public final class JavaRevisions {
     }
 
     /**
+     * The class that declares the revision: its own, or, for a proxy that a framework made of it (a Spring
+     * bean with {@code @Transactional}, say: a generated subclass named with {@code $$}), the proxied class,
+     * which carries the {@link Revision} annotation.
+     */
+    public static Class<?> declaringClass(JavaRevision revision) {
+        Class<?> type = revision.getClass();
+        while (!type.isAnnotationPresent(Revision.class) && type.getName().contains("$$")
+                && type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            type = type.getSuperclass();
+        }
+        return type;
+    }
+
+    /**
      * Checks one entry of a list of packages to scan for Java revisions: not empty, and a Java package name.
      *
      * @param entry    the entry as given
@@ -67,7 +81,7 @@ public final class JavaRevisions {
      */
     public static RevisionScript load(JavaRevision revision, NamingConvention naming) {
         Objects.requireNonNull(revision, "revision");
-        Class<?> type = revision.getClass();
+        Class<?> type = declaringClass(revision);
         Revision declared = type.getAnnotation(Revision.class);
         if (declared == null) {
             throw new JavaRevisionException(type.getName(), "it has no @Revision annotation; declare its id and"

@@ -91,12 +91,33 @@ final class Drift {
         if (now.equals(entry.checksum())) {
             return null;
         }
+        if (script.code().isPresent()) {
+            return new DriftProblem(id, script.description(), javaChange(id, script.description(), entry.checksum(),
+                    now));
+        }
         return new DriftProblem(id, script.description(), "Revision " + id + " (" + script.description()
                 + ") was changed after it was applied: its executable SQL differs from what ran (recorded checksum "
                 + entry.checksum() + ", now " + now + "). Comments, blank lines, line endings and indentation do not"
                 + " count, so this is a real change. Restore the file and put the change in a new revision; if the"
                 + " new text is meant to replace the old one, downgrade below the revision and upgrade again (which"
                 + " records the new checksum), or set the checksum policy to WARN.");
+    }
+
+    /** A Java revision's change: of its declared version, or of the operations it records. */
+    private static String javaChange(String id, String description, String recorded, String now) {
+        if (now.startsWith("jv:") || recorded.startsWith("jv:")) {
+            return "Revision " + id + " (" + description + ") was changed after it was applied: its declared version"
+                    + " is " + (now.startsWith("jv:") ? "'" + now.substring(3) + "'" : "gone") + ", and "
+                    + (recorded.startsWith("jv:") ? "'" + recorded.substring(3) + "'" : "none") + " ran. A new version"
+                    + " says that the revision does something else: put the change in a new revision, or downgrade below"
+                    + " it and upgrade again (which records the new version), or set the checksum policy to WARN.";
+        }
+        return "Revision " + id + " (" + description + ") was changed after it was applied: the operations it records"
+                + " differ from those that ran (recorded checksum " + recorded + ", now " + now + "). Restore its code and"
+                + " put the change in a new revision. If its code is unchanged but gives other values on each load (a"
+                + " random id, the time, a salted hash, a bean's state), declare a version instead:"
+                + " @Revision(version = \"1\"), checked as given (downgrade below it and upgrade again to record it),"
+                + " or set the checksum policy to WARN.";
     }
 
     private static String shown(String revises) {

@@ -146,6 +146,18 @@ class JavaRevisionsTest {
                 .hasMessageContaining("cannot be written to an offline (--sql) script");
     }
 
+    /** As Spring's CGLIB makes a subclass of a bean with {@code @Transactional}: named with "$$", not annotated. */
+    static class M001_CreateThings$$SpringCGLIB$$0 extends M001_CreateThings {
+    }
+
+    @Test
+    void aProxyOfARevisionIsTheRevisionItProxies() {
+        RevisionScript proxied = load(new M001_CreateThings$$SpringCGLIB$$0());
+        assertThat(proxied.id()).isEqualTo("a1");
+        assertThat(proxied.description()).isEqualTo("java:" + M001_CreateThings.class.getName());
+        assertThat(proxied.checksum()).isEqualTo(load(new M001_CreateThings()).checksum());
+    }
+
     @Test
     void badDeclarationsNameTheClassAndTheFix() {
         assertThatThrownBy(() -> load(new NoAnnotation()))
