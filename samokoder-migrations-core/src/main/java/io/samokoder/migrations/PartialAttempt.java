@@ -12,14 +12,16 @@ package io.samokoder.migrations;
  * @param applied how many statements of that part were applied, or -1 when unknown (the run that started it
  *     ended without reporting)
  * @param total how many statements that part has, or -1 when unknown
+ * @param connectionWork whether its code also did JDBC work of its own through {@code op.connection()}, which
+ *     the count of statements does not include
  * @param error the error of that attempt, as the log recorded it
  */
 public record PartialAttempt(String revision, String file, String direction, int applied, int total,
-        String error) {
+        boolean connectionWork, String error) {
 
     /** What this attempt means and the ways out: the message a run that would repeat it is refused with. */
     public String explanation() {
         return PartialRevisionException.compose(this.revision, this.file, this.direction, this.applied, this.total,
-                this.error);
+                this.connectionWork, this.error);
     }
 }

@@ -36,12 +36,17 @@ public class PartialRevisionException extends MigrationException {
      */
     public PartialRevisionException(String revision, String file, String direction, int applied, int total,
             String error) {
-        super(compose(revision, file, direction, applied, total, error));
-        this.revision = revision;
-        this.file = file;
-        this.direction = direction;
-        this.applied = applied;
-        this.total = total;
+        this(new PartialAttempt(revision, file, direction, applied, total, false, error));
+    }
+
+    /** Creates the exception for a partial attempt that a run would repeat. */
+    public PartialRevisionException(PartialAttempt attempt) {
+        super(attempt.explanation());
+        this.revision = attempt.revision();
+        this.file = attempt.file();
+        this.direction = attempt.direction();
+        this.applied = attempt.applied();
+        this.total = attempt.total();
     }
 
     /** How a retry is enabled, in each front-end. */
@@ -49,14 +54,8 @@ public class PartialRevisionException extends MigrationException {
             + " the --retry-partial option of upgrade and downgrade, -Dsamokoder.retryPartial=true for the Maven"
             + " plugin, or MigrationsConfig.builder().retryPartial(true))";
 
-    /** Creates the exception for a partial attempt that a run would repeat. */
-    public PartialRevisionException(PartialAttempt attempt) {
-        this(attempt.revision(), attempt.file(), attempt.direction(), attempt.applied(), attempt.total(),
-                attempt.error());
-    }
-
     static String compose(String revision, String file, String direction, int applied, int total,
-            String error) {
+            boolean connectionWork, String error) {
         boolean up = "up".equals(direction);
         String part = up ? "upgrade" : "downgrade";
         String stampTo = up ? revision : "the revision below it";
@@ -69,21 +68,30 @@ public class PartialRevisionException extends MigrationException {
                     + " statements were applied; then either finish the " + part + " by hand and stamp " + stampTo
                     + ", or undo them by hand (or make them safe to repeat) and " + RETRY + ".";
         }
+        if (applied == 0 && connectionWork) {
+            return head + "none of its statements had completed when its " + part + " failed, but its code had done"
+                    + " JDBC work of its own through op.connection(), which committed as it went and cannot be"
+                    + " counted, while the version table does not show the " + part + ". Nothing was run. Check what"
+                    + " that work changed; then either finish the " + part + " by hand and stamp " + stampTo
+                    + ", or undo it by hand (or make it safe to repeat) and " + RETRY + ". Earlier error: " + error;
+        }
         if (total >= 0 && applied >= total) {
             return head + "all " + total + " statements of its " + part + " were applied, but the version table"
                     + " was not updated. Nothing was run. Stamp " + stampTo + " (its statements already ran), or"
                     + " undo them by hand and " + RETRY + ". Earlier error: " + error;
         }
-        String done = applied == 1 ? "statement 1" : "statements 1 to " + applied;
+        String done = (applied == 1 ? "statement 1" : "statements 1 to " + applied)
+                + (connectionWork ? " (and its code's JDBC work through op.connection())" : "");
         String of = total >= 0 ? " of " + total : " (it reads the database while it runs, so how many statements"
                 + " it makes is not known)";
         String rest = total < 0 ? "from statement " + (applied + 1)
                 : applied + 1 == total ? "statement " + total : "statements " + (applied + 1) + " to " + total;
         return head + "its " + part + " stopped at statement " + (applied + 1) + of + ", and " + done
-                + (applied == 1 ? " was applied and stays" : " were applied and stay")
+                + (applied == 1 && !connectionWork ? " was applied and stays" : " were applied and stay")
                 + ", while the version table does not show the " + part + ". Nothing was run. Either finish the "
                 + part + " by hand (" + rest + ") and stamp " + stampTo
-                + ", or undo " + done + " by hand (or make " + (applied == 1 ? "it" : "them") + " safe to repeat)"
+                + ", or undo " + done + " by hand (or make " + (applied == 1 && !connectionWork ? "it" : "them")
+                + " safe to repeat)"
                 + " and " + RETRY + ". Earlier error: " + error;
     }
 

@@ -216,6 +216,45 @@ class MariaDbPartialRevisionTest {
         }
     }
 
+    @io.samokoder.migrations.java.Revision(id = "j2", revises = "p1", message = "Updates through JDBC, then fails",
+            version = "1")
+    static class UpdatesThroughJdbcThenFails implements io.samokoder.migrations.java.JavaRevision {
+        @Override
+        public void upgrade(io.samokoder.migrations.ops.Operations op) {
+            try (java.sql.Statement st = op.connection().createStatement()) {
+                st.executeUpdate("UPDATE base_t SET id = id + 1");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            op.execute("INSERT INTO no_such_table VALUES (1)");
+        }
+    }
+
+    @Test
+    void workThroughTheConnectionCountsAsApplied(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("p1", "").up("CREATE TABLE base_t (id INT);\nINSERT INTO base_t VALUES (1);")
+                .down("DROP TABLE base_t;"));
+        try (TestDatabase db = MariaDb.fresh("ownjdbc")) {
+            DataSource ds = db.dataSource();
+            Migrations migrations = new Migrations(MariaDb.config(ds, dir)
+                    .javaRevisions(new UpdatesThroughJdbcThenFails()).build());
+
+            MigrationExecutionException failure = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(failure.getMessage()).contains("its code did JDBC work of its own through op.connection()")
+                    .doesNotContain("nothing was changed");
+            assertThat(failure.leftPartial()).isTrue();
+            assertThat(MariaDb.strings(ds, "SELECT id FROM base_t")).containsExactly("2");
+
+            // The next run does not update the row again: it refuses, naming that work.
+            PartialRevisionException refusal = catchThrowableOfType(PartialRevisionException.class,
+                    () -> migrations.upgrade("heads"));
+            assertThat(refusal.getMessage()).contains("its code had done JDBC work of its own through"
+                    + " op.connection()");
+            assertThat(MariaDb.strings(ds, "SELECT id FROM base_t")).containsExactly("2");
+        }
+    }
+
     @Test
     void aStampOfAnotherRevisionWhoseIdOnlyLooksAlikeDoesNotClearAPartialAttempt(@TempDir Path dir) {
         Rev.writeAll(dir, Rev.of("p_2", "").up("CREATE TABLE made_1 (id INT);\nCREATE TABLE made_1 (id INT);")

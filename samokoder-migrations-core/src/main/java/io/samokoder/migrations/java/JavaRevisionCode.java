@@ -194,10 +194,16 @@ final class JavaRevisionCode implements RevisionCode {
     @Override
     public void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) throws Exception {
         LiveOperations op = new LiveOperations(connection, dialect.operations(), this.naming, sink::send);
-        if (upgrade) {
-            this.revision.upgrade(op);
-        } else {
-            this.revision.downgrade(op);
+        try {
+            if (upgrade) {
+                this.revision.upgrade(op);
+            } else {
+                this.revision.downgrade(op);
+            }
+        } finally {
+            if (op.connectionTaken()) {
+                sink.tookConnection();
+            }
         }
     }
 }

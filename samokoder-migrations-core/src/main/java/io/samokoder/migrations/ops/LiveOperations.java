@@ -21,6 +21,7 @@ public final class LiveOperations extends OperationCalls {
     private final SchemaInspector inspector;
     /** The enum types this revision's operations created so far: a later createTable does not create them. */
     private final Set<String> enumTypesCreated = new HashSet<>(2);
+    private boolean connectionTaken;
 
     /**
      * Operations on this connection (the revision's transaction), rendered by this renderer, named by this
@@ -74,6 +75,12 @@ public final class LiveOperations extends OperationCalls {
 
     @Override
     public Connection connection() {
+        this.connectionTaken = true;
         return connection;
+    }
+
+    /** Whether the revision's code took the connection for JDBC work of its own. */
+    public boolean connectionTaken() {
+        return this.connectionTaken;
     }
 }

@@ -32,32 +32,50 @@ final class CodeRunner {
      */
     static int run(Connection connection, Step step, RevisionScript script, Dialect dialect) throws StepFailure {
         RevisionCode code = script.code().orElseThrow();
-        int[] sent = {0};
+        Counted sent = new Counted();
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
-            code.run(step.kind() != Step.Kind.DOWNGRADE, connection, dialect, sql -> {
-                int number = sent[0] + 1;
-                try {
-                    st.execute(sql);
-                } catch (SQLException e) {
-                    throw new Failed(number, e);
-                }
-                sent[0] = number;
-            });
-            return sent[0];
+            sent.statement = st;
+            code.run(step.kind() != Step.Kind.DOWNGRADE, connection, dialect, sent);
+            return sent.count;
         } catch (Failed failed) {
-            throw new StepFailure(step, failed.number, 0, failed.error);
+            throw new StepFailure(step, failed.number, 0, failed.error).tookConnection(sent.tookConnection);
         } catch (SQLException e) {
             // The revision's own JDBC work through op.connection() failed.
-            throw StepFailure.inCode(step, sent[0], e);
+            throw StepFailure.inCode(step, sent.count, e).tookConnection(sent.tookConnection);
         } catch (MigrationException e) {
             throw e;
         } catch (Exception e) {
             Failed failed = cause(e);
             if (failed != null) {
-                throw new StepFailure(step, failed.number, 0, failed.error);
+                throw new StepFailure(step, failed.number, 0, failed.error).tookConnection(sent.tookConnection);
             }
-            throw StepFailure.inCode(step, sent[0], new SQLException(describe(e), null, e));
+            throw StepFailure.inCode(step, sent.count, new SQLException(describe(e), null, e))
+                    .tookConnection(sent.tookConnection);
+        }
+    }
+
+    /** The revision's statements, sent in order and counted, and whether its code took the connection. */
+    private static final class Counted implements RevisionCode.Sink {
+
+        private Statement statement;
+        private int count;
+        private boolean tookConnection;
+
+        @Override
+        public void send(String sql) throws SQLException {
+            int number = this.count + 1;
+            try {
+                this.statement.execute(sql);
+            } catch (SQLException e) {
+                throw new Failed(number, e);
+            }
+            this.count = number;
+        }
+
+        @Override
+        public void tookConnection() {
+            this.tookConnection = true;
         }
     }
 

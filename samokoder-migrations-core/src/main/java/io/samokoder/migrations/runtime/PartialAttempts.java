@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 final class PartialAttempts {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
-    private static final Pattern MARKER = Pattern.compile("Partial: applied (\\d+) of (\\d+|\\?) statements\\. (.*)",
+    private static final Pattern MARKER = Pattern.compile(
+            "Partial: applied (\\d+) of (\\d+|\\?) statements( and work through op\\.connection\\(\\))?\\. (.*)",
             Pattern.DOTALL);
 
     /** The outcome of the log row that stands for a revision while it runs. */
@@ -63,9 +64,13 @@ final class PartialAttempts {
         log.delete(statements, id);
     }
 
-    /** The start of a partial attempt's logged error; {@code total} -1 when unknown (written {@code ?}). */
-    static String marker(int applied, int total) {
-        return "Partial: applied " + applied + " of " + (total < 0 ? "?" : total) + " statements. ";
+    /**
+     * The start of a partial attempt's logged error; {@code total} -1 when unknown (written {@code ?}), and
+     * whether the code also did JDBC work of its own ({@code op.connection()}).
+     */
+    static String marker(int applied, int total, boolean connectionWork) {
+        return "Partial: applied " + applied + " of " + (total < 0 ? "?" : total) + " statements"
+                + (connectionWork ? " and work through op.connection()" : "") + ". ";
     }
 
     /**
@@ -131,14 +136,14 @@ final class PartialAttempts {
                     String revision = rs.getString(2);
                     if (RUNNING.equals(rs.getString(6))) {
                         open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3), -1, -1,
-                                "none was logged: the run that started it ended without reporting"));
+                                false, "none was logged: the run that started it ended without reporting"));
                         continue;
                     }
                     Matcher m = MARKER.matcher(rs.getString(5));
                     if (m.matches()) {
                         int total = m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2));
                         open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3),
-                                Integer.parseInt(m.group(1)), total, m.group(3)));
+                                Integer.parseInt(m.group(1)), total, m.group(3) != null, m.group(4)));
                     }
                 }
             }

@@ -51,6 +51,23 @@ final class StepFailure extends Exception {
     }
 
     /**
+     * Whether the revision's code had taken the connection for JDBC work of its own ({@code op.connection()}),
+     * which the statements counted here do not include.
+     */
+    private boolean tookConnection;
+
+    /** Marks that the code took the connection; returns this failure. */
+    StepFailure tookConnection(boolean taken) {
+        this.tookConnection = taken;
+        return this;
+    }
+
+    /** See {@link #tookConnection(boolean)}. */
+    boolean tookConnection() {
+        return this.tookConnection;
+    }
+
+    /**
      * The server's error behind a failed batch: pgjdbc chains it as the next exception of its
      * {@code BatchUpdateException}, whose own message quotes the statement.
      */

@@ -132,10 +132,19 @@ final class StepReports {
             int committedStatements, int attempts) {
         Step step = failure.step;
         String state;
-        boolean partial = !this.dialect.transactionalDdl() && committedStatements > 0;
+        // JDBC work of the code's own through op.connection() commits as it goes here, and cannot be counted.
+        boolean ownWork = failure.tookConnection();
+        boolean partial = !this.dialect.transactionalDdl() && (committedStatements > 0 || ownWork);
         String why = this.dialect.transactionalDdl() ? " is not transactional"
                 : " ran without a transaction (DDL is not transactional on " + this.dialect.name() + ")";
-        if (committedStatements == 0) {
+        if (committedStatements == 0 && ownWork) {
+            boolean down = step.kind() == Step.Kind.DOWNGRADE;
+            state = "Revision " + step.revision() + why + ": none of its statements had completed, but its code did"
+                    + " JDBC work of its own through op.connection(), which commits as it goes and cannot be"
+                    + " counted, while the version table is unchanged at " + rows(step.rowsBefore())
+                    + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
+                    + (partial ? PARTIAL_WAYS_OUT : "Undo that work by hand or make it safe to repeat, then run again.");
+        } else if (committedStatements == 0) {
             state = "Revision " + step.revision() + why + "; none of its statements had completed, so"
                     + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
         } else if (failure.statementNumber > 0 || failure.inCode()) {
@@ -143,6 +152,7 @@ final class StepReports {
             state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1
                     ? "statement 1 was committed and stays"
                     : "statements 1 to " + committedStatements + " were committed and stay")
+                    + (ownWork ? ", and so does the JDBC work its code did through op.connection()" : "")
                     + ", while the version table is unchanged at " + rows(step.rowsBefore())
                     + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
                     + (partial ? PARTIAL_WAYS_OUT : "Undo those statements by hand or make them safe to repeat"
@@ -158,7 +168,7 @@ final class StepReports {
             RevisionScript script = script(step);
             // A revision that reads the database decides its statements as it runs: their number is unknown.
             int total = CodeRunner.live(script) ? -1 : StatementSender.statements(step, script, this.dialect).size();
-            marker = PartialAttempts.marker(committedStatements, total);
+            marker = PartialAttempts.marker(committedStatements, total, ownWork);
         }
         return record(connection, failure, state + earlier(), attempts, marker);
     }

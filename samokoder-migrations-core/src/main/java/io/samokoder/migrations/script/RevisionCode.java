@@ -57,5 +57,12 @@ public interface RevisionCode {
 
         /** Sends one statement. */
         void send(String sql) throws SQLException;
+
+        /**
+         * Told once the revision's code has taken the connection for JDBC work of its own
+         * ({@code op.connection()}), which the statements sent here do not count.
+         */
+        default void tookConnection() {
+        }
     }
 }
