@@ -176,17 +176,26 @@ class ReadCommandsTest {
 
     @Test
     void offlineSql() {
-        String sql = ok("upgrade", "heads", "--sql").out();
+        Cli.Result offline = cli.run("upgrade", "heads", "--sql");
+        assertEquals(0, offline.status(), offline::toString);
+        String sql = offline.out();
+        // As Alembic logs while it renders: a progress line per step on the error stream.
+        assertEquals(List.of("Running upgrade  -> aaaa1111, Create accounts", "Running upgrade aaaa1111 -> bbbb2222,"
+                + " Add name", "Running upgrade bbbb2222 -> cccc3333, Reporting branch", "Running upgrade bbbb2222 ->"
+                + " dddd4444, Add email", "Running upgrade cccc3333, dddd4444 -> eeee5555, Merge reporting and email"),
+                offline.err().lines().toList());
         assertTrue(sql.startsWith("BEGIN;\n\nCREATE TABLE alembic_version (\n    version_num VARCHAR(32) NOT NULL, \n"
                 + "    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n);\n\n-- Running upgrade  -> aaaa1111\n"), sql);
         assertTrue(sql.contains("-- Running upgrade  -> aaaa1111\n"), sql);
         assertTrue(sql.contains("-- Running upgrade cccc3333, dddd4444 -> eeee5555\n"), sql);
-        String down = ok("downgrade", "eeee5555:bbbb2222", "--sql").out();
+        String down = cli.run("downgrade", "eeee5555:bbbb2222", "--sql").out();
         assertTrue(down.contains("DROP TABLE reports;"), down);
         Cli.Result noRange = cli.run("downgrade", "base", "--sql");
         assertEquals(255, noRange.status());
         assertEquals("FAILED: downgrade with --sql requires <fromrev>:<torev>\n", noRange.err());
-        assertTrue(ok("stamp", "bbbb2222", "--sql").out().contains("INSERT INTO"));
+        Cli.Result stamp = cli.run("stamp", "bbbb2222", "--sql");
+        assertTrue(stamp.out().contains("INSERT INTO"));
+        assertEquals("Running stamp_revision  -> bbbb2222\n", stamp.err());
         Cli.Result purge = cli.run("stamp", "heads", "--purge", "--sql");
         assertEquals(255, purge.status());
         assertEquals("FAILED: Can't use --purge with --sql mode\n", purge.err());

@@ -40,7 +40,7 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
     public void run(Workspace workspace, Output output) {
         String name = this.command.name().toLowerCase(Locale.ROOT);
         if (this.sql) {
-            output.text(workspace.engine().sql(this.command, this.target));
+            Progress.offline(workspace.engine(), this.command, this.target, output);
             return;
         }
         if (this.target.contains(":")) {

@@ -1,6 +1,9 @@
 package io.samokoder.migrations.cli.command;
 
+import io.samokoder.migrations.Command;
 import io.samokoder.migrations.MigrationListener;
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.OfflineScript;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.graph.RevisionGraph;
 import java.util.List;
@@ -18,6 +21,20 @@ final class Progress implements MigrationListener {
 
     void graph(Supplier<RevisionGraph> source) {
         this.graph = source;
+    }
+
+    /**
+     * Writes the offline script of a command to the output and, as Alembic logs them while it renders one,
+     * a progress line per step to the error stream.
+     */
+    static void offline(Migrations engine, Command command, String range, Output output) {
+        OfflineScript script = engine.offline(command, range);
+        Progress progress = new Progress(output);
+        progress.graph(engine::graph);
+        for (PlannedStep step : script.steps()) {
+            progress.stepStarting(step);
+        }
+        output.text(script.sql());
     }
 
     @Override

@@ -26,7 +26,7 @@ public record StampCommand(List<String> revisions, boolean purge, boolean sql) i
             if (this.purge) {
                 throw new CommandFailedException("Can't use --purge with --sql mode");
             }
-            output.text(workspace.engine().sql(Command.STAMP, String.join(" ", this.revisions)));
+            Progress.offline(workspace.engine(), Command.STAMP, String.join(" ", this.revisions), output);
             return;
         }
         Progress progress = new Progress(output);
