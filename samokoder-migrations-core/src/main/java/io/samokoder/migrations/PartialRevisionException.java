@@ -69,11 +69,12 @@ public class PartialRevisionException extends MigrationException {
                     + ", or undo them by hand (or make them safe to repeat) and " + RETRY + ".";
         }
         if (applied == 0 && connectionWork) {
-            return head + "none of its statements had completed when its " + part + " failed, but its code had done"
-                    + " JDBC work of its own through op.connection(), which committed as it went and cannot be"
-                    + " counted, while the version table does not show the " + part + ". Nothing was run. Check what"
-                    + " that work changed; then either finish the " + part + " by hand and stamp " + stampTo
-                    + ", or undo it by hand (or make it safe to repeat) and " + RETRY + ". Earlier error: " + error;
+            return head + "none of its statements had completed when its " + part + " failed, but its code had taken"
+                    + " op.connection() for JDBC work of its own, which commits as it goes and cannot be counted,"
+                    + " while the version table does not show the " + part + ". Nothing was run. Check what that work"
+                    + " changed (if it only read, nothing); then either finish the " + part + " by hand and stamp "
+                    + stampTo + ", or undo it by hand (or make it safe to repeat) and " + RETRY + ". Earlier error: "
+                    + error;
         }
         if (total >= 0 && applied >= total) {
             return head + "all " + total + " statements of its " + part + " were applied, but the version table"
@@ -81,7 +82,7 @@ public class PartialRevisionException extends MigrationException {
                     + " undo them by hand and " + RETRY + ". Earlier error: " + error;
         }
         String done = (applied == 1 ? "statement 1" : "statements 1 to " + applied)
-                + (connectionWork ? " (and its code's JDBC work through op.connection())" : "");
+                + (connectionWork ? " (and any JDBC work of its code through op.connection())" : "");
         String of = total >= 0 ? " of " + total : " (it reads the database while it runs, so how many statements"
                 + " it makes is not known)";
         String rest = total < 0 ? "from statement " + (applied + 1)

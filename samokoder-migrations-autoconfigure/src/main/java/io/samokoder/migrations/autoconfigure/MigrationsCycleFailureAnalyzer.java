@@ -22,13 +22,18 @@ final class MigrationsCycleFailureAnalyzer extends AbstractFailureAnalyzer<BeanC
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BeanCurrentlyInCreationException cause) {
         List<String> chain = new ArrayList<>();
+        boolean ours = false;
         for (Throwable t = rootFailure; t != null; t = t.getCause()) {
-            if (t instanceof BeanCreationException creation && creation.getBeanName() != null
-                    && (chain.isEmpty() || !chain.get(chain.size() - 1).equals(creation.getBeanName()))) {
-                chain.add(creation.getBeanName());
+            if (t instanceof BeanCreationException creation && creation.getBeanName() != null) {
+                if (chain.isEmpty() || !chain.get(chain.size() - 1).equals(creation.getBeanName())) {
+                    chain.add(creation.getBeanName());
+                }
+                // The migrations' own beans, as this starter defines them (not a user's bean of that name).
+                ours |= MIGRATION_BEANS.contains(creation.getBeanName()) && creation.getResourceDescription() != null
+                        && creation.getResourceDescription().contains(MigrationsAutoConfiguration.class.getSimpleName());
             }
         }
-        if (chain.stream().noneMatch(MIGRATION_BEANS::contains)) {
+        if (!ours) {
             return null;
         }
         return new FailureAnalysis("A bean the migrations need depends on the migrations themselves: "

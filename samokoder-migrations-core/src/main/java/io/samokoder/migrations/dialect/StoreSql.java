@@ -17,6 +17,14 @@ import java.util.List;
  */
 public interface StoreSql {
 
+    /**
+     * A text expression as compared exactly, case included, where revision ids are matched in the log; as it
+     * is by default. MariaDB's default collations ignore case, which would take revision "Pa" for "pa".
+     */
+    default String exact(String expression) {
+        return expression;
+    }
+
     /** The version rows in row order; standard SQL by default. */
     default String selectVersions(String versionTable) {
         return "SELECT version_num FROM " + versionTable;

@@ -65,12 +65,13 @@ public final class LiveOperations extends OperationCalls {
 
     @Override
     public boolean hasIndex(String table, String index) {
-        return inspector.hasIndex(table, index);
+        // A name longer than the database keeps was shortened when created: look for what it keeps.
+        return inspector.hasIndex(table, renderer.storedName(index));
     }
 
     @Override
     public boolean hasConstraint(String table, String constraint) {
-        return inspector.hasConstraint(table, constraint);
+        return inspector.hasConstraint(table, renderer.storedName(constraint));
     }
 
     @Override

@@ -45,6 +45,14 @@ public interface OperationRenderer {
     String typeSql(Type type, String table, String column);
 
     /**
+     * The name of an index or constraint as the database keeps it (one longer than the database keeps is
+     * shortened when rendered), for looking it up.
+     */
+    default String storedName(String name) {
+        return name;
+    }
+
+    /**
      * Whether the operation cannot run in a transaction (e.g. PostgreSQL's {@code CREATE INDEX CONCURRENTLY});
      * a revision with such an operation then runs outside one.
      */

@@ -44,12 +44,17 @@ public abstract class SqlText {
      * name finds the short one. Table and column names are never shortened ({@link #identifier}).
      */
     public final String constraintName(String name) {
+        return identifier(storedName(name));
+    }
+
+    /** The name of an index or constraint as the database keeps it: shortened as {@link #constraintName}, unquoted. */
+    public final String storedName(String name) {
         int max = maxIdentifierLength();
         if (name.length() <= max) {
-            return identifier(name);
+            return name;
         }
         String hash = md5Hex(name);
-        return identifier(name.substring(0, max - 8) + "_" + hash.substring(hash.length() - 4));
+        return name.substring(0, max - 8) + "_" + hash.substring(hash.length() - 4);
     }
 
     private static String md5Hex(String text) {

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.PartialRevisionException;
+import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
 import java.sql.Connection;
@@ -118,15 +119,18 @@ final class PartialAttempts {
      */
     private Map<String, PartialAttempt> unresolved(Connection connection) throws SQLException {
         String log = this.tables.qualifiedLog();
+        StoreSql store = this.tables.dialect().store();
         Map<String, PartialAttempt> open = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.id, a.revision, a.direction, a.file,"
                 + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = ?"
                 + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
                 + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = ? AND"
-                + " (b.direction IN ('up', 'down') AND b.revision = a.revision OR b.direction = 'stamp' AND"
+                + " (b.direction IN ('up', 'down') AND " + store.exact("b.revision") + " = " + store.exact("a.revision")
+                + " OR b.direction = 'stamp' AND"
                 // POSITION, not LIKE: an id may hold '_', which LIKE reads as any character.
-                + " (POSITION(CONCAT(',', a.revision, ',') IN CONCAT(',', b.rows_before, ',')) > 0"
-                + " OR POSITION(CONCAT(',', a.revision, ',') IN CONCAT(',', b.rows_after, ',')) > 0)))"
+                + " (POSITION(" + store.exact("CONCAT(',', a.revision, ',')") + " IN CONCAT(',', b.rows_before, ','))"
+                + " > 0 OR POSITION(" + store.exact("CONCAT(',', a.revision, ',')")
+                + " IN CONCAT(',', b.rows_after, ',')) > 0)))"
                 + " ORDER BY a.id")) {
             ps.setString(1, RUNNING);
             ps.setString(2, LogStore.FAILED);

@@ -139,9 +139,10 @@ final class StepReports {
                 : " ran without a transaction (DDL is not transactional on " + this.dialect.name() + ")";
         if (committedStatements == 0 && ownWork) {
             boolean down = step.kind() == Step.Kind.DOWNGRADE;
-            state = "Revision " + step.revision() + why + ": none of its statements had completed, but its code did"
-                    + " JDBC work of its own through op.connection(), which commits as it goes and cannot be"
-                    + " counted, while the version table is unchanged at " + rows(step.rowsBefore())
+            state = "Revision " + step.revision() + why + ": none of its statements had completed, but its code took"
+                    + " op.connection() for JDBC work of its own, which commits as it goes and cannot be counted (if it"
+                    + " only read, nothing was changed), while the version table is unchanged at "
+                    + rows(step.rowsBefore())
                     + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
                     + (partial ? PARTIAL_WAYS_OUT : "Undo that work by hand or make it safe to repeat, then run again.");
         } else if (committedStatements == 0) {
@@ -152,7 +153,7 @@ final class StepReports {
             state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1
                     ? "statement 1 was committed and stays"
                     : "statements 1 to " + committedStatements + " were committed and stay")
-                    + (ownWork ? ", and so does the JDBC work its code did through op.connection()" : "")
+                    + (ownWork ? ", and so does any JDBC work its code did through op.connection()" : "")
                     + ", while the version table is unchanged at " + rows(step.rowsBefore())
                     + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
                     + (partial ? PARTIAL_WAYS_OUT : "Undo those statements by hand or make them safe to repeat"

@@ -21,6 +21,12 @@ final class MariaDbStore implements StoreSql {
 
     static final MariaDbStore INSTANCE = new MariaDbStore();
 
+    /** Byte-wise: the default collations ignore case. */
+    @Override
+    public String exact(String expression) {
+        return "BINARY " + expression;
+    }
+
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     @Override

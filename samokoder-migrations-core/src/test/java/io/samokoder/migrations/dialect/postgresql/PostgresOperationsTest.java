@@ -69,6 +69,9 @@ class PostgresOperationsTest {
             assertThat(scenario.meta().rows("SELECT indexname FROM pg_indexes WHERE tablename = '" + table + "'"
                     + " AND indexname LIKE 'ix_%'")).containsExactly(
                             "ix_some_rather_long_table_name_for_testing_another_quit_14be");
+            // Looked up by the full name, as a revision checks before creating it.
+            assertThat(op.hasIndex(table,
+                    "ix_some_rather_long_table_name_for_testing_another_quite_long_column_name_here_id")).isTrue();
             op.dropIndex("ix_some_rather_long_table_name_for_testing_another_quite_long_column_name_here_id", table);
             assertThat(scenario.meta().rows("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix_%'"))
                     .containsExactly("0");
