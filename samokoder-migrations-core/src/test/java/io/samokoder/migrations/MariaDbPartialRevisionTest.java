@@ -144,6 +144,8 @@ class MariaDbPartialRevisionTest {
             assertThat(validation.upToDate()).isFalse();
             assertThat(validation.partial()).extracting(PartialAttempt::revision, PartialAttempt::direction,
                     PartialAttempt::applied).containsExactly(tuple("p2", "down", 1));
+            // The status (the starter's report, health and endpoint) shows it too.
+            assertThat(migrations.status("p2").partial()).extracting(PartialAttempt::revision).containsExactly("p2");
 
             MariaDb.exec(ds, "DROP TABLE two", "DROP TABLE one");
             migrations.stamp(List.of("p1"), false);

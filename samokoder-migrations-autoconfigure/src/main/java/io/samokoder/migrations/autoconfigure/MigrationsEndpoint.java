@@ -124,16 +124,17 @@ public class MigrationsEndpoint {
      * @param capturedAt when the revision data was read
      * @param lastRun the start-up run
      * @param history every revision, heads first
+     * @param partial the revisions left part-way (a database without transactional DDL), as last captured
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, String staleReason, Instant capturedAt, LastRunDescriptor lastRun,
-            List<RevisionDescriptor> history) {
+            List<RevisionDescriptor> history, List<String> partial) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
                     report.target(), report.current(), report.heads(), report.pending(), report.stale(),
                     report.staleReason(), report.capturedAt(), LastRunDescriptor.of(report.lastRun()),
-                    report.history().stream().map(RevisionDescriptor::of).toList());
+                    report.history().stream().map(RevisionDescriptor::of).toList(), report.partial());
         }
     }
 

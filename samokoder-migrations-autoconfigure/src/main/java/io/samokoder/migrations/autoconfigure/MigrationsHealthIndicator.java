@@ -8,7 +8,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * Health of migrations: UP when the database is at the target; OUT_OF_SERVICE when revisions are
- * pending (validate mode) or an applied revision drifted; DOWN when the start-up run failed. Reads
+ * pending (validate mode), an applied revision drifted or a revision was left part-way (a database without
+ * transactional DDL); DOWN when the start-up run failed. Reads
  * the version rows with one query per check.
  */
 final class MigrationsHealthIndicator extends AbstractHealthIndicator {
@@ -47,6 +48,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
         details.put("target", report.target());
         details.put("pending", report.pending());
         details.put("drifted", report.drifted());
+        if (!report.partial().isEmpty()) {
+            details.put("partial", report.partial());
+        }
         details.put("lastRun", report.lastRun().outcome().name());
         if (report.stale()) {
             details.put("stale", true);
@@ -59,7 +63,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
         if (report.lastRun().outcome() == MigrationsReport.Outcome.FAILED) {
             return Status.DOWN;
         }
-        if (!report.pending().isEmpty() || !report.drifted().isEmpty()) {
+        if (!report.pending().isEmpty() || !report.drifted().isEmpty() || !report.partial().isEmpty()) {
             return Status.OUT_OF_SERVICE;
         }
         return Status.UP;

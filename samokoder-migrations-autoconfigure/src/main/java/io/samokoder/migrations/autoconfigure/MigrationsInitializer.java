@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.graph.RevisionException;
@@ -182,7 +183,8 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         MigrationStatus status = this.migrations.status(this.target);
         List<RevisionInfo> history = this.migrations.history(null);
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), status.pending(),
-                history, lastRun, Instant.now(), false, null);
+                history, lastRun, Instant.now(), false, null,
+                status.partial().stream().map(PartialAttempt::revision).toList());
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

@@ -21,16 +21,26 @@ import java.util.List;
  * @param capturedAt when the revision data was read
  * @param stale whether the database could not be read at the last refresh, so this is the last known state
  * @param staleReason why the database could not be read, or {@code null}
+ * @param partial the revisions left part-way by a run on a database without transactional DDL, as read when
+ *     the report was captured (the version rows do not show them)
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
-        boolean stale, String staleReason) {
+        boolean stale, String staleReason, List<String> partial) {
 
     public MigrationsReport {
         current = List.copyOf(current);
         heads = List.copyOf(heads);
         pending = List.copyOf(pending);
         history = List.copyOf(history);
+        partial = List.copyOf(partial);
+    }
+
+    /** A report without revisions left part-way. */
+    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
+            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
+            String staleReason) {
+        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, List.of());
     }
 
     /** Applied revisions whose script changed since they ran. */
@@ -48,12 +58,12 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
 
     MigrationsReport withStale(String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
-                this.lastRun, this.capturedAt, true, reason);
+                this.lastRun, this.capturedAt, true, reason, this.partial);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
-                this.history, this.lastRun, this.capturedAt, false, null) : this;
+                this.history, this.lastRun, this.capturedAt, false, null, this.partial) : this;
     }
 
     /** How the start-up run ended. */

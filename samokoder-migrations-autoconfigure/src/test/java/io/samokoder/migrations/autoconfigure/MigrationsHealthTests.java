@@ -39,6 +39,16 @@ class MigrationsHealthTests {
     }
 
     @Test
+    void outOfServiceWhileARevisionIsLeftPartWay() {
+        MigrationsReport atTarget = report(List.of(), ChecksumStatus.MATCH, MigrationsReport.Outcome.NOT_RUN);
+        MigrationsReport partial = new MigrationsReport(atTarget.mode(), atTarget.target(), atTarget.current(),
+                atTarget.heads(), atTarget.pending(), atTarget.history(), atTarget.lastRun(), atTarget.capturedAt(),
+                false, null, List.of("a"));
+        assertThat(MigrationsHealthIndicator.statusOf(atTarget)).isEqualTo(Status.UP);
+        assertThat(MigrationsHealthIndicator.statusOf(partial)).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
     void downWhenTheLastRunFailed() {
         assertThat(MigrationsHealthIndicator.statusOf(report(List.of("b"), ChecksumStatus.MATCH,
                 MigrationsReport.Outcome.FAILED))).isEqualTo(Status.DOWN);

@@ -50,9 +50,11 @@ final class Queries {
     }
 
     MigrationStatus status(String target) {
-        DbState state = readStateRequired("status");
+        StateRead read = readStateAndPartial("status");
+        DbState state = read.state();
         PlanChecks.knownRows(this.catalog, tables(), state.rows());
-        return this.reports.status(state, target, Plans.pending(this.catalog.planner(), state.rows(), target));
+        return this.reports.status(state, target, Plans.pending(this.catalog.planner(), state.rows(), target),
+                read.partial());
     }
 
     ValidationResult validate(String target) {

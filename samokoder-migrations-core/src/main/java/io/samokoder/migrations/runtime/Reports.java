@@ -1,6 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationStatus;
+import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionException;
@@ -36,9 +37,9 @@ final class Reports {
     }
 
     /** The rows, the heads, what is pending for the target and every revision's state. */
-    MigrationStatus status(DbState state, String target, List<String> pending) {
+    MigrationStatus status(DbState state, String target, List<String> pending, List<PartialAttempt> partial) {
         return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending,
-                infos(this.catalog.planner().history(null, state.rows()), state));
+                infos(this.catalog.planner().history(null, state.rows()), state), partial);
     }
 
     private List<RevisionInfo> infos(List<Revision> revisions, DbState state) {
