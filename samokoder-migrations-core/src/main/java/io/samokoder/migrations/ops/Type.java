@@ -133,10 +133,7 @@ public record Type(TypeKind kind, int length, int precision, int scale, String e
      * @throws IllegalArgumentException for a type that is not an enum
      */
     public Type existing() {
-        if (this.kind != TypeKind.ENUM) {
-            throw new IllegalArgumentException("Only an enum type can exist already; " + this.kind
-                    + " is created with its column");
-        }
+        // The constructor refuses it for a type that is not an enum.
         return new Type(this.kind, this.length, this.precision, this.scale, this.enumName, this.values, this.sql,
                 false);
     }

@@ -52,6 +52,14 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
     }
 
     /**
+     * Whether the log may hold rows: it was read, or it was not because the version table is missing (a new
+     * database, or a revision that dropped the version table while the log stayed).
+     */
+    boolean mayHoldLog() {
+        return this.versionTableMissing || !this.logTableMissing;
+    }
+
+    /**
      * Creates the tables this state found missing: a run under the lock does, once its target resolved and its
      * checks passed, so that bad input leaves the database unchanged.
      */

@@ -149,12 +149,7 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.singleTransaction(bound.dialect());
         }
-        DbState state;
-        try {
-            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), tables));
-        } catch (SQLException e) {
-            throw Jdbc.failure("Could not read the version table " + tables.versionTableName(), e);
-        }
+        DbState state = readState(lock, bound);
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
             PlanChecks.knownRows(this.catalog, tables, rows);
@@ -177,18 +172,10 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.transactional(this.catalog, plan, bound.dialect());
         }
-        if (!bound.dialect().transactionalDdl() && !plan.isEmpty()
-                && (state.versionTableMissing() || !state.logTableMissing())) {
+        if (!bound.dialect().transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {
-                    try {
-                        new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
-                    } catch (SQLException e) {
-                        if (!bound.dialect().isUndefinedTable(e)) {
-                            throw e;
-                        }
-                        // A new database: no log, no partial attempt.
-                    }
+                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
                     return null;
                 });
             } catch (SQLException e) {
@@ -196,10 +183,9 @@ public final class Engine {
             }
         }
         if (state.versionTableMissing() || state.logTableMissing()) {
-            DbState found = state;
             try {
                 lock.read(c -> {
-                    found.createMissing(c, bound.versions(), bound.log(), tables);
+                    state.createMissing(c, bound.versions(), bound.log(), tables);
                     return null;
                 });
             } catch (SQLException e) {
@@ -270,6 +256,15 @@ public final class Engine {
                 scripts.fingerprint();
             }
         };
+    }
+
+    /** The rows and the log, read under the lock on its connection; creates nothing. */
+    private static DbState readState(MigrationLock lock, Binding.Bound bound) {
+        try {
+            return lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables()));
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not read the version table " + bound.tables().versionTableName(), e);
+        }
     }
 
     /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */

@@ -115,7 +115,7 @@ final class PartialAttempts {
 
     /**
      * The partial attempts that no later successful up or down of their revision, nor a stamp whose
-     * rows before or after hold it, has resolved: the latest per revision.
+     * rows before or after hold it, has resolved: the latest per revision; none without a log table.
      */
     private Map<String, PartialAttempt> unresolved(Connection connection) throws SQLException {
         String log = this.tables.qualifiedLog();
@@ -151,6 +151,11 @@ final class PartialAttempts {
                     }
                 }
             }
+        } catch (SQLException e) {
+            if (this.tables.dialect().isUndefinedTable(e)) {
+                return Map.of(); // no log yet: a new database
+            }
+            throw e;
         }
         return open;
     }

@@ -13,8 +13,6 @@ import io.samokoder.migrations.ValidationResult;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,23 +81,9 @@ final class Queries {
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
             Binding.Bound bound = this.binding.on(c);
             DbState found = DbState.read(c, bound.versions(), bound.log(), bound.tables());
-            boolean logMayExist = found.versionTableMissing() || !found.logTableMissing();
-            return new StateRead(found, bound.dialect().transactionalDdl() || !logMayExist ? List.of()
-                    : partialAttempts(c, bound));
+            return new StateRead(found, bound.dialect().transactionalDdl() || !found.mayHoldLog() ? List.of()
+                    : new PartialAttempts(bound.tables(), false).list(c));
         });
-    }
-
-    /** The revisions left part-way; none when there is no log (a new database). */
-    private static List<PartialAttempt> partialAttempts(Connection connection, Binding.Bound bound)
-            throws SQLException {
-        try {
-            return new PartialAttempts(bound.tables(), false).list(connection);
-        } catch (SQLException e) {
-            if (bound.dialect().isUndefinedTable(e)) {
-                return List.of();
-            }
-            throw e;
-        }
     }
 
     MigrationPlan plan(Command command, String target) {

@@ -47,12 +47,8 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
             throw new RevisionException("Range revision not allowed");
         }
         if (this.dryRun) {
-            Migrations planner = workspace.database(name + " --dry-run");
-            if (this.retryPartial) {
-                // The dry run of a run that may repeat a revision left part-way plans it, as the run would.
-                planner = new Migrations(planner.config().toBuilder().retryPartial(true).build());
-            }
-            var plan = planner.plan(this.command, this.target);
+            // The dry run of a run that may repeat a revision left part-way plans it, as the run would.
+            var plan = retrying(workspace.database(name + " --dry-run")).plan(this.command, this.target);
             if (output.json()) {
                 output.json(RunJson.plan(plan));
             } else {
@@ -61,15 +57,17 @@ public record MoveCommand(Command command, String target, boolean sql, boolean d
             return;
         }
         Progress progress = new Progress(output);
-        Migrations engine = workspace.runner(name, progress);
-        if (this.retryPartial) {
-            engine = new Migrations(engine.config().toBuilder().retryPartial(true).build());
-        }
+        Migrations engine = retrying(workspace.runner(name, progress));
         progress.graph(engine::graph);
         MigrationResult result = this.command == Command.UPGRADE ? engine.upgrade(this.target)
                 : engine.downgrade(this.target);
         if (output.json()) {
             output.json(RunJson.result(result));
         }
+    }
+
+    /** The engine, allowed to run a revision left part-way again when {@code --retry-partial} is given. */
+    private Migrations retrying(Migrations engine) {
+        return this.retryPartial ? new Migrations(engine.config().toBuilder().retryPartial(true).build()) : engine;
     }
 }
