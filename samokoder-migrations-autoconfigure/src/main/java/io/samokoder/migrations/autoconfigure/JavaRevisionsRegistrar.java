@@ -5,11 +5,14 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.java.Revision;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -20,6 +23,7 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.ClassMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
@@ -70,18 +74,42 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
         registry.registerBeanDefinition(ScannedJavaRevisions.BEAN_NAME, scanned);
     }
 
-    /** The annotated classes, by package in the given order, by class name within a package, each once. */
+    /**
+     * The annotated classes, by package in the given order, by class name within a package, each once. An
+     * annotated class that cannot be created on its own (abstract, an interface, an inner class) is left out,
+     * with a warning that names it.
+     */
     private Set<Class<?>> scan(List<String> packages) {
+        List<ClassMetadata> leftOut = new ArrayList<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-                this.environment);
+                this.environment) {
+
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                if (super.isCandidateComponent(definition)) {
+                    return true;
+                }
+                leftOut.add(definition.getMetadata());
+                return false;
+            }
+        };
         scanner.setResourceLoader(this.resourceLoader);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class, false));
         ClassLoader classLoader = this.resourceLoader.getClassLoader();
         Set<Class<?>> types = new LinkedHashSet<>();
+        Set<String> warned = new HashSet<>();
         for (String pkg : packages) {
             String name = JavaRevisions.checkPackage(pkg, PROPERTY);
+            leftOut.clear();
             List<BeanDefinition> found = new ArrayList<>(scanner.findCandidateComponents(name));
-            if (found.isEmpty()) {
+            leftOut.sort(Comparator.comparing(ClassMetadata::getClassName));
+            for (ClassMetadata type : leftOut) {
+                if (warned.add(type.getClassName())) {
+                    logger.warn("Class " + type.getClassName() + " in package " + name + " (" + PROPERTY + ") is"
+                            + " annotated @Revision but " + whyLeftOut(type) + ", or remove the annotation");
+                }
+            }
+            if (found.isEmpty() && leftOut.isEmpty()) {
                 // Allowed (a package may hold its revisions later), but a misspelt package would go unnoticed.
                 logger.warn("Package " + name + " (" + PROPERTY + ") has no class annotated @Revision; it adds no"
                         + " Java revisions");
@@ -98,5 +126,15 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
             }
         }
         return types;
+    }
+
+    /** Why the scan leaves out an annotated class, and what makes it a revision. */
+    private static String whyLeftOut(ClassMetadata type) {
+        if (!type.isIndependent()) {
+            return "is an inner class (not static), which cannot be created on its own, so it is left out of the Java"
+                    + " revisions; make it a static nested or top-level class";
+        }
+        return (type.isInterface() ? "is an interface" : "is abstract") + ", so it is left out of the Java revisions;"
+                + " make it a concrete class";
     }
 }

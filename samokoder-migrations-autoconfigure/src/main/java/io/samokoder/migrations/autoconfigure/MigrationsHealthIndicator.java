@@ -9,8 +9,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Health of migrations: UP when the database is at the target; OUT_OF_SERVICE when revisions are
  * pending (validate mode), an applied revision drifted or a revision was left part-way (a database without
- * transactional DDL); DOWN when the start-up run failed. Reads
- * the version rows with one query per check.
+ * transactional DDL); DOWN when the start-up run failed. With {@code samokoder.migrations.mode=none} it is
+ * UP whatever the schema's state, which its details still show. Reads the version rows with one query per
+ * check.
  */
 final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -62,6 +63,10 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
     static Status statusOf(MigrationsReport report) {
         if (report.lastRun().outcome() == MigrationsReport.Outcome.FAILED) {
             return Status.DOWN;
+        }
+        if (report.mode() == MigrationsProperties.Mode.NONE) {
+            // The application was told to leave the schema alone: what is pending is reported, not acted on.
+            return Status.UP;
         }
         if (!report.pending().isEmpty() || !report.drifted().isEmpty() || !report.partial().isEmpty()) {
             return Status.OUT_OF_SERVICE;

@@ -23,7 +23,10 @@ public class MigrationsProperties {
         UPGRADE,
         /** Change nothing; report pending revisions and drift through the endpoint and health. */
         VALIDATE,
-        /** Do nothing at start-up; the endpoint still reports what it finds. */
+        /**
+         * Do nothing at start-up; the endpoint and the health details still report what they find, but pending
+         * revisions, drift or a revision left part-way do not take the health (or readiness) down.
+         */
         NONE
     }
 
@@ -52,7 +55,7 @@ public class MigrationsProperties {
 
     /**
      * What to do at start-up: upgrade, validate (change nothing, report pending revisions and drift) or
-     * none.
+     * none (do nothing; pending revisions are reported but keep no instance out of readiness).
      */
     private Mode mode = Mode.UPGRADE;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.autoconfigure.javarevisions.M001_CreateGreetings;
 import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.JavaRevisionException;
 import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.TestDatabase;
@@ -150,6 +151,82 @@ class JavaRevisionsAutoConfigurationTests {
     }
 
     @Test
+    void aScannedRevisionWhoseConstructorTakesNoBeanFailsStartUpNamingTheClassAndTheFix() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.unusablerevisions.nobean")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                String message = "Java revision"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.nobean.M001_NeedsAName: found"
+                        + " through samokoder.migrations.java-packages, it is created as a Spring bean, its"
+                        + " constructor's parameters injected, but no bean matches parameter 0 of its constructor"
+                        + " (java.lang.String). Give the class a constructor without arguments, take only beans in"
+                        + " its constructor (and properties through @Value(\"${...}\")), or declare it as a @Bean of"
+                        + " your own that passes the values (the class is then used once, as that bean)";
+                assertThat(javaRevisionFailure(context.getStartupFailure())).hasMessage(message).hasNoCause();
+                assertThat(new MigrationsFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                    .isEqualTo("Migrations could not start:\n\n    " + message + "\n");
+            });
+    }
+
+    @Test
+    void aScannedRevisionWithSeveralConstructorsAndNoneWithoutArgumentsFailsStartUpNamingThem() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.unusablerevisions.choice")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(javaRevisionFailure(context.getStartupFailure())).hasMessage("Java revision"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.choice.M001_TwoWays: found through"
+                        + " samokoder.migrations.java-packages, it is created as a Spring bean, but Spring cannot"
+                        + " choose among its constructors (java.lang.String) and (int): none is without arguments or"
+                        + " marked @Autowired. Give the class a constructor without arguments, mark the one whose"
+                        + " parameters are beans @Autowired, or declare it as a @Bean of your own that calls one (the"
+                        + " class is then used once, as that bean)");
+            });
+    }
+
+    @Test
+    void aScannedRevisionWhoseConstructorFailsFailsStartUpNamingTheClass() {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.unusablerevisions.failing")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(javaRevisionFailure(context.getStartupFailure())).hasMessage("Java revision"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.failing.M001_FailsToStart: found"
+                        + " through samokoder.migrations.java-packages, it is created as a Spring bean, but its"
+                        + " constructor failed: java.lang.IllegalStateException: no greeting configured")
+                    .cause().isInstanceOf(IllegalStateException.class).hasMessage("no greeting configured");
+            });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void annotatedClassesThatCannotBeCreatedAreLeftOutWithAWarningNamingThem(CapturedOutput output) {
+        this.runner
+            .withPropertyValues(
+                    "samokoder.migrations.java-packages=io.samokoder.migrations.autoconfigure.unusablerevisions.leftout")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Migrations.class).heads()).isEmpty();
+                assertThat(output).contains("Class"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.leftout.M001_Abstract in package"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.leftout"
+                        + " (samokoder.migrations.java-packages) is annotated @Revision but is abstract, so it is left"
+                        + " out of the Java revisions; make it a concrete class, or remove the annotation")
+                    .contains("Class"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.leftout.M002_Outer$Inner in package"
+                        + " io.samokoder.migrations.autoconfigure.unusablerevisions.leftout"
+                        + " (samokoder.migrations.java-packages) is annotated @Revision but is an inner class (not"
+                        + " static), which cannot be created on its own, so it is left out of the Java revisions; make"
+                        + " it a static nested or top-level class, or remove the annotation")
+                    .doesNotContain("has no class annotated @Revision");
+            });
+    }
+
+    @Test
     void anEmptyPackageEntryFailsStartUpSayingHowToFixIt() {
         this.runner
             .withPropertyValues(
@@ -206,6 +283,16 @@ class JavaRevisionsAutoConfigurationTests {
                 assertThat(context.getBean(Migrations.class).current()).containsExactly("g1");
                 assertThat(context.getBean(Migrations.class).heads()).containsExactly("g1");
             });
+    }
+
+    /** The {@link JavaRevisionException} in the failure's causes. */
+    private static JavaRevisionException javaRevisionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JavaRevisionException javaRevision) {
+                return javaRevision;
+            }
+        }
+        throw new AssertionError("No JavaRevisionException in the causes of " + failure, failure);
     }
 
     private List<String> rows(String sql) throws SQLException {

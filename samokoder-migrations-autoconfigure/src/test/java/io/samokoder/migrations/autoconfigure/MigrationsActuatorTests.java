@@ -24,10 +24,20 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
@@ -204,6 +214,48 @@ class MigrationsActuatorTests {
                 .withPropertyValues("management.health.migrations.enabled=false")
                 .run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
         }
+    }
+
+    @Test
+    void withModeNoneReadinessStaysUpWhileTheEndpointReportsPendingRevisions() {
+        ApplicationContextRunner withProbes = this.runner
+            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+                    HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+                    AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+            .withPropertyValues("management.endpoint.health.probes.enabled=true",
+                    "management.endpoints.web.exposure.include=health,migrations");
+        List<String> pending = List.of("aaaa00000001", "aaaa00000002", "aaaa00000003");
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            withProbes.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.mode=none")
+                .run((context) -> {
+                    started(context);
+                    HealthEndpoint health = context.getBean(HealthEndpoint.class);
+                    assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.healthForPath("readiness", "migrations").getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getDetails())
+                        .containsEntry("pending", pending)
+                        .containsEntry("lastRun", "NOT_RUN");
+                    assertThat(context.getBean(MigrationsEndpoint.class).migrations().contexts().get(context.getId())
+                        .migrations().get("migrationsInitializer").pending()).isEqualTo(pending);
+                });
+            // Validate mode is the one that keeps an instance whose schema is behind out of readiness.
+            withProbes.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.mode=validate")
+                .run((context) -> {
+                    started(context);
+                    HealthEndpoint health = context.getBean(HealthEndpoint.class);
+                    assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                    assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+                });
+        }
+    }
+
+    /** The availability states SpringApplication publishes once started, which a context runner does not. */
+    private static void started(ApplicationContext context) {
+        AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+        AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
 
     @Test

@@ -49,6 +49,16 @@ class MigrationsHealthTests {
     }
 
     @Test
+    void upWithModeNoneWhateverIsPendingDriftedOrLeftPartWay() {
+        MigrationsReport behind = report(List.of("b"), ChecksumStatus.CHANGED, MigrationsReport.Outcome.NOT_RUN);
+        MigrationsReport none = new MigrationsReport(MigrationsProperties.Mode.NONE, behind.target(), behind.current(),
+                behind.heads(), behind.pending(), behind.history(), behind.lastRun(), behind.capturedAt(), false, null,
+                List.of("a"));
+        assertThat(none.drifted()).containsExactly("a");
+        assertThat(MigrationsHealthIndicator.statusOf(none)).isEqualTo(Status.UP);
+    }
+
+    @Test
     void downWhenTheLastRunFailed() {
         assertThat(MigrationsHealthIndicator.statusOf(report(List.of("b"), ChecksumStatus.MATCH,
                 MigrationsReport.Outcome.FAILED))).isEqualTo(Status.DOWN);
