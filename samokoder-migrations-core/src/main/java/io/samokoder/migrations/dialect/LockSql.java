@@ -30,11 +30,24 @@ public interface LockSql {
     /**
      * Statements run in autocommit before the first attempt to take the lock of a version table
      * ({@code schema} already resolved), e.g. creating a lock table and the key's row; none by default.
+     * The last one's update count is positive when it created the key's row, which tells that taking the
+     * lock created what {@link #discardStatement} removes.
      */
     default List<String> prepareStatements(String schema, String table, long key) {
         return List.of();
     }
 
+    /**
+     * A statement run in autocommit on the lock's connection once the lock is released, by a run whose
+     * {@link #prepareStatements} created the key's row and that failed without creating the version table
+     * (bad input on a new database): it removes what those statements created (H2's lock table), so that
+     * the run leaves the database as it found it. Another instance may take the lock between the release
+     * and this statement: it must then fail (a table lock it waits for in vain) rather than remove what that
+     * instance holds, and a waiter whose attempts find it removed makes it again. None by default.
+     */
+    default Optional<String> discardStatement(String schema, String table) {
+        return Optional.empty();
+    }
 
     /** The lock as messages name it, e.g. {@code advisory lock 123 for public.alembic_version}. */
     default String lockName(String schema, String table, long key) {

@@ -112,7 +112,12 @@ public final class Engine {
             kept = null;
             try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
-                return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
+                try {
+                    return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
+                } catch (RuntimeException e) {
+                    discardIfUnused(lock, this.binding.known());
+                    throw e;
+                }
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
@@ -256,6 +261,26 @@ public final class Engine {
                 scripts.fingerprint();
             }
         };
+    }
+
+    /**
+     * After a failed run whose lock created a table of its own (H2's lock table, on a new database): when
+     * the version table is missing, read under the lock, the run created nothing else, and the lock drops
+     * its table on release, so that bad input leaves the database as it was (see {@link DbState#createMissing}).
+     * Nothing to do, and no query, where the lock created no table.
+     */
+    private static void discardIfUnused(MigrationLock lock, Binding.Bound bound) {
+        if (!lock.createdItsTable() || bound == null) {
+            return;
+        }
+        try {
+            if (lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables())).versionTableMissing()) {
+                lock.discardOnRelease();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not tell whether the version table {} exists; the migration lock's table stays: {}",
+                    bound.tables().versionTableName(), e instanceof SQLException s ? Jdbc.describe(s) : e.toString());
+        }
     }
 
     /** The rows and the log, read under the lock on its connection; creates nothing. */

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * the dialect's lock is held in a transaction, each attempt runs in one that is rolled back when it
  * fails. Every ten seconds, and when the wait times out, the holder is looked up and named. A waiter
  * whose connection ends while it waits (H2's {@code AUTO_SERVER} closes the sessions it served when
- * the serving process exits) goes on waiting on a new one, a few times at most.
+ * the serving process exits) goes on waiting on a new one, a few times at most. Where the lock is a row
+ * of a table, a waiter whose attempt fails makes the lock takeable again and tries again at once: a run
+ * that created the table and failed without creating anything else drops it when it ends
+ * ({@link LockSql#discardStatement}).
  */
 final class LockWait {
 
@@ -34,6 +37,12 @@ final class LockWait {
     private static final long MAX_SLEEP_MILLIS = 250;
     /** How many times a wait goes on after its connection ended. */
     private static final int MAX_RECONNECTS = 3;
+    /**
+     * How many times in a row making the lock takeable, or an attempt, is tried again after failing where
+     * the lock's table can be dropped under it ({@link LockSql#discardStatement}): once per run that drops
+     * it meanwhile, so a few, while an error that stays fails the wait within milliseconds.
+     */
+    private static final int MAX_REMAKES = 20;
 
     private LockWait() {
     }
@@ -49,6 +58,7 @@ final class LockWait {
         Connection connection = Jdbc.open(dataSource, "the migration lock");
         boolean restoreAutoCommit = false;
         int reconnects = 0;
+        int remakes = 0;
         try {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
@@ -68,24 +78,42 @@ final class LockWait {
             long key = sql.lockKey(schema, table);
             String name = sql.lockName(schema, table, key);
             boolean inTransaction = sql.heldInTransaction();
-            readyForAttempts(connection, sql, schema, table, key);
+            Attempts attempts = ready(connection, sql, schema, table, key);
+            boolean created = attempts.created();
             long start = System.nanoTime();
             long deadline = start + waitNanos(waitTimeout);
             long nextReport = start + REPORT_EVERY_NANOS;
             long sleep = MIN_SLEEP_MILLIS;
             boolean reportedWaiting = false;
-            PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table));
+            PreparedStatement tryLock = attempts.tryLock();
             try {
-                tryLock.setLong(1, key);
                 while (true) {
                     boolean taken;
                     try {
                         taken = tryOnce(tryLock);
+                        remakes = 0;
                     } catch (SQLException e) {
+                        boolean valid = connection.isValid(1);
+                        if (valid && inTransaction && remakes < MAX_REMAKES) {
+                            // The lock's table was dropped under the attempt (H2 reports it missing, or fails
+                            // the statement using it) by a run that had created it and failed without creating
+                            // anything else: make it again (whoever creates it now may drop it in turn) and try
+                            // again at once.
+                            remakes++;
+                            LOG.debug("An attempt to take the migration lock ({}) failed, making the lock takeable"
+                                    + " again: {}", name, Jdbc.describe(e));
+                            tryLock.close();
+                            connection.rollback();
+                            connection.setAutoCommit(true);
+                            attempts = ready(connection, sql, schema, table, key);
+                            tryLock = attempts.tryLock();
+                            created = attempts.created();
+                            continue;
+                        }
                         // A waiter's connection can end under it: H2's AUTO_SERVER serves the database from
                         // the process that opened it first, and when that process (often the holder) exits,
                         // its clients' sessions close. Wait on a new connection, within the same deadline.
-                        if (reconnects >= MAX_RECONNECTS || connection.isValid(1)) {
+                        if (valid || reconnects >= MAX_RECONNECTS) {
                             throw e;
                         }
                         reconnects++;
@@ -96,9 +124,9 @@ final class LockWait {
                         connection = Jdbc.open(dataSource, "the migration lock");
                         restoreAutoCommit = !connection.getAutoCommit();
                         connection.setAutoCommit(true);
-                        readyForAttempts(connection, sql, schema, table, key);
-                        tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table));
-                        tryLock.setLong(1, key);
+                        attempts = ready(connection, sql, schema, table, key);
+                        tryLock = attempts.tryLock();
+                        created |= attempts.created();
                         taken = tryOnce(tryLock);
                     }
                     if (taken) {
@@ -106,7 +134,8 @@ final class LockWait {
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
-                        return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name, waited);
+                        return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name, waited,
+                                created ? sql.discardStatement(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
                         connection.rollback();
@@ -159,22 +188,59 @@ final class LockWait {
     }
 
     /**
-     * Makes the lock takeable on an autocommit connection; where the lock is held in a transaction,
-     * leaves the connection in a transaction for the attempts.
+     * The attempt's statement (its key set), and whether making the lock takeable created it (the key's
+     * row, and so the lock's table; see {@link LockSql#discardStatement}).
      */
-    private static void readyForAttempts(Connection connection, LockSql sql, String schema, String table, long key)
-            throws SQLException {
-        if (sql.heldInTransaction()) {
-            prepare(connection, sql.prepareStatements(schema, table, key));
-            connection.setAutoCommit(false);
-        }
+    private record Attempts(PreparedStatement tryLock, boolean created) {
     }
 
     /**
-     * Runs the statements that make the lock takeable, in autocommit. A concurrent first run may
-     * create the same table or row at the same moment, so a failure is tried once more.
+     * Makes the lock takeable on an autocommit connection and prepares the attempt; where the lock is held
+     * in a transaction, leaves the connection in a transaction for the attempts. There, a failure is tried
+     * again from the start: the lock's table can be dropped meanwhile (see {@link LockSql#discardStatement}).
      */
-    private static void prepare(Connection connection, List<String> statements) throws SQLException {
+    private static Attempts ready(Connection connection, LockSql sql, String schema, String table, long key)
+            throws SQLException {
+        for (int remakes = 0;; remakes++) {
+            try {
+                return readyOnce(connection, sql, schema, table, key);
+            } catch (SQLException e) {
+                if (!sql.heldInTransaction() || remakes >= MAX_REMAKES || !connection.isValid(1)) {
+                    throw e;
+                }
+                LOG.debug("Making the migration lock takeable failed, trying again: {}", Jdbc.describe(e));
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private static Attempts readyOnce(Connection connection, LockSql sql, String schema, String table, long key)
+            throws SQLException {
+        boolean created = false;
+        if (sql.heldInTransaction()) {
+            created = prepare(connection, sql.prepareStatements(schema, table, key));
+            connection.setAutoCommit(false);
+        }
+        PreparedStatement tryLock = connection.prepareStatement(sql.tryLockQuery(schema, table));
+        try {
+            tryLock.setLong(1, key);
+        } catch (SQLException e) {
+            tryLock.close();
+            throw e;
+        }
+        return new Attempts(tryLock, created);
+    }
+
+    /**
+     * Runs the statements that make the lock takeable, in autocommit; true when the last one reported
+     * rows (it created the key's row). A concurrent first run may create the same table or row at the
+     * same moment, so a failure is tried once more.
+     */
+    private static boolean prepare(Connection connection, List<String> statements) throws SQLException {
+        int updated = 0;
         try (Statement st = connection.createStatement()) {
             for (String statement : statements) {
                 try {
@@ -183,8 +249,10 @@ final class LockWait {
                     LOG.debug("Preparing the migration lock failed once, trying again: {}", Jdbc.describe(e));
                     st.execute(statement);
                 }
+                updated = st.getUpdateCount();
             }
         }
+        return updated > 0;
     }
 
     private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {

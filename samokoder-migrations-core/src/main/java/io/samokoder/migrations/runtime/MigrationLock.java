@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * row lock), each attempt runs in a transaction of the lock's connection that is rolled back when it
  * fails and kept open while the lock is held; closing the lock rolls it back. Reads under such a lock
  * ({@link #read}) use a connection of their own, as DDL there could commit the lock's transaction.
+ * Where taking such a lock created its table, a run that fails without creating the version table has
+ * the lock drop that table once released ({@link #discardOnRelease}), so that bad input leaves a new
+ * database as it was.
  */
 final class MigrationLock implements AutoCloseable {
 
@@ -38,6 +42,10 @@ final class MigrationLock implements AutoCloseable {
     private final long key;
     private final String name;
     private final Duration waited;
+    /** What removes the lock's own table, where taking the lock created it ({@link LockSql#discardStatement}). */
+    private final String discard;
+    /** Whether {@link #close} runs {@link #discard}. */
+    private boolean discardOnRelease;
     /** Whether a run executes on {@link #connection}, which then cannot serve diagnostics. */
     private boolean lent;
     /** The diagnostics' own connection, opened when first needed while the lock's is lent. */
@@ -45,7 +53,7 @@ final class MigrationLock implements AutoCloseable {
     private boolean probeRestoreAutoCommit;
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
-            LockSql sql, long key, String name, Duration waited) {
+            LockSql sql, long key, String name, Duration waited, String discard) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -53,6 +61,7 @@ final class MigrationLock implements AutoCloseable {
         this.key = key;
         this.name = name;
         this.waited = waited;
+        this.discard = discard;
     }
 
     /**
@@ -105,6 +114,23 @@ final class MigrationLock implements AutoCloseable {
     /** How long the lock was waited for. */
     Duration waited() {
         return this.waited;
+    }
+
+    /**
+     * Whether taking the lock created a table of the lock's own that it can remove again (H2's lock table,
+     * on a database without one); never where the lock needs no table.
+     */
+    boolean createdItsTable() {
+        return this.discard != null;
+    }
+
+    /**
+     * Has {@link #close} remove the table that taking the lock created ({@link #createdItsTable()}), once
+     * the lock is released: the run failed, and the version table, checked under the lock, is missing, so
+     * the run created nothing else.
+     */
+    synchronized void discardOnRelease() {
+        this.discardOnRelease = this.discard != null;
     }
 
     /** The lock, for messages. */
@@ -171,6 +197,9 @@ final class MigrationLock implements AutoCloseable {
             try {
                 this.connection.rollback();
                 this.connection.setAutoCommit(true);
+                if (this.discardOnRelease) {
+                    discard();
+                }
             } catch (SQLException e) {
                 LOG.warn("Could not release the migration lock ({}); the server releases it when the connection"
                         + " closes: {}", this.name, Jdbc.describe(e));
@@ -191,6 +220,20 @@ final class MigrationLock implements AutoCloseable {
                     this.name, Jdbc.describe(e));
         } finally {
             closeQuietly(this.connection, this.restoreAutoCommit);
+        }
+    }
+
+    /**
+     * Removes the lock's own table, released: another instance that took the lock since makes the statement
+     * wait for it and fail, and the table stays in its use (see {@link LockSql#discardStatement}).
+     */
+    private void discard() {
+        try (Statement st = this.connection.createStatement()) {
+            st.execute(this.discard);
+            LOG.debug("Dropped the migration lock's table ({}): the run failed and created nothing else", this.name);
+        } catch (SQLException e) {
+            LOG.debug("Could not drop the migration lock's table ({}), which stays (another instance may have"
+                    + " taken the lock since): {}", this.name, Jdbc.describe(e));
         }
     }
 

@@ -12,6 +12,13 @@ import java.util.Optional;
  * opened the database itself or reached it through {@code AUTO_SERVER}). An attempt skips the row
  * when another session holds it ({@code FOR UPDATE SKIP LOCKED}), so waiting never blocks.
  *
+ * <p>A run that created the lock table and fails before it creates the version table (bad input on a new
+ * database) drops the lock table again when it has released the lock ({@link #discardStatement}). Another
+ * instance that takes the row in between keeps it: the drop needs the table exclusively and so waits for
+ * that instance's transaction until the session's lock timeout, then fails, and the table stays. A waiter
+ * whose attempts find the table dropped (H2 reports it missing, or fails the statement that was using it)
+ * creates it again and goes on waiting.
+ *
  * <p>The holder is found in {@code INFORMATION_SCHEMA}: the session with uncommitted changes that
  * holds a table lock on the lock table (H2 lists a session's table locks, not its row locks). H2
  * shows other sessions only to an administrator; for another user the holder is not identified.
@@ -51,6 +58,16 @@ final class H2Lock implements LockSql {
                 + " locked_at TIMESTAMP WITH TIME ZONE)",
                 "INSERT INTO " + lockTable + " (lock_key) SELECT " + key + " WHERE NOT EXISTS (SELECT 1 FROM "
                         + lockTable + " WHERE lock_key = " + key + ")");
+    }
+
+    /**
+     * Drops the lock table, run once the lock is released by a run that created it and nothing else. It
+     * waits for the sessions using the table (a waiter's attempt, briefly; a holder, for its whole run) and
+     * fails after the session's lock timeout, leaving the table to the holder.
+     */
+    @Override
+    public Optional<String> discardStatement(String schema, String table) {
+        return Optional.of("DROP TABLE IF EXISTS " + lockTable(schema, table));
     }
 
     /**
