@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** The WARN lines that the engine logs while this is open. */
+/** The WARN lines that the engine (or another logger's tree) logs while this is open. */
 final class LoggedWarnings implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.samokoder");
+    private final Logger logger;
 
     LoggedWarnings() {
+        this("io.samokoder");
+    }
+
+    LoggedWarnings(String loggerName) {
+        this.logger = (Logger) LoggerFactory.getLogger(loggerName);
         this.appender.start();
         this.logger.addAppender(this.appender);
     }

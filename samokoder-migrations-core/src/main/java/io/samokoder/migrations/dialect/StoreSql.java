@@ -4,6 +4,7 @@ import io.samokoder.migrations.plan.RowChange;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,6 +62,16 @@ public interface StoreSql {
         return "INSERT INTO " + logTable + " (revision, direction, message, file, revises,"
                 + " checksum, content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + startedAt + ", ?, ?, ?)";
+    }
+
+    /**
+     * Runs a query of the engine's own tables, any of which may be missing (a new database): its result set,
+     * or, for a missing table, an error that {@link Dialect#isUndefinedTable} recognises. By default the
+     * driver's own error; a dialect whose driver logs every server error (MariaDB's, at WARN) may have the
+     * server answer without one and raise that error itself.
+     */
+    default ResultSet queryOwnTables(Statement statement, String select) throws SQLException {
+        return statement.executeQuery(select);
     }
 
     /**

@@ -107,7 +107,8 @@ final class FastStart {
         List<Record> records = new ArrayList<>(KEPT);
         long logRows = -2;
         Long lastId = null;
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
             while (rs.next()) {
                 switch (rs.getInt(1)) {
                     case 1 -> rows.add(rs.getString(2));

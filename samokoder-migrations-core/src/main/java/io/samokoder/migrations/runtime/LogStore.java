@@ -58,7 +58,8 @@ final class LogStore {
     Map<String, Entry> readLatest(Connection connection) throws SQLException {
         Map<String, Entry> entries = new HashMap<>();
         String sql = this.tables.dialect().store().latestLogEntries(this.tables.qualifiedLog());
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
             while (rs.next()) {
                 Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), this.tables.dialect().store().readStartedAt(rs, 6), rs.getLong(7));

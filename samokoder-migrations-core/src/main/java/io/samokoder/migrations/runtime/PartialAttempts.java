@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -121,21 +122,21 @@ final class PartialAttempts {
         String log = this.tables.qualifiedLog();
         StoreSql store = this.tables.dialect().store();
         Map<String, PartialAttempt> open = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.id, a.revision, a.direction, a.file,"
-                + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = ?"
-                + " OR (a.outcome = ? AND a.error LIKE 'Partial: applied %'))"
-                + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = ? AND"
-                + " (b.direction IN ('up', 'down') AND " + store.exact("b.revision") + " = " + store.exact("a.revision")
-                + " OR b.direction = 'stamp' AND"
+        // The outcomes are the engine's constants, written as literals: the query is a plain one, which
+        // queryOwnTables may wrap.
+        String sql = "SELECT a.id, a.revision, a.direction, a.file,"
+                + " a.error, a.outcome FROM " + log + " a WHERE a.revision IS NOT NULL AND (a.outcome = '" + RUNNING
+                + "' OR (a.outcome = '" + LogStore.FAILED + "' AND a.error LIKE 'Partial: applied %'))"
+                + " AND NOT EXISTS (SELECT 1 FROM " + log + " b WHERE b.id > a.id AND b.outcome = '" + LogStore.SUCCESS
+                + "' AND (b.direction IN ('up', 'down') AND " + store.exact("b.revision") + " = "
+                + store.exact("a.revision") + " OR b.direction = 'stamp' AND"
                 // POSITION, not LIKE: an id may hold '_', which LIKE reads as any character.
                 + " (POSITION(" + store.exact("CONCAT(',', a.revision, ',')") + " IN CONCAT(',', b.rows_before, ','))"
                 + " > 0 OR POSITION(" + store.exact("CONCAT(',', a.revision, ',')")
                 + " IN CONCAT(',', b.rows_after, ',')) > 0)))"
-                + " ORDER BY a.id")) {
-            ps.setString(1, RUNNING);
-            ps.setString(2, LogStore.FAILED);
-            ps.setString(3, LogStore.SUCCESS);
-            try (ResultSet rs = ps.executeQuery()) {
+                + " ORDER BY a.id";
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = store.queryOwnTables(st, sql)) {
                 while (rs.next()) {
                     String revision = rs.getString(2);
                     if (RUNNING.equals(rs.getString(6))) {

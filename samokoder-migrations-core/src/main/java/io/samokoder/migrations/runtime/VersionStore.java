@@ -26,7 +26,8 @@ final class VersionStore {
     List<String> readRows(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
         String sql = this.tables.dialect().store().selectVersions(this.tables.qualifiedVersion());
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

@@ -79,7 +79,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public StoreSql store() {
-        return MariaDbStore.INSTANCE;
+        return this == MYSQL ? MariaDbStore.MYSQL : MariaDbStore.INSTANCE;
     }
 
     @Override

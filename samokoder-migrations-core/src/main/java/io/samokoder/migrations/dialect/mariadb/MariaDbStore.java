@@ -4,10 +4,14 @@ import io.samokoder.migrations.dialect.StoreSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * MariaDB's and MySQL's version and log statements. A step's row changes and its log row go as
@@ -15,11 +19,62 @@ import java.time.format.DateTimeFormatter;
  * row are one multi-table UPDATE ({@link #updateVersionAndFinishLog}); the old state rows are deleted
  * through a join with a derived table (the server refuses a DELETE whose subquery reads the same
  * table, error 1093). The log's start times are {@code DATETIME(6)} in UTC, written and read as text
- * so that neither the JVM's nor the session's time zone shifts them.
+ * so that neither the JVM's nor the session's time zone shifts them. On MariaDB a query of the engine's
+ * own tables runs inside a compound statement whose handler answers a missing table with no result
+ * ({@link #queryOwnTables}): the driver logs every error the server sends at WARN, and a new database
+ * is no reason for a warning.
  */
 final class MariaDbStore implements StoreSql {
 
-    static final MariaDbStore INSTANCE = new MariaDbStore();
+    /** MariaDB. */
+    static final MariaDbStore INSTANCE = new MariaDbStore(true);
+
+    /** MySQL, which runs compound statements only inside stored programs. */
+    static final MariaDbStore MYSQL = new MariaDbStore(false);
+
+    private static final int ER_PARSE_ERROR = 1064;
+    private static final int ER_NO_SUCH_TABLE = 1146;
+
+    /** Whether queries of the engine's tables run in a compound statement: on MariaDB, not on MySQL. */
+    private final boolean compound;
+
+    /**
+     * The JDBC URLs whose sessions refused the compound statement (MariaDB with {@code sql_mode=ORACLE}
+     * writes blocks another way): their queries run as they are.
+     */
+    private final Set<String> plainUrls = ConcurrentHashMap.newKeySet();
+
+    private MariaDbStore(boolean compound) {
+        this.compound = compound;
+    }
+
+    /**
+     * On MariaDB, runs the query in {@code BEGIN NOT ATOMIC ... END} with a handler for a missing table
+     * (SQLSTATE 42S02), which then ends the block without a result; that is raised here as error 1146,
+     * which the dialect reads as a missing table, as it would the server's.
+     */
+    @Override
+    public ResultSet queryOwnTables(Statement statement, String select) throws SQLException {
+        String url = this.compound ? statement.getConnection().getMetaData().getURL() : null;
+        if (url == null || this.plainUrls.contains(url)) {
+            return statement.executeQuery(select);
+        }
+        boolean rows;
+        try {
+            rows = statement.execute("BEGIN NOT ATOMIC DECLARE EXIT HANDLER FOR SQLSTATE '42S02' BEGIN END; "
+                    + select + "; END");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ER_PARSE_ERROR) {
+                throw e;
+            }
+            this.plainUrls.add(url);
+            return statement.executeQuery(select);
+        }
+        if (!rows) {
+            throw new SQLSyntaxErrorException("A table the query reads does not exist", "42S02", ER_NO_SUCH_TABLE);
+        }
+        return statement.getResultSet();
+    }
 
     /** Byte-wise: the default collations ignore case. */
     @Override
