@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,6 +77,19 @@ class JavaRevisionsCliTest {
                         %s
                         @Revision(id = "0000ffff")
                         public abstract class Base implements JavaRevision {
+                        }
+                        """.formatted(IMPORTS),
+                // Not a revision either: an inner class cannot be created on its own.
+                "com.example.db.migrations.support.Outer", """
+                        package com.example.db.migrations.support;
+                        %s
+                        public class Outer {
+                            @Revision(id = "0000eeee")
+                            public class Inner implements JavaRevision {
+                                @Override
+                                public void upgrade(Operations op) {
+                                }
+                            }
                         }
                         """.formatted(IMPORTS),
                 "com.example.db.migrations.support.Helper", """
@@ -235,6 +251,26 @@ class JavaRevisionsCliTest {
         assertTrue(ok(cli, "history").out().contains("aaaa1111 -> abcd0002 (head), Audit table\n"));
         ok(cli, "upgrade", "abcd0002");
         assertTrue(tables().contains("audit"));
+    }
+
+    @Test
+    void annotatedClassesThatCannotBeCreatedAreLeftOutWithAWarningAsInTheStarter() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(List.of("cccc3333 (head)"), ok(withClasses("com.example.db.migrations"), "heads").lines());
+        } finally {
+            System.setErr(saved);
+        }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("Class com.example.db.migrations.support.Base in package com.example.db.migrations"
+                + " (samokoder.migrations.java-packages) is annotated @Revision but is abstract, so it is left out of"
+                + " the Java revisions; make it a concrete class, or remove the annotation"), log);
+        assertTrue(log.contains("Class com.example.db.migrations.support.Outer$Inner in package"
+                + " com.example.db.migrations (samokoder.migrations.java-packages) is annotated @Revision but is an"
+                + " inner class (not static), which cannot be created on its own, so it is left out of the Java"
+                + " revisions; make it a static nested or top-level class, or remove the annotation"), log);
     }
 
     @Test
