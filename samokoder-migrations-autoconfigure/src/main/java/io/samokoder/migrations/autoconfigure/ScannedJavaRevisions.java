@@ -77,7 +77,10 @@ final class ScannedJavaRevisions {
         }
         if (ex instanceof UnsatisfiedDependencyException unsatisfied
                 && ex.getCause() instanceof NoSuchBeanDefinitionException
-                && !(ex.getCause() instanceof NoUniqueBeanDefinitionException)) {
+                && !(ex.getCause() instanceof NoUniqueBeanDefinitionException)
+                // A constructor's parameter: an @Autowired field or method is left to Spring's message, which
+                // names it.
+                && constructorParameter(unsatisfied.getInjectionPoint())) {
             return new JavaRevisionException(type.getName(), FOUND + ", its constructor's parameters injected, but"
                     + " no bean matches " + parameter(unsatisfied.getInjectionPoint()) + ". Give the class a"
                     + " constructor without arguments, take only beans in its constructor (and properties through"
@@ -106,6 +109,11 @@ final class ScannedJavaRevisions {
                     ex.getCause());
         }
         return ex;
+    }
+
+    private static boolean constructorParameter(InjectionPoint injectionPoint) {
+        MethodParameter parameter = (injectionPoint != null) ? injectionPoint.getMethodParameter() : null;
+        return parameter != null && parameter.getExecutable() instanceof Constructor;
     }
 
     private static String parameter(InjectionPoint injectionPoint) {

@@ -49,6 +49,23 @@ public interface LockSql {
         return Optional.empty();
     }
 
+    /**
+     * Where there is a {@link #discardStatement}: a query run on the lock's connection just before it, one row
+     * of one column, the session's table lock wait in milliseconds, or SQL {@code NULL} when the database takes
+     * no table locks (H2's {@code LOCK_MODE=0}): the statement could then not tell that another instance took
+     * the lock since the release, and is skipped. The wait is shortened to a moment for the statement
+     * ({@link #discardWaitSql}) and put back after it, so that a failed run does not wait out another
+     * instance's run. None by default.
+     */
+    default Optional<String> discardWaitQuery() {
+        return Optional.empty();
+    }
+
+    /** Sets the session's table lock wait in milliseconds (see {@link #discardWaitQuery}). */
+    default String discardWaitSql(long millis) {
+        throw new UnsupportedOperationException("No discard wait");
+    }
+
     /** The lock as messages name it, e.g. {@code advisory lock 123 for public.alembic_version}. */
     default String lockName(String schema, String table, long key) {
         return "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".") + table;

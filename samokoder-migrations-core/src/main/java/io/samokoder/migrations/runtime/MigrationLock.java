@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 final class MigrationLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
+    /**
+     * How long dropping the lock's own table waits for the table (a waiter's attempt takes it for a moment;
+     * an instance that took the lock since the release, for its whole run, and then the table stays).
+     */
+    private static final long DISCARD_WAIT_MILLIS = 500;
 
     private final DataSource dataSource;
     private final Connection connection;
@@ -229,7 +234,28 @@ final class MigrationLock implements AutoCloseable {
      */
     private void discard() {
         try (Statement st = this.connection.createStatement()) {
-            st.execute(this.discard);
+            Optional<String> waitQuery = this.sql.discardWaitQuery();
+            long previousWait = -1;
+            if (waitQuery.isPresent()) {
+                try (ResultSet rs = st.executeQuery(waitQuery.get())) {
+                    previousWait = rs.next() ? rs.getLong(1) : -1;
+                    if (previousWait == 0 && rs.wasNull()) {
+                        LOG.debug("The migration lock's table ({}) stays: the database takes no table locks, so"
+                                + " dropping it could not tell whether another instance holds the lock", this.name);
+                        return;
+                    }
+                }
+                if (previousWait >= 0) {
+                    st.execute(this.sql.discardWaitSql(DISCARD_WAIT_MILLIS));
+                }
+            }
+            try {
+                st.execute(this.discard);
+            } finally {
+                if (previousWait >= 0) {
+                    st.execute(this.sql.discardWaitSql(previousWait));
+                }
+            }
             LOG.debug("Dropped the migration lock's table ({}): the run failed and created nothing else", this.name);
         } catch (SQLException e) {
             LOG.debug("Could not drop the migration lock's table ({}), which stays (another instance may have"

@@ -71,6 +71,21 @@ final class H2Lock implements LockSql {
     }
 
     /**
+     * The session's lock timeout, or {@code NULL} with {@code LOCK_MODE=0}, where H2 takes no table locks and a
+     * drop would remove the table under an instance that took the row since the release.
+     */
+    @Override
+    public Optional<String> discardWaitQuery() {
+        return Optional.of("SELECT CASE WHEN (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'LOCK_MODE') = '0' THEN NULL ELSE LOCK_TIMEOUT() END");
+    }
+
+    @Override
+    public String discardWaitSql(long millis) {
+        return "SET LOCK_TIMEOUT " + millis;
+    }
+
+    /**
      * Marks the key's row as locked now unless another session holds it: true when the row is this
      * transaction's. The UPDATE makes the holder visible to others (uncommitted changes, a table lock).
      */
