@@ -16,6 +16,10 @@ import java.util.function.Function;
  * asks the script as before and gets the same values, whichever thread computed them. A script that
  * cannot be split is left alone: the run meets its error at its step, as it would have.
  *
+ * <p>Once {@link #AHEAD} steps ahead, the thread waits until the run has used half of them and then
+ * prepares the next half in one go: woken once per {@code AHEAD / 2} steps rather than at every step,
+ * it takes the run's core less often from the run and the server.
+ *
  * <p>When every step is prepared (the run is then within {@link #AHEAD} steps of its end), it runs the
  * caller's closing task, if any: work the run needs only after its last step (the fingerprint to record),
  * so that it is done while the last steps wait for the server. The task must keep its result where
@@ -32,6 +36,8 @@ final class StepPreparer implements Runnable {
     private final Runnable closing;
     /** The index of the step the run is at. */
     private volatile int reached;
+    /** The step index at which the run wakes the waiting thread; {@link Integer#MAX_VALUE} while it works. */
+    private volatile int resumeAt = Integer.MAX_VALUE;
     private volatile boolean stopped;
     private volatile Thread waiting;
 
@@ -60,9 +66,11 @@ final class StepPreparer implements Runnable {
     /** The run is at step {@code index} of the steps given. */
     void reached(int index) {
         this.reached = index;
-        Thread thread = this.waiting;
-        if (thread != null) {
-            LockSupport.unpark(thread);
+        if (index >= this.resumeAt) {
+            Thread thread = this.waiting;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 
@@ -78,12 +86,16 @@ final class StepPreparer implements Runnable {
     @Override
     public void run() {
         for (int i = 0; i < this.steps.size() && !this.stopped; i++) {
-            while (i > this.reached + AHEAD && !this.stopped) {
+            if (i > this.reached + AHEAD) {
+                // Set before the run's index is read again: the run then either sees them and wakes this
+                // thread, or wrote an index that the loop's first check reads.
+                this.resumeAt = i - AHEAD / 2;
                 this.waiting = Thread.currentThread();
-                if (i > this.reached + AHEAD && !this.stopped) {
+                while (this.reached < this.resumeAt && !this.stopped) {
                     LockSupport.park(this);
                 }
                 this.waiting = null;
+                this.resumeAt = Integer.MAX_VALUE;
             }
             if (!this.stopped) {
                 prepare(this.steps.get(i));

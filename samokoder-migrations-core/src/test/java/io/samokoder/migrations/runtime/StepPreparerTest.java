@@ -48,6 +48,28 @@ class StepPreparerTest {
     }
 
     @Test
+    void onceFullWaitsForTheRunToUseHalfItsLeadThenPreparesThatHalfInOneGo() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        StepPreparer preparer = StepPreparer.start(steps(STEPS), step -> {
+            asked.add(step.revision());
+            return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
+        }, null);
+        awaitSize(asked, StepPreparer.AHEAD + 1);
+        int half = StepPreparer.AHEAD / 2;
+        for (int step = 1; step <= half; step++) {
+            preparer.reached(step);
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(asked).as("not woken while more than half its lead is left").hasSize(StepPreparer.AHEAD + 1);
+
+        preparer.reached(half + 1);
+        awaitSize(asked, half + 1 + StepPreparer.AHEAD + 1);
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertThat(asked).as("the next half, in order").isEqualTo(ids(0, half + 1 + StepPreparer.AHEAD + 1));
+        preparer.stop();
+    }
+
+    @Test
     void runsTheClosingTaskOnceEveryStepIsPreparedAndNotBefore() throws Exception {
         List<Step> steps = steps(STEPS);
         List<String> events = new CopyOnWriteArrayList<>();
