@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -61,6 +63,24 @@ class JavaRevisionsAutoConfigurationTests {
                 assertThat(context.getBean(Migrations.class).current()).containsExactly("g2");
                 assertThat(rows("SELECT text FROM greetings")).containsExactly("bonjour");
             });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"field:field 'missingExecutor'", "setter:method 'setClock' parameter 0"})
+    void anAutowiredFieldOrMethodWithoutABeanIsNamedNotCalledAConstructorParameter(String c) {
+        String pkg = c.substring(0, c.indexOf(':'));
+        String named = c.substring(c.indexOf(':') + 1);
+        this.runner.withPropertyValues("samokoder.migrations.java-packages="
+                + "io.samokoder.migrations.autoconfigure.unusablerevisions." + pkg).run((context) -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(named)
+                        .hasStackTraceContaining("No qualifying bean of type")
+                        .hasStackTraceContaining("unusablerevisions." + pkg)
+                        .hasStackTraceContaining(pkg.equals("field") ? "java.util.concurrent.Executor"
+                                : "java.time.Clock");
+                    assertThat(new MigrationsFailureAnalyzer().analyze(context.getStartupFailure()))
+                        .as("no JavaRevisionException that calls it a constructor parameter").isNull();
+                });
     }
 
     @Revision(id = "g3", revises = "g2", message = "Greet twice")
