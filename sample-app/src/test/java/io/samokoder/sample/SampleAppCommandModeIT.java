@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Command mode of the packaged app ({@code java -jar app.jar --samokoder.migrations.command=...}):
@@ -49,6 +50,12 @@ class SampleAppCommandModeIT {
         Run current = run(db, "current");
         assertThat(current.status()).as(current.output()).isZero();
         assertThat(lines(current.output())).contains("ae9f6fa0aca7 (head)");
+
+        // What the process prints is the command's output alone: JSON that parses (no pool or Hibernate lines).
+        Run json = run(db, "current --format json");
+        assertThat(json.status()).as(json.output()).isZero();
+        assertThat(JsonMapper.builder().build().readTree(json.output()).toString()).as(json.output())
+            .contains("ae9f6fa0aca7");
 
         // The JPA entities match the schema the revisions built: the model of command mode is the application's
         // own Hibernate mapping.

@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
 /**
  * Prepares command mode ({@code samokoder.migrations.command}): the application context is started
  * without a web server, with lazy beans (so only what the command needs is created), without a
- * banner or start-up info, and with the engine's own INFO lines off unless configured, so that the
+ * banner or start-up info, and with INFO lines off the console unless configured, so that the
  * command's output is what the process prints.
  */
 final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -40,8 +40,13 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
                     Map.of("spring.main.web-application-type", "none", "spring.main.lazy-initialization", "true",
                             "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false")));
         // The command prints its own progress; the engine's log lines would repeat it (unless configured).
+        // The console shows warnings and errors only: what the process prints is the command's output,
+        // parseable with --format json (the pool's and Hibernate's start-up lines are INFO). MariaDB's driver
+        // logs every error the server sends as a warning; the command reports those itself.
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("logging.level.io.samokoder.migrations.Migrations", "warn");
+        defaults.put("logging.threshold.console", "warn");
+        defaults.put("logging.level.org.mariadb.jdbc", "error");
         if (!CommandMode.comparesModel(command)) {
             defaults.putAll(withoutJdbcMetadata(environment));
         }
@@ -70,6 +75,8 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
         settings.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
         if (!given) {
             settings.put("spring.jpa.database-platform", dialect);
+            // Hibernate would warn that the dialect need not be set: without metadata access it must be.
+            settings.put("logging.level.org.hibernate.orm.deprecation", "error");
         }
         return settings;
     }

@@ -124,6 +124,8 @@ class MigrationsCommandModeTests {
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
         assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
         assertThat(environment.getProperty("logging.level.io.samokoder.migrations.Migrations")).isEqualTo("warn");
+        assertThat(environment.getProperty("logging.threshold.console")).isEqualTo("warn");
+        assertThat(environment.getProperty("logging.level.org.mariadb.jdbc")).isEqualTo("error");
     }
 
     @Test
@@ -133,6 +135,7 @@ class MigrationsCommandModeTests {
                 "spring.datasource.url", "jdbc:postgresql://db.example/app"));
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(history, new SpringApplication());
         assertThat(history.getProperty(metadata)).isEqualTo("false");
+        assertThat(history.getProperty("logging.level.org.hibernate.orm.deprecation")).isEqualTo("error");
         assertThat(history.getProperty("spring.jpa.database-platform")).isEqualTo("org.hibernate.dialect.PostgreSQLDialect");
 
         StandardEnvironment chosen = environment(Map.of("samokoder.migrations.command", "upgrade heads --sql",
