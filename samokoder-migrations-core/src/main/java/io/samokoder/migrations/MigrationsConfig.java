@@ -58,6 +58,7 @@ public final class MigrationsConfig {
     private final boolean fastStart;
     private final List<MigrationListener> listeners;
     private final Dialect dialect;
+    private final Dialect offlineDialect;
     private final List<JavaRevision> javaRevisions;
     private final NamingConvention namingConvention;
     private final boolean retryPartial;
@@ -79,6 +80,7 @@ public final class MigrationsConfig {
         this.fastStart = b.fastStart;
         this.listeners = List.copyOf(b.listeners);
         this.dialect = b.dialect;
+        this.offlineDialect = b.offlineDialect;
         this.javaRevisions = List.copyOf(b.javaRevisions);
         this.namingConvention = b.namingConvention;
         this.retryPartial = b.retryPartial;
@@ -179,10 +181,20 @@ public final class MigrationsConfig {
      * product that the first connection's JDBC metadata reports (see
      * {@link io.samokoder.migrations.dialect.Dialects#forProduct}). Offline scripts connect to nothing:
      * they use the configured dialect, else the one an earlier command of the same
-     * {@link Migrations} detected, else PostgreSQL's; configure it to write them for another database.
+     * {@link Migrations} detected, else {@link #offlineDialect()}, else PostgreSQL's; configure it to write
+     * them for another database.
      */
     public Optional<Dialect> dialect() {
         return Optional.ofNullable(this.dialect);
+    }
+
+    /**
+     * The dialect of offline scripts when none is configured and none was detected, e.g. the one a JDBC
+     * URL names; unlike {@link #dialect()} it forces nothing on a connection. Empty by default
+     * (PostgreSQL's).
+     */
+    public Optional<Dialect> offlineDialect() {
+        return Optional.ofNullable(this.offlineDialect);
     }
 
     /**
@@ -224,6 +236,7 @@ public final class MigrationsConfig {
         b.fastStart = this.fastStart;
         b.listeners = new ArrayList<>(this.listeners);
         b.dialect = this.dialect;
+        b.offlineDialect = this.offlineDialect;
         b.javaRevisions = new ArrayList<>(this.javaRevisions);
         b.namingConvention = this.namingConvention;
         b.retryPartial = this.retryPartial;
@@ -262,6 +275,7 @@ public final class MigrationsConfig {
         private boolean fastStart = DEFAULT_FAST_START;
         private List<MigrationListener> listeners = new ArrayList<>();
         private Dialect dialect;
+        private Dialect offlineDialect;
         private List<JavaRevision> javaRevisions = new ArrayList<>();
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
         private boolean retryPartial;
@@ -379,6 +393,15 @@ public final class MigrationsConfig {
          */
         public Builder dialect(Dialect dialect) {
             this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * The dialect of offline scripts when none is configured or detected. See
+         * {@link MigrationsConfig#offlineDialect()}.
+         */
+        public Builder offlineDialect(Dialect dialect) {
+            this.offlineDialect = dialect;
             return this;
         }
 

@@ -85,6 +85,11 @@ public final class MigrationsAutoConfiguration {
             .checksumPolicy(properties.getValidateChecksums())
             .fastStart(properties.isFastStart())
             .listeners(listeners.orderedStream().toList());
+        // Offline scripts (--sql in command mode) are written for the database the URL names, without connecting.
+        String url = knownUrl(connectionDetails, migrationsDataSource, jdbcConnectionDetails);
+        if (url != null) {
+            Dialects.forJdbcUrl(url).ifPresent(builder::offlineDialect);
+        }
         if (StringUtils.hasText(properties.getDialect())) {
             builder.dialect(Dialects.forName(properties.getDialect())
                 .orElseThrow(() -> new MigrationConfigurationException("samokoder.migrations.dialect '"
@@ -213,6 +218,22 @@ public final class MigrationsAutoConfiguration {
         }
         throw new IllegalStateException("Migrations DataSource missing: there are several DataSource beans and none"
                 + " is marked @Primary or @MigrationsDataSource; mark one, or set samokoder.migrations.url");
+    }
+
+    /**
+     * The JDBC URL of the database to migrate where it is known without connecting: samokoder.migrations.url,
+     * else the application's JDBC connection details; {@code null} for a {@link MigrationsDataSource} bean.
+     */
+    static String knownUrl(MigrationsConnectionDetails details, ObjectProvider<DataSource> migrationsDataSource,
+            ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+        if (migrationsDataSource.getIfAvailable() != null) {
+            return null;
+        }
+        if (details.getJdbcUrl() != null) {
+            return details.getJdbcUrl();
+        }
+        JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
+        return jdbc == null ? null : jdbc.getJdbcUrl();
     }
 
     /** Spring locations in the engine's own form, for when Spring found no script at all. */

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.Command;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestMariaDb;
@@ -57,6 +58,23 @@ class MigrationsDialectAutoConfigurationTests {
                     assertThat(migrations.current()).isEmpty();
                 });
         }
+    }
+
+    @Test
+    void offlineScriptsAreWrittenForTheDatabaseTheUrlNamesWithoutConnecting() {
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:mariadb://127.0.0.1:1/nowhere",
+                "samokoder.migrations.mode=none").run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    String sql = context.getBean(Migrations.class).sql(Command.UPGRADE, "base:heads");
+                    assertThat(sql).contains("CREATE TABLE alembic_version").doesNotContain("BEGIN;")
+                        .contains("INSERT INTO alembic_version (version_num) VALUES ('n1');");
+                });
+        this.runner.withPropertyValues("spring.datasource.url=" + h2Url(), "samokoder.migrations.mode=none")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                String sql = context.getBean(Migrations.class).sql(Command.UPGRADE, "base:heads");
+                assertThat(sql).doesNotContain("BEGIN;").contains("INSERT INTO \"alembic_version\"");
+            });
     }
 
     @Test

@@ -87,10 +87,10 @@ final class Binding {
 
     /**
      * The binding for offline scripts, which connect to nothing: the configured dialect, else the one
-     * an earlier command of this engine detected, else PostgreSQL's.
+     * an earlier command of this engine detected, else the configured offline dialect, else PostgreSQL's.
      */
     Bound offline() {
         Bound b = this.bound;
-        return b != null ? b : Bound.of(this.config, PostgresDialect.INSTANCE);
+        return b != null ? b : Bound.of(this.config, this.config.offlineDialect().orElse(PostgresDialect.INSTANCE));
     }
 }
