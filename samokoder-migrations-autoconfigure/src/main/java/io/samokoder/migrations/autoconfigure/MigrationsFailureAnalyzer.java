@@ -61,10 +61,12 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                     cause);
         }
         if (cause instanceof PartialRevisionException partial) {
+            String stampTarget = "up".equals(partial.direction()) ? partial.revision() : "<the revision below it>";
             return new FailureAnalysis("Migrations refused to run revision " + partial.revision() + " again: an earlier"
                     + " run left it part-way.\n\n    " + cause.getMessage() + "\n",
                     "Either finish its remaining statements by hand and stamp it as the message says"
-                            + " (--samokoder.migrations.command=\"stamp <revision>\"), or undo what it applied (or"
+                            + " (--samokoder.migrations.command=\"stamp " + stampTarget + "\"), or undo what it"
+                            + " applied (or"
                             + " make it safe to repeat) and start once with samokoder.migrations.retry-partial=true.",
                     cause);
         }

@@ -70,7 +70,11 @@ class MigrationsFailureAnalyzerTests {
         FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
         assertThat(analysis.getDescription()).contains("refused to run revision p2 again");
         assertThat(analysis.getAction()).contains("samokoder.migrations.retry-partial=true")
+            .contains("--samokoder.migrations.command=\"stamp p2\"")
             .doesNotContain("mode=validate");
+        PartialRevisionException down = new PartialRevisionException("p2", "p2.sql", "down", 1, 4, "boom");
+        assertThat(this.analyzer.analyze(wrapped(down)).getAction())
+            .contains("--samokoder.migrations.command=\"stamp <the revision below it>\"");
     }
 
     @Test
