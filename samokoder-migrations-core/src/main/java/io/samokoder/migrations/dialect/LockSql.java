@@ -83,6 +83,16 @@ public interface LockSql {
     String tryLockQuery(String schema, String table);
 
     /**
+     * A query without parameters returning one boolean: whether another session holds the lock of a version
+     * table ({@code schema} already resolved) now, read without taking it or waiting. Reads that do not take
+     * the lock (validate, status, the dry run) use it to tell a revision being applied by a live run from one
+     * left part-way. Empty by default (a database with transactional DDL, which never has to tell).
+     */
+    default Optional<String> heldElsewhereQuery(String schema, String table, long key) {
+        return Optional.empty();
+    }
+
+    /**
      * A query with one parameter (the key) releasing a session lock; empty where
      * {@link #heldInTransaction()}: rolling back the transaction that holds the lock releases it.
      */

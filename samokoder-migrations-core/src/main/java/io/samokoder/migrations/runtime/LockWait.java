@@ -64,16 +64,7 @@ final class LockWait {
                 connection.setAutoCommit(true);
                 restoreAutoCommit = true;
             }
-            String schema = tables.schema();
-            if (schema == null) {
-                try (Statement st = connection.createStatement();
-                        ResultSet rs = st.executeQuery(tables.dialect().session().currentSchemaQuery())) {
-                    schema = rs.next() ? rs.getString(1) : null;
-                }
-                if (schema == null) {
-                    schema = "";
-                }
-            }
+            String schema = schema(connection, tables);
             String table = tables.versionTable();
             long key = sql.lockKey(schema, table);
             String name = sql.lockName(schema, table, key);
@@ -253,6 +244,18 @@ final class LockWait {
             }
         }
         return updated > 0;
+    }
+
+    /** The schema the lock's key is computed with: the configured one, else the session's current one, else "". */
+    static String schema(Connection connection, Tables tables) throws SQLException {
+        String schema = tables.schema();
+        if (schema == null) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(tables.dialect().session().currentSchemaQuery())) {
+                schema = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        return schema == null ? "" : schema;
     }
 
     private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.PartialRevisionException;
+import io.samokoder.migrations.dialect.LockSql;
 import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
@@ -80,11 +81,11 @@ final class PartialAttempts {
      * retried, when allowed); reads the log on the given connection.
      */
     void check(Connection connection, Plan plan) throws SQLException {
-        Map<String, PartialAttempt> open = unresolved(connection);
+        List<PartialAttempt> open = list(connection);
         if (open.isEmpty()) {
             return;
         }
-        for (PartialAttempt attempt : repeated(open.values(), plan)) {
+        for (PartialAttempt attempt : repeated(open, plan)) {
             if (!this.retry) {
                 throw new PartialRevisionException(attempt);
             }
@@ -109,19 +110,76 @@ final class PartialAttempts {
         return repeated;
     }
 
-    /** The revisions left part-way (see {@link #unresolved}), in the order they were attempted. */
+    /**
+     * The revisions left part-way (see {@link #unresolved}), in the order they were attempted, read by a
+     * caller that holds the lock: a {@value #RUNNING} row is then one that no run will finish.
+     */
     List<PartialAttempt> list(Connection connection) throws SQLException {
-        return List.copyOf(unresolved(connection).values());
+        return latest(unresolved(connection), true);
+    }
+
+    /**
+     * The revisions left part-way, read without the lock (validate, status, the dry run). While another
+     * session holds the lock, a {@value #RUNNING} row is a revision that a live run is applying, so it is left
+     * out (a failed row of the same revision before it stays). The lock is looked at only when such a row is
+     * found, so a read without one costs no more round trips.
+     */
+    List<PartialAttempt> listUnlocked(Connection connection) throws SQLException {
+        List<PartialAttempt> rows = unresolved(connection);
+        boolean running = false;
+        for (PartialAttempt row : rows) {
+            running |= isRunning(row);
+        }
+        return latest(rows, !running || !heldElsewhere(connection));
+    }
+
+    /** The latest attempt per revision, in the order they were attempted; with or without running rows. */
+    private static List<PartialAttempt> latest(List<PartialAttempt> rows, boolean withRunning) {
+        Map<String, PartialAttempt> open = new LinkedHashMap<>();
+        for (PartialAttempt row : rows) {
+            if (withRunning || !isRunning(row)) {
+                open.put(row.revision(), row);
+            }
+        }
+        return List.copyOf(open.values());
+    }
+
+    /** A running row is read with applied -1; a failed row's marker always counts its statements. */
+    private static boolean isRunning(PartialAttempt row) {
+        return row.applied() < 0;
+    }
+
+    /**
+     * Whether another session holds the migration lock now ({@link LockSql#heldElsewhereQuery});
+     * false where the dialect cannot tell or the query fails (the rows are then reported as before).
+     */
+    private boolean heldElsewhere(Connection connection) {
+        try {
+            String schema = LockWait.schema(connection, this.tables);
+            String table = this.tables.versionTable();
+            LockSql lock = this.tables.dialect().lock();
+            String sql = lock.heldElsewhereQuery(schema, table, lock.lockKey(schema, table)).orElse(null);
+            if (sql == null) {
+                return false;
+            }
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not tell whether the migration lock is held: {}", Jdbc.describe(e));
+            return false;
+        }
     }
 
     /**
      * The partial attempts that no later successful up or down of their revision, nor a stamp whose
-     * rows before or after hold it, has resolved: the latest per revision; none without a log table.
+     * rows before or after hold it, has resolved, in the order they were attempted (several per revision
+     * when attempted again); none without a log table.
      */
-    private Map<String, PartialAttempt> unresolved(Connection connection) throws SQLException {
+    private List<PartialAttempt> unresolved(Connection connection) throws SQLException {
         String log = this.tables.qualifiedLog();
         StoreSql store = this.tables.dialect().store();
-        Map<String, PartialAttempt> open = new LinkedHashMap<>();
+        List<PartialAttempt> open = new ArrayList<>();
         // The outcomes are the engine's constants, written as literals: the query is a plain one, which
         // queryOwnTables may wrap.
         String sql = "SELECT a.id, a.revision, a.direction, a.file,"
@@ -140,21 +198,21 @@ final class PartialAttempts {
                 while (rs.next()) {
                     String revision = rs.getString(2);
                     if (RUNNING.equals(rs.getString(6))) {
-                        open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3), -1, -1,
+                        open.add(new PartialAttempt(revision, rs.getString(4), rs.getString(3), -1, -1,
                                 false, "none was logged: the run that started it ended without reporting"));
                         continue;
                     }
                     Matcher m = MARKER.matcher(rs.getString(5));
                     if (m.matches()) {
                         int total = m.group(2).equals("?") ? -1 : Integer.parseInt(m.group(2));
-                        open.put(revision, new PartialAttempt(revision, rs.getString(4), rs.getString(3),
+                        open.add(new PartialAttempt(revision, rs.getString(4), rs.getString(3),
                                 Integer.parseInt(m.group(1)), total, m.group(3) != null, m.group(4)));
                     }
                 }
             }
         } catch (SQLException e) {
             if (this.tables.dialect().isUndefinedTable(e)) {
-                return Map.of(); // no log yet: a new database
+                return List.of(); // no log yet: a new database
             }
             throw e;
         }

@@ -82,7 +82,7 @@ final class Queries {
             Binding.Bound bound = this.binding.on(c);
             DbState found = DbState.read(c, bound.versions(), bound.log(), bound.tables());
             return new StateRead(found, bound.dialect().transactionalDdl() || !found.mayHoldLog() ? List.of()
-                    : new PartialAttempts(bound.tables(), false).list(c));
+                    : new PartialAttempts(bound.tables(), false).listUnlocked(c));
         });
     }
 

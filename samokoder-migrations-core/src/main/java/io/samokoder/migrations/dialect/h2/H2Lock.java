@@ -97,6 +97,18 @@ final class H2Lock implements LockSql {
                 + " FOR UPDATE SKIP LOCKED))";
     }
 
+    /**
+     * The key's row exists and an attempt to lock it skips it ({@code FOR UPDATE SKIP LOCKED}): another
+     * session's transaction holds it. Works for any user and across {@code AUTO_SERVER} processes (one server
+     * keeps the row locks); run in autocommit, the probe's own row lock ends with the statement.
+     */
+    @Override
+    public Optional<String> heldElsewhereQuery(String schema, String table, long key) {
+        String lockTable = lockTable(schema, table);
+        return Optional.of("SELECT EXISTS (SELECT 1 FROM " + lockTable + " WHERE lock_key = " + key + ") AND NOT EXISTS"
+                + " (SELECT 1 FROM " + lockTable + " WHERE lock_key = " + key + " FOR UPDATE SKIP LOCKED)");
+    }
+
     /** The session holding the lock: session id, user, client address and session start; no parameters. */
     @Override
     public String lockHolderQuery(String schema, String table) {

@@ -39,6 +39,12 @@ final class MariaDbLock implements LockSql {
         return "SELECT GET_LOCK(" + NAME + ", 0)";
     }
 
+    /** {@code IS_USED_LOCK} names a session other than this one. */
+    @Override
+    public Optional<String> heldElsewhereQuery(String schema, String table, long key) {
+        return Optional.of("SELECT COALESCE(IS_USED_LOCK('samokoder:" + key + "') <> CONNECTION_ID(), FALSE)");
+    }
+
     @Override
     public Optional<String> unlockQuery() {
         return Optional.of("SELECT RELEASE_LOCK(" + NAME + ")");
