@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * process was killed, say), so how far the revision got is unknown. Until a later successful up or
  * down of that revision, or a stamp whose rows before or after hold it, a run whose plan would run it
  * again is refused with a {@link PartialRevisionException} before anything runs, unless
- * {@code retryPartial} allows it.
+ * {@code retryPartial} allows it. A reader without the lock ({@link #listUnlocked}) leaves out the running
+ * rows while another session holds the lock: that session is applying them.
  */
 final class PartialAttempts {
 
