@@ -41,8 +41,12 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                                     + " its code is unchanged but records other values on each start (a random id,"
                                     + " the time, a salted hash), declare @Revision(version = \"1\") instead, or set"
                                     + " samokoder.migrations.validate-checksums=warn."
-                            : "Restore the script as it was applied and put the change in a new revision. If the edit"
-                                    + " is harmless (a comment, formatting), set"
+                            : "Restore the script as it was applied and put the change in a new revision. If the new"
+                                    + " text is meant to replace the old one (a fix to its downgrade part, which no new"
+                                    + " revision can hold), downgrade below the revision and upgrade again, which"
+                                    + " records the new checksum (--samokoder.migrations.command=\"downgrade "
+                                    + checksum.revision() + "-1\", then \"upgrade heads\"). If the edit is"
+                                    + " harmless (a comment, formatting), set"
                                     + " samokoder.migrations.validate-checksums=warn.",
                     cause);
         }

@@ -108,7 +108,9 @@ class MigrationsFailureAnalyzerTests {
         FailureAnalysis analysis = this.analyzer
             .analyze(wrapped(new ChecksumMismatchException("aaaa00000002", "b.sql", "Revision aaaa00000002 changed")));
         assertThat(analysis.getDescription()).contains("aaaa00000002 (b.sql)");
-        assertThat(analysis.getAction()).contains("new revision").contains("validate-checksums=warn");
+        assertThat(analysis.getAction()).contains("new revision").contains("validate-checksums=warn")
+            .contains("a fix to its downgrade part")
+            .contains("--samokoder.migrations.command=\"downgrade aaaa00000002-1\", then \"upgrade heads\"");
     }
 
     @Test
