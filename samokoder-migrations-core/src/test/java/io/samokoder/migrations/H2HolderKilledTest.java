@@ -60,6 +60,12 @@ class H2HolderKilledTest {
                 assertThat(Db.count(ds, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
                         + " WHERE CLIENT_ADDR IS NOT NULL")).as("the child connects through the server").isPositive();
 
+                // Read without the lock from this process: r1's running row belongs to the child's live run.
+                ValidationResult whileRunning = new Migrations(H2Db.config(ds, dir).build()).validate("heads");
+                assertThat(whileRunning.partial()).as("r1 is being applied by the child, which holds the lock")
+                        .isEmpty();
+                assertThat(whileRunning.pending()).containsExactly("r1");
+
                 parent = threads.submit(() -> new Migrations(H2Db.config(ds, dir)
                         .lockWaitTimeout(Duration.ofSeconds(60)).lockTimeout(Duration.ofSeconds(30)).build())
                         .upgrade("heads"));
