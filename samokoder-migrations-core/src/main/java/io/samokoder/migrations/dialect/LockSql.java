@@ -31,39 +31,20 @@ public interface LockSql {
      * Statements run in autocommit before the first attempt to take the lock of a version table
      * ({@code schema} already resolved), e.g. creating a lock table and the key's row; none by default.
      * The last one's update count is positive when it created the key's row, which tells that taking the
-     * lock created what {@link #discardStatement} removes.
+     * lock created what {@link #tableDrop} removes.
      */
     default List<String> prepareStatements(String schema, String table, long key) {
         return List.of();
     }
 
     /**
-     * A statement run in autocommit on the lock's connection once the lock is released, by a run whose
-     * {@link #prepareStatements} created the key's row and that failed without creating the version table
-     * (bad input on a new database): it removes what those statements created (H2's lock table), so that
-     * the run leaves the database as it found it. Another instance may take the lock between the release
-     * and this statement: it must then fail (a table lock it waits for in vain) rather than remove what that
-     * instance holds, and a waiter whose attempts find it removed makes it again. None by default.
+     * Where the lock is a row of a table that {@link #prepareStatements} creates: how a run whose taking of the
+     * lock created that table, and that failed without creating the version table, drops it again, so that bad
+     * input leaves a new database as it found it; a waiter whose attempts find it gone makes it again. None by
+     * default.
      */
-    default Optional<String> discardStatement(String schema, String table) {
+    default Optional<LockTableDrop> tableDrop(String schema, String table) {
         return Optional.empty();
-    }
-
-    /**
-     * Where there is a {@link #discardStatement}: a query run on the lock's connection just before it, one row
-     * of one column, the session's table lock wait in milliseconds, or SQL {@code NULL} when the database takes
-     * no table locks (H2's {@code LOCK_MODE=0}): the statement could then not tell that another instance took
-     * the lock since the release, and is skipped. The wait is shortened to a moment for the statement
-     * ({@link #discardWaitSql}) and put back after it, so that a failed run does not wait out another
-     * instance's run. None by default.
-     */
-    default Optional<String> discardWaitQuery() {
-        return Optional.empty();
-    }
-
-    /** Sets the session's table lock wait in milliseconds (see {@link #discardWaitQuery}). */
-    default String discardWaitSql(long millis) {
-        throw new UnsupportedOperationException("No discard wait");
     }
 
     /** The lock as messages name it, e.g. {@code advisory lock 123 for public.alembic_version}. */

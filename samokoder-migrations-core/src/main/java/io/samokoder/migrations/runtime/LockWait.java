@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the serving process exits) goes on waiting on a new one, a few times at most. Where the lock is a row
  * of a table, a waiter whose attempt fails makes the lock takeable again and tries again at once: a run
  * that created the table and failed without creating anything else drops it when it ends
- * ({@link LockSql#discardStatement}).
+ * ({@link LockSql#tableDrop}).
  */
 final class LockWait {
 
@@ -39,7 +39,7 @@ final class LockWait {
     private static final int MAX_RECONNECTS = 3;
     /**
      * How many times in a row making the lock takeable, or an attempt, is tried again after failing where
-     * the lock's table can be dropped under it ({@link LockSql#discardStatement}): once per run that drops
+     * the lock's table can be dropped under it ({@link LockSql#tableDrop}): once per run that drops
      * it meanwhile, so a few, while an error that stays fails the wait within milliseconds.
      */
     private static final int MAX_REMAKES = 20;
@@ -126,7 +126,7 @@ final class LockWait {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
                         return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name, waited,
-                                created ? sql.discardStatement(schema, table).orElse(null) : null);
+                                created ? sql.tableDrop(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
                         connection.rollback();
@@ -180,7 +180,7 @@ final class LockWait {
 
     /**
      * The attempt's statement (its key set), and whether making the lock takeable created it (the key's
-     * row, and so the lock's table; see {@link LockSql#discardStatement}).
+     * row, and so the lock's table; see {@link LockSql#tableDrop}).
      */
     private record Attempts(PreparedStatement tryLock, boolean created) {
     }
@@ -188,7 +188,7 @@ final class LockWait {
     /**
      * Makes the lock takeable on an autocommit connection and prepares the attempt; where the lock is held
      * in a transaction, leaves the connection in a transaction for the attempts. There, a failure is tried
-     * again from the start: the lock's table can be dropped meanwhile (see {@link LockSql#discardStatement}).
+     * again from the start: the lock's table can be dropped meanwhile (see {@link LockSql#tableDrop}).
      */
     private static Attempts ready(Connection connection, LockSql sql, String schema, String table, long key)
             throws SQLException {

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.LockTimeoutException;
 import io.samokoder.migrations.dialect.LockSql;
+import io.samokoder.migrations.dialect.LockTableDrop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +48,8 @@ final class MigrationLock implements AutoCloseable {
     private final long key;
     private final String name;
     private final Duration waited;
-    /** What removes the lock's own table, where taking the lock created it ({@link LockSql#discardStatement}). */
-    private final String discard;
+    /** What removes the lock's own table, where taking the lock created it ({@link LockSql#tableDrop}). */
+    private final LockTableDrop discard;
     /** Whether {@link #close} runs {@link #discard}. */
     private boolean discardOnRelease;
     /** Whether a run executes on {@link #connection}, which then cannot serve diagnostics. */
@@ -58,7 +59,7 @@ final class MigrationLock implements AutoCloseable {
     private boolean probeRestoreAutoCommit;
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
-            LockSql sql, long key, String name, Duration waited, String discard) {
+            LockSql sql, long key, String name, Duration waited, LockTableDrop discard) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -229,32 +230,26 @@ final class MigrationLock implements AutoCloseable {
     }
 
     /**
-     * Removes the lock's own table, released: another instance that took the lock since makes the statement
-     * wait for it and fail, and the table stays in its use (see {@link LockSql#discardStatement}).
+     * Removes the lock's own table, released: another instance that took the lock since makes the drop wait
+     * for it and fail, and the table stays in its use (see {@link LockTableDrop}).
      */
     private void discard() {
         try (Statement st = this.connection.createStatement()) {
-            Optional<String> waitQuery = this.sql.discardWaitQuery();
-            long previousWait = -1;
-            if (waitQuery.isPresent()) {
-                try (ResultSet rs = st.executeQuery(waitQuery.get())) {
-                    previousWait = rs.next() ? rs.getLong(1) : -1;
-                    if (previousWait == 0 && rs.wasNull()) {
-                        LOG.debug("The migration lock's table ({}) stays: the database takes no table locks, so"
-                                + " dropping it could not tell whether another instance holds the lock", this.name);
-                        return;
-                    }
-                }
-                if (previousWait >= 0) {
-                    st.execute(this.sql.discardWaitSql(DISCARD_WAIT_MILLIS));
+            long previousWait;
+            try (ResultSet rs = st.executeQuery(this.discard.waitQuery())) {
+                rs.next();
+                previousWait = rs.getLong(1);
+                if (rs.wasNull()) {
+                    LOG.debug("The migration lock's table ({}) stays: the database takes no table locks, so"
+                            + " dropping it could not tell whether another instance holds the lock", this.name);
+                    return;
                 }
             }
+            st.execute(this.discard.setWait(DISCARD_WAIT_MILLIS));
             try {
-                st.execute(this.discard);
+                st.execute(this.discard.drop());
             } finally {
-                if (previousWait >= 0) {
-                    st.execute(this.sql.discardWaitSql(previousWait));
-                }
+                st.execute(this.discard.setWait(previousWait));
             }
             LOG.debug("Dropped the migration lock's table ({}): the run failed and created nothing else", this.name);
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.dialect.h2;
 
 import io.samokoder.migrations.dialect.LockSql;
+import io.samokoder.migrations.dialect.LockTableDrop;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * when another session holds it ({@code FOR UPDATE SKIP LOCKED}), so waiting never blocks.
  *
  * <p>A run that created the lock table and fails before it creates the version table (bad input on a new
- * database) drops the lock table again when it has released the lock ({@link #discardStatement}). Another
+ * database) drops the lock table again when it has released the lock ({@link #tableDrop}). Another
  * instance that takes the row in between keeps it: the drop needs the table exclusively and so waits for
  * that instance's transaction until the session's lock timeout, then fails, and the table stays. A waiter
  * whose attempts find the table dropped (H2 reports it missing, or fails the statement that was using it)
@@ -61,28 +62,16 @@ final class H2Lock implements LockSql {
     }
 
     /**
-     * Drops the lock table, run once the lock is released by a run that created it and nothing else. It
-     * waits for the sessions using the table (a waiter's attempt, briefly; a holder, for its whole run) and
-     * fails after the session's lock timeout, leaving the table to the holder.
+     * Drops the lock table after waiting half a second at most for the sessions using it (a waiter's attempt
+     * takes it briefly; a holder keeps it, and the table then stays); not with {@code LOCK_MODE=0}, where H2
+     * takes no table locks and the drop would remove the table under an instance that took the row since.
      */
     @Override
-    public Optional<String> discardStatement(String schema, String table) {
-        return Optional.of("DROP TABLE IF EXISTS " + lockTable(schema, table));
-    }
-
-    /**
-     * The session's lock timeout, or {@code NULL} with {@code LOCK_MODE=0}, where H2 takes no table locks and a
-     * drop would remove the table under an instance that took the row since the release.
-     */
-    @Override
-    public Optional<String> discardWaitQuery() {
-        return Optional.of("SELECT CASE WHEN (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME = 'LOCK_MODE') = '0' THEN NULL ELSE LOCK_TIMEOUT() END");
-    }
-
-    @Override
-    public String discardWaitSql(long millis) {
-        return "SET LOCK_TIMEOUT " + millis;
+    public Optional<LockTableDrop> tableDrop(String schema, String table) {
+        return Optional.of(new LockTableDrop("DROP TABLE IF EXISTS " + lockTable(schema, table),
+                "SELECT CASE WHEN (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'LOCK_MODE') = '0' THEN NULL ELSE LOCK_TIMEOUT() END",
+                "SET LOCK_TIMEOUT "));
     }
 
     /**
