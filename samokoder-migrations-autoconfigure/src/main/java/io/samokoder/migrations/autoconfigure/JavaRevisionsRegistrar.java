@@ -105,8 +105,8 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
             leftOut.sort(Comparator.comparing(ClassMetadata::getClassName));
             for (ClassMetadata type : leftOut) {
                 if (warned.add(type.getClassName())) {
-                    logger.warn("Class " + type.getClassName() + " in package " + name + " (" + PROPERTY + ") is"
-                            + " annotated @Revision but " + whyLeftOut(type) + ", or remove the annotation");
+                    logger.warn(JavaRevisions.leftOutWarning(type.getClassName(), name, PROPERTY, type.isInterface(),
+                            type.isAbstract(), !type.isIndependent()));
                 }
             }
             if (found.isEmpty() && leftOut.isEmpty()) {
@@ -126,15 +126,5 @@ final class JavaRevisionsRegistrar implements ImportBeanDefinitionRegistrar {
             }
         }
         return types;
-    }
-
-    /** Why the scan leaves out an annotated class, and what makes it a revision. */
-    private static String whyLeftOut(ClassMetadata type) {
-        if (!type.isIndependent()) {
-            return "is an inner class (not static), which cannot be created on its own, so it is left out of the Java"
-                    + " revisions; make it a static nested or top-level class";
-        }
-        return (type.isInterface() ? "is an interface" : "is abstract") + ", so it is left out of the Java revisions;"
-                + " make it a concrete class";
     }
 }

@@ -110,11 +110,10 @@ final class JavaRevisionScan {
         if (type.getDeclaredAnnotation(Revision.class) == null || type.isAnonymousClass() || type.isLocalClass()) {
             return null;
         }
-        String leftOut = whyLeftOut(type, modifiers);
+        String leftOut = JavaRevisions.leftOutWarning(className, packageName, PROPERTY, type.isInterface(),
+                Modifier.isAbstract(modifiers), type.isMemberClass() && !Modifier.isStatic(modifiers));
         if (leftOut != null) {
-            // As the starter's scan words it: the same classes are revisions in the application and here.
-            LOG.warn("Class {} in package {} ({}) is annotated @Revision but {}, or remove the annotation", className,
-                    packageName, PROPERTY, leftOut);
+            LOG.warn(leftOut);
             return null;
         }
         if (!JavaRevision.class.isAssignableFrom(type)) {
@@ -123,19 +122,6 @@ final class JavaRevisionScan {
                     + "; implement it, or remove the annotation");
         }
         return type;
-    }
-
-    /** Why an annotated class cannot be a revision (abstract, an interface, an inner class), or {@code null}. */
-    private static String whyLeftOut(Class<?> type, int modifiers) {
-        if (type.isInterface() || Modifier.isAbstract(modifiers)) {
-            return (type.isInterface() ? "is an interface" : "is abstract") + ", so it is left out of the Java"
-                    + " revisions; make it a concrete class";
-        }
-        if (type.isMemberClass() && !Modifier.isStatic(modifiers)) {
-            return "is an inner class (not static), which cannot be created on its own, so it is left out of the"
-                    + " Java revisions; make it a static nested or top-level class";
-        }
-        return null;
     }
 
     private static JavaRevision create(Class<?> type) {

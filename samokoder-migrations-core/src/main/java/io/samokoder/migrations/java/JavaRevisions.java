@@ -71,6 +71,34 @@ public final class JavaRevisions {
     }
 
     /**
+     * The warning for a class of a scanned package that carries {@link Revision} but cannot be created on its
+     * own, so the scan leaves it out; {@code null} for a class that can be a revision. The starter and the
+     * command line word it alike.
+     *
+     * @param className the class's binary name
+     * @param packageName the scanned package that holds it
+     * @param property the setting that named the package (e.g. {@code samokoder.migrations.java-packages})
+     * @param isInterface whether it is an interface
+     * @param isAbstract whether it is abstract
+     * @param isInner whether it is an inner class (a member class that is not static)
+     */
+    public static String leftOutWarning(String className, String packageName, String property, boolean isInterface,
+            boolean isAbstract, boolean isInner) {
+        String why;
+        if (isInterface || isAbstract) {
+            why = (isInterface ? "is an interface" : "is abstract") + ", so it is left out of the Java revisions;"
+                    + " make it a concrete class";
+        } else if (isInner) {
+            why = "is an inner class (not static), which cannot be created on its own, so it is left out of the"
+                    + " Java revisions; make it a static nested or top-level class";
+        } else {
+            return null;
+        }
+        return "Class " + className + " in package " + packageName + " (" + property + ") is annotated @Revision but "
+                + why + ", or remove the annotation";
+    }
+
+    /**
      * The script of a Java revision: its {@link Revision} annotation read and checked, its
      * operations recorded.
      *
