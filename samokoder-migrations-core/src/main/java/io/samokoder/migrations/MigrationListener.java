@@ -13,7 +13,11 @@ public interface MigrationListener {
     default void lockAcquired(Duration waited) {
     }
 
-    /** A step is about to run. */
+    /**
+     * A step is about to run: once per step of a run, also when a lock timeout makes the run try it
+     * again (the log's line then names the attempt, and {@link StepResult#attempts()} counts them).
+     * Several steps may start before the first finishes when one transaction holds several revisions.
+     */
     default void stepStarting(PlannedStep step) {
     }
 

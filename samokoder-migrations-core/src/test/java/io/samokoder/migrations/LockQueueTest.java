@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -47,9 +49,22 @@ class LockQueueTest {
     void alterGivesUpAfterRetriesAndReadersAreNotHeldLongerThanLockTimeout(TestDatabase db, @TempDir Path dir)
             throws Exception {
         DataSource ds = Db.schema(db, "queue");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void stepStarting(PlannedStep step) {
+                calls.add("starting " + step.revision());
+            }
+
+            @Override
+            public void stepFailed(PlannedStep step, MigrationException error) {
+                calls.add("failed " + step.revision());
+            }
+        };
         Migrations migrations = new Migrations(Db.config(ds, scripts(dir, null)).lockTimeout(LOCK_TIMEOUT)
-                .lockRetries(3).build());
+                .lockRetries(3).listener(listener).build());
         migrations.upgrade("r1");
+        calls.clear();
 
         try (Connection longReader = ds.getConnection(); Connection reader = ds.getConnection()) {
             longReader.setAutoCommit(false);
@@ -86,6 +101,8 @@ class LockQueueTest {
             assertThat(migrations.current()).containsExactly("r1");
             assertThat(Db.strings(ds, "SELECT revision || ' ' || outcome FROM samokoder_migrations_log ORDER BY id"))
                     .containsExactly("r1 success", "r2 failed");
+            // One announcement for the four attempts (a progress line each would repeat "Running upgrade").
+            assertThat(calls).containsExactly("starting r2", "failed r2");
 
             longReader.commit();
         }

@@ -7,13 +7,18 @@ import io.samokoder.migrations.MigrationListener;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.plan.Step;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Micrometer Observations around the start-up run ({@value #RUN}) and around each step
- * ({@value #STEP}, a child of the run). The registry is looked up only when a run starts.
+ * ({@value #STEP}, a child of the run; one per step, its lock-timeout retries included). A step that
+ * does not commit, because it failed or was rolled back with the step that failed, ends with the
+ * run's error. The registry is looked up only when a run starts.
  */
 final class MigrationsObservations implements RunObserver, MigrationListener {
 
@@ -23,7 +28,11 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
 
     private final ObjectProvider<ObservationRegistry> registry;
 
-    private final ThreadLocal<Observation> currentStep = new ThreadLocal<>();
+    /**
+     * The steps started and not yet finished on this thread, by direction and revision: several when
+     * one transaction holds several revisions (they commit together).
+     */
+    private final ThreadLocal<Map<String, Observation>> openSteps = new ThreadLocal<>();
 
     MigrationsObservations(ObjectProvider<ObservationRegistry> registry) {
         this.registry = registry;
@@ -51,25 +60,62 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
             .highCardinalityKeyValue("revision", String.valueOf(step.revision()))
             .parentObservation(registry.getCurrentObservation())
             .start();
-        this.currentStep.set(observation);
+        Map<String, Observation> open = this.openSteps.get();
+        if (open == null) {
+            open = new LinkedHashMap<>();
+            this.openSteps.set(open);
+        }
+        open.put(key(step.direction(), step.revision()), observation);
     }
 
     @Override
     public void stepFinished(StepResult result) {
-        Observation observation = this.currentStep.get();
+        Observation observation = take(key(result.direction(), result.revision()));
         if (observation != null) {
-            this.currentStep.remove();
             observation.stop();
         }
     }
 
     @Override
     public void stepFailed(PlannedStep step, MigrationException error) {
-        Observation observation = this.currentStep.get();
+        Observation observation = take(key(step.direction(), step.revision()));
         if (observation != null) {
-            this.currentStep.remove();
             observation.error(error);
             observation.stop();
         }
+    }
+
+    @Override
+    public void runFinished(MigrationResult result) {
+        stopOpenSteps(null);
+    }
+
+    /** Stops the steps rolled back with the failed one (one transaction for several revisions). */
+    @Override
+    public void runFailed(MigrationException error) {
+        stopOpenSteps(error);
+    }
+
+    private Observation take(String key) {
+        Map<String, Observation> open = this.openSteps.get();
+        return open == null ? null : open.remove(key);
+    }
+
+    private void stopOpenSteps(MigrationException error) {
+        Map<String, Observation> open = this.openSteps.get();
+        this.openSteps.remove();
+        if (open == null) {
+            return;
+        }
+        for (Observation observation : open.values()) {
+            if (error != null) {
+                observation.error(error);
+            }
+            observation.stop();
+        }
+    }
+
+    private static String key(Step.Kind direction, String revision) {
+        return direction + " " + revision;
     }
 }

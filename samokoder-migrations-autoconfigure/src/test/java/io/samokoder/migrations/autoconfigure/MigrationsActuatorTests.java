@@ -305,6 +305,64 @@ class MigrationsActuatorTests {
     }
 
     @Test
+    void everyStepObservationEndsWhenOneTransactionHoldsSeveralRevisions() {
+        List<String> events = new ArrayList<>();
+        ObservationRegistry registry = recording(events);
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("samokoder.migrations.transaction-mode=single")
+                .run((context) -> assertThat(context).hasNotFailed());
+        }
+        assertThat(events).containsExactly("start upgrade aaaa00000001", "start upgrade aaaa00000002",
+                "start upgrade aaaa00000003", "stop upgrade aaaa00000001", "stop upgrade aaaa00000002",
+                "stop upgrade aaaa00000003");
+    }
+
+    @Test
+    void stepObservationsRolledBackWithAFailedOneEndWithItsError() {
+        List<String> events = new ArrayList<>();
+        ObservationRegistry registry = recording(events);
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("samokoder.migrations.transaction-mode=single",
+                        "samokoder.migrations.locations=classpath:db/migrations,classpath:db/fails-last")
+                .run((context) -> assertThat(context).hasFailed());
+        }
+        List<String> starts = events.stream().filter((e) -> e.startsWith("start ")).toList();
+        List<String> stops = events.stream().filter((e) -> e.startsWith("stop ")).toList();
+        assertThat(starts).hasSize(4);
+        assertThat(stops).hasSize(4)
+            .allSatisfy((stop) -> assertThat(stop).endsWith("with an error"))
+            .extracting((stop) -> stop.replace("stop ", "start ").replace(" with an error", ""))
+            .containsExactlyInAnyOrderElementsOf(starts);
+    }
+
+    /** A registry that records each step observation's start and stop, and whether it ended with an error. */
+    private static ObservationRegistry recording(List<String> events) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                events.add("start " + context.getContextualName());
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                String error = context.getError() != null ? " with an error" : "";
+                events.add("stop " + context.getContextualName() + error);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return MigrationsObservations.STEP.equals(context.getName());
+            }
+        });
+        return registry;
+    }
+
+    @Test
     void worksWithoutMicrometer() {
         try (TestDatabase db = TestPostgres.createDatabase("act")) {
             new ApplicationContextRunner()

@@ -56,9 +56,11 @@ final class StepReports {
         return Plans.plannedStep(step, described);
     }
 
-    /** Announces a step (again on each attempt). */
+    /** Announces a step: to the listeners on its first attempt, to the log on each. */
     void starting(PlannedStep planned, Step step, RevisionScript script, int attempt) {
-        this.listeners.stepStarting(planned);
+        if (attempt == 1) {
+            this.listeners.stepStarting(planned);
+        }
         if (!LOG.isInfoEnabled()) {
             return;
         }
