@@ -6,6 +6,11 @@ public enum ChecksumStatus {
     MATCH,
     /** Applied, and the executable content (or its {@code Revises}) changed since. */
     CHANGED,
+    /**
+     * Applied, and what ran is unchanged, but the downgrade part changed (or was added or removed)
+     * since: not drift; a downgrade runs the new part.
+     */
+    DOWNGRADE_CHANGED,
     /** Applied, but no checksum was recorded (stamped, applied offline or by another tool). */
     NOT_RECORDED,
     /** Not applied. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.io.IOException;
@@ -115,6 +116,47 @@ class ChecksumDriftTest {
         assertThat(warn.upgrade("heads").steps()).isEmpty();
         Migrations off = new Migrations(again.config().toBuilder().checksumPolicy(ChecksumPolicy.OFF).build());
         assertThat(off.upgrade("heads").steps()).isEmpty();
+    }
+
+    @Test
+    void aNewDowngradePartIsNoDriftAndADowngradeRunsIt(TestDatabase db, @TempDir Path dir) throws IOException {
+        Migrations migrations = applied(db, "newdown", dir, ChecksumPolicy.FAIL);
+        rewrite(dir, "b2.sql",
+                B.text().replace("DROP TABLE second;", "DROP TABLE second;\nCREATE TABLE gone (id int);"));
+
+        Migrations again = reload(migrations);
+        try (LoggedWarnings logged = new LoggedWarnings()) {
+            assertThat(again.upgrade("heads").steps()).isEmpty();
+            assertThat(logged.messages(Level.INFO)).anySatisfy((line) -> assertThat(line)
+                    .startsWith("Revision b2 (").contains("b2.sql) has a new downgrade part since it was applied"));
+        }
+        assertThat(again.validate("heads").upToDate()).isTrue();
+        assertThat(again.show("b2").checksumStatus()).isEqualTo(ChecksumStatus.DOWNGRADE_CHANGED);
+        assertThat(again.show("c3").checksumStatus()).isEqualTo(ChecksumStatus.MATCH);
+
+        again.downgrade("a1");
+        DataSource ds = Db.schema(db, "newdown");
+        assertThat(Db.tableExists(ds, "newdown", "gone")).isTrue();
+        assertThat(Db.tableExists(ds, "newdown", "second")).isFalse();
+    }
+
+    @Test
+    void aRevisionAppliedWithAVersionOneChecksumTellsNoPartApart(TestDatabase db, @TempDir Path dir)
+            throws IOException {
+        Migrations migrations = applied(db, "versionone", dir, ChecksumPolicy.FAIL);
+        DataSource ds = Db.schema(db, "versionone");
+        // What builds before 2026-12 recorded for B: one SHA-256 over both parts.
+        Db.exec(ds, "UPDATE samokoder_migrations_log SET checksum ="
+                + " 'v1:022bcd9d64801e4b4b4b4aeac8ec15b09bf40d71193022833d5481ae7ad791f3' WHERE revision = 'b2'");
+        rewrite(dir, "b2.sql", B.text().replace("DROP TABLE second;", "DROP   TABLE second ;"));
+        assertThat(reload(migrations).validate("heads").upToDate()).as("reformatted").isTrue();
+
+        rewrite(dir, "b2.sql", B.text().replace("DROP TABLE second;", "DROP TABLE second CASCADE;"));
+        Migrations again = reload(migrations);
+        ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class,
+                () -> again.upgrade("heads"));
+        assertThat(e.revision()).isEqualTo("b2");
+        assertThat(e.getMessage()).contains("the recorded checksum is of version 1, which covers both parts");
     }
 
     @Test

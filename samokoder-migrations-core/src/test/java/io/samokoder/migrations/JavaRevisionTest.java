@@ -129,7 +129,7 @@ class JavaRevisionTest {
                 .containsExactly("ada:Ada", "grace:Grace");
         assertThat(Db.strings(ds, "SELECT revision || ' ' || file || ' ' || left(checksum, 3)"
                 + " FROM samokoder_migrations_log WHERE revision LIKE 'j%' ORDER BY id"))
-                .containsExactly("j2 java:" + AddPeople.class.getName() + " j1:",
+                .containsExactly("j2 java:" + AddPeople.class.getName() + " j2:",
                         "j3 java:" + CapitaliseNames.class.getName() + " jv:");
         assertThat(migrations.validate("heads").upToDate()).isTrue();
 

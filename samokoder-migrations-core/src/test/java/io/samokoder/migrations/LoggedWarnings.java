@@ -26,9 +26,14 @@ final class LoggedWarnings implements AutoCloseable {
 
     /** The messages logged at WARN so far, formatted. */
     List<String> messages() {
+        return messages(Level.WARN);
+    }
+
+    /** The messages logged at a level so far, formatted. */
+    List<String> messages(Level level) {
         List<String> messages = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(this.appender.list)) {
-            if (event.getLevel() == Level.WARN) {
+            if (event.getLevel() == level) {
                 messages.add(event.getFormattedMessage());
             }
         }

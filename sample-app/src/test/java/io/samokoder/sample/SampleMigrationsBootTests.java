@@ -57,7 +57,7 @@ class SampleMigrationsBootTests {
         assertThat(jdbc.sql("SELECT checksum FROM samokoder_migrations_log WHERE revision LIKE '%3c8f1a9d2b7e'"
                 + " AND checksum IS NOT NULL").query(String.class).list())
             .isNotEmpty()
-            .allSatisfy((checksum) -> assertThat(checksum).startsWith("j1:"));
+            .allSatisfy((checksum) -> assertThat(checksum).startsWith("j2:"));
 
         // The check constraint of 253890d33616 would reject an unknown status first: without it, the FK does.
         try (Connection c = this.dataSource.getConnection()) {

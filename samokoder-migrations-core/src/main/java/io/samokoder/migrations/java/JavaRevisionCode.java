@@ -8,6 +8,8 @@ import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.OperationRecorder;
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.script.ChecksumChange;
+import io.samokoder.migrations.script.PartChecksums;
 import io.samokoder.migrations.script.RevisionCode;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -123,6 +125,18 @@ final class JavaRevisionCode implements RevisionCode {
             this.recordedChecksum = value;
         }
         return value;
+    }
+
+    /** Recognises the {@code j1:} checksums written before the two-part form, too. */
+    @Override
+    public ChecksumChange compareChecksum(String recorded) {
+        ChecksumChange change = PartChecksums.compare(recorded, checksum());
+        if (change == ChecksumChange.CHANGED && this.versionChecksum == null
+                && recorded.startsWith(RecordedChecksum.LEGACY_PREFIX)
+                && recorded.equals(RecordedChecksum.legacy(this.upgrade, checkedDowngrade()))) {
+            return ChecksumChange.NONE;
+        }
+        return change;
     }
 
     /**

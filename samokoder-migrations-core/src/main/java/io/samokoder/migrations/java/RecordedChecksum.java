@@ -1,6 +1,7 @@
 package io.samokoder.migrations.java;
 
 import io.samokoder.migrations.ops.Operation;
+import io.samokoder.migrations.script.PartChecksums;
 import io.samokoder.migrations.script.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,9 +9,12 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * The checksum of a Java revision's recorded operations: {@code j1:} and the lower-case hex SHA-256
- * of the UTF-8 text {@code U<count>\n}, then {@code <length>:<operation's toString()>\n} per
- * upgrade operation, then the same under {@code D} for the downgrade of a reversible revision.
+ * The checksum of a Java revision's recorded operations, over the UTF-8 text {@code U<count>\n}, then
+ * {@code <length>:<operation's toString()>\n} per upgrade operation, then the same under {@code D}
+ * for the downgrade of a reversible revision. Since 2026-12 it is {@code j2:} and the two parts'
+ * digests ({@link PartChecksums}), so that a change to the downgrade alone is told apart; before,
+ * it was {@code j1:} and the lower-case hex SHA-256 of the whole text, still computed to compare the
+ * log rows written then.
  * Loading thousands of revisions would otherwise build each operation's text through nested
  * {@code toString()} calls, copy the whole text to bytes and look up a new digest per revision: the
  * text is written by {@link OperationText} into two builders kept per thread (not kept once grown
@@ -19,7 +23,8 @@ import java.util.zip.CRC32C;
  */
 final class RecordedChecksum {
 
-    static final String PREFIX = "j1:";
+    static final String PREFIX = "j2:";
+    static final String LEGACY_PREFIX = "j1:";
     static final String STAMP_PREFIX = "js:";
     private static final int KEPT_CAPACITY = 1 << 16;
 
@@ -38,7 +43,12 @@ final class RecordedChecksum {
 
     /** The checksum of the upgrade operations and, for a reversible revision, the downgrade ones. */
     static String of(List<Operation> upgrade, List<Operation> downgrade) {
-        return hash(upgrade, downgrade, true);
+        return hash(upgrade, downgrade, Form.PARTS);
+    }
+
+    /** The {@code j1:} checksum of the same operations. */
+    static String legacy(List<Operation> upgrade, List<Operation> downgrade) {
+        return hash(upgrade, downgrade, Form.LEGACY);
     }
 
     /**
@@ -48,10 +58,15 @@ final class RecordedChecksum {
      * the checksum does, short of a crafted collision; only the fast start's fingerprint uses it.
      */
     static String stamp(List<Operation> upgrade, List<Operation> downgrade) {
-        return hash(upgrade, downgrade, false);
+        return hash(upgrade, downgrade, Form.STAMP);
     }
 
-    private static String hash(List<Operation> upgrade, List<Operation> downgrade, boolean checksum) {
+    /** What {@link #hash} computes. */
+    private enum Form {
+        PARTS, LEGACY, STAMP
+    }
+
+    private static String hash(List<Operation> upgrade, List<Operation> downgrade, Form form) {
         StringBuilder[] buffers = BUFFERS.get();
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
@@ -65,10 +80,19 @@ final class RecordedChecksum {
         try {
             content.setLength(0);
             append(content, scratch, 'U', upgrade);
+            if (form == Form.PARTS) {
+                String up = PartChecksums.digest(content);
+                if (downgrade == null) {
+                    return PartChecksums.join(PREFIX, up, PartChecksums.NONE);
+                }
+                content.setLength(0);
+                append(content, scratch, 'D', downgrade);
+                return PartChecksums.join(PREFIX, up, PartChecksums.digest(content));
+            }
             if (downgrade != null) {
                 append(content, scratch, 'D', downgrade);
             }
-            return checksum ? PREFIX.concat(Sha256.hexOfUtf8(content)) : crcs(content);
+            return form == Form.LEGACY ? LEGACY_PREFIX.concat(Sha256.hexOfUtf8(content)) : crcs(content);
         } finally {
             if (own) {
                 if (content.capacity() > KEPT_CAPACITY || scratch.capacity() > KEPT_CAPACITY) {

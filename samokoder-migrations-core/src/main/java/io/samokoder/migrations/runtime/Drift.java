@@ -4,6 +4,7 @@ import io.samokoder.migrations.ChecksumStatus;
 import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.script.ChecksumChange;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +16,9 @@ import java.util.Set;
  * Compares applied revisions with their scripts. A file whose bytes are unchanged since it was
  * applied matches without splitting its statements; only a file whose bytes differ has its
  * normalised checksum computed, so formatting and comment edits are tolerated and only executable
- * changes count. {@code Revises} is compared with what was recorded at upgrade.
+ * changes count; a change to the downgrade part alone is not drift (the part that ran is intact),
+ * where the recorded checksum has parts to tell it. {@code Revises} is compared with what was
+ * recorded at upgrade.
  */
 final class Drift {
 
@@ -40,7 +43,30 @@ final class Drift {
         if (entry == null || !entry.applied() || entry.checksum() == null) {
             return ChecksumStatus.NOT_RECORDED;
         }
-        return problem(catalog, id, entry) == null ? ChecksumStatus.MATCH : ChecksumStatus.CHANGED;
+        if (problem(catalog, id, entry) != null) {
+            return ChecksumStatus.CHANGED;
+        }
+        return change(catalog, id, entry) == ChecksumChange.DOWNGRADE_ONLY ? ChecksumStatus.DOWNGRADE_CHANGED
+                : ChecksumStatus.MATCH;
+    }
+
+    /**
+     * The applied revisions whose downgrade part alone changed since they ran (not drift), in load
+     * order, each as {@code <id> (<file>)}.
+     */
+    static List<String> downgradeChanges(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log) {
+        List<String> changed = new ArrayList<>();
+        if (log.isEmpty()) {
+            return changed;
+        }
+        for (String id : applied(catalog.graph(), rows)) {
+            LogStore.Entry entry = log.get(id);
+            if (entry != null && entry.applied() && entry.checksum() != null
+                    && change(catalog, id, entry) == ChecksumChange.DOWNGRADE_ONLY) {
+                changed.add(id + " (" + catalog.script(id).description() + ")");
+            }
+        }
+        return changed;
     }
 
     /** Every drift problem: unknown rows first, then changed or re-parented applied revisions, in load order. */
@@ -80,17 +106,10 @@ final class Drift {
                     + shown(revises) + ". An applied revision must keep its parents; restore its Revises line and"
                     + " express the new order with a new (merge) revision.");
         }
-        if (entry.checksum() == null) {
-            return null;
-        }
-        String hash = catalog.contentHash(id);
-        if (hash != null && hash.equals(entry.contentHash())) {
+        if (entry.checksum() == null || change(catalog, id, entry) != ChecksumChange.CHANGED) {
             return null;
         }
         String now = script.checksum();
-        if (now.equals(entry.checksum())) {
-            return null;
-        }
         if (script.code().isPresent()) {
             return new DriftProblem(id, script.description(), javaChange(id, script.description(), entry.checksum(),
                     now));
@@ -98,9 +117,28 @@ final class Drift {
         return new DriftProblem(id, script.description(), "Revision " + id + " (" + script.description()
                 + ") was changed after it was applied: its executable SQL differs from what ran (recorded checksum "
                 + entry.checksum() + ", now " + now + "). Comments, blank lines, line endings and indentation do not"
-                + " count, so this is a real change. Restore the file and put the change in a new revision; if the"
-                + " new text is meant to replace the old one, downgrade below the revision and upgrade again (which"
-                + " records the new checksum), or set the checksum policy to WARN.");
+                + " count, so this is a real change" + (entry.checksum().startsWith("v1:")
+                        ? " (the recorded checksum is of version 1, which covers both parts, so a change to the"
+                                + " downgrade part alone counts too)" : " to its upgrade part")
+                + ". Restore the file and put the change in a new revision; if the new text is meant to replace the"
+                + " old one, downgrade below the revision and upgrade again (which records the new checksum), or set"
+                + " the checksum policy to WARN.");
+    }
+
+    /**
+     * How an applied revision's checksum compares with the recorded one; a file whose bytes are those
+     * that ran is not checksummed. The entry has a checksum.
+     */
+    private static ChecksumChange change(Catalog catalog, String id, LogStore.Entry entry) {
+        RevisionScript script = catalog.script(id);
+        if (script == null) {
+            return ChecksumChange.NONE;
+        }
+        String hash = catalog.contentHash(id);
+        if (hash != null && hash.equals(entry.contentHash())) {
+            return ChecksumChange.NONE;
+        }
+        return script.compareChecksum(entry.checksum());
     }
 
     /** A Java revision's change: of its declared version, or of the operations it records. */

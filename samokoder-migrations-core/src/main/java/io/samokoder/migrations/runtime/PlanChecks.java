@@ -77,12 +77,18 @@ final class PlanChecks {
 
     /**
      * Checks the applied scripts against the log under the checksum policy: whether nothing had
-     * changed; under {@code WARN} a change is logged, under {@code FAIL} it throws
+     * changed (a new downgrade part alone is logged at INFO and is no change); under {@code WARN} a
+     * change is logged, under {@code FAIL} it throws
      * {@link ChecksumMismatchException} naming the first changed revision and the others.
      */
     static boolean drift(Catalog catalog, Tables tables, ChecksumPolicy policy, List<String> rows,
             Map<String, LogStore.Entry> entries) {
         List<DriftProblem> problems = Drift.check(catalog, rows, entries, tables.versionTableName());
+        for (String changed : Drift.downgradeChanges(catalog, rows, entries)) {
+            LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info("Revision {} has a new downgrade part"
+                    + " since it was applied; what ran is unchanged, so it stays applied, and a downgrade runs the new"
+                    + " part", changed);
+        }
         if (problems.isEmpty()) {
             return true;
         }

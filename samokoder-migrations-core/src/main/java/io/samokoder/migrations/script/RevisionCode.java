@@ -19,6 +19,15 @@ public interface RevisionCode {
     String checksum();
 
     /**
+     * Compares the checksum that the log recorded when the revision was applied with {@link #checksum()}.
+     * The default compares them as {@link PartChecksums#compare} does; an implementation whose
+     * checksum's form changed overrides it to recognise the older form.
+     */
+    default ChecksumChange compareChecksum(String recorded) {
+        return PartChecksums.compare(recorded, checksum());
+    }
+
+    /**
      * A value that changes whenever {@link #checksum()} would and may cost less to compute. The fast
      * start's fingerprint covers it, on every start, in place of the checksum; nothing compares it
      * with the log. The default is the checksum.

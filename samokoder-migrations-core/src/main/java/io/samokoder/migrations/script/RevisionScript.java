@@ -15,9 +15,13 @@ import java.util.Set;
  * when the script is loaded; statements are split and the checksum is computed on first use and
  * then cached. Instances are immutable apart from those caches and safe to share between threads.
  *
- * <p><b>Checksum.</b> {@link #checksum()} is {@code "v1:"} followed by the lower-case hex SHA-256 of
- * the normalised executable content, so that reformatting does not break validation while any
- * change to what runs does. Version 1 normalises as follows:
+ * <p><b>Checksum.</b> {@link #checksum()} hashes the normalised executable content, so that
+ * reformatting does not break validation while any change to what runs does. It is {@code "v2:"},
+ * then the first 32 lower-case hex digits of the SHA-256 of the upgrade part, {@code ":"}, and the
+ * same of the downgrade part or {@code none} for an irreversible script, so that a change to the
+ * downgrade part alone is told apart ({@link #compareChecksum}). Version 1 ({@code "v1:"} and one
+ * SHA-256 of both parts), written before 2026-12, is still recognised in the log. Both normalise as
+ * follows:
  * <ul>
  *   <li>the file is decoded as UTF-8, a byte order mark is dropped, and CRLF and CR become LF;</li>
  *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
@@ -31,9 +35,9 @@ import java.util.Set;
  *   <li>string literals, {@code E'...'} strings and quoted identifiers are kept exactly; in
  *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
  *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
- *   <li>the digest covers the upgrade statements, then, only if the script is {@link #reversible()},
- *       the downgrade statements, each part and each statement prefixed with its length, so moving
- *       a statement between parts or between statements changes it.</li>
+ *   <li>each part is written as {@code U} or {@code D} and its statement count, then each statement
+ *       prefixed with its length, so moving a statement between parts or between statements changes
+ *       the checksum; the downgrade part counts only if the script is {@link #reversible()}.</li>
  * </ul>
  * The file name, its location and the header are not part of the checksum.
  */
@@ -341,7 +345,7 @@ public final class RevisionScript {
 
     /**
      * The versioned checksum of the executable content, computed on first use (see the class
-     * documentation for what is normalised), e.g. {@code v1:9f86d0...}.
+     * documentation for what is normalised), e.g. {@code v2:9f86d081884c7d659a2feaa0c55ad015:none}.
      *
      * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
      */
@@ -357,14 +361,35 @@ public final class RevisionScript {
         return value;
     }
 
+    /**
+     * Compares the checksum that the log recorded when the revision was applied (of this version or an
+     * earlier one) with the script's checksum now.
+     *
+     * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
+     */
+    public ChecksumChange compareChecksum(String recorded) {
+        if (this.code != null) {
+            return this.code.compareChecksum(recorded);
+        }
+        ChecksumChange change = PartChecksums.compare(recorded, checksum());
+        if (change == ChecksumChange.CHANGED && recorded.startsWith(ScriptChecksum.LEGACY_VERSION)
+                && recorded.equals(ScriptChecksum.legacy(upgradeStatements(), splitDowngrade()))) {
+            return ChecksumChange.NONE;
+        }
+        return change;
+    }
+
     private String computeChecksum() {
         // The downgrade part is split for the checksum only, unless already split: a run that
         // upgrades need not keep it.
-        List<SqlStatement> up = upgradeStatements();
-        List<SqlStatement> down = !reversible() ? null : this.downgradeStatements != null ? this.downgradeStatements
+        return ScriptChecksum.of(upgradeStatements(), splitDowngrade());
+    }
+
+    /** The downgrade statements, split for a checksum unless split already; none when irreversible. */
+    private List<SqlStatement> splitDowngrade() {
+        return !reversible() ? null : this.downgradeStatements != null ? this.downgradeStatements
                 : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
                         this.downgradeLine);
-        return ScriptChecksum.of(up, down);
     }
 
     @Override

@@ -3,15 +3,20 @@ package io.samokoder.migrations.script;
 import java.util.List;
 
 /**
- * The versioned checksum of an SQL script's statements (see {@link RevisionScript#checksum()}): each
- * part's statement count, then each statement's normalised form with its length, hashed with
- * SHA-256. The text is assembled in two builders kept per thread, so that checksumming thousands of
+ * The versioned checksums of an SQL script's statements (see {@link RevisionScript#checksum()}). Each
+ * part is written as its statement count, then each statement's normalised form with its length.
+ * Version 2, written since 2026-12, hashes the two parts apart, so that a change to the downgrade
+ * part alone is told from one to what ran: {@code v2:}, the first 32 hex digits of the SHA-256 of the
+ * upgrade part, {@code :}, and the same of the downgrade part, or {@code none} for an irreversible
+ * script. Version 1 ({@code v1:}, still computed to compare the log rows it wrote) hashes both parts
+ * together. The text is assembled in two builders kept per thread, so that checksumming thousands of
  * scripts does not allocate them per script; builders grown past {@value #KEPT_CAPACITY} characters
  * by a large script are not kept.
  */
 final class ScriptChecksum {
 
-    private static final String VERSION = "v1:";
+    static final String VERSION = "v2:";
+    static final String LEGACY_VERSION = "v1:";
     private static final int KEPT_CAPACITY = 1 << 16;
 
     /** The content and the scratch builder of the current thread; JDK classes only. */
@@ -20,8 +25,17 @@ final class ScriptChecksum {
     private ScriptChecksum() {
     }
 
-    /** The checksum of the upgrade statements and, for a reversible script, the downgrade ones. */
+    /** The version 2 checksum of the upgrade statements and, for a reversible script, the downgrade ones. */
     static String of(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+        return compute(upgrade, downgrade, false);
+    }
+
+    /** The version 1 checksum of the same statements. */
+    static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+        return compute(upgrade, downgrade, true);
+    }
+
+    private static String compute(List<SqlStatement> upgrade, List<SqlStatement> downgrade, boolean legacy) {
         StringBuilder[] buffers = BUFFERS.get();
         if (buffers == null) {
             buffers = new StringBuilder[] {new StringBuilder(512), new StringBuilder(128)};
@@ -33,10 +47,22 @@ final class ScriptChecksum {
         StringBuilder scratch = buffers[1];
         content.setLength(0);
         appendPart(content, scratch, 'U', upgrade);
-        if (downgrade != null) {
-            appendPart(content, scratch, 'D', downgrade);
+        String checksum;
+        if (legacy) {
+            if (downgrade != null) {
+                appendPart(content, scratch, 'D', downgrade);
+            }
+            checksum = LEGACY_VERSION + Sha256.hexOfUtf8(content);
+        } else {
+            String up = PartChecksums.digest(content);
+            String down = PartChecksums.NONE;
+            if (downgrade != null) {
+                content.setLength(0);
+                appendPart(content, scratch, 'D', downgrade);
+                down = PartChecksums.digest(content);
+            }
+            checksum = PartChecksums.join(VERSION, up, down);
         }
-        String checksum = VERSION + Sha256.hexOfUtf8(content);
         if (content.capacity() <= KEPT_CAPACITY && scratch.capacity() <= KEPT_CAPACITY) {
             BUFFERS.set(buffers);
         }

@@ -34,10 +34,19 @@ public final class Sha256 {
 
     /** The hash of the text's UTF-8 encoding (as {@code String.getBytes(UTF_8)} encodes it). */
     public static String hexOfUtf8(CharSequence text) {
+        return HexFormat.of().formatHex(ofUtf8(text));
+    }
+
+    /** The first {@code bytes} bytes of {@link #hexOfUtf8}'s hash, in hex. */
+    static String hexOfUtf8(CharSequence text, int bytes) {
+        return HexFormat.of().formatHex(ofUtf8(text), 0, bytes);
+    }
+
+    private static byte[] ofUtf8(CharSequence text) {
         MessageDigest digest = digest();
         int n = text.length();
         if (!isAscii(text, n)) {
-            return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         byte[] buffer = BUFFER.get();
         if (buffer == null) {
@@ -51,7 +60,7 @@ public final class Sha256 {
             }
             digest.update(buffer, 0, length);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.digest();
     }
 
     private static boolean isAscii(CharSequence text, int n) {

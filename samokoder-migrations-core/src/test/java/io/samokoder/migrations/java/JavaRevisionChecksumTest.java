@@ -16,6 +16,8 @@ import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.TableComment;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.script.ChecksumChange;
+import io.samokoder.migrations.script.RevisionScript;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -153,6 +155,24 @@ class JavaRevisionChecksumTest {
         }
     }
 
+    @Revision(id = "c0ffee000002", revises = "c0ffee000001")
+    static class AlterThingsWithAnotherDowngrade extends AlterThings {
+        @Override
+        public void downgrade(Operations op) {
+            super.downgrade(op);
+            op.execute("SELECT 'one more'");
+        }
+    }
+
+    @Revision(id = "c0ffee000002", revises = "c0ffee000001")
+    static class AlterThingsWithAnotherUpgrade extends AlterThings {
+        @Override
+        public void upgrade(Operations op) {
+            super.upgrade(op);
+            op.execute("SELECT 'one more'");
+        }
+    }
+
     @Revision(id = "c0ffee000003", revises = "c0ffee000002")
     static class ExecuteWithParameters implements JavaRevision {
         @Override
@@ -216,29 +236,66 @@ class JavaRevisionChecksumTest {
         }
     }
 
-    /** The checksums as of this test's first commit; they must never change. */
+    /** The two-part checksums as of their first commit (2026-12-05); they must never change. */
     @Test
     void theChecksumsOfRepresentativeRevisionsStayTheSame() {
         assertThat(checksum(new CreateEverything(), NamingConvention.DEFAULT))
-                .isEqualTo("j1:abfc1eb10e75935a74bf4670e061170f8e0e97492c91d87825fb99696cf65028");
+                .isEqualTo("j2:05a2f6141eca20c27dd55294bdfe80e3:25e91b410b1f3ca996180974de7a4b34");
         assertThat(checksum(new CreateEverything(), EVERY_TOKEN))
-                .isEqualTo("j1:79ad9219b41e86a7f2019e75e3ca686303605ed47f243b68cd56165d10219f3e");
+                .isEqualTo("j2:7d5ad63855672f4cddd95d32f4b38fb1:25e91b410b1f3ca996180974de7a4b34");
         assertThat(checksum(new AlterThings(), NamingConvention.DEFAULT))
-                .isEqualTo("j1:f1a278efbbbf4f17d1b7eff2e656c864bffa23c6b2b39f262ff65618ecfd21e6");
+                .isEqualTo("j2:fd46f096290a1190c14220739eb18690:ae9e4e7deae1e8c49b131896e4f6a701");
         assertThat(checksum(new AlterThings(), EVERY_TOKEN))
-                .isEqualTo("j1:1f2b816c8f0223b1810255831f42872c01038e66237e705ee4f0d789f3807deb");
+                .isEqualTo("j2:0e90e13c14892d651b82745400897852:ae9e4e7deae1e8c49b131896e4f6a701");
         assertThat(checksum(new ExecuteWithParameters(), NamingConvention.DEFAULT))
-                .isEqualTo("j1:7c4b640135647e6ac10505f3bdf3476b8b65ea86cde4a1eac895deed59bc6313");
+                .isEqualTo("j2:6de82e23fac76f80694bac5968c28db1:32d7cb4202b6977d3b8b7d00e99f527f");
         assertThat(checksum(new OneWay(), NamingConvention.DEFAULT))
-                .isEqualTo("j1:c400b12e5b728fde1e0d2d99e519790c4f9d93c752e077c2b65514105ee0069c");
+                .isEqualTo("j2:c400b12e5b728fde1e0d2d99e519790c:none");
         assertThat(checksum(new Versioned(), NamingConvention.DEFAULT)).isEqualTo("jv:7");
         assertThat(checksum(new VersionedButRecordable(), NamingConvention.DEFAULT)).isEqualTo("jv:2026-12-04");
     }
 
     /**
-     * The checksum as defined: {@code j1:} and the SHA-256 of each direction's letter and operation
-     * count, then each operation's {@code toString()} with its length (the downgrade only when
-     * reversible).
+     * The {@code j1:} checksums that the log holds for revisions applied before checksums had parts (as
+     * of that form's first commit) still match the same revisions, and tell no part apart.
+     */
+    @Test
+    void checksumsOfTheFirstFormStillMatch() {
+        Map<String, JavaRevision> recorded = new LinkedHashMap<>();
+        recorded.put("j1:abfc1eb10e75935a74bf4670e061170f8e0e97492c91d87825fb99696cf65028", new CreateEverything());
+        recorded.put("j1:f1a278efbbbf4f17d1b7eff2e656c864bffa23c6b2b39f262ff65618ecfd21e6", new AlterThings());
+        recorded.put("j1:7c4b640135647e6ac10505f3bdf3476b8b65ea86cde4a1eac895deed59bc6313",
+                new ExecuteWithParameters());
+        recorded.put("j1:c400b12e5b728fde1e0d2d99e519790c4f9d93c752e077c2b65514105ee0069c", new OneWay());
+        recorded.forEach((checksum, revision) -> {
+            RevisionScript script = JavaRevisions.load(revision, NamingConvention.DEFAULT);
+            assertThat(script.compareChecksum(checksum)).as(checksum).isEqualTo(ChecksumChange.NONE);
+        });
+        RevisionScript everyToken = JavaRevisions.load(new CreateEverything(), EVERY_TOKEN);
+        assertThat(everyToken.compareChecksum("j1:79ad9219b41e86a7f2019e75e3ca686303605ed47f243b68cd56165d10219f3e"))
+                .isEqualTo(ChecksumChange.NONE);
+        assertThat(everyToken.compareChecksum("j1:abfc1eb10e75935a74bf4670e061170f8e0e97492c91d87825fb99696cf65028"))
+                .isEqualTo(ChecksumChange.CHANGED);
+    }
+
+    @Test
+    void aChangeToTheDowngradeAloneIsToldApart() {
+        RevisionScript applied = JavaRevisions.load(new AlterThings(), NamingConvention.DEFAULT);
+        RevisionScript sameUpgrade = JavaRevisions.load(new AlterThingsWithAnotherDowngrade(),
+                NamingConvention.DEFAULT);
+        RevisionScript otherUpgrade = JavaRevisions.load(new AlterThingsWithAnotherUpgrade(),
+                NamingConvention.DEFAULT);
+        assertThat(applied.compareChecksum(applied.checksum())).isEqualTo(ChecksumChange.NONE);
+        assertThat(sameUpgrade.compareChecksum(applied.checksum())).isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(otherUpgrade.compareChecksum(applied.checksum())).isEqualTo(ChecksumChange.CHANGED);
+        assertThat(JavaRevisions.load(new Versioned(), NamingConvention.DEFAULT).compareChecksum("jv:6"))
+                .isEqualTo(ChecksumChange.CHANGED);
+    }
+
+    /**
+     * The checksum as defined: {@code j2:}, then for each direction the first 32 hex digits of the
+     * SHA-256 of its letter and operation count, then each operation's {@code toString()} with its
+     * length, joined by {@code :} ({@code none} for the downgrade of an irreversible revision).
      */
     @Test
     void theChecksumIsTheDigestOfTheOperationsCanonicalText() {
@@ -288,15 +345,22 @@ class JavaRevisionChecksumTest {
     }
 
     private static String definedChecksum(JavaRevision revision, NamingConvention naming) {
-        StringBuilder content = new StringBuilder();
-        append(content, 'U', record(revision, true, naming));
+        StringBuilder up = new StringBuilder();
+        append(up, 'U', record(revision, true, naming));
         List<Operation> down = record(revision, false, naming);
+        String downDigest = "none";
         if (down != null) {
-            append(content, 'D', down);
+            StringBuilder text = new StringBuilder();
+            append(text, 'D', down);
+            downDigest = sha256(text).substring(0, 32);
         }
+        return "j2:" + sha256(up).substring(0, 32) + ":" + downDigest;
+    }
+
+    private static String sha256(CharSequence text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder("j1:");
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
             for (byte b : hash) {
                 hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
             }

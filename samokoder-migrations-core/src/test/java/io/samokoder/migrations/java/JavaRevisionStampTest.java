@@ -93,7 +93,7 @@ class JavaRevisionStampTest {
         String before = fresh.stamp();
         String checksum = fresh.checksum();
         assertThat(fresh.stamp()).isEqualTo(before).isNotEqualTo(checksum);
-        assertThat(checksum).isEqualTo(code(new Base()).checksum()).startsWith("j1:");
+        assertThat(checksum).isEqualTo(code(new Base()).checksum()).startsWith("j2:");
     }
 
     @Test

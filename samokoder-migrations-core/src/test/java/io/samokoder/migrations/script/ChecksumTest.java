@@ -36,9 +36,49 @@ class ChecksumTest {
     }
 
     @Test
-    void isVersionedHexSha256AndCached() {
+    void isVersionedWithADigestPerPartAndCached() {
         RevisionScript script = ScriptLoader.parse("c.sql", BASE);
-        assertThat(script.checksum()).matches("v1:[0-9a-f]{64}").isSameAs(script.checksum());
+        assertThat(script.checksum()).matches("v2:[0-9a-f]{32}:[0-9a-f]{32}").isSameAs(script.checksum());
+        assertThat(checksum(HEADER + "-- migrate:upgrade\nSELECT 1;\n")).matches("v2:[0-9a-f]{32}:none");
+    }
+
+    /** The checksums as of each version's first commit (v2: 2026-12-05); they must never change. */
+    @Test
+    void theChecksumsOfBothVersionsStayTheSame() {
+        RevisionScript script = ScriptLoader.parse("c.sql", BASE);
+        assertThat(script.checksum()).isEqualTo("v2:680f4392875393c92c90665229fd6dac:281456e57d1dd06bbb91694eb440c743");
+        assertThat(script.compareChecksum("v1:b4c44b285affc33d3df58243280d0c4c87bedac15ada85bd578407ca54e19693"))
+                .isEqualTo(ChecksumChange.NONE);
+        RevisionScript upgradeOnly = ScriptLoader.parse("c.sql", HEADER + "-- migrate:upgrade\nSELECT 1;\n");
+        assertThat(upgradeOnly.checksum()).isEqualTo("v2:f61e71a58517100fd2ae0a4be2ddea35:none");
+        assertThat(upgradeOnly.compareChecksum("v1:f61e71a58517100fd2ae0a4be2ddea3592d646667b86f46d9df732fb0ec51d63"))
+                .isEqualTo(ChecksumChange.NONE);
+    }
+
+    @Test
+    void aChangeToTheDowngradePartAloneIsToldApart() {
+        String applied = checksum(BASE);
+        RevisionScript reformatted = ScriptLoader.parse("c.sql", BASE.replace("DROP TABLE t;", "DROP   TABLE t ;"));
+        assertThat(ScriptLoader.parse("c.sql", BASE).compareChecksum(applied)).isEqualTo(ChecksumChange.NONE);
+        assertThat(ScriptLoader.parse("c.sql", BASE.replace("DROP TABLE t;", "DROP TABLE t CASCADE;"))
+                .compareChecksum(applied)).isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(ScriptLoader.parse("c.sql", BASE.substring(0, BASE.indexOf("-- migrate:downgrade")))
+                .compareChecksum(applied)).as("downgrade removed").isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(ScriptLoader.parse("c.sql", BASE.replace("id int", "id bigint")).compareChecksum(applied))
+                .isEqualTo(ChecksumChange.CHANGED);
+        assertThat(ScriptLoader.parse("c.sql", BASE.replace("DROP FUNCTION f();\nDROP TABLE t;", "DROP FUNCTION f();")
+                .replace("$$ LANGUAGE plpgsql;", "$$ LANGUAGE plpgsql;\nDROP TABLE t;")).compareChecksum(applied))
+                .as("a statement moved from the downgrade to the upgrade").isEqualTo(ChecksumChange.CHANGED);
+        assertThat(reformatted.compareChecksum(applied)).isEqualTo(ChecksumChange.NONE);
+    }
+
+    @Test
+    void aVersionOneChecksumTellsNoPartApart() {
+        String v1 = "v1:b4c44b285affc33d3df58243280d0c4c87bedac15ada85bd578407ca54e19693";
+        assertThat(ScriptLoader.parse("c.sql", BASE.replace("DROP TABLE t;", "DROP TABLE t CASCADE;"))
+                .compareChecksum(v1)).isEqualTo(ChecksumChange.CHANGED);
+        assertThat(ScriptLoader.parse("c.sql", BASE.replace("DROP TABLE t;", "DROP  TABLE t; -- reformatted"))
+                .compareChecksum(v1)).isEqualTo(ChecksumChange.NONE);
     }
 
     @Test

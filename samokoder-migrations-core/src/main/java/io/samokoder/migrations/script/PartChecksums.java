@@ -1,0 +1,56 @@
+package io.samokoder.migrations.script;
+
+/**
+ * Checksums made of two parts, one per direction: a version prefix ({@code v2:} for SQL scripts,
+ * {@code j2:} for Java revisions' recorded operations), the upgrade part's digest, {@code :}, and the
+ * downgrade part's digest or {@value #NONE} for an irreversible revision. Each digest is the first
+ * {@value #PART_DIGITS} lower-case hex digits of a SHA-256.
+ */
+public final class PartChecksums {
+
+    /** Hex digits kept of each part's SHA-256 (128 bits), so that a checksum fits the log's column. */
+    public static final int PART_DIGITS = 32;
+
+    /** The downgrade part of an irreversible revision. */
+    public static final String NONE = "none";
+
+    private PartChecksums() {
+    }
+
+    /** The checksum of two parts under a version prefix such as {@code v2:}. */
+    public static String join(String prefix, String upgrade, String downgrade) {
+        return prefix + upgrade + ':' + downgrade;
+    }
+
+    /** The first {@value #PART_DIGITS} hex digits of the SHA-256 of the text's UTF-8 bytes. */
+    public static String digest(CharSequence text) {
+        return Sha256.hexOfUtf8(text, PART_DIGITS / 2);
+    }
+
+    /**
+     * Compares a recorded checksum with the current one: {@link ChecksumChange#NONE} when equal,
+     * {@link ChecksumChange#DOWNGRADE_ONLY} when both are two-part checksums of the same version whose
+     * upgrade parts agree, else {@link ChecksumChange#CHANGED}.
+     */
+    public static ChecksumChange compare(String recorded, String now) {
+        if (recorded.equals(now)) {
+            return ChecksumChange.NONE;
+        }
+        int upgradeEnd = upgradeEnd(now);
+        if (upgradeEnd > 0 && upgradeEnd(recorded) == upgradeEnd && recorded.regionMatches(0, now, 0, upgradeEnd)) {
+            return ChecksumChange.DOWNGRADE_ONLY;
+        }
+        return ChecksumChange.CHANGED;
+    }
+
+    /** Where the upgrade part of a two-part checksum ends (its {@code :}), or -1 for another form. */
+    private static int upgradeEnd(String checksum) {
+        int prefixEnd = checksum.indexOf(':');
+        int end = prefixEnd + 1 + PART_DIGITS;
+        if (prefixEnd < 1 || checksum.length() <= end || checksum.charAt(end) != ':') {
+            return -1;
+        }
+        String downgrade = checksum.substring(end + 1);
+        return downgrade.equals(NONE) || downgrade.length() == PART_DIGITS ? end : -1;
+    }
+}
