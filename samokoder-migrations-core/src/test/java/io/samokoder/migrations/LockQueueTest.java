@@ -112,6 +112,49 @@ class LockQueueTest {
     }
 
     @Test
+    void aStepOfOneTransactionFirstReachedOnARetryIsAnnouncedOnce(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        DataSource ds = Db.schema(db, "single_retry");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),
+                Rev.of("b2", "a1").up("ALTER TABLE accounts ADD COLUMN note text;")
+                        .down("ALTER TABLE accounts DROP COLUMN note;"),
+                Rev.of("c3", "b2").up("CREATE TABLE other (id int);").down("DROP TABLE other;"));
+        List<String> events = new CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void stepStarting(PlannedStep step) {
+                events.add("start " + step.revision());
+            }
+
+            @Override
+            public void stepFinished(StepResult result) {
+                events.add("finish " + result.revision());
+            }
+        };
+        Migrations migrations = new Migrations(Db.config(ds, dir).transactionMode(TransactionMode.SINGLE)
+                .lockTimeout(LOCK_TIMEOUT).lockRetries(3).listener(listener).build());
+        migrations.upgrade("a1");
+        events.clear();
+        try (Connection holder = ds.getConnection(); LoggedWarnings warnings = new LoggedWarnings()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
+            }
+            CompletableFuture<MigrationResult> upgrade = CompletableFuture.supplyAsync(() -> migrations.upgrade("heads"));
+            // The first attempt stops at b2, before c3 is reached; the lock is released during its backoff.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (warnings.messages().stream().noneMatch((m) -> m.contains("could not get a lock"))) {
+                assertThat(System.nanoTime()).as("a lock-timeout retry").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            holder.rollback();
+            assertThat(upgrade.get(20, TimeUnit.SECONDS).steps()).extracting(StepResult::attempts)
+                    .hasSize(2).allSatisfy((attempts) -> assertThat(attempts).isGreaterThan(1));
+        }
+        assertThat(events).containsExactly("start b2", "start c3", "finish b2", "finish c3");
+    }
+
+    @Test
     void theRevisionHeaderOverridesTheLockTimeout(TestDatabase db, @TempDir Path dir) throws Exception {
         DataSource ds = Db.schema(db, "header");
         Migrations migrations = new Migrations(Db.config(ds, scripts(dir, "150ms")).lockTimeout(Duration.ofSeconds(30))

@@ -8,9 +8,9 @@ import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.plan.Step;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -29,10 +29,11 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     private final ObjectProvider<ObservationRegistry> registry;
 
     /**
-     * The steps started and not yet finished on this thread, by direction and revision: several when
-     * one transaction holds several revisions (they commit together).
+     * The steps started and not yet finished on this thread, in start order: several when one
+     * transaction holds several revisions (they commit together), some with the same direction and
+     * revision (a stamp to base has a step per branch, each with no revision).
      */
-    private final ThreadLocal<Map<String, Observation>> openSteps = new ThreadLocal<>();
+    private final ThreadLocal<List<OpenStep>> openSteps = new ThreadLocal<>();
 
     MigrationsObservations(ObjectProvider<ObservationRegistry> registry) {
         this.registry = registry;
@@ -48,7 +49,15 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
             .contextualName("migrations " + mode.name().toLowerCase(Locale.ROOT))
             .lowCardinalityKeyValue("mode", mode.name().toLowerCase(Locale.ROOT))
             .highCardinalityKeyValue("target", target);
-        return observation.observe(run);
+        return observation.observe(() -> {
+            try {
+                return run.get();
+            }
+            finally {
+                // Steps left open by a run that ended with an Error, which no listener call reports.
+                stopOpenSteps(null);
+            }
+        });
     }
 
     @Override
@@ -60,12 +69,12 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
             .highCardinalityKeyValue("revision", String.valueOf(step.revision()))
             .parentObservation(registry.getCurrentObservation())
             .start();
-        Map<String, Observation> open = this.openSteps.get();
+        List<OpenStep> open = this.openSteps.get();
         if (open == null) {
-            open = new LinkedHashMap<>();
+            open = new ArrayList<>();
             this.openSteps.set(open);
         }
-        open.put(key(step.direction(), step.revision()), observation);
+        open.add(new OpenStep(key(step.direction(), step.revision()), observation));
     }
 
     @Override
@@ -96,26 +105,38 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
         stopOpenSteps(error);
     }
 
+    /** The first open step of that direction and revision, no longer open. */
     private Observation take(String key) {
-        Map<String, Observation> open = this.openSteps.get();
-        return open == null ? null : open.remove(key);
+        List<OpenStep> open = this.openSteps.get();
+        if (open != null) {
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i).key().equals(key)) {
+                    return open.remove(i).observation();
+                }
+            }
+        }
+        return null;
     }
 
     private void stopOpenSteps(MigrationException error) {
-        Map<String, Observation> open = this.openSteps.get();
+        List<OpenStep> open = this.openSteps.get();
         this.openSteps.remove();
         if (open == null) {
             return;
         }
-        for (Observation observation : open.values()) {
+        for (OpenStep step : open) {
             if (error != null) {
-                observation.error(error);
+                step.observation().error(error);
             }
-            observation.stop();
+            step.observation().stop();
         }
     }
 
     private static String key(Step.Kind direction, String revision) {
         return direction + " " + revision;
+    }
+
+    /** A started step's observation, under its direction and revision. */
+    private record OpenStep(String key, Observation observation) {
     }
 }

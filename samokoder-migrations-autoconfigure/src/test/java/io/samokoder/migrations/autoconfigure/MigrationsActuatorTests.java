@@ -339,6 +339,26 @@ class MigrationsActuatorTests {
             .containsExactlyInAnyOrderElementsOf(starts);
     }
 
+    @Test
+    void stepObservationsOfTheSameDirectionAndRevisionEndEach() {
+        List<String> events = new ArrayList<>();
+        ObservationRegistry registry = recording(events);
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("samokoder.migrations.transaction-mode=single",
+                        "samokoder.migrations.locations=classpath:db/two-bases")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    events.clear();
+                    // A stamp to base has a step per branch, each with no revision, in one transaction.
+                    context.getBean(Migrations.class).stamp(List.of("base"), false);
+                });
+        }
+        assertThat(events).containsExactly("start stamp null", "start stamp null", "stop stamp null",
+                "stop stamp null");
+    }
+
     /** A registry that records each step observation's start and stop, and whether it ended with an error. */
     private static ObservationRegistry recording(List<String> events) {
         ObservationRegistry registry = ObservationRegistry.create();

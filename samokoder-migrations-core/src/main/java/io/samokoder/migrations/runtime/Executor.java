@@ -136,7 +136,9 @@ final class Executor {
         int maxAttempts = this.retries.maxAttempts();
         AtomicReference<String> waits = new AtomicReference<>("");
         boolean[] oneByOne = new boolean[steps.size()];
+        // Steps logged in this attempt, and steps the listeners heard of in any attempt.
         int announced = 0;
+        int heard = 0;
         int attempt = 1;
         while (true) {
             long unitStart = System.nanoTime();
@@ -156,8 +158,9 @@ final class Executor {
                     RevisionScript script = this.reports.script(step);
                     PlannedStep planned = this.reports.planned(step, script);
                     if (i >= announced) {
-                        this.reports.starting(planned, step, script, attempt);
+                        this.reports.starting(planned, step, script, attempt, i >= heard);
                         announced = i + 1;
+                        heard = Math.max(heard, announced);
                     }
                     Instant stepStarted = Instant.now();
                     long stepStart = System.nanoTime();
@@ -239,7 +242,7 @@ final class Executor {
         int maxAttempts = this.retries.maxAttempts();
         PlannedStep planned = this.reports.planned(step, script);
         for (int attempt = 1; ; attempt++) {
-            this.reports.starting(planned, step, script, attempt);
+            this.reports.starting(planned, step, script, attempt, attempt == 1);
             Instant started = Instant.now();
             long start = System.nanoTime();
             String[] saved = null;

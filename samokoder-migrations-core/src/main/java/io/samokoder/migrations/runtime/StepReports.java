@@ -56,9 +56,13 @@ final class StepReports {
         return Plans.plannedStep(step, described);
     }
 
-    /** Announces a step: to the listeners on its first attempt, to the log on each. */
-    void starting(PlannedStep planned, Step step, RevisionScript script, int attempt) {
-        if (attempt == 1) {
+    /**
+     * Announces a step: to the log on each attempt, to the listeners only when {@code firstTime} (the
+     * run has not reached the step before: a retry's steps were announced by the attempt that first
+     * reached them).
+     */
+    void starting(PlannedStep planned, Step step, RevisionScript script, int attempt, boolean firstTime) {
+        if (firstTime) {
             this.listeners.stepStarting(planned);
         }
         if (!LOG.isInfoEnabled()) {
