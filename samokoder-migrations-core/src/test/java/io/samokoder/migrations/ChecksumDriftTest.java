@@ -141,6 +141,25 @@ class ChecksumDriftTest {
     }
 
     @Test
+    void aDowngradePartRemovedIsNoDriftAndTheRevisionIsThenIrreversible(TestDatabase db, @TempDir Path dir)
+            throws IOException {
+        Migrations migrations = applied(db, "nodown", dir, ChecksumPolicy.FAIL);
+        String text = B.text();
+        rewrite(dir, "b2.sql", text.substring(0, text.indexOf("-- migrate:downgrade")));
+
+        Migrations again = reload(migrations);
+        try (LoggedWarnings logged = new LoggedWarnings()) {
+            assertThat(again.upgrade("heads").steps()).isEmpty();
+            assertThat(logged.messages(Level.INFO)).anySatisfy((line) -> assertThat(line)
+                    .contains("has a new downgrade part since it was applied")
+                    .endsWith("and it is now irreversible: a downgrade past it is refused"));
+        }
+        assertThat(again.show("b2").checksumStatus()).isEqualTo(ChecksumStatus.DOWNGRADE_CHANGED);
+        assertThatThrownBy(() -> again.downgrade("a1")).isInstanceOf(IrreversibleRevisionException.class);
+        assertThat(again.current()).containsExactly("c3");
+    }
+
+    @Test
     void aRevisionAppliedWithAVersionOneChecksumTellsNoPartApart(TestDatabase db, @TempDir Path dir)
             throws IOException {
         Migrations migrations = applied(db, "versionone", dir, ChecksumPolicy.FAIL);

@@ -42,6 +42,8 @@ final class JavaRevisionCode implements RevisionCode {
     private final String versionChecksum;
     /** The recorded operations' checksum, computed when first asked. */
     private volatile String recordedChecksum;
+    /** Their {@code j1:} checksum, computed when a log row of that form is compared. */
+    private volatile String legacyChecksum;
 
     private JavaRevisionCode(JavaRevision revision, String description, NamingConvention naming,
             List<Operation> upgrade, List<Operation> downgrade, boolean reversible, String versionChecksum) {
@@ -132,9 +134,13 @@ final class JavaRevisionCode implements RevisionCode {
     public ChecksumChange compareChecksum(String recorded) {
         ChecksumChange change = PartChecksums.compare(recorded, checksum());
         if (change == ChecksumChange.CHANGED && this.versionChecksum == null
-                && recorded.startsWith(RecordedChecksum.LEGACY_PREFIX)
-                && recorded.equals(RecordedChecksum.legacy(this.upgrade, checkedDowngrade()))) {
-            return ChecksumChange.NONE;
+                && recorded.startsWith(RecordedChecksum.LEGACY_PREFIX)) {
+            String legacy = this.legacyChecksum;
+            if (legacy == null) {
+                legacy = RecordedChecksum.legacy(this.upgrade, checkedDowngrade());
+                this.legacyChecksum = legacy;
+            }
+            return recorded.equals(legacy) ? ChecksumChange.NONE : ChecksumChange.CHANGED;
         }
         return change;
     }

@@ -23,7 +23,6 @@ import java.util.zip.CRC32C;
  */
 final class RecordedChecksum {
 
-    static final String PREFIX = "j2:";
     static final String LEGACY_PREFIX = "j1:";
     static final String STAMP_PREFIX = "js:";
     private static final int KEPT_CAPACITY = 1 << 16;
@@ -83,11 +82,11 @@ final class RecordedChecksum {
             if (form == Form.PARTS) {
                 String up = PartChecksums.digest(content);
                 if (downgrade == null) {
-                    return PartChecksums.join(PREFIX, up, PartChecksums.NONE);
+                    return PartChecksums.join(PartChecksums.JAVA_PREFIX, up, PartChecksums.NONE);
                 }
                 content.setLength(0);
                 append(content, scratch, 'D', downgrade);
-                return PartChecksums.join(PREFIX, up, PartChecksums.digest(content));
+                return PartChecksums.join(PartChecksums.JAVA_PREFIX, up, PartChecksums.digest(content));
             }
             if (downgrade != null) {
                 append(content, scratch, 'D', downgrade);

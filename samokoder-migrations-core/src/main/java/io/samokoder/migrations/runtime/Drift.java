@@ -43,35 +43,27 @@ final class Drift {
         if (entry == null || !entry.applied() || entry.checksum() == null) {
             return ChecksumStatus.NOT_RECORDED;
         }
-        if (problem(catalog, id, entry) != null) {
+        ChecksumChange change = change(catalog, id, entry);
+        if (problem(catalog, id, entry, change) != null) {
             return ChecksumStatus.CHANGED;
         }
-        return change(catalog, id, entry) == ChecksumChange.DOWNGRADE_ONLY ? ChecksumStatus.DOWNGRADE_CHANGED
-                : ChecksumStatus.MATCH;
+        return change == ChecksumChange.DOWNGRADE_ONLY ? ChecksumStatus.DOWNGRADE_CHANGED : ChecksumStatus.MATCH;
     }
 
-    /**
-     * The applied revisions whose downgrade part alone changed since they ran (not drift), in load
-     * order, each as {@code <id> (<file>)}.
-     */
-    static List<String> downgradeChanges(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log) {
-        List<String> changed = new ArrayList<>();
-        if (log.isEmpty()) {
-            return changed;
-        }
-        for (String id : applied(catalog.graph(), rows)) {
-            LogStore.Entry entry = log.get(id);
-            if (entry != null && entry.applied() && entry.checksum() != null
-                    && change(catalog, id, entry) == ChecksumChange.DOWNGRADE_ONLY) {
-                changed.add(id + " (" + catalog.script(id).description() + ")");
-            }
-        }
-        return changed;
-    }
+
 
     /** Every drift problem: unknown rows first, then changed or re-parented applied revisions, in load order. */
     static List<DriftProblem> check(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log,
             String versionTable) {
+        return check(catalog, rows, log, versionTable, new ArrayList<>());
+    }
+
+    /**
+     * {@link #check(Catalog, List, Map, String)}, adding to {@code downgradeChanges} the ids of the
+     * applied revisions whose downgrade part alone changed since they ran (no drift), in load order.
+     */
+    static List<DriftProblem> check(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log,
+            String versionTable, List<String> downgradeChanges) {
         List<DriftProblem> problems = new ArrayList<>();
         RevisionGraph graph = catalog.graph();
         for (String row : rows) {
@@ -85,16 +77,20 @@ final class Drift {
         for (String id : applied(graph, rows)) {
             LogStore.Entry entry = log.get(id);
             if (entry != null && entry.applied()) {
-                DriftProblem problem = problem(catalog, id, entry);
+                ChecksumChange change = change(catalog, id, entry);
+                DriftProblem problem = problem(catalog, id, entry, change);
                 if (problem != null) {
                     problems.add(problem);
+                } else if (change == ChecksumChange.DOWNGRADE_ONLY) {
+                    downgradeChanges.add(id);
                 }
             }
         }
         return problems;
     }
 
-    private static DriftProblem problem(Catalog catalog, String id, LogStore.Entry entry) {
+    /** The drift of an applied revision whose checksum compares as {@code change}, or {@code null}. */
+    private static DriftProblem problem(Catalog catalog, String id, LogStore.Entry entry, ChecksumChange change) {
         RevisionScript script = catalog.script(id);
         if (script == null) {
             return null;
@@ -106,7 +102,7 @@ final class Drift {
                     + shown(revises) + ". An applied revision must keep its parents; restore its Revises line and"
                     + " express the new order with a new (merge) revision.");
         }
-        if (entry.checksum() == null || change(catalog, id, entry) != ChecksumChange.CHANGED) {
+        if (change != ChecksumChange.CHANGED) {
             return null;
         }
         String now = script.checksum();
@@ -126,12 +122,12 @@ final class Drift {
     }
 
     /**
-     * How an applied revision's checksum compares with the recorded one; a file whose bytes are those
-     * that ran is not checksummed. The entry has a checksum.
+     * How an applied revision's checksum compares with the recorded one ({@code NONE} when none was
+     * recorded); a file whose bytes are those that ran is not checksummed.
      */
     private static ChecksumChange change(Catalog catalog, String id, LogStore.Entry entry) {
         RevisionScript script = catalog.script(id);
-        if (script == null) {
+        if (script == null || entry.checksum() == null) {
             return ChecksumChange.NONE;
         }
         String hash = catalog.contentHash(id);
@@ -151,7 +147,9 @@ final class Drift {
                     + " it and upgrade again (which records the new version), or set the checksum policy to WARN.";
         }
         return "Revision " + id + " (" + description + ") was changed after it was applied: the operations it records"
-                + " differ from those that ran (recorded checksum " + recorded + ", now " + now + "). Restore its code and"
+                + " differ from those that ran (recorded checksum " + recorded + ", now " + now + ")"
+                + (recorded.startsWith("j1:") ? "; the recorded checksum is of the first form, which covers both"
+                        + " directions, so a change to the downgrade alone counts too" : "") + ". Restore its code and"
                 + " put the change in a new revision. If its code is unchanged but gives other values on each load (a"
                 + " random id, the time, a salted hash, a bean's state), declare a version instead:"
                 + " @Revision(version = \"1\"), checked as given (downgrade below it and upgrade again to record it),"

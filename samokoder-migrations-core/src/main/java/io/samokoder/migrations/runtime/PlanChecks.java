@@ -12,6 +12,7 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -83,11 +84,15 @@ final class PlanChecks {
      */
     static boolean drift(Catalog catalog, Tables tables, ChecksumPolicy policy, List<String> rows,
             Map<String, LogStore.Entry> entries) {
-        List<DriftProblem> problems = Drift.check(catalog, rows, entries, tables.versionTableName());
-        for (String changed : Drift.downgradeChanges(catalog, rows, entries)) {
-            LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info("Revision {} has a new downgrade part"
-                    + " since it was applied; what ran is unchanged, so it stays applied, and a downgrade runs the new"
-                    + " part", changed);
+        List<String> downgradeChanges = new ArrayList<>();
+        List<DriftProblem> problems = Drift.check(catalog, rows, entries, tables.versionTableName(),
+                downgradeChanges);
+        for (String id : downgradeChanges) {
+            RevisionScript script = catalog.script(id);
+            LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info("Revision {} ({}) has a new downgrade"
+                    + " part since it was applied; what ran is unchanged, so it stays applied, {}", id,
+                    script.description(), script.reversible() ? "and a downgrade runs the new part"
+                            : "and it is now irreversible: a downgrade past it is refused");
         }
         if (problems.isEmpty()) {
             return true;

@@ -14,10 +14,16 @@ public final class PartChecksums {
     /** The downgrade part of an irreversible revision. */
     public static final String NONE = "none";
 
+    /** The prefix of an SQL script's two-part checksum. */
+    public static final String SQL_PREFIX = "v2:";
+
+    /** The prefix of a Java revision's two-part checksum of its recorded operations. */
+    public static final String JAVA_PREFIX = "j2:";
+
     private PartChecksums() {
     }
 
-    /** The checksum of two parts under a version prefix such as {@code v2:}. */
+    /** The checksum of two parts under a version prefix: {@link #SQL_PREFIX} or {@link #JAVA_PREFIX}. */
     public static String join(String prefix, String upgrade, String downgrade) {
         return prefix + upgrade + ':' + downgrade;
     }
@@ -29,8 +35,8 @@ public final class PartChecksums {
 
     /**
      * Compares a recorded checksum with the current one: {@link ChecksumChange#NONE} when equal,
-     * {@link ChecksumChange#DOWNGRADE_ONLY} when both are two-part checksums of the same version whose
-     * upgrade parts agree, else {@link ChecksumChange#CHANGED}.
+     * {@link ChecksumChange#DOWNGRADE_ONLY} when both are two-part checksums of the same kind
+     * ({@code v2:} or {@code j2:}) whose upgrade parts agree, else {@link ChecksumChange#CHANGED}.
      */
     public static ChecksumChange compare(String recorded, String now) {
         if (recorded.equals(now)) {
@@ -43,11 +49,16 @@ public final class PartChecksums {
         return ChecksumChange.CHANGED;
     }
 
-    /** Where the upgrade part of a two-part checksum ends (its {@code :}), or -1 for another form. */
+    /**
+     * Where the upgrade part of a two-part checksum ends (its {@code :}), or -1 for another form (a
+     * declared version {@code jv:...} never has parts, whatever it looks like).
+     */
     private static int upgradeEnd(String checksum) {
-        int prefixEnd = checksum.indexOf(':');
-        int end = prefixEnd + 1 + PART_DIGITS;
-        if (prefixEnd < 1 || checksum.length() <= end || checksum.charAt(end) != ':') {
+        if (!checksum.startsWith(SQL_PREFIX) && !checksum.startsWith(JAVA_PREFIX)) {
+            return -1;
+        }
+        int end = SQL_PREFIX.length() + PART_DIGITS;
+        if (checksum.length() <= end || checksum.charAt(end) != ':') {
             return -1;
         }
         String downgrade = checksum.substring(end + 1);

@@ -15,7 +15,6 @@ import java.util.List;
  */
 final class ScriptChecksum {
 
-    static final String VERSION = "v2:";
     static final String LEGACY_VERSION = "v1:";
     private static final int KEPT_CAPACITY = 1 << 16;
 
@@ -61,7 +60,7 @@ final class ScriptChecksum {
                 appendPart(content, scratch, 'D', downgrade);
                 down = PartChecksums.digest(content);
             }
-            checksum = PartChecksums.join(VERSION, up, down);
+            checksum = PartChecksums.join(PartChecksums.SQL_PREFIX, up, down);
         }
         if (content.capacity() <= KEPT_CAPACITY && scratch.capacity() <= KEPT_CAPACITY) {
             BUFFERS.set(buffers);

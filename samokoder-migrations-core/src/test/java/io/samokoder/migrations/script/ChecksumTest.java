@@ -73,6 +73,19 @@ class ChecksumTest {
     }
 
     @Test
+    void onlyTwoPartChecksumsTellADowngradeChangeApart() {
+        String part = "0123456789abcdef0123456789abcdef";
+        assertThat(PartChecksums.compare("v2:" + part + ":none", "v2:" + part + ":" + part))
+                .isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(PartChecksums.compare("j2:" + part + ":" + part, "j2:" + part + ":none"))
+                .isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(PartChecksums.compare("jv:" + part + ":none", "jv:" + part + ":" + part))
+                .as("a declared version shaped like parts").isEqualTo(ChecksumChange.CHANGED);
+        assertThat(PartChecksums.compare("j2:" + part + ":none", "v2:" + part + ":none")).isEqualTo(ChecksumChange.CHANGED);
+        assertThat(PartChecksums.compare("v2:" + part + ":x", "v2:" + part + ":none")).isEqualTo(ChecksumChange.CHANGED);
+    }
+
+    @Test
     void aVersionOneChecksumTellsNoPartApart() {
         String v1 = "v1:b4c44b285affc33d3df58243280d0c4c87bedac15ada85bd578407ca54e19693";
         assertThat(ScriptLoader.parse("c.sql", BASE.replace("DROP TABLE t;", "DROP TABLE t CASCADE;"))
