@@ -81,8 +81,10 @@ class ChecksumTest {
                 .isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
         assertThat(PartChecksums.compare("jv:" + part + ":none", "jv:" + part + ":" + part))
                 .as("a declared version shaped like parts").isEqualTo(ChecksumChange.CHANGED);
-        assertThat(PartChecksums.compare("j2:" + part + ":none", "v2:" + part + ":none")).isEqualTo(ChecksumChange.CHANGED);
-        assertThat(PartChecksums.compare("v2:" + part + ":x", "v2:" + part + ":none")).isEqualTo(ChecksumChange.CHANGED);
+        assertThat(PartChecksums.compare("j2:" + part + ":none", "v2:" + part + ":none"))
+                .isEqualTo(ChecksumChange.CHANGED);
+        assertThat(PartChecksums.compare("v2:" + part + ":x", "v2:" + part + ":none"))
+                .isEqualTo(ChecksumChange.CHANGED);
     }
 
     @Test
