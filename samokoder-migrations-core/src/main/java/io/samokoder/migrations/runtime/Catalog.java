@@ -160,6 +160,13 @@ final class Catalog {
         thread.start();
     }
 
+    /** Whether the fingerprint has been taken; waits for a fingerprint being taken ahead. */
+    boolean fingerprintTaken() {
+        synchronized (this.fingerprintLock) {
+            return this.fingerprint != null;
+        }
+    }
+
     /** Stops a fingerprint taken ahead; the one asked for later is taken then. */
     void dropAhead() {
         this.aheadDropped.set(true);
@@ -180,7 +187,18 @@ final class Catalog {
                 if (this.aheadDropped.get()) {
                     return;
                 }
-                this.fingerprint = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
+                if (value == null) {
+                    this.fingerprint = NONE;
+                    return;
+                }
+                // Made once, for the load as well; the fast start's query may have answered meanwhile.
+                List<RevisionScript> java = javaScripts();
+                if (this.aheadDropped.get()) {
+                    // The full path runs: the Java revisions' stamps are taken at the end of its run
+                    // (fingerprint()), not while its load and plan need the processors.
+                    return;
+                }
+                this.fingerprint = JavaFingerprint.combine(value, java);
             }
         } catch (RuntimeException | LinkageError e) {
             // A location that cannot be listed: the load, or the fingerprint asked for later, reports it.
