@@ -50,6 +50,31 @@ class StatementFailureTest {
     }
 
     @Test
+    void aScriptThatEmptiesTheSearchPathIsToldSo(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "dumped");
+        // As pg_dump's output begins: every name after it must carry its schema, the engine's own tables' too.
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"),
+                Rev.of("b2", "a1").message("Pasted from pg_dump")
+                        .up("SELECT pg_catalog.set_config('search_path', '', false);\n"
+                                + "CREATE TABLE dumped.second (id int);")
+                        .down("DROP TABLE dumped.second;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> migrations.upgrade("heads"));
+
+        assertThat(e.revision()).isEqualTo("b2");
+        assertThat(e.statementNumber()).isZero();
+        assertThat(e.sqlState()).isEqualTo("42P01");
+        assertThat(e.getMessage()).contains("unchanged at [a1]")
+                .contains("The engine's own table was not found after the revision's statements ran")
+                .contains("set_config('search_path', ...), as pg_dump's output begins with")
+                .contains("Remove those statements from the script.");
+        assertThat(migrations.current()).containsExactly("a1");
+        assertThat(Db.tableExists(ds, "dumped", "second")).isFalse();
+    }
+
+    @Test
     void singleModeAppliesNothing(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "single_mode");
         Migrations migrations = new Migrations(Db.config(ds, scripts(dir))

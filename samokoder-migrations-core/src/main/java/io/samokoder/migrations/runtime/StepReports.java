@@ -197,6 +197,13 @@ final class StepReports {
 
     private MigrationExecutionException record(Connection connection, StepFailure failure, String state,
             int attempts, String logPrefix) {
+        if (failure.statementNumber == 0 && this.dialect.isUndefinedTable(failure.error)) {
+            // The run found or made the engine's tables under the lock; they went missing after the script.
+            state += " The engine's own table was not found after the revision's statements ran: the revision dropped"
+                    + " or renamed it, or changed which schema the session looks in (SET search_path or"
+                    + " set_config('search_path', ...), as pg_dump's output begins with; SET SCHEMA; USE). Remove"
+                    + " those statements from the script.";
+        }
         Step step = failure.step;
         RevisionScript script = script(step);
         String file = script == null ? "" : script.description();
