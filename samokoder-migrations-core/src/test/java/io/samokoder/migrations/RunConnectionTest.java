@@ -197,6 +197,31 @@ class RunConnectionTest {
     }
 
     @Test
+    void aRevisionThatChangesTheSearchPathLeavesThePooledConnectionAsItWas(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        Rev.writeAll(dir,
+                Rev.of("r1", "").up("CREATE TABLE accounts (id int);\nINSERT INTO accounts VALUES (1);")
+                        .down("DROP TABLE accounts;"),
+                // A session-level SET, as pg_dump's output and hand-written scripts have.
+                Rev.of("r2", "r1").up("CREATE SCHEMA keep_other;\nCREATE TABLE keep_other.accounts (id int);\n"
+                        + "SET search_path TO keep_other, pool_keep;")
+                        .down("DROP SCHEMA keep_other CASCADE;"));
+        try (HikariDataSource pool = pool(db, "pool_keep", Duration.ofSeconds(2))) {
+            List<String> before;
+            try (Connection c = pool.getConnection()) {
+                before = settings(c, "search_path", "role");
+            }
+
+            new Migrations(Db.config(pool, dir).build()).upgrade("heads");
+
+            try (Connection c = pool.getConnection()) {
+                assertThat(settings(c, "search_path", "role")).isEqualTo(before);
+                assertThat(single(c, "SELECT count(*) FROM accounts")).as("the application's table").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aPoolWithoutAutoCommitGetsItsConnectionBackWithout(TestDatabase db, @TempDir Path dir) throws Exception {
         Rev.writeAll(dir,
                 Rev.of("r1", "").up("CREATE TABLE accounts (id int);").down("DROP TABLE accounts;"),

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.dialect;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The work session's settings: the current schema and backend id, the lock and statement timeouts,
@@ -61,11 +62,24 @@ public interface SessionSql {
     }
 
     /**
-     * One statement without parameters that sets the lock timeout, the statement timeout and, when
-     * {@code deadClientCheck} is not {@code null}, the dead-client check for the session; {@code null}
-     * (the default) where each needs a statement of its own.
+     * Session settings that a revision's statements may change (the search path, the role) and that a
+     * run puts back when it ends, so that the application's pooled connection it ran on resolves names
+     * and checks privileges as before. {@link #enterRunQuery} returns their values after its other
+     * columns, in this order, and {@link #leaveRunSql} sets them back; empty (the default) where none
+     * are kept.
      */
-    default String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck) {
+    default List<String> keptSettings() {
+        return List.of();
+    }
+
+    /**
+     * One statement without parameters that sets the lock timeout, the statement timeout, when
+     * {@code deadClientCheck} is not {@code null} the dead-client check, and the {@link #keptSettings}
+     * to {@code kept} (their values as {@link #enterRunQuery} read them; empty when it did not) for the
+     * session; {@code null} (the default) where each needs a statement of its own.
+     */
+    default String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck,
+            List<String> kept) {
         return null;
     }
 }

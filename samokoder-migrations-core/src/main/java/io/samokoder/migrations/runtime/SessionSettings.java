@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,10 @@ final class SessionSettings {
      *
      * @param timeouts the lock timeout and the statement timeout
      * @param deadClientCheck the dead-client check's value, or {@code null} when it was not set
+     * @param kept the values of the dialect's {@link io.samokoder.migrations.dialect.SessionSql#keptSettings},
+     *     or empty when they were not read
      */
-    record Saved(String[] timeouts, String deadClientCheck) {
+    record Saved(String[] timeouts, String deadClientCheck, List<String> kept) {
     }
 
     /**
@@ -63,7 +67,12 @@ final class SessionSettings {
         if (sql != null) {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
-                return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null);
+                List<String> kept = new ArrayList<>();
+                for (int i = 0; i < this.dialect.session().keptSettings().size(); i++) {
+                    kept.add(rs.getString((check ? 4 : 3) + i));
+                }
+                return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null,
+                        List.copyOf(kept));
             } catch (SQLException e) {
                 LOG.debug("Could not set the run's session settings in one query, trying one by one: {}",
                         Jdbc.describe(e));
@@ -71,7 +80,7 @@ final class SessionSettings {
         }
         String previousCheck = check ? enableDeadClientCheck(connection) : null;
         try {
-            return new Saved(setRunTimeouts(connection), previousCheck);
+            return new Saved(setRunTimeouts(connection), previousCheck, List.of());
         } catch (RuntimeException e) {
             if (previousCheck != null) {
                 restoreDeadClientCheck(connection, previousCheck);
@@ -86,7 +95,8 @@ final class SessionSettings {
      */
     void leaveRun(Connection connection, Saved saved) {
         String[] timeouts = saved.timeouts();
-        String sql = this.dialect.session().leaveRunSql(timeouts[0], timeouts[1], saved.deadClientCheck());
+        String sql = this.dialect.session().leaveRunSql(timeouts[0], timeouts[1], saved.deadClientCheck(),
+                saved.kept());
         if (sql != null) {
             try {
                 connection.setAutoCommit(true);

@@ -2,6 +2,7 @@ package io.samokoder.migrations.dialect.postgresql;
 
 import io.samokoder.migrations.dialect.SessionSql;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * PostgreSQL's session settings: {@code lock_timeout} and {@code statement_timeout} through
@@ -79,15 +80,38 @@ final class PostgresSession implements SessionSql {
     @Override
     public String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck) {
         boolean check = deadClientCheck != null;
-        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + ", " + sets(lockTimeout, statementTimeout, deadClientCheck)
+        StringBuilder kept = new StringBuilder();
+        StringBuilder read = new StringBuilder();
+        for (int i = 0; i < KEPT.size(); i++) {
+            kept.append(", o.k").append(i);
+            read.append(", current_setting('").append(KEPT.get(i)).append("') AS k").append(i);
+        }
+        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", "
+                + sets(lockTimeout, statementTimeout, deadClientCheck)
                 + " FROM (SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s"
-                + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + " OFFSET 0) o";
+                + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + read + " OFFSET 0) o";
+    }
+
+    /** The search path and the role: what a revision's {@code SET search_path} or {@code SET ROLE} changes. */
+    @Override
+    public List<String> keptSettings() {
+        return KEPT;
     }
 
     @Override
-    public String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck) {
-        return "SELECT " + sets(lockTimeout, statementTimeout, deadClientCheck);
+    public String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck,
+            List<String> kept) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        // The role first: the other settings are then set as the session's own user again.
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            sql.append("set_config('").append(KEPT.get(i)).append("', ")
+                    .append(PostgresDdl.INSTANCE.literal(kept.get(i))).append(", false), ");
+        }
+        return sql.append(sets(lockTimeout, statementTimeout, deadClientCheck)).toString();
     }
+
+    /** The settings a run puts back ({@link #keptSettings}), the role last. */
+    private static final List<String> KEPT = List.of("search_path", "role");
 
     private String sets(String lockTimeout, String statementTimeout, String deadClientCheck) {
         PostgresDdl ddl = PostgresDdl.INSTANCE;

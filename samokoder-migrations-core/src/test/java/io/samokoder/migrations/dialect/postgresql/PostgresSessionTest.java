@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,16 +45,22 @@ class PostgresSessionTest {
                 st.execute("SET lock_timeout = '111ms'");
                 st.execute("SET statement_timeout = '2min'");
                 st.execute("SET client_connection_check_interval = '3s'");
+                st.execute("SET search_path TO pg_catalog, \"Odd\"\"Name\"");
             }
 
-            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 3);
+            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 5);
 
-            assertThat(saved).containsExactly("111ms", "2min", "3s");
+            assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none");
             assertThat(current(c)).containsExactly("5s", "0", "1s");
             try (Statement st = c.createStatement()) {
-                st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2]));
+                // What a revision may do to the session.
+                st.execute("SET search_path TO public");
+                st.execute("SET ROLE pg_monitor");
+                st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2], List.of(saved[3], saved[4])));
             }
             assertThat(current(c)).containsExactly("111ms", "2min", "3s");
+            assertThat(row(c, "SELECT current_setting('search_path'), current_setting('role'), current_user", 3))
+                    .containsExactly("pg_catalog, \"Odd\"\"Name\"", "none", db.user());
         }
     }
 
@@ -69,7 +76,7 @@ class PostgresSessionTest {
             assertThat(saved).containsExactly("0", "0");
             assertThat(current(c)).containsExactly("250ms", "7s", "3s");
             try (Statement st = c.createStatement()) {
-                st.execute(this.session.leaveRunSql("0", "0", null));
+                st.execute(this.session.leaveRunSql("0", "0", null, List.of()));
             }
             assertThat(current(c)).containsExactly("0", "0", "3s");
         }
@@ -77,8 +84,11 @@ class PostgresSessionTest {
 
     @Test
     void aValueWithAQuoteIsWrittenAsALiteral() {
-        assertThat(this.session.leaveRunSql("1s", "0", "it's")).isEqualTo("SELECT set_config('lock_timeout', '1s',"
-                + " false), set_config('statement_timeout', '0', false), set_config('client_connection_check_interval',"
-                + " 'it''s', false)");
+        assertThat(this.session.leaveRunSql("1s", "0", "it's", List.of())).isEqualTo("SELECT set_config('lock_timeout',"
+                + " '1s', false), set_config('statement_timeout', '0', false),"
+                + " set_config('client_connection_check_interval', 'it''s', false)");
+        assertThat(this.session.leaveRunSql("1s", "0", null, List.of("a, \"it's\"", "none"))).isEqualTo("SELECT"
+                + " set_config('role', 'none', false), set_config('search_path', 'a, \"it''s\"', false),"
+                + " set_config('lock_timeout', '1s', false), set_config('statement_timeout', '0', false)");
     }
 }
