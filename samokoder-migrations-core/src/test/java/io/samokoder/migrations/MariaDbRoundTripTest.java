@@ -80,6 +80,35 @@ class MariaDbRoundTripTest {
     }
 
     @Test
+    void triggersAndRoutinesWithCompoundBodiesRunAsWritten(@TempDir Path dir) {
+        Rev.writeAll(dir, rev("c1", "").up("""
+                CREATE TABLE counted (id INT PRIMARY KEY, n INT);
+                CREATE TRIGGER counted_n BEFORE INSERT ON counted FOR EACH ROW BEGIN
+                  IF NEW.n IS NULL THEN
+                    SET NEW.n = 0;
+                  END IF;
+                  SET NEW.n = NEW.n + 1;
+                END;
+                CREATE PROCEDURE fill(IN k INT) BEGIN
+                  DECLARE i INT DEFAULT 0;
+                  WHILE i < k DO
+                    SET i = i + 1;
+                    INSERT INTO counted (id) VALUES (i);
+                  END WHILE;
+                END;
+                CALL fill(3);
+                """).down("DROP PROCEDURE fill;\nDROP TABLE counted;"));
+        try (TestDatabase db = MariaDb.fresh("compound")) {
+            Migrations migrations = new Migrations(MariaDb.config(db.dataSource(), dir).build());
+            assertThat(migrations.upgrade("heads").steps()).hasSize(1);
+            assertThat(MariaDb.strings(db.dataSource(), "SELECT CONCAT(id, ':', n) FROM counted ORDER BY id"))
+                    .containsExactly("1:1", "2:1", "3:1");
+            migrations.downgrade("base");
+            assertThat(MariaDb.tables(db.dataSource())).doesNotContain("counted");
+        }
+    }
+
+    @Test
     void aBranchMovesOnItsOwn(@TempDir Path dir) {
         writeMap(dir);
         try (TestDatabase db = MariaDb.fresh("rtb")) {

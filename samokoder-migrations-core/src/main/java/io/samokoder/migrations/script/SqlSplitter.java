@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Splits one part of a script into statements with {@link SqlLexer}. A semicolon ends a statement
  * unless it is inside parentheses (rule actions) or inside the {@code BEGIN ... END} body of a
- * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} (SQL-standard bodies), as psql does. Statements
+ * {@code CREATE [OR REPLACE] [DEFINER = user] FUNCTION|PROCEDURE|TRIGGER|EVENT} (PostgreSQL's
+ * SQL-standard bodies, as psql splits them; MariaDB's and MySQL's compound statements, whose
+ * {@code END IF}, {@code END LOOP}, {@code END WHILE} and {@code END REPEAT} close no block). Statements
  * start at their first token and end at their last token (leading and trailing comments are
  * dropped, inner ones kept); statements with no token are dropped.
  */
@@ -25,12 +27,27 @@ final class SqlSplitter {
         int words = 0;
         boolean maybeRoutine = false;
         boolean routine = false;
+        // Words of DEFINER = user@host still to skip before the routine's kind.
+        int definer = 0;
+        // An END seen in a body, closing a block unless IF, LOOP, WHILE or REPEAT follows.
+        boolean pendingEnd = false;
         int blockDepth = 0;
         int parenDepth = 0;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
                 continue;
             }
+            if (pendingEnd && (kind != SqlLexer.Kind.WORD || !closesNoBlock(lexer))) {
+                blockDepth--;
+                pendingEnd = false;
+                if (kind == SqlLexer.Kind.WORD && lexer.wordIs("case")) {
+                    // END CASE closes the CASE counted as a block; the word opens nothing.
+                    lastTokenEnd = lexer.tokenEnd();
+                    words++;
+                    continue;
+                }
+            }
+            pendingEnd = false;
             if (kind == SqlLexer.Kind.SEMICOLON && blockDepth == 0 && parenDepth == 0) {
                 if (statementStart >= 0) {
                     statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd),
@@ -40,6 +57,7 @@ final class SqlSplitter {
                 words = 0;
                 maybeRoutine = false;
                 routine = false;
+                definer = 0;
                 continue;
             }
             if (statementStart < 0) {
@@ -55,8 +73,13 @@ final class SqlSplitter {
                 if (words == 0) {
                     maybeRoutine = lexer.wordIs("create");
                 } else if (maybeRoutine && !routine) {
-                    if (lexer.wordIs("function") || lexer.wordIs("procedure")) {
+                    if (lexer.wordIs("function") || lexer.wordIs("procedure") || lexer.wordIs("trigger")
+                            || lexer.wordIs("event")) {
                         routine = true;
+                    } else if (lexer.wordIs("definer")) {
+                        definer = 2;
+                    } else if (definer > 0) {
+                        definer--;
                     } else if (!(words == 1 && lexer.wordIs("or")) && !(words == 2 && lexer.wordIs("replace"))) {
                         maybeRoutine = false;
                     }
@@ -66,7 +89,7 @@ final class SqlSplitter {
                     } else if (lexer.wordIs("case") && blockDepth > 0) {
                         blockDepth++;
                     } else if (lexer.wordIs("end") && blockDepth > 0) {
-                        blockDepth--;
+                        pendingEnd = true;
                     }
                 }
                 words++;
@@ -77,6 +100,11 @@ final class SqlSplitter {
                     statementLine));
         }
         return List.copyOf(statements);
+    }
+
+    /** Whether the word after an END makes it the end of an IF, LOOP, WHILE or REPEAT, not of a block. */
+    private static boolean closesNoBlock(SqlLexer lexer) {
+        return lexer.wordIs("if") || lexer.wordIs("loop") || lexer.wordIs("while") || lexer.wordIs("repeat");
     }
 
     /**

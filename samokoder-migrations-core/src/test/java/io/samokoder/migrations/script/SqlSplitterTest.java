@@ -167,6 +167,51 @@ class SqlSplitterTest {
     }
 
     @Test
+    void mariaDbTriggerAndEventBodiesKeepTheirSemicolons() {
+        String sql = """
+                CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN
+                  IF NEW.id > 5 THEN
+                    SET NEW.id = 5;
+                  END IF;
+                  CASE WHEN NEW.id = 1 THEN SET NEW.id = 2; ELSE SET NEW.id = 3; END CASE;
+                END;
+                CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END;
+                SELECT 3;
+                """;
+        List<SqlStatement> statements = split(sql);
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 7, 8);
+        assertThat(statements.get(0).sql()).endsWith("END CASE;\nEND");
+        assertThat(statements.get(1).sql())
+                .isEqualTo("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END");
+    }
+
+    @Test
+    void mariaDbRoutinesWithADefinerAndLoopsKeepTheirSemicolons() {
+        String sql = """
+                CREATE DEFINER=`root`@`localhost` PROCEDURE p() BEGIN
+                  DECLARE i INT DEFAULT 0;
+                  WHILE i < 3 DO SET i = i + 1; END WHILE;
+                  lbl: LOOP LEAVE lbl; END LOOP lbl;
+                  REPEAT SET i = i - 1; UNTIL i = 0 END REPEAT;
+                  SELECT CASE i WHEN 0 THEN 'a' END;
+                END;
+                CREATE OR REPLACE DEFINER = CURRENT_USER FUNCTION f() RETURNS INT BEGIN RETURN 1; END;
+                SELECT 3;
+                """;
+        List<SqlStatement> statements = split(sql);
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 8, 9);
+        assertThat(statements.get(0).sql()).endsWith("SELECT CASE i WHEN 0 THEN 'a' END;\nEND");
+        assertThat(statements.get(1).sql()).endsWith("BEGIN RETURN 1; END");
+    }
+
+    @Test
+    void aPostgresTriggerIsOneStatementAsBefore() {
+        assertThat(sqls("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW WHEN (CASE WHEN true THEN true END)"
+                + " EXECUTE FUNCTION f();SELECT 1;")).containsExactly("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW"
+                        + " WHEN (CASE WHEN true THEN true END) EXECUTE FUNCTION f()", "SELECT 1");
+    }
+
+    @Test
     void beginOutsideRoutineIsAnOrdinaryStatement() {
         assertThat(sqls("BEGIN;SELECT 1;END;")).containsExactly("BEGIN", "SELECT 1", "END");
     }
