@@ -38,6 +38,26 @@ class LockQueueTest {
                 + "INSERT INTO accounts VALUES (1), (2), (3);").down("DROP TABLE accounts;"), alter);
     }
 
+    /** A listener that notes each step's start, finish and failure. */
+    private static MigrationListener recording(List<String> events) {
+        return new MigrationListener() {
+            @Override
+            public void stepStarting(PlannedStep step) {
+                events.add("start " + step.revision());
+            }
+
+            @Override
+            public void stepFinished(StepResult result) {
+                events.add("finish " + result.revision());
+            }
+
+            @Override
+            public void stepFailed(PlannedStep step, MigrationException error) {
+                events.add("failed " + step.revision());
+            }
+        };
+    }
+
     private static int pid(Connection c) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
@@ -50,19 +70,8 @@ class LockQueueTest {
             throws Exception {
         DataSource ds = Db.schema(db, "queue");
         List<String> calls = new CopyOnWriteArrayList<>();
-        MigrationListener listener = new MigrationListener() {
-            @Override
-            public void stepStarting(PlannedStep step) {
-                calls.add("starting " + step.revision());
-            }
-
-            @Override
-            public void stepFailed(PlannedStep step, MigrationException error) {
-                calls.add("failed " + step.revision());
-            }
-        };
         Migrations migrations = new Migrations(Db.config(ds, scripts(dir, null)).lockTimeout(LOCK_TIMEOUT)
-                .lockRetries(3).listener(listener).build());
+                .lockRetries(3).listener(recording(calls)).build());
         migrations.upgrade("r1");
         calls.clear();
 
@@ -102,7 +111,7 @@ class LockQueueTest {
             assertThat(Db.strings(ds, "SELECT revision || ' ' || outcome FROM samokoder_migrations_log ORDER BY id"))
                     .containsExactly("r1 success", "r2 failed");
             // One announcement for the four attempts (a progress line each would repeat "Running upgrade").
-            assertThat(calls).containsExactly("starting r2", "failed r2");
+            assertThat(calls).containsExactly("start r2", "failed r2");
 
             longReader.commit();
         }
@@ -120,19 +129,8 @@ class LockQueueTest {
                         .down("ALTER TABLE accounts DROP COLUMN note;"),
                 Rev.of("c3", "b2").up("CREATE TABLE other (id int);").down("DROP TABLE other;"));
         List<String> events = new CopyOnWriteArrayList<>();
-        MigrationListener listener = new MigrationListener() {
-            @Override
-            public void stepStarting(PlannedStep step) {
-                events.add("start " + step.revision());
-            }
-
-            @Override
-            public void stepFinished(StepResult result) {
-                events.add("finish " + result.revision());
-            }
-        };
         Migrations migrations = new Migrations(Db.config(ds, dir).transactionMode(TransactionMode.SINGLE)
-                .lockTimeout(LOCK_TIMEOUT).lockRetries(3).listener(listener).build());
+                .lockTimeout(LOCK_TIMEOUT).lockRetries(3).listener(recording(events)).build());
         migrations.upgrade("a1");
         events.clear();
         try (Connection holder = ds.getConnection(); LoggedWarnings warnings = new LoggedWarnings()) {

@@ -309,9 +309,7 @@ class MigrationsActuatorTests {
         List<String> events = new ArrayList<>();
         ObservationRegistry registry = recording(events);
         try (TestDatabase db = TestPostgres.createDatabase("act")) {
-            this.runner.withBean(DataSource.class, db::dataSource)
-                .withBean(ObservationRegistry.class, () -> registry)
-                .withPropertyValues("samokoder.migrations.transaction-mode=single")
+            singleTransaction(db, registry, "classpath:db/migrations")
                 .run((context) -> assertThat(context).hasNotFailed());
         }
         assertThat(events).containsExactly("start upgrade aaaa00000001", "start upgrade aaaa00000002",
@@ -324,10 +322,7 @@ class MigrationsActuatorTests {
         List<String> events = new ArrayList<>();
         ObservationRegistry registry = recording(events);
         try (TestDatabase db = TestPostgres.createDatabase("act")) {
-            this.runner.withBean(DataSource.class, db::dataSource)
-                .withBean(ObservationRegistry.class, () -> registry)
-                .withPropertyValues("samokoder.migrations.transaction-mode=single",
-                        "samokoder.migrations.locations=classpath:db/migrations,classpath:db/fails-last")
+            singleTransaction(db, registry, "classpath:db/migrations,classpath:db/fails-last")
                 .run((context) -> assertThat(context).hasFailed());
         }
         List<String> starts = events.stream().filter((e) -> e.startsWith("start ")).toList();
@@ -344,10 +339,7 @@ class MigrationsActuatorTests {
         List<String> events = new ArrayList<>();
         ObservationRegistry registry = recording(events);
         try (TestDatabase db = TestPostgres.createDatabase("act")) {
-            this.runner.withBean(DataSource.class, db::dataSource)
-                .withBean(ObservationRegistry.class, () -> registry)
-                .withPropertyValues("samokoder.migrations.transaction-mode=single",
-                        "samokoder.migrations.locations=classpath:db/two-bases")
+            singleTransaction(db, registry, "classpath:db/two-bases")
                 .run((context) -> {
                     assertThat(context).hasNotFailed();
                     events.clear();
@@ -357,6 +349,15 @@ class MigrationsActuatorTests {
         }
         assertThat(events).containsExactly("start stamp null", "start stamp null", "stop stamp null",
                 "stop stamp null");
+    }
+
+    /** The runner, migrating these locations in one transaction, observed by the registry. */
+    private ApplicationContextRunner singleTransaction(TestDatabase db, ObservationRegistry registry,
+            String locations) {
+        return this.runner.withBean(DataSource.class, db::dataSource)
+            .withBean(ObservationRegistry.class, () -> registry)
+            .withPropertyValues("samokoder.migrations.transaction-mode=single",
+                    "samokoder.migrations.locations=" + locations);
     }
 
     /** A registry that records each step observation's start and stop, and whether it ended with an error. */
