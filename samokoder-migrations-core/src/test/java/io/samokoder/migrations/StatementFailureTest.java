@@ -69,7 +69,7 @@ class StatementFailureTest {
         assertThat(e.getMessage()).contains("unchanged at [a1]")
                 .contains("The engine's own table was not found after the revision's statements ran")
                 .contains("set_config('search_path', ...), as pg_dump's output begins with")
-                .contains("Remove those statements from the script.");
+                .contains("remove those statements from the script.");
         assertThat(migrations.current()).containsExactly("a1");
         assertThat(Db.tableExists(ds, "dumped", "second")).isFalse();
     }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.SessionSql;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
@@ -112,6 +113,25 @@ final class SessionSettings {
         restoreQuietly(connection, timeouts);
         if (saved.deadClientCheck() != null) {
             restoreDeadClientCheck(connection, saved.deadClientCheck());
+        }
+        restoreKept(connection, saved.kept());
+    }
+
+    /**
+     * Puts back the kept settings one by one, in the order {@link SessionSql#leaveRunSql} sets them; a
+     * role that cannot be set again (dropped, or no longer granted) becomes none. What cannot be put
+     * back is logged at WARN: the connection goes back to its pool with it.
+     */
+    private void restoreKept(Connection connection, List<String> kept) {
+        List<String> settings = this.dialect.session().keptSettings();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            String setting = settings.get(i);
+            if (setSession(connection, setting, kept.get(i))) {
+                continue;
+            }
+            boolean reset = setting.equals("role") && setSession(connection, setting, "none");
+            LOG.warn("Could not put back the session's {} ({}) after the run{}; the connection keeps what the"
+                    + " revisions set", setting, kept.get(i), reset ? ": it is none now" : "");
         }
     }
 

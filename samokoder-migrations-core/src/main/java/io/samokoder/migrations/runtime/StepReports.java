@@ -199,10 +199,10 @@ final class StepReports {
             int attempts, String logPrefix) {
         if (failure.statementNumber == 0 && this.dialect.isUndefinedTable(failure.error)) {
             // The run found or made the engine's tables under the lock; they went missing after the script.
-            state += " The engine's own table was not found after the revision's statements ran: the revision dropped"
-                    + " or renamed it, or changed which schema the session looks in (SET search_path or"
-                    + " set_config('search_path', ...), as pg_dump's output begins with; SET SCHEMA; USE). Remove"
-                    + " those statements from the script.";
+            state += " The engine's own table was not found after the revision's statements ran: most likely the"
+                    + " revision changed which schema the session looks in (SET search_path or"
+                    + " set_config('search_path', ...), as pg_dump's output begins with; SET SCHEMA; USE), or dropped"
+                    + " or renamed the table; if so, remove those statements from the script.";
         }
         Step step = failure.step;
         RevisionScript script = script(step);

@@ -8,7 +8,9 @@ import java.util.List;
  * unless it is inside parentheses (rule actions) or inside the {@code BEGIN ... END} body of a
  * {@code CREATE [OR REPLACE] [DEFINER = user] FUNCTION|PROCEDURE|TRIGGER|EVENT} (PostgreSQL's
  * SQL-standard bodies, as psql splits them; MariaDB's and MySQL's compound statements, whose
- * {@code END IF}, {@code END LOOP}, {@code END WHILE} and {@code END REPEAT} close no block). Statements
+ * {@code END IF}, {@code END LOOP}, {@code END WHILE}, {@code END REPEAT} and {@code END FOR} close no
+ * block). A trigger's or event's body starts at a BEGIN right after {@code FOR EACH ROW} (and
+ * {@code FOLLOWS|PRECEDES other}) or {@code DO}; a name after a dot is never a keyword. Statements
  * start at their first token and end at their last token (leading and trailing comments are
  * dropped, inner ones kept); statements with no token are dropped.
  */
@@ -29,6 +31,15 @@ final class SqlSplitter {
         boolean routine = false;
         // Words of DEFINER = user@host still to skip before the routine's kind.
         int definer = 0;
+        // A trigger's or event's body (MariaDB, MySQL) starts only where its BEGIN follows FOR EACH ROW
+        // [FOLLOWS|PRECEDES other] or DO: elsewhere, as in PostgreSQL's triggers, begin is a name.
+        boolean bodyAnywhere = false;
+        boolean afterRowOrDo = false;
+        // FOLLOWS|PRECEDES seen: 1 before the other trigger's name, 2 right after it (backquotes and a
+        // schema's dot around it do not count).
+        int follows = 0;
+        // A name after a dot (NEW.end, t.begin) is never a block's keyword.
+        boolean afterDot = false;
         // An END seen in a body, closing a block unless IF, LOOP, WHILE or REPEAT follows.
         boolean pendingEnd = false;
         int blockDepth = 0;
@@ -37,6 +48,18 @@ final class SqlSplitter {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
                 continue;
             }
+            boolean bodyMayStart = afterRowOrDo || follows == 2;
+            boolean qualified = afterDot;
+            if (kind == SqlLexer.Kind.WORD && (lexer.wordIs("follows") || lexer.wordIs("precedes"))) {
+                follows = 1;
+            } else if ((follows == 1 || (follows == 2 && qualified))
+                    && (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.QUOTED)) {
+                follows = 2;
+            } else if (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.SEMICOLON) {
+                follows = 0;
+            }
+            afterRowOrDo = kind == SqlLexer.Kind.WORD && (lexer.wordIs("row") || lexer.wordIs("do"));
+            afterDot = kind == SqlLexer.Kind.OTHER && text.charAt(lexer.tokenStart()) == '.';
             if (pendingEnd && (kind != SqlLexer.Kind.WORD || !closesNoBlock(lexer))) {
                 blockDepth--;
                 pendingEnd = false;
@@ -57,6 +80,7 @@ final class SqlSplitter {
                 words = 0;
                 maybeRoutine = false;
                 routine = false;
+                bodyAnywhere = false;
                 definer = 0;
                 continue;
             }
@@ -73,8 +97,10 @@ final class SqlSplitter {
                 if (words == 0) {
                     maybeRoutine = lexer.wordIs("create");
                 } else if (maybeRoutine && !routine) {
-                    if (lexer.wordIs("function") || lexer.wordIs("procedure") || lexer.wordIs("trigger")
-                            || lexer.wordIs("event")) {
+                    if (lexer.wordIs("function") || lexer.wordIs("procedure")) {
+                        routine = true;
+                        bodyAnywhere = true;
+                    } else if (lexer.wordIs("trigger") || lexer.wordIs("event")) {
                         routine = true;
                     } else if (lexer.wordIs("definer")) {
                         definer = 2;
@@ -83,8 +109,8 @@ final class SqlSplitter {
                     } else if (!(words == 1 && lexer.wordIs("or")) && !(words == 2 && lexer.wordIs("replace"))) {
                         maybeRoutine = false;
                     }
-                } else if (routine) {
-                    if (lexer.wordIs("begin")) {
+                } else if (routine && !qualified) {
+                    if (lexer.wordIs("begin") && (bodyAnywhere || blockDepth > 0 || bodyMayStart)) {
                         blockDepth++;
                     } else if (lexer.wordIs("case") && blockDepth > 0) {
                         blockDepth++;
@@ -102,9 +128,10 @@ final class SqlSplitter {
         return List.copyOf(statements);
     }
 
-    /** Whether the word after an END makes it the end of an IF, LOOP, WHILE or REPEAT, not of a block. */
+    /** Whether the word after an END makes it the end of an IF, LOOP, WHILE, REPEAT or FOR, not of a block. */
     private static boolean closesNoBlock(SqlLexer lexer) {
-        return lexer.wordIs("if") || lexer.wordIs("loop") || lexer.wordIs("while") || lexer.wordIs("repeat");
+        return lexer.wordIs("if") || lexer.wordIs("loop") || lexer.wordIs("while") || lexer.wordIs("repeat")
+                || lexer.wordIs("for");
     }
 
     /**

@@ -209,6 +209,25 @@ class SqlSplitterTest {
         assertThat(sqls("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW WHEN (CASE WHEN true THEN true END)"
                 + " EXECUTE FUNCTION f();SELECT 1;")).containsExactly("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW"
                         + " WHEN (CASE WHEN true THEN true END) EXECUTE FUNCTION f()", "SELECT 1");
+        // begin is an unreserved keyword in PostgreSQL: a column, a transition table, a function.
+        assertThat(sqls("CREATE TRIGGER trg BEFORE UPDATE ON periods FOR EACH ROW"
+                + " WHEN (OLD.begin IS DISTINCT FROM NEW.begin) EXECUTE FUNCTION f();\nSELECT 2;")).hasSize(2);
+        assertThat(sqls("CREATE TRIGGER trg AFTER INSERT ON t REFERENCING NEW TABLE AS begin FOR EACH STATEMENT"
+                + " EXECUTE PROCEDURE begin();\nSELECT 2;")).hasSize(2);
+    }
+
+    @Test
+    void mariaDbBodiesWithForLoopsColumnsNamedEndAndAnOrderedTrigger() {
+        assertThat(sqls("CREATE PROCEDURE p() BEGIN\n  FOR i IN 1..3 DO\n    INSERT INTO t VALUES (i);\n"
+                + "  END FOR;\n  SELECT 1;\nEND;\nSELECT 3;")).hasSize(2);
+        assertThat(sqls("CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN\n  SET NEW.end = NOW();\n"
+                + "  SET NEW.x = 1;\nEND;\nSELECT 3;")).hasSize(2);
+        assertThat(sqls("CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW FOLLOWS `a` BEGIN SET NEW.x = 1;"
+                + " SET NEW.y = 2; END;\nSELECT 3;")).hasSize(2);
+        assertThat(sqls("CREATE TRIGGER c BEFORE INSERT ON t FOR EACH ROW PRECEDES db.a BEGIN SET NEW.x = 1;"
+                + " SET NEW.y = 2; END;\nSELECT 3;")).hasSize(2);
+        assertThat(sqls("CREATE TRIGGER one BEFORE INSERT ON t FOR EACH ROW SET NEW.x = 1;\nSELECT 3;"))
+                .containsExactly("CREATE TRIGGER one BEFORE INSERT ON t FOR EACH ROW SET NEW.x = 1", "SELECT 3");
     }
 
     @Test

@@ -92,7 +92,10 @@ final class PostgresSession implements SessionSql {
                 + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + read + " OFFSET 0) o";
     }
 
-    /** The search path and the role: what a revision's {@code SET search_path} or {@code SET ROLE} changes. */
+    /**
+     * The search path, the role and the session's user: what a revision's {@code SET search_path},
+     * {@code SET ROLE} or {@code SET SESSION AUTHORIZATION} (pg_dump's output has them) changes.
+     */
     @Override
     public List<String> keptSettings() {
         return KEPT;
@@ -102,7 +105,7 @@ final class PostgresSession implements SessionSql {
     public String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck,
             List<String> kept) {
         StringBuilder sql = new StringBuilder("SELECT ");
-        // The role first: the other settings are then set as the session's own user again.
+        // The session's user and the role first: the search path is then set as the session's own user.
         for (int i = kept.size() - 1; i >= 0; i--) {
             sql.append("set_config('").append(KEPT.get(i)).append("', ")
                     .append(PostgresDdl.INSTANCE.literal(kept.get(i))).append(", false), ");
@@ -110,8 +113,11 @@ final class PostgresSession implements SessionSql {
         return sql.append(sets(lockTimeout, statementTimeout, deadClientCheck)).toString();
     }
 
-    /** The settings a run puts back ({@link #keptSettings}), the role last. */
-    private static final List<String> KEPT = List.of("search_path", "role");
+    /**
+     * The settings a run puts back ({@link #keptSettings}); set back last first: the session's user
+     * (which resets the role), the role, the search path.
+     */
+    private static final List<String> KEPT = List.of("search_path", "role", "session_authorization");
 
     private String sets(String lockTimeout, String statementTimeout, String deadClientCheck) {
         PostgresDdl ddl = PostgresDdl.INSTANCE;

@@ -48,19 +48,21 @@ class PostgresSessionTest {
                 st.execute("SET search_path TO pg_catalog, \"Odd\"\"Name\"");
             }
 
-            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 5);
+            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 6);
 
-            assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none");
+            assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none", db.user());
             assertThat(current(c)).containsExactly("5s", "0", "1s");
             try (Statement st = c.createStatement()) {
                 // What a revision may do to the session.
                 st.execute("SET search_path TO public");
+                st.execute("SET SESSION AUTHORIZATION pg_monitor");
                 st.execute("SET ROLE pg_monitor");
-                st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2], List.of(saved[3], saved[4])));
+                st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2],
+                        List.of(saved[3], saved[4], saved[5])));
             }
             assertThat(current(c)).containsExactly("111ms", "2min", "3s");
-            assertThat(row(c, "SELECT current_setting('search_path'), current_setting('role'), current_user", 3))
-                    .containsExactly("pg_catalog, \"Odd\"\"Name\"", "none", db.user());
+            assertThat(row(c, "SELECT current_setting('search_path'), current_setting('role'), session_user,"
+                    + " current_user", 4)).containsExactly("pg_catalog, \"Odd\"\"Name\"", "none", db.user(), db.user());
         }
     }
 
