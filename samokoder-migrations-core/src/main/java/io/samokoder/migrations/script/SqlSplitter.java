@@ -48,18 +48,23 @@ final class SqlSplitter {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
                 continue;
             }
-            boolean bodyMayStart = afterRowOrDo || follows == 2;
-            boolean qualified = afterDot;
-            if (kind == SqlLexer.Kind.WORD && (lexer.wordIs("follows") || lexer.wordIs("precedes"))) {
-                follows = 1;
-            } else if ((follows == 1 || (follows == 2 && qualified))
-                    && (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.QUOTED)) {
-                follows = 2;
-            } else if (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.SEMICOLON) {
-                follows = 0;
+            boolean bodyMayStart = false;
+            boolean qualified = false;
+            if (routine) {
+                // Only inside a routine's statement, so that the usual statement costs nothing more.
+                bodyMayStart = afterRowOrDo || follows == 2;
+                qualified = afterDot;
+                if (kind == SqlLexer.Kind.WORD && (lexer.wordIs("follows") || lexer.wordIs("precedes"))) {
+                    follows = 1;
+                } else if ((follows == 1 || (follows == 2 && qualified))
+                        && (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.QUOTED)) {
+                    follows = 2;
+                } else if (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.SEMICOLON) {
+                    follows = 0;
+                }
+                afterRowOrDo = kind == SqlLexer.Kind.WORD && (lexer.wordIs("row") || lexer.wordIs("do"));
+                afterDot = kind == SqlLexer.Kind.OTHER && text.charAt(lexer.tokenStart()) == '.';
             }
-            afterRowOrDo = kind == SqlLexer.Kind.WORD && (lexer.wordIs("row") || lexer.wordIs("do"));
-            afterDot = kind == SqlLexer.Kind.OTHER && text.charAt(lexer.tokenStart()) == '.';
             if (pendingEnd && (kind != SqlLexer.Kind.WORD || !closesNoBlock(lexer))) {
                 blockDepth--;
                 pendingEnd = false;
@@ -82,6 +87,9 @@ final class SqlSplitter {
                 routine = false;
                 bodyAnywhere = false;
                 definer = 0;
+                follows = 0;
+                afterRowOrDo = false;
+                afterDot = false;
                 continue;
             }
             if (statementStart < 0) {
