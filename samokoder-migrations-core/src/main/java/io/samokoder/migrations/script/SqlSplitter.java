@@ -7,10 +7,8 @@ import java.util.List;
  * Splits one part of a script into statements with {@link SqlLexer}. A semicolon ends a statement
  * unless it is inside parentheses (rule actions) or inside the {@code BEGIN ... END} body of a
  * {@code CREATE [OR REPLACE] [DEFINER = user] FUNCTION|PROCEDURE|TRIGGER|EVENT} (PostgreSQL's
- * SQL-standard bodies, as psql splits them; MariaDB's and MySQL's compound statements, whose
- * {@code END IF}, {@code END LOOP}, {@code END WHILE}, {@code END REPEAT} and {@code END FOR} close no
- * block). A trigger's or event's body starts at a BEGIN right after {@code FOR EACH ROW} (and
- * {@code FOLLOWS|PRECEDES other}) or {@code DO}; a name after a dot is never a keyword. Statements
+ * SQL-standard bodies, as psql splits them; MariaDB's and MySQL's compound statements; see
+ * {@link RoutineBody}). Statements
  * start at their first token and end at their last token (leading and trailing comments are
  * dropped, inner ones kept); statements with no token are dropped.
  */
@@ -28,55 +26,18 @@ final class SqlSplitter {
         int lastTokenEnd = -1;
         int words = 0;
         boolean maybeRoutine = false;
-        boolean routine = false;
         // Words of DEFINER = user@host still to skip before the routine's kind.
         int definer = 0;
-        // A trigger's or event's body (MariaDB, MySQL) starts only where its BEGIN follows FOR EACH ROW
-        // [FOLLOWS|PRECEDES other] or DO: elsewhere, as in PostgreSQL's triggers, begin is a name.
-        boolean bodyAnywhere = false;
-        boolean afterRowOrDo = false;
-        // FOLLOWS|PRECEDES seen: 1 before the other trigger's name, 2 right after it (backquotes and a
-        // schema's dot around it do not count).
-        int follows = 0;
-        // A name after a dot (NEW.end, t.begin) is never a block's keyword.
-        boolean afterDot = false;
-        // An END seen in a body, closing a block unless IF, LOOP, WHILE or REPEAT follows.
-        boolean pendingEnd = false;
-        int blockDepth = 0;
+        RoutineBody body = null;
         int parenDepth = 0;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
                 continue;
             }
-            boolean bodyMayStart = false;
-            boolean qualified = false;
-            if (routine) {
-                // Only inside a routine's statement, so that the usual statement costs nothing more.
-                bodyMayStart = afterRowOrDo || follows == 2;
-                qualified = afterDot;
-                if (kind == SqlLexer.Kind.WORD && (lexer.wordIs("follows") || lexer.wordIs("precedes"))) {
-                    follows = 1;
-                } else if ((follows == 1 || (follows == 2 && qualified))
-                        && (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.QUOTED)) {
-                    follows = 2;
-                } else if (kind == SqlLexer.Kind.WORD || kind == SqlLexer.Kind.SEMICOLON) {
-                    follows = 0;
-                }
-                afterRowOrDo = kind == SqlLexer.Kind.WORD && (lexer.wordIs("row") || lexer.wordIs("do"));
-                afterDot = kind == SqlLexer.Kind.OTHER && text.charAt(lexer.tokenStart()) == '.';
+            if (body != null) {
+                body.token(kind, lexer, text);
             }
-            if (pendingEnd && (kind != SqlLexer.Kind.WORD || !closesNoBlock(lexer))) {
-                blockDepth--;
-                pendingEnd = false;
-                if (kind == SqlLexer.Kind.WORD && lexer.wordIs("case")) {
-                    // END CASE closes the CASE counted as a block; the word opens nothing.
-                    lastTokenEnd = lexer.tokenEnd();
-                    words++;
-                    continue;
-                }
-            }
-            pendingEnd = false;
-            if (kind == SqlLexer.Kind.SEMICOLON && blockDepth == 0 && parenDepth == 0) {
+            if (kind == SqlLexer.Kind.SEMICOLON && (body == null || body.closed()) && parenDepth == 0) {
                 if (statementStart >= 0) {
                     statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd),
                             statements.size() + 1, statementLine));
@@ -84,12 +45,8 @@ final class SqlSplitter {
                 statementStart = -1;
                 words = 0;
                 maybeRoutine = false;
-                routine = false;
-                bodyAnywhere = false;
                 definer = 0;
-                follows = 0;
-                afterRowOrDo = false;
-                afterDot = false;
+                body = null;
                 continue;
             }
             if (statementStart < 0) {
@@ -104,26 +61,17 @@ final class SqlSplitter {
             } else if (kind == SqlLexer.Kind.WORD) {
                 if (words == 0) {
                     maybeRoutine = lexer.wordIs("create");
-                } else if (maybeRoutine && !routine) {
+                } else if (maybeRoutine && body == null) {
                     if (lexer.wordIs("function") || lexer.wordIs("procedure")) {
-                        routine = true;
-                        bodyAnywhere = true;
+                        body = new RoutineBody(true);
                     } else if (lexer.wordIs("trigger") || lexer.wordIs("event")) {
-                        routine = true;
+                        body = new RoutineBody(false);
                     } else if (lexer.wordIs("definer")) {
                         definer = 2;
                     } else if (definer > 0) {
                         definer--;
                     } else if (!(words == 1 && lexer.wordIs("or")) && !(words == 2 && lexer.wordIs("replace"))) {
                         maybeRoutine = false;
-                    }
-                } else if (routine && !qualified) {
-                    if (lexer.wordIs("begin") && (bodyAnywhere || blockDepth > 0 || bodyMayStart)) {
-                        blockDepth++;
-                    } else if (lexer.wordIs("case") && blockDepth > 0) {
-                        blockDepth++;
-                    } else if (lexer.wordIs("end") && blockDepth > 0) {
-                        pendingEnd = true;
                     }
                 }
                 words++;
@@ -134,12 +82,6 @@ final class SqlSplitter {
                     statementLine));
         }
         return List.copyOf(statements);
-    }
-
-    /** Whether the word after an END makes it the end of an IF, LOOP, WHILE, REPEAT or FOR, not of a block. */
-    private static boolean closesNoBlock(SqlLexer lexer) {
-        return lexer.wordIs("if") || lexer.wordIs("loop") || lexer.wordIs("while") || lexer.wordIs("repeat")
-                || lexer.wordIs("for");
     }
 
     /**
