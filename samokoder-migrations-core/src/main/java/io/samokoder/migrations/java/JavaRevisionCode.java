@@ -132,17 +132,20 @@ final class JavaRevisionCode implements RevisionCode {
     /** Recognises the {@code j1:} checksums written before the two-part form, too. */
     @Override
     public ChecksumChange compareChecksum(String recorded) {
-        ChecksumChange change = PartChecksums.compare(recorded, checksum());
-        if (change == ChecksumChange.CHANGED && this.versionChecksum == null
-                && recorded.startsWith(RecordedChecksum.LEGACY_PREFIX)) {
-            String legacy = this.legacyChecksum;
-            if (legacy == null) {
-                legacy = RecordedChecksum.legacy(this.upgrade, checkedDowngrade());
-                this.legacyChecksum = legacy;
-            }
-            return recorded.equals(legacy) ? ChecksumChange.NONE : ChecksumChange.CHANGED;
+        if (this.versionChecksum != null) {
+            return PartChecksums.compare(recorded, this.versionChecksum);
         }
-        return change;
+        return PartChecksums.compare(recorded, checksum(), RecordedChecksum.LEGACY_PREFIX, this::legacyChecksum);
+    }
+
+    /** The recorded operations' {@code j1:} checksum, computed once. */
+    private String legacyChecksum() {
+        String legacy = this.legacyChecksum;
+        if (legacy == null) {
+            legacy = RecordedChecksum.legacy(this.upgrade, checkedDowngrade());
+            this.legacyChecksum = legacy;
+        }
+        return legacy;
     }
 
     /**

@@ -50,8 +50,6 @@ final class Drift {
         return change == ChecksumChange.DOWNGRADE_ONLY ? ChecksumStatus.DOWNGRADE_CHANGED : ChecksumStatus.MATCH;
     }
 
-
-
     /** Every drift problem: unknown rows first, then changed or re-parented applied revisions, in load order. */
     static List<DriftProblem> check(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log,
             String versionTable) {

@@ -1,5 +1,7 @@
 package io.samokoder.migrations.script;
 
+import java.util.function.Supplier;
+
 /**
  * Checksums made of two parts, one per direction: a version prefix ({@code v2:} for SQL scripts,
  * {@code j2:} for Java revisions' recorded operations), the upgrade part's digest, {@code :}, and the
@@ -47,6 +49,20 @@ public final class PartChecksums {
             return ChecksumChange.DOWNGRADE_ONLY;
         }
         return ChecksumChange.CHANGED;
+    }
+
+    /**
+     * {@link #compare(String, String)}, also recognising a checksum of the first form, written before
+     * checksums had parts: one that starts with {@code legacyPrefix} matches when it equals what
+     * {@code legacy} computes (asked only then); such a checksum tells no part apart.
+     */
+    public static ChecksumChange compare(String recorded, String now, String legacyPrefix,
+            Supplier<String> legacy) {
+        ChecksumChange change = compare(recorded, now);
+        if (change == ChecksumChange.CHANGED && recorded.startsWith(legacyPrefix)) {
+            return recorded.equals(legacy.get()) ? ChecksumChange.NONE : ChecksumChange.CHANGED;
+        }
+        return change;
     }
 
     /**

@@ -371,12 +371,8 @@ public final class RevisionScript {
         if (this.code != null) {
             return this.code.compareChecksum(recorded);
         }
-        ChecksumChange change = PartChecksums.compare(recorded, checksum());
-        if (change == ChecksumChange.CHANGED && recorded.startsWith(ScriptChecksum.LEGACY_VERSION)
-                && recorded.equals(ScriptChecksum.legacy(upgradeStatements(), splitDowngrade()))) {
-            return ChecksumChange.NONE;
-        }
-        return change;
+        return PartChecksums.compare(recorded, checksum(), ScriptChecksum.LEGACY_VERSION,
+                () -> ScriptChecksum.legacy(upgradeStatements(), splitDowngrade()));
     }
 
     private String computeChecksum() {
