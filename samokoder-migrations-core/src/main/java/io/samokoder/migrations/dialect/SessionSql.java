@@ -73,6 +73,14 @@ public interface SessionSql {
     }
 
     /**
+     * The value a {@link #keptSettings kept setting} takes when what a run saved cannot be set again
+     * (a role the revision dropped), or {@code null} when there is none to fall back to.
+     */
+    default String keptSettingFallback(String setting) {
+        return null;
+    }
+
+    /**
      * One statement without parameters that sets the lock timeout, the statement timeout, when
      * {@code deadClientCheck} is not {@code null} the dead-client check, and the {@link #keptSettings}
      * to {@code kept} (their values as {@link #enterRunQuery} read them; empty when it did not) for the

@@ -118,8 +118,9 @@ final class SessionSettings {
     }
 
     /**
-     * Puts back the kept settings one by one, in the order {@link SessionSql#leaveRunSql} sets them; a
-     * role that cannot be set again (dropped, or no longer granted) becomes none. What cannot be put
+     * Puts back the kept settings one by one, in the order {@link SessionSql#leaveRunSql} sets them; one
+     * that cannot be set again takes its {@link SessionSql#keptSettingFallback} (PostgreSQL: a dropped
+     * role becomes none). What cannot be put
      * back is logged at WARN: the connection goes back to its pool with it.
      */
     private void restoreKept(Connection connection, List<String> kept) {
@@ -129,9 +130,10 @@ final class SessionSettings {
             if (setSession(connection, setting, kept.get(i))) {
                 continue;
             }
-            boolean reset = setting.equals("role") && setSession(connection, setting, "none");
+            String fallback = this.dialect.session().keptSettingFallback(setting);
+            boolean reset = fallback != null && setSession(connection, setting, fallback);
             LOG.warn("Could not put back the session's {} ({}) after the run{}; the connection keeps what the"
-                    + " revisions set", setting, kept.get(i), reset ? ": it is none now" : "");
+                    + " revisions set", setting, kept.get(i), reset ? ": it is " + fallback + " now" : "");
         }
     }
 

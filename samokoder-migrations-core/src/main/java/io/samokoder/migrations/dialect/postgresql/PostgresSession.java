@@ -101,6 +101,12 @@ final class PostgresSession implements SessionSql {
         return KEPT;
     }
 
+    /** No role: the session's own user's privileges. */
+    @Override
+    public String keptSettingFallback(String setting) {
+        return setting.equals("role") ? "none" : null;
+    }
+
     @Override
     public String leaveRunSql(String lockTimeout, String statementTimeout, String deadClientCheck,
             List<String> kept) {
