@@ -59,12 +59,7 @@ class H2RunningRowTest {
         assertThat(Db.strings(ds, "SELECT revision, outcome FROM " + LOG + " ORDER BY id"))
                 .containsExactly("r1|success", "r2|running");
 
-        ValidationResult validation = reader.validate("heads");
-        assertThat(validation.partial()).isEmpty();
-        assertThat(validation.pending()).containsExactly("r2");
-        assertThat(reader.status("heads").partial()).isEmpty();
-        assertThat(reader.plan(Command.UPGRADE, "heads").steps()).extracting(PlannedStep::revision)
-                .containsExactly("r2");
+        MariaDbRunningRowTest.assertPendingNotPartial(reader);
 
         H2Pause.release();
         assertThat(run.get(60, TimeUnit.SECONDS).steps()).extracting(StepResult::revision).containsExactly("r2");

@@ -25,6 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class MariaDbRunningRowTest {
 
     static final String LOG = "samokoder_migrations_log";
+    /**
+     * What a reader without the lock sees while another session applies r2 (its log row running):
+     * r2 pending, in validation, status and the plan, and nothing left part-way.
+     */
+    static void assertPendingNotPartial(Migrations reader) {
+        ValidationResult validation = reader.validate("heads");
+        assertThat(validation.partial()).isEmpty();
+        assertThat(validation.pending()).containsExactly("r2");
+        assertThat(reader.status("heads").partial()).isEmpty();
+        assertThat(reader.plan(Command.UPGRADE, "heads").steps()).extracting(PlannedStep::revision)
+                .containsExactly("r2");
+    }
+
     static final String COPY_AS_RUNNING = "INSERT INTO %s (revision, direction, message, file, revises, checksum,"
             + " content_hash, rows_before, rows_after, started_at, duration_ms, outcome, error) SELECT revision,"
             + " direction, message, file, revises, checksum, content_hash, rows_before, rows_after, started_at, 0,"
@@ -66,12 +79,7 @@ class MariaDbRunningRowTest {
                 assertThat(MariaDb.strings(ds, "SELECT revision, outcome FROM " + LOG + " ORDER BY id"))
                         .containsExactly("r1|success", "r2|running");
 
-                ValidationResult validation = reader.validate("heads");
-                assertThat(validation.partial()).isEmpty();
-                assertThat(validation.pending()).containsExactly("r2");
-                assertThat(reader.status("heads").partial()).isEmpty();
-                assertThat(reader.plan(Command.UPGRADE, "heads").steps()).extracting(PlannedStep::revision)
-                        .containsExactly("r2");
+                assertPendingNotPartial(reader);
                 gate.rollback();
             }
             assertThat(run.get(60, TimeUnit.SECONDS).steps()).extracting(StepResult::revision).containsExactly("r2");
