@@ -27,9 +27,10 @@ final class StatementSender {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     /** First keywords of statements that return no rows and may be sent in a batch. */
-    private static final List<String> BATCHABLE = List.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
-            "MERGE", "TRUNCATE", "COMMENT", "GRANT", "REVOKE", "DO", "SET", "RESET", "LOCK", "REFRESH", "SECURITY",
-            "ANALYZE", "REINDEX", "CLUSTER", "NOTIFY", "IMPORT");
+    /** In lower case: {@link #batchable} compares ASCII letters only, as the databases read keywords. */
+    private static final List<String> BATCHABLE = List.of("create", "alter", "drop", "insert", "update", "delete",
+            "merge", "truncate", "comment", "grant", "revoke", "do", "set", "reset", "lock", "refresh", "security",
+            "analyze", "reindex", "cluster", "notify", "import");
 
     private final Dialect dialect;
     private final SessionSettings session;
@@ -255,15 +256,37 @@ final class StatementSender {
             }
         }
         int start = i;
-        while (i < n && Character.isLetter(sql.charAt(i))) {
+        while (i < n && isAsciiLetter(sql.charAt(i))) {
             i++;
         }
         int length = i - start;
-        for (String keyword : BATCHABLE) {
-            if (keyword.length() == length && sql.regionMatches(true, start, keyword, 0, length)) {
+        for (int k = 0; k < BATCHABLE.size(); k++) {
+            if (isKeyword(sql, start, length, BATCHABLE.get(k))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * Whether {@code sql[start, start + length)} is {@code keyword} (lower case) in any case. A loop of its
+     * own: {@code regionMatches(true, ...)} would bring Unicode case tables into the compiled code of every
+     * statement's path.
+     */
+    private static boolean isKeyword(String sql, int start, int length, String keyword) {
+        if (keyword.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            // ASCII letters only (see isAsciiLetter): upper and lower case differ in bit 0x20 alone.
+            if ((sql.charAt(start + i) | 0x20) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

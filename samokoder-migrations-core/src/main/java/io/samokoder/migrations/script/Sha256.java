@@ -14,8 +14,9 @@ import java.util.HexFormat;
 public final class Sha256 {
 
     private static final ThreadLocal<MessageDigest> DIGEST = new ThreadLocal<>();
-    private static final ThreadLocal<byte[]> BUFFER = new ThreadLocal<>();
-    private static final int BUFFER_SIZE = 1024;
+    private static final ThreadLocal<char[]> CHARS = new ThreadLocal<>();
+    private static final ThreadLocal<byte[]> BYTES = new ThreadLocal<>();
+    private static final int CHUNK = 1024;
 
     private Sha256() {
     }
@@ -44,30 +45,50 @@ public final class Sha256 {
 
     private static byte[] ofUtf8(CharSequence text) {
         MessageDigest digest = digest();
+        char[] chars = CHARS.get();
+        byte[] bytes = BYTES.get();
+        if (chars == null || bytes == null) {
+            chars = new char[CHUNK];
+            bytes = new byte[CHUNK];
+            CHARS.set(chars);
+            BYTES.set(bytes);
+        }
         int n = text.length();
-        if (!isAscii(text, n)) {
-            return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] buffer = BUFFER.get();
-        if (buffer == null) {
-            buffer = new byte[BUFFER_SIZE];
-            BUFFER.set(buffer);
-        }
-        for (int start = 0; start < n; start += BUFFER_SIZE) {
-            int length = Math.min(BUFFER_SIZE, n - start);
-            for (int i = 0; i < length; i++) {
-                buffer[i] = (byte) text.charAt(start + i);
+        for (int start = 0; start < n; start += CHUNK) {
+            int length = Math.min(CHUNK, n - start);
+            if (!encodeAscii(text, start, length, chars, bytes)) {
+                digest.reset();
+                return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
             }
-            digest.update(buffer, 0, length);
+            digest.update(bytes, 0, length);
         }
         return digest.digest();
     }
 
-    private static boolean isAscii(CharSequence text, int n) {
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
+    /**
+     * Writes {@code text[start, start + length)} to {@code bytes}; false, part-way, at a non-ASCII
+     * character. The characters are copied by the JDK's own {@code getChars} (an intrinsic for both kinds
+     * of text) and the loop of ours runs over plain arrays: one over {@code charAt} of a
+     * {@code CharSequence} was compiled by C2 again and again (its profile-based loop predicates failed
+     * as texts of other lengths and kinds came), which on a small machine took CPU time from the
+     * database server during a run.
+     */
+    private static boolean encodeAscii(CharSequence text, int start, int length, char[] chars, byte[] bytes) {
+        if (text instanceof String string) {
+            string.getChars(start, start + length, chars, 0);
+        } else if (text instanceof StringBuilder builder) {
+            builder.getChars(start, start + length, chars, 0);
+        } else {
+            for (int i = 0; i < length; i++) {
+                chars[i] = text.charAt(start + i);
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c >= 0x80) {
                 return false;
             }
+            bytes[i] = (byte) c;
         }
         return true;
     }

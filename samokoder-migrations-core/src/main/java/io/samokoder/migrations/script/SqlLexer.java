@@ -64,10 +64,23 @@ final class SqlLexer {
         return this.tokenLine;
     }
 
-    /** Whether the current word token equals {@code word} (lower case ASCII), ignoring case. */
+    /**
+     * Whether the current word token equals {@code word} (lower-case ASCII letters) in any ASCII case, as
+     * the databases read keywords. A loop of its own rather than {@code regionMatches(true, ...)}, whose
+     * Unicode case tables the JIT would inline at every keyword the splitter tests.
+     */
     boolean wordIs(String word) {
-        return this.tokenEnd - this.tokenStart == word.length()
-                && this.text.regionMatches(true, this.tokenStart, word, 0, word.length());
+        int n = word.length();
+        if (this.tokenEnd - this.tokenStart != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            // A lower-case ASCII letter and its upper-case form differ in bit 0x20 alone.
+            if ((this.text.charAt(this.tokenStart + i) | 0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the next token. */

@@ -2,6 +2,7 @@ package io.samokoder.migrations.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -26,6 +27,8 @@ class Sha256Test {
         for (int round = 0; round < 2; round++) {
             for (String text : texts) {
                 assertThat(Sha256.hexOfUtf8(new StringBuilder(text))).as(text).isEqualTo(reference(text));
+                assertThat(Sha256.hexOfUtf8(text)).as(text).isEqualTo(reference(text));
+                assertThat(Sha256.hexOfUtf8(CharBuffer.wrap(text))).as(text).isEqualTo(reference(text));
                 assertThat(Sha256.hex(text.getBytes(StandardCharsets.UTF_8))).as(text).isEqualTo(reference(text));
             }
         }

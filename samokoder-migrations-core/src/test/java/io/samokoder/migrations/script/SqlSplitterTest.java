@@ -167,6 +167,23 @@ class SqlSplitterTest {
     }
 
     @Test
+    void keywordsAreReadInAnyAsciiCaseAndOnlyInAscii() {
+        String sql = """
+                create or Replace function two() returns int language sql
+                Begin Atomic
+                  select 1;
+                eNd;
+                CREATE FUNCTION beg\u0130n() RETURNS int LANGUAGE sql RETURN 1;
+                SELECT 3;
+                """;
+        // As PostgreSQL and MariaDB read them: beg\u0130n (dotted capital I) is a name, not BEGIN, though
+        // Java's case-insensitive comparison would take it for one.
+        assertThat(sqls(sql)).containsExactly(
+                "create or Replace function two() returns int language sql\nBegin Atomic\n  select 1;\neNd",
+                "CREATE FUNCTION beg\u0130n() RETURNS int LANGUAGE sql RETURN 1", "SELECT 3");
+    }
+
+    @Test
     void mariaDbTriggerAndEventBodiesKeepTheirSemicolons() {
         String sql = """
                 CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN
