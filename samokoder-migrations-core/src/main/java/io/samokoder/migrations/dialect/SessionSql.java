@@ -32,7 +32,10 @@ public interface SessionSql {
      */
     String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local);
 
-    /** A query returning the session's current lock timeout and statement timeout, in that order. */
+    /**
+     * A query returning the session's current lock timeout and statement timeout, in that order, then
+     * the values of the {@link #keptSettings}, in their order.
+     */
     String currentTimeoutsQuery();
 
     /** A timeout as the database writes it, e.g. {@code 5000ms}; {@code 0} disables it. */
@@ -62,14 +65,24 @@ public interface SessionSql {
     }
 
     /**
-     * Session settings that a revision's statements may change (the search path, the role) and that a
-     * run puts back when it ends, so that the application's pooled connection it ran on resolves names
-     * and checks privileges as before. {@link #enterRunQuery} returns their values after its other
-     * columns, in this order, and {@link #leaveRunSql} sets them back; empty (the default) where none
-     * are kept.
+     * Session settings that a revision's statements may change (the search path, the role, the current
+     * database or schema) and that a run puts back when it ends, so that the application's pooled
+     * connection it ran on resolves names and checks privileges as before. {@link #enterRunQuery} and
+     * {@link #currentTimeoutsQuery} return their values after their other columns, in this order, and
+     * {@link #leaveRunSql} or, one by one, {@link #restoreKeptSettingSql} sets them back; empty (the
+     * default) where none are kept.
      */
     default List<String> keptSettings() {
         return List.of();
+    }
+
+    /**
+     * A statement without parameters that sets a {@link #keptSettings kept setting} back to {@code value}
+     * (as it was read), for settings that take no parameter, such as MariaDB's {@code USE}; {@code null}
+     * (the default) to set it with {@link #setSettingSql}.
+     */
+    default String restoreKeptSettingSql(String setting, String value) {
+        return null;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,9 @@ final class SessionSettings {
         }
         String previousCheck = check ? enableDeadClientCheck(connection) : null;
         try {
-            return new Saved(setRunTimeouts(connection), previousCheck, List.of());
+            List<String> kept = new ArrayList<>();
+            String[] timeouts = setRunTimeouts(connection, kept);
+            return new Saved(timeouts, previousCheck, Collections.unmodifiableList(kept));
         } catch (RuntimeException e) {
             if (previousCheck != null) {
                 restoreDeadClientCheck(connection, previousCheck);
@@ -127,13 +130,31 @@ final class SessionSettings {
         List<String> settings = this.dialect.session().keptSettings();
         for (int i = kept.size() - 1; i >= 0; i--) {
             String setting = settings.get(i);
-            if (setSession(connection, setting, kept.get(i))) {
+            if (restoreKept(connection, setting, kept.get(i))) {
                 continue;
             }
             String fallback = this.dialect.session().keptSettingFallback(setting);
             boolean reset = fallback != null && setSession(connection, setting, fallback);
             LOG.warn("Could not put back the session's {} ({}) after the run{}; the connection keeps what the"
                     + " revisions set", setting, kept.get(i), reset ? ": it is " + fallback + " now" : "");
+        }
+    }
+
+    /**
+     * Sets one kept setting back, with the dialect's own statement where it has one; true also when the
+     * value (MariaDB: no database selected) cannot be set again but nothing is to be put back.
+     */
+    private boolean restoreKept(Connection connection, String setting, String value) {
+        String sql = this.dialect.session().restoreKeptSettingSql(setting, value);
+        if (sql == null) {
+            return value == null || setSession(connection, setting, value);
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("Could not set {}: {}", setting, Jdbc.describe(e));
+            return false;
         }
     }
 
@@ -177,11 +198,20 @@ final class SessionSettings {
 
     /**
      * Sets the configured timeouts for the session once per run, so that a revision without its own
-     * timeout headers needs no round trip for them; returns the values to restore.
+     * timeout headers needs no round trip for them; returns the values to restore, and adds those of the
+     * kept settings, read in the same query, to {@code kept}.
      */
-    private String[] setRunTimeouts(Connection connection) {
+    private String[] setRunTimeouts(Connection connection, List<String> kept) {
         try {
-            String[] previous = currentTimeouts(connection);
+            String[] previous;
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
+                rs.next();
+                previous = new String[] {rs.getString(1), rs.getString(2)};
+                for (int i = 0; i < this.dialect.session().keptSettings().size(); i++) {
+                    kept.add(rs.getString(3 + i));
+                }
+            }
             restoreTimeouts(connection, this.runTimeouts);
             return previous;
         } catch (SQLException e) {
@@ -249,14 +279,6 @@ final class SessionSettings {
             return wanted;
         } catch (SQLException e) {
             throw new StepFailure(step, 0, 0, e);
-        }
-    }
-
-    private String[] currentTimeouts(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
-            rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
         }
     }
 

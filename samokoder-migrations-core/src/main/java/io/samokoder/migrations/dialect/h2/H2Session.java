@@ -2,6 +2,7 @@ package io.samokoder.migrations.dialect.h2;
 
 import io.samokoder.migrations.dialect.SessionSql;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * H2's session settings. The lock timeout is {@code SET LOCK_TIMEOUT} (milliseconds, read back with
@@ -57,11 +58,25 @@ final class H2Session implements SessionSql {
                 + Integer.parseInt(statementTimeout);
     }
 
+    /** The timeouts and the current schema. */
     @Override
     public String currentTimeoutsQuery() {
         return "SELECT CAST(LOCK_TIMEOUT() AS VARCHAR), (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME = 'QUERY_TIMEOUT')";
+                + " WHERE SETTING_NAME = 'QUERY_TIMEOUT'), CURRENT_SCHEMA";
     }
+
+    /** The current schema, which a revision's {@code SET SCHEMA} changes. */
+    @Override
+    public List<String> keptSettings() {
+        return KEPT;
+    }
+
+    @Override
+    public String restoreKeptSettingSql(String setting, String value) {
+        return value == null ? null : "SET SCHEMA " + H2Ddl.INSTANCE.quote(value);
+    }
+
+    private static final List<String> KEPT = List.of("schema");
 
     /**
      * Milliseconds; a lock timeout of zero or less means none and becomes the largest value H2 takes

@@ -46,6 +46,11 @@ final class MariaDbDdl implements Ddl {
 
     @Override
     public String quote(String identifier) {
+        return backticked(identifier);
+    }
+
+    /** The name in backticks, a backtick in it doubled. */
+    static String backticked(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }
 

@@ -2,10 +2,11 @@ package io.samokoder.migrations.dialect.mariadb;
 
 import io.samokoder.migrations.dialect.SessionSql;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * MariaDB's and MySQL's session settings: the current database as the schema, {@code CONNECTION_ID()}
- * as the backend id, and the timeouts of {@link SessionTimeouts}. There is no dead-client check: the
+ * as the backend id, the timeouts of {@link SessionTimeouts}, and the current database kept across a run. There is no dead-client check: the
  * server notices a killed client when it next writes to it, and the lock is released with the session.
  */
 final class MariaDbSession implements SessionSql {
@@ -42,10 +43,25 @@ final class MariaDbSession implements SessionSql {
         return this.timeouts.setSql(lockTimeout, statementTimeout);
     }
 
+    /** The timeouts and the current database. */
     @Override
     public String currentTimeoutsQuery() {
-        return this.timeouts.currentQuery();
+        return this.timeouts.currentQuery() + ", DATABASE()";
     }
+
+    /** The current database, which a revision's {@code USE} changes. */
+    @Override
+    public List<String> keptSettings() {
+        return KEPT;
+    }
+
+    /** {@code USE} the database; none when no database was selected, since none cannot be selected again. */
+    @Override
+    public String restoreKeptSettingSql(String setting, String value) {
+        return value == null ? null : "USE " + MariaDbDdl.backticked(value);
+    }
+
+    private static final List<String> KEPT = List.of("database");
 
     /** Seconds, e.g. {@code 5} or {@code 0.25}; {@code 0} disables the timeout. */
     @Override

@@ -32,7 +32,9 @@ class MariaDbDialectTest {
         assertThat(MYSQL.session().setTimeoutsSql("5", "0.25", false))
                 .isEqualTo("SET SESSION lock_wait_timeout = 5, SESSION max_execution_time = 250");
         assertThat(MYSQL.session().currentTimeoutsQuery())
-                .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000");
+                .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000, DATABASE()");
+        assertThat(MARIADB.session().restoreKeptSettingSql("database", "app`s")).isEqualTo("USE `app``s`");
+        assertThat(MARIADB.session().restoreKeptSettingSql("database", null)).as("none selected").isNull();
         assertThatThrownBy(() -> MARIADB.session().setTimeoutsSql("5; DROP TABLE x", "0", false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(MARIADB.ddl().offlineResetTimeouts()).containsExactly("SET SESSION lock_wait_timeout = DEFAULT",

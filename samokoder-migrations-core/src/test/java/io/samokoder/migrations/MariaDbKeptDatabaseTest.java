@@ -1,0 +1,57 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A revision's {@code USE} on MariaDB (mysqldump's {@code --databases} output has one) does not stay on
+ * the application's pooled connection that the run used: the run puts the current database back.
+ */
+class MariaDbKeptDatabaseTest {
+
+    private static String current(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aRevisionThatChangesTheDatabaseLeavesThePooledConnectionOnItsOwn(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = MariaDb.fresh("keep"); TestDatabase other = MariaDb.fresh("keep_other")) {
+            Rev.writeAll(dir,
+                    Rev.of("r1", "").up("CREATE TABLE accounts (id INT);\nINSERT INTO accounts VALUES (1);")
+                            .down("DROP TABLE accounts;"),
+                    Rev.of("r2", "r1").up("USE `" + other.name() + "`;\nCREATE TABLE accounts (id INT);")
+                            .down("DROP TABLE `" + other.name() + "`.accounts;"));
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(db.jdbcUrl());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+            config.setMaximumPoolSize(1);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                // The engine's tables named with their database, so that r2's bookkeeping finds them after its USE.
+                new Migrations(MariaDb.config(pool, dir).schema(db.name()).build()).upgrade("heads");
+
+                try (Connection c = pool.getConnection()) {
+                    assertThat(current(c)).isEqualTo(db.name());
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM accounts")) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("the application's table").isEqualTo(1);
+                    }
+                }
+                assertThat(MariaDb.count(other.dataSource(), "SELECT count(*) FROM accounts"))
+                        .as("r2's table, made where it said").isZero();
+            }
+        }
+    }
+}
