@@ -44,7 +44,8 @@ class MariaDbKeptDatabaseTest {
 
                 try (Connection c = pool.getConnection()) {
                     assertThat(current(c)).isEqualTo(db.name());
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM accounts")) {
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT count(*) FROM accounts")) {
                         rs.next();
                         assertThat(rs.getInt(1)).as("the application's table").isEqualTo(1);
                     }

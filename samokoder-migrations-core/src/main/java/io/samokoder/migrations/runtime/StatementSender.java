@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 final class StatementSender {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
-    /** First keywords of statements that return no rows and may be sent in a batch. */
-    /** In lower case: {@link #batchable} compares ASCII letters only, as the databases read keywords. */
+    /**
+     * First keywords of statements that return no rows and may be sent in a batch; in lower case, since
+     * {@link #batchable} compares ASCII letters only, as the databases read keywords.
+     */
     private static final List<String> BATCHABLE = List.of("create", "alter", "drop", "insert", "update", "delete",
             "merge", "truncate", "comment", "grant", "revoke", "do", "set", "reset", "lock", "refresh", "security",
             "analyze", "reindex", "cluster", "notify", "import");

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * MariaDB's and MySQL's session settings: the current database as the schema, {@code CONNECTION_ID()}
- * as the backend id, the timeouts of {@link SessionTimeouts}, and the current database kept across a run. There is no dead-client check: the
+ * as the backend id, the timeouts of {@link SessionTimeouts}, and the current database kept across a
+ * run. There is no dead-client check: the
  * server notices a killed client when it next writes to it, and the lock is released with the session.
  */
 final class MariaDbSession implements SessionSql {

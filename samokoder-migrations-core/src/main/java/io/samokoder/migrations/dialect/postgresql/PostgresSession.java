@@ -42,7 +42,8 @@ final class PostgresSession implements SessionSql {
 
     @Override
     public String currentTimeoutsQuery() {
-        StringBuilder sql = new StringBuilder("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')");
+        StringBuilder sql = new StringBuilder(
+                "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')");
         for (String kept : KEPT) {
             sql.append(", current_setting('").append(kept).append("')");
         }
