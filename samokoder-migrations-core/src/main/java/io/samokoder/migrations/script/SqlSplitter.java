@@ -2,6 +2,8 @@ package io.samokoder.migrations.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Splits one part of a script into statements with {@link SqlLexer}. A semicolon ends a statement
@@ -13,6 +15,8 @@ import java.util.List;
  * dropped, inner ones kept); statements with no token are dropped.
  */
 final class SqlSplitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
 
     private SqlSplitter() {
     }
@@ -30,8 +34,19 @@ final class SqlSplitter {
         int definer = 0;
         RoutineBody body = null;
         int parenDepth = 0;
+        boolean warned = false;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
-            if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
+            if (kind == SqlLexer.Kind.SPACE) {
+                continue;
+            }
+            if (kind == SqlLexer.Kind.COMMENT) {
+                if (!warned && holdsCreate(text, lexer.tokenStart(), lexer.tokenEnd())) {
+                    warned = true;
+                    LOG.warn("{}, line {}: a CREATE inside a MySQL version comment (/*!...*/) does not run here:"
+                            + " MariaDB and MySQL would run it, but samokoder reads it as a comment. Write the"
+                            + " statement out without the comment markers (mysqldump wraps triggers, views and"
+                            + " events in them)", file, lexer.tokenLine());
+                }
                 continue;
             }
             if (body != null) {
@@ -82,6 +97,33 @@ final class SqlSplitter {
                     statementLine));
         }
         return List.copyOf(statements);
+    }
+
+    /**
+     * Whether the comment {@code text[start, end)} is a MySQL version comment ({@code /*!}, {@code /*!50003},
+     * MariaDB's {@code /*M!}) whose content begins with {@code CREATE}: code that MariaDB and MySQL run
+     * (mysqldump writes triggers, views and events so) and that a split as a comment silently drops.
+     * Version comments that set session variables ({@code /*!40101 SET ...}) are left alone.
+     */
+    static boolean holdsCreate(String text, int start, int end) {
+        int i = start + 2;
+        if (end - start < 4 || text.charAt(start + 1) != '*') {
+            return false;
+        }
+        if (text.charAt(i) == 'M') {
+            i++;
+        }
+        if (i >= end || text.charAt(i) != '!') {
+            return false;
+        }
+        i++;
+        while (i < end && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i + 6 <= end && text.regionMatches(true, i, "create", 0, 6);
     }
 
     /**

@@ -184,6 +184,20 @@ class SqlSplitterTest {
     }
 
     @Test
+    void versionCommentsThatHoldACreateAreTold() {
+        String[] creates = {"/*!50003 CREATE*/", "/*!50001 CREATE ALGORITHM=UNDEFINED */", "/*M!100101 create */",
+            "/*! CREATE TABLE t (id int) */"};
+        for (String comment : creates) {
+            assertThat(SqlSplitter.holdsCreate(comment, 0, comment.length())).as(comment).isTrue();
+        }
+        String[] others = {"/*!40101 SET NAMES utf8mb4 */", "/* CREATE */", "/*!50017 DEFINER=`root`@`%`*/",
+            "/*!40000 ALTER TABLE t DISABLE KEYS */", "-- CREATE", "/*!*/", "/*!50003 CREAT*/"};
+        for (String comment : others) {
+            assertThat(SqlSplitter.holdsCreate(comment, 0, comment.length())).as(comment).isFalse();
+        }
+    }
+
+    @Test
     void mariaDbTriggerAndEventBodiesKeepTheirSemicolons() {
         String sql = """
                 CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN

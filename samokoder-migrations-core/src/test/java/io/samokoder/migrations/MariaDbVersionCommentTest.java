@@ -1,0 +1,44 @@
+package io.samokoder.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * mysqldump wraps triggers, views and events in MySQL version comments ({@code /*!50003 CREATE*}{@code /}).
+ * MariaDB would run them, but the splitter reads them as comments: the run says so at WARN, naming the
+ * file and line, rather than leaving the trigger out in silence.
+ */
+class MariaDbVersionCommentTest {
+
+    @Test
+    void aCreateInsideAVersionCommentIsReportedNotSilentlyDropped(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, Rev.of("r1", "").up("""
+                /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+                CREATE TABLE t (id INT);
+                /*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/
+                /*!50003 TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN
+                  IF NEW.id > 5 THEN SET NEW.id = 5; END IF;
+                END */;;
+                """).down("DROP TABLE t;"));
+        try (TestDatabase db = MariaDb.fresh("vc"); LoggedWarnings logged = new LoggedWarnings()) {
+            new Migrations(MariaDb.config(db.dataSource(), dir).build()).upgrade("heads");
+
+            assertThat(MariaDb.count(db.dataSource(), "SELECT count(*) FROM information_schema.triggers"
+                    + " WHERE trigger_schema = DATABASE()")).as("the comment did not run").isZero();
+            List<String> lines = Files.readAllLines(dir.resolve("r1.sql"));
+            int createLine = lines.indexOf("/*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/") + 1;
+            assertThat(logged.messages()).as("the CREATE's line, not the SET's, and once")
+                    .filteredOn(message -> message.contains("MySQL version comment")).containsExactly("filesystem:"
+                            + dir.resolve("r1.sql") + ", line " + createLine + ": a CREATE inside a MySQL version"
+                            + " comment (/*!...*/) does not run here: MariaDB and MySQL would run it, but samokoder"
+                            + " reads it as a comment. Write the statement out without the comment markers"
+                            + " (mysqldump wraps triggers, views and events in them)");
+        }
+    }
+}
