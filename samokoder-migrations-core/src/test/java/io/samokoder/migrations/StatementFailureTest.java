@@ -50,6 +50,30 @@ class StatementFailureTest {
     }
 
     @Test
+    void aStatementThatCannotRunInATransactionIsToldHowToRunIt(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "no_tx");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE t (id int, name text);\n"
+                + "CREATE INDEX CONCURRENTLY ix_t_name ON t (name);").down("DROP TABLE t;"));
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+
+        assertThat(e.statementNumber()).isEqualTo(2);
+        assertThat(e.sqlState()).isEqualTo("25001");
+        assertThat(e.getMessage()).contains("rolled back").contains("The statement cannot run inside a transaction:"
+                + " declare the revision non-transactional ('-- Transactional: false' in a script's header,"
+                + " @Revision(transactional = false) in Java); it then runs in autocommit");
+        assertThat(Db.tableExists(ds, "no_tx", "t")).isFalse();
+
+        // As the message says.
+        Rev.writeAll(dir, Rev.of("a1", "").nonTransactional().up("CREATE TABLE t (id int, name text);\n"
+                + "CREATE INDEX CONCURRENTLY ix_t_name ON t (name);").down("DROP TABLE t;"));
+        assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+        assertThat(Db.count(ds, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'no_tx'"
+                + " AND indexname = 'ix_t_name'")).isEqualTo(1);
+    }
+
+    @Test
     void aScriptThatEmptiesTheSearchPathIsToldSo(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "dumped");
         // As pg_dump's output begins: every name after it must carry its schema, the engine's own tables' too.

@@ -180,6 +180,9 @@ final class StepReports {
         return record(connection, failure, state + earlier(), attempts, marker);
     }
 
+    /** SQLSTATE 25001, active SQL transaction: the statement refuses to run inside one. */
+    private static final String ACTIVE_TRANSACTION = "25001";
+
     private static final String PARTIAL_WAYS_OUT = "Until this is resolved, runs refuse to run the revision again:"
             + " finish its remaining statements by hand and stamp, or undo those statements by hand (or make them"
             + " safe to repeat) and run again with retry-partial enabled.";
@@ -206,6 +209,13 @@ final class StepReports {
         }
         Step step = failure.step;
         RevisionScript script = script(step);
+        if (failure.statementNumber > 0 && ACTIVE_TRANSACTION.equals(failure.error.getSQLState()) && script != null
+                && script.transactional(this.dialect) && this.dialect.transactionalDdl()) {
+            // PostgreSQL's "cannot run inside a transaction block": CREATE INDEX CONCURRENTLY, VACUUM, ...
+            state += " The statement cannot run inside a transaction: declare the revision non-transactional"
+                    + " ('-- Transactional: false' in a script's header, @Revision(transactional = false) in Java);"
+                    + " it then runs in autocommit, each statement committed as it completes.";
+        }
         String file = script == null ? "" : script.description();
         String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
         MigrationExecutionException error = new MigrationExecutionException(
