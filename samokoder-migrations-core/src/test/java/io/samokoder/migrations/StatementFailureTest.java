@@ -74,6 +74,23 @@ class StatementFailureTest {
     }
 
     @Test
+    void psqlsCopyFromStdinIsToldToBecomeInserts(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "copied");
+        // As pg_dump writes a table's rows by default.
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE t (id int, name text);\n"
+                + "COPY copied.t (id, name) FROM stdin;\n1\ta\n2\tb\n\\.\n").down("DROP TABLE t;"));
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+
+        assertThat(e.statementNumber()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("rolled back").contains("COPY ... FROM stdin reads the lines after it"
+                + " from psql, which a migration cannot do: write the rows as INSERT statements (pg_dump --inserts or"
+                + " --column-inserts writes them so).");
+        assertThat(Db.tableExists(ds, "copied", "t")).isFalse();
+    }
+
+    @Test
     void aScriptThatEmptiesTheSearchPathIsToldSo(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "dumped");
         // As pg_dump's output begins: every name after it must carry its schema, the engine's own tables' too.

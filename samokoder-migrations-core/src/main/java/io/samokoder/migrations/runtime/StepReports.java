@@ -180,9 +180,6 @@ final class StepReports {
         return record(connection, failure, state + earlier(), attempts, marker);
     }
 
-    /** SQLSTATE 25001, active SQL transaction: the statement refuses to run inside one. */
-    private static final String ACTIVE_TRANSACTION = "25001";
-
     private static final String PARTIAL_WAYS_OUT = "Until this is resolved, runs refuse to run the revision again:"
             + " finish its remaining statements by hand and stamp, or undo those statements by hand (or make them"
             + " safe to repeat) and run again with retry-partial enabled.";
@@ -200,22 +197,9 @@ final class StepReports {
 
     private MigrationExecutionException record(Connection connection, StepFailure failure, String state,
             int attempts, String logPrefix) {
-        if (failure.statementNumber == 0 && this.dialect.isUndefinedTable(failure.error)) {
-            // The run found or made the engine's tables under the lock; they went missing after the script.
-            state += " The engine's own table was not found after the revision's statements ran: most likely the"
-                    + " revision changed which schema the session looks in (SET search_path or"
-                    + " set_config('search_path', ...), as pg_dump's output begins with; SET SCHEMA; USE), or dropped"
-                    + " or renamed the table; if so, remove those statements from the script.";
-        }
         Step step = failure.step;
         RevisionScript script = script(step);
-        if (failure.statementNumber > 0 && ACTIVE_TRANSACTION.equals(failure.error.getSQLState()) && script != null
-                && script.transactional(this.dialect) && this.dialect.transactionalDdl()) {
-            // PostgreSQL's "cannot run inside a transaction block": CREATE INDEX CONCURRENTLY, VACUUM, ...
-            state += " The statement cannot run inside a transaction: declare the revision non-transactional"
-                    + " ('-- Transactional: false' in a script's header, @Revision(transactional = false) in Java);"
-                    + " it then runs in autocommit, each statement committed as it completes.";
-        }
+        state += FailureHints.of(failure, script, this.dialect);
         String file = script == null ? "" : script.description();
         String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
         MigrationExecutionException error = new MigrationExecutionException(
