@@ -91,6 +91,20 @@ class StatementFailureTest {
     }
 
     @Test
+    void psqlsBackslashCommandsAreToldToGo(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "restricted");
+        // pg_dump 17.6 and later write a restrict command at the start and its counterpart at the end.
+        Rev.writeAll(dir, Rev.of("a1", "").up("\\restrict abc123\n\nCREATE TABLE t (id int);").down("DROP TABLE t;"));
+
+        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+
+        assertThat(e.statementNumber()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("A line that starts with a backslash is a command of psql (\\connect,"
+                + " \\restrict, \\i, ...), not SQL: remove it from the script.");
+    }
+
+    @Test
     void aScriptThatEmptiesTheSearchPathIsToldSo(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "dumped");
         // As pg_dump's output begins: every name after it must carry its schema, the engine's own tables' too.

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What a failed step's report adds when the error has a likely cause in the script itself, and the
  * fix: statements pasted from a dump or a tool that do not run as a migration (pg_dump's search path
- * and {@code COPY ... FROM stdin}, a statement that cannot run in a transaction).
+ * and {@code COPY ... FROM stdin}, psql's backslash commands, the mysql client's {@code DELIMITER}), and a
+ * statement that cannot run in a transaction.
  */
 final class FailureHints {
 
@@ -19,6 +20,8 @@ final class FailureHints {
 
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("^copy\\b.*\\bfrom\\s+stdin\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern DELIMITER = Pattern.compile("^delimiter\\b", Pattern.CASE_INSENSITIVE);
 
     private FailureHints() {
     }
@@ -35,9 +38,18 @@ final class FailureHints {
         if (failure.statementNumber <= 0 || script == null) {
             return "";
         }
-        if (copiesFromStdin(failure.step, script, dialect, failure.statementNumber)) {
+        String sql = statement(failure.step, script, dialect, failure.statementNumber);
+        if (sql != null && COPY_FROM_STDIN.matcher(sql).find()) {
             return " COPY ... FROM stdin reads the lines after it from psql, which a migration cannot do: write"
                     + " the rows as INSERT statements (pg_dump --inserts or --column-inserts writes them so).";
+        }
+        if (sql != null && DELIMITER.matcher(sql).find()) {
+            return " DELIMITER is a command of the mysql client, not SQL: remove the DELIMITER lines (a routine's,"
+                    + " trigger's or event's BEGIN ... END body needs none here) and end each statement with ';'.";
+        }
+        if (sql != null && sql.startsWith("\\")) {
+            return " A line that starts with a backslash is a command of psql (\\connect, \\restrict, \\i, ...),"
+                    + " not SQL: remove it from the script.";
         }
         if (ACTIVE_TRANSACTION.equals(failure.error.getSQLState()) && script.transactional(dialect)
                 && dialect.transactionalDdl()) {
@@ -49,13 +61,13 @@ final class FailureHints {
         return "";
     }
 
-    /** Whether statement {@code number} of the step is psql's {@code COPY ... FROM stdin}. */
-    private static boolean copiesFromStdin(Step step, RevisionScript script, Dialect dialect, int number) {
+    /** The text of statement {@code number} of the step, or {@code null} when it is not known. */
+    private static String statement(Step step, RevisionScript script, Dialect dialect, int number) {
         // A revision that reads the database decides its statements as it runs: they are not known here.
         if (CodeRunner.live(script)) {
-            return false;
+            return null;
         }
         List<SqlStatement> statements = StatementSender.statements(step, script, dialect);
-        return number <= statements.size() && COPY_FROM_STDIN.matcher(statements.get(number - 1).sql()).find();
+        return number <= statements.size() ? statements.get(number - 1).sql() : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Files;
@@ -10,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * mysqldump wraps triggers, views and events in MySQL version comments ({@code /*!50003 CREATE*}{@code /}).
- * MariaDB would run them, but the splitter reads them as comments: the run says so at WARN, naming the
- * file and line, rather than leaving the trigger out in silence.
+ * What mysqldump writes and a migration does not run as the mysql client would. Triggers, views and
+ * events wrapped in MySQL version comments ({@code /*!50003 CREATE*}{@code /}): MariaDB would run them,
+ * but the splitter reads them as comments, so the run says so at WARN, naming the file and line, rather
+ * than leaving the trigger out in silence. The client's {@code DELIMITER} lines: the failure says to
+ * remove them.
  */
-class MariaDbVersionCommentTest {
+class MariaDbDumpTest {
 
     @Test
     void aCreateInsideAVersionCommentIsReportedNotSilentlyDropped(@TempDir Path dir) throws Exception {
@@ -39,6 +42,23 @@ class MariaDbVersionCommentTest {
                             + " comment (/*!...*/) does not run here: MariaDB and MySQL would run it, but samokoder"
                             + " reads it as a comment. Write the statement out without the comment markers"
                             + " (mysqldump wraps triggers, views and events in them)");
+        }
+    }
+
+    @Test
+    void theMysqlClientsDelimiterIsToldToGo(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("r1", "").up("""
+                DELIMITER ;;
+                CREATE PROCEDURE p() BEGIN SELECT 1; END;;
+                DELIMITER ;
+                """).down("DROP PROCEDURE p;"));
+        try (TestDatabase db = MariaDb.fresh("delim")) {
+            MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
+                    () -> new Migrations(MariaDb.config(db.dataSource(), dir).build()).upgrade("heads"));
+
+            assertThat(e.statementNumber()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("DELIMITER is a command of the mysql client, not SQL: remove the"
+                    + " DELIMITER lines (a routine's, trigger's or event's BEGIN ... END body needs none here)");
         }
     }
 }
