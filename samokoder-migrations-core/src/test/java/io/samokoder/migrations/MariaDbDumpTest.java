@@ -40,8 +40,10 @@ class MariaDbDumpTest {
                     .filteredOn(message -> message.contains("MySQL version comment")).containsExactly("filesystem:"
                             + dir.resolve("r1.sql") + ", line " + createLine + ": a CREATE inside a MySQL version"
                             + " comment (/*!...*/) does not run here: MariaDB and MySQL would run it, but samokoder"
-                            + " reads it as a comment. Write the statement out without the comment markers"
-                            + " (mysqldump wraps triggers, views and events in them)");
+                            + " reads it as a comment (mysqldump wraps triggers, views and events in them). Write the"
+                            + " statement out without the comment markers. Where the revision was applied already,"
+                            + " it did not run there: write it in a new revision and delete the comment (comments are"
+                            + " not part of the checksum)");
         }
     }
 

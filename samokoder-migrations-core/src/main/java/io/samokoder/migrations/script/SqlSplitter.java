@@ -43,9 +43,11 @@ final class SqlSplitter {
                 if (!warned && holdsCreate(text, lexer.tokenStart(), lexer.tokenEnd())) {
                     warned = true;
                     LOG.warn("{}, line {}: a CREATE inside a MySQL version comment (/*!...*/) does not run here:"
-                            + " MariaDB and MySQL would run it, but samokoder reads it as a comment. Write the"
-                            + " statement out without the comment markers (mysqldump wraps triggers, views and"
-                            + " events in them)", file, lexer.tokenLine());
+                            + " MariaDB and MySQL would run it, but samokoder reads it as a comment (mysqldump wraps"
+                            + " triggers, views and events in them). Write the statement out without the comment"
+                            + " markers. Where the revision was applied already, it did not run there: write it in"
+                            + " a new revision and delete the comment (comments are not part of the checksum)",
+                            file, lexer.tokenLine());
                 }
                 continue;
             }
