@@ -80,6 +80,14 @@ final class Db {
         }
     }
 
+    /** The first column of the query's first row, read on this connection (not one of a pool's others). */
+    static String first(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     static long count(DataSource ds, String sql) {
         return Long.parseLong(strings(ds, sql).get(0));
     }

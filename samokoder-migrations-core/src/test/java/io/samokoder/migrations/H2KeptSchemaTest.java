@@ -6,8 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * run used: the run puts the current schema back.
  */
 class H2KeptSchemaTest {
-
-    private static String current(Connection c) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CURRENT_SCHEMA")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     @Test
     void aRevisionThatChangesTheSchemaLeavesThePooledConnectionsOnTheirOwn(@TempDir Path dir) throws Exception {
@@ -44,8 +35,8 @@ class H2KeptSchemaTest {
             new Migrations(H2Db.config(pool, dir).schema("PUBLIC").build()).upgrade("heads");
 
             try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
-                assertThat(current(first)).isEqualTo("PUBLIC");
-                assertThat(current(second)).isEqualTo("PUBLIC");
+                assertThat(Db.first(first, "SELECT CURRENT_SCHEMA")).isEqualTo("PUBLIC");
+                assertThat(Db.first(second, "SELECT CURRENT_SCHEMA")).isEqualTo("PUBLIC");
             }
             assertThat(Db.count(pool, "SELECT count(*) FROM accounts")).as("the application's table").isEqualTo(1);
             assertThat(Db.count(pool, "SELECT count(*) FROM other.accounts")).as("r2's table").isZero();

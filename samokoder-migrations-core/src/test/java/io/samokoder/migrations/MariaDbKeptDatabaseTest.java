@@ -7,8 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,13 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the application's pooled connection that the run used: the run puts the current database back.
  */
 class MariaDbKeptDatabaseTest {
-
-    private static String current(Connection c) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     @Test
     void aRevisionThatChangesTheDatabaseLeavesThePooledConnectionOnItsOwn(@TempDir Path dir) throws Exception {
@@ -43,12 +34,9 @@ class MariaDbKeptDatabaseTest {
                 new Migrations(MariaDb.config(pool, dir).schema(db.name()).build()).upgrade("heads");
 
                 try (Connection c = pool.getConnection()) {
-                    assertThat(current(c)).isEqualTo(db.name());
-                    try (Statement st = c.createStatement();
-                            ResultSet rs = st.executeQuery("SELECT count(*) FROM accounts")) {
-                        rs.next();
-                        assertThat(rs.getInt(1)).as("the application's table").isEqualTo(1);
-                    }
+                    assertThat(Db.first(c, "SELECT DATABASE()")).isEqualTo(db.name());
+                    assertThat(Db.first(c, "SELECT count(*) FROM accounts")).as("the application's table")
+                            .isEqualTo("1");
                 }
                 assertThat(MariaDb.count(other.dataSource(), "SELECT count(*) FROM accounts"))
                         .as("r2's table, made where it said").isZero();

@@ -25,6 +25,12 @@ class StatementFailureTest {
                 Rev.of("c3", "b2").up("CREATE TABLE fourth (id int);").down("DROP TABLE fourth;"));
     }
 
+    /** The failure of an upgrade to the heads with the scripts of {@code dir}. */
+    private static MigrationExecutionException upgradeFails(DataSource ds, Path dir) {
+        return catchThrowableOfType(MigrationExecutionException.class,
+                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+    }
+
     @Test
     void perRevisionRollsBackTheFailingRevisionOnly(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "per_revision");
@@ -55,8 +61,7 @@ class StatementFailureTest {
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE t (id int, name text);\n"
                 + "CREATE INDEX CONCURRENTLY ix_t_name ON t (name);").down("DROP TABLE t;"));
 
-        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
-                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+        MigrationExecutionException e = upgradeFails(ds, dir);
 
         assertThat(e.statementNumber()).isEqualTo(2);
         assertThat(e.sqlState()).isEqualTo("25001");
@@ -80,8 +85,7 @@ class StatementFailureTest {
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE t (id int, name text);\n"
                 + "COPY copied.t (id, name) FROM stdin;\n1\ta\n2\tb\n\\.\n").down("DROP TABLE t;"));
 
-        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
-                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+        MigrationExecutionException e = upgradeFails(ds, dir);
 
         assertThat(e.statementNumber()).isEqualTo(2);
         assertThat(e.getMessage()).contains("rolled back").contains("COPY ... FROM stdin reads the lines after it"
@@ -96,8 +100,7 @@ class StatementFailureTest {
         // pg_dump 17.6 and later write a restrict command at the start and its counterpart at the end.
         Rev.writeAll(dir, Rev.of("a1", "").up("\\restrict abc123\n\nCREATE TABLE t (id int);").down("DROP TABLE t;"));
 
-        MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
-                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+        MigrationExecutionException e = upgradeFails(ds, dir);
 
         assertThat(e.statementNumber()).isEqualTo(1);
         assertThat(e.getMessage()).contains("A line that starts with a backslash is a command of psql (\\connect,"
