@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -76,6 +77,34 @@ class StatementFailureTest {
         assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
         assertThat(Db.count(ds, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'no_tx'"
                 + " AND indexname = 'ix_t_name'")).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionalRevisionMustNotEndTheEnginesTransaction(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "pasted");
+        // As Alembic's --sql output writes each revision; before, t stayed committed and the run said rolled back.
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE s (id int);\nBEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n"
+                + "CREATE TABLE u (id int);\nSELECT 1/0;").down("DROP TABLE u;"));
+
+        ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class,
+                () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+
+        assertThat(e.file()).endsWith("a1.sql");
+        assertThat(e.getMessage()).contains("statement 2 is BEGIN, but the revision runs in a transaction of the"
+                + " engine's, with its version row, which it must not end").contains("Remove BEGIN, COMMIT and"
+                + " ROLLBACK from the script (Alembic's --sql output has them around each revision), or declare it"
+                + " '-- Transactional: false'");
+        assertThat(Db.tableExists(ds, "pasted", "s")).as("rolled back").isFalse();
+        assertThat(Db.tableExists(ds, "pasted", "t")).isFalse();
+        assertThat(Db.versionRows(ds)).isEmpty();
+
+        // Savepoints stay within the transaction.
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE s (id int);\nSAVEPOINT before_t;\n"
+                + "CREATE TABLE t (id int);\nROLLBACK TO SAVEPOINT before_t;\nCREATE TABLE u (id int);")
+                .down("DROP TABLE u;\nDROP TABLE s;"));
+        new Migrations(Db.config(ds, dir).build()).upgrade("heads");
+        assertThat(Db.tableExists(ds, "pasted", "t")).isFalse();
+        assertThat(Db.tableExists(ds, "pasted", "u")).isTrue();
     }
 
     @Test

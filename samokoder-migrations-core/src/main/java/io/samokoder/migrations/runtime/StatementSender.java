@@ -3,6 +3,7 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,6 +98,16 @@ final class StatementSender {
 
     private void execute(Connection connection, Statement st, Step step, RevisionScript script,
             SqlStatement statement, boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
+        String control = SqlKeywords.transactionControl(statement.sql());
+        if (control != null) {
+            // Checked before it runs: the revision's earlier statements are still in the engine's transaction.
+            throw new ScriptFormatException(script.description(), statement.line(), "statement "
+                    + statement.number() + " is " + control + ", but the revision runs in a transaction of the"
+                    + " engine's, with its version row, which it must not end: what ran before it would stay"
+                    + " committed whatever came after. Remove BEGIN, COMMIT and ROLLBACK from the script"
+                    + " (Alembic's --sql output has them around each revision), or declare it"
+                    + " '-- Transactional: false' to run in autocommit");
+        }
         ScheduledFuture<?> probe = watchWaits ? this.retries.scheduleWaitProbe(connection, script, waits) : null;
         try {
             st.execute(statement.sql());
@@ -258,37 +269,15 @@ final class StatementSender {
             }
         }
         int start = i;
-        while (i < n && isAsciiLetter(sql.charAt(i))) {
+        while (i < n && SqlKeywords.isAsciiLetter(sql.charAt(i))) {
             i++;
         }
         int length = i - start;
         for (int k = 0; k < BATCHABLE.size(); k++) {
-            if (isKeyword(sql, start, length, BATCHABLE.get(k))) {
+            if (SqlKeywords.is(sql, start, length, BATCHABLE.get(k))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /**
-     * Whether {@code sql[start, start + length)} is {@code keyword} (lower case) in any case. A loop of its
-     * own: {@code regionMatches(true, ...)} would bring Unicode case tables into the compiled code of every
-     * statement's path.
-     */
-    private static boolean isKeyword(String sql, int start, int length, String keyword) {
-        if (keyword.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            // ASCII letters only (see isAsciiLetter): upper and lower case differ in bit 0x20 alone.
-            if ((sql.charAt(start + i) | 0x20) != keyword.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
