@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.io.File;
@@ -195,6 +196,18 @@ class OfflineSqlTest {
                 .sql(Command.UPGRADE, "b0");
         assertThat(single.split("BEGIN;", -1)).hasSize(2);
         assertThat(single.split("COMMIT;", -1)).hasSize(2);
+    }
+
+    @Test
+    void aTransactionalRevisionMustNotEndTheScriptsTransactionEither(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE s (id int);\nCOMMIT;").down("DROP TABLE s;"),
+                Rev.of("b2", "a1").nonTransactional().up("COMMIT;").down(""));
+        Migrations renderer = new Migrations(MigrationsConfig.builder().locations("filesystem:" + dir).build());
+
+        assertThatThrownBy(() -> renderer.sql(Command.UPGRADE, "base:a1")).isInstanceOf(ScriptFormatException.class)
+                .hasMessageContaining("a1.sql:").hasMessageContaining("statement 2 is COMMIT, but the revision runs in"
+                        + " a transaction of the engine's");
+        assertThat(renderer.sql(Command.UPGRADE, "a1:b2")).as("in autocommit, its own to manage").contains("COMMIT;");
     }
 
     @Test

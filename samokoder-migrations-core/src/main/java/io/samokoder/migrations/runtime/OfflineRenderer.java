@@ -13,6 +13,7 @@ import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,11 @@ final class OfflineRenderer {
                 List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(this.dialect)
                         : script.upgradeStatements(this.dialect);
                 for (SqlStatement statement : statements) {
+                    ScriptFormatException endsTransaction = inTransaction
+                            ? SqlKeywords.endsTransaction(script, statement) : null;
+                    if (endsTransaction != null) {
+                        throw endsTransaction;
+                    }
                     statement(out, statement.sql());
                 }
                 if (timeouts && !transactional) {

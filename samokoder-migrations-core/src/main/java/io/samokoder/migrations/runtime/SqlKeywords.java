@@ -1,5 +1,8 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptFormatException;
+import io.samokoder.migrations.script.SqlStatement;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,6 +66,22 @@ final class SqlKeywords {
             return keyword.toUpperCase(Locale.ROOT);
         }
         return null;
+    }
+
+    /**
+     * The error for a statement of a revision that runs in a transaction of the engine's (online or in an
+     * offline script) when it would begin, end or abandon that transaction; {@code null} otherwise.
+     */
+    static ScriptFormatException endsTransaction(RevisionScript script, SqlStatement statement) {
+        String control = transactionControl(statement.sql());
+        if (control == null) {
+            return null;
+        }
+        return new ScriptFormatException(script.description(), statement.line(), "statement " + statement.number()
+                + " is " + control + ", but the revision runs in a transaction of the engine's, with its version row,"
+                + " which it must not end: what ran before it would stay committed whatever came after. Remove BEGIN,"
+                + " COMMIT and ROLLBACK from the script (Alembic's --sql output has them around each revision), or"
+                + " declare it '-- Transactional: false' to run in autocommit");
     }
 
     /** The end of the word that starts after any blanks from {@code from}. */

@@ -98,15 +98,10 @@ final class StatementSender {
 
     private void execute(Connection connection, Statement st, Step step, RevisionScript script,
             SqlStatement statement, boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
-        String control = SqlKeywords.transactionControl(statement.sql());
-        if (control != null) {
+        ScriptFormatException endsTransaction = SqlKeywords.endsTransaction(script, statement);
+        if (endsTransaction != null) {
             // Checked before it runs: the revision's earlier statements are still in the engine's transaction.
-            throw new ScriptFormatException(script.description(), statement.line(), "statement "
-                    + statement.number() + " is " + control + ", but the revision runs in a transaction of the"
-                    + " engine's, with its version row, which it must not end: what ran before it would stay"
-                    + " committed whatever came after. Remove BEGIN, COMMIT and ROLLBACK from the script"
-                    + " (Alembic's --sql output has them around each revision), or declare it"
-                    + " '-- Transactional: false' to run in autocommit");
+            throw endsTransaction;
         }
         ScheduledFuture<?> probe = watchWaits ? this.retries.scheduleWaitProbe(connection, script, waits) : null;
         try {
