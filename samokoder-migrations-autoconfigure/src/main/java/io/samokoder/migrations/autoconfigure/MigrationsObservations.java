@@ -11,6 +11,7 @@ import io.samokoder.migrations.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -74,12 +75,12 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
             open = new ArrayList<>();
             this.openSteps.set(open);
         }
-        open.add(new OpenStep(key(step.direction(), step.revision()), observation));
+        open.add(new OpenStep(step.direction(), step.revision(), observation));
     }
 
     @Override
     public void stepFinished(StepResult result) {
-        Observation observation = take(key(result.direction(), result.revision()));
+        Observation observation = take(result.direction(), result.revision());
         if (observation != null) {
             observation.stop();
         }
@@ -87,7 +88,7 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
 
     @Override
     public void stepFailed(PlannedStep step, MigrationException error) {
-        Observation observation = take(key(step.direction(), step.revision()));
+        Observation observation = take(step.direction(), step.revision());
         if (observation != null) {
             observation.error(error);
             observation.stop();
@@ -106,11 +107,12 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     /** The first open step of that direction and revision, no longer open. */
-    private Observation take(String key) {
+    private Observation take(Step.Kind direction, String revision) {
         List<OpenStep> open = this.openSteps.get();
         if (open != null) {
             for (int i = 0; i < open.size(); i++) {
-                if (open.get(i).key().equals(key)) {
+                OpenStep step = open.get(i);
+                if (step.direction() == direction && Objects.equals(step.revision(), revision)) {
                     return open.remove(i).observation();
                 }
             }
@@ -132,11 +134,7 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
         }
     }
 
-    private static String key(Step.Kind direction, String revision) {
-        return direction + " " + revision;
-    }
-
-    /** A started step's observation, under its direction and revision. */
-    private record OpenStep(String key, Observation observation) {
+    /** A started step's observation, with its direction and revision (none for a step to base). */
+    private record OpenStep(Step.Kind direction, String revision, Observation observation) {
     }
 }

@@ -5,6 +5,7 @@ import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.script.ChecksumChange;
+import io.samokoder.migrations.script.PartChecksums;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,7 +112,7 @@ final class Drift {
         return new DriftProblem(id, script.description(), "Revision " + id + " (" + script.description()
                 + ") was changed after it was applied: its executable SQL differs from what ran (recorded checksum "
                 + entry.checksum() + ", now " + now + "). Comments, blank lines, line endings and indentation do not"
-                + " count, so this is a real change" + (entry.checksum().startsWith("v1:")
+                + " count, so this is a real change" + (!PartChecksums.hasParts(entry.checksum())
                         ? " (the recorded checksum is of version 1, which covers both parts, so a change to the"
                                 + " downgrade part alone counts too)" : " to its upgrade part")
                 + ". Restore the file and put the change in a new revision; if the new text is meant to replace the"
@@ -146,12 +147,12 @@ final class Drift {
         }
         return "Revision " + id + " (" + description + ") was changed after it was applied: the operations it records"
                 + " differ from those that ran (recorded checksum " + recorded + ", now " + now + ")"
-                + (recorded.startsWith("j1:") ? "; the recorded checksum is of the first form, which covers both"
-                        + " directions, so a change to the downgrade alone counts too" : "") + ". Restore its code and"
-                + " put the change in a new revision. If its code is unchanged but gives other values on each load (a"
-                + " random id, the time, a salted hash, a bean's state), declare a version instead:"
-                + " @Revision(version = \"1\"), checked as given (downgrade below it and upgrade again to record it),"
-                + " or set the checksum policy to WARN.";
+                + (!PartChecksums.hasParts(recorded) ? "; the recorded checksum is of the first form, which covers"
+                        + " both directions, so a change to the downgrade alone counts too" : "")
+                + ". Restore its code and put the change in a new revision. If its code is unchanged but gives other"
+                + " values on each load (a random id, the time, a salted hash, a bean's state), declare a version"
+                + " instead: @Revision(version = \"1\"), checked as given (downgrade below it and upgrade again to"
+                + " record it), or set the checksum policy to WARN.";
     }
 
     private static String shown(String revises) {

@@ -69,12 +69,8 @@ final class SessionSettings {
         if (sql != null) {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
-                List<String> kept = new ArrayList<>();
-                for (int i = 0; i < this.dialect.session().keptSettings().size(); i++) {
-                    kept.add(rs.getString((check ? 4 : 3) + i));
-                }
                 return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null,
-                        List.copyOf(kept));
+                        kept(rs, check ? 4 : 3));
             } catch (SQLException e) {
                 LOG.debug("Could not set the run's session settings in one query, trying one by one: {}",
                         Jdbc.describe(e));
@@ -82,9 +78,7 @@ final class SessionSettings {
         }
         String previousCheck = check ? enableDeadClientCheck(connection) : null;
         try {
-            List<String> kept = new ArrayList<>();
-            String[] timeouts = setRunTimeouts(connection, kept);
-            return new Saved(timeouts, previousCheck, Collections.unmodifiableList(kept));
+            return setRunTimeouts(connection, previousCheck);
         } catch (RuntimeException e) {
             if (previousCheck != null) {
                 restoreDeadClientCheck(connection, previousCheck);
@@ -158,6 +152,19 @@ final class SessionSettings {
         }
     }
 
+    /**
+     * The values of the dialect's kept settings in the row's columns from {@code first} on; unmodifiable,
+     * and a value may be {@code null} (MariaDB: no database selected).
+     */
+    private List<String> kept(ResultSet rs, int first) throws SQLException {
+        int count = this.dialect.session().keptSettings().size();
+        List<String> kept = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            kept.add(rs.getString(first + i));
+        }
+        return Collections.unmodifiableList(kept);
+    }
+
     private boolean deadClientCheckAvailable(Connection connection) {
         try {
             return this.dialect.session().deadClientCheckSetting() != null
@@ -198,22 +205,19 @@ final class SessionSettings {
 
     /**
      * Sets the configured timeouts for the session once per run, so that a revision without its own
-     * timeout headers needs no round trip for them; returns the values to restore, and adds those of the
-     * kept settings, read in the same query, to {@code kept}.
+     * timeout headers needs no round trip for them; returns what to restore: the timeouts and kept
+     * settings read before, in one query, and {@code deadClientCheck}.
      */
-    private String[] setRunTimeouts(Connection connection, List<String> kept) {
+    private Saved setRunTimeouts(Connection connection, String deadClientCheck) {
         try {
-            String[] previous;
+            Saved saved;
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
                 rs.next();
-                previous = new String[] {rs.getString(1), rs.getString(2)};
-                for (int i = 0; i < this.dialect.session().keptSettings().size(); i++) {
-                    kept.add(rs.getString(3 + i));
-                }
+                saved = new Saved(new String[] {rs.getString(1), rs.getString(2)}, deadClientCheck, kept(rs, 3));
             }
             restoreTimeouts(connection, this.runTimeouts);
-            return previous;
+            return saved;
         } catch (SQLException e) {
             throw Jdbc.failure("Could not set lock_timeout and statement_timeout for the run", e);
         }

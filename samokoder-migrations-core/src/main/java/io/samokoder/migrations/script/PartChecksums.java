@@ -66,6 +66,14 @@ public final class PartChecksums {
     }
 
     /**
+     * Whether the checksum has a part per direction ({@code v2:}, {@code j2:}); a checksum of the first
+     * form ({@code v1:}, {@code j1:}) or a declared version covers the revision as a whole.
+     */
+    public static boolean hasParts(String checksum) {
+        return upgradeEnd(checksum) > 0;
+    }
+
+    /**
      * Where the upgrade part of a two-part checksum ends (its {@code :}), or -1 for another form (a
      * declared version {@code jv:...} never has parts, whatever it looks like).
      */

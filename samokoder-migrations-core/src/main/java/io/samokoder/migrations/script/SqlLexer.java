@@ -70,13 +70,18 @@ final class SqlLexer {
      * Unicode case tables the JIT would inline at every keyword the splitter tests.
      */
     boolean wordIs(String word) {
+        return this.tokenEnd - this.tokenStart == word.length() && isAt(this.text, this.tokenStart, word);
+    }
+
+    /** Whether {@code word} (lower-case ASCII letters) stands at {@code start} of {@code text} in any ASCII case. */
+    static boolean isAt(String text, int start, String word) {
         int n = word.length();
-        if (this.tokenEnd - this.tokenStart != n) {
+        if (start + n > text.length()) {
             return false;
         }
         for (int i = 0; i < n; i++) {
             // A lower-case ASCII letter and its upper-case form differ in bit 0x20 alone.
-            if ((this.text.charAt(this.tokenStart + i) | 0x20) != word.charAt(i)) {
+            if ((text.charAt(start + i) | 0x20) != word.charAt(i)) {
                 return false;
             }
         }

@@ -125,7 +125,7 @@ final class SqlSplitter {
         while (i < end && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        return i + 6 <= end && text.regionMatches(true, i, "create", 0, 6);
+        return i + 6 <= end && SqlLexer.isAt(text, i, "create");
     }
 
     /**
