@@ -190,4 +190,19 @@ class JavaRevisionTest {
         assertThatThrownBy(() -> edited.upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
                 .hasMessageContaining("j2");
     }
+
+    @Test
+    void aRaisedDeclaredVersionIsDriftThatNamesBothVersions(TestDatabase db, @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "java_version_drift");
+        new Migrations(config(ds, dir, new AddPeople(), new CapitaliseNames()).build()).upgrade("heads");
+
+        @Revision(id = "j3", revises = "j2", message = "Capitalise names", version = "2")
+        class CapitaliseNamesRaised extends CapitaliseNames {
+        }
+        Migrations raised = new Migrations(config(ds, dir, new AddPeople(), new CapitaliseNamesRaised()).build());
+
+        assertThatThrownBy(() -> raised.upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("Revision j3 (java:" + CapitaliseNamesRaised.class.getName()
+                        + ") was changed after it was applied: its declared version is '2', and '1' ran.");
+    }
 }

@@ -36,6 +36,15 @@ public final class JavaRevisions {
     }
 
     /**
+     * The version that a Java revision's checksum declares ({@link Revision#version()}), or {@code null}
+     * when the checksum covers its operations or is an SQL script's.
+     */
+    public static String declaredVersion(String checksum) {
+        return checksum != null && checksum.startsWith(JavaRevisionCode.VERSION_PREFIX)
+                ? checksum.substring(JavaRevisionCode.VERSION_PREFIX.length()) : null;
+    }
+
+    /**
      * The class that declares the revision: its own, or, for a proxy that a framework made of it (a Spring
      * bean with {@code @Transactional}, say: a generated subclass named with {@code $$}), the proxied class,
      * which carries the {@link Revision} annotation.

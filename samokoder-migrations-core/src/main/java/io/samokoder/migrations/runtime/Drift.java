@@ -4,6 +4,7 @@ import io.samokoder.migrations.ChecksumStatus;
 import io.samokoder.migrations.DriftProblem;
 import io.samokoder.migrations.UnknownAppliedRevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.script.ChecksumChange;
 import io.samokoder.migrations.script.PartChecksums;
 import io.samokoder.migrations.script.RevisionScript;
@@ -138,10 +139,12 @@ final class Drift {
 
     /** A Java revision's change: of its declared version, or of the operations it records. */
     private static String javaChange(String id, String description, String recorded, String now) {
-        if (now.startsWith("jv:") || recorded.startsWith("jv:")) {
+        String declared = JavaRevisions.declaredVersion(now);
+        String ran = JavaRevisions.declaredVersion(recorded);
+        if (declared != null || ran != null) {
             return "Revision " + id + " (" + description + ") was changed after it was applied: its declared version"
-                    + " is " + (now.startsWith("jv:") ? "'" + now.substring(3) + "'" : "gone") + ", and "
-                    + (recorded.startsWith("jv:") ? "'" + recorded.substring(3) + "'" : "none") + " ran. A new version"
+                    + " is " + (declared != null ? "'" + declared + "'" : "gone") + ", and "
+                    + (ran != null ? "'" + ran + "'" : "none") + " ran. A new version"
                     + " says that the revision does something else: put the change in a new revision, or downgrade below"
                     + " it and upgrade again (which records the new version), or set the checksum policy to WARN.";
         }
