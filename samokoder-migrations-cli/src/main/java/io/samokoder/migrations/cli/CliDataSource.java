@@ -7,10 +7,14 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,7 +23,8 @@ import javax.sql.DataSource;
  * {@code --classpath} entries (which {@code DriverManager} does not see); nothing is opened before.
  * When no password is set and the server asks for one, the password is read from the console
  * (not echoed) once, if there is a console. A driver's error that quotes the password (as some quote
- * a malformed URL) has it replaced by {@code ***}.
+ * a malformed URL) has it replaced by {@code ***}. A URL that no driver takes fails naming its scheme,
+ * the drivers there are, and where to put the missing one.
  */
 final class CliDataSource implements DataSource {
 
@@ -67,22 +72,87 @@ final class CliDataSource implements DataSource {
         try {
             return DriverManager.getConnection(this.url, properties);
         } catch (SQLException e) {
-            Driver driver = this.drivers == null || !"08001".equals(e.getSQLState()) ? null : classPathDriver();
-            if (driver == null) {
+            if (!"08001".equals(e.getSQLState())) {
                 throw e;
             }
-            return driver.connect(this.url, properties);
+            Driver driver = classPathDriver();
+            if (driver != null) {
+                return driver.connect(this.url, properties);
+            }
+            List<String> known = knownDrivers();
+            if (known != null) {
+                throw noDriver(known);
+            }
+            throw e;
         }
     }
 
     /** The driver of the class path entries that takes this URL, or {@code null}. */
     private Driver classPathDriver() throws SQLException {
+        if (this.drivers == null) {
+            return null;
+        }
         for (Driver driver : ServiceLoader.load(Driver.class, this.drivers)) {
             if (driver.acceptsURL(this.url)) {
                 return driver;
             }
         }
         return null;
+    }
+
+    /**
+     * The class names of the drivers found ({@link DriverManager}'s and the class path entries'), or
+     * {@code null} when one of them takes the URL (its failure is then the connection's, not a missing driver).
+     */
+    private List<String> knownDrivers() throws SQLException {
+        Set<String> names = new TreeSet<>();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.acceptsURL(this.url)) {
+                return null;
+            }
+            names.add(driver.getClass().getName());
+        }
+        if (this.drivers != null) {
+            for (Driver driver : ServiceLoader.load(Driver.class, this.drivers)) {
+                names.add(driver.getClass().getName());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** DriverManager's "No suitable driver", said so that it can be acted on; the URL's scheme only, no secret. */
+    private SQLException noDriver(List<String> known) {
+        String scheme = scheme(this.url);
+        String message = (scheme == null
+                ? "The URL does not start with jdbc:<database>: (for example jdbc:postgresql://host:5432/db), so no"
+                        + " JDBC driver takes it"
+                : "No JDBC driver on the class path takes " + scheme + " URLs")
+                + " (drivers found: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")."
+                + (scheme == null ? "" : " Put the database's driver jar on the class path: with the command line,"
+                        + " --classpath (for example --classpath h2-2.3.232.jar); with the Maven plugin, a"
+                        + " dependency of the project.")
+                + ("jdbc:mysql:".equals(scheme) ? " For MySQL, MariaDB's driver takes the URL when it has the"
+                        + " permitMysqlScheme option (jdbc:mysql://host:3306/db?permitMysqlScheme); for a MariaDB"
+                        + " server, use a jdbc:mariadb: URL." : "");
+        return new SQLException(message, "08001");
+    }
+
+    /** {@code jdbc:<name>:} of a JDBC URL, lower case, or {@code null} when it has none. */
+    static String scheme(String url) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return null;
+        }
+        int end = url.indexOf(':', 5);
+        if (end <= 5) {
+            return null;
+        }
+        for (int i = 5; i < end; i++) {
+            char c = url.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '_') {
+                return null;
+            }
+        }
+        return url.substring(0, end + 1).toLowerCase(Locale.ROOT);
     }
 
     private SQLException hideSecrets(SQLException e) {

@@ -83,7 +83,9 @@ class CliJarIT {
         assertEquals("eeee5555 (head) (mergepoint)\n", current.out());
         Process without = java("--url", url, "current");
         assertEquals(255, without.status(), without::toString);
-        assertTrue(without.err().contains("No suitable driver"), without::toString);
+        assertTrue(without.err().contains("No JDBC driver on the class path takes jdbc:h2: URLs (drivers found:"
+                + " org.mariadb.jdbc.Driver, org.postgresql.Driver). Put the database's driver jar on the class path:"
+                + " with the command line, --classpath"), without::toString);
     }
 
     @Test
