@@ -80,6 +80,24 @@ class StatementFailureTest {
     }
 
     @Test
+    void aRevisionThatWouldEndTheEnginesTransactionFailsTheRunBeforeTheRevisionsBeforeIt(TestDatabase db,
+            @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "pasted_later");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE s (id int);").down("DROP TABLE s;"),
+                Rev.of("b2", "a1").up("CREATE TABLE t (id int);\nCOMMIT;").down("DROP TABLE t;"));
+        Migrations migrations = new Migrations(Db.config(ds, dir).build());
+
+        for (Runnable run : List.<Runnable>of(() -> migrations.plan(Command.UPGRADE, "heads"),
+                () -> migrations.upgrade("heads"))) {
+            ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class, run::run);
+            assertThat(e.file()).endsWith("b2.sql");
+            assertThat(e.getMessage()).contains("statement 2 is COMMIT, but the revision runs in a transaction");
+        }
+        assertThat(Db.tableExists(ds, "pasted_later", "s")).as("a1 did not run").isFalse();
+        assertThat(Db.tableExists(ds, "pasted_later", "alembic_version")).isFalse();
+    }
+
+    @Test
     void aTransactionalRevisionMustNotEndTheEnginesTransaction(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "pasted");
         // As Alembic's --sql output writes each revision; before, t stayed committed and the run said rolled back.
@@ -94,9 +112,9 @@ class StatementFailureTest {
                 + " engine's, with its version row, which it must not end").contains("Remove BEGIN, COMMIT and"
                 + " ROLLBACK from the script (Alembic's --sql output has them around each revision), or declare it"
                 + " '-- Transactional: false'");
-        assertThat(Db.tableExists(ds, "pasted", "s")).as("rolled back").isFalse();
+        assertThat(Db.tableExists(ds, "pasted", "s")).as("never sent").isFalse();
         assertThat(Db.tableExists(ds, "pasted", "t")).isFalse();
-        assertThat(Db.versionRows(ds)).isEmpty();
+        assertThat(Db.tableExists(ds, "pasted", "alembic_version")).isFalse();
 
         // Savepoints stay within the transaction.
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE s (id int);\nSAVEPOINT before_t;\n"

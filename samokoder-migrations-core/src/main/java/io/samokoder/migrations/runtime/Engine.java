@@ -177,6 +177,7 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.transactional(this.catalog, plan, bound.dialect());
         }
+        PlanChecks.statements(this.catalog, plan, bound.dialect());
         if (!bound.dialect().transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {

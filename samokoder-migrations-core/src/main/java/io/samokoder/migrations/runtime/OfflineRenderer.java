@@ -13,7 +13,6 @@ import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
-import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,10 +148,8 @@ final class OfflineRenderer {
                 List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(this.dialect)
                         : script.upgradeStatements(this.dialect);
                 for (SqlStatement statement : statements) {
-                    ScriptFormatException endsTransaction = inTransaction
-                            ? SqlKeywords.endsTransaction(script, statement) : null;
-                    if (endsTransaction != null) {
-                        throw endsTransaction;
+                    if (inTransaction) {
+                        script.refuseTransactionControl(statement);
                     }
                     statement(out, statement.sql());
                 }

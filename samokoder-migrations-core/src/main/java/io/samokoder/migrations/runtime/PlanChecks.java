@@ -12,6 +12,7 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks made before a plan runs: every row is known, applied scripts did not drift, downgrades are
- * reversible, SINGLE mode is possible.
+ * reversible, SINGLE mode is possible, and the scripts to run have statements for the database.
  */
 final class PlanChecks {
 
@@ -72,6 +73,40 @@ final class PlanChecks {
                         + " transaction-mode single (TransactionMode.SINGLE); nothing was run. Use per-revision for"
                         + " this run (samokoder.migrations.transaction-mode=per-revision, or"
                         + " TransactionMode.PER_REVISION).");
+            }
+        }
+    }
+
+    /**
+     * Every script a step of the plan runs has statements for the database: an SQL script's part splits
+     * (strings, comments and dollar quotes are closed), a Java revision's operations render for the
+     * dialect (a revision that reads the database has none before it runs), and a revision that runs in
+     * the engine's transaction does not begin, commit or roll back one itself. So a script that would fail
+     * before reaching the server fails the run before its first step, rather than at its own step after
+     * the steps before it committed. Nothing is kept: the run splits and renders each script again at its
+     * step, so that it does not hold every script's statements at once.
+     *
+     * @throws io.samokoder.migrations.MigrationException for a script that does not split, that ends the
+     *     engine's transaction, or whose operations the database cannot hold
+     */
+    static void statements(Catalog catalog, Plan plan, Dialect dialect) {
+        for (Step step : plan.steps()) {
+            if (step.kind() != Step.Kind.UPGRADE && step.kind() != Step.Kind.DOWNGRADE || step.revision() == null) {
+                continue;
+            }
+            RevisionScript script = catalog.script(step.revision());
+            if (script == null || CodeRunner.live(script)) {
+                continue;
+            }
+            boolean inTransaction = dialect.transactionalDdl() && script.transactional(dialect);
+            if (script.code().isEmpty()) {
+                script.checkStatements(step.kind() == Step.Kind.UPGRADE, inTransaction);
+                continue;
+            }
+            for (SqlStatement statement : StatementSender.statements(step, script, dialect)) {
+                if (inTransaction) {
+                    script.refuseTransactionControl(statement);
+                }
             }
         }
     }

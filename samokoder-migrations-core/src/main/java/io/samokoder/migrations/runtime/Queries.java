@@ -97,6 +97,7 @@ final class Queries {
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
         }
+        PlanChecks.statements(this.catalog, plan, tables().dialect());
         if (!this.config.retryPartial()) {
             // The run would refuse before anything runs: so does its dry run.
             List<PartialAttempt> repeated = PartialAttempts.repeated(read.partial(), plan);

@@ -3,7 +3,6 @@ package io.samokoder.migrations.runtime;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
-import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -98,11 +97,8 @@ final class StatementSender {
 
     private void execute(Connection connection, Statement st, Step step, RevisionScript script,
             SqlStatement statement, boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
-        ScriptFormatException endsTransaction = SqlKeywords.endsTransaction(script, statement);
-        if (endsTransaction != null) {
-            // Checked before it runs: the revision's earlier statements are still in the engine's transaction.
-            throw endsTransaction;
-        }
+        // Checked before it runs: the revision's earlier statements are still in the engine's transaction.
+        script.refuseTransactionControl(statement);
         ScheduledFuture<?> probe = watchWaits ? this.retries.scheduleWaitProbe(connection, script, waits) : null;
         try {
             st.execute(statement.sql());
@@ -264,15 +260,33 @@ final class StatementSender {
             }
         }
         int start = i;
-        while (i < n && SqlKeywords.isAsciiLetter(sql.charAt(i))) {
+        while (i < n && ((sql.charAt(i) | 0x20) >= 'a' && (sql.charAt(i) | 0x20) <= 'z')) {
             i++;
         }
         int length = i - start;
         for (int k = 0; k < BATCHABLE.size(); k++) {
-            if (SqlKeywords.is(sql, start, length, BATCHABLE.get(k))) {
+            if (isKeyword(sql, start, length, BATCHABLE.get(k))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code sql[start, start + length)} is {@code keyword} (lower case) in any ASCII case, as the
+     * databases read keywords: a loop of its own rather than {@code regionMatches(true, ...)}, which would
+     * bring Unicode case tables into the compiled code of every statement's path.
+     */
+    private static boolean isKeyword(String sql, int start, int length, String keyword) {
+        if (keyword.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            // ASCII letters only: upper and lower case differ in bit 0x20 alone.
+            if ((sql.charAt(start + i) | 0x20) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,8 +13,9 @@ import java.util.function.Function;
  * that is done: the run mostly waits for the server, and a second core is then idle.
  *
  * <p>It only fills what each {@link RevisionScript} computes on first use and keeps anyway; the run
- * asks the script as before and gets the same values, whichever thread computed them. A script that
- * cannot be split is left alone: the run meets its error at its step, as it would have.
+ * asks the script as before and gets the same values, whichever thread computed them. (The plan's
+ * scripts were split before the run began, see {@code PlanChecks.statements}; an error here is left to
+ * the run all the same.)
  *
  * <p>Once {@link #AHEAD} steps ahead, the thread waits until the run has used half of them and then
  * prepares the next half in one go: woken once per {@code AHEAD / 2} steps rather than at every step,

@@ -308,6 +308,54 @@ public final class RevisionScript {
     }
 
     /**
+     * Checks a part of an SQL script as a run would meet it, keeping nothing: its statements split
+     * (strings, comments and dollar quotes are closed) and, with {@code inTransaction}, none of them
+     * begins, commits or rolls back a transaction (see {@link #refuseTransactionControl}). A run checks
+     * the scripts of all its steps so before the first, without holding every script's statements.
+     *
+     * @param upgrade the upgrade part, else the downgrade part (nothing to check when irreversible)
+     * @param inTransaction whether the part runs inside a transaction of the engine's
+     * @throws ScriptFormatException naming the file, the line and what to change
+     */
+    public void checkStatements(boolean upgrade, boolean inTransaction) {
+        requireSql();
+        if (!upgrade && !reversible()) {
+            return;
+        }
+        List<SqlStatement> split = upgrade ? this.upgradeStatements : this.downgradeStatements;
+        if (split != null) {
+            if (inTransaction) {
+                for (SqlStatement statement : split) {
+                    refuseTransactionControl(statement);
+                }
+            }
+            return;
+        }
+        if (upgrade) {
+            SqlSplitter.check(this.description, this.text, this.upgradeStart, this.upgradeEnd, this.upgradeLine,
+                    inTransaction);
+        } else {
+            SqlSplitter.check(this.description, this.text, this.downgradeStart, this.downgradeEnd,
+                    this.downgradeLine, inTransaction);
+        }
+    }
+
+    /**
+     * Refuses a statement of this revision that begins, commits or rolls back a transaction ({@code BEGIN},
+     * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}; not
+     * {@code ROLLBACK TO SAVEPOINT}), for a revision that runs inside a transaction of the engine's with its
+     * version row, which it must not end.
+     *
+     * @throws ScriptFormatException naming the statement and how to change the script
+     */
+    public void refuseTransactionControl(SqlStatement statement) {
+        String keyword = TransactionControl.keyword(statement.sql(), 0, statement.sql().length());
+        if (keyword != null) {
+            throw TransactionControl.error(this.description, statement.number(), statement.line(), keyword);
+        }
+    }
+
+    /**
      * The upgrade statements as sent to and written for a database: an SQL script's
      * {@link #upgradeStatements()}, or a code revision's operations rendered for the database (line
      * numbers then 0), on each call: they are not kept, so a run over many code revisions does not

@@ -18,13 +18,59 @@ final class SqlSplitter {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
 
+    /** For a check that splitting alone makes. */
+    private static final Sink NO_CHECK = new Sink() {
+        @Override
+        public void statement(int start, int end, int number, int line) {
+            // Splitting is the check.
+        }
+    };
+
     private SqlSplitter() {
+    }
+
+    /** Receives each statement found by {@link #scan}, as a range of the text. */
+    interface Sink {
+        /** Statement {@code number} (from 1) is {@code text[start, end)} and starts on line {@code line}. */
+        void statement(int start, int end, int number, int line);
     }
 
     /** Splits {@code text[start, end)}, whose first line is line {@code firstLine} of the file. */
     static List<SqlStatement> split(String file, String text, int start, int end, int firstLine) {
-        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine);
         List<SqlStatement> statements = new ArrayList<>();
+        scan(file, text, start, end, firstLine, true, new Sink() {
+            @Override
+            public void statement(int from, int to, int number, int line) {
+                statements.add(new SqlStatement(text.substring(from, to), number, line));
+            }
+        });
+        return List.copyOf(statements);
+    }
+
+    /**
+     * Splits {@code text[start, end)} as {@link #split} does, keeping nothing: fails as it would, and, with
+     * {@code inTransaction}, also at a statement that begins, ends or abandons a transaction
+     * ({@link TransactionControl}). Logs no warning: the split that the run makes later logs them.
+     */
+    static void check(String file, String text, int start, int end, int firstLine, boolean inTransaction) {
+        scan(file, text, start, end, firstLine, false, !inTransaction ? NO_CHECK : new Sink() {
+            @Override
+            public void statement(int from, int to, int number, int line) {
+                String keyword = TransactionControl.keyword(text, from, to);
+                if (keyword != null) {
+                    throw TransactionControl.error(file, number, line, keyword);
+                }
+            }
+        });
+    }
+
+    /**
+     * Finds the statements of {@code text[start, end)} and hands each to {@code sink}; with {@code warn}, logs
+     * what a reader should know (a {@code CREATE} in a MySQL version comment).
+     */
+    private static void scan(String file, String text, int start, int end, int firstLine, boolean warn, Sink sink) {
+        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine);
+        int count = 0;
         int statementStart = -1;
         int statementLine = 0;
         int lastTokenEnd = -1;
@@ -34,7 +80,7 @@ final class SqlSplitter {
         int definer = 0;
         RoutineBody body = null;
         int parenDepth = 0;
-        boolean warned = false;
+        boolean warned = !warn;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE) {
                 continue;
@@ -56,8 +102,7 @@ final class SqlSplitter {
             }
             if (kind == SqlLexer.Kind.SEMICOLON && (body == null || body.closed()) && parenDepth == 0) {
                 if (statementStart >= 0) {
-                    statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd),
-                            statements.size() + 1, statementLine));
+                    sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
                 }
                 statementStart = -1;
                 words = 0;
@@ -95,10 +140,8 @@ final class SqlSplitter {
             }
         }
         if (statementStart >= 0) {
-            statements.add(new SqlStatement(text.substring(statementStart, lastTokenEnd), statements.size() + 1,
-                    statementLine));
+            sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
         }
-        return List.copyOf(statements);
     }
 
     /**
