@@ -260,7 +260,7 @@ final class StatementSender {
             }
         }
         int start = i;
-        while (i < n && ((sql.charAt(i) | 0x20) >= 'a' && (sql.charAt(i) | 0x20) <= 'z')) {
+        while (i < n && isAsciiLetter(sql.charAt(i))) {
             i++;
         }
         int length = i - start;
@@ -270,6 +270,10 @@ final class StatementSender {
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**
