@@ -5,7 +5,8 @@ package io.samokoder.migrations.cli;
  * errors only (INFO with {@code --debug}), without thread or logger names. Progress lines are the
  * command layer's own. MariaDB's driver logs every failed statement as a warning, which the command
  * reports itself (or expects, as for a version table not created yet): its warnings show with
- * {@code --debug} only.
+ * {@code --debug} only. So does the engine's ERROR line for a failed step, whose message the
+ * {@code FAILED:} line prints already.
  */
 final class Logging {
 
@@ -15,6 +16,7 @@ final class Logging {
     static void configure(boolean debug) {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.log.org.mariadb.jdbc", debug ? "warn" : "error");
+        setDefault("org.slf4j.simpleLogger.log.io.samokoder.migrations.Migrations.failures", debug ? "error" : "off");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");
         setDefault("org.slf4j.simpleLogger.showLogName", "false");

@@ -89,6 +89,27 @@ class CliJarIT {
     }
 
     @Test
+    void aFailedStepIsReportedOnceOnTheFailedLine() throws Exception {
+        Path dir = Files.createDirectories(this.temp.resolve("src/main/resources/db/migrations"));
+        Fixture.script(dir, "001_a1.sql", "Fails", "a1", "", "",
+                "CREATE TABLE t (id INT);\nINSERT INTO missing VALUES (1);", "DROP TABLE t;");
+        Path h2 = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String url = "jdbc:h2:file:" + this.temp.resolve("db").toAbsolutePath();
+        String message = "Revision a1 failed at statement 2";
+
+        Process upgrade = java("--classpath", h2.toString(), "--url", url, "upgrade", "heads");
+        Process debug = java("--classpath", h2.toString(), "--url", url, "--debug", "upgrade", "heads",
+                "--retry-partial");
+
+        assertEquals(255, upgrade.status(), upgrade::toString);
+        assertTrue(upgrade.err().startsWith("Running upgrade  -> a1, Fails\nFAILED: " + message), upgrade::toString);
+        assertEquals(1, upgrade.err().split(message, -1).length - 1, upgrade::toString);
+        assertEquals(255, debug.status(), debug::toString);
+        assertTrue(debug.err().contains("\nERROR Revision a1 failed at statement 1"),
+                "--debug shows the engine's log line (statement 1 now: the first run left table t): " + debug);
+    }
+
+    @Test
     void aJavaPackageWithoutRevisionsIsWarnedOf() throws Exception {
         Fixture.write(this.temp.resolve("src/main/resources/db/migrations"));
         Process heads = java("--java-packages", "com.example.misspelt", "heads");

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
 final class StepReports {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+    /**
+     * A failed step's message, at ERROR: a logger of its own under {@link #LOG}'s, so that a front end that
+     * prints the exception itself (the command line's {@code FAILED:} line) can leave the log line out.
+     */
+    private static final Logger FAILURES = LoggerFactory.getLogger("io.samokoder.migrations.Migrations.failures");
 
     private final Dialect dialect;
     private final Catalog catalog;
@@ -212,7 +217,7 @@ final class StepReports {
         } catch (SQLException e) {
             error.addSuppressed(Jdbc.failure("Could not record the failure in the log table", e));
         }
-        LOG.error(error.getMessage());
+        FAILURES.error(error.getMessage());
         this.listeners.stepFailed(planned(step, script), error);
         return error;
     }
