@@ -191,55 +191,7 @@ public final class RevisionScript {
      * lines removed. The message is its first line.
      */
     public String docstring() {
-        if (this.code != null) {
-            return message();
-        }
-        String t = this.text;
-        int length = t.length();
-        StringBuilder doc = new StringBuilder();
-        boolean started = false;
-        int pos = 0;
-        while (pos < length) {
-            int eol = t.indexOf('\n', pos);
-            if (eol < 0) {
-                eol = length;
-            }
-            int first = pos;
-            while (first < eol && (t.charAt(first) == ' ' || t.charAt(first) == '\t')) {
-                first++;
-            }
-            if (first == eol && !started) {
-                pos = eol + 1;
-                continue;
-            }
-            if (first + 1 >= eol || t.charAt(first) != '-' || t.charAt(first + 1) != '-') {
-                break;
-            }
-            int from = first + 2;
-            if (from < eol && t.charAt(from) == ' ') {
-                from++;
-            }
-            String line = t.substring(from, eol).stripTrailing();
-            if (isMarker(line)) {
-                break;
-            }
-            started = true;
-            doc.append(line).append('\n');
-            pos = eol + 1;
-        }
-        return doc.toString().strip();
-    }
-
-    private static boolean isMarker(String line) {
-        StringBuilder compact = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != ' ' && c != '\t') {
-                compact.append(Character.toLowerCase(c));
-            }
-        }
-        String s = compact.toString();
-        return s.equals("migrate:upgrade") || s.equals("migrate:downgrade");
+        return this.code != null ? message() : ScriptDocstring.of(this.text);
     }
 
     /** Whether the script runs in a transaction ({@code Transactional}, default {@code true}). */
