@@ -7,6 +7,7 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operations;
+import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -104,6 +105,33 @@ class JavaRevisionTest {
                 .contains("CREATE INDEX CONCURRENTLY ix_people_name ON people (name);");
         migrations.downgrade("base");
         assertThat(Db.tableExists(ds, "java_concurrently", "people")).isFalse();
+    }
+
+    /** Ends the engine's transaction, behind a comment and a blank line as a pasted script would. */
+    @Revision(id = "c2", revises = "r1", message = "Load and publish")
+    static class CommitsItself implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE published (id int)");
+            op.execute("-- make the rows visible at once\n\nCOMMIT");
+        }
+    }
+
+    @Test
+    void aJavaRevisionThatWouldEndTheEnginesTransactionFailsTheRunBeforeItsFirstStep(TestDatabase db,
+            @TempDir Path dir) {
+        DataSource ds = Db.schema(db, "java_commits");
+        Path sql = Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        Migrations migrations = new Migrations(Db.config(ds, sql).javaRevisions(new CommitsItself()).build());
+
+        assertThatThrownBy(() -> migrations.upgrade("heads")).isInstanceOfSatisfying(ScriptFormatException.class,
+                e -> {
+                    assertThat(e.file()).isEqualTo("java:" + CommitsItself.class.getName());
+                    assertThat(e.getMessage()).contains("statement 2 is COMMIT, but the revision runs in a"
+                            + " transaction of the engine's");
+                });
+        assertThat(Db.tableExists(ds, "java_commits", "first")).as("r1 did not run either").isFalse();
+        assertThat(Db.tableExists(ds, "java_commits", "alembic_version")).isFalse();
     }
 
     private static Path scripts(Path dir) {

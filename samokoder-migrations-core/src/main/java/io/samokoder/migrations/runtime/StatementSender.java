@@ -4,6 +4,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
+import io.samokoder.migrations.script.StatementKeywords;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,8 +28,8 @@ final class StatementSender {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
     /**
-     * First keywords of statements that return no rows and may be sent in a batch; in lower case, since
-     * {@link #batchable} compares ASCII letters only, as the databases read keywords.
+     * First keywords of statements that return no rows and may be sent in a batch; in lower case, as
+     * {@link StatementKeywords#firstIsOneOf} takes them.
      */
     private static final List<String> BATCHABLE = List.of("create", "alter", "drop", "insert", "update", "delete",
             "merge", "truncate", "comment", "grant", "revoke", "do", "set", "reset", "lock", "refresh", "security",
@@ -232,65 +233,6 @@ final class StatementSender {
      * TABLE, SHOW, EXPLAIN, CALL, COPY, transaction control, ...) is sent on its own.
      */
     static boolean batchable(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? n : nl + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int depth = 1;
-                i += 2;
-                while (i < n && depth > 0) {
-                    if (sql.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (sql.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                }
-            } else {
-                break;
-            }
-        }
-        int start = i;
-        while (i < n && isAsciiLetter(sql.charAt(i))) {
-            i++;
-        }
-        int length = i - start;
-        for (int k = 0; k < BATCHABLE.size(); k++) {
-            if (isKeyword(sql, start, length, BATCHABLE.get(k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /**
-     * Whether {@code sql[start, start + length)} is {@code keyword} (lower case) in any ASCII case, as the
-     * databases read keywords: a loop of its own rather than {@code regionMatches(true, ...)}, which would
-     * bring Unicode case tables into the compiled code of every statement's path.
-     */
-    private static boolean isKeyword(String sql, int start, int length, String keyword) {
-        if (keyword.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            // ASCII letters only: upper and lower case differ in bit 0x20 alone.
-            if ((sql.charAt(start + i) | 0x20) != keyword.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return StatementKeywords.firstIsOneOf(sql, BATCHABLE);
     }
 }

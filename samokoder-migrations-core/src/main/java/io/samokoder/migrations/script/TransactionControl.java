@@ -19,22 +19,28 @@ final class TransactionControl {
      * abandons a transaction ({@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code END},
      * {@code ROLLBACK}, {@code ABORT}), else {@code null}. {@code ROLLBACK [WORK | TRANSACTION] TO ...}
      * stays within the transaction, and MariaDB's {@code BEGIN NOT ATOMIC} is a block: both are
-     * {@code null}. The statement begins with its first word, as the splitter gives it.
+     * {@code null}. Blanks and comments before a keyword are skipped (a split SQL part has none before its
+     * first word; a Java revision's {@code op.execute} text may).
      */
     static String keyword(String text, int start, int end) {
-        int first = wordEnd(text, start, end);
+        int from = StatementKeywords.skipBlanksAndComments(text, start, end);
+        int first = StatementKeywords.wordEnd(text, from, end);
         for (String keyword : KEYWORDS) {
-            if (first - start != keyword.length() || !SqlLexer.isAt(text, start, keyword)) {
+            if (first - from != keyword.length() || !SqlLexer.isAt(text, from, keyword)) {
                 continue;
             }
-            if ((keyword.equals("start") && !nextIs(text, first, end, "transaction"))
-                    || (keyword.equals("begin") && nextIs(text, first, end, "not"))) {
+            if ((keyword.equals("start") && !StatementKeywords.nextIs(text, first, end, "transaction"))
+                    || (keyword.equals("begin") && StatementKeywords.nextIs(text, first, end, "not"))) {
                 return null;
             }
             if (keyword.equals("rollback")) {
-                int next = nextIs(text, first, end, "work") || nextIs(text, first, end, "transaction")
-                        ? wordEnd(text, skipBlanks(text, first, end), end) : first;
-                if (nextIs(text, next, end, "to")) {
+                int next = first;
+                if (StatementKeywords.nextIs(text, first, end, "work")
+                        || StatementKeywords.nextIs(text, first, end, "transaction")) {
+                    next = StatementKeywords.wordEnd(text, StatementKeywords.skipBlanksAndComments(text, first, end),
+                            end);
+                }
+                if (StatementKeywords.nextIs(text, next, end, "to")) {
                     return null;
                 }
             }
@@ -50,32 +56,5 @@ final class TransactionControl {
                 + " before it would stay committed whatever came after. Remove BEGIN, COMMIT and ROLLBACK from the"
                 + " script (Alembic's --sql output has them around each revision), or declare it"
                 + " '-- Transactional: false' to run in autocommit");
-    }
-
-    /** The end of the ASCII word that starts at {@code from}. */
-    private static int wordEnd(String text, int from, int end) {
-        int i = from;
-        while (i < end && isAsciiLetter(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Whether the word after any blanks from {@code from} is {@code word} (lower case), and nothing more. */
-    private static boolean nextIs(String text, int from, int end, String word) {
-        int start = skipBlanks(text, from, end);
-        return wordEnd(text, start, end) - start == word.length() && SqlLexer.isAt(text, start, word);
-    }
-
-    private static int skipBlanks(String text, int from, int end) {
-        int i = from;
-        while (i < end && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -49,6 +49,30 @@ class StatementCheckTest {
     }
 
     @Test
+    void transactionControlIsToldAfterBlanksAndComments() {
+        // A Java revision's op.execute text is sent as written, so it may begin with them (a split SQL part never does).
+        assertThat(keyword("\n  COMMIT")).isEqualTo("COMMIT");
+        assertThat(keyword("/* done */ COMMIT")).isEqualTo("COMMIT");
+        assertThat(keyword("-- done\ncommit")).isEqualTo("COMMIT");
+        assertThat(keyword("/* outer /* nested */ still a comment */ BEGIN")).as("PostgreSQL nests comments")
+                .isEqualTo("BEGIN");
+        assertThat(keyword("ROLLBACK /* back to */ TO SAVEPOINT s")).isNull();
+        assertThat(keyword("rollback -- the work\n work to s")).isNull();
+        assertThat(keyword("-- COMMIT\nSELECT 1")).isNull();
+        assertThat(keyword("/* unterminated COMMIT")).isNull();
+    }
+
+    @Test
+    void aStatementThatCommitsAfterACommentIsRefused() {
+        RevisionScript script = script("SELECT 1;", null);
+
+        ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class,
+                () -> script.refuseTransactionControl(new SqlStatement("/* finish the load */\nCOMMIT", 2, 0)));
+
+        assertThat(e.getMessage()).contains("statement 2 is COMMIT");
+    }
+
+    @Test
     void aPartThatDoesNotSplitFailsAsTheSplitWouldAndKeepsNothing() {
         RevisionScript script = script("CREATE TABLE t (id int);\nINSERT INTO t VALUES ('open);\n", "DROP TABLE t;");
 
