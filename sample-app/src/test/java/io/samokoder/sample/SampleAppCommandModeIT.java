@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -119,11 +120,27 @@ class SampleAppCommandModeIT {
         assertThat(current.output()).contains("FAILED: ").doesNotContain("entityManagerFactory");
     }
 
+    @Test
+    void aFailedStepIsPrintedOnceAsTheFailedLine(TestDatabase db, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a1_first.sql"), "-- First\n-- Revision ID: a1\n-- Revises:\n\n"
+                + "-- migrate:upgrade\nCREATE TABLE one (id int);\nCREATE TABLE one (id int);\n"
+                + "-- migrate:downgrade\nDROP TABLE one;\n");
+
+        Run failed = run(db.jdbcUrl(), db.user(), password(db), "upgrade heads",
+                "--samokoder.migrations.locations=filesystem:" + dir, "--samokoder.migrations.java-packages=");
+
+        assertThat(failed.status()).as(failed.output()).isEqualTo(255);
+        String failure = "Revision a1 failed at statement 2 (file:" + dir.resolve("a1_first.sql") + ", line 7)";
+        assertThat(lines(failed.output())).as(failed.output()).filteredOn(line -> line.contains(failure))
+            .singleElement().asString().startsWith("FAILED: ");
+    }
+
     private static Run run(TestDatabase db, String command) throws Exception {
         return run(db.jdbcUrl(), db.user(), password(db), command);
     }
 
-    private static Run run(String url, String user, String password, String command) throws Exception {
+    private static Run run(String url, String user, String password, String command, String... more)
+            throws Exception {
         Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).exists();
         int port = freePort();
@@ -133,6 +150,7 @@ class SampleAppCommandModeIT {
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--server.port=" + port,
                 "--samokoder.migrations.command=" + command));
+        args.addAll(List.of(more));
         Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AtomicBoolean opened = new AtomicBoolean();
         Thread probe = new Thread(() -> {

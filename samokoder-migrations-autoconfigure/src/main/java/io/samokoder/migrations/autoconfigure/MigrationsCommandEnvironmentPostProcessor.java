@@ -45,6 +45,8 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
         // logs every error the server sends as a warning; the command reports those itself.
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("logging.level.io.samokoder.migrations.Migrations", "warn");
+        // A failed step is the command's FAILED line; logged as well, it would be printed twice.
+        defaults.put("logging.level.io.samokoder.migrations.Migrations.failures", "off");
         defaults.put("logging.threshold.console", "warn");
         defaults.put("logging.level.org.mariadb.jdbc", "error");
         if (!CommandMode.comparesModel(command)) {

@@ -124,6 +124,8 @@ class MigrationsCommandModeTests {
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
         assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
         assertThat(environment.getProperty("logging.level.io.samokoder.migrations.Migrations")).isEqualTo("warn");
+        assertThat(environment.getProperty("logging.level.io.samokoder.migrations.Migrations.failures"))
+            .isEqualTo("off");
         assertThat(environment.getProperty("logging.threshold.console")).isEqualTo("warn");
         assertThat(environment.getProperty("logging.level.org.mariadb.jdbc")).isEqualTo("error");
     }
