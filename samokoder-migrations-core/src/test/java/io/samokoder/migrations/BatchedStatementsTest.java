@@ -111,6 +111,20 @@ class BatchedStatementsTest {
     }
 
     @Test
+    void mysqlsExecutableCommentsAreCommentsToPostgresql(TestDatabase db, @TempDir Path dir) {
+        // A statement of nothing but /*!...*/ is sent as MariaDB needs it; PostgreSQL reads an empty statement.
+        DataSource ds = Db.schema(db, "batch_mysql_comments");
+        Rev.writeAll(dir, Rev.of("a1", "").up("/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE a (id int);\n"
+                + "/*!40000 ALTER TABLE a DISABLE KEYS */;\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);")
+                .down("DROP TABLE a;"));
+
+        MigrationResult result = new Migrations(Db.config(ds, dir).build()).upgrade("heads");
+
+        assertThat(result.steps()).hasSize(1);
+        assertThat(Db.strings(ds, "SELECT count(*) FROM a")).containsExactly("2");
+    }
+
+    @Test
     void statementsThatReturnRowsRunToTheEnd(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "batch_rows");
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE calls (n int);\n"

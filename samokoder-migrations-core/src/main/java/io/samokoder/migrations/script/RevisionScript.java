@@ -32,7 +32,8 @@ import java.util.Set;
  *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
  *       identifiers, dollar quotes) or two operator characters; so re-indenting, re-wrapping and
  *       spacing around punctuation do not matter, while {@code a b} and {@code ab} differ;</li>
- *   <li>string literals, {@code E'...'} strings and quoted identifiers are kept exactly; in
+ *   <li>string literals, {@code E'...'} strings, quoted identifiers and MySQL's executable comments
+ *       ({@code /*!...*}{@code /}, code to MariaDB and MySQL) are kept exactly; in
  *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
  *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
  *   <li>each part is written as {@code U} or {@code D} and its statement count, then each statement
@@ -371,8 +372,15 @@ public final class RevisionScript {
         if (this.code != null) {
             return this.code.compareChecksum(recorded);
         }
-        return PartChecksums.compare(recorded, checksum(), ScriptChecksum.LEGACY_VERSION,
+        ChecksumChange change = PartChecksums.compare(recorded, checksum(), ScriptChecksum.LEGACY_VERSION,
                 () -> ScriptChecksum.legacy(upgradeStatements(), splitDowngrade()));
+        if (change == ChecksumChange.NONE || !ScriptChecksum.mayHoldExecutableComments(this.text)) {
+            return change;
+        }
+        // Applied before MySQL's executable comments ran, its checksum left them out: the lesser change counts.
+        ChecksumChange before = PartChecksums.compare(recorded,
+                ScriptChecksum.beforeExecutableComments(upgradeStatements(), splitDowngrade()));
+        return before.compareTo(change) < 0 ? before : change;
     }
 
     private String computeChecksum() {

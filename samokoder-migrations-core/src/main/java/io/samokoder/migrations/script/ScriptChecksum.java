@@ -9,7 +9,10 @@ import java.util.List;
  * part alone is told from one to what ran: {@code v2:}, the first 32 hex digits of the SHA-256 of the
  * upgrade part, {@code :}, and the same of the downgrade part, or {@code none} for an irreversible
  * script. Version 1 ({@code v1:}, still computed to compare the log rows it wrote) hashes both parts
- * together. The text is assembled in two builders kept per thread, so that checksumming thousands of
+ * together. Until 2026-12-06 MySQL's executable comments ({@code /*!...*}{@code /}) were comments, left out
+ * of statements and checksums; they are code now, and {@link #beforeExecutableComments} gives a script's
+ * checksum as it was written then, so that a revision applied before is not taken for a changed one.
+ * The text is assembled in two builders kept per thread, so that checksumming thousands of
  * scripts does not allocate them per script; builders grown past {@value #KEPT_CAPACITY} characters
  * by a large script are not kept.
  */
@@ -26,15 +29,26 @@ final class ScriptChecksum {
 
     /** The version 2 checksum of the upgrade statements and, for a reversible script, the downgrade ones. */
     static String of(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false);
+        return compute(upgrade, downgrade, false, true);
     }
 
-    /** The version 1 checksum of the same statements. */
+    /** The version 2 checksum as written before executable comments ran: without them. */
+    static String beforeExecutableComments(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+        return compute(upgrade, downgrade, false, false);
+    }
+
+    /** Whether the text may hold an executable comment ({@code /*!} or {@code /*M!}, maybe inside a string). */
+    static boolean mayHoldExecutableComments(String text) {
+        return text.contains("/*!") || text.contains("/*M!");
+    }
+
+    /** The version 1 checksum of the same statements (written before executable comments ran). */
     static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, true);
+        return compute(upgrade, downgrade, true, false);
     }
 
-    private static String compute(List<SqlStatement> upgrade, List<SqlStatement> downgrade, boolean legacy) {
+    private static String compute(List<SqlStatement> upgrade, List<SqlStatement> downgrade, boolean legacy,
+            boolean executable) {
         StringBuilder[] buffers = BUFFERS.get();
         if (buffers == null) {
             buffers = new StringBuilder[] {new StringBuilder(512), new StringBuilder(128)};
@@ -45,11 +59,11 @@ final class ScriptChecksum {
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
         content.setLength(0);
-        appendPart(content, scratch, 'U', upgrade);
+        appendPart(content, scratch, 'U', upgrade, executable);
         String checksum;
         if (legacy) {
             if (downgrade != null) {
-                appendPart(content, scratch, 'D', downgrade);
+                appendPart(content, scratch, 'D', downgrade, executable);
             }
             checksum = LEGACY_VERSION + Sha256.hexOfUtf8(content);
         } else {
@@ -57,7 +71,7 @@ final class ScriptChecksum {
             String down = PartChecksums.NONE;
             if (downgrade != null) {
                 content.setLength(0);
-                appendPart(content, scratch, 'D', downgrade);
+                appendPart(content, scratch, 'D', downgrade, executable);
                 down = PartChecksums.digest(content);
             }
             checksum = PartChecksums.join(PartChecksums.SQL_PREFIX, up, down);
@@ -68,13 +82,30 @@ final class ScriptChecksum {
         return checksum;
     }
 
+    /**
+     * Appends a part: its statement count, then each statement's normalised form with its length. Without
+     * {@code executable}, a statement that is nothing but executable comments is left out, as the splitter
+     * left it out before they ran.
+     */
     private static void appendPart(StringBuilder content, StringBuilder scratch, char part,
-            List<SqlStatement> statements) {
-        content.append(part).append(statements.size()).append('\n');
+            List<SqlStatement> statements, boolean executable) {
+        int count = statements.size();
+        if (!executable) {
+            for (int i = 0; i < statements.size(); i++) {
+                scratch.setLength(0);
+                SqlSplitter.normalise(statements.get(i).sql(), scratch, false);
+                if (scratch.length() == 0) {
+                    count--;
+                }
+            }
+        }
+        content.append(part).append(count).append('\n');
         for (int i = 0; i < statements.size(); i++) {
             scratch.setLength(0);
-            SqlSplitter.normalise(statements.get(i).sql(), scratch);
-            content.append(scratch.length()).append(':').append(scratch).append('\n');
+            SqlSplitter.normalise(statements.get(i).sql(), scratch, executable);
+            if (scratch.length() > 0 || executable) {
+                content.append(scratch.length()).append(':').append(scratch).append('\n');
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ package io.samokoder.migrations.script;
  * {@code \n}). It knows exactly what is needed to find statement ends and comments: single-quoted
  * strings ({@code ''} doubled), {@code E'...'} strings with backslash escapes, double-quoted
  * identifiers ({@code ""} doubled), {@code --} line comments, nested block comments, dollar quotes
- * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), words and parentheses.
+ * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), MySQL's executable comments
+ * ({@code /*!...*}{@code /}), words and parentheses.
  * Strings are assumed to follow {@code standard_conforming_strings = on}.
  */
 final class SqlLexer {
@@ -16,6 +17,12 @@ final class SqlLexer {
         SPACE,
         /** A {@code --} or block comment. */
         COMMENT,
+        /**
+         * A MySQL or MariaDB executable comment: {@code /*!} or {@code /*M!}, an optional version number,
+         * code, {@code *}{@code /}. Those servers run the code (mysqldump writes session settings, triggers,
+         * views and events so); to any other database it is a comment.
+         */
+        EXECUTABLE_COMMENT,
         /** A statement-ending semicolon. */
         SEMICOLON,
         /** An identifier or keyword (letters, digits, {@code _}, {@code $}). */
@@ -113,7 +120,7 @@ final class SqlLexer {
             kind = Kind.COMMENT;
         } else if (c == '/' && at(i + 1, '*')) {
             stop = skipBlockComment(i);
-            kind = Kind.COMMENT;
+            kind = at(i + 2, '!') || (at(i + 2, 'M') && at(i + 3, '!')) ? Kind.EXECUTABLE_COMMENT : Kind.COMMENT;
         } else if (c == ';') {
             stop = i + 1;
             kind = Kind.SEMICOLON;

@@ -2,8 +2,6 @@ package io.samokoder.migrations.script;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Splits one part of a script into statements with {@link SqlLexer}. A semicolon ends a statement
@@ -12,11 +10,11 @@ import org.slf4j.LoggerFactory;
  * SQL-standard bodies, as psql splits them; MariaDB's and MySQL's compound statements; see
  * {@link RoutineBody}). Statements
  * start at their first token and end at their last token (leading and trailing comments are
- * dropped, inner ones kept); statements with no token are dropped.
+ * dropped, inner ones kept); statements with no token are dropped. A MySQL executable comment
+ * ({@code /*!...*}{@code /}) is a token: MariaDB and MySQL run what it holds, as the mysql client
+ * sends it; other databases read it as the comment it is to them.
  */
 final class SqlSplitter {
-
-    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
 
     /** For a check that splitting alone makes. */
     private static final Sink NO_CHECK = new Sink() {
@@ -38,7 +36,7 @@ final class SqlSplitter {
     /** Splits {@code text[start, end)}, whose first line is line {@code firstLine} of the file. */
     static List<SqlStatement> split(String file, String text, int start, int end, int firstLine) {
         List<SqlStatement> statements = new ArrayList<>();
-        scan(file, text, start, end, firstLine, true, new Sink() {
+        scan(file, text, start, end, firstLine, new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 statements.add(new SqlStatement(text.substring(from, to), number, line));
@@ -50,10 +48,10 @@ final class SqlSplitter {
     /**
      * Splits {@code text[start, end)} as {@link #split} does, keeping nothing: fails as it would, and, with
      * {@code inTransaction}, also at a statement that begins, ends or abandons a transaction
-     * ({@link TransactionControl}). Logs no warning: the split that the run makes later logs them.
+     * ({@link TransactionControl}).
      */
     static void check(String file, String text, int start, int end, int firstLine, boolean inTransaction) {
-        scan(file, text, start, end, firstLine, false, !inTransaction ? NO_CHECK : new Sink() {
+        scan(file, text, start, end, firstLine, !inTransaction ? NO_CHECK : new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 String keyword = TransactionControl.keyword(text, from, to);
@@ -64,11 +62,8 @@ final class SqlSplitter {
         });
     }
 
-    /**
-     * Finds the statements of {@code text[start, end)} and hands each to {@code sink}; with {@code warn}, logs
-     * what a reader should know (a {@code CREATE} in a MySQL version comment).
-     */
-    private static void scan(String file, String text, int start, int end, int firstLine, boolean warn, Sink sink) {
+    /** Finds the statements of {@code text[start, end)} and hands each to {@code sink}. */
+    private static void scan(String file, String text, int start, int end, int firstLine, Sink sink) {
         SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine);
         int count = 0;
         int statementStart = -1;
@@ -80,21 +75,11 @@ final class SqlSplitter {
         int definer = 0;
         RoutineBody body = null;
         int parenDepth = 0;
-        boolean warned = !warn;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE) {
                 continue;
             }
             if (kind == SqlLexer.Kind.COMMENT) {
-                if (!warned && holdsCreate(text, lexer.tokenStart(), lexer.tokenEnd())) {
-                    warned = true;
-                    LOG.warn("{}, line {}: a CREATE inside a MySQL version comment (/*!...*/) does not run here:"
-                            + " MariaDB and MySQL would run it, but samokoder reads it as a comment (mysqldump wraps"
-                            + " triggers, views and events in them). Write the statement out without the comment"
-                            + " markers. Where the revision was applied already, it did not run there: write it in"
-                            + " a new revision and delete the comment (comments are not part of the checksum)",
-                            file, lexer.tokenLine());
-                }
                 continue;
             }
             if (body != null) {
@@ -145,52 +130,30 @@ final class SqlSplitter {
     }
 
     /**
-     * Whether the comment {@code text[start, end)} is a MySQL version comment ({@code /*!}, {@code /*!50003},
-     * MariaDB's {@code /*M!}) whose content begins with {@code CREATE}: code that MariaDB and MySQL run
-     * (mysqldump writes triggers, views and events so) and that a split as a comment silently drops.
-     * Version comments that set session variables ({@code /*!40101 SET ...}) are left alone.
-     */
-    static boolean holdsCreate(String text, int start, int end) {
-        int i = start + 2;
-        if (end - start < 4 || text.charAt(start + 1) != '*') {
-            return false;
-        }
-        if (text.charAt(i) == 'M') {
-            i++;
-        }
-        if (i >= end || text.charAt(i) != '!') {
-            return false;
-        }
-        i++;
-        while (i < end && Character.isDigit(text.charAt(i))) {
-            i++;
-        }
-        while (i < end && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i + 6 <= end && SqlLexer.isAt(text, i, "create");
-    }
-
-    /**
      * The checksum form of one statement: comments and blanks between tokens are dropped, except
      * that one space is kept where they separated two word-like tokens (identifiers, keywords,
      * numbers, parameters, strings, quoted identifiers, dollar quotes) or two operator characters,
      * so that {@code a = (1,2)} and {@code a=(1, 2)} agree while {@code a b} and {@code ab} do not.
      * Strings and quoted identifiers stay verbatim; in dollar-quoted bodies only blanks at the end of
-     * a line and blank lines are removed.
+     * a line and blank lines are removed. MySQL's executable comments are kept verbatim, as code.
      */
     static String normalise(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
-        normalise(sql, out);
+        normalise(sql, out, true);
         return out.toString();
     }
 
-    /** {@link #normalise(String)} appended to {@code out}, which must be empty. */
-    static void normalise(String sql, StringBuilder out) {
+    /**
+     * {@link #normalise(String)} appended to {@code out}, which must be empty; with {@code executable} false,
+     * the form of the checksums written before executable comments ran (2026-12-06), in which they are
+     * comments and dropped.
+     */
+    static void normalise(String sql, StringBuilder out, boolean executable) {
         SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
         boolean gap = false;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
-            if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
+            if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT
+                    || (!executable && kind == SqlLexer.Kind.EXECUTABLE_COMMENT)) {
                 gap = out.length() > 0;
                 continue;
             }

@@ -55,6 +55,41 @@ class ChecksumTest {
                 .isEqualTo(ChecksumChange.NONE);
     }
 
+    /** What mysqldump writes: executable comments, alone and inside a statement. */
+    private static final String DUMPED = HEADER + """
+            -- migrate:upgrade
+            /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+            CREATE TABLE t (id INT) /*!50100 COMMENT 'kept' */;
+            /*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/
+            /*!50003 TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN
+              IF NEW.id > 5 THEN SET NEW.id = 5; END IF;
+            END */;;
+
+            -- migrate:downgrade
+            DROP TABLE t;
+            """;
+
+    /**
+     * A revision applied while executable comments were comments (before 2026-12-06) logged the checksum of
+     * its statements without them; it is not taken for a changed one now that they run, unless it changed.
+     */
+    @Test
+    void aChecksumWrittenWhileExecutableCommentsWereCommentsStillMatches() {
+        String before = "v2:b8c0e7de252669cf74cdd88e3255e371:329df2bc05a36ef0888a8c0a3a3c28a6";
+        RevisionScript script = ScriptLoader.parse("c.sql", DUMPED);
+
+        assertThat(script.checksum()).as("they are code now").isNotEqualTo(before);
+        assertThat(script.compareChecksum(before)).isEqualTo(ChecksumChange.NONE);
+        assertThat(script.compareChecksum(script.checksum())).isEqualTo(ChecksumChange.NONE);
+        assertThat(ScriptLoader.parse("c.sql", DUMPED.replace("DROP TABLE t;", "DROP TABLE t, u;"))
+                .compareChecksum(before)).isEqualTo(ChecksumChange.DOWNGRADE_ONLY);
+        assertThat(ScriptLoader.parse("c.sql", DUMPED.replace("id INT", "id BIGINT")).compareChecksum(before))
+                .isEqualTo(ChecksumChange.CHANGED);
+        assertThat(ScriptLoader.parse("c.sql", DUMPED.replace("NEW.id > 5", "NEW.id > 6"))
+                .compareChecksum(script.checksum())).as("a change inside one is a change")
+                .isEqualTo(ChecksumChange.CHANGED);
+    }
+
     @Test
     void aChangeToTheDowngradePartAloneIsToldApart() {
         String applied = checksum(BASE);

@@ -184,17 +184,36 @@ class SqlSplitterTest {
     }
 
     @Test
-    void versionCommentsThatHoldACreateAreTold() {
-        String[] creates = {"/*!50003 CREATE*/", "/*!50001 CREATE ALGORITHM=UNDEFINED */", "/*M!100101 create */",
-            "/*! CREATE TABLE t (id int) */"};
-        for (String comment : creates) {
-            assertThat(SqlSplitter.holdsCreate(comment, 0, comment.length())).as(comment).isTrue();
-        }
-        String[] others = {"/*!40101 SET NAMES utf8mb4 */", "/* CREATE */", "/*!50017 DEFINER=`root`@`%`*/",
-            "/*!40000 ALTER TABLE t DISABLE KEYS */", "-- CREATE", "/*!*/", "/*!50003 CREAT*/"};
-        for (String comment : others) {
-            assertThat(SqlSplitter.holdsCreate(comment, 0, comment.length())).as(comment).isFalse();
-        }
+    void mysqlExecutableCommentsAreStatementsAsTheMysqlClientSendsThem() {
+        String sql = """
+                /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+                /* a plain comment */;
+                CREATE TABLE t (id INT) /*!50100 COMMENT 'kept' */;
+                /*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/
+                /*!50003 TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN
+                  IF NEW.id > 5 THEN SET NEW.id = 5; END IF;
+                END */;;
+                /*M!100101 SET NAMES utf8mb4 */;
+                """;
+
+        List<SqlStatement> statements = split(sql);
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly(
+                "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */",
+                "CREATE TABLE t (id INT) /*!50100 COMMENT 'kept' */",
+                "/*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/\n/*!50003 TRIGGER trg BEFORE INSERT ON t FOR EACH"
+                        + " ROW BEGIN\n  IF NEW.id > 5 THEN SET NEW.id = 5; END IF;\nEND */",
+                "/*M!100101 SET NAMES utf8mb4 */");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 3, 4, 8);
+    }
+
+    @Test
+    void normaliseKeepsExecutableCommentsAsCodeUnlessAskedForTheFormerForm() {
+        String sql = "CREATE TABLE t (id INT)  /*!50100 COMMENT 'kept' */ /* gone */";
+        assertThat(SqlSplitter.normalise(sql)).isEqualTo("CREATE TABLE t(id INT)/*!50100 COMMENT 'kept' */");
+        StringBuilder former = new StringBuilder();
+        SqlSplitter.normalise(sql, former, false);
+        assertThat(former).hasToString("CREATE TABLE t(id INT)");
     }
 
     @Test
