@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -121,13 +122,16 @@ class SampleAppCommandModeIT {
     }
 
     @Test
-    void aFailedStepIsPrintedOnceAsTheFailedLine(TestDatabase db, @TempDir Path dir) throws Exception {
+    void aFailedStepIsPrintedOnceAsTheFailedLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a1_first.sql"), "-- First\n-- Revision ID: a1\n-- Revises:\n\n"
                 + "-- migrate:upgrade\nCREATE TABLE one (id int);\nCREATE TABLE one (id int);\n"
                 + "-- migrate:downgrade\nDROP TABLE one;\n");
 
-        Run failed = run(db.jdbcUrl(), db.user(), password(db), "upgrade heads",
-                "--samokoder.migrations.locations=filesystem:" + dir, "--samokoder.migrations.java-packages=");
+        Run failed;
+        try (TestDatabase own = TestPostgres.createDatabase("cmdfail")) {
+            failed = run(own.jdbcUrl(), own.user(), password(own), "upgrade heads",
+                    "--samokoder.migrations.locations=filesystem:" + dir, "--samokoder.migrations.java-packages=");
+        }
 
         assertThat(failed.status()).as(failed.output()).isEqualTo(255);
         String failure = "Revision a1 failed at statement 2 (file:" + dir.resolve("a1_first.sql") + ", line 7)";
