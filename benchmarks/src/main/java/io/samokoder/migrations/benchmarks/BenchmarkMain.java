@@ -141,7 +141,8 @@ public final class BenchmarkMain {
                                 nanosToMillis(r.get("coldNanos")), nanosToMillis(r.get("coldCpuNanos")), Double.NaN,
                                 outcome.processMillis(),
                                 Long.parseLong(r.get("vmHwmKb")) / 1024.0, optionalMillis(r.get("firstStepNanos")),
-                                optionalMillis(r.get("stepNanos")), optionalMillis(r.get("afterLastStartNanos"))));
+                                optionalMillis(r.get("stepNanos")), optionalMillis(r.get("meanStepNanos")),
+                                optionalMillis(r.get("afterLastStartNanos"))));
                         if (rep == this.options.aReps() || !atHead.containsKey(key(n, tool))) {
                             BenchServer.Database old = atHead.put(key(n, tool), db);
                             if (old != null) {

@@ -66,6 +66,7 @@ public final class ChildMain {
             if (steps.length > 1) {
                 out.append(" firstStepNanos=").append(steps[0] - start);
                 out.append(" stepNanos=").append(medianGap(steps));
+                out.append(" meanStepNanos=").append((steps[steps.length - 1] - steps[0]) / (steps.length - 1));
                 out.append(" afterLastStartNanos=").append(start + cold - steps[steps.length - 1]);
             }
             out.append(" warmNanos=");

@@ -14,10 +14,11 @@ final class Results {
      * time from the last start to the end (NaN otherwise).
      */
     record Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb,
-            double firstStepMillis, double stepMillis, double afterLastStartMillis) {
+            double firstStepMillis, double stepMillis, double meanStepMillis, double afterLastStartMillis) {
 
         Sample(int rep, double millis, double cpuMillis, double warmMillis, double processMillis, double rssMb) {
-            this(rep, millis, cpuMillis, warmMillis, processMillis, rssMb, Double.NaN, Double.NaN, Double.NaN);
+            this(rep, millis, cpuMillis, warmMillis, processMillis, rssMb, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
         }
     }
 
