@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A revision's {@code USE} on MariaDB (mysqldump's {@code --databases} output has one) does not stay on
- * the application's pooled connection that the run used: the run puts the current database back.
+ * A revision's {@code USE} on MariaDB (mysqldump's {@code --databases} output has one), and the session
+ * variables that mysqldump's executable comments set, do not stay on the application's pooled connection
+ * that the run used: the run puts the current database and those variables back.
  */
 class MariaDbKeptDatabaseTest {
 
@@ -40,6 +41,40 @@ class MariaDbKeptDatabaseTest {
                 }
                 assertThat(MariaDb.count(other.dataSource(), "SELECT count(*) FROM accounts"))
                         .as("r2's table, made where it said").isZero();
+            }
+        }
+    }
+
+    @Test
+    void theSessionVariablesOfADumpWithoutItsClosingLinesAreSetBack(@TempDir Path dir) throws Exception {
+        // mysqldump's opening lines; a dump cut before its closing lines leaves them set.
+        Rev.writeAll(dir, Rev.of("r1", "").up("""
+                /*!40101 SET NAMES latin1 */;
+                /*!40103 SET TIME_ZONE='+03:00' */;
+                /*!40014 SET UNIQUE_CHECKS=0, FOREIGN_KEY_CHECKS=0 */;
+                /*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;
+                CREATE TABLE accounts (id INT);
+                """).down("DROP TABLE accounts;"));
+        try (TestDatabase db = MariaDb.fresh("keep_vars")) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(db.jdbcUrl());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+            config.setMaximumPoolSize(1);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                String variables = "SELECT CONCAT_WS('|', @@SESSION.time_zone, @@SESSION.foreign_key_checks,"
+                        + " @@SESSION.unique_checks, @@SESSION.sql_mode, @@SESSION.character_set_client,"
+                        + " @@SESSION.collation_connection)";
+                String before;
+                try (Connection c = pool.getConnection()) {
+                    before = Db.first(c, variables);
+                }
+
+                new Migrations(MariaDb.config(pool, dir).build()).upgrade("heads");
+
+                try (Connection c = pool.getConnection()) {
+                    assertThat(Db.first(c, variables)).isEqualTo(before).doesNotContain("+03:00");
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,14 +116,22 @@ final class SessionSettings {
     }
 
     /**
-     * Puts back the kept settings one by one, in the order {@link SessionSql#leaveRunSql} sets them; one
-     * that cannot be set again takes its {@link SessionSql#keptSettingFallback} (PostgreSQL: a dropped
-     * role becomes none). What cannot be put
-     * back is logged at WARN: the connection goes back to its pool with it.
+     * Puts back the kept settings that the revisions changed, one by one, in the order
+     * {@link SessionSql#leaveRunSql} sets them; which changed is read in one query first (when it cannot
+     * be, all are set). One that cannot be set again takes its {@link SessionSql#keptSettingFallback}
+     * (PostgreSQL: a dropped role becomes none). What cannot be put back is logged at WARN: the connection
+     * goes back to its pool with it.
      */
     private void restoreKept(Connection connection, List<String> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
         List<String> settings = this.dialect.session().keptSettings();
+        List<String> now = currentKept(connection);
         for (int i = kept.size() - 1; i >= 0; i--) {
+            if (now != null && Objects.equals(now.get(i), kept.get(i))) {
+                continue;
+            }
             String setting = settings.get(i);
             if (restoreKept(connection, setting, kept.get(i))) {
                 continue;
@@ -131,6 +140,19 @@ final class SessionSettings {
             boolean reset = fallback != null && setSession(connection, setting, fallback);
             LOG.warn("Could not put back the session's {} ({}) after the run{}; the connection keeps what the"
                     + " revisions set", setting, kept.get(i), reset ? ": it is " + fallback + " now" : "");
+        }
+    }
+
+    /** The kept settings' values now, or {@code null} when they cannot be read. */
+    private List<String> currentKept(Connection connection) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
+            rs.next();
+            return kept(rs, 3);
+        } catch (SQLException e) {
+            LOG.debug("Could not read the session's settings after the run, setting them all back: {}",
+                    Jdbc.describe(e));
+            return null;
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * MariaDB's and MySQL's session settings: the current database as the schema, {@code CONNECTION_ID()}
- * as the backend id, the timeouts of {@link SessionTimeouts}, and the current database kept across a
- * run. There is no dead-client check: the
+ * as the backend id, the timeouts of {@link SessionTimeouts}, and the current database and the settings
+ * that mysqldump's output changes kept across a run. There is no dead-client check: the
  * server notices a killed client when it next writes to it, and the lock is released with the session.
  */
 final class MariaDbSession implements SessionSql {
@@ -44,25 +44,48 @@ final class MariaDbSession implements SessionSql {
         return this.timeouts.setSql(lockTimeout, statementTimeout);
     }
 
-    /** The timeouts and the current database. */
+    /** The timeouts, the current database and the other {@link #keptSettings}. */
     @Override
     public String currentTimeoutsQuery() {
-        return this.timeouts.currentQuery() + ", DATABASE()";
+        return this.timeouts.currentQuery() + ", DATABASE()" + KEPT_VARIABLES;
     }
 
-    /** The current database, which a revision's {@code USE} changes. */
+    /**
+     * The current database, which a revision's {@code USE} changes, and the session variables that
+     * mysqldump's executable comments set (and set back at the dump's end, if that is there too): the SQL
+     * mode, the time zone, the foreign key and unique checks, and the character sets of the connection.
+     */
     @Override
     public List<String> keptSettings() {
         return KEPT;
     }
 
-    /** {@code USE} the database; none when no database was selected, since none cannot be selected again. */
+    /**
+     * {@code USE} the database, none when no database was selected (none cannot be selected again); a
+     * {@code SET SESSION} of a variable with its value written in, since the checks take no string {@code '1'};
+     * {@code null}, to set it as a parameter, for a value of other characters than such values have.
+     */
     @Override
     public String restoreKeptSettingSql(String setting, String value) {
-        return value == null ? null : "USE " + MariaDbDdl.backticked(value);
+        if (setting.equals("database")) {
+            return value == null ? null : "USE " + MariaDbDdl.backticked(value);
+        }
+        if (value == null) {
+            return "SET SESSION " + checked(setting) + " = NULL";
+        }
+        if (setting.endsWith("_checks")) {
+            return value.matches("[01]|ON|OFF") ? "SET SESSION " + checked(setting) + " = " + value : null;
+        }
+        return value.matches("[A-Za-z0-9_,:+./-]*") ? "SET SESSION " + checked(setting) + " = '" + value + "'" : null;
     }
 
-    private static final List<String> KEPT = List.of("database");
+    private static final List<String> KEPT = List.of("database", "sql_mode", "time_zone", "foreign_key_checks",
+            "unique_checks", "character_set_client", "character_set_results", "collation_connection");
+
+    /** The kept variables after the database, as {@link #currentTimeoutsQuery} reads them. */
+    private static final String KEPT_VARIABLES = ", @@SESSION.sql_mode, @@SESSION.time_zone,"
+            + " @@SESSION.foreign_key_checks, @@SESSION.unique_checks, @@SESSION.character_set_client,"
+            + " @@SESSION.character_set_results, @@SESSION.collation_connection";
 
     /** Seconds, e.g. {@code 5} or {@code 0.25}; {@code 0} disables the timeout. */
     @Override

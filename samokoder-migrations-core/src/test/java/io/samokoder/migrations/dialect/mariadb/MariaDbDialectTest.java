@@ -32,9 +32,26 @@ class MariaDbDialectTest {
         assertThat(MYSQL.session().setTimeoutsSql("5", "0.25", false))
                 .isEqualTo("SET SESSION lock_wait_timeout = 5, SESSION max_execution_time = 250");
         assertThat(MYSQL.session().currentTimeoutsQuery())
-                .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000, DATABASE()");
+                .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000, DATABASE(),"
+                        + " @@SESSION.sql_mode, @@SESSION.time_zone, @@SESSION.foreign_key_checks,"
+                        + " @@SESSION.unique_checks, @@SESSION.character_set_client, @@SESSION.character_set_results,"
+                        + " @@SESSION.collation_connection");
+        assertThat(MARIADB.session().keptSettings()).hasSize(8).startsWith("database");
         assertThat(MARIADB.session().restoreKeptSettingSql("database", "app`s")).isEqualTo("USE `app``s`");
         assertThat(MARIADB.session().restoreKeptSettingSql("database", null)).as("none selected").isNull();
+        assertThat(MARIADB.session().restoreKeptSettingSql("foreign_key_checks", "1"))
+                .as("a number: '1' is refused").isEqualTo("SET SESSION foreign_key_checks = 1");
+        assertThat(MARIADB.session().restoreKeptSettingSql("sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"))
+                .isEqualTo("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
+        assertThat(MARIADB.session().restoreKeptSettingSql("time_zone", "+00:00"))
+                .isEqualTo("SET SESSION time_zone = '+00:00'");
+        assertThat(MARIADB.session().restoreKeptSettingSql("character_set_results", null))
+                .isEqualTo("SET SESSION character_set_results = NULL");
+        assertThat(MARIADB.session().restoreKeptSettingSql("time_zone", "x'; DROP TABLE t; --"))
+                .as("not written in: set as a parameter").isNull();
+        assertThat(MARIADB.session().restoreKeptSettingSql("unique_checks", "OFF"))
+                .isEqualTo("SET SESSION unique_checks = OFF");
+        assertThat(MARIADB.session().restoreKeptSettingSql("unique_checks", "2")).isNull();
         assertThatThrownBy(() -> MARIADB.session().setTimeoutsSql("5; DROP TABLE x", "0", false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(MARIADB.ddl().offlineResetTimeouts()).containsExactly("SET SESSION lock_wait_timeout = DEFAULT",
