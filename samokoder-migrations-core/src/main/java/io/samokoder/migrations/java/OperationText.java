@@ -39,15 +39,34 @@ final class OperationText {
                 append(out, list.get(i));
             }
             out.append(']');
-        } else if (value instanceof Column c) {
+        } else if (value instanceof Type t) {
+            type(out, t);
+        } else if (value instanceof SqlValue v) {
+            out.append("SqlValue[kind=").append(v.kind()).append(", text=").append(v.text()).append(']');
+        } else if (value instanceof Operation.Parameter p) {
+            out.append("Parameter[name=").append(p.name()).append(", value=");
+            append(out, p.value());
+            out.append(']');
+        } else if (value instanceof Operation.Row r) {
+            out.append("Row[columns=");
+            append(out, r.columns());
+            out.append(", values=");
+            append(out, r.values());
+            out.append(']');
+        } else if (!tableElement(out, value)) {
+            out.append(value);
+        }
+    }
+
+    /** Appends a column, constraint or index as its {@code toString()}; false for any other value. */
+    private static boolean tableElement(StringBuilder out, Object value) {
+        if (value instanceof Column c) {
             out.append("Column[name=").append(c.name()).append(", type=");
             type(out, c.type());
             out.append(", nullable=").append(c.nullable()).append(", inPrimaryKey=").append(c.inPrimaryKey())
                     .append(", isUnique=").append(c.isUnique()).append(", isAutoincrement=").append(c.isAutoincrement())
                     .append(", serverDefault=").append(c.serverDefault()).append(", comment=").append(c.comment())
                     .append(']');
-        } else if (value instanceof Type t) {
-            type(out, t);
         } else if (value instanceof PrimaryKey k) {
             out.append("PrimaryKey[name=").append(k.name()).append(", columns=");
             append(out, k.columns());
@@ -72,21 +91,10 @@ final class OperationText {
                     .append(", isConcurrent=").append(i.isConcurrent()).append(']');
         } else if (value instanceof IndexElement e) {
             out.append("IndexElement[text=").append(e.text()).append(", expression=").append(e.expression()).append(']');
-        } else if (value instanceof SqlValue v) {
-            out.append("SqlValue[kind=").append(v.kind()).append(", text=").append(v.text()).append(']');
-        } else if (value instanceof Operation.Parameter p) {
-            out.append("Parameter[name=").append(p.name()).append(", value=");
-            append(out, p.value());
-            out.append(']');
-        } else if (value instanceof Operation.Row r) {
-            out.append("Row[columns=");
-            append(out, r.columns());
-            out.append(", values=");
-            append(out, r.values());
-            out.append(']');
         } else {
-            out.append(value);
+            return false;
         }
+        return true;
     }
 
     /** As {@link Type#toString()}. */
