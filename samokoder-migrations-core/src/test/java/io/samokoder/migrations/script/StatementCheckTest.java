@@ -50,7 +50,7 @@ class StatementCheckTest {
 
     @Test
     void transactionControlIsToldAfterBlanksAndComments() {
-        // A Java revision's op.execute text is sent as written, so it may begin with them (a split SQL part never does).
+        // A Java revision's op.execute text is sent as written, so it may begin with them (a split part never does).
         assertThat(keyword("\n  COMMIT")).isEqualTo("COMMIT");
         assertThat(keyword("/* done */ COMMIT")).isEqualTo("COMMIT");
         assertThat(keyword("-- done\ncommit")).isEqualTo("COMMIT");
