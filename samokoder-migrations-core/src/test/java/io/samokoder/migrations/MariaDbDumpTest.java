@@ -3,6 +3,9 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What mysqldump writes, run as the mysql client would run it. Session settings, and triggers, views and
  * events, wrapped in MySQL executable comments ({@code /*!50003 CREATE*}{@code /}): MariaDB runs what they
- * hold. The client's {@code DELIMITER} lines: the failure says to remove them.
+ * hold. The client's {@code DELIMITER} lines are followed as the client follows them.
  */
 class MariaDbDumpTest {
 
@@ -43,20 +46,44 @@ class MariaDbDumpTest {
         }
     }
 
+    @Revision(id = "j1", message = "Pasted from the mysql client")
+    public static class SendsADelimiter implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("DELIMITER ;;");
+        }
+    }
+
     @Test
-    void theMysqlClientsDelimiterIsToldToGo(@TempDir Path dir) {
-        Rev.writeAll(dir, Rev.of("r1", "").up("""
-                DELIMITER ;;
-                CREATE PROCEDURE p() BEGIN SELECT 1; END;;
-                DELIMITER ;
-                """).down("DROP PROCEDURE p;"));
-        try (TestDatabase db = MariaDb.fresh("delim")) {
+    void aDelimiterInAJavaRevisionIsToldToGo(@TempDir Path dir) {
+        try (TestDatabase db = MariaDb.fresh("delim_java")) {
             MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
-                    () -> new Migrations(MariaDb.config(db.dataSource(), dir).build()).upgrade("heads"));
+                    () -> new Migrations(MariaDb.config(db.dataSource(), dir).javaRevisions(new SendsADelimiter())
+                            .build()).upgrade("heads"));
 
             assertThat(e.statementNumber()).isEqualTo(1);
-            assertThat(e.getMessage()).contains("DELIMITER is a command of the mysql client, not SQL: remove the"
-                    + " DELIMITER lines (a routine's, trigger's or event's BEGIN ... END body needs none here)");
+            assertThat(e.getMessage()).contains("DELIMITER is a command of the mysql client, not SQL, and a Java"
+                    + " revision's statements are sent as they are: leave it out");
+        }
+    }
+
+    @Test
+    void theMysqlClientsDelimiterLinesAreFollowed(@TempDir Path dir) throws Exception {
+        // As mysqldump --routines writes a procedure and a trigger.
+        Rev.writeAll(dir, Rev.of("r1", "").up("""
+                CREATE TABLE t (id INT);
+                DELIMITER ;;
+                CREATE PROCEDURE p() BEGIN INSERT INTO t VALUES (1); INSERT INTO t VALUES (2); END
+                ;;
+                /*!50003 CREATE*/ /*!50003 TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id * 10 */;;
+                DELIMITER ;
+                CALL p();
+                """).down("DROP PROCEDURE p;\nDROP TABLE t;"));
+        try (TestDatabase db = MariaDb.fresh("delim")) {
+            MigrationResult result = new Migrations(MariaDb.config(db.dataSource(), dir).build()).upgrade("heads");
+
+            assertThat(result.steps()).hasSize(1);
+            assertThat(MariaDb.count(db.dataSource(), "SELECT sum(id) FROM t")).as("p ran, through trg").isEqualTo(30);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What a failed step's report adds when the error has a likely cause in the script itself, and the
  * fix: statements pasted from a dump or a tool that do not run as a migration (pg_dump's search path
- * and {@code COPY ... FROM stdin}, psql's backslash commands, the mysql client's {@code DELIMITER}), and a
+ * and {@code COPY ... FROM stdin}, psql's backslash commands, the mysql client's {@code DELIMITER} in a
+ * Java revision's text), and a
  * statement that cannot run in a transaction.
  */
 final class FailureHints {
@@ -44,8 +45,9 @@ final class FailureHints {
                     + " the rows as INSERT statements (pg_dump --inserts or --column-inserts writes them so).";
         }
         if (sql != null && DELIMITER.matcher(sql).find()) {
-            return " DELIMITER is a command of the mysql client, not SQL: remove the DELIMITER lines (a routine's,"
-                    + " trigger's or event's BEGIN ... END body needs none here) and end each statement with ';'.";
+            // A script's DELIMITER lines are read as the mysql client reads them; a Java revision's text is sent as is.
+            return " DELIMITER is a command of the mysql client, not SQL, and a Java revision's statements are sent"
+                    + " as they are: leave it out (a routine's, trigger's or event's BEGIN ... END body needs none).";
         }
         if (sql != null && sql.startsWith("\\")) {
             return " A line that starts with a backslash is a command of psql (\\connect, \\restrict, \\i, ...),"

@@ -95,6 +95,16 @@ final class SqlLexer {
         return true;
     }
 
+    /** Whether {@code s} follows at the current position, where the next token starts. */
+    boolean follows(String s) {
+        return this.pos + s.length() <= this.end && this.text.startsWith(s, this.pos);
+    }
+
+    /** Moves past {@code n} characters that hold no line break, as if they were a token. */
+    void skip(int n) {
+        this.pos += n;
+    }
+
     /** Reads the next token. */
     Kind next() {
         String t = this.text;

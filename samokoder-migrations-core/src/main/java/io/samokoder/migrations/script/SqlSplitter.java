@@ -12,7 +12,10 @@ import java.util.List;
  * start at their first token and end at their last token (leading and trailing comments are
  * dropped, inner ones kept); statements with no token are dropped. A MySQL executable comment
  * ({@code /*!...*}{@code /}) is a token: MariaDB and MySQL run what it holds, as the mysql client
- * sends it; other databases read it as the comment it is to them.
+ * sends it; other databases read it as the comment it is to them. The mysql client's {@code DELIMITER}
+ * command is followed as the client follows it: a statement that begins with {@code DELIMITER ;;} is
+ * no statement, and until {@code DELIMITER ;} statements end at {@code ;;} (at a token's start, so not
+ * inside strings or comments) rather than at semicolons.
  */
 final class SqlSplitter {
 
@@ -75,7 +78,26 @@ final class SqlSplitter {
         int definer = 0;
         RoutineBody body = null;
         int parenDepth = 0;
-        for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
+        // The mysql client's delimiter when a DELIMITER line set one other than the semicolon.
+        String delimiter = null;
+        while (true) {
+            if (delimiter != null && lexer.follows(delimiter)) {
+                lexer.skip(delimiter.length());
+                if (statementStart >= 0) {
+                    sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
+                }
+                statementStart = -1;
+                words = 0;
+                maybeRoutine = false;
+                definer = 0;
+                body = null;
+                parenDepth = 0;
+                continue;
+            }
+            SqlLexer.Kind kind = lexer.next();
+            if (kind == SqlLexer.Kind.END) {
+                break;
+            }
             if (kind == SqlLexer.Kind.SPACE) {
                 continue;
             }
@@ -85,7 +107,8 @@ final class SqlSplitter {
             if (body != null) {
                 body.token(kind, lexer, text);
             }
-            if (kind == SqlLexer.Kind.SEMICOLON && (body == null || body.closed()) && parenDepth == 0) {
+            if (kind == SqlLexer.Kind.SEMICOLON && delimiter == null && (body == null || body.closed())
+                    && parenDepth == 0) {
                 if (statementStart >= 0) {
                     sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
                 }
@@ -97,6 +120,10 @@ final class SqlSplitter {
                 continue;
             }
             if (statementStart < 0) {
+                if (kind == SqlLexer.Kind.WORD && lexer.wordIs("delimiter")) {
+                    delimiter = delimiter(file, text, lexer, end);
+                    continue;
+                }
                 statementStart = lexer.tokenStart();
                 statementLine = lexer.tokenLine();
             }
@@ -127,6 +154,29 @@ final class SqlSplitter {
         if (statementStart >= 0) {
             sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
         }
+    }
+
+    /**
+     * Reads the rest of a {@code DELIMITER} line, whose word the lexer has just read, and moves the lexer to
+     * the line's end: the new delimiter, or {@code null} for the semicolon.
+     *
+     * @throws ScriptFormatException when the line has no delimiter, or more than one word after it
+     */
+    private static String delimiter(String file, String text, SqlLexer lexer, int end) {
+        int lineEnd = text.indexOf('\n', lexer.tokenEnd());
+        lineEnd = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+        String rest = text.substring(lexer.tokenEnd(), lineEnd).strip();
+        boolean oneWord = !rest.isEmpty();
+        for (int i = 0; i < rest.length() && oneWord; i++) {
+            oneWord = !Character.isWhitespace(rest.charAt(i));
+        }
+        if (!oneWord) {
+            throw new ScriptFormatException(file, lexer.tokenLine(), "DELIMITER takes one delimiter and nothing"
+                    + " more on its line, as the mysql client reads it: write e.g. DELIMITER ;; before a routine"
+                    + " and DELIMITER ; after it (or leave both out: a BEGIN ... END body needs none here)");
+        }
+        lexer.skip(lineEnd - lexer.tokenEnd());
+        return rest.equals(";") ? null : rest;
     }
 
     /**

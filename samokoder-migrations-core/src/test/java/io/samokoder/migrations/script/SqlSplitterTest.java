@@ -208,6 +208,38 @@ class SqlSplitterTest {
     }
 
     @Test
+    void theMysqlClientsDelimiterIsFollowedAsTheClientFollowsIt() {
+        String sql = """
+                CREATE TABLE t (id INT);
+                DELIMITER ;;
+                CREATE PROCEDURE p() BEGIN SELECT ';;'; SELECT 1; END;;
+                CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1 /* ;; */;;
+                delimiter $$
+                CREATE FUNCTION f() RETURNS INT RETURN 1$$
+                DELIMITER ;
+                SELECT 2;
+                """;
+
+        List<SqlStatement> statements = split(sql);
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly("CREATE TABLE t (id INT)",
+                "CREATE PROCEDURE p() BEGIN SELECT ';;'; SELECT 1; END",
+                "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.id = 1",
+                "CREATE FUNCTION f() RETURNS INT RETURN 1", "SELECT 2");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 3, 4, 6, 8);
+        assertThat(statements).extracting(SqlStatement::number).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aDelimiterLineWithoutOneDelimiterNamesItsLine() {
+        for (String line : new String[] {"DELIMITER", "DELIMITER ;; -- for the routine"}) {
+            String sql = "SELECT 1;\n" + line + "\nSELECT 2;";
+            assertThatThrownBy(() -> split(sql)).as(line).isInstanceOf(ScriptFormatException.class)
+                    .hasMessageStartingWith("test.sql:2: DELIMITER takes one delimiter and nothing more on its line");
+        }
+    }
+
+    @Test
     void normaliseKeepsExecutableCommentsAsCodeUnlessAskedForTheFormerForm() {
         String sql = "CREATE TABLE t (id INT)  /*!50100 COMMENT 'kept' */ /* gone */";
         assertThat(SqlSplitter.normalise(sql)).isEqualTo("CREATE TABLE t(id INT)/*!50100 COMMENT 'kept' */");
