@@ -81,8 +81,25 @@ final class SqlSplitter {
         // The mysql client's delimiter when a DELIMITER line set one other than the semicolon.
         String delimiter = null;
         while (true) {
-            if (delimiter != null && lexer.follows(delimiter)) {
+            // At a token's start, so never inside a string or comment; before the lexer, which reads $$ as a quote.
+            boolean atDelimiter = delimiter != null && lexer.follows(delimiter);
+            SqlLexer.Kind kind = SqlLexer.Kind.SEMICOLON;
+            if (atDelimiter) {
                 lexer.skip(delimiter.length());
+            } else {
+                kind = lexer.next();
+                if (kind == SqlLexer.Kind.END) {
+                    break;
+                }
+                if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT) {
+                    continue;
+                }
+                if (body != null) {
+                    body.token(kind, lexer, text);
+                }
+            }
+            if (atDelimiter || (kind == SqlLexer.Kind.SEMICOLON && delimiter == null
+                    && (body == null || body.closed()) && parenDepth == 0)) {
                 if (statementStart >= 0) {
                     sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
                 }
@@ -92,31 +109,6 @@ final class SqlSplitter {
                 definer = 0;
                 body = null;
                 parenDepth = 0;
-                continue;
-            }
-            SqlLexer.Kind kind = lexer.next();
-            if (kind == SqlLexer.Kind.END) {
-                break;
-            }
-            if (kind == SqlLexer.Kind.SPACE) {
-                continue;
-            }
-            if (kind == SqlLexer.Kind.COMMENT) {
-                continue;
-            }
-            if (body != null) {
-                body.token(kind, lexer, text);
-            }
-            if (kind == SqlLexer.Kind.SEMICOLON && delimiter == null && (body == null || body.closed())
-                    && parenDepth == 0) {
-                if (statementStart >= 0) {
-                    sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
-                }
-                statementStart = -1;
-                words = 0;
-                maybeRoutine = false;
-                definer = 0;
-                body = null;
                 continue;
             }
             if (statementStart < 0) {
