@@ -142,16 +142,20 @@ class StatementFailureTest {
     }
 
     @Test
-    void psqlsBackslashCommandsAreToldToGo(TestDatabase db, @TempDir Path dir) {
+    void psqlsRestrictLinesAreNoStatementsAndOtherBackslashCommandsAreToldToGo(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "restricted");
-        // pg_dump 17.6 and later write a restrict command at the start and its counterpart at the end.
-        Rev.writeAll(dir, Rev.of("a1", "").up("\\restrict abc123\n\nCREATE TABLE t (id int);").down("DROP TABLE t;"));
+        // pg_dump 17.6, 16.10, 15.14 and later write a restrict command at the start and an unrestrict at the end.
+        Rev.writeAll(dir, Rev.of("a1", "").up("\\restrict abc123\n\nCREATE TABLE t (id int);\n\n\\unrestrict abc123\n")
+                .down("DROP TABLE t;"), Rev.of("b2", "a1").up("\\connect other\nCREATE TABLE u (id int);")
+                .down("DROP TABLE u;"));
 
         MigrationExecutionException e = upgradeFails(ds, dir);
 
+        assertThat(e.revision()).isEqualTo("b2");
         assertThat(e.statementNumber()).isEqualTo(1);
         assertThat(e.getMessage()).contains("A line that starts with a backslash is a command of psql (\\connect,"
-                + " \\restrict, \\i, ...), not SQL: remove it from the script.");
+                + " \\i, \\copy, ...), not SQL: remove it from the script.");
+        assertThat(Db.tableExists(ds, "restricted", "t")).as("a1 ran").isTrue();
     }
 
     @Test

@@ -50,7 +50,7 @@ final class FailureHints {
                     + " as they are: leave it out (a routine's, trigger's or event's BEGIN ... END body needs none).";
         }
         if (sql != null && sql.startsWith("\\")) {
-            return " A line that starts with a backslash is a command of psql (\\connect, \\restrict, \\i, ...),"
+            return " A line that starts with a backslash is a command of psql (\\connect, \\i, \\copy, ...),"
                     + " not SQL: remove it from the script.";
         }
         if (ACTIVE_TRANSACTION.equals(failure.error.getSQLState()) && script.transactional(dialect)

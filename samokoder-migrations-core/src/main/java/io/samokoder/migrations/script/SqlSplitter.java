@@ -15,7 +15,9 @@ import java.util.List;
  * sends it; other databases read it as the comment it is to them. The mysql client's {@code DELIMITER}
  * command is followed as the client follows it: a statement that begins with {@code DELIMITER ;;} is
  * no statement, and until {@code DELIMITER ;} statements end at {@code ;;} (at a token's start, so not
- * inside strings or comments) rather than at semicolons.
+ * inside strings or comments) rather than at semicolons. psql's {@code restrict} and {@code unrestrict}
+ * backslash lines, which pg_dump writes around its output so that psql runs no other backslash command in between,
+ * are no statements either: nothing here runs backslash commands.
  */
 final class SqlSplitter {
 
@@ -116,6 +118,11 @@ final class SqlSplitter {
                     delimiter = delimiter(file, text, lexer, end);
                     continue;
                 }
+                if (kind == SqlLexer.Kind.OTHER && isRestrictLine(text, lexer.tokenStart(), end)) {
+                    int lineEnd = text.indexOf('\n', lexer.tokenEnd());
+                    lexer.skip((lineEnd < 0 || lineEnd > end ? end : lineEnd) - lexer.tokenEnd());
+                    continue;
+                }
                 statementStart = lexer.tokenStart();
                 statementLine = lexer.tokenLine();
             }
@@ -146,6 +153,17 @@ final class SqlSplitter {
         if (statementStart >= 0) {
             sink.statement(statementStart, lastTokenEnd, ++count, statementLine);
         }
+    }
+
+    /** Whether psql's {@code restrict} or {@code unrestrict} backslash command starts at {@code start}. */
+    private static boolean isRestrictLine(String text, int start, int end) {
+        if (text.charAt(start) != '\\') {
+            return false;
+        }
+        int word = start + 1;
+        int wordEnd = StatementKeywords.wordEnd(text, word, end);
+        return (wordEnd - word == 8 && SqlLexer.isAt(text, word, "restrict"))
+                || (wordEnd - word == 10 && SqlLexer.isAt(text, word, "unrestrict"));
     }
 
     /**

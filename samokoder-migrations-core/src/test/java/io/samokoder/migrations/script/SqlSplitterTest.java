@@ -231,6 +231,23 @@ class SqlSplitterTest {
     }
 
     @Test
+    void psqlsRestrictLinesAsPgDumpWritesThemAreNoStatements() {
+        String sql = """
+                \\restrict EStdoowe0AnYJ4gyD0BIgh25nWt
+                CREATE TABLE public.account (id integer NOT NULL);
+                \\unrestrict EStdoowe0AnYJ4gyD0BIgh25nWt
+                \\connect other
+                SELECT 1;
+                """;
+
+        List<SqlStatement> statements = split(sql);
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TABLE public.account (id integer NOT NULL)", "\\connect other\nSELECT 1");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 4);
+    }
+
+    @Test
     void aDelimiterLineWithoutOneDelimiterNamesItsLine() {
         for (String line : new String[] {"DELIMITER", "DELIMITER ;; -- for the routine"}) {
             String sql = "SELECT 1;\n" + line + "\nSELECT 2;";
