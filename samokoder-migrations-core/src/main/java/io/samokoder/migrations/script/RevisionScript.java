@@ -372,15 +372,7 @@ public final class RevisionScript {
         if (this.code != null) {
             return this.code.compareChecksum(recorded);
         }
-        ChecksumChange change = PartChecksums.compare(recorded, checksum(), ScriptChecksum.LEGACY_VERSION,
-                () -> ScriptChecksum.legacy(upgradeStatements(), splitDowngrade()));
-        if (change == ChecksumChange.NONE || !ScriptChecksum.mayHoldExecutableComments(this.text)) {
-            return change;
-        }
-        // Applied before MySQL's executable comments ran, its checksum left them out: the lesser change counts.
-        ChecksumChange before = PartChecksums.compare(recorded,
-                ScriptChecksum.beforeExecutableComments(upgradeStatements(), splitDowngrade()));
-        return before.compareTo(change) < 0 ? before : change;
+        return ScriptChecksum.compare(recorded, this, this.text);
     }
 
     private String computeChecksum() {
@@ -390,7 +382,7 @@ public final class RevisionScript {
     }
 
     /** The downgrade statements, split for a checksum unless split already; none when irreversible. */
-    private List<SqlStatement> splitDowngrade() {
+    List<SqlStatement> splitDowngrade() {
         return !reversible() ? null : this.downgradeStatements != null ? this.downgradeStatements
                 : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
                         this.downgradeLine);

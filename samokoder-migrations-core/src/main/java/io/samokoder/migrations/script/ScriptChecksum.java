@@ -10,8 +10,8 @@ import java.util.List;
  * upgrade part, {@code :}, and the same of the downgrade part, or {@code none} for an irreversible
  * script. Version 1 ({@code v1:}, still computed to compare the log rows it wrote) hashes both parts
  * together. Until 2026-12-06 MySQL's executable comments ({@code /*!...*}{@code /}) were comments, left out
- * of statements and checksums; they are code now, and {@link #beforeExecutableComments} gives a script's
- * checksum as it was written then, so that a revision applied before is not taken for a changed one.
+ * of statements and checksums; they are code now, and {@link #compare} also computes a script's checksum
+ * as it was written then, so that a revision applied before is not taken for a changed one.
  * The text is assembled in two builders kept per thread, so that checksumming thousands of
  * scripts does not allocate them per script; builders grown past {@value #KEPT_CAPACITY} characters
  * by a large script are not kept.
@@ -32,18 +32,30 @@ final class ScriptChecksum {
         return compute(upgrade, downgrade, false, true);
     }
 
+    /**
+     * Compares the checksum that the log recorded with {@code script}'s now (see
+     * {@link RevisionScript#compareChecksum}), in each form the recorded one may have: version 2, version 1,
+     * and version 2 as written before executable comments ran, asked for only when the script's
+     * {@code text} may hold one. Where two forms apply, the lesser change counts.
+     */
+    static ChecksumChange compare(String recorded, RevisionScript script, String text) {
+        ChecksumChange change = PartChecksums.compare(recorded, script.checksum(), LEGACY_VERSION,
+                () -> legacy(script.upgradeStatements(), script.splitDowngrade()));
+        if (change == ChecksumChange.NONE || !(text.contains("/*!") || text.contains("/*M!"))) {
+            return change;
+        }
+        ChecksumChange before = PartChecksums.compare(recorded,
+                beforeExecutableComments(script.upgradeStatements(), script.splitDowngrade()));
+        return before.compareTo(change) < 0 ? before : change;
+    }
+
     /** The version 2 checksum as written before executable comments ran: without them. */
-    static String beforeExecutableComments(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+    private static String beforeExecutableComments(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
         return compute(upgrade, downgrade, false, false);
     }
 
-    /** Whether the text may hold an executable comment ({@code /*!} or {@code /*M!}, maybe inside a string). */
-    static boolean mayHoldExecutableComments(String text) {
-        return text.contains("/*!") || text.contains("/*M!");
-    }
-
     /** The version 1 checksum of the same statements (written before executable comments ran). */
-    static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+    private static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
         return compute(upgrade, downgrade, true, false);
     }
 
