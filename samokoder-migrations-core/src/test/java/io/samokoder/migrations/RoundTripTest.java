@@ -90,6 +90,24 @@ class RoundTripTest {
                 + " ORDER BY verified_at")).containsExactly("r1", "r2");
     }
 
+    @Test
+    void aNewDatabaseRefusesNoQueryButTheFastStarts(TestDatabase db, @TempDir Path dir) {
+        Path scripts = chain(dir, 2);
+        List<String> failed = new ArrayList<>();
+        new Migrations(Db.config(counting(Db.schema(db, "rt_new"), new AtomicInteger(), false, failed), scripts)
+                .build()).upgrade("heads");
+        // The fast start's one query finds the tables missing; the read under the lock looks them up instead.
+        assertThat(failed).singleElement().asString()
+                .startsWith("42P01 ERROR: relation \"alembic_version\" does not exist");
+        failed.clear();
+        // Without the fast start, as the command line's upgrade runs: the tables are looked up.
+        new Migrations(Db.config(counting(Db.schema(db, "rt_new_cli"), new AtomicInteger(), false, failed), scripts)
+                .fastStart(false).build()).upgrade("head");
+        assertThat(failed).isEmpty();
+        assertThat(Db.strings(Db.schema(db, "rt_new_cli"), "SELECT version_num FROM alembic_version"))
+                .containsExactly("r2");
+    }
+
     /** {@link #executesForUpgrade} with the scripts in {@code db/migrations} of a jar. */
     private static int executesForUpgradeFromJar(TestDatabase db, String schema, Path jar) throws IOException {
         AtomicInteger executes = new AtomicInteger();
@@ -194,13 +212,19 @@ class RoundTripTest {
 
     /** Counts the statements sent (each execute is one round trip) on every connection it hands out. */
     private static DataSource counting(DataSource target, AtomicInteger executes, boolean refuseBatches) {
+        return counting(target, executes, refuseBatches, new ArrayList<>());
+    }
+
+    /** {@link #counting(DataSource, AtomicInteger, boolean)}, adding each statement the server refused to {@code failed}. */
+    private static DataSource counting(DataSource target, AtomicInteger executes, boolean refuseBatches,
+            List<String> failed) {
         InvocationHandler connections = (proxy, method, args) -> {
             Connection c = target.getConnection();
             return Proxy.newProxyInstance(RoundTripTest.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (cp, cm, ca) -> {
                         Object result = invoke(c, cm, ca);
                         if (result instanceof Statement s) {
-                            return countingStatement(s, executes, refuseBatches);
+                            return countingStatement(s, executes, refuseBatches, failed);
                         }
                         return result;
                     });
@@ -239,7 +263,8 @@ class RoundTripTest {
     }
 
     /** Counts executes; with {@code refuseBatches}, {@code addBatch} fails as pgjdbc's does for several statements. */
-    private static Object countingStatement(Statement s, AtomicInteger executes, boolean refuseBatches) {
+    private static Object countingStatement(Statement s, AtomicInteger executes, boolean refuseBatches,
+            List<String> failed) {
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> type : s.getClass().getInterfaces()) {
             if (type.getName().startsWith("java.sql.")) {
@@ -257,10 +282,16 @@ class RoundTripTest {
                     if (refuseBatches && m.getName().equals("addBatch")) {
                         throw new SQLException("Multi-statement SQL is not supported in Statement.addBatch()", "0A000");
                     }
-                    if (m.getName().startsWith("execute")) {
-                        executes.incrementAndGet();
+                    if (!m.getName().startsWith("execute")) {
+                        return invoke(s, m, a);
                     }
-                    return invoke(s, m, a);
+                    executes.incrementAndGet();
+                    try {
+                        return invoke(s, m, a);
+                    } catch (SQLException e) {
+                        failed.add(e.getSQLState() + " " + e.getMessage());
+                        throw e;
+                    }
                 });
     }
 

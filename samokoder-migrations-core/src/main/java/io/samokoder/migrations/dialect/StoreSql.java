@@ -75,6 +75,16 @@ public interface StoreSql {
     }
 
     /**
+     * A query whose one row says whether each of two tables exists (two boolean columns), with their quoted,
+     * qualified names as its two text parameters; for a dialect whose server logs a query of a missing
+     * table as an error, so that a new database leaves no error in its log. {@code null} by default: the
+     * tables are queried as they are, and a missing one is known from the error.
+     */
+    default String tablesExist() {
+        return null;
+    }
+
+    /**
      * The fast start's one query, from one snapshot, without parameters: rows of five columns, the
      * first saying what the row is: {@code 1} a version row (its {@code version_num} second), {@code 2}
      * a state row ({@code heads}, {@code log_rows}, {@code log_last_id}, {@code fingerprint}), {@code 3}

@@ -1,6 +1,8 @@
 package io.samokoder.migrations.runtime;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -26,10 +28,41 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
 
     /**
      * Reads the state; a missing version or log table counts as empty (see {@link #createMissing}). The caller
-     * has checked the database product ({@link ProductCheck}).
+     * has checked the database product ({@link ProductCheck}). Where the dialect asks
+     * ({@link io.samokoder.migrations.dialect.StoreSql#tablesExist}), the tables are looked up first, so that
+     * a new database does not log an error.
      */
     static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables)
             throws SQLException {
+        return read(connection, versions, log, tables, false);
+    }
+
+    /**
+     * {@link #read(Connection, VersionStore, LogStore, Tables)}; with {@code seen}, the tables were just read
+     * (by the fast start's query) and are not looked up first.
+     */
+    static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean seen)
+            throws SQLException {
+        String lookup = seen ? null : tables.dialect().store().tablesExist();
+        if (lookup != null) {
+            boolean versionTable;
+            boolean logTable;
+            try (PreparedStatement ps = connection.prepareStatement(lookup)) {
+                ps.setString(1, tables.qualifiedVersion());
+                ps.setString(2, tables.qualifiedLog());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    versionTable = rs.getBoolean(1);
+                    logTable = rs.getBoolean(2);
+                }
+            }
+            if (!versionTable) {
+                return new DbState(List.of(), Map.of(), true, true);
+            }
+            if (!logTable) {
+                return new DbState(List.copyOf(versions.readRows(connection)), Map.of(), false, true);
+            }
+        }
         List<String> rows;
         try {
             rows = versions.readRows(connection);

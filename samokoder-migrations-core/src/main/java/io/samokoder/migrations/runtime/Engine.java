@@ -85,6 +85,7 @@ public final class Engine {
         long start = System.nanoTime();
         // The fast start's connection, kept for the lock when the full path runs.
         Connection kept = null;
+        boolean tablesSeen = false;
         try {
             if (command == Command.UPGRADE && FastStart.applies(this.config, target)) {
                 // The scripts' stamps are taken while the connection and the query make their round trips.
@@ -102,6 +103,7 @@ public final class Engine {
                 if (answer.rows() != null) {
                     return verified(answer.rows(), target, startedAt, start);
                 }
+                tablesSeen = answer.tablesSeen();
             }
             this.catalog.get();
             if (command != Command.STAMP && target != null && target.contains(":")) {
@@ -113,7 +115,7 @@ public final class Engine {
             try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
                 this.listeners.lockAcquired(lock.waited());
                 try {
-                    return runLocked(dataSource, lock, this.binding.known(), request, startedAt, start);
+                    return runLocked(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt, start);
                 } catch (RuntimeException e) {
                     discardIfUnused(lock, this.binding.known());
                     throw e;
@@ -146,7 +148,7 @@ public final class Engine {
      * checks; plans; and executes the steps, if any (see {@link #execute}).
      */
     private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Binding.Bound bound, Request request,
-            Instant startedAt, long start) {
+            boolean tablesSeen, Instant startedAt, long start) {
         Tables tables = bound.tables();
         Command command = request.command();
         String target = request.target();
@@ -154,7 +156,7 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.singleTransaction(bound.dialect());
         }
-        DbState state = readState(lock, bound);
+        DbState state = readState(lock, bound, tablesSeen);
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
             PlanChecks.knownRows(this.catalog, tables, rows);
@@ -284,10 +286,13 @@ public final class Engine {
         }
     }
 
-    /** The rows and the log, read under the lock on its connection; creates nothing. */
-    private static DbState readState(MigrationLock lock, Binding.Bound bound) {
+    /**
+     * The rows and the log, read under the lock on its connection; creates nothing. With {@code tablesSeen},
+     * the fast start's query has just read the engine's tables.
+     */
+    private static DbState readState(MigrationLock lock, Binding.Bound bound, boolean tablesSeen) {
         try {
-            return lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables()));
+            return lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
         } catch (SQLException e) {
             throw Jdbc.failure("Could not read the version table " + bound.tables().versionTableName(), e);
         }

@@ -38,8 +38,9 @@ final class FastStart {
     /** What a connection is opened for, in its errors. */
     static final String READING = "reading the version table";
 
-    private static final Answer MISSED = new Answer(null, true);
-    private static final Answer FAILED = new Answer(null, false);
+    private static final Answer MISSED = new Answer(null, true, true);
+    private static final Answer ABSENT = new Answer(null, true, false);
+    private static final Answer FAILED = new Answer(null, false, false);
 
     private final Tables tables;
 
@@ -85,9 +86,10 @@ final class FastStart {
 
     /**
      * What the fast start found: the verified version rows, or {@code null}; and whether its connection
-     * is as good as a new one for the full path (its query succeeded, or found a table missing).
+     * is as good as a new one for the full path (its query succeeded, or found a table missing); and
+     * whether its query succeeded, so that the engine's tables exist and need not be looked up.
      */
-    record Answer(List<String> rows, boolean connectionReusable) {
+    record Answer(List<String> rows, boolean connectionReusable, boolean tablesSeen) {
     }
 
     /**
@@ -124,7 +126,7 @@ final class FastStart {
             if (this.tables.dialect().isUndefinedTable(e)) {
                 // Most often a new database: nothing applied to compare, so the load need not hash every file.
                 catalog.deferContentHashes();
-                return MISSED;
+                return ABSENT;
             }
             LOG.debug("The fast start's query failed, checking in full: {}", Jdbc.describe(e));
             return FAILED;
@@ -144,7 +146,7 @@ final class FastStart {
                     }
                 }
                 if (fingerprint.equals(record.fingerprint())) {
-                    return new Answer(List.copyOf(rows), true);
+                    return new Answer(List.copyOf(rows), true, true);
                 }
             }
         }

@@ -21,6 +21,12 @@ final class PostgresStore implements StoreSql {
                 + " ORDER BY revision, id DESC";
     }
 
+    /** {@code to_regclass} resolves a name as a query would, search path included, and answers null for none. */
+    @Override
+    public String tablesExist() {
+        return "SELECT to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL";
+    }
+
     @Override
     public String verifiedStateQuery(String versionTable, String stateTable, String logTable) {
         return "SELECT 1, version_num, NULL, NULL, NULL FROM " + versionTable
