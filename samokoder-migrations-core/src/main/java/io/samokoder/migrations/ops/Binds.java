@@ -5,11 +5,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds {@code :name} binds in SQL (a colon not preceded by a letter, digit or underscore), outside quoted strings and identifiers ({@code '...'}, {@code "..."},
- * backticks, dollar quotes), comments ({@code --}, nested {@code /* *}{@code /}) and {@code ::} casts.
- * Inside quotes a doubled quote is one character; a backslash escapes the next character in
- * PostgreSQL's {@code E'...'} strings and, where the database reads backslash escapes (MariaDB/MySQL),
- * in every string, where {@code #} also starts a comment.
+ * Finds {@code :name} binds in SQL (a colon not preceded by a letter, digit or underscore), outside quoted
+ * strings and identifiers ({@code '...'}, {@code "..."}, backticks, dollar quotes), comments ({@code --},
+ * nested {@code /* *}{@code /}) and {@code ::} casts. Inside quotes a doubled quote is one character; a
+ * backslash escapes the next character in PostgreSQL's {@code E'...'} strings and, where the database reads
+ * backslash escapes (MariaDB/MySQL), in every string. There {@code #} also starts a comment, and the code of
+ * an executable comment ({@code /*!...*}{@code /}, {@code /*M!...*}{@code /}) is read for binds.
  */
 final class Binds {
 
@@ -53,6 +54,13 @@ final class Binds {
                 end = eol < 0 ? n : eol;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = commentEnd(sql, i);
+                int code = backslashEscapes ? executableCode(sql, i) : -1;
+                if (code > 0 && end - 2 >= code && sql.startsWith("*/", end - 2)) {
+                    // MariaDB and MySQL run what an executable comment holds, binds included.
+                    out.append(sql, i, code).append(replace(sql.substring(code, end - 2), true, literal)).append("*/");
+                    i = end;
+                    continue;
+                }
             } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
                 end = dollarEnd(sql, i);
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
@@ -102,6 +110,17 @@ final class Binds {
             i++;
         }
         return sql.length();
+    }
+
+    /**
+     * Where the code of MySQL's executable comment ({@code /*!} or {@code /*M!}) at {@code start} begins, after
+     * the mark; -1 for another comment.
+     */
+    private static int executableCode(String sql, int start) {
+        if (sql.startsWith("/*!", start)) {
+            return start + 3;
+        }
+        return sql.startsWith("/*M!", start) ? start + 4 : -1;
     }
 
     private static int commentEnd(String sql, int start) {

@@ -108,7 +108,8 @@ public interface Operations {
 
     /**
      * Runs a SQL statement with its {@code :name} binds replaced by the values as literals (binds inside
-     * quotes and comments, and {@code ::} casts, are left alone). Values: see {@link SqlValue#of}.
+     * quotes and comments, and {@code ::} casts, are left alone; on MariaDB and MySQL an executable comment,
+     * {@code /*!...*}{@code /}, is code). Values: see {@link SqlValue#of}.
      */
     void execute(String sql, Map<String, ?> parameters);
 

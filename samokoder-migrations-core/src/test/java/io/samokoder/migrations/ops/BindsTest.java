@@ -32,6 +32,18 @@ class BindsTest {
     }
 
     @Test
+    void whereBackslashesEscapeEveryStringTheCodeOfAnExecutableCommentHasBinds() {
+        // MariaDB and MySQL run it; to PostgreSQL and H2 it is a comment.
+        String sql = "UPDATE n SET a = :a /*!50003 , b = :b, c = ':c' */ /*M!100100 , d = :d */ /* :e */";
+        assertThat(Binds.replace(sql, true, n -> "<" + n + ">"))
+                .isEqualTo("UPDATE n SET a = <a> /*!50003 , b = <b>, c = ':c' */ /*M!100100 , d = <d> */ /* :e */");
+        assertThat(Binds.replace(sql, false, n -> "<" + n + ">"))
+                .isEqualTo("UPDATE n SET a = <a> /*!50003 , b = :b, c = ':c' */ /*M!100100 , d = :d */ /* :e */");
+        // A value is demanded before the database is known only where every database reads a bind.
+        assertThat(Binds.names(sql)).containsExactly("a");
+    }
+
+    @Test
     void aRevisionNeedsValuesForTheBindsThatEveryDatabaseReads() {
         // MariaDB reads :id as a bind after 'a\'b', PostgreSQL as part of a string: a value is not demanded
         // before the database is known (rendering for MariaDB then asks for it).
