@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.dialect.h2.H2Dialect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +39,45 @@ class H2RoundTripTest {
                 Rev.of("d1", "c1").nonTransactional().message("Index outside a transaction")
                         .up("CREATE INDEX ix_invoices_order ON invoices (order_id);")
                         .down("DROP INDEX ix_invoices_order;"));
+    }
+
+    @Test
+    void aFileDatabaseGetsNoTraceFileOfErrors(@TempDir Path dir) throws Exception {
+        Path scripts = dir.resolve("scripts");
+        writeGraph(scripts);
+        Thread.sleep(2100);
+        // H2 writes every error of a file database's connections to <name>.trace.db: a new database's missing
+        // tables are looked up, not queried.
+        // Kept open between connections: closing and opening a file database again is H2's work, not this test's.
+        DataSource ds = H2Db.url("jdbc:h2:file:" + dir.resolve("app").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        Migrations migrations = new Migrations(H2Db.config(ds, scripts).build());
+
+        assertThat(migrations.current()).isEmpty();
+        assertThat(migrations.validate("heads").pending()).hasSize(5);
+        assertThat(migrations.upgrade("b2").steps()).hasSize(2);
+        assertThat(migrations.upgrade("heads").steps()).hasSize(3);
+        assertThat(migrations.upgrade("heads").fastStart()).isTrue();
+        assertThat(migrations.downgrade("base").steps()).hasSize(5);
+
+        assertThat(H2Db.versionRows(ds)).isEmpty();
+        Db.exec(ds, "SHUTDOWN");
+        Path trace = dir.resolve("app.trace.db");
+        assertThat(Files.exists(trace) ? Files.readString(trace) : "").isEmpty();
+    }
+
+    @Test
+    void whereH2ComparesNamesWithoutCaseTheLookupFindsAVersionTableOfAnotherCase(@TempDir Path dir) {
+        writeGraph(dir);
+        DataSource ds = H2Db.memory();
+        String url = ((org.h2.jdbcx.JdbcDataSource) ds).getURL() + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        ds = H2Db.url(url);
+        // Made by hand, bare, so H2 keeps it upper-case: the statements' "alembic_version" finds it all the same.
+        Db.exec(ds, "CREATE TABLE ALEMBIC_VERSION (VERSION_NUM VARCHAR(32) PRIMARY KEY)",
+                "CREATE TABLE accounts (id BIGINT PRIMARY KEY)", "INSERT INTO ALEMBIC_VERSION VALUES ('a1')");
+
+        MigrationResult up = new Migrations(H2Db.config(ds, dir).build()).upgrade("heads");
+
+        assertThat(up.steps()).extracting(StepResult::revision).containsExactly("b2", "b1", "c1", "d1");
     }
 
     @Test

@@ -75,13 +75,26 @@ public interface StoreSql {
     }
 
     /**
-     * A query whose one row says whether each of two tables exists (two boolean columns), with their quoted,
-     * qualified names as its two text parameters; for a dialect whose server logs a query of a missing
-     * table as an error, so that a new database leaves no error in its log. {@code null} by default: the
-     * tables are queried as they are, and a missing one is known from the error.
+     * A query whose one row holds a boolean per table, in order: whether it exists, looked up in the catalog
+     * rather than queried, for a dialect whose server or driver logs a query of a missing table as an error,
+     * so that a new database leaves none. The lookup may take a table for existing where a query would not
+     * find it (the query then fails as it would without the lookup), never the reverse. {@code null} by
+     * default: the tables are queried as they are, and a missing one is known from the error.
+     *
+     * @param schema the configured schema, or {@code null} for the session's current one
+     * @param tables the tables' names as configured
      */
-    default String tablesExist() {
+    default String tablesExist(String schema, List<String> tables) {
         return null;
+    }
+
+    /**
+     * Whether the fast start's query, too, waits for {@link #tablesExist}: where the lookup costs next to
+     * nothing (H2, mostly in the same process), so that not even a new database's first start logs an error.
+     * {@code false} by default: every no-op start would pay a second round trip.
+     */
+    default boolean looksUpBeforeFastStart() {
+        return false;
     }
 
     /**

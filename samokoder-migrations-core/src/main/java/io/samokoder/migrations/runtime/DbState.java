@@ -1,7 +1,6 @@
 package io.samokoder.migrations.runtime;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * @param rows the version rows
  * @param log the latest log entry of each revision
  * @param versionTableMissing whether the version table does not exist
- * @param logTableMissing whether the log table does not exist (or, with the version table missing, was not read)
+ * @param logTableMissing whether the log table is known not to exist (with the version table missing, the log is
+ *     not read, and it may exist where this is false)
  */
 record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versionTableMissing,
         boolean logTableMissing) {
@@ -43,23 +43,12 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
      */
     static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean seen)
             throws SQLException {
-        String lookup = seen ? null : tables.dialect().store().tablesExist();
-        if (lookup != null) {
-            boolean versionTable;
-            boolean logTable;
-            try (PreparedStatement ps = connection.prepareStatement(lookup)) {
-                ps.setString(1, tables.qualifiedVersion());
-                ps.setString(2, tables.qualifiedLog());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    versionTable = rs.getBoolean(1);
-                    logTable = rs.getBoolean(2);
-                }
+        boolean[] found = seen ? null : lookUp(connection, tables);
+        if (found != null) {
+            if (!found[0]) {
+                return new DbState(List.of(), Map.of(), true, !found[1]);
             }
-            if (!versionTable) {
-                return new DbState(List.of(), Map.of(), true, true);
-            }
-            if (!logTable) {
+            if (!found[1]) {
                 return new DbState(List.copyOf(versions.readRows(connection)), Map.of(), false, true);
             }
         }
@@ -70,9 +59,9 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
             if (!tables.dialect().isUndefinedTable(e)) {
                 throw e;
             }
-            // The log is not read: without a version table it is missing, or (a revision dropped the version
-            // table) holds nothing but the partial attempts, which the run reads by itself.
-            return new DbState(List.of(), Map.of(), true, true);
+            // The log is not read: on a new database it is missing, but where a revision dropped the version
+            // table it may hold partial attempts, which the run reads by itself.
+            return new DbState(List.of(), Map.of(), true, false);
         }
         try {
             return new DbState(List.copyOf(rows), log.readLatest(connection), false, false);
@@ -85,11 +74,36 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
     }
 
     /**
+     * Whether the version table and the log table exist, looked up in the catalog
+     * ({@link io.samokoder.migrations.dialect.StoreSql#tablesExist}); {@code null} where the dialect has no
+     * such lookup.
+     */
+    static boolean[] lookUp(Connection connection, Tables tables) throws SQLException {
+        return lookUp(connection, tables, List.of(tables.versionTable(), tables.logTable()));
+    }
+
+    /** Whether each of these tables exists, looked up; {@code null} where the dialect has no such lookup. */
+    static boolean[] lookUp(Connection connection, Tables tables, List<String> names) throws SQLException {
+        String lookup = tables.dialect().store().tablesExist(tables.schema(), names);
+        if (lookup == null) {
+            return null;
+        }
+        boolean[] found = new boolean[names.size()];
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(lookup)) {
+            rs.next();
+            for (int i = 0; i < found.length; i++) {
+                found[i] = rs.getBoolean(i + 1);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Whether the log may hold rows: it was read, or it was not because the version table is missing (a new
      * database, or a revision that dropped the version table while the log stayed).
      */
     boolean mayHoldLog() {
-        return this.versionTableMissing || !this.logTableMissing;
+        return !this.logTableMissing;
     }
 
     /**

@@ -109,6 +109,19 @@ final class FastStart {
         List<Record> records = new ArrayList<>(KEPT);
         long logRows = -2;
         Long lastId = null;
+        try {
+            if (this.tables.dialect().store().looksUpBeforeFastStart()) {
+                boolean[] found = DbState.lookUp(connection, this.tables,
+                        List.of(this.tables.versionTable(), this.tables.logTable(), this.tables.stateTable()));
+                if (found != null && !(found[0] && found[1] && found[2])) {
+                    catalog.deferContentHashes();
+                    return ABSENT;
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("The fast start's lookup of the tables failed, checking in full: {}", Jdbc.describe(e));
+            return FAILED;
+        }
         try (Statement st = connection.createStatement();
                 ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
             while (rs.next()) {

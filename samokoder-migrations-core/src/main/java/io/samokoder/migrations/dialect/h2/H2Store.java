@@ -1,6 +1,7 @@
 package io.samokoder.migrations.dialect.h2;
 
 import io.samokoder.migrations.dialect.StoreSql;
+import java.util.List;
 
 /** H2's version and log statements; a step's row changes and its log row are separate statements. */
 final class H2Store implements StoreSql {
@@ -14,6 +15,29 @@ final class H2Store implements StoreSql {
                 + " ROW_NUMBER() OVER (PARTITION BY revision ORDER BY id DESC) AS latest FROM " + logTable
                 + " WHERE outcome = 'success' AND direction IN ('up', 'down') AND revision IS NOT NULL)"
                 + " WHERE latest = 1";
+    }
+
+    /**
+     * In {@code INFORMATION_SCHEMA.TABLES}, by the names as the statements quote them: H2 writes every error of a
+     * file database's connections to its {@code .trace.db} file. Where H2 compares names without case
+     * ({@code CASE_INSENSITIVE_IDENTIFIERS}), it compares them so there too.
+     */
+    @Override
+    public String tablesExist(String schema, List<String> tables) {
+        String inSchema = schema == null ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.TABLES")
+                    .append(" WHERE TABLE_SCHEMA = ").append(inSchema).append(" AND TABLE_NAME = ").append(H2Ddl.INSTANCE.literal(tables.get(i)))
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
+    /** An embedded database answers in the same process. */
+    @Override
+    public boolean looksUpBeforeFastStart() {
+        return true;
     }
 
     @Override

@@ -21,10 +21,23 @@ final class PostgresStore implements StoreSql {
                 + " ORDER BY revision, id DESC";
     }
 
-    /** {@code to_regclass} resolves a name as a query would, search path included, and answers null for none. */
+    /**
+     * {@code to_regclass} resolves the quoted, qualified name as the statements write it, search path included,
+     * and answers null for none. None where a name holds a backslash, which a literal would read according to
+     * {@code standard_conforming_strings}.
+     */
     @Override
-    public String tablesExist() {
-        return "SELECT to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL";
+    public String tablesExist(String schema, List<String> tables) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < tables.size(); i++) {
+            String name = PostgresDdl.INSTANCE.qualify(schema, tables.get(i));
+            if (name.indexOf('\\') >= 0) {
+                return null;
+            }
+            sql.append(i == 0 ? "" : ", ").append("to_regclass(").append(PostgresDdl.INSTANCE.literal(name))
+                    .append(") IS NOT NULL");
+        }
+        return sql.toString();
     }
 
     @Override
