@@ -215,7 +215,7 @@ class RoundTripTest {
         return counting(target, executes, refuseBatches, new ArrayList<>());
     }
 
-    /** {@link #counting(DataSource, AtomicInteger, boolean)}, adding each statement the server refused to {@code failed}. */
+    /** {@link #counting(DataSource, AtomicInteger, boolean)}, adding each statement refused to {@code failed}. */
     private static DataSource counting(DataSource target, AtomicInteger executes, boolean refuseBatches,
             List<String> failed) {
         InvocationHandler connections = (proxy, method, args) -> {

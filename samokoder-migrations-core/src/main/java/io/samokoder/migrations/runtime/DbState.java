@@ -99,8 +99,9 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
     }
 
     /**
-     * Whether the log may hold rows: it was read, or it was not because the version table is missing (a new
-     * database, or a revision that dropped the version table while the log stayed).
+     * Whether the log may hold rows: it is not known to be missing (it was read, or it was not because the
+     * version table is missing: a new database, or a revision that dropped the version table while the log
+     * stayed).
      */
     boolean mayHoldLog() {
         return !this.logTableMissing;

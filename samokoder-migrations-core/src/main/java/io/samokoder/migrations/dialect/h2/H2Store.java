@@ -18,18 +18,18 @@ final class H2Store implements StoreSql {
     }
 
     /**
-     * In {@code INFORMATION_SCHEMA.TABLES}, by the names as the statements quote them: H2 writes every error of a
-     * file database's connections to its {@code .trace.db} file. Where H2 compares names without case
+     * In {@code INFORMATION_SCHEMA.TABLES}, by the names as the statements quote them: H2 writes every error
+     * of a file database's connections to its {@code .trace.db} file. Where H2 compares names without case
      * ({@code CASE_INSENSITIVE_IDENTIFIERS}), it compares them so there too.
      */
     @Override
     public String tablesExist(String schema, List<String> tables) {
-        String inSchema = schema == null ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema);
+        String inSchema = " WHERE TABLE_SCHEMA = "
+                + (schema == null ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema));
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.TABLES")
-                    .append(" WHERE TABLE_SCHEMA = ").append(inSchema).append(" AND TABLE_NAME = ").append(H2Ddl.INSTANCE.literal(tables.get(i)))
-                    .append(')');
+            sql.append(i == 0 ? "" : ", ").append("EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.TABLES").append(inSchema)
+                    .append(" AND TABLE_NAME = ").append(H2Ddl.INSTANCE.literal(tables.get(i))).append(')');
         }
         return sql.toString();
     }
