@@ -96,32 +96,25 @@ final class FastStart {
      * The version rows when the database is at the heads recorded for the scripts' fingerprint and the
      * log is as it was then; none otherwise, also when a table is missing or the query fails (for
      * example without privilege on the state table; then the connection is not offered for reuse): the
-     * full path then runs and reports what matters. A missing table (most often a new database) also
-     * tells the catalog to leave the scripts' content hashes to be computed on demand
-     * ({@link Catalog#deferContentHashes}). The fingerprint is
-     * taken only when a record has those heads and that log, so a database without records (a new one)
-     * costs no pass over the scripts here.
+     * full path then runs and reports what matters. Where the dialect asks, the tables are looked up first
+     * ({@link io.samokoder.migrations.dialect.StoreSql#looksUpBeforeFastStart}). A missing table (most
+     * often a new database) also tells the catalog to leave the scripts' content hashes to be computed on
+     * demand ({@link Catalog#deferContentHashes}). The fingerprint is taken only when a record has those
+     * heads and that log, so a database without records (a new one) costs no pass over the scripts here.
      */
     Answer check(Connection connection, Catalog catalog) {
+        if (this.tables.dialect().store().looksUpBeforeFastStart()) {
+            Answer missing = lookUp(connection, catalog);
+            if (missing != null) {
+                return missing;
+            }
+        }
         String sql = this.tables.dialect().store().verifiedStateQuery(this.tables.qualifiedVersion(),
                 this.tables.qualifiedState(), this.tables.qualifiedLog());
         List<String> rows = new ArrayList<>();
         List<Record> records = new ArrayList<>(KEPT);
         long logRows = -2;
         Long lastId = null;
-        try {
-            if (this.tables.dialect().store().looksUpBeforeFastStart()) {
-                boolean[] found = DbState.lookUp(connection, this.tables,
-                        List.of(this.tables.versionTable(), this.tables.logTable(), this.tables.stateTable()));
-                if (found != null && !(found[0] && found[1] && found[2])) {
-                    catalog.deferContentHashes();
-                    return ABSENT;
-                }
-            }
-        } catch (SQLException e) {
-            LOG.debug("The fast start's lookup of the tables failed, checking in full: {}", Jdbc.describe(e));
-            return FAILED;
-        }
         try (Statement st = connection.createStatement();
                 ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
             while (rs.next()) {
@@ -164,6 +157,26 @@ final class FastStart {
             }
         }
         return MISSED;
+    }
+
+    /**
+     * Where the dialect looks the tables up before the query (H2, whose file databases write every failed
+     * query to their trace file): the answer when one of the three is missing or the lookup fails, else
+     * {@code null}, and the query runs.
+     */
+    private Answer lookUp(Connection connection, Catalog catalog) {
+        try {
+            boolean[] found = DbState.lookUp(connection, this.tables,
+                    List.of(this.tables.versionTable(), this.tables.logTable(), this.tables.stateTable()));
+            if (found == null || (found[0] && found[1] && found[2])) {
+                return null;
+            }
+        } catch (SQLException e) {
+            LOG.debug("The fast start's lookup of the tables failed, checking in full: {}", Jdbc.describe(e));
+            return FAILED;
+        }
+        catalog.deferContentHashes();
+        return ABSENT;
     }
 
     /** A state row: scripts of this fingerprint were verified at these heads with the log of this size. */
