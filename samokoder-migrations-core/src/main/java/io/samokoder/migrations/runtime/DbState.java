@@ -43,7 +43,7 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
      */
     static DbState read(Connection connection, VersionStore versions, LogStore log, Tables tables, boolean seen)
             throws SQLException {
-        boolean[] found = seen ? null : lookUp(connection, tables);
+        boolean[] found = seen ? null : lookUp(connection, tables, List.of(tables.versionTable(), tables.logTable()));
         if (found != null) {
             if (!found[0]) {
                 return new DbState(List.of(), Map.of(), true, !found[1]);
@@ -74,15 +74,10 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
     }
 
     /**
-     * Whether the version table and the log table exist, looked up in the catalog
+     * Whether each of these tables exists, looked up in the catalog
      * ({@link io.samokoder.migrations.dialect.StoreSql#tablesExist}); {@code null} where the dialect has no
      * such lookup.
      */
-    static boolean[] lookUp(Connection connection, Tables tables) throws SQLException {
-        return lookUp(connection, tables, List.of(tables.versionTable(), tables.logTable()));
-    }
-
-    /** Whether each of these tables exists, looked up; {@code null} where the dialect has no such lookup. */
     static boolean[] lookUp(Connection connection, Tables tables, List<String> names) throws SQLException {
         String lookup = tables.dialect().store().tablesExist(tables.schema(), names);
         if (lookup == null) {
