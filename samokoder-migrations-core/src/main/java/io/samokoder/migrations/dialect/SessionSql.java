@@ -26,17 +26,18 @@ public interface SessionSql {
 
     /**
      * A statement without parameters that sets both timeouts, each given as {@link #timeoutValue} (or
-     * {@link #currentTimeoutsQuery}) wrote it; {@code local} limits them to the current transaction
+     * {@link #sessionSettingsQuery}) wrote it; {@code local} limits them to the current transaction
      * where the database can (PostgreSQL's {@code set_config(..., true)}), else they hold for the
      * session.
      */
     String setTimeoutsSql(String lockTimeout, String statementTimeout, boolean local);
 
     /**
-     * A query returning the session's current lock timeout and statement timeout, in that order, then
-     * the values of the {@link #keptSettings}, in their order.
+     * A query of one row returning the session's settings that a run changes or puts back: its current
+     * lock timeout and statement timeout, in that order, then the values of the {@link #keptSettings}, in
+     * their order.
      */
-    String currentTimeoutsQuery();
+    String sessionSettingsQuery();
 
     /** A timeout as the database writes it, e.g. {@code 5000ms}; {@code 0} disables it. */
     String timeoutValue(Duration timeout);
@@ -56,7 +57,7 @@ public interface SessionSql {
     /**
      * One query of one row that returns the session's lock timeout, statement timeout and, when
      * {@code deadClientCheck} is not {@code null}, the {@link #deadClientCheckSetting()}, as they were
-     * (in that order, written as {@link #currentTimeoutsQuery} and {@link #currentSettingQuery} return
+     * (in that order, written as {@link #sessionSettingsQuery} and {@link #currentSettingQuery} return
      * them), and sets them to the given values for the session; {@code null} (the default) where the
      * reads and the sets need statements of their own.
      */
@@ -68,7 +69,7 @@ public interface SessionSql {
      * Session settings that a revision's statements may change (the search path, the role, the current
      * database or schema) and that a run puts back when it ends, so that the application's pooled
      * connection it ran on resolves names and checks privileges as before. {@link #enterRunQuery} and
-     * {@link #currentTimeoutsQuery} return their values after their other columns, in this order, and
+     * {@link #sessionSettingsQuery} return their values after their other columns, in this order, and
      * {@link #leaveRunSql} or, one by one, {@link #restoreKeptSettingSql} sets them back; empty (the
      * default) where none are kept.
      */

@@ -146,7 +146,7 @@ final class SessionSettings {
     /** The kept settings' values now, or {@code null} when they cannot be read. */
     private List<String> currentKept(Connection connection) {
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
+                ResultSet rs = st.executeQuery(this.dialect.session().sessionSettingsQuery())) {
             rs.next();
             return kept(rs, 3);
         } catch (SQLException e) {
@@ -234,7 +234,7 @@ final class SessionSettings {
         try {
             Saved saved;
             try (Statement st = connection.createStatement();
-                    ResultSet rs = st.executeQuery(this.dialect.session().currentTimeoutsQuery())) {
+                    ResultSet rs = st.executeQuery(this.dialect.session().sessionSettingsQuery())) {
                 rs.next();
                 saved = new Saved(new String[] {rs.getString(1), rs.getString(2)}, deadClientCheck, kept(rs, 3));
             }

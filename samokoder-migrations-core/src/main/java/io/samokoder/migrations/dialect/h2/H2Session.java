@@ -60,7 +60,7 @@ final class H2Session implements SessionSql {
 
     /** The timeouts and the current schema. */
     @Override
-    public String currentTimeoutsQuery() {
+    public String sessionSettingsQuery() {
         return "SELECT CAST(LOCK_TIMEOUT() AS VARCHAR), (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                 + " WHERE SETTING_NAME = 'QUERY_TIMEOUT'), CURRENT_SCHEMA";
     }

@@ -46,7 +46,7 @@ final class MariaDbSession implements SessionSql {
 
     /** The timeouts, the current database and the other {@link #keptSettings}. */
     @Override
-    public String currentTimeoutsQuery() {
+    public String sessionSettingsQuery() {
         return this.timeouts.currentQuery() + ", DATABASE()" + KEPT_VARIABLES;
     }
 
@@ -82,7 +82,7 @@ final class MariaDbSession implements SessionSql {
     private static final List<String> KEPT = List.of("database", "sql_mode", "time_zone", "foreign_key_checks",
             "unique_checks", "character_set_client", "character_set_results", "collation_connection");
 
-    /** The kept variables after the database, as {@link #currentTimeoutsQuery} reads them. */
+    /** The kept variables after the database, as {@link #sessionSettingsQuery} reads them. */
     private static final String KEPT_VARIABLES = ", @@SESSION.sql_mode, @@SESSION.time_zone,"
             + " @@SESSION.foreign_key_checks, @@SESSION.unique_checks, @@SESSION.character_set_client,"
             + " @@SESSION.character_set_results, @@SESSION.collation_connection";

@@ -41,7 +41,7 @@ final class PostgresSession implements SessionSql {
     }
 
     @Override
-    public String currentTimeoutsQuery() {
+    public String sessionSettingsQuery() {
         StringBuilder sql = new StringBuilder(
                 "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')");
         for (String kept : KEPT) {

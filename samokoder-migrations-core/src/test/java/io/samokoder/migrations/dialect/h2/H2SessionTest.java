@@ -33,7 +33,7 @@ class H2SessionTest {
 
     private String[] currentTimeouts() throws SQLException {
         try (Statement st = this.connection.createStatement();
-                ResultSet rs = st.executeQuery(this.session.currentTimeoutsQuery())) {
+                ResultSet rs = st.executeQuery(this.session.sessionSettingsQuery())) {
             rs.next();
             return new String[] {rs.getString(1), rs.getString(2)};
         }

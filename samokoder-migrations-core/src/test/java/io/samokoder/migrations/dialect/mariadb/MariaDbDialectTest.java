@@ -31,7 +31,7 @@ class MariaDbDialectTest {
                 .isEqualTo("SET SESSION lock_wait_timeout = 86400, SESSION max_statement_time = 0");
         assertThat(MYSQL.session().setTimeoutsSql("5", "0.25", false))
                 .isEqualTo("SET SESSION lock_wait_timeout = 5, SESSION max_execution_time = 250");
-        assertThat(MYSQL.session().currentTimeoutsQuery())
+        assertThat(MYSQL.session().sessionSettingsQuery())
                 .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000, DATABASE(),"
                         + " @@SESSION.sql_mode, @@SESSION.time_zone, @@SESSION.foreign_key_checks,"
                         + " @@SESSION.unique_checks, @@SESSION.character_set_client, @@SESSION.character_set_results,"
