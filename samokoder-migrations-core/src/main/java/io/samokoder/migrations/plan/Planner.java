@@ -181,6 +181,7 @@ public final class Planner {
                 } else if (!filtered.contains(destination)) {
                     String id = this.index.ids[destination];
                     if (intersects(this.index.descendants(destination), filtered)) {
+                        refuseMovedRows(maintainer.rows(), filteredIds, id, destinations);
                         add(steps, maintainer.stamp(filteredIds, id, false, false));
                     } else if (intersects(this.index.ancestors(destination), filtered)) {
                         add(steps, maintainer.stamp(filteredIds, id, true, false));
@@ -291,6 +292,26 @@ public final class Planner {
     private static void add(List<Step> steps, Step step) {
         if (step != null) {
             steps.add(step);
+        }
+    }
+
+    /**
+     * Refuses a stamp target that would move rows down which an earlier target of the same stamp already
+     * moved: as Alembic, a stamp moves all the rows related to any of its targets at once (spec §6.2), so
+     * two targets that share those rows cannot both be stamped (Alembic fails there with a {@code KeyError}).
+     */
+    private static void refuseMovedRows(List<String> rows, List<String> moving, String target, List<String> targets) {
+        List<String> moved = new ArrayList<>();
+        for (String row : moving) {
+            if (!rows.contains(row)) {
+                moved.add(row);
+            }
+        }
+        if (!moved.isEmpty()) {
+            throw new RevisionException("Can't stamp " + target + ": it would move the version row(s) "
+                    + String.join(", ", moved) + ", which an earlier revision of this stamp has moved already (a stamp"
+                    + " moves every row related to any of its revisions); stamp the revisions one at a time, or set"
+                    + " exactly these rows with 'stamp --purge " + String.join(" ", targets) + "'");
         }
     }
 

@@ -5,6 +5,7 @@ import static io.samokoder.migrations.plan.G.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.graph.RevisionException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,22 @@ class StampTest {
         Planner forest = G.planner(rev("a1"), rev("b1").down("a1"), rev("a2"), rev("b2").down("a2"));
         assertThat(changes(forest.stamp(List.of(), List.of("heads"), false))).containsExactly("+b1", "+b2");
         assertThat(forest.stamp(List.of("b1", "b2"), List.of("heads"), false).steps()).isEmpty();
+    }
+
+    @Test
+    void targetsThatWouldMoveTheSameRowsDownAreRefusedBeforeAnyChange() {
+        // Alembic moves every row related to any target at once: c1 takes d1 and d2, and c2 finds them gone.
+        assertThatThrownBy(() -> this.branched.stamp(List.of("d1", "d2"), List.of("c1", "c2"), false))
+                .isInstanceOf(RevisionException.class)
+                .hasMessage("Can't stamp c2: it would move the version row(s) d1, d2, which an earlier revision of"
+                        + " this stamp has moved already (a stamp moves every row related to any of its revisions);"
+                        + " stamp the revisions one at a time, or set exactly these rows with 'stamp --purge c1 c2'");
+        assertThatThrownBy(() -> this.branched.stamp(List.of("d1"), List.of("c1", "b"), false))
+                .hasMessageStartingWith("Can't stamp b: it would move the version row(s) d1, which an earlier");
+        // One at a time, or with --purge, each works.
+        assertThat(this.branched.stamp(List.of("d1", "d2"), List.of("c1"), false).rowsAfter()).containsExactly("c1", "d2");
+        assertThat(this.branched.stamp(List.of("d1", "d2"), List.of("c1", "c2"), true).rowsAfter())
+                .containsExactly("c1", "c2");
     }
 
     @Test
