@@ -121,7 +121,8 @@ def write(revisions, root, online):
 
 
 VERSION_ROW = re.compile(r"^(?:INSERT INTO alembic_version \(version_num\) VALUES \('([^']*)'\)"
-                         r"|UPDATE alembic_version SET version_num='([^']*)' WHERE alembic_version.version_num = '([^']*)'"
+                         r"|UPDATE alembic_version SET version_num='([^']*)'"
+                         r" WHERE alembic_version.version_num = '([^']*)'"
                          r"|DELETE FROM alembic_version WHERE alembic_version.version_num = '([^']*)');$")
 
 

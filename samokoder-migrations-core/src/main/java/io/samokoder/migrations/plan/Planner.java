@@ -191,8 +191,8 @@ public final class Planner {
                 }
             }
         } catch (MapError e) {
-            throw CommandErrors.translate(e, null, "Multiple heads are present; please specify a single target revision",
-                    null, null);
+            throw CommandErrors.translate(e, null,
+                    "Multiple heads are present; please specify a single target revision", null, null);
         }
         return new Plan(current, steps, maintainer.rows());
     }
@@ -209,8 +209,8 @@ public final class Planner {
         List<String> current = rows(rows);
         HistoryRange parsed = HistoryRange.parse(range, current);
         try {
-            RevisionSelector.Selection selection = selector(new Warnings()).collectUpgrade(parsed.upper(), parsed.lower(), true,
-                    false, false);
+            RevisionSelector.Selection selection = selector(new Warnings())
+                    .collectUpgrade(parsed.upper(), parsed.lower(), true, false, false);
             return revisions(TopologicalOrder.sort(this.index, selection.revisions(), selection.heads()));
         } catch (MapError e) {
             throw CommandErrors.translate(e, null, null, parsed.lower().display(), parsed.upper().display());
@@ -297,7 +297,7 @@ public final class Planner {
 
     /**
      * Refuses a stamp target that would move rows down which an earlier target of the same stamp already
-     * moved: as Alembic, a stamp moves all the rows related to any of its targets at once (spec §6.2), so
+     * moved: as in Alembic, a stamp moves all the rows related to any of its targets at once (spec §6.2), so
      * two targets that share those rows cannot both be stamped (Alembic fails there with a {@code KeyError}).
      */
     private static void refuseMovedRows(List<String> rows, List<String> moving, String target, List<String> targets) {

@@ -77,7 +77,8 @@ class StampTest {
         assertThatThrownBy(() -> this.branched.stamp(List.of("d1"), List.of("c1", "b"), false))
                 .hasMessageStartingWith("Can't stamp b: it would move the version row(s) d1, which an earlier");
         // One at a time, or with --purge, each works.
-        assertThat(this.branched.stamp(List.of("d1", "d2"), List.of("c1"), false).rowsAfter()).containsExactly("c1", "d2");
+        assertThat(this.branched.stamp(List.of("d1", "d2"), List.of("c1"), false).rowsAfter())
+                .containsExactly("c1", "d2");
         assertThat(this.branched.stamp(List.of("d1", "d2"), List.of("c1", "c2"), true).rowsAfter())
                 .containsExactly("c1", "c2");
     }
