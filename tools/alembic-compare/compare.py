@@ -238,6 +238,23 @@ def report(seed, command, alembic, ours):
     sys.stdout.flush()
 
 
+def raised(where, command, rc_o, out_o, err_o):
+    """An uncaught exception in Alembic (AssertionError, KeyError): nothing to compare with."""
+    print('(alembic raised on %s: %s; samokoder exit %d %s)'
+          % (where, ' '.join(command), rc_o, ' '.join(normalise(out_o, err_o)[1])[:200]))
+
+
+def after(args, command, database, rc, out, err):
+    """What one tool's online command left: exit status, current's lines, the version rows, the FAILED line.
+    current's lines come in row order, which follows the rows' physical order, so they are sorted; a
+    missing version table reads as no rows (samokoder leaves a new database as it was when its first
+    command fails, where Alembic has created the table)."""
+    shown, failed = normalise(out, err)
+    lines = sorted(shown.split('\n')) if command[0] == 'current' else []
+    rows = sorted(psql(args, database, 'SELECT version_num FROM alembic_version'))
+    return rc, '\n'.join(lines + ['rows: ' + ' '.join(rows)]), failed
+
+
 def offline(args, seed):
     root = os.path.join(args.work, 's%d' % seed)
     revisions = graph(seed, args.revisions)
@@ -247,9 +264,7 @@ def offline(args, seed):
         rc_a, out_a, err_a = tools.alembic(command)
         rc_o, out_o, err_o = tools.ours(command, 'jdbc:postgresql://127.0.0.1:1/offline')
         if rc_a == 1:
-            # An uncaught exception in Alembic (AssertionError, KeyError): nothing to compare with.
-            print('(alembic raised on seed %d: %s; samokoder exit %d %s)'
-                  % (seed, ' '.join(command), rc_o, ' '.join(normalise(out_o, err_o)[1])[:200]))
+            raised('seed %d' % seed, command, rc_o, out_o, err_o)
             continue
         a, o = (rc_a,) + normalise(out_a, err_a), (rc_o,) + normalise(out_o, err_o)
         if a != o:
@@ -284,17 +299,10 @@ def online(args, seed):
             rc_a, out_a, err_a = tools.alembic(command, alembic_url)
             rc_o, out_o, err_o = tools.ours(command, our_url)
             if rc_a == 1:
-                print('(alembic raised on seed %d step %d: %s; samokoder exit %d %s)'
-                      % (seed, step, ' '.join(command), rc_o, ' '.join(normalise(out_o, err_o)[1])[:200]))
+                raised('seed %d step %d' % (seed, step), command, rc_o, out_o, err_o)
                 break
-            # current's lines come in row order, which differs with the rows' physical order; a new database
-            # stays without tables when samokoder's first command fails, where Alembic has created them.
-            shown_a = sorted(normalise(out_a, err_a)[0].split('\n')) if command[0] == 'current' else []
-            shown_o = sorted(normalise(out_o, err_o)[0].split('\n')) if command[0] == 'current' else []
-            rows_a = sorted(psql(args, databases[0], 'SELECT version_num FROM alembic_version'))
-            rows_o = sorted(psql(args, databases[1], 'SELECT version_num FROM alembic_version'))
-            a = (rc_a, '\n'.join(shown_a + ['rows: ' + ' '.join(rows_a)]), normalise(out_a, err_a)[1])
-            o = (rc_o, '\n'.join(shown_o + ['rows: ' + ' '.join(rows_o)]), normalise(out_o, err_o)[1])
+            a = after(args, command, databases[0], rc_a, out_a, err_a)
+            o = after(args, command, databases[1], rc_o, out_o, err_o)
             if a != o:
                 differences += 1
                 report(seed, command, a, o)

@@ -24,11 +24,11 @@ final class H2Store implements StoreSql {
      */
     @Override
     public String tablesExist(String schema, List<String> tables) {
-        String inSchema = " WHERE TABLE_SCHEMA = "
+        String whereSchema = " WHERE TABLE_SCHEMA = "
                 + (schema == null ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema));
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.TABLES").append(inSchema)
+            sql.append(i == 0 ? "" : ", ").append("EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.TABLES").append(whereSchema)
                     .append(" AND TABLE_NAME = ").append(H2Ddl.INSTANCE.literal(tables.get(i))).append(')');
         }
         return sql.toString();
