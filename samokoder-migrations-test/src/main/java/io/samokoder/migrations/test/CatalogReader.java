@@ -14,4 +14,17 @@ interface CatalogReader {
      * @param ignoredTables tables left out with everything that belongs to them (the engine's own)
      */
     SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException;
+
+    /**
+     * Whether a table is one of the ignored ones, in any case: the engine's tables are configured in lower
+     * case, and a catalog may hold them folded (H2) or as the server's settings make them (MariaDB).
+     */
+    static boolean ignored(Set<String> ignoredTables, String table) {
+        for (String name : ignoredTables) {
+            if (name.equalsIgnoreCase(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

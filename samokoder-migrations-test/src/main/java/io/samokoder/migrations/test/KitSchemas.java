@@ -4,13 +4,14 @@ import io.samokoder.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
- * The fresh PostgreSQL schema each check of the kit runs in, dropped afterwards: the kit reads
- * PostgreSQL's catalog, so another database is refused before anything is created, and a check's own
+ * The fresh schema each check of the kit runs in (on MariaDB and MySQL, a database), dropped afterwards: a
+ * database whose catalog the kit cannot read is refused before anything is created, and a check's own
  * failure is never hidden by a failed clean-up.
  */
 final class KitSchemas {
@@ -23,38 +24,37 @@ final class KitSchemas {
     private KitSchemas() {
     }
 
-    /** Runs the work with a new schema's name and a DataSource on it; drops the schema afterwards. */
+    /**
+     * Runs the work with a new schema's name (as the engine's {@code schema} takes it) and a DataSource on
+     * that schema; drops the schema afterwards.
+     */
     static void inFreshSchema(DataSource dataSource, BiConsumer<String, DataSource> work) {
-        requirePostgres(dataSource);
+        KitDatabase database = database(dataSource);
         String schema = "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(dataSource, "CREATE SCHEMA " + schema);
+        String engineSchema = database == KitDatabase.H2 ? schema.toUpperCase(Locale.ROOT) : schema;
+        execute(dataSource, database.createSchema(schema));
         try {
-            work.accept(schema, new SchemaDataSource(dataSource, schema));
+            work.accept(engineSchema, new SchemaDataSource(dataSource, database, schema));
         }
         catch (RuntimeException | Error ex) {
             try {
-                execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                execute(dataSource, database.dropSchema(schema));
             }
             catch (RuntimeException cleanUp) {
                 ex.addSuppressed(cleanUp);
             }
             throw ex;
         }
-        execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        execute(dataSource, database.dropSchema(schema));
     }
 
-    private static void requirePostgres(DataSource dataSource) {
-        String product;
+    /** The kit's database for the DataSource's product; refused with the supported ones named for any other. */
+    private static KitDatabase database(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
+            return KitDatabase.of(connection);
         }
         catch (SQLException ex) {
             throw new IllegalStateException("The migrations kit could not connect: " + ex.getMessage(), ex);
-        }
-        if (!"PostgreSQL".equals(product)) {
-            throw new IllegalStateException("The migrations kit runs on PostgreSQL only (it compares schemas from"
-                    + " PostgreSQL's catalog), and this DataSource is " + product + ": give it a PostgreSQL"
-                    + " DataSource, such as the embedded PostgreSQL of samokoder-migrations-test-support");
         }
     }
 

@@ -34,12 +34,12 @@ import javax.sql.DataSource;
  * MigrationsKit.of(dataSource, "classpath:db/migrations").assertAll();
  * }</pre>
  *
- * <p>Each check that touches the database runs in a fresh schema of its own, created in the given
- * database, set as the {@code search_path} of the engine's connections and dropped afterwards, so
- * checks never depend on each other or on what other tests left. A failed check throws an
- * {@link AssertionError} naming the revision, its file and what went wrong. Instances are immutable;
- * checks return the kit so they chain. Java revisions join the scripts with {@link #javaRevisions}.
- * PostgreSQL only, for now.
+ * <p>Each check that touches the database runs in a fresh schema of its own (on MariaDB and MySQL, a
+ * database), created on the given DataSource's server, made the current schema of the engine's
+ * connections and dropped afterwards, so checks never depend on each other or on what other tests left.
+ * PostgreSQL, MariaDB, MySQL and H2 are supported. A failed check throws an {@link AssertionError} naming
+ * the revision, its file and what went wrong. Instances are immutable; checks return the kit so they
+ * chain. Java revisions join the scripts with {@link #javaRevisions}.
  */
 public final class MigrationsKit {
 
@@ -59,7 +59,8 @@ public final class MigrationsKit {
     /**
      * A kit for the scripts in the given locations.
      *
-     * @param dataSource the database to create check schemas in (needs the right to create schemas)
+     * @param dataSource the database to create check schemas in (needs the right to create schemas; on MariaDB
+     *                   and MySQL, databases)
      * @param locations script locations as the engine takes them; none means {@code classpath:db/migrations}
      */
     public static MigrationsKit of(DataSource dataSource, String... locations) {
@@ -264,8 +265,10 @@ public final class MigrationsKit {
         inFreshSchema((migrations, schemaDataSource) -> {
             RevisionGraph graph = graph(migrations);
             Map<String, RevisionScript> scripts = scripts(migrations);
-            Set<String> ignored = Set.of(migrations.config().versionTable(), migrations.config().logTable(),
-                    migrations.config().stateTable());
+            Set<String> ignored = new HashSet<>(List.of(migrations.config().versionTable(),
+                    migrations.config().logTable(), migrations.config().stateTable()));
+            // The lock's own table, where the dialect has one (H2).
+            ignored.addAll(migrations.dialect().lock().ownTables(migrations.config().versionTable()));
             List<PlannedStep> steps = migrations.plan(Command.UPGRADE, "heads").steps();
             for (PlannedStep step : steps) {
                 String id = step.revision();
@@ -347,7 +350,7 @@ public final class MigrationsKit {
 
     private static SchemaSnapshot snapshot(DataSource schemaDataSource, Set<String> ignored) {
         try (Connection connection = schemaDataSource.getConnection()) {
-            return PostgresCatalogReader.INSTANCE.read(connection, ignored);
+            return KitDatabase.of(connection).catalog().read(connection, ignored);
         }
         catch (SQLException ex) {
             throw new IllegalStateException("The migrations kit could not read the catalog: " + ex.getMessage(), ex);

@@ -5,24 +5,25 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The service's DataSource with every connection's {@code search_path} set to one schema while it is
- * borrowed, and set back when it is closed (so a pooled connection returns to the pool as it was).
+ * The service's DataSource with every connection put into one schema while it is borrowed (PostgreSQL's
+ * {@code search_path}, MariaDB's current database, H2's current schema), and set back when it is closed
+ * (so a pooled connection returns to the pool as it was).
  */
 final class SchemaDataSource implements DataSource {
 
     private final DataSource delegate;
+    private final KitDatabase database;
     private final String schema;
 
-    SchemaDataSource(DataSource delegate, String schema) {
+    SchemaDataSource(DataSource delegate, KitDatabase database, String schema) {
         this.delegate = delegate;
+        this.database = database;
         this.schema = schema;
     }
 
@@ -40,7 +41,7 @@ final class SchemaDataSource implements DataSource {
         String previous;
         try {
             boolean autoCommit = connection.getAutoCommit();
-            previous = setSearchPath(connection, null, this.schema);
+            previous = this.database.enter(connection, this.schema);
             if (!autoCommit) {
                 connection.commit();
             }
@@ -49,31 +50,20 @@ final class SchemaDataSource implements DataSource {
             connection.close();
             throw ex;
         }
-        InvocationHandler handler = new Handler(connection, previous);
+        InvocationHandler handler = new Handler(connection, this.database, previous);
         return (Connection) Proxy.newProxyInstance(SchemaDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, handler);
-    }
-
-    /** Sets {@code search_path} for the session and returns the value it had. */
-    static String setSearchPath(Connection connection, String quotedValue, String schema) throws SQLException {
-        String value = quotedValue != null ? quotedValue : "\"" + schema.replace("\"", "\"\"") + "\"";
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
-            st.setString(1, value);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     private static final class Handler implements InvocationHandler {
 
         private final Connection target;
+        private final KitDatabase database;
         private final String previous;
 
-        Handler(Connection target, String previous) {
+        Handler(Connection target, KitDatabase database, String previous) {
             this.target = target;
+            this.database = database;
             this.previous = previous;
         }
 
@@ -104,7 +94,7 @@ final class SchemaDataSource implements DataSource {
                     if (!autoCommit) {
                         this.target.rollback();
                     }
-                    setSearchPath(this.target, this.previous, null);
+                    this.database.leave(this.target, this.previous);
                     if (!autoCommit) {
                         this.target.commit();
                     }

@@ -40,14 +40,21 @@ class MigrationsKitTest {
     }
 
     @Test
-    void aDatabaseOtherThanPostgresIsRefusedBeforeAnythingIsCreated() {
-        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:kit_" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        assertThatThrownBy(() -> MigrationsKit.of(h2, DIR + "good").assertUpgrade())
+    void aDatabaseWhoseCatalogTheKitDoesNotReadIsRefusedBeforeAnythingIsCreated() throws Exception {
+        org.hsqldb.jdbc.JDBCDataSource hsqldb = new org.hsqldb.jdbc.JDBCDataSource();
+        hsqldb.setUrl("jdbc:hsqldb:mem:kit_" + java.util.UUID.randomUUID());
+        hsqldb.setUser("SA");
+        assertThatThrownBy(() -> MigrationsKit.of(hsqldb, DIR + "good").assertUpgrade())
             .isInstanceOf(IllegalStateException.class)
-            .hasMessage("The migrations kit runs on PostgreSQL only (it compares schemas from PostgreSQL's catalog),"
-                    + " and this DataSource is H2: give it a PostgreSQL DataSource, such as the embedded PostgreSQL"
-                    + " of samokoder-migrations-test-support");
+            .hasMessage("The migrations kit runs on PostgreSQL, MariaDB, MySQL and H2 (it compares schemas from their"
+                    + " catalogs), and this DataSource is HSQL Database Engine: give it a DataSource of one of these,"
+                    + " such as the embedded PostgreSQL of samokoder-migrations-test-support");
+        try (Connection c = hsqldb.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM INFORMATION_SCHEMA.SCHEMATA"
+                        + " WHERE SCHEMA_NAME LIKE 'SAMOKODER%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
     }
 
     @Test

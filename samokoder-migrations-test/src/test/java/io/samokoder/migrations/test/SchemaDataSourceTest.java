@@ -23,7 +23,7 @@ class SchemaDataSourceTest {
             execute(physical, "CREATE SCHEMA kit_probe");
             execute(physical, "SET search_path TO public");
             DataSource pool = poolOfOne(physical);
-            SchemaDataSource schemaDataSource = new SchemaDataSource(pool, "kit_probe");
+            SchemaDataSource schemaDataSource = new SchemaDataSource(pool, KitDatabase.POSTGRESQL, "kit_probe");
 
             try (Connection borrowed = schemaDataSource.getConnection()) {
                 assertThat(value(borrowed, "SELECT current_schema()")).isEqualTo("kit_probe");

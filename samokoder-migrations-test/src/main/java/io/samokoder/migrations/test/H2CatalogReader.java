@@ -1,0 +1,206 @@
+package io.samokoder.migrations.test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * H2's {@code INFORMATION_SCHEMA} (H2 2.x): tables, columns (type, nullability, default, identity,
+ * generation), indexes, constraints, views, sequences, domains and triggers of the connection's current
+ * schema. Indexes that H2 makes for a constraint are left to the constraint.
+ */
+final class H2CatalogReader implements CatalogReader {
+
+    static final H2CatalogReader INSTANCE = new H2CatalogReader();
+
+    /**
+     * The name H2 makes up for a constraint that has none ({@code CONSTRAINT_4D}): such a constraint is named
+     * by its definition instead, so that one dropped and added again under a new name is not reported as left.
+     */
+    private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+");
+
+    private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
+            + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
+            + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY,"
+            + " IDENTITY_GENERATION, GENERATION_EXPRESSION, DOMAIN_NAME"
+            + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String INDEXES = "SELECT i.INDEX_NAME, i.TABLE_NAME, i.INDEX_TYPE_NAME,"
+            + " (SELECT LISTAGG(c.COLUMN_NAME || CASE WHEN c.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END,"
+            + "   ', ') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.INDEX_COLUMNS c"
+            + "   WHERE c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME)"
+            + " FROM INFORMATION_SCHEMA.INDEXES i WHERE i.INDEX_SCHEMA = CURRENT_SCHEMA AND NOT i.IS_GENERATED";
+
+    private static String keyColumns(String alias) {
+        return "(SELECT LISTAGG(k.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY k.ORDINAL_POSITION)"
+                + " FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k"
+                + " WHERE k.CONSTRAINT_SCHEMA = " + alias + ".CONSTRAINT_SCHEMA"
+                + " AND k.CONSTRAINT_NAME = " + alias + ".CONSTRAINT_NAME)";
+    }
+
+    private static final String CONSTRAINTS = "SELECT c.CONSTRAINT_NAME, c.TABLE_NAME, c.CONSTRAINT_TYPE, "
+            + keyColumns("c") + ", u.TABLE_NAME, " + keyColumns("u") + ", r.UPDATE_RULE, r.DELETE_RULE, ch.CHECK_CLAUSE"
+            + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS c"
+            + " LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA"
+            + "   AND r.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
+            + " LEFT JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
+            + "   AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
+            + " LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS ch ON ch.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA"
+            + "   AND ch.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
+            + " WHERE c.CONSTRAINT_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String SEQUENCES = "SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE,"
+            + " MAXIMUM_VALUE, CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String DOMAINS = "SELECT DOMAIN_NAME, DATA_TYPE, DOMAIN_DEFAULT"
+            + " FROM INFORMATION_SCHEMA.DOMAINS WHERE DOMAIN_SCHEMA = CURRENT_SCHEMA";
+
+    private static final String TRIGGERS = "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE,"
+            + " ACTION_TIMING || ' ' || EVENT_MANIPULATION || ' ' || COALESCE(JAVA_CLASS, '')"
+            + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA";
+
+    private H2CatalogReader() {
+    }
+
+    @Override
+    public SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException {
+        SchemaSnapshot.Builder b = SchemaSnapshot.builder();
+        Set<String> views = new HashSet<>();
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery(TABLES)) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (rs.getString(2).equals("VIEW")) {
+                        views.add(name);
+                    }
+                    else if (!CatalogReader.ignored(ignoredTables, name)) {
+                        b.add(table(name), rs.getString(2), null);
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery(VIEWS)) {
+                while (rs.next()) {
+                    b.add("view " + rs.getString(1), rs.getString(2), null);
+                }
+            }
+            try (ResultSet rs = st.executeQuery(COLUMNS)) {
+                while (rs.next()) {
+                    String relation = rs.getString(1);
+                    if (!views.contains(relation) && CatalogReader.ignored(ignoredTables, relation)) {
+                        continue;
+                    }
+                    String owner = views.contains(relation) ? "view " + relation : table(relation);
+                    b.add("column " + relation + "." + rs.getString(2), column(rs), owner);
+                }
+            }
+            try (ResultSet rs = st.executeQuery(INDEXES)) {
+                while (rs.next()) {
+                    String table = rs.getString(2);
+                    if (!CatalogReader.ignored(ignoredTables, table)) {
+                        b.add("index " + rs.getString(1) + " on " + table, rs.getString(3) + " (" + rs.getString(4)
+                                + ")", table(table));
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
+                while (rs.next()) {
+                    String table = rs.getString(2);
+                    if (!CatalogReader.ignored(ignoredTables, table)) {
+                        String name = rs.getString(1);
+                        String def = constraint(rs);
+                        String key = GENERATED_NAME.matcher(name).matches() ? def : name;
+                        b.add("constraint " + key + " on " + table, def, table(table));
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery(SEQUENCES)) {
+                while (rs.next()) {
+                    b.add("sequence " + rs.getString(1), rs.getString(2) + " START " + rs.getLong(3) + " INCREMENT "
+                            + rs.getLong(4) + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6)
+                            + ("YES".equals(rs.getString(7)) ? " CYCLE" : " NO CYCLE"), null);
+                }
+            }
+            try (ResultSet rs = st.executeQuery(DOMAINS)) {
+                while (rs.next()) {
+                    String defaultValue = rs.getString(3);
+                    b.add("domain " + rs.getString(1), rs.getString(2)
+                            + (defaultValue == null ? "" : " DEFAULT " + defaultValue), null);
+                }
+            }
+            try (ResultSet rs = st.executeQuery(TRIGGERS)) {
+                while (rs.next()) {
+                    String table = rs.getString(2);
+                    b.add("trigger " + rs.getString(1) + " on " + table, rs.getString(3), table(table));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static String column(ResultSet rs) throws SQLException {
+        String domain = rs.getString(13);
+        StringBuilder def = new StringBuilder(domain != null ? domain : rs.getString(3));
+        if (domain == null) {
+            appendSize(def, rs);
+        }
+        if ("NO".equals(rs.getString(8))) {
+            def.append(" NOT NULL");
+        }
+        String generation = rs.getString(12);
+        String defaultValue = rs.getString(9);
+        if ("YES".equals(rs.getString(10))) {
+            def.append(" GENERATED ").append(rs.getString(11)).append(" AS IDENTITY");
+        }
+        else if (generation != null) {
+            def.append(" GENERATED ALWAYS AS (").append(generation).append(')');
+        }
+        else if (defaultValue != null) {
+            def.append(" DEFAULT ").append(defaultValue);
+        }
+        return def.toString();
+    }
+
+    /** The length, precision and scale that the type takes, as it is written: {@code CHARACTER VARYING(255)}. */
+    private static void appendSize(StringBuilder def, ResultSet rs) throws SQLException {
+        String type = rs.getString(3);
+        long length = rs.getLong(4);
+        if (!rs.wasNull()) {
+            def.append('(').append(length).append(')');
+        }
+        else if (type.equals("NUMERIC") || type.equals("DECIMAL") || type.equals("DECFLOAT")) {
+            def.append('(').append(rs.getLong(5));
+            long scale = rs.getLong(6);
+            if (!rs.wasNull() && !type.equals("DECFLOAT")) {
+                def.append(", ").append(scale);
+            }
+            def.append(')');
+        }
+        else if (type.startsWith("TIME")) {
+            def.append('(').append(rs.getLong(7)).append(')');
+        }
+    }
+
+    private static String constraint(ResultSet rs) throws SQLException {
+        String type = rs.getString(3);
+        String columns = rs.getString(4);
+        return switch (type) {
+            case "FOREIGN KEY" -> "FOREIGN KEY (" + columns + ") REFERENCES " + rs.getString(5) + " ("
+                    + rs.getString(6) + ") ON UPDATE " + rs.getString(7) + " ON DELETE " + rs.getString(8);
+            case "CHECK" -> "CHECK (" + rs.getString(9) + ")";
+            default -> type + " (" + columns + ")";
+        };
+    }
+
+    private static String table(String name) {
+        return "table " + name;
+    }
+}

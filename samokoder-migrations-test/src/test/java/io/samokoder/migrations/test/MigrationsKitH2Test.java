@@ -1,0 +1,130 @@
+package io.samokoder.migrations.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.samokoder.migrations.ops.Column;
+import io.samokoder.migrations.ops.Index;
+import io.samokoder.migrations.ops.PrimaryKey;
+import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.schema.ModelSource;
+import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The kit on H2: each check in a schema of its own, the catalog read from INFORMATION_SCHEMA. */
+class MigrationsKitH2Test {
+
+    private JdbcDataSource h2;
+
+    @BeforeEach
+    void newDatabase() {
+        this.h2 = new JdbcDataSource();
+        this.h2.setURL("jdbc:h2:mem:kit_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void goodScriptsPassEveryCheckAndLeaveNoSchemaBehind() throws Exception {
+        MigrationsKit.of(this.h2, "classpath:kit-h2/good").assertAll();
+        assertThat(kitSchemas()).isEmpty();
+    }
+
+    @Test
+    void aDowngradeThatPutsBackAnotherDefaultIsReportedWithBothDefinitions() throws Exception {
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-default")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit-h2/leaky-default/002_b2b2b2b2b2b2_new_status.sql)"
+                    + " changes column USERS.STATUS: was CHARACTER VARYING(20) DEFAULT 'active',"
+                    + " is now CHARACTER VARYING(20) DEFAULT 'old'");
+        assertThat(kitSchemas()).isEmpty();
+    }
+
+    @Test
+    void unnamedConstraintsThatSwapNamesLeaveNoTrace() {
+        MigrationsKit.of(this.h2, "classpath:kit-h2/unnamed-unique").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
+    void javaRevisionsOfTheOperationsApiPassEveryCheck() {
+        MigrationsKit.of(this.h2, "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
+    }
+
+    @Test
+    void aJavaRevisionWhoseDowngradeLeavesAColumnIsNamed() {
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
+                .javaRevisions(PortableRevisions.leaky()).assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of c3c3c3c3c3c3 (java:" + PortableRevisions.LeakyNicknames.class.getName()
+                    + ") leaves column USERS.NICKNAME");
+    }
+
+    @Test
+    void theModelOfTheJavaRevisionsMatchesTheDatabase() {
+        MigrationsKit.of(this.h2, "classpath:kit/none")
+            .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
+            .assertModelMatchesDatabase(users(), null, "orders");
+    }
+
+    @Test
+    void aColumnTheRevisionsLackIsDetected() {
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
+                .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
+                .assertModelMatchesDatabase(users(Column.of("nickname", Type.string(50))), null, "orders"))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
+                    + "  Detected added column 'users.nickname'\n");
+    }
+
+    @Test
+    void theConnectionGoesBackToItsOwnSchema() throws Exception {
+        try (Connection keep = this.h2.getConnection(); Statement st = keep.createStatement()) {
+            st.execute("CREATE TABLE service_users (id int PRIMARY KEY)");
+        }
+        MigrationsKit.of(this.h2, "classpath:kit-h2/good").assertStairway();
+        try (Connection c = this.h2.getConnection()) {
+            assertThat(c.getSchema()).isEqualTo("PUBLIC");
+            assertThat(value(c, "SELECT count(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
+                .isEqualTo("1");
+        }
+    }
+
+    private String value(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private List<String> kitSchemas() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = this.h2.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
+                        + " WHERE SCHEMA_NAME LIKE 'SAMOKODER\\_KIT\\_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static ModelSource users(Column... extra) {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.of("id", Type.BIGINT).notNull().autoincrement(),
+                Column.of("email", Type.string(255)).notNull(),
+                Column.of("status", Type.string(20)).notNull().serverDefault("'active'")));
+        columns.addAll(List.of(extra));
+        Index email = Index.on("users", "email").unique().named("ix_users_email");
+        return dialect -> new Schema(List.of(new SchemaTable("users", columns,
+                new PrimaryKey("pk_users", List.of("id")), List.of(), List.of(email), List.of(), null)), List.of());
+    }
+}

@@ -1,0 +1,137 @@
+package io.samokoder.migrations.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.samokoder.migrations.ops.Column;
+import io.samokoder.migrations.ops.Index;
+import io.samokoder.migrations.ops.PrimaryKey;
+import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.schema.ModelSource;
+import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaTable;
+import io.samokoder.migrations.testsupport.MariaDbDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The kit on MariaDB: each check in a database of its own, the catalog read from information_schema. */
+@ExtendWith(MariaDbDatabaseExtension.class)
+class MigrationsKitMariaDbTest {
+
+    @Test
+    void goodScriptsPassEveryCheckAndLeaveNoDatabaseBehind(TestDatabase db) throws Exception {
+        MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/good").assertAll();
+        assertThat(kitDatabases(db)).isEmpty();
+    }
+
+    @Test
+    void aForeignKeyDroppedWithoutTheIndexMariaDbMadeForItIsReported(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-fk-index")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-mariadb/leaky-fk-index/002_b2b2b2b2b2b2_orders_user.sql)"
+                    + " leaves index fk_orders_user on orders");
+        assertThat(kitDatabases(db)).isEmpty();
+    }
+
+    @Test
+    void unnamedForeignKeysThatSwapNumbersLeaveNoTrace(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/unnamed-fk").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
+    void javaRevisionsOfTheOperationsApiPassEveryCheck(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
+    }
+
+    @Test
+    void aJavaRevisionWhoseDowngradeLeavesAColumnIsNamed(TestDatabase db) {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
+                .javaRevisions(PortableRevisions.leaky()).assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of c3c3c3c3c3c3 (java:" + PortableRevisions.LeakyNicknames.class.getName()
+                    + ") leaves column users.nickname");
+    }
+
+    @Test
+    void theModelOfTheJavaRevisionsMatchesTheDatabase(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:kit/none")
+            .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
+            .assertModelMatchesDatabase(users(), null, "orders");
+    }
+
+    @Test
+    void aColumnTheRevisionsLackIsDetected(TestDatabase db) {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
+                .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
+                .assertModelMatchesDatabase(users(Column.of("nickname", Type.string(50))), null, "orders"))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
+                    + "  Detected added column 'users.nickname'\n");
+    }
+
+    @Test
+    void aPooledConnectionGoesBackToItsOwnDatabase(TestDatabase db) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            String own;
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE service_users (id int PRIMARY KEY)");
+                st.execute("INSERT INTO service_users VALUES (1)");
+                own = value(c, "SELECT DATABASE()");
+            }
+            MigrationsKit.of(pool, "classpath:kit-mariadb/good").assertStairway();
+            try (Connection c = pool.getConnection()) {
+                assertThat(value(c, "SELECT DATABASE()")).isEqualTo(own);
+                assertThat(value(c, "SELECT count(*) FROM service_users")).isEqualTo("1");
+                assertThat(value(c, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
+                    .isEqualTo("1");
+            }
+        }
+        assertThat(kitDatabases(db)).isEmpty();
+    }
+
+    private static String value(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> kitDatabases(TestDatabase db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                        + " WHERE SCHEMA_NAME LIKE 'samokoder\\_kit\\_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static ModelSource users(Column... extra) {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.of("id", Type.BIGINT).notNull().autoincrement(),
+                Column.of("email", Type.string(255)).notNull(),
+                Column.of("status", Type.string(20)).notNull().serverDefault("'active'")));
+        columns.addAll(List.of(extra));
+        Index email = Index.on("users", "email").unique().named("ix_users_email");
+        return dialect -> new Schema(List.of(new SchemaTable("users", columns,
+                new PrimaryKey("pk_users", List.of("id")), List.of(), List.of(email), List.of(), null)), List.of());
+    }
+}

@@ -1,0 +1,90 @@
+package io.samokoder.migrations.test;
+
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Check;
+import io.samokoder.migrations.ops.Column;
+import io.samokoder.migrations.ops.ForeignKey;
+import io.samokoder.migrations.ops.Index;
+import io.samokoder.migrations.ops.Operations;
+import io.samokoder.migrations.ops.Type;
+
+/** Java revisions written with the operations API alone, so that one graph runs on every database the kit reads. */
+final class PortableRevisions {
+
+    private PortableRevisions() {
+    }
+
+    @Revision(id = "a1a1a1a1a1a1", message = "Users")
+    static class Users implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("users",
+                    Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
+                    Column.of("email", Type.string(255)).notNull(),
+                    Column.of("status", Type.string(20)).notNull().serverDefault("'active'"));
+            op.createIndex(Index.on("users", "email").unique());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("users");
+        }
+    }
+
+    @Revision(id = "b2b2b2b2b2b2", revises = "a1a1a1a1a1a1", message = "Orders")
+    static class Orders implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("orders",
+                    Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
+                    Column.of("user_id", Type.BIGINT).notNull(),
+                    Column.of("total", Type.numeric(12, 2)).notNull(),
+                    ForeignKey.from("user_id").references("users", "id"),
+                    Check.of("total_positive", "total >= 0"));
+            op.createIndex(Index.on("orders", "user_id"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("orders");
+        }
+    }
+
+    @Revision(id = "c3c3c3c3c3c3", revises = "b2b2b2b2b2b2", message = "Nicknames")
+    static class Nicknames implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.addColumn("users", Column.of("nickname", Type.string(50)));
+            op.createIndex(Index.on("users", "nickname").named("ix_users_nickname"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropIndex("ix_users_nickname", "users");
+            op.dropColumn("users", "nickname");
+        }
+    }
+
+    /** {@link Nicknames} with a downgrade that forgets the column. */
+    @Revision(id = "c3c3c3c3c3c3", revises = "b2b2b2b2b2b2", message = "Nicknames, leaky")
+    static class LeakyNicknames implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            new Nicknames().upgrade(op);
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropIndex("ix_users_nickname", "users");
+        }
+    }
+
+    static JavaRevision[] good() {
+        return new JavaRevision[] {new Users(), new Orders(), new Nicknames()};
+    }
+
+    static JavaRevision[] leaky() {
+        return new JavaRevision[] {new Users(), new Orders(), new LeakyNicknames()};
+    }
+}
