@@ -85,7 +85,7 @@ def graph(seed, size):
     return revisions
 
 
-def write(revisions, root, online):
+def write(revisions, root, online, server):
     shutil.rmtree(root, ignore_errors=True)
     versions, scripts = os.path.join(root, 'alembic', 'versions'), os.path.join(root, 'samokoder')
     os.makedirs(versions)
@@ -112,8 +112,8 @@ def write(revisions, root, online):
             f.write("\n-- migrate:upgrade\nSELECT 'up %s';\n\n-- migrate:downgrade\nSELECT 'down %s';\n"
                     % (rid, rid))
     with open(os.path.join(root, 'alembic', 'alembic.ini'), 'w') as f:
-        f.write('[alembic]\nscript_location = %s\nsqlalchemy.url = postgresql://u@localhost/db\n'
-                % os.path.join(root, 'alembic'))
+        f.write('[alembic]\nscript_location = %s\nsqlalchemy.url = %s\n'
+                % (os.path.join(root, 'alembic'), server.alembic_offline_url))
     with open(os.path.join(root, 'alembic', 'env.py'), 'w') as f:
         f.write(ONLINE_ENV if online else OFFLINE_ENV)
     with open(os.path.join(root, 'alembic', 'runner.py'), 'w') as f:
@@ -141,6 +141,8 @@ def normalise(stdout, stderr):
         if not line.strip() or line.startswith('Path: ') or line.startswith('    ') \
                 or line == 'DROP TABLE alembic_version;':
             continue
+        if line.startswith('Current revision(s) for '):
+            line = 'Current revision(s) for <url>:'
         line = re.sub(r'\(([\w, ]+)\)', lambda m: '(' + ', '.join(sorted(m.group(1).split(', '))) + ')', line)
         for prefix in ('Branch names: ', 'Branches into: '):
             line = sort_list_after(prefix, line)
@@ -204,9 +206,56 @@ def offline_commands(rnd, revisions, stamps):
     return commands
 
 
+class PostgreSql:
+    """The server of online mode, and the dialect of offline mode, for PostgreSQL (psql, psycopg2)."""
+    alembic_offline_url = 'postgresql://u@localhost/db'
+    jdbc_offline_url = 'jdbc:postgresql://127.0.0.1:1/offline'
+
+    def __init__(self, args):
+        self.host, self.port, self.user = args.pg_host, args.pg_port, args.pg_user
+
+    def query(self, database, sql):
+        p = subprocess.run(['psql', '-h', self.host, '-p', str(self.port), '-U', self.user, '-d', database,
+                            '-qAtX', '-c', sql], capture_output=True, text=True)
+        return p.stdout.split() if p.returncode == 0 else []
+
+    def admin(self, sql):
+        self.query('postgres', sql)
+
+    def alembic_url(self, database):
+        return 'postgresql://%s@%s:%d/%s' % (self.user, self.host, self.port, database)
+
+    def jdbc_url(self, database):
+        return 'jdbc:postgresql://%s:%d/%s' % (self.host, self.port, database)
+
+
+class MariaDb:
+    """The same for MariaDB (the mariadb client, PyMySQL); offline, Alembic's MySQL dialect against ours,
+    chosen by the URL's scheme (--offline-jdbc-scheme: mariadb or mysql)."""
+    alembic_offline_url = 'mysql://u@localhost/db'
+
+    def __init__(self, args):
+        self.host, self.port, self.user = args.mariadb_host, args.mariadb_port, args.mariadb_user
+        self.jdbc_offline_url = 'jdbc:%s://127.0.0.1:1/offline' % args.offline_jdbc_scheme
+
+    def query(self, database, sql):
+        p = subprocess.run(['mariadb', '-h', self.host, '-P', str(self.port), '-u', self.user, '-N', '-B',
+                            '-D', database, '-e', sql], capture_output=True, text=True)
+        return p.stdout.split() if p.returncode == 0 else []
+
+    def admin(self, sql):
+        self.query('mysql', sql)
+
+    def alembic_url(self, database):
+        return 'mysql+pymysql://%s@%s:%d/%s' % (self.user, self.host, self.port, database)
+
+    def jdbc_url(self, database):
+        return 'jdbc:mariadb://%s:%d/%s' % (self.host, self.port, database)
+
+
 class Tools:
-    def __init__(self, args, root):
-        self.args, self.root = args, root
+    def __init__(self, args, root, server):
+        self.args, self.root, self.server = args, root, server
 
     def alembic(self, command, url=None):
         env = dict(os.environ, COMPARE_URL=url or '')
@@ -217,16 +266,10 @@ class Tools:
         return p.returncode, p.stdout, p.stderr
 
     def ours(self, command, url):
-        p = subprocess.run([self.args.cli, '--url', url, '--user', self.args.pg_user, '--locations',
+        p = subprocess.run([self.args.cli, '--url', url, '--user', self.server.user, '--locations',
                             'filesystem:' + os.path.join(self.root, 'samokoder')] + command,
                            capture_output=True, text=True, cwd=self.root)
         return p.returncode, p.stdout, p.stderr
-
-
-def psql(args, database, sql):
-    p = subprocess.run(['psql', '-h', args.pg_host, '-p', str(args.pg_port), '-U', args.pg_user, '-d', database,
-                        '-qAtX', '-c', sql], capture_output=True, text=True)
-    return p.stdout.split() if p.returncode == 0 else []
 
 
 def report(seed, command, alembic, ours):
@@ -244,25 +287,27 @@ def raised(where, command, rc_o, out_o, err_o):
           % (where, ' '.join(command), rc_o, ' '.join(normalise(out_o, err_o)[1])[:200]))
 
 
-def after(args, command, database, rc, out, err):
+def after(server, command, database, rc, out, err):
     """What one tool's online command left: exit status, current's lines, the version rows, the FAILED line.
-    current's lines come in row order, which follows the rows' physical order, so they are sorted; a
+    current's lines come in row order, which follows the rows' physical order, so they are sorted; history's
+    are compared as they are (-i marks the current revisions); a
     missing version table reads as no rows (samokoder leaves a new database as it was when its first
     command fails, where Alembic has created the table)."""
     shown, failed = normalise(out, err)
-    lines = sorted(shown.split('\n')) if command[0] == 'current' else []
-    rows = sorted(psql(args, database, 'SELECT version_num FROM alembic_version'))
+    lines = (sorted(shown.split('\n')) if command[0] == 'current'
+             else shown.split('\n') if command[0] == 'history' else [])
+    rows = sorted(server.query(database, 'SELECT version_num FROM alembic_version'))
     return rc, '\n'.join(lines + ['rows: ' + ' '.join(rows)]), failed
 
 
-def offline(args, seed):
+def offline(args, server, seed):
     root = os.path.join(args.work, 's%d' % seed)
     revisions = graph(seed, args.revisions)
-    write(revisions, root, online=False)
-    tools, differences = Tools(args, root), 0
+    write(revisions, root, False, server)
+    tools, differences = Tools(args, root, server), 0
     for command in offline_commands(random.Random(seed * 7), revisions, args.mode == 'stamp'):
         rc_a, out_a, err_a = tools.alembic(command)
-        rc_o, out_o, err_o = tools.ours(command, 'jdbc:postgresql://127.0.0.1:1/offline')
+        rc_o, out_o, err_o = tools.ours(command, server.jdbc_offline_url)
         if rc_a == 1:
             raised('seed %d' % seed, command, rc_o, out_o, err_o)
             continue
@@ -273,19 +318,18 @@ def offline(args, seed):
     return differences
 
 
-def online(args, seed):
+def online(args, server, seed):
     root = os.path.join(args.work, 'o%d' % seed)
     revisions = graph(seed, args.revisions)
-    write(revisions, root, online=True)
+    write(revisions, root, True, server)
     ids = [r[0] for r in revisions]
     labels = [l for r in revisions for l in r[2]]
-    rnd, tools = random.Random(seed * 13), Tools(args, root)
+    rnd, tools = random.Random(seed * 13), Tools(args, root, server)
     databases = ('compare_alembic_%d' % seed, 'compare_samokoder_%d' % seed)
     for db in databases:
-        psql(args, 'postgres', 'DROP DATABASE IF EXISTS ' + db)
-        psql(args, 'postgres', 'CREATE DATABASE ' + db)
-    alembic_url = 'postgresql://%s@%s:%d/%s' % (args.pg_user, args.pg_host, args.pg_port, databases[0])
-    our_url = 'jdbc:postgresql://%s:%d/%s' % (args.pg_host, args.pg_port, databases[1])
+        server.admin('DROP DATABASE IF EXISTS ' + db)
+        server.admin('CREATE DATABASE ' + db)
+    alembic_url, our_url = server.alembic_url(databases[0]), server.jdbc_url(databases[1])
     targets = (ids + ['heads', 'head', 'base', '+1', '+2', '-1', '-2'] + [l + '@head' for l in labels]
                + [l + '@-1' for l in labels] + [l + '@+1' for l in labels] + [i + '+1' for i in ids[:3]]
                + [i + '-1' for i in ids[:3]])
@@ -295,21 +339,22 @@ def online(args, seed):
             r = rnd.random()
             command = (['stamp'] + rnd.sample(ids, rnd.choice([1, 1, 2])) if r < 0.25
                        else ['upgrade', rnd.choice(targets)] if r < 0.6
-                       else ['downgrade', rnd.choice(targets)] if r < 0.9 else ['current'])
+                       else ['downgrade', rnd.choice(targets)] if r < 0.9
+                       else rnd.choice([['current'], ['current', '-v'], ['history', '-i']]))
             rc_a, out_a, err_a = tools.alembic(command, alembic_url)
             rc_o, out_o, err_o = tools.ours(command, our_url)
             if rc_a == 1:
                 raised('seed %d step %d' % (seed, step), command, rc_o, out_o, err_o)
                 break
-            a = after(args, command, databases[0], rc_a, out_a, err_a)
-            o = after(args, command, databases[1], rc_o, out_o, err_o)
+            a = after(server, command, databases[0], rc_a, out_a, err_a)
+            o = after(server, command, databases[1], rc_o, out_o, err_o)
             if a != o:
                 differences += 1
                 report(seed, command, a, o)
                 break
     finally:
         for db in databases:
-            psql(args, 'postgres', 'DROP DATABASE IF EXISTS ' + db)
+            server.admin('DROP DATABASE IF EXISTS ' + db)
     return differences
 
 
@@ -317,8 +362,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--cli', default='samokoder-migrations-cli/target/samokoder',
                         help="samokoder's launcher (build it with mvn -pl samokoder-migrations-cli -am package)")
-    parser.add_argument('--python', default='/usr/bin/python3', help='the Python that has alembic and psycopg2')
+    parser.add_argument('--python', default='/usr/bin/python3',
+                        help='the Python that has alembic, psycopg2 and (for MariaDB) PyMySQL')
     parser.add_argument('--mode', choices=['offline', 'stamp', 'online'], default='offline')
+    parser.add_argument('--dialect', choices=['postgresql', 'mariadb'], default='postgresql',
+                        help="the server of online mode; offline, Alembic's dialect (mariadb: Alembic's MySQL)")
     parser.add_argument('--seeds', default='1:11', help='a range of graph seeds, FIRST:END')
     parser.add_argument('--revisions', type=int, default=14, help='revisions per graph')
     parser.add_argument('--steps', type=int, default=25, help='commands per graph (online)')
@@ -326,12 +374,18 @@ def main():
     parser.add_argument('--pg-host', default='127.0.0.1')
     parser.add_argument('--pg-port', type=int, default=5432)
     parser.add_argument('--pg-user', default='postgres')
+    parser.add_argument('--mariadb-host', default='127.0.0.1')
+    parser.add_argument('--mariadb-port', type=int, default=3306)
+    parser.add_argument('--mariadb-user', default='root')
+    parser.add_argument('--offline-jdbc-scheme', choices=['mariadb', 'mysql'], default='mariadb',
+                        help="offline with --dialect mariadb: the scheme of samokoder's URL")
     args = parser.parse_args()
     args.cli = os.path.abspath(args.cli)
     first, end = (int(x) for x in args.seeds.split(':'))
+    server = MariaDb(args) if args.dialect == 'mariadb' else PostgreSql(args)
     differences = 0
     for seed in range(first, end):
-        differences += online(args, seed) if args.mode == 'online' else offline(args, seed)
+        differences += online(args, server, seed) if args.mode == 'online' else offline(args, server, seed)
         print('seed %d done; differences so far: %d' % (seed, differences))
         sys.stdout.flush()
     sys.exit(1 if differences else 0)
