@@ -11,6 +11,8 @@ CREATE TABLE orders (
     CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
 CREATE TRIGGER orders_total BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = ROUND(NEW.total, 2);
+CREATE SEQUENCE order_numbers START WITH 100;
 
 -- migrate:downgrade
+DROP SEQUENCE order_numbers;
 DROP TABLE orders;

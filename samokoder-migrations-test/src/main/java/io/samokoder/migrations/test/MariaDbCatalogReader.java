@@ -77,6 +77,7 @@ final class MariaDbCatalogReader implements CatalogReader {
         SchemaSnapshot.Builder b = SchemaSnapshot.builder();
         boolean mariaDb = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("MariaDB");
         Set<String> views = new HashSet<>();
+        Set<String> sequences = new HashSet<>();
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery(TABLES)) {
                 while (rs.next()) {
@@ -86,6 +87,7 @@ final class MariaDbCatalogReader implements CatalogReader {
                         views.add(name);
                     }
                     else if (type.equals("SEQUENCE")) {
+                        sequences.add(name);
                         b.add("sequence " + name, "", null);
                     }
                     else if (!CatalogReader.ignored(ignoredTables, name)) {
@@ -101,7 +103,9 @@ final class MariaDbCatalogReader implements CatalogReader {
             try (ResultSet rs = st.executeQuery(COLUMNS)) {
                 while (rs.next()) {
                     String relation = rs.getString(1);
-                    if (!views.contains(relation) && CatalogReader.ignored(ignoredTables, relation)) {
+                    // A sequence is a table of one row to MariaDB, with columns of its own: not the schema's.
+                    if (sequences.contains(relation)
+                            || !views.contains(relation) && CatalogReader.ignored(ignoredTables, relation)) {
                         continue;
                     }
                     String owner = views.contains(relation) ? "view " + relation : table(relation);

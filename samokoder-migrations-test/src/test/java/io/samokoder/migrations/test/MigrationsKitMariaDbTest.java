@@ -45,6 +45,16 @@ class MigrationsKitMariaDbTest {
     }
 
     @Test
+    void aSequenceLeftBehindIsReportedOnceNotWithTheColumnsMariaDbShowsForIt(TestDatabase db) {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-sequence")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-mariadb/leaky-sequence/002_b2b2b2b2b2b2_order_numbers.sql)"
+                    + " leaves sequence order_numbers");
+    }
+
+    @Test
     void unnamedForeignKeysThatSwapNumbersLeaveNoTrace(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/unnamed-fk").assertDowngradesLeaveNoTrace();
     }
