@@ -47,6 +47,11 @@ class JavaRevisionsKitTest {
     }
 
     @Test
+    void revisionsOfTheOperationsApiAlonePassEveryCheckAsOnMariaDbAndH2(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
+    }
+
+    @Test
     void aJavaRevisionWhoseDowngradeLeavesATableIsNamed(TestDatabase db) {
         assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/good")
                 .javaRevisions(new LeakyNicknames()).assertDowngradesLeaveNoTrace())

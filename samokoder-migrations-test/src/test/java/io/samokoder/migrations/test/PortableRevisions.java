@@ -4,10 +4,12 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Check;
 import io.samokoder.migrations.ops.Column;
+import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.ops.Unique;
 
 /** Java revisions written with the operations API alone, so that one graph runs on every database the kit reads. */
 final class PortableRevisions {
@@ -66,6 +68,26 @@ final class PortableRevisions {
         }
     }
 
+    /** Column changes that MariaDB writes as one MODIFY with the column's whole definition, and back. */
+    @Revision(id = "d4d4d4d4d4d4", revises = "c3c3c3c3c3c3", message = "Longer statuses, renamed nicknames")
+    static class Statuses implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.alterColumn("users", "status", c -> c.type(Type.string(40)).existingType(Type.string(20))
+                    .existingNullable(false).existingServerDefault("'active'"));
+            op.alterColumn("users", "nickname", c -> c.rename("handle").existingType(Type.string(50)));
+            op.createUniqueConstraint("orders", Unique.of("user_id", "total").named("uq_orders_user_total"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropConstraint("uq_orders_user_total", "orders", ConstraintKind.UNIQUE);
+            op.alterColumn("users", "handle", c -> c.rename("nickname").existingType(Type.string(50)));
+            op.alterColumn("users", "status", c -> c.type(Type.string(20)).existingType(Type.string(40))
+                    .existingNullable(false).existingServerDefault("'active'"));
+        }
+    }
+
     /** {@link Nicknames} with a downgrade that forgets the column. */
     @Revision(id = "c3c3c3c3c3c3", revises = "b2b2b2b2b2b2", message = "Nicknames, leaky")
     static class LeakyNicknames implements JavaRevision {
@@ -81,7 +103,7 @@ final class PortableRevisions {
     }
 
     static JavaRevision[] good() {
-        return new JavaRevision[] {new Users(), new Orders(), new Nicknames()};
+        return new JavaRevision[] {new Users(), new Orders(), new Nicknames(), new Statuses()};
     }
 
     static JavaRevision[] leaky() {
