@@ -76,23 +76,31 @@ enum KitDatabase {
         }
     },
 
-    /** A schema, made the connection's current one; read from {@code INFORMATION_SCHEMA}. */
+    /**
+     * A schema, made the connection's current one; read from {@code INFORMATION_SCHEMA}. Its name is in
+     * upper case and quoted, so it is the same name whichever case H2 folds unquoted names to (upper by
+     * default, lower with {@code DATABASE_TO_LOWER}, none with {@code DATABASE_TO_UPPER=FALSE}).
+     */
     H2("H2") {
         @Override
+        String schemaName(String name) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+
+        @Override
         String createSchema(String schema) {
-            return "CREATE SCHEMA " + schema;
+            return "CREATE SCHEMA \"" + schema + "\"";
         }
 
         @Override
         String dropSchema(String schema) {
-            return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+            return "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE";
         }
 
         @Override
         String enter(Connection connection, String schema) throws SQLException {
             String previous = connection.getSchema();
-            // Unquoted in createSchema, so H2 folds the name to upper case.
-            connection.setSchema(schema.toUpperCase(Locale.ROOT));
+            connection.setSchema(schema);
             return previous;
         }
 
@@ -113,7 +121,15 @@ enum KitDatabase {
         this.product = product;
     }
 
-    /** The statement that creates a check's schema; the name is the kit's own, safe unquoted. */
+    /**
+     * A check's schema name, as the database holds it, from the kit's lower-case one; the engine's
+     * {@code schema} and the other methods take this.
+     */
+    String schemaName(String name) {
+        return name;
+    }
+
+    /** The statement that creates a check's schema; the name is the kit's own, letters, digits and {@code _}. */
     abstract String createSchema(String schema);
 
     /** The statement that drops it with everything in it. */

@@ -4,7 +4,6 @@ import io.samokoder.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
@@ -24,17 +23,14 @@ final class KitSchemas {
     private KitSchemas() {
     }
 
-    /**
-     * Runs the work with a new schema's name (as the engine's {@code schema} takes it) and a DataSource on
-     * that schema; drops the schema afterwards.
-     */
+    /** Runs the work with a new schema's name and a DataSource on that schema; drops the schema afterwards. */
     static void inFreshSchema(DataSource dataSource, BiConsumer<String, DataSource> work) {
         KitDatabase database = database(dataSource);
-        String schema = "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String engineSchema = database == KitDatabase.H2 ? schema.toUpperCase(Locale.ROOT) : schema;
+        String schema = database.schemaName(
+                "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         execute(dataSource, database.createSchema(schema));
         try {
-            work.accept(engineSchema, new SchemaDataSource(dataSource, database, schema));
+            work.accept(schema, new SchemaDataSource(dataSource, database, schema));
         }
         catch (RuntimeException | Error ex) {
             try {

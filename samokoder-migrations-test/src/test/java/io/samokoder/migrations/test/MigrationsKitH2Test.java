@@ -39,6 +39,21 @@ class MigrationsKitH2Test {
     }
 
     @Test
+    void namesFoldedToLowerCaseOrNotFoldedAtAllWorkAsWell() throws Exception {
+        for (String settings : List.of(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", ";DATABASE_TO_UPPER=FALSE")) {
+            JdbcDataSource other = new JdbcDataSource();
+            other.setURL("jdbc:h2:mem:kit_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings);
+            MigrationsKit.of(other, "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
+            assertThatThrownBy(() -> MigrationsKit.of(other, "classpath:kit/none")
+                    .javaRevisions(PortableRevisions.leaky()).assertDowngradesLeaveNoTrace())
+                .as(settings)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("downgrade of c3c3c3c3c3c3 (java:" + PortableRevisions.LeakyNicknames.class.getName()
+                        + ") leaves column users.nickname");
+        }
+    }
+
+    @Test
     void aDowngradeThatPutsBackAnotherDefaultIsReportedWithBothDefinitions() throws Exception {
         assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-default")
                 .assertDowngradesLeaveNoTrace())
