@@ -29,10 +29,15 @@ final class H2CatalogReader implements CatalogReader {
     private static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
             + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
 
-    private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
-            + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY,"
-            + " IDENTITY_GENERATION, GENERATION_EXPRESSION, DOMAIN_NAME"
-            + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+    /** Columns, with an enum's values in order, quoted as in its type: {@code 'happy', 'sad'}. */
+    private static final String COLUMNS = "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE,"
+            + " c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, c.NUMERIC_SCALE, c.DATETIME_PRECISION, c.IS_NULLABLE,"
+            + " c.COLUMN_DEFAULT, c.IS_IDENTITY, c.IDENTITY_GENERATION, c.GENERATION_EXPRESSION, c.DOMAIN_NAME,"
+            + " (SELECT LISTAGG('''' || REPLACE(e.VALUE_NAME, '''', '''''') || '''', ', ')"
+            + "   WITHIN GROUP (ORDER BY e.VALUE_ORDINAL) FROM INFORMATION_SCHEMA.ENUM_VALUES e"
+            + "   WHERE e.OBJECT_SCHEMA = c.TABLE_SCHEMA AND e.OBJECT_NAME = c.TABLE_NAME AND e.OBJECT_TYPE = 'TABLE'"
+            + "   AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER)"
+            + " FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_SCHEMA = CURRENT_SCHEMA";
 
     private static final String INDEXES = "SELECT i.INDEX_NAME, i.TABLE_NAME, i.INDEX_TYPE_NAME,"
             + " (SELECT LISTAGG(c.COLUMN_NAME || CASE WHEN c.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END,"
@@ -169,11 +174,19 @@ final class H2CatalogReader implements CatalogReader {
         return def.toString();
     }
 
-    /** The length, precision and scale that the type takes, as it is written: {@code CHARACTER VARYING(255)}. */
+    /**
+     * The length, precision and scale that the type takes, or an enum's values, as it is written:
+     * {@code CHARACTER VARYING(255)}, {@code ENUM('happy', 'sad')}.
+     */
     private static void appendSize(StringBuilder def, ResultSet rs) throws SQLException {
         String type = rs.getString(3);
         long length = rs.getLong(4);
-        if (!rs.wasNull()) {
+        boolean noLength = rs.wasNull();
+        String values = rs.getString(14);
+        if (values != null) {
+            def.append('(').append(values).append(')');
+        }
+        else if (!noLength) {
             def.append('(').append(length).append(')');
         }
         else if (type.equals("NUMERIC") || type.equals("DECIMAL") || type.equals("DECFLOAT")) {

@@ -65,6 +65,15 @@ class MigrationsKitH2Test {
     }
 
     @Test
+    void anEnumColumnIsComparedWithItsValues() {
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-enum")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit-h2/leaky-enum/002_b2b2b2b2b2b2_meh.sql)"
+                    + " changes column USERS.MOOD: was ENUM('happy', 'sad'), is now ENUM('happy', 'sad', 'ok')");
+    }
+
+    @Test
     void unnamedConstraintsThatSwapNamesLeaveNoTrace() {
         MigrationsKit.of(this.h2, "classpath:kit-h2/unnamed-unique").assertDowngradesLeaveNoTrace();
     }
