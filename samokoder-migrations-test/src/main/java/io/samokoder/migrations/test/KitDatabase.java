@@ -46,6 +46,11 @@ enum KitDatabase {
      */
     MARIADB("MariaDB") {
         @Override
+        String schemaKind() {
+            return "database";
+        }
+
+        @Override
         String createSchema(String schema) {
             return "CREATE DATABASE " + schema;
         }
@@ -127,6 +132,11 @@ enum KitDatabase {
      */
     String schemaName(String name) {
         return name;
+    }
+
+    /** What a check's schema is to this database, for messages: {@code schema}, or {@code database}. */
+    String schemaKind() {
+        return "schema";
     }
 
     /** The statement that creates a check's schema; the name is the kit's own, letters, digits and {@code _}. */

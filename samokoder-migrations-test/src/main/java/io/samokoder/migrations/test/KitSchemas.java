@@ -28,20 +28,21 @@ final class KitSchemas {
         KitDatabase database = database(dataSource);
         String schema = database.schemaName(
                 "samokoder_kit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        execute(dataSource, database.createSchema(schema));
+        execute(dataSource, database.createSchema(schema), "; the DataSource's user needs the right to create "
+                + database.schemaKind() + "s: grant it, or give the kit a DataSource of a user who has it");
         try {
             work.accept(schema, new SchemaDataSource(dataSource, database, schema));
         }
         catch (RuntimeException | Error ex) {
             try {
-                execute(dataSource, database.dropSchema(schema));
+                execute(dataSource, database.dropSchema(schema), "");
             }
             catch (RuntimeException cleanUp) {
                 ex.addSuppressed(cleanUp);
             }
             throw ex;
         }
-        execute(dataSource, database.dropSchema(schema));
+        execute(dataSource, database.dropSchema(schema), "");
     }
 
     /** The kit's database for the DataSource's product; refused with the supported ones named for any other. */
@@ -54,7 +55,7 @@ final class KitSchemas {
         }
     }
 
-    private static void execute(DataSource dataSource, String sql) {
+    private static void execute(DataSource dataSource, String sql, String hint) {
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
             boolean autoCommit = connection.getAutoCommit();
             st.execute(sql);
@@ -63,7 +64,8 @@ final class KitSchemas {
             }
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("The migrations kit could not run '" + sql + "': " + ex.getMessage(), ex);
+            throw new IllegalStateException("The migrations kit could not run '" + sql + "': " + ex.getMessage()
+                    + hint, ex);
         }
     }
 }

@@ -58,6 +58,32 @@ class MigrationsKitTest {
     }
 
     @Test
+    void aUserWhoMayNotCreateSchemasIsToldWhatTheKitNeeds(TestDatabase db) throws Exception {
+        String role = "kit_limited_" + Long.toHexString(System.nanoTime());
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'limited-secret'");
+        }
+        try {
+            org.postgresql.ds.PGSimpleDataSource limited = new org.postgresql.ds.PGSimpleDataSource();
+            limited.setURL(db.jdbcUrl());
+            limited.setUser(role);
+            limited.setPassword("limited-secret");
+            assertThatThrownBy(() -> MigrationsKit.of(limited, DIR + "good").assertUpgrade())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The migrations kit could not run 'CREATE SCHEMA samokoder_kit_")
+                .hasMessageContaining("permission denied")
+                .hasMessageEndingWith("; the DataSource's user needs the right to create schemas: grant it, or give"
+                        + " the kit a DataSource of a user who has it")
+                .hasMessageNotContaining("limited-secret");
+        }
+        finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
     void goodScriptsPassEveryCheck(TestDatabase db) throws Exception {
         kit(db, "good").assertAll();
         assertThat(kitSchemas(db)).isEmpty();
