@@ -47,6 +47,26 @@ with context.begin_transaction():
     context.run_migrations()
 '''
 
+# The template Alembic's revision and merge commands write from (the header fields and an empty body).
+SCRIPT_TEMPLATE = '''"""${message}
+
+Revision ID: ${up_revision}
+Revises: ${down_revision | comma,n}
+"""
+revision = ${repr(up_revision)}
+down_revision = ${repr(down_revision)}
+branch_labels = ${repr(branch_labels)}
+depends_on = ${repr(depends_on)}
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
+'''
+
 ONLINE_ENV = '''import os
 from alembic import context
 from sqlalchemy import create_engine
@@ -118,6 +138,8 @@ def write(revisions, root, online, server):
         f.write(ONLINE_ENV if online else OFFLINE_ENV)
     with open(os.path.join(root, 'alembic', 'runner.py'), 'w') as f:
         f.write(RUNNER)
+    with open(os.path.join(root, 'alembic', 'script.py.mako'), 'w') as f:
+        f.write(SCRIPT_TEMPLATE)
 
 
 VERSION_ROW = re.compile(r"^(?:INSERT INTO alembic_version \(version_num\) VALUES \('([^']*)'\)"
@@ -143,6 +165,8 @@ def normalise(stdout, stderr):
             continue
         if line.startswith('Current revision(s) for '):
             line = 'Current revision(s) for <url>:'
+        if line.strip().startswith('Generating ') and line.endswith(' ...  done'):
+            line = 'Generating <file> ...  done'
         line = re.sub(r'\(([\w, ]+)\)', lambda m: '(' + ', '.join(sorted(m.group(1).split(', '))) + ')', line)
         for prefix in ('Branch names: ', 'Branches into: '):
             line = sort_list_after(prefix, line)
@@ -300,6 +324,57 @@ def after(server, command, database, rc, out, err):
     return rc, '\n'.join(lines + ['rows: ' + ' '.join(rows)]), failed
 
 
+def revision_commands(rnd, revisions, count):
+    """revision and merge with Alembic's options: --head (a revision, base, a label's head), --splice,
+    --branch-label, --depends-on; merge of the heads or of two revisions. New ids start with 'nw' or 'mg',
+    which no generated id does, and each command's new revision joins the graph of the next."""
+    ids = [r[0] for r in revisions]
+    labels = [l for r in revisions for l in r[2]]
+    commands = []
+    for k in range(count):
+        r = rnd.random()
+        if r < 0.25:
+            revs = ['heads'] if rnd.random() < 0.5 else rnd.sample(ids, 2)
+            command = ['merge', '-m', 'merge %d' % k, '--rev-id', 'mg%d' % k] + revs
+            new = 'mg%d' % k
+        else:
+            command = ['revision', '-m', 'rev %d' % k, '--rev-id', 'nw%d' % k]
+            if r < 0.85:
+                command += ['--head', rnd.choice(ids + ['base', 'heads', 'head'] + [l + '@head' for l in labels])]
+            if rnd.random() < 0.25:
+                command.append('--splice')
+            new = 'nw%d' % k
+        if rnd.random() < 0.2:
+            label = 'new%d' % k
+            command += ['--branch-label', label]
+            labels.append(label)
+        if command[0] == 'revision' and rnd.random() < 0.2:
+            command += ['--depends-on', rnd.choice(ids)]
+        commands.append(command)
+        ids.append(new)
+    return commands
+
+
+def revisions(args, server, seed):
+    """revision and merge in the same graph through both tools, each followed by heads and history."""
+    root = os.path.join(args.work, 'r%d' % seed)
+    graph_revisions = graph(seed, args.revisions)
+    write(graph_revisions, root, False, server)
+    tools, differences = Tools(args, root, server), 0
+    for command in revision_commands(random.Random(seed * 17), graph_revisions, args.steps):
+        for step in (command, ['heads'], ['history']):
+            rc_a, out_a, err_a = tools.alembic(step)
+            rc_o, out_o, err_o = tools.ours(step, server.jdbc_offline_url)
+            if rc_a == 1:
+                raised('seed %d' % seed, step, rc_o, out_o, err_o)
+                return differences
+            a, o = (rc_a,) + normalise(out_a, err_a), (rc_o,) + normalise(out_o, err_o)
+            if a != o:
+                report(seed, step if step is command else command + ['then'] + step, a, o)
+                return differences + 1
+    return differences
+
+
 def offline(args, server, seed):
     root = os.path.join(args.work, 's%d' % seed)
     revisions = graph(seed, args.revisions)
@@ -364,12 +439,12 @@ def main():
                         help="samokoder's launcher (build it with mvn -pl samokoder-migrations-cli -am package)")
     parser.add_argument('--python', default='/usr/bin/python3',
                         help='the Python that has alembic, psycopg2 and (for MariaDB) PyMySQL')
-    parser.add_argument('--mode', choices=['offline', 'stamp', 'online'], default='offline')
+    parser.add_argument('--mode', choices=['offline', 'stamp', 'online', 'revision'], default='offline')
     parser.add_argument('--dialect', choices=['postgresql', 'mariadb'], default='postgresql',
                         help="the server of online mode; offline, Alembic's dialect (mariadb: Alembic's MySQL)")
     parser.add_argument('--seeds', default='1:11', help='a range of graph seeds, FIRST:END')
     parser.add_argument('--revisions', type=int, default=14, help='revisions per graph')
-    parser.add_argument('--steps', type=int, default=25, help='commands per graph (online)')
+    parser.add_argument('--steps', type=int, default=25, help='commands per graph (online, revision)')
     parser.add_argument('--work', default='/tmp/alembic-compare')
     parser.add_argument('--pg-host', default='127.0.0.1')
     parser.add_argument('--pg-port', type=int, default=5432)
@@ -385,7 +460,8 @@ def main():
     server = MariaDb(args) if args.dialect == 'mariadb' else PostgreSql(args)
     differences = 0
     for seed in range(first, end):
-        differences += online(args, server, seed) if args.mode == 'online' else offline(args, server, seed)
+        run = online if args.mode == 'online' else revisions if args.mode == 'revision' else offline
+        differences += run(args, server, seed)
         print('seed %d done; differences so far: %d' % (seed, differences))
         sys.stdout.flush()
     sys.exit(1 if differences else 0)
