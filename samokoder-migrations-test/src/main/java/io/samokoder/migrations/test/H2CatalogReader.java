@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +11,7 @@ import java.util.regex.Pattern;
  * generation), indexes, constraints, views, sequences, domains and triggers of the connection's current
  * schema. Indexes that H2 makes for a constraint are left to the constraint.
  */
-final class H2CatalogReader implements CatalogReader {
-
-    static final H2CatalogReader INSTANCE = new H2CatalogReader();
-
-    /**
-     * The name H2 makes up for a constraint that has none ({@code CONSTRAINT_4D}): such a constraint is named
-     * by its definition instead, so that one dropped and added again under a new name is not reported as left.
-     */
-    private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+");
+final class H2CatalogReader extends InformationSchemaReader {
 
     private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
             + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
@@ -73,85 +63,49 @@ final class H2CatalogReader implements CatalogReader {
             + " ACTION_TIMING || ' ' || EVENT_MANIPULATION || ' ' || COALESCE(JAVA_CLASS, '')"
             + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA";
 
+    /** Made after the queries above, which its constructor takes. */
+    static final H2CatalogReader INSTANCE = new H2CatalogReader();
+
     private H2CatalogReader() {
+        // The name H2 makes up for a constraint that has none: CONSTRAINT_4D.
+        super(Pattern.compile("CONSTRAINT_[0-9A-F]+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS));
     }
 
     @Override
-    public SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException {
-        SchemaSnapshot.Builder b = SchemaSnapshot.builder();
-        Set<String> views = new HashSet<>();
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery(TABLES)) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (rs.getString(2).equals("VIEW")) {
-                        views.add(name);
-                    }
-                    else if (!CatalogReader.ignored(ignoredTables, name)) {
-                        b.add(table(name), rs.getString(2), null);
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery(VIEWS)) {
-                while (rs.next()) {
-                    b.add("view " + rs.getString(1), rs.getString(2), null);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(COLUMNS)) {
-                while (rs.next()) {
-                    String relation = rs.getString(1);
-                    if (!views.contains(relation) && CatalogReader.ignored(ignoredTables, relation)) {
-                        continue;
-                    }
-                    String owner = views.contains(relation) ? "view " + relation : table(relation);
-                    b.add("column " + relation + "." + rs.getString(2), column(rs), owner);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(INDEXES)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    if (!CatalogReader.ignored(ignoredTables, table)) {
-                        b.add("index " + rs.getString(1) + " on " + table, rs.getString(3) + " (" + rs.getString(4)
-                                + ")", table(table));
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    if (!CatalogReader.ignored(ignoredTables, table)) {
-                        String name = rs.getString(1);
-                        String def = constraint(rs);
-                        String key = GENERATED_NAME.matcher(name).matches() ? def : name;
-                        b.add("constraint " + key + " on " + table, def, table(table));
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery(SEQUENCES)) {
-                while (rs.next()) {
-                    b.add("sequence " + rs.getString(1), rs.getString(2) + " START " + rs.getLong(3) + " INCREMENT "
-                            + rs.getLong(4) + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6)
-                            + ("YES".equals(rs.getString(7)) ? " CYCLE" : " NO CYCLE"), null);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(DOMAINS)) {
-                while (rs.next()) {
-                    String defaultValue = rs.getString(3);
-                    b.add("domain " + rs.getString(1), rs.getString(2)
-                            + (defaultValue == null ? "" : " DEFAULT " + defaultValue), null);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(TRIGGERS)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    b.add("trigger " + rs.getString(1) + " on " + table, rs.getString(3), table(table));
-                }
-            }
-        }
-        return b.build();
+    String table(ResultSet row) throws SQLException {
+        return row.getString(2);
     }
 
-    private static String column(ResultSet rs) throws SQLException {
+    @Override
+    String index(ResultSet row) throws SQLException {
+        return row.getString(3) + " (" + row.getString(4) + ")";
+    }
+
+    @Override
+    String constraints(Connection connection) {
+        return CONSTRAINTS;
+    }
+
+    @Override
+    void readMore(Statement st, SchemaSnapshot.Builder b) throws SQLException {
+        try (ResultSet rs = st.executeQuery(SEQUENCES)) {
+            while (rs.next()) {
+                b.add("sequence " + rs.getString(1), rs.getString(2) + " START " + rs.getLong(3) + " INCREMENT "
+                        + rs.getLong(4) + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6)
+                        + ("YES".equals(rs.getString(7)) ? " CYCLE" : " NO CYCLE"), null);
+            }
+        }
+        try (ResultSet rs = st.executeQuery(DOMAINS)) {
+            while (rs.next()) {
+                String defaultValue = rs.getString(3);
+                b.add("domain " + rs.getString(1), rs.getString(2)
+                        + (defaultValue == null ? "" : " DEFAULT " + defaultValue), null);
+            }
+        }
+    }
+
+    @Override
+    String column(ResultSet rs) throws SQLException {
         String domain = rs.getString(13);
         StringBuilder def = new StringBuilder(domain != null ? domain : rs.getString(3));
         if (domain == null) {
@@ -200,20 +154,5 @@ final class H2CatalogReader implements CatalogReader {
         else if (type.startsWith("TIME")) {
             def.append('(').append(rs.getLong(7)).append(')');
         }
-    }
-
-    private static String constraint(ResultSet rs) throws SQLException {
-        String type = rs.getString(3);
-        String columns = rs.getString(4);
-        return switch (type) {
-            case "FOREIGN KEY" -> "FOREIGN KEY (" + columns + ") REFERENCES " + rs.getString(5) + " ("
-                    + rs.getString(6) + ") ON UPDATE " + rs.getString(7) + " ON DELETE " + rs.getString(8);
-            case "CHECK" -> "CHECK (" + rs.getString(9) + ")";
-            default -> type + " (" + columns + ")";
-        };
-    }
-
-    private static String table(String name) {
-        return "table " + name;
     }
 }

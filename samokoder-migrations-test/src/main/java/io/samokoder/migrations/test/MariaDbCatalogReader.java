@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,16 +12,7 @@ import java.util.regex.Pattern;
  * nullability, default, extra, generation, collation), indexes, constraints, views, sequences, routines and
  * triggers of the connection's current database.
  */
-final class MariaDbCatalogReader implements CatalogReader {
-
-    static final MariaDbCatalogReader INSTANCE = new MariaDbCatalogReader();
-
-    /**
-     * Names the server makes up for a constraint that has none: {@code CONSTRAINT_1} (a check) and
-     * {@code orders_ibfk_1} (a foreign key). Such a constraint is named by its definition instead, so that
-     * one dropped and added again under a new number is not reported as left behind.
-     */
-    private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_\\d+|.+_ibfk_\\d+");
+final class MariaDbCatalogReader extends InformationSchemaReader {
 
     private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION"
             + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
@@ -69,89 +58,21 @@ final class MariaDbCatalogReader implements CatalogReader {
             + " CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' FOR EACH ', ACTION_ORIENTATION, ' ', ACTION_STATEMENT)"
             + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()";
 
+    /** Made after the queries above, which its constructor takes. */
+    static final MariaDbCatalogReader INSTANCE = new MariaDbCatalogReader();
+
     private MariaDbCatalogReader() {
+        // Names the server makes up: CONSTRAINT_1 (a check) and orders_ibfk_1 (a foreign key).
+        super(Pattern.compile("CONSTRAINT_\\d+|.+_ibfk_\\d+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS));
     }
 
     @Override
-    public SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException {
-        SchemaSnapshot.Builder b = SchemaSnapshot.builder();
-        boolean mariaDb = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("MariaDB");
-        Set<String> views = new HashSet<>();
-        Set<String> sequences = new HashSet<>();
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery(TABLES)) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    String type = rs.getString(2);
-                    if (type.equals("VIEW")) {
-                        views.add(name);
-                    }
-                    else if (type.equals("SEQUENCE")) {
-                        sequences.add(name);
-                        b.add("sequence " + name, "", null);
-                    }
-                    else if (!CatalogReader.ignored(ignoredTables, name)) {
-                        b.add(table(name), rs.getString(3) + " " + rs.getString(4), null);
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery(VIEWS)) {
-                while (rs.next()) {
-                    b.add("view " + rs.getString(1), rs.getString(2), null);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(COLUMNS)) {
-                while (rs.next()) {
-                    String relation = rs.getString(1);
-                    // A sequence is a table of one row to MariaDB, with columns of its own: not the schema's.
-                    if (sequences.contains(relation)
-                            || !views.contains(relation) && CatalogReader.ignored(ignoredTables, relation)) {
-                        continue;
-                    }
-                    String owner = views.contains(relation) ? "view " + relation : table(relation);
-                    b.add("column " + relation + "." + rs.getString(2), column(rs), owner);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(INDEXES)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    if (!CatalogReader.ignored(ignoredTables, table)) {
-                        String def = (rs.getInt(3) == 0 ? "UNIQUE " : "") + rs.getString(4) + " ("
-                                + rs.getString(5) + ")";
-                        b.add("index " + rs.getString(1) + " on " + table, def, table(table));
-                    }
-                }
-            }
-            String constraints = CONSTRAINTS + (mariaDb ? MARIADB_CHECK_TABLE : "") + WHERE_CONSTRAINTS;
-            try (ResultSet rs = st.executeQuery(constraints)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    if (!CatalogReader.ignored(ignoredTables, table)) {
-                        String name = rs.getString(1);
-                        String def = constraint(rs);
-                        String key = GENERATED_NAME.matcher(name).matches() ? def : name;
-                        b.add("constraint " + key + " on " + table, def, table(table));
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery(ROUTINES)) {
-                while (rs.next()) {
-                    String returns = rs.getString(3);
-                    b.add(rs.getString(1).toLowerCase(Locale.ROOT) + " " + rs.getString(2),
-                            (returns == null ? "" : "RETURNS " + returns + " ") + rs.getString(4), null);
-                }
-            }
-            try (ResultSet rs = st.executeQuery(TRIGGERS)) {
-                while (rs.next()) {
-                    String table = rs.getString(2);
-                    b.add("trigger " + rs.getString(1) + " on " + table, rs.getString(3), table(table));
-                }
-            }
-        }
-        return b.build();
+    String table(ResultSet row) throws SQLException {
+        return row.getString(3) + " " + row.getString(4);
     }
 
-    private static String column(ResultSet rs) throws SQLException {
+    @Override
+    String column(ResultSet rs) throws SQLException {
         StringBuilder def = new StringBuilder(rs.getString(3));
         if ("NO".equals(rs.getString(4))) {
             def.append(" NOT NULL");
@@ -175,18 +96,25 @@ final class MariaDbCatalogReader implements CatalogReader {
         return def.toString();
     }
 
-    private static String constraint(ResultSet rs) throws SQLException {
-        String type = rs.getString(3);
-        String columns = rs.getString(4);
-        return switch (type) {
-            case "FOREIGN KEY" -> "FOREIGN KEY (" + columns + ") REFERENCES " + rs.getString(5) + " ("
-                    + rs.getString(6) + ") ON UPDATE " + rs.getString(7) + " ON DELETE " + rs.getString(8);
-            case "CHECK" -> "CHECK (" + rs.getString(9) + ")";
-            default -> type + " (" + columns + ")";
-        };
+    @Override
+    String index(ResultSet row) throws SQLException {
+        return (row.getInt(3) == 0 ? "UNIQUE " : "") + row.getString(4) + " (" + row.getString(5) + ")";
     }
 
-    private static String table(String name) {
-        return "table " + name;
+    @Override
+    String constraints(Connection connection) throws SQLException {
+        boolean mariaDb = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("MariaDB");
+        return CONSTRAINTS + (mariaDb ? MARIADB_CHECK_TABLE : "") + WHERE_CONSTRAINTS;
+    }
+
+    @Override
+    void readMore(Statement st, SchemaSnapshot.Builder b) throws SQLException {
+        try (ResultSet rs = st.executeQuery(ROUTINES)) {
+            while (rs.next()) {
+                String returns = rs.getString(3);
+                b.add(rs.getString(1).toLowerCase(Locale.ROOT) + " " + rs.getString(2),
+                        (returns == null ? "" : "RETURNS " + returns + " ") + rs.getString(4), null);
+            }
+        }
     }
 }

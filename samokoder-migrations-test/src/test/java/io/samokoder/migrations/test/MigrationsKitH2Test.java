@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.Index;
-import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.Type;
-import io.samokoder.migrations.schema.ModelSource;
-import io.samokoder.migrations.schema.Schema;
-import io.samokoder.migrations.schema.SchemaTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,14 +91,14 @@ class MigrationsKitH2Test {
     void theModelOfTheJavaRevisionsMatchesTheDatabase() {
         MigrationsKit.of(this.h2, "classpath:kit/none")
             .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-            .assertModelMatchesDatabase(users(), null, "orders");
+            .assertModelMatchesDatabase(PortableRevisions.usersModel(), null, "orders");
     }
 
     @Test
     void aColumnTheRevisionsLackIsDetected() {
         assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
                 .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(users(Column.of("nickname", Type.string(50))), null, "orders"))
+                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))), null, "orders"))
             .isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
                     + "  Detected added column 'users.nickname'\n");
@@ -139,16 +134,5 @@ class MigrationsKitH2Test {
             }
         }
         return names;
-    }
-
-    private static ModelSource users(Column... extra) {
-        List<Column> columns = new ArrayList<>(List.of(
-                Column.of("id", Type.BIGINT).notNull().autoincrement(),
-                Column.of("email", Type.string(255)).notNull(),
-                Column.of("status", Type.string(20)).notNull().serverDefault("'active'")));
-        columns.addAll(List.of(extra));
-        Index email = Index.on("users", "email").unique().named("ix_users_email");
-        return dialect -> new Schema(List.of(new SchemaTable("users", columns,
-                new PrimaryKey("pk_users", List.of("id")), List.of(), List.of(email), List.of(), null)), List.of());
     }
 }

@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.Index;
-import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.Type;
-import io.samokoder.migrations.schema.ModelSource;
-import io.samokoder.migrations.schema.Schema;
-import io.samokoder.migrations.schema.SchemaTable;
 import io.samokoder.migrations.testsupport.MariaDbDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -77,14 +72,14 @@ class MigrationsKitMariaDbTest {
     void theModelOfTheJavaRevisionsMatchesTheDatabase(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit/none")
             .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-            .assertModelMatchesDatabase(users(), null, "orders");
+            .assertModelMatchesDatabase(PortableRevisions.usersModel(), null, "orders");
     }
 
     @Test
     void aColumnTheRevisionsLackIsDetected(TestDatabase db) {
         assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
                 .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(users(Column.of("nickname", Type.string(50))), null, "orders"))
+                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))), null, "orders"))
             .isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
                     + "  Detected added column 'users.nickname'\n");
@@ -161,16 +156,5 @@ class MigrationsKitMariaDbTest {
             }
         }
         return names;
-    }
-
-    private static ModelSource users(Column... extra) {
-        List<Column> columns = new ArrayList<>(List.of(
-                Column.of("id", Type.BIGINT).notNull().autoincrement(),
-                Column.of("email", Type.string(255)).notNull(),
-                Column.of("status", Type.string(20)).notNull().serverDefault("'active'")));
-        columns.addAll(List.of(extra));
-        Index email = Index.on("users", "email").unique().named("ix_users_email");
-        return dialect -> new Schema(List.of(new SchemaTable("users", columns,
-                new PrimaryKey("pk_users", List.of("id")), List.of(), List.of(email), List.of(), null)), List.of());
     }
 }

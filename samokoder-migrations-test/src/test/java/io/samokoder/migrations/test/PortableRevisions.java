@@ -8,8 +8,14 @@ import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operations;
+import io.samokoder.migrations.ops.PrimaryKey;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.schema.ModelSource;
+import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.schema.SchemaTable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Java revisions written with the operations API alone, so that one graph runs on every database the kit reads. */
 final class PortableRevisions {
@@ -108,5 +114,17 @@ final class PortableRevisions {
 
     static JavaRevision[] leaky() {
         return new JavaRevision[] {new Users(), new Orders(), new LeakyNicknames()};
+    }
+
+    /** The model of {@link Users}' table, with these columns more. */
+    static ModelSource usersModel(Column... extra) {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.of("id", Type.BIGINT).notNull().autoincrement(),
+                Column.of("email", Type.string(255)).notNull(),
+                Column.of("status", Type.string(20)).notNull().serverDefault("'active'")));
+        columns.addAll(List.of(extra));
+        Index email = Index.on("users", "email").unique().named("ix_users_email");
+        return dialect -> new Schema(List.of(new SchemaTable("users", columns,
+                new PrimaryKey("pk_users", List.of("id")), List.of(), List.of(email), List.of(), null)), List.of());
     }
 }
