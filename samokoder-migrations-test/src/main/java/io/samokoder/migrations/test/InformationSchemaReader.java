@@ -33,6 +33,8 @@ abstract class InformationSchemaReader implements CatalogReader {
     private final Queries queries;
 
     /**
+     * A reader of these queries' rows.
+     *
      * @param generatedName the names the database makes up for a constraint that has none: such a
      *                      constraint is named by its definition, so that one dropped and added again under
      *                      a new name is not reported as left behind
