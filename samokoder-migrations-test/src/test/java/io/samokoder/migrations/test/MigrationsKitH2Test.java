@@ -69,6 +69,23 @@ class MigrationsKitH2Test {
     }
 
     @Test
+    void aDataCheckInsertsAndReadsRowsInTheCheckSchema() {
+        MigrationsKit.of(this.h2, "classpath:kit-h2/good").at("e5e5e5e5e5e5")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email, status) VALUES ('ada.lovelace@example.com', 'active')");
+                }
+            })
+            .after(c -> {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT full_name FROM users")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("ada.lovelace@example.com");
+                }
+            });
+    }
+
+    @Test
     void unnamedConstraintsThatSwapNamesLeaveNoTrace() {
         MigrationsKit.of(this.h2, "classpath:kit-h2/unnamed-unique").assertDowngradesLeaveNoTrace();
     }
@@ -98,7 +115,8 @@ class MigrationsKitH2Test {
     void aColumnTheRevisionsLackIsDetected() {
         assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
                 .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))), null, "orders"))
+                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))),
+                        null, "orders"))
             .isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
                     + "  Detected added column 'users.nickname'\n");

@@ -50,6 +50,23 @@ class MigrationsKitMariaDbTest {
     }
 
     @Test
+    void aDataCheckInsertsAndReadsRowsInTheCheckSchema(TestDatabase db) {
+        MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/good").at("e5e5e5e5e5e5")
+            .before(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users (email, status) VALUES ('ada.lovelace@example.com', 'active')");
+                }
+            })
+            .after(c -> {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT full_name FROM users")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("ada.lovelace");
+                }
+            });
+    }
+
+    @Test
     void unnamedForeignKeysThatSwapNumbersLeaveNoTrace(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/unnamed-fk").assertDowngradesLeaveNoTrace();
     }
@@ -79,7 +96,8 @@ class MigrationsKitMariaDbTest {
     void aColumnTheRevisionsLackIsDetected(TestDatabase db) {
         assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
                 .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))), null, "orders"))
+                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))),
+                        null, "orders"))
             .isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
                     + "  Detected added column 'users.nickname'\n");
