@@ -7,12 +7,26 @@ import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The kit checks Java revisions as it checks SQL scripts, in one graph with them. */
 @ExtendWith(PostgresDatabaseExtension.class)
-class JavaRevisionsKitTest {
+class JavaRevisionsKitTest extends PortableRevisionsChecks {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void database(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return this.db.dataSource();
+    }
 
     @Revision(id = "f6f6f6f6f6f6", revises = "e5e5e5e5e5e5", message = "Nicknames")
     static class Nicknames implements JavaRevision {
@@ -44,11 +58,6 @@ class JavaRevisionsKitTest {
     @Test
     void aGoodJavaRevisionPassesEveryCheckBesideTheScripts(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit/good").javaRevisions(new Nicknames()).assertAll();
-    }
-
-    @Test
-    void revisionsOfTheOperationsApiAlonePassEveryCheckAsOnMariaDbAndH2(TestDatabase db) {
-        MigrationsKit.of(db.dataSource(), "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.samokoder.migrations.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.Type;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,12 +10,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The kit on H2: each check in a schema of its own, the catalog read from INFORMATION_SCHEMA. */
-class MigrationsKitH2Test {
+class MigrationsKitH2Test extends PortableRevisionsChecks {
 
     private JdbcDataSource h2;
 
@@ -25,6 +24,16 @@ class MigrationsKitH2Test {
     void newDatabase() {
         this.h2 = new JdbcDataSource();
         this.h2.setURL("jdbc:h2:mem:kit_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Override
+    DataSource dataSource() {
+        return this.h2;
+    }
+
+    @Override
+    boolean foldsToUpperCase() {
+        return true;
     }
 
     @Test
@@ -88,38 +97,6 @@ class MigrationsKitH2Test {
     @Test
     void unnamedConstraintsThatSwapNamesLeaveNoTrace() {
         MigrationsKit.of(this.h2, "classpath:kit-h2/unnamed-unique").assertDowngradesLeaveNoTrace();
-    }
-
-    @Test
-    void javaRevisionsOfTheOperationsApiPassEveryCheck() {
-        MigrationsKit.of(this.h2, "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
-    }
-
-    @Test
-    void aJavaRevisionWhoseDowngradeLeavesAColumnIsNamed() {
-        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
-                .javaRevisions(PortableRevisions.leaky()).assertDowngradesLeaveNoTrace())
-            .isInstanceOf(AssertionError.class)
-            .hasMessage("downgrade of c3c3c3c3c3c3 (java:" + PortableRevisions.LeakyNicknames.class.getName()
-                    + ") leaves column USERS.NICKNAME");
-    }
-
-    @Test
-    void theModelOfTheJavaRevisionsMatchesTheDatabase() {
-        MigrationsKit.of(this.h2, "classpath:kit/none")
-            .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-            .assertModelMatchesDatabase(PortableRevisions.usersModel(), null, "orders");
-    }
-
-    @Test
-    void aColumnTheRevisionsLackIsDetected() {
-        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit/none")
-                .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))),
-                        null, "orders"))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
-                    + "  Detected added column 'users.nickname'\n");
     }
 
     @Test

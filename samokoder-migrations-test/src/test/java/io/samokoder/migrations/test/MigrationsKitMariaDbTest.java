@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.samokoder.migrations.ops.Column;
-import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.testsupport.MariaDbDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -15,12 +13,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The kit on MariaDB: each check in a database of its own, the catalog read from information_schema. */
 @ExtendWith(MariaDbDatabaseExtension.class)
-class MigrationsKitMariaDbTest {
+class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void database(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return this.db.dataSource();
+    }
 
     @Test
     void goodScriptsPassEveryCheckAndLeaveNoDatabaseBehind(TestDatabase db) throws Exception {
@@ -69,38 +81,6 @@ class MigrationsKitMariaDbTest {
     @Test
     void unnamedForeignKeysThatSwapNumbersLeaveNoTrace(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/unnamed-fk").assertDowngradesLeaveNoTrace();
-    }
-
-    @Test
-    void javaRevisionsOfTheOperationsApiPassEveryCheck(TestDatabase db) {
-        MigrationsKit.of(db.dataSource(), "classpath:kit/none").javaRevisions(PortableRevisions.good()).assertAll();
-    }
-
-    @Test
-    void aJavaRevisionWhoseDowngradeLeavesAColumnIsNamed(TestDatabase db) {
-        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
-                .javaRevisions(PortableRevisions.leaky()).assertDowngradesLeaveNoTrace())
-            .isInstanceOf(AssertionError.class)
-            .hasMessage("downgrade of c3c3c3c3c3c3 (java:" + PortableRevisions.LeakyNicknames.class.getName()
-                    + ") leaves column users.nickname");
-    }
-
-    @Test
-    void theModelOfTheJavaRevisionsMatchesTheDatabase(TestDatabase db) {
-        MigrationsKit.of(db.dataSource(), "classpath:kit/none")
-            .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-            .assertModelMatchesDatabase(PortableRevisions.usersModel(), null, "orders");
-    }
-
-    @Test
-    void aColumnTheRevisionsLackIsDetected(TestDatabase db) {
-        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit/none")
-                .javaRevisions(new PortableRevisions.Users(), new PortableRevisions.Orders())
-                .assertModelMatchesDatabase(PortableRevisions.usersModel(Column.of("nickname", Type.string(50))),
-                        null, "orders"))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageStartingWith("The model does not match the database at the heads of classpath:kit/none:\n"
-                    + "  Detected added column 'users.nickname'\n");
     }
 
     @Test
