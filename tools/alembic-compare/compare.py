@@ -355,7 +355,7 @@ def revision_commands(rnd, revisions, count):
     return commands
 
 
-def revisions(args, server, seed):
+def revision_mode(args, server, seed):
     """revision and merge in the same graph through both tools, each followed by heads and history."""
     root = os.path.join(args.work, 'r%d' % seed)
     graph_revisions = graph(seed, args.revisions)
@@ -460,7 +460,7 @@ def main():
     server = MariaDb(args) if args.dialect == 'mariadb' else PostgreSql(args)
     differences = 0
     for seed in range(first, end):
-        run = online if args.mode == 'online' else revisions if args.mode == 'revision' else offline
+        run = online if args.mode == 'online' else revision_mode if args.mode == 'revision' else offline
         differences += run(args, server, seed)
         print('seed %d done; differences so far: %d' % (seed, differences))
         sys.stdout.flush()
