@@ -60,6 +60,14 @@ abstract class InformationSchemaReader implements CatalogReader {
      */
     abstract String constraints(Connection connection) throws SQLException;
 
+    /**
+     * A sequence's definition, for a database that lists its sequences among its tables (MariaDB); by
+     * default a sequence so listed is known by its name alone.
+     */
+    String sequence(Statement st, String name) throws SQLException {
+        return "";
+    }
+
     /** Adds what only this database has (routines, sequences of their own view, domains). */
     abstract void readMore(Statement st, SchemaSnapshot.Builder b) throws SQLException;
 
@@ -78,12 +86,14 @@ abstract class InformationSchemaReader implements CatalogReader {
                     }
                     else if (type.equals("SEQUENCE")) {
                         sequences.add(name);
-                        b.add("sequence " + name, "", null);
                     }
                     else if (!CatalogReader.ignored(ignoredTables, name)) {
                         b.add(owner(name), table(rs), null);
                     }
                 }
+            }
+            for (String sequence : sequences) {
+                b.add("sequence " + sequence, sequence(st, sequence), null);
             }
             try (ResultSet rs = st.executeQuery(this.queries.views())) {
                 while (rs.next()) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation), columns (type,
- * nullability, default, extra, generation, collation), indexes, constraints, views, sequences, routines and
- * triggers of the connection's current database.
+ * nullability, default, extra, generation, collation), indexes, constraints, views, sequences (their
+ * options read from each sequence's row), routines and triggers of the connection's current database.
  */
 final class MariaDbCatalogReader extends InformationSchemaReader {
 
@@ -99,6 +99,18 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
     @Override
     String index(ResultSet row) throws SQLException {
         return (row.getInt(3) == 0 ? "UNIQUE " : "") + row.getString(4) + " (" + row.getString(5) + ")";
+    }
+
+    /** Reads the sequence's one row, as MariaDB allows: its definition is in no information_schema view. */
+    @Override
+    String sequence(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT start_value, increment, minimum_value, maximum_value, cache_size,"
+                + " cycle_option FROM `" + name.replace("`", "``") + "`")) {
+            rs.next();
+            return "START " + rs.getString(1) + " INCREMENT " + rs.getString(2) + " MINVALUE " + rs.getString(3)
+                    + " MAXVALUE " + rs.getString(4) + " CACHE " + rs.getString(5)
+                    + (rs.getInt(6) == 0 ? " NO CYCLE" : " CYCLE");
+        }
     }
 
     @Override

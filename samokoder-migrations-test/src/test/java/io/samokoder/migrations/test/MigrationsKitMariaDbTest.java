@@ -62,6 +62,18 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
     }
 
     @Test
+    void aSequenceWhoseOptionsTheDowngradeLeavesChangedIsReportedWithBothDefinitions(TestDatabase db) {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-sequence-options")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-mariadb/leaky-sequence-options/002_b2b2b2b2b2b2_order_number_steps.sql)"
+                    + " changes sequence order_numbers:"
+                    + " was START 100 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775806 CACHE 1000 NO CYCLE,"
+                    + " is now START 100 INCREMENT 1 MINVALUE 1 MAXVALUE 1000000 CACHE 1000 NO CYCLE");
+    }
+
+    @Test
     void aDataCheckInsertsAndReadsRowsInTheCheckSchema(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/good").at("e5e5e5e5e5e5")
             .before(c -> {
