@@ -2,6 +2,7 @@ package io.samokoder.migrations.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.ops.Operations;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** README.md names every operation of {@link Operations} and every setting of {@link MigrationsConfig.Builder}. */
+/**
+ * README.md names every operation of {@link Operations}, every call of {@link Migrations} and every method of
+ * {@link MigrationsConfig.Builder}.
+ */
 class ReadmeApiNamesTest {
 
     @Test
@@ -26,10 +30,13 @@ class ReadmeApiNamesTest {
     }
 
     @Test
-    void usingTheEngineDirectlyNamesEveryBuilderMethod() throws IOException {
+    void usingTheEngineDirectlyNamesEveryEngineCallAndBuilderMethod() throws IOException {
         String section = section("Using the engine directly (deploy jobs, tests, tools)");
         assertThat(unnamed(MigrationsConfig.Builder.class, section))
             .as("MigrationsConfig.Builder methods that README.md's \"Using the engine directly\" does not name")
+            .isEmpty();
+        assertThat(unnamed(Migrations.class, section))
+            .as("Migrations methods that README.md's \"Using the engine directly\" does not name")
             .isEmpty();
     }
 
