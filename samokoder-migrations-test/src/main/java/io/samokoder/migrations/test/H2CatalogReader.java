@@ -54,7 +54,8 @@ final class H2CatalogReader extends InformationSchemaReader {
             + " WHERE c.CONSTRAINT_SCHEMA = CURRENT_SCHEMA";
 
     private static final String SEQUENCES = "SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE,"
-            + " MAXIMUM_VALUE, CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA";
+            + " MAXIMUM_VALUE, CACHE, CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES"
+            + " WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA";
 
     private static final String DOMAINS = "SELECT DOMAIN_NAME, DATA_TYPE, DOMAIN_DEFAULT"
             + " FROM INFORMATION_SCHEMA.DOMAINS WHERE DOMAIN_SCHEMA = CURRENT_SCHEMA";
@@ -91,8 +92,8 @@ final class H2CatalogReader extends InformationSchemaReader {
         try (ResultSet rs = st.executeQuery(SEQUENCES)) {
             while (rs.next()) {
                 b.add("sequence " + rs.getString(1), rs.getString(2) + " START " + rs.getLong(3) + " INCREMENT "
-                        + rs.getLong(4) + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6)
-                        + ("YES".equals(rs.getString(7)) ? " CYCLE" : " NO CYCLE"), null);
+                        + rs.getLong(4) + " MINVALUE " + rs.getLong(5) + " MAXVALUE " + rs.getLong(6) + " CACHE "
+                        + rs.getLong(7) + ("YES".equals(rs.getString(8)) ? " CYCLE" : " NO CYCLE"), null);
             }
         }
         try (ResultSet rs = st.executeQuery(DOMAINS)) {

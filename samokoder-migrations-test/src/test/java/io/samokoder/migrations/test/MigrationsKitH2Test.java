@@ -78,6 +78,18 @@ class MigrationsKitH2Test extends PortableRevisionsChecks {
     }
 
     @Test
+    void aSequenceWhoseOptionsTheDowngradeLeavesChangedIsReportedWithBothDefinitions() {
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-sequence-options")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-h2/leaky-sequence-options/002_b2b2b2b2b2b2_order_number_steps.sql)"
+                    + " changes sequence ORDER_NUMBERS:"
+                    + " was BIGINT START 100 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 32 NO CYCLE,"
+                    + " is now BIGINT START 100 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 5 NO CYCLE");
+    }
+
+    @Test
     void aDataCheckInsertsAndReadsRowsInTheCheckSchema() {
         MigrationsKit.of(this.h2, "classpath:kit-h2/good").at("e5e5e5e5e5e5")
             .before(c -> {
