@@ -2,6 +2,9 @@ package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.Revision;
+import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -152,11 +155,38 @@ class LockQueueTest {
         assertThat(events).containsExactly("start b2", "start c3", "finish b2", "finish c3");
     }
 
+    /** The ALTER of {@link #scripts} as a Java revision with a lock timeout of its own. */
+    @Revision(id = "r2", revises = "r1", message = "Add a note column", lockTimeout = "150ms")
+    static class M002_AddNote implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("ALTER TABLE accounts ADD COLUMN note text");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("ALTER TABLE accounts DROP COLUMN note");
+        }
+    }
+
     @Test
     void theRevisionHeaderOverridesTheLockTimeout(TestDatabase db, @TempDir Path dir) throws Exception {
         DataSource ds = Db.schema(db, "header");
-        Migrations migrations = new Migrations(Db.config(ds, scripts(dir, "150ms")).lockTimeout(Duration.ofSeconds(30))
-                .lockRetries(0).build());
+        failsAfterItsOwnLockTimeout(ds, new Migrations(Db.config(ds, scripts(dir, "150ms"))
+                .lockTimeout(Duration.ofSeconds(30)).lockRetries(0).build()));
+    }
+
+    @Test
+    void aJavaRevisionsLockTimeoutOverridesTheConfiguredOne(TestDatabase db, @TempDir Path dir) throws Exception {
+        DataSource ds = Db.schema(db, "java_timeout");
+        Path root = Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE accounts (id int);\n"
+                + "INSERT INTO accounts VALUES (1), (2), (3);").down("DROP TABLE accounts;"));
+        failsAfterItsOwnLockTimeout(ds, new Migrations(Db.config(ds, root).javaRevisions(new M002_AddNote())
+                .lockTimeout(Duration.ofSeconds(30)).lockRetries(0).build()));
+    }
+
+    /** r2 waits behind a reader of its table for its own 150 ms, not the configured 30 s, and fails. */
+    private static void failsAfterItsOwnLockTimeout(DataSource ds, Migrations migrations) throws Exception {
         migrations.upgrade("r1");
         try (Connection longReader = ds.getConnection()) {
             longReader.setAutoCommit(false);

@@ -3,7 +3,9 @@ package io.samokoder.migrations.java;
 import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.graph.InvalidRevisionIdException;
 import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.Durations;
 import io.samokoder.migrations.script.RevisionScript;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -140,7 +142,22 @@ public final class JavaRevisions {
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
-        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), code);
+        return RevisionScript.ofCode(node, description, createDate, declared.transactional(),
+                timeout(type, declared.lockTimeout(), "lockTimeout"),
+                timeout(type, declared.statementTimeout(), "statementTimeout"), code);
+    }
+
+    /** The attribute's duration, {@code null} when it is empty. */
+    private static Duration timeout(Class<?> type, String value, String attribute) {
+        if (value.isBlank()) {
+            return null;
+        }
+        Duration timeout = Durations.parse(value);
+        if (timeout == null) {
+            throw new JavaRevisionException(type.getName(), "@Revision(" + attribute + ") '" + value
+                    + "' is not a timeout; " + Durations.FORMS, null);
+        }
+        return timeout;
     }
 
     /**

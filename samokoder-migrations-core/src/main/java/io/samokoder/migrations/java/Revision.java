@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Declares a {@link JavaRevision}'s place in the revision graph, as the header of an SQL script
- * does: its id, the revisions it revises, its branch labels and dependencies, its message and
- * whether it runs in a transaction.
+ * does: its id, the revisions it revises, its branch labels and dependencies, its message, whether
+ * it runs in a transaction and its own timeouts.
  *
  * <pre>{@code
  * @Revision(id = "5d1c0e7b9a2f", revises = "3f2a9c1b7d4e", message = "Add the users' locale")
@@ -44,6 +44,18 @@ public @interface Revision {
      * {@code createIndex(...).concurrently()} makes it run outside one by itself.
      */
     boolean transactional() default true;
+
+    /**
+     * The revision's own lock timeout (as {@code Lock Timeout}): {@code 500ms}, {@code 5s}, {@code 2min},
+     * {@code 1h}, or {@code 0} for none; empty for the configured one.
+     */
+    String lockTimeout() default "";
+
+    /**
+     * The revision's own statement timeout (as {@code Statement Timeout}), in the same forms; empty for the
+     * configured one.
+     */
+    String statementTimeout() default "";
 
     /**
      * The declared version of a revision that reads the database ({@code op.hasTable(...)},

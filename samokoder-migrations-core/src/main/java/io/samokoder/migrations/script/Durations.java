@@ -3,8 +3,16 @@ package io.samokoder.migrations.script;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Parses the header's durations: a whole number with {@code ms}, {@code s}, {@code min} or {@code h}, or {@code 0}. */
-final class Durations {
+/**
+ * A revision's own timeouts as written (the script header's {@code Lock Timeout:}, a Java revision's
+ * {@code @Revision(lockTimeout)}): a whole number with {@code ms}, {@code s}, {@code min} or {@code h}, or
+ * {@code 0}.
+ */
+public final class Durations {
+
+    /** What to write instead of a text that {@link #parse} refuses. */
+    public static final String FORMS = "use a whole number with a unit, such as 500ms, 5s, 2min or 1h (at most 24"
+            + " days), or 0 to disable";
 
     private static final long MAX_MILLIS = 24L * 24 * 60 * 60 * 1000;
 
@@ -12,7 +20,7 @@ final class Durations {
     }
 
     /** The duration, or {@code null} if the text is not one of the accepted forms (or above 24 days). */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         int digits = 0;
         while (digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {

@@ -90,14 +90,14 @@ public final class RevisionScript {
     }
 
     private RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            RevisionCode code) {
+            Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
         this.code = Objects.requireNonNull(code, "code");
-        this.lockTimeout = null;
-        this.statementTimeout = null;
+        this.lockTimeout = lockTimeout;
+        this.statementTimeout = statementTimeout;
         this.contentHash = null;
         this.hashesText = false;
         this.text = "";
@@ -116,11 +116,14 @@ public final class RevisionScript {
      * @param description where it comes from, for messages, e.g. {@code java:db.migrations.M0042_AddLocale}
      * @param createDate the declared creation date, or {@code null}
      * @param transactional whether it runs in a transaction
+     * @param lockTimeout its lock timeout, or {@code null} for the configured one
+     * @param statementTimeout its statement timeout, or {@code null} for the configured one
      * @param code what runs
      */
     public static RevisionScript ofCode(Revision revision, String description, String createDate,
-            boolean transactional, RevisionCode code) {
-        return new RevisionScript(revision, description, createDate, transactional, code);
+            boolean transactional, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
+        return new RevisionScript(revision, description, createDate, transactional, lockTimeout, statementTimeout,
+                code);
     }
 
     /** What runs for a revision written as code; empty for an SQL script. */

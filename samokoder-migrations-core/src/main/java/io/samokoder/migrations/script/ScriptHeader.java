@@ -52,7 +52,6 @@ final class ScriptHeader {
     }
 
     private static final String FORBIDDEN_ID_CHARS = "@-+:";
-    private static final String DURATION_FORMS = "use a whole number with a unit, such as 500ms, 5s, 2min or 1h (at most 24 days), or 0 to disable";
 
     private final String file;
     private final String[] values = new String[KEY_VALUES.length];
@@ -163,7 +162,7 @@ final class ScriptHeader {
         }
         Duration parsed = Durations.parse(value);
         if (parsed == null) {
-            throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; " + DURATION_FORMS);
+            throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; " + Durations.FORMS);
         }
         return parsed;
     }

@@ -8,6 +8,7 @@ import io.samokoder.migrations.ops.NeedsDatabaseException;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,20 @@ class JavaRevisionsTest {
         }
     }
 
+    @Revision(id = "f6", lockTimeout = "2s", statementTimeout = "0")
+    static class OwnTimeouts implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+        }
+    }
+
+    @Revision(id = "f6", statementTimeout = "2 seconds")
+    static class BadTimeout implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+        }
+    }
+
     @Revision(id = "e5")
     static class Throws implements JavaRevision {
         @Override
@@ -111,6 +126,16 @@ class JavaRevisionsTest {
         assertThat(first.docstring()).isEqualTo("Create things");
         assertThat(first.createDate()).contains("2026-12-04 12:00:00");
         assertThat(first.transactional()).isTrue();
+        assertThat(first.lockTimeout()).isEmpty();
+        assertThat(first.statementTimeout()).isEmpty();
+    }
+
+    @Test
+    void aRevisionDeclaresItsOwnTimeoutsAsAScriptHeaderDoes() {
+        RevisionScript script = load(new OwnTimeouts());
+
+        assertThat(script.lockTimeout()).contains(Duration.ofSeconds(2));
+        assertThat(script.statementTimeout()).contains(Duration.ZERO);
     }
 
     @Test
@@ -174,6 +199,11 @@ class JavaRevisionsTest {
         assertThatThrownBy(() -> load(new Throws()))
                 .isInstanceOf(JavaRevisionException.class)
                 .hasMessageContaining("upgrade() failed while its operations were recorded: no such setting 'x'");
+        assertThatThrownBy(() -> load(new BadTimeout()))
+                .isInstanceOf(JavaRevisionException.class)
+                .hasMessage("Java revision " + BadTimeout.class.getName() + ": @Revision(statementTimeout) '2 seconds'"
+                        + " is not a timeout; use a whole number with a unit, such as 500ms, 5s, 2min or 1h (at most"
+                        + " 24 days), or 0 to disable");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Operations;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -17,15 +18,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md names every operation of {@link Operations}, every call of {@link Migrations} and every method of
- * {@link MigrationsConfig.Builder}.
+ * README.md names every operation of {@link Operations}, every attribute of {@link Revision}, every call of
+ * {@link Migrations} and every method of {@link MigrationsConfig.Builder}.
  */
 class ReadmeApiNamesTest {
 
     @Test
-    void revisionsInJavaNamesEveryOperation() throws IOException {
-        assertThat(unnamed(Operations.class, section("Revisions in Java")))
+    void revisionsInJavaNamesEveryOperationAndEveryAttributeOfTheAnnotation() throws IOException {
+        String section = section("Revisions in Java");
+        assertThat(unnamed(Operations.class, section))
             .as("operations that README.md's \"Revisions in Java\" does not name")
+            .isEmpty();
+        assertThat(unnamed(Revision.class, section))
+            .as("@Revision attributes that README.md's \"Revisions in Java\" does not name")
             .isEmpty();
     }
 
