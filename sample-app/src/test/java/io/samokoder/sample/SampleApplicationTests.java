@@ -3,8 +3,14 @@ package io.samokoder.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The sample app on a real PostgreSQL database, over HTTP. */
 @ExtendWith(ClassDatabase.class)
@@ -220,6 +227,33 @@ class SampleApplicationTests {
             }
         }
         throw new AssertionError("No " + statistic + " in " + response.body());
+    }
+
+    @Test
+    void theReadmesExampleAnswerHasTheFieldsOfARealOne() throws Exception {
+        JsonNode real = Http.get(this.port, "/actuator/migrations").json();
+        JsonNode example;
+        try (InputStream in = Files.newInputStream(Path.of("..", "docs", "starter-actuator-migrations-example.json"))) {
+            example = JsonMapper.builder().build().readTree(in);
+        }
+        assertThat(fields(example, "")).as("fields of docs/starter-actuator-migrations-example.json")
+            .isEqualTo(fields(real, ""));
+    }
+
+    /** The paths of a JSON value's fields, an array's elements under {@code []}, without the values. */
+    private static Set<String> fields(JsonNode node, String path) {
+        Set<String> paths = new TreeSet<>();
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String child = path + "." + field.getKey();
+                paths.add(child);
+                paths.addAll(fields(field.getValue(), child));
+            }
+        }
+        else if (node.isArray()) {
+            node.forEach(element -> paths.addAll(fields(element, path + "[]")));
+        }
+        return paths;
     }
 
     private static JsonNode revision(JsonNode history, String id) {
