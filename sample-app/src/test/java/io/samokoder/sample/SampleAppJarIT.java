@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Starts the packaged executable jar with {@code java -jar} against a test database: proves that
- * revision scripts are found inside the nested jar layout of a Spring Boot executable jar, and that
- * a second start over the same scripts takes the fast start (scripts stamped by their CRC there).
+ * revision scripts are found inside the nested jar layout of a Spring Boot executable jar, that
+ * a second start over the same scripts takes the fast start (scripts stamped by their CRC there), and
+ * that the context Spring AOT generated at build time (what a native image runs) migrates as well.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SampleAppJarIT {
@@ -72,6 +75,34 @@ class SampleAppJarIT {
         }
     }
 
+    @Test
+    void theAotProcessedJarMigratesWithTheGeneratedContext() throws Exception {
+        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        int port = freePort();
+        Path log = jar.resolveSibling("sample-app-jar-it-aot.log");
+        // A database of its own: the class's database is the other test's.
+        try (TestDatabase db = TestPostgres.createDatabase("aot")) {
+            Process process = start(jar, db, port, log, "-Dspring.aot.enabled=true");
+            try {
+                awaitReady(process, port, log);
+                JsonNode bean = initializer(port);
+                assertThat(SampleApplicationTests.texts(bean.get("current"))).containsExactly("ae9f6fa0aca7");
+                assertThat(bean.get("lastRun").get("steps").size()).isEqualTo(8);
+                // The Java revision is a bean definition generated at build time: nothing scanned the package.
+                assertThat(bean.get("history").get(1).get("file").asString())
+                    .isEqualTo("java:db.migrations.M007_AddProjectStatuses");
+                assertThat(Http.get(port, "/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(Http.get(port, "/actuator/metrics/samokoder.migrations.applied").json()
+                    .get("measurements").get(0).get("value").asDouble()).isEqualTo(8.0);
+                assertThat(read(log)).contains("Starting AOT-processed SampleApplication")
+                    .doesNotContain("Started an embedded PostgreSQL");
+            }
+            finally {
+                stop(process);
+            }
+        }
+    }
+
     private static JsonNode initializer(int port) {
         return Http.get(port, "/actuator/migrations")
             .json()
@@ -81,11 +112,15 @@ class SampleAppJarIT {
             .get("migrationsInitializer");
     }
 
-    private static Process start(Path jar, TestDatabase db, int port, Path log) throws IOException {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--spring.datasource.url=" + db.jdbcUrl(),
+    private static Process start(Path jar, TestDatabase db, int port, Path log, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                "--server.port=" + port))
+                "--server.port=" + port));
+        return new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
