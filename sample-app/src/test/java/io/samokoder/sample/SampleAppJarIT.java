@@ -100,6 +100,13 @@ class SampleAppJarIT {
             finally {
                 stop(process);
             }
+            // Command mode runs in the generated context too, a web one, with no port opened.
+            Path commandLog = jar.resolveSibling("sample-app-jar-it-aot-command.log");
+            Process current = start(jar, db, port, commandLog, "-Dspring.aot.enabled=true",
+                    "-Dsamokoder.migrations.command=current");
+            assertThat(current.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(current.exitValue()).as(read(commandLog)).isZero();
+            assertThat(read(commandLog)).isEqualTo("ae9f6fa0aca7 (head)\n");
         }
     }
 

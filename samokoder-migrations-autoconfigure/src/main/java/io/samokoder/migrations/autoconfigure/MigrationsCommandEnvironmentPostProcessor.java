@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.cli.CommandMode;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,7 +13,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Prepares command mode ({@code samokoder.migrations.command}): the application context is started
- * without a web server, with lazy beans (so only what the command needs is created), without a
+ * without a web server (in an AOT-processed application, whose context's type is fixed, a web server
+ * that opens no port), with lazy beans (so only what the command needs is created), without a
  * banner or start-up info, and with INFO lines off the console unless configured, so that the
  * command's output is what the process prints.
  */
@@ -35,10 +37,17 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
                     + " path; add the dependency io.samokoder:samokoder-migrations-cli (samokoder-migrations-starter"
                     + " brings it), or remove " + COMMAND_PROPERTY + " to start the application normally");
         }
-        environment.getPropertySources()
-            .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                    Map.of("spring.main.web-application-type", "none", "spring.main.lazy-initialization", "true",
-                            "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false")));
+        Map<String, Object> settings = new HashMap<>(Map.of("spring.main.lazy-initialization", "true",
+                "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"));
+        if (AotDetector.useGeneratedArtifacts()) {
+            // The context Spring AOT generated at build time is one of the application's web type, and a context
+            // of another type cannot run it: keep the type, and open no port (Boot's server.port=-1).
+            settings.put("server.port", "-1");
+        }
+        else {
+            settings.put("spring.main.web-application-type", "none");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
         // The command prints its own progress; the engine's log lines would repeat it (unless configured).
         // The console shows warnings and errors only: what the process prints is the command's output,
         // parseable with --format json (the pool's and Hibernate's start-up lines are INFO). MariaDB's driver

@@ -121,6 +121,7 @@ class MigrationsCommandModeTests {
         StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("server.port")).isNull();
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
         assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
         assertThat(environment.getProperty("logging.level.io.samokoder.migrations.Migrations")).isEqualTo("warn");
@@ -128,6 +129,27 @@ class MigrationsCommandModeTests {
             .isEqualTo("off");
         assertThat(environment.getProperty("logging.threshold.console")).isEqualTo("warn");
         assertThat(environment.getProperty("logging.level.org.mariadb.jdbc")).isEqualTo("error");
+    }
+
+    @Test
+    void inAnAotProcessedApplicationCommandModeKeepsTheWebTypeAndOpensNoPort() {
+        StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
+        String previous = System.setProperty("spring.aot.enabled", "true");
+        try {
+            new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        }
+        finally {
+            if (previous == null) {
+                System.clearProperty("spring.aot.enabled");
+            }
+            else {
+                System.setProperty("spring.aot.enabled", previous);
+            }
+        }
+        // The generated context is of the type the build saw; "none" would make Spring run it without one.
+        assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+        assertThat(environment.getProperty("server.port")).isEqualTo("-1");
+        assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
     }
 
     @Test
