@@ -107,6 +107,15 @@ class SampleAppJarIT {
             assertThat(current.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(current.exitValue()).as(read(commandLog)).isZero();
             assertThat(read(commandLog)).isEqualTo("ae9f6fa0aca7 (head)\n");
+            // Its JPA model was left out at build time (no command then): check says so, and where it is found.
+            Process check = start(jar, db, port, commandLog, "-Dspring.aot.enabled=true",
+                    "-Dsamokoder.migrations.command=check");
+            assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(check.exitValue()).as(read(commandLog)).isZero();
+            assertThat(read(commandLog)).contains("The model was not compared: 'check' compares the application's"
+                    + " model", "an AOT-processed application (a native image) has it only if"
+                    + " samokoder.migrations.command was set when Spring AOT processed it")
+                .endsWith("No new upgrade operations detected.\n");
         }
     }
 

@@ -55,9 +55,9 @@ public interface Hints {
         @Override
         public String noModel(String command) {
             return "'" + command + "' compares the application's model (its JPA entities, as its Hibernate maps"
-                    + " them) with the database, and this application has no JPA: add Spring Boot's JPA support"
-                    + " (spring-boot-starter-data-jpa) and its entities are the model. An AOT-processed application"
-                    + " (a native image) has the model only if samokoder.migrations.command was set when Spring AOT"
+                    + " them) with the database, and this application has none: add Spring Boot's JPA support"
+                    + " (spring-boot-starter-data-jpa) and its entities are the model; an AOT-processed application"
+                    + " (a native image) has it only if samokoder.migrations.command was set when Spring AOT"
                     + " processed it";
         }
     };
