@@ -11,6 +11,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +119,31 @@ class SampleAppJarIT {
                     + " model", "an AOT-processed application (a native image) has it only if"
                     + " samokoder.migrations.command was set when Spring AOT processed it")
                 .endsWith("No new upgrade operations detected.\n");
+        }
+    }
+
+    @Test
+    void theAotProcessedJarLeavesTheDatabaseAloneWhenDisabledWhenItRuns() throws Exception {
+        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        int port = freePort();
+        Path log = jar.resolveSibling("sample-app-jar-it-aot-disabled.log");
+        try (TestDatabase db = TestPostgres.createDatabase("aotoff")) {
+            // The build saw the property unset, so the processed context has the migrations beans.
+            Process process = start(jar, db, port, log, "-Dspring.aot.enabled=true",
+                    "-Dsamokoder.migrations.enabled=false");
+            try {
+                awaitReady(process, port, log);
+                assertThat(read(log)).contains("samokoder.migrations.enabled is false: the database is not migrated");
+                try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables"
+                                + " WHERE table_schema = current_schema()")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("tables in the database").isZero();
+                }
+            }
+            finally {
+                stop(process);
+            }
         }
     }
 

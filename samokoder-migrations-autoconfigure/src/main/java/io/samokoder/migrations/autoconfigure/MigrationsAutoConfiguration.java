@@ -124,6 +124,15 @@ public final class MigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
             ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer) {
+        if (!properties.isEnabled()) {
+            // Only in an AOT-processed application: its build saw samokoder.migrations.enabled unset or true, so
+            // these beans are in its context, and the property is false only now. Its meaning still holds.
+            logger.info("samokoder.migrations.enabled is false: the database is not migrated at start-up (this"
+                    + " AOT-processed application was built with it true; build it with the property false to leave"
+                    + " Samokoder Migrations out)");
+            return new MigrationsInitializer(migrations, (engine) -> null, MigrationsProperties.Mode.NONE,
+                    properties.getTarget(), false, observer.getIfAvailable(() -> RunObserver.NONE));
+        }
         // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
         return new MigrationsInitializer(migrations, chosen, properties.getMode(), properties.getTarget(),
