@@ -104,19 +104,10 @@ class SampleAppJarIT {
                 stop(process);
             }
             // Command mode runs in the generated context too, a web one, with no port opened.
-            Path commandLog = jar.resolveSibling("sample-app-jar-it-aot-command.log");
-            Process current = start(jar, db, port, commandLog, "-Dspring.aot.enabled=true",
-                    "-Dsamokoder.migrations.command=current");
-            assertThat(current.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(current.exitValue()).as(read(commandLog)).isZero();
-            assertThat(read(commandLog)).isEqualTo("ae9f6fa0aca7 (head)\n");
+            assertThat(aotCommand(jar, db, port, "current")).isEqualTo("ae9f6fa0aca7 (head)\n");
             // Its JPA model was left out at build time (no command then): check says so, and where it is found.
-            Process check = start(jar, db, port, commandLog, "-Dspring.aot.enabled=true",
-                    "-Dsamokoder.migrations.command=check");
-            assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(check.exitValue()).as(read(commandLog)).isZero();
-            assertThat(read(commandLog)).contains("The model was not compared: 'check' compares the application's"
-                    + " model", "an AOT-processed application (a native image) has it only if"
+            assertThat(aotCommand(jar, db, port, "check")).contains("The model was not compared: 'check' compares"
+                    + " the application's model", "an AOT-processed application (a native image) has it only if"
                     + " samokoder.migrations.command was set when Spring AOT processed it")
                 .endsWith("No new upgrade operations detected.\n");
         }
@@ -145,6 +136,16 @@ class SampleAppJarIT {
                 stop(process);
             }
         }
+    }
+
+    /** What the processed jar prints for the command in command mode, which must exit with 0. */
+    private static String aotCommand(Path jar, TestDatabase db, int port, String command) throws Exception {
+        Path log = jar.resolveSibling("sample-app-jar-it-aot-command.log");
+        Process process = start(jar, db, port, log, "-Dspring.aot.enabled=true",
+                "-Dsamokoder.migrations.command=" + command);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(command + " ends").isTrue();
+        assertThat(process.exitValue()).as(read(log)).isZero();
+        return read(log);
     }
 
     private static JsonNode initializer(int port) {

@@ -2,10 +2,8 @@ package io.samokoder.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.testsupport.ProjectDocuments;
 import io.samokoder.migrations.testsupport.TestDatabase;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -232,10 +230,8 @@ class SampleApplicationTests {
     @Test
     void theReadmesExampleAnswerHasTheFieldsOfARealOne() throws Exception {
         JsonNode real = Http.get(this.port, "/actuator/migrations").json();
-        JsonNode example;
-        try (InputStream in = Files.newInputStream(Path.of("..", "docs", "starter-actuator-migrations-example.json"))) {
-            example = JsonMapper.builder().build().readTree(in);
-        }
+        JsonNode example = JsonMapper.builder().build()
+            .readTree(ProjectDocuments.read("docs/starter-actuator-migrations-example.json"));
         assertThat(fields(example, "")).as("fields of docs/starter-actuator-migrations-example.json")
             .isEqualTo(fields(real, ""));
     }

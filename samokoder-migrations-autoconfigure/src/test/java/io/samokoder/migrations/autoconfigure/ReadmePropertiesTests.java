@@ -2,12 +2,10 @@ package io.samokoder.migrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.testsupport.ProjectDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +37,7 @@ class ReadmePropertiesTests {
 
     @BeforeAll
     static void read() throws IOException {
-        readme = readmeRows(Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8));
+        readme = readmeRows(ProjectDocuments.read("README.md").lines().toList());
         metadata = metadataDefaults();
     }
 

@@ -1,12 +1,11 @@
 package io.samokoder.migrations.cli;
 
+import static io.samokoder.migrations.testsupport.ProjectDocuments.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.testsupport.ProjectDocuments;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,7 +35,7 @@ class CommandDocsTest {
 
     @Test
     void readmeCommandsTableHasARowForEachCommandAndNoOther() throws IOException {
-        List<String> rows = table(section(read("../README.md"), "## Commands"));
+        List<String> rows = table(section(ProjectDocuments.read("README.md"), "## Commands"));
         List<String> named = new ArrayList<>();
         for (String row : rows) {
             Matcher commands = COMMAND.matcher(row.split("\\|")[1]);
@@ -49,12 +48,12 @@ class CommandDocsTest {
 
     @Test
     void docsCliHasASectionForEachCommandNamingEachOfItsOptions() throws IOException {
-        String commandsPart = section(read("../docs/cli.md"), "## Commands");
+        String commandsPart = section(ProjectDocuments.read("docs/cli.md"), "## Commands");
         Map<String, String> sections = commandSections(commandsPart);
         assertEquals(new TreeSet<>(commands()), sections.keySet(), "commands of docs/cli.md's sections");
         // What several commands share (--format, --exclude-table) may be told once, before the sections.
         String shared = commandsPart.substring(0, commandsPart.indexOf("\n### "))
-                + section(read("../docs/cli.md"), "## Settings");
+                + section(ProjectDocuments.read("docs/cli.md"), "## Settings");
         Set<String> settings = new HashSet<>();
         this.commandLine.getCommandSpec().options().forEach(option -> settings.add(option.longestName()));
         Map<String, List<String>> missing = new TreeMap<>();
@@ -72,7 +71,7 @@ class CommandDocsTest {
 
     @Test
     void docsCliSettingsNameEachOptionGivenBeforeTheCommand() throws IOException {
-        String settings = section(read("../docs/cli.md"), "## Settings");
+        String settings = section(ProjectDocuments.read("docs/cli.md"), "## Settings");
         List<String> missing = new ArrayList<>();
         for (OptionSpec option : this.commandLine.getCommandSpec().options()) {
             if (!option.hidden() && !option.usageHelp() && !option.versionHelp()
@@ -124,24 +123,10 @@ class CommandDocsTest {
         return sections;
     }
 
-    /** The text from the heading to the next heading of the same or a higher level. */
-    private static String section(String text, String heading) {
-        int start = text.indexOf("\n" + heading + "\n");
-        assertTrue(start >= 0, () -> "no heading " + heading);
-        int level = heading.indexOf(' ');
-        Matcher next = Pattern.compile("\n#{1," + level + "} ").matcher(text);
-        int end = next.find(start + heading.length() + 1) ? next.start() : text.length();
-        return text.substring(start + 1, end);
-    }
-
     /** The rows of the section's first table, header and rule left out. */
     private static List<String> table(String section) {
         List<String> rows = section.lines().filter(line -> line.startsWith("|")).toList();
         assertTrue(rows.size() > 2, "a table with rows");
         return rows.subList(2, rows.size());
-    }
-
-    private static String read(String path) throws IOException {
-        return Files.readString(Path.of(path), StandardCharsets.UTF_8);
     }
 }

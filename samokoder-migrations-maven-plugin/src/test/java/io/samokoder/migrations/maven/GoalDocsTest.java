@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.testsupport.ProjectDocuments;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,7 +56,7 @@ class GoalDocsTest {
 
     @Test
     void theGuideTableNamesEachGoalsOwnParametersAndTheTextBelowItThoseOfEveryGoal() throws Exception {
-        String guide = Files.readString(Path.of("..", "docs", "maven-plugin.md"), StandardCharsets.UTF_8);
+        String guide = ProjectDocuments.read("docs/maven-plugin.md");
         Map<String, Set<String>> rows = new TreeMap<>();
         for (String line : guide.lines().filter(l -> l.startsWith("| `")).toList()) {
             String[] cells = line.split("\\|");
@@ -83,7 +81,7 @@ class GoalDocsTest {
 
     @Test
     void readmeListsEveryGoal() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String readme = ProjectDocuments.read("README.md");
         Matcher list = Pattern.compile("\nGoals: ([^.]+)\\.").matcher(readme);
         assertTrue(list.find(), "README.md's \"Goals:\" sentence");
         Set<String> listed = new TreeSet<>();

@@ -1,16 +1,11 @@
 package io.samokoder.migrations.test;
 
+import static io.samokoder.migrations.testsupport.ProjectDocuments.section;
+import static io.samokoder.migrations.testsupport.ProjectDocuments.unnamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.testsupport.ProjectDocuments;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +17,7 @@ class KitDocsTest {
 
     @Test
     void theGuideNamesTheWholeApi() throws IOException {
-        String guide = Files.readString(Path.of("..", "docs", "test-kit.md"), StandardCharsets.UTF_8);
+        String guide = ProjectDocuments.read("docs/test-kit.md");
         assertThat(Stream.of(MigrationsKit.class, DataCheck.class, MigrationsTest.class)
                 .flatMap(type -> unnamed(type, guide).stream()))
             .as("public methods and attributes that docs/test-kit.md does not name")
@@ -31,25 +26,9 @@ class KitDocsTest {
 
     @Test
     void theReadmeNamesEveryCheck() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n## Testing revisions (test kit)\n");
-        assertThat(start).as("README.md's test kit section").isNotNegative();
-        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        String section = section(ProjectDocuments.read("README.md"), "## Testing revisions (test kit)");
         assertThat(unnamed(MigrationsKit.class, section).stream().filter(name -> name.startsWith("assert")))
             .as("checks that README.md's test kit section does not name")
             .isEmpty();
-    }
-
-    /**
-     * The type's public instance methods (an annotation's attributes) that the text does not name as code:
-     * in backticks, after a dot, called, or given a value.
-     */
-    private static List<String> unnamed(Class<?> type, String text) {
-        return Arrays.stream(type.getMethods())
-            .filter(method -> method.getDeclaringClass() == type && !Modifier.isStatic(method.getModifiers()))
-            .map(Method::getName)
-            .distinct()
-            .filter(name -> !Pattern.compile("[`.]" + name + "\\b|\\b" + name + "( = |\\()").matcher(text).find())
-            .toList();
     }
 }
