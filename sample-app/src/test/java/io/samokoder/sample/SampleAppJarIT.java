@@ -35,7 +35,7 @@ class SampleAppJarIT {
 
     @Test
     void packagedJarMigratesAndServesTheEndpoint(TestDatabase db) throws Exception {
-        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        Path jar = jar();
         assertThat(jar).exists();
         int port = freePort();
         Path log = jar.resolveSibling("sample-app-jar-it.log");
@@ -80,7 +80,7 @@ class SampleAppJarIT {
 
     @Test
     void theAotProcessedJarMigratesWithTheGeneratedContext() throws Exception {
-        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        Path jar = jar();
         int port = freePort();
         Path log = jar.resolveSibling("sample-app-jar-it-aot.log");
         // A database of its own: the class's database is the other test's.
@@ -115,7 +115,7 @@ class SampleAppJarIT {
 
     @Test
     void theAotProcessedJarLeavesTheDatabaseAloneWhenDisabledWhenItRuns() throws Exception {
-        Path jar = Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
+        Path jar = jar();
         int port = freePort();
         Path log = jar.resolveSibling("sample-app-jar-it-aot-disabled.log");
         try (TestDatabase db = TestPostgres.createDatabase("aotoff")) {
@@ -146,6 +146,11 @@ class SampleAppJarIT {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(command + " ends").isTrue();
         assertThat(process.exitValue()).as(read(log)).isZero();
         return read(log);
+    }
+
+    /** The packaged jar that the build made before the integration tests. */
+    private static Path jar() {
+        return Paths.get(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
     }
 
     private static JsonNode initializer(int port) {
