@@ -27,4 +27,9 @@ interface CatalogReader {
         }
         return false;
     }
+
+    /** A comment as it follows a definition, {@code COMMENT 'People''s accounts'}; nothing for none. */
+    static String comment(String text) {
+        return text == null || text.isEmpty() ? "" : " COMMENT '" + text.replace("'", "''") + "'";
+    }
 }

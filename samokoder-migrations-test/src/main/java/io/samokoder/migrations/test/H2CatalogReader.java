@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * H2's {@code INFORMATION_SCHEMA} (H2 2.x): tables, columns (type, nullability, default, identity,
- * generation), indexes, constraints, views, sequences, domains and triggers of the connection's current
- * schema. Indexes that H2 makes for a constraint are left to the constraint.
+ * generation), comments, indexes, constraints, views, sequences, domains and triggers of the connection's
+ * current schema. Indexes that H2 makes for a constraint are left to the constraint.
  */
 final class H2CatalogReader extends InformationSchemaReader {
 
-    private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
+    private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, REMARKS FROM INFORMATION_SCHEMA.TABLES"
             + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
 
     private static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
@@ -26,7 +26,7 @@ final class H2CatalogReader extends InformationSchemaReader {
             + " (SELECT LISTAGG('''' || REPLACE(e.VALUE_NAME, '''', '''''') || '''', ', ')"
             + "   WITHIN GROUP (ORDER BY e.VALUE_ORDINAL) FROM INFORMATION_SCHEMA.ENUM_VALUES e"
             + "   WHERE e.OBJECT_SCHEMA = c.TABLE_SCHEMA AND e.OBJECT_NAME = c.TABLE_NAME AND e.OBJECT_TYPE = 'TABLE'"
-            + "   AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER)"
+            + "   AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER), c.REMARKS"
             + " FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_SCHEMA = CURRENT_SCHEMA";
 
     private static final String INDEXES = "SELECT i.INDEX_NAME, i.TABLE_NAME, i.INDEX_TYPE_NAME,"
@@ -74,7 +74,7 @@ final class H2CatalogReader extends InformationSchemaReader {
 
     @Override
     String table(ResultSet row) throws SQLException {
-        return row.getString(2);
+        return row.getString(2) + CatalogReader.comment(row.getString(3));
     }
 
     @Override
@@ -126,7 +126,7 @@ final class H2CatalogReader extends InformationSchemaReader {
         else if (defaultValue != null) {
             def.append(" DEFAULT ").append(defaultValue);
         }
-        return def.toString();
+        return def.append(CatalogReader.comment(rs.getString(15))).toString();
     }
 
     /**

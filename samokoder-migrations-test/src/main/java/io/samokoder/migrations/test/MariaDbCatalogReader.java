@@ -8,20 +8,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation), columns (type,
- * nullability, default, extra, generation, collation), indexes, constraints, views, sequences (their
+ * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation, comment), columns (type,
+ * nullability, default, extra, generation, collation, comment), indexes, constraints, views, sequences (their
  * options read from each sequence's row), routines and triggers of the connection's current database.
  */
 final class MariaDbCatalogReader extends InformationSchemaReader {
 
-    private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION"
+    private static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT"
             + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()";
 
     private static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION"
             + " FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()";
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT,"
-            + " EXTRA, GENERATION_EXPRESSION, COLLATION_NAME"
+            + " EXTRA, GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT"
             + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()";
 
     private static final String INDEXES = "SELECT INDEX_NAME, TABLE_NAME, NON_UNIQUE, INDEX_TYPE,"
@@ -68,7 +68,7 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
 
     @Override
     String table(ResultSet row) throws SQLException {
-        return row.getString(3) + " " + row.getString(4);
+        return row.getString(3) + " " + row.getString(4) + CatalogReader.comment(row.getString(5));
     }
 
     @Override
@@ -93,7 +93,7 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
         if (collation != null) {
             def.append(" COLLATE ").append(collation);
         }
-        return def.toString();
+        return def.append(CatalogReader.comment(rs.getString(9))).toString();
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * PostgreSQL's catalog: tables, columns (type, nullability, default, identity, generation), indexes,
- * constraints, sequences, views, materialized views, enum and domain types, functions and triggers of
+ * PostgreSQL's catalog: tables, columns (type, nullability, default, identity, generation), comments,
+ * indexes, constraints, sequences, views, materialized views, enum and domain types, functions and triggers of
  * {@code current_schema()}.
  */
 final class PostgresCatalogReader implements CatalogReader {
@@ -18,13 +18,14 @@ final class PostgresCatalogReader implements CatalogReader {
 
     private static final String NS = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())";
 
-    private static final String TABLES = "SELECT c.relname, c.relkind::text FROM pg_catalog.pg_class c"
+    private static final String TABLES = "SELECT c.relname, c.relkind::text,"
+            + " pg_catalog.obj_description(c.oid, 'pg_class') FROM pg_catalog.pg_class c"
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f') AND NOT (c.relname = ANY (?))";
 
     private static final String COLUMNS = "SELECT c.relname, a.attname,"
             + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
             + " pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
-            + " c.relkind::text"
+            + " c.relkind::text, pg_catalog.col_description(c.oid, a.attnum)"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
             + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
@@ -75,7 +76,7 @@ final class PostgresCatalogReader implements CatalogReader {
         Array ignored = connection.createArrayOf("text", ignoredTables.toArray());
         try (ResultSet rs = query(connection, TABLES, ignored)) {
             while (rs.next()) {
-                b.add(table(rs.getString(1)), kind(rs.getString(2)), null);
+                b.add(table(rs.getString(1)), kind(rs.getString(2)) + CatalogReader.comment(rs.getString(3)), null);
             }
         }
         try (ResultSet rs = query(connection, VIEWS, null)) {
@@ -103,6 +104,7 @@ final class PostgresCatalogReader implements CatalogReader {
                 else if (expression != null) {
                     def.append(" DEFAULT ").append(expression);
                 }
+                def.append(CatalogReader.comment(rs.getString(9)));
                 boolean view = rs.getString(8).equals("v") || rs.getString(8).equals("m");
                 String owner = view ? (rs.getString(8).equals("m") ? "materialized view " : "view ") + relation
                         : table(relation);
