@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * PostgreSQL's catalog: tables, columns (type, nullability, default, identity, generation), comments,
- * indexes, constraints, sequences, views, materialized views, enum and domain types, functions and triggers of
- * {@code current_schema()}.
+ * PostgreSQL's catalog: tables (row level security), columns (type, nullability, default, identity,
+ * generation), comments, indexes, constraints, row level security policies, sequences, views, materialized
+ * views, enum and domain types, functions and triggers of {@code current_schema()}.
  */
 final class PostgresCatalogReader implements CatalogReader {
 
@@ -19,7 +19,8 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final String NS = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())";
 
     private static final String TABLES = "SELECT c.relname, c.relkind::text,"
-            + " pg_catalog.obj_description(c.oid, 'pg_class') FROM pg_catalog.pg_class c"
+            + " pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity"
+            + " FROM pg_catalog.pg_class c"
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f') AND NOT (c.relname = ANY (?))";
 
     private static final String COLUMNS = "SELECT c.relname, a.attname,"
@@ -67,6 +68,10 @@ final class PostgresCatalogReader implements CatalogReader {
             + " FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class t ON t.oid = g.tgrelid"
             + " WHERE t.relnamespace = " + NS + " AND NOT g.tgisinternal AND NOT (t.relname = ANY (?))";
 
+    private static final String POLICIES = "SELECT p.policyname, p.tablename, p.permissive, p.cmd,"
+            + " pg_catalog.array_to_string(p.roles, ', '), p.qual, p.with_check FROM pg_catalog.pg_policies p"
+            + " WHERE p.schemaname = pg_catalog.current_schema() AND NOT (p.tablename = ANY (?))";
+
     private PostgresCatalogReader() {
     }
 
@@ -76,7 +81,10 @@ final class PostgresCatalogReader implements CatalogReader {
         Array ignored = connection.createArrayOf("text", ignoredTables.toArray());
         try (ResultSet rs = query(connection, TABLES, ignored)) {
             while (rs.next()) {
-                b.add(table(rs.getString(1)), kind(rs.getString(2)) + CatalogReader.comment(rs.getString(3)), null);
+                String security = rs.getBoolean(4) ? (rs.getBoolean(5) ? " FORCE ROW LEVEL SECURITY"
+                        : " ROW LEVEL SECURITY") : "";
+                b.add(table(rs.getString(1)), kind(rs.getString(2)) + security + CatalogReader.comment(rs.getString(3)),
+                        null);
             }
         }
         try (ResultSet rs = query(connection, VIEWS, null)) {
@@ -148,6 +156,15 @@ final class PostgresCatalogReader implements CatalogReader {
         try (ResultSet rs = query(connection, FUNCTIONS, null)) {
             while (rs.next()) {
                 b.add("function " + rs.getString(1), rs.getString(2), null);
+            }
+        }
+        try (ResultSet rs = query(connection, POLICIES, ignored)) {
+            while (rs.next()) {
+                String using = rs.getString(6);
+                String check = rs.getString(7);
+                b.add("policy " + rs.getString(1) + " on " + rs.getString(2), "AS " + rs.getString(3) + " FOR "
+                        + rs.getString(4) + " TO " + rs.getString(5) + (using == null ? "" : " USING (" + using + ")")
+                        + (check == null ? "" : " WITH CHECK (" + check + ")"), table(rs.getString(2)));
             }
         }
         try (ResultSet rs = query(connection, TRIGGERS, ignored)) {

@@ -23,6 +23,16 @@ class MigrationsKitTest {
     }
 
     @Test
+    void aDowngradeThatLeavesRowLevelSecurityOnIsReportedAndOneThatTurnsItOffIsNot(TestDatabase db) {
+        String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-policy/002_b2b2b2b2b2b2_tenant_rows.sql) ";
+        assertThatThrownBy(() -> kit(db, "leaky-policy").assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage(prefix + "leaves policy tenant_rows on accounts\n"
+                    + prefix + "changes table accounts: was table, is now table ROW LEVEL SECURITY");
+        kit(db, "policy").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
     void aDowngradeThatLeavesCommentsChangedIsReported(TestDatabase db) {
         String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
         assertThatThrownBy(() -> kit(db, "leaky-comment").assertDowngradesLeaveNoTrace())
