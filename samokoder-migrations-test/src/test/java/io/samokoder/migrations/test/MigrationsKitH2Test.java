@@ -38,8 +38,10 @@ class MigrationsKitH2Test extends PortableRevisionsChecks {
 
     @Test
     void aDowngradeThatLeavesCommentsChangedIsReported() {
-        String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit-h2/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
-        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-comment").assertDowngradesLeaveNoTrace())
+        String prefix = "downgrade of b2b2b2b2b2b2"
+                + " (classpath:kit-h2/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-comment")
+                .assertDowngradesLeaveNoTrace())
             .isInstanceOf(AssertionError.class)
             .hasMessage(prefix + "changes column USERS.EMAIL: was CHARACTER VARYING(255),"
                     + " is now CHARACTER VARYING(255) COMMENT 'Where we write'\n"

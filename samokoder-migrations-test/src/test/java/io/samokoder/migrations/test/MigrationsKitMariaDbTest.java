@@ -36,10 +36,13 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
 
     @Test
     void aDowngradeThatLeavesCommentsChangedIsReported(TestDatabase db) {
-        String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit-mariadb/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
-        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-comment").assertDowngradesLeaveNoTrace())
+        String prefix = "downgrade of b2b2b2b2b2b2"
+                + " (classpath:kit-mariadb/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-comment")
+                .assertDowngradesLeaveNoTrace())
             .isInstanceOf(AssertionError.class)
-            // The engine and collation are the server's defaults (10.11 and 11.4 differ): only the comments are given.
+            // The engine and collation are the server's defaults (10.11 and 11.4 differ): only the comments are
+            // given.
             .hasMessageStartingWith(prefix + "changes column users.email: was varchar(255) DEFAULT NULL COLLATE ")
             .hasMessageContaining(" COMMENT 'Where we write'\n" + prefix + "changes table users: was InnoDB ")
             .hasMessageContaining(" COMMENT 'People', is now InnoDB ")

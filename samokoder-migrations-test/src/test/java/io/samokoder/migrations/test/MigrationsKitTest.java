@@ -34,12 +34,14 @@ class MigrationsKitTest {
 
     @Test
     void aDowngradeThatLeavesCommentsChangedIsReported(TestDatabase db) {
-        String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
+        String prefix = "downgrade of b2b2b2b2b2b2"
+                + " (classpath:kit/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
         assertThatThrownBy(() -> kit(db, "leaky-comment").assertDowngradesLeaveNoTrace())
             .isInstanceOf(AssertionError.class)
             .hasMessage(prefix + "changes column users.email: was character varying(255),"
                     + " is now character varying(255) COMMENT 'Where we write'\n"
-                    + prefix + "changes table users: was table COMMENT 'People', is now table COMMENT 'People''s accounts'");
+                    + prefix + "changes table users: was table COMMENT 'People',"
+                    + " is now table COMMENT 'People''s accounts'");
     }
 
     @Test
