@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * PostgreSQL's catalog: tables (row level security), columns (type, nullability, default, identity,
+ * PostgreSQL's catalog: tables (row level security, grants), columns (type, nullability, default, identity,
  * generation), comments, indexes, constraints, row level security policies, sequences, views, materialized
  * views, enum and domain types, functions and triggers of {@code current_schema()}.
  */
@@ -18,8 +18,14 @@ final class PostgresCatalogReader implements CatalogReader {
 
     private static final String NS = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())";
 
+    /** What others than the owner were granted on a table, in order: {@code PUBLIC INSERT, reporting SELECT}. */
+    private static final String GRANTS = "(SELECT pg_catalog.string_agg(g.grant, ', ' ORDER BY g.grant) FROM"
+            + " (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END"
+            + "  || ' ' || a.privilege_type AS grant FROM pg_catalog.aclexplode(c.relacl) a"
+            + "  WHERE a.grantee <> c.relowner) g)";
+
     private static final String TABLES = "SELECT c.relname, c.relkind::text,"
-            + " pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity"
+            + " pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity, " + GRANTS
             + " FROM pg_catalog.pg_class c"
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f') AND NOT (c.relname = ANY (?))";
 
@@ -83,8 +89,9 @@ final class PostgresCatalogReader implements CatalogReader {
             while (rs.next()) {
                 String security = rs.getBoolean(4) ? (rs.getBoolean(5) ? " FORCE ROW LEVEL SECURITY"
                         : " ROW LEVEL SECURITY") : "";
-                b.add(table(rs.getString(1)), kind(rs.getString(2)) + security + CatalogReader.comment(rs.getString(3)),
-                        null);
+                String grants = rs.getString(6) == null ? "" : " GRANTED " + rs.getString(6);
+                b.add(table(rs.getString(1)), kind(rs.getString(2)) + security + grants
+                        + CatalogReader.comment(rs.getString(3)), null);
             }
         }
         try (ResultSet rs = query(connection, VIEWS, null)) {

@@ -23,6 +23,29 @@ class MigrationsKitTest {
     }
 
     @Test
+    void aGrantLeftByADowngradeIsReportedAndOneRevokedIsNot(TestDatabase db) throws Exception {
+        // Roles belong to the server, not a database: made for this test and dropped after it.
+        execute(db, "DO $$ BEGIN CREATE ROLE samokoder_kit_reader NOLOGIN;"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        try {
+            assertThatThrownBy(() -> kit(db, "leaky-grant").assertDowngradesLeaveNoTrace())
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-grant/002_b2b2b2b2b2b2_reader.sql)"
+                        + " changes table accounts: was table, is now table GRANTED samokoder_kit_reader SELECT");
+            kit(db, "grant").assertDowngradesLeaveNoTrace();
+        }
+        finally {
+            execute(db, "DROP ROLE samokoder_kit_reader");
+        }
+    }
+
+    private static void execute(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
     void aDowngradeThatLeavesRowLevelSecurityOnIsReportedAndOneThatTurnsItOffIsNot(TestDatabase db) {
         String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit/leaky-policy/002_b2b2b2b2b2b2_tenant_rows.sql) ";
         assertThatThrownBy(() -> kit(db, "leaky-policy").assertDowngradesLeaveNoTrace())
