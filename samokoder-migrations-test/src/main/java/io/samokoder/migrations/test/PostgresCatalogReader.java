@@ -19,9 +19,9 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final String NS = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())";
 
     /** What others than the owner were granted on a table, in order: {@code PUBLIC INSERT, reporting SELECT}. */
-    private static final String GRANTS = "(SELECT pg_catalog.string_agg(g.grant, ', ' ORDER BY g.grant) FROM"
+    private static final String GRANTS = "(SELECT pg_catalog.string_agg(g.privilege, ', ' ORDER BY g.privilege) FROM"
             + " (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END"
-            + "  || ' ' || a.privilege_type AS grant FROM pg_catalog.aclexplode(c.relacl) a"
+            + "  || ' ' || a.privilege_type AS privilege FROM pg_catalog.aclexplode(c.relacl) a"
             + "  WHERE a.grantee <> c.relowner) g)";
 
     private static final String TABLES = "SELECT c.relname, c.relkind::text,"
