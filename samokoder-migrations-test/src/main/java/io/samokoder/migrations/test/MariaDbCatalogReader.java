@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation, comment), columns (type,
  * nullability, default, extra, generation, collation, comment), indexes, constraints, views, sequences (their
- * options read from each sequence's row), routines and triggers of the connection's current database.
+ * options read from each sequence's row), routines, events and triggers of the connection's current database.
  */
 final class MariaDbCatalogReader extends InformationSchemaReader {
 
@@ -53,6 +53,13 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
 
     private static final String ROUTINES = "SELECT ROUTINE_TYPE, ROUTINE_NAME, DTD_IDENTIFIER, ROUTINE_DEFINITION"
             + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()";
+
+    /**
+     * Scheduled events; not their start, end or one-time moment, which the server computes when the event is
+     * created (a dropped and recreated event would otherwise differ).
+     */
+    private static final String EVENTS = "SELECT EVENT_NAME, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, ON_COMPLETION,"
+            + " STATUS, EVENT_DEFINITION FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()";
 
     private static final String TRIGGERS = "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE,"
             + " CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' FOR EACH ', ACTION_ORIENTATION, ' ', ACTION_STATEMENT)"
@@ -121,6 +128,13 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
 
     @Override
     void readMore(Statement st, SchemaSnapshot.Builder b) throws SQLException {
+        try (ResultSet rs = st.executeQuery(EVENTS)) {
+            while (rs.next()) {
+                String every = rs.getString(3) == null ? "" : " EVERY " + rs.getString(3) + " " + rs.getString(4);
+                b.add("event " + rs.getString(1), rs.getString(2) + every + " ON COMPLETION " + rs.getString(5) + " "
+                        + rs.getString(6) + " DO " + rs.getString(7), null);
+            }
+        }
         try (ResultSet rs = st.executeQuery(ROUTINES)) {
             while (rs.next()) {
                 String returns = rs.getString(3);

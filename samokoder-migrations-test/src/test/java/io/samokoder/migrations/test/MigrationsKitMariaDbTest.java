@@ -35,6 +35,17 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
     }
 
     @Test
+    void aScheduledEventLeftBehindIsReportedAndOneRescheduledAndBackIsNot(TestDatabase db) {
+        assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-event")
+                .assertDowngradesLeaveNoTrace())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-mariadb/leaky-event/002_b2b2b2b2b2b2_purge_sessions.sql)"
+                    + " leaves event purge_sessions");
+        MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/event").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
     void aDowngradeThatLeavesCommentsChangedIsReported(TestDatabase db) {
         String prefix = "downgrade of b2b2b2b2b2b2"
                 + " (classpath:kit-mariadb/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
@@ -108,6 +119,35 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
     @Test
     void unnamedForeignKeysThatSwapNumbersLeaveNoTrace(TestDatabase db) {
         MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/unnamed-fk").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
+    void aUserWhoMayNotCreateDatabasesIsToldWhatTheKitNeeds(TestDatabase db) throws Exception {
+        String user = "kit_limited_" + Long.toHexString(System.nanoTime());
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'limited-secret'");
+            st.execute("GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(user);
+        config.setPassword("limited-secret");
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource limited = new HikariDataSource(config)) {
+            assertThatThrownBy(() -> MigrationsKit.of(limited, "classpath:kit-mariadb/good").assertUpgrade())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The migrations kit could not run 'CREATE DATABASE samokoder_kit_")
+                .hasMessageContaining("Access denied")
+                .hasMessageEndingWith("; the DataSource's user needs the right to create databases: grant it, or give"
+                        + " the kit a DataSource of a user who has it")
+                .hasMessageNotContaining("limited-secret");
+        }
+        finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+        assertThat(kitDatabases(db)).isEmpty();
     }
 
     @Test

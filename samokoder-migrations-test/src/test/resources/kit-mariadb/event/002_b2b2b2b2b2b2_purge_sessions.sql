@@ -1,0 +1,10 @@
+-- Expired sessions purged every hour
+--
+-- Revision ID: b2b2b2b2b2b2
+-- Revises: a1a1a1a1a1a1
+
+-- migrate:upgrade
+CREATE EVENT purge_sessions ON SCHEDULE EVERY 1 HOUR DO DELETE FROM sessions WHERE expires_at < NOW();
+
+-- migrate:downgrade
+DROP EVENT purge_sessions;
