@@ -355,6 +355,17 @@ def revision_commands(rnd, revisions, count):
     return commands
 
 
+def both_offline(tools, server, seed, command):
+    """The command through both tools without a database: each one's exit status and normalised output, or
+    None (and listed) when Alembic raised."""
+    rc_a, out_a, err_a = tools.alembic(command)
+    rc_o, out_o, err_o = tools.ours(command, server.jdbc_offline_url)
+    if rc_a == 1:
+        raised('seed %d' % seed, command, rc_o, out_o, err_o)
+        return None
+    return (rc_a,) + normalise(out_a, err_a), (rc_o,) + normalise(out_o, err_o)
+
+
 def revision_mode(args, server, seed):
     """revision and merge in the same graph through both tools, each followed by heads and history."""
     root = os.path.join(args.work, 'r%d' % seed)
@@ -363,12 +374,10 @@ def revision_mode(args, server, seed):
     tools, differences = Tools(args, root, server), 0
     for command in revision_commands(random.Random(seed * 17), graph_revisions, args.steps):
         for step in (command, ['heads'], ['history']):
-            rc_a, out_a, err_a = tools.alembic(step)
-            rc_o, out_o, err_o = tools.ours(step, server.jdbc_offline_url)
-            if rc_a == 1:
-                raised('seed %d' % seed, step, rc_o, out_o, err_o)
+            outcomes = both_offline(tools, server, seed, step)
+            if outcomes is None:
                 return differences
-            a, o = (rc_a,) + normalise(out_a, err_a), (rc_o,) + normalise(out_o, err_o)
+            a, o = outcomes
             if a != o:
                 report(seed, step if step is command else command + ['then'] + step, a, o)
                 return differences + 1
@@ -381,12 +390,10 @@ def offline(args, server, seed):
     write(revisions, root, False, server)
     tools, differences = Tools(args, root, server), 0
     for command in offline_commands(random.Random(seed * 7), revisions, args.mode == 'stamp'):
-        rc_a, out_a, err_a = tools.alembic(command)
-        rc_o, out_o, err_o = tools.ours(command, server.jdbc_offline_url)
-        if rc_a == 1:
-            raised('seed %d' % seed, command, rc_o, out_o, err_o)
+        outcomes = both_offline(tools, server, seed, command)
+        if outcomes is None:
             continue
-        a, o = (rc_a,) + normalise(out_a, err_a), (rc_o,) + normalise(out_o, err_o)
+        a, o = outcomes
         if a != o:
             differences += 1
             report(seed, command, a, o)
