@@ -37,7 +37,7 @@ class ReadmePropertiesTests {
 
     @BeforeAll
     static void read() throws IOException {
-        readme = readmeRows(ProjectDocuments.read("README.md").lines().toList());
+        readme = readmeRows(ProjectDocuments.read("README.md"));
         metadata = metadataDefaults();
     }
 
@@ -74,16 +74,12 @@ class ReadmePropertiesTests {
         return name.endsWith(".<kind>") ? name.substring(0, name.length() - ".<kind>".length()) : name;
     }
 
-    private static Map<String, String> readmeRows(List<String> lines) {
-        int heading = lines.indexOf("## Properties");
-        assertThat(heading).as("README.md's \"## Properties\" heading").isNotNegative();
+    /** The rows of the table under README's "## Properties" heading: those that name a property. */
+    private static Map<String, String> readmeRows(String readme) {
         Map<String, String> rows = new LinkedHashMap<>();
-        int i = heading + 1;
-        while (i < lines.size() && !lines.get(i).startsWith("| property |")) {
-            i++;
-        }
-        for (i += 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            String[] cells = lines.get(i).split("\\|");
+        for (String row : ProjectDocuments.section(readme, "## Properties").lines()
+                .filter(line -> line.startsWith("| `")).toList()) {
+            String[] cells = row.split("\\|");
             Matcher names = NAME.matcher(cells[1]);
             while (names.find()) {
                 rows.put(names.group(1), cells[2].trim());
