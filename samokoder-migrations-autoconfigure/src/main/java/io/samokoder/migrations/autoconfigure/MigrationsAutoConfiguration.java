@@ -130,8 +130,8 @@ public final class MigrationsAutoConfiguration {
             logger.info("samokoder.migrations.enabled is false: the database is not migrated at start-up (this"
                     + " AOT-processed application was built with it true; build it with the property false to leave"
                     + " Samokoder Migrations out)");
-            return new MigrationsInitializer(migrations, (engine) -> null, MigrationsProperties.Mode.NONE,
-                    properties.getTarget(), false, observer.getIfAvailable(() -> RunObserver.NONE));
+            return new MigrationsInitializer(migrations, null, MigrationsProperties.Mode.NONE, properties.getTarget(),
+                    false, observer.getIfAvailable(() -> RunObserver.NONE));
         }
         // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
