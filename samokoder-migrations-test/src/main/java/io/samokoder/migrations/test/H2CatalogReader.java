@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * H2's {@code INFORMATION_SCHEMA} (H2 2.x): tables, columns (type, nullability, default, identity,
- * generation), comments, indexes, constraints, views, sequences, domains and triggers of the connection's
- * current schema. Indexes that H2 makes for a constraint are left to the constraint.
+ * generation), comments, indexes, constraints, views, sequences, domains, triggers and grants of the
+ * connection's current schema. Indexes that H2 makes for a constraint are left to the constraint.
  */
 final class H2CatalogReader extends InformationSchemaReader {
 
@@ -64,12 +64,23 @@ final class H2CatalogReader extends InformationSchemaReader {
             + " ACTION_TIMING || ' ' || EVENT_MANIPULATION || ' ' || COALESCE(JAVA_CLASS, '')"
             + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA";
 
+    /** What users and roles were granted on the schema and on its tables and views (H2 grants no column). */
+    private static final String GRANTS = "SELECT TABLE_NAME, NULL, LISTAGG(GRANTEE || ' ' || RIGHTS, ', ')"
+            + " WITHIN GROUP (ORDER BY GRANTEE) FROM INFORMATION_SCHEMA.RIGHTS"
+            + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND GRANTEDROLE IS NULL GROUP BY TABLE_NAME";
+
     /** Made after the queries above, which its constructor takes. */
     static final H2CatalogReader INSTANCE = new H2CatalogReader();
 
     private H2CatalogReader() {
         // The name H2 makes up for a constraint that has none: CONSTRAINT_4D.
-        super(Pattern.compile("CONSTRAINT_[0-9A-F]+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS));
+        super(Pattern.compile("CONSTRAINT_[0-9A-F]+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS,
+                GRANTS));
+    }
+
+    @Override
+    String schemaKind() {
+        return "schema";
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A catalog read from the SQL standard's information schema (MariaDB and MySQL, H2): tables, views,
- * columns, indexes, constraints and triggers come in the same rows on each, read the same way here; a
+ * columns, indexes, constraints, triggers and grants come in the same rows on each, read the same way here; a
  * subclass gives its queries, writes a table's, a column's and an index's definition, and reads what only
  * its database has.
  */
@@ -25,8 +25,10 @@ abstract class InformationSchemaReader implements CatalogReader {
      * @param columns     a column's table and name, then its own
      * @param indexes     an index's name and table, then its own
      * @param triggers    a trigger's name, its table and its definition
+     * @param grants      what was granted on the schema itself (no table), a table or view (no column) or a
+     *                    column: the table's and the column's names, then the grants as one text
      */
-    record Queries(String tables, String views, String columns, String indexes, String triggers) {
+    record Queries(String tables, String views, String columns, String indexes, String triggers, String grants) {
     }
 
     private final Pattern generatedName;
@@ -67,6 +69,9 @@ abstract class InformationSchemaReader implements CatalogReader {
     String sequence(Statement st, String name) throws SQLException {
         return "";
     }
+
+    /** What the schema is called in this database's words: {@code schema}, {@code database}. */
+    abstract String schemaKind();
 
     /** Adds what only this database has (routines, sequences of their own view, domains). */
     abstract void readMore(Statement st, SchemaSnapshot.Builder b) throws SQLException;
@@ -137,9 +142,34 @@ abstract class InformationSchemaReader implements CatalogReader {
                     b.add("trigger " + rs.getString(1) + " on " + table, rs.getString(3), owner(table));
                 }
             }
+            try (ResultSet rs = st.executeQuery(this.queries.grants())) {
+                while (rs.next()) {
+                    addGrants(b, rs.getString(1), rs.getString(2), rs.getString(3), views, ignoredTables);
+                }
+            }
             readMore(st, b);
         }
         return b.build();
+    }
+
+    /**
+     * Grants, as objects of their own: on MariaDB they outlive the table they were made on, so that one
+     * dropped without its grants is reported for them.
+     */
+    private void addGrants(SchemaSnapshot.Builder b, String table, String column, String grants, Set<String> views,
+            Set<String> ignoredTables) {
+        if (table == null || table.isEmpty()) {
+            b.add("grants on this " + schemaKind(), grants, null);
+        }
+        else if (!CatalogReader.ignored(ignoredTables, table)) {
+            String relation = views.contains(table) ? "view " + table : owner(table);
+            if (column == null) {
+                b.add("grants on " + relation, grants, relation);
+            }
+            else {
+                b.add("grants on column " + table + "." + column, grants, "column " + table + "." + column);
+            }
+        }
     }
 
     private static String constraint(ResultSet rs) throws SQLException {

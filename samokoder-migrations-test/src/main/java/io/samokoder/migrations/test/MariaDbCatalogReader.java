@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation, comment), columns (type,
  * nullability, default, extra, generation, collation, comment), indexes, constraints, views, sequences (their
- * options read from each sequence's row), routines, events and triggers of the connection's current database.
+ * options read from each sequence's row), routines, events, triggers and grants (on the database, its tables,
+ * views and columns) of the connection's current database.
  */
 final class MariaDbCatalogReader extends InformationSchemaReader {
 
@@ -65,12 +66,32 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
             + " CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' FOR EACH ', ACTION_ORIENTATION, ' ', ACTION_STATEMENT)"
             + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()";
 
+    private static final String GRANTED = "GROUP_CONCAT(CONCAT(GRANTEE, ' ', PRIVILEGE_TYPE,"
+            + " IF(IS_GRANTABLE = 'YES', ' WITH GRANT OPTION', '')) ORDER BY GRANTEE, PRIVILEGE_TYPE SEPARATOR ', ')";
+
+    /**
+     * What was granted on the database ({@code GRANT ... ON *}), its tables and views, and their columns, as the
+     * connection's user may see it; not on routines, which no {@code information_schema} view lists.
+     */
+    private static final String GRANTS = "SELECT NULL, NULL, " + GRANTED + " FROM information_schema.SCHEMA_PRIVILEGES"
+            + " WHERE TABLE_SCHEMA = DATABASE() HAVING COUNT(*) > 0"
+            + " UNION ALL SELECT TABLE_NAME, NULL, " + GRANTED + " FROM information_schema.TABLE_PRIVILEGES"
+            + " WHERE TABLE_SCHEMA = DATABASE() GROUP BY TABLE_NAME"
+            + " UNION ALL SELECT TABLE_NAME, COLUMN_NAME, " + GRANTED + " FROM information_schema.COLUMN_PRIVILEGES"
+            + " WHERE TABLE_SCHEMA = DATABASE() GROUP BY TABLE_NAME, COLUMN_NAME";
+
     /** Made after the queries above, which its constructor takes. */
     static final MariaDbCatalogReader INSTANCE = new MariaDbCatalogReader();
 
     private MariaDbCatalogReader() {
         // Names the server makes up: CONSTRAINT_1 (a check) and orders_ibfk_1 (a foreign key).
-        super(Pattern.compile("CONSTRAINT_\\d+|.+_ibfk_\\d+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS));
+        super(Pattern.compile("CONSTRAINT_\\d+|.+_ibfk_\\d+"), new Queries(TABLES, VIEWS, COLUMNS, INDEXES, TRIGGERS,
+                GRANTS));
+    }
+
+    @Override
+    String schemaKind() {
+        return "database";
     }
 
     @Override

@@ -46,6 +46,40 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
     }
 
     @Test
+    void grantsLeftByADowngradeAreReportedAndOnesRevokedAreNot(TestDatabase db) throws Exception {
+        // Users belong to the server: made for this test, and dropped after it with every grant they were given.
+        execute(db, "CREATE USER IF NOT EXISTS 'samokoder_kit_reader'@'%'");
+        try {
+            String prefix = "downgrade of b2b2b2b2b2b2"
+                    + " (classpath:kit-mariadb/leaky-grant/002_b2b2b2b2b2b2_reader.sql) ";
+            assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-grant")
+                    .assertDowngradesLeaveNoTrace())
+                .isInstanceOf(AssertionError.class)
+                .hasMessage(prefix + "leaves grants on column accounts.tenant\n"
+                        + prefix + "leaves grants on table accounts\n"
+                        + prefix + "leaves grants on this database\n"
+                        + prefix + "leaves grants on view account_tenants");
+            // MariaDB keeps a table's grants when the table is dropped: one made again would have them back.
+            assertThatThrownBy(() -> MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/leaky-grant-dropped")
+                    .assertDowngradesLeaveNoTrace())
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("downgrade of a1a1a1a1a1a1"
+                        + " (classpath:kit-mariadb/leaky-grant-dropped/001_a1a1a1a1a1a1_accounts.sql)"
+                        + " leaves grants on table accounts");
+            MigrationsKit.of(db.dataSource(), "classpath:kit-mariadb/grant").assertDowngradesLeaveNoTrace();
+        }
+        finally {
+            execute(db, "DROP USER 'samokoder_kit_reader'@'%'");
+        }
+    }
+
+    private static void execute(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
     void aDowngradeThatLeavesCommentsChangedIsReported(TestDatabase db) {
         String prefix = "downgrade of b2b2b2b2b2b2"
                 + " (classpath:kit-mariadb/leaky-comment/002_b2b2b2b2b2b2_comments.sql) ";
