@@ -68,7 +68,8 @@ final class PostgresCatalogReader implements CatalogReader {
             + " WHERE c.relnamespace = " + NS + " AND (o.relname IS NULL OR NOT (o.relname = ANY (?)))";
 
     private static final String VIEWS = "SELECT c.relname, c.relkind::text, pg_catalog.pg_get_viewdef(c.oid), "
-            + grants("c.relacl", "c.relowner") + " FROM pg_catalog.pg_class c WHERE c.relnamespace = " + NS + " AND c.relkind IN ('v', 'm')";
+            + grants("c.relacl", "c.relowner")
+            + " FROM pg_catalog.pg_class c WHERE c.relnamespace = " + NS + " AND c.relkind IN ('v', 'm')";
 
     private static final String TYPES = "SELECT t.typname, t.typtype::text,"
             + " (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"

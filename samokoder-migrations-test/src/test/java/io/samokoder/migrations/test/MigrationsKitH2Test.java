@@ -55,7 +55,8 @@ class MigrationsKitH2Test extends PortableRevisionsChecks {
             st.execute("CREATE ROLE samokoder_kit_reader");
         }
         String prefix = "downgrade of b2b2b2b2b2b2 (classpath:kit-h2/leaky-grant/002_b2b2b2b2b2b2_reader.sql) ";
-        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-grant").assertDowngradesLeaveNoTrace())
+        assertThatThrownBy(() -> MigrationsKit.of(this.h2, "classpath:kit-h2/leaky-grant")
+                .assertDowngradesLeaveNoTrace())
             .isInstanceOf(AssertionError.class)
             .hasMessage(prefix + "leaves grants on table ACCOUNTS\n"
                     + prefix + "leaves grants on view ACCOUNT_TENANTS");

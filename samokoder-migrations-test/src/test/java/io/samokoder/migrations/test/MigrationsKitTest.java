@@ -46,7 +46,8 @@ class MigrationsKitTest {
                         + " MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE, is now bigint START 1 INCREMENT 1"
                         + " MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE"
                         + " GRANTED samokoder_kit_reader USAGE WITH GRANT OPTION\n"
-                        + prefix + "changes table accounts: was table, is now table GRANTED samokoder_kit_reader SELECT\n"
+                        + prefix + "changes table accounts: was table,"
+                        + " is now table GRANTED samokoder_kit_reader SELECT\n"
                         + prefix + "changes view account_tenants: was SELECT id,\n    tenant\n"
                         + "   FROM accounts;, is now SELECT id,\n    tenant\n   FROM accounts;"
                         + " GRANTED samokoder_kit_reader SELECT");
