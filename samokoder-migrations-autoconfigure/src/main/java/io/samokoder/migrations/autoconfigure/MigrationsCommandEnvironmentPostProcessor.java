@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
 /**
  * Prepares command mode ({@code samokoder.migrations.command}): the application context is started
  * without a web server (in an AOT-processed application, whose context's type is fixed, a web server
- * that opens no port), with lazy beans (so only what the command needs is created), without a
+ * and a management server that open no port), with lazy beans (so only what the command needs is created), without a
  * banner or start-up info, and with INFO lines off the console unless configured, so that the
  * command's output is what the process prints.
  */
@@ -41,8 +41,11 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
                 "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"));
         if (AotDetector.useGeneratedArtifacts()) {
             // The context Spring AOT generated at build time is one of the application's web type, and a context
-            // of another type cannot run it: keep the type, and open no port (Boot's server.port=-1).
+            // of another type cannot run it: keep the type, and open no port (Boot's server.port=-1). A management
+            // server on a port of its own is a child context the build generated as well: its port is closed
+            // too, or a command run beside the application would fail on the port the application holds.
             settings.put("server.port", "-1");
+            settings.put("management.server.port", "-1");
         }
         else {
             settings.put("spring.main.web-application-type", "none");

@@ -133,7 +133,9 @@ class MigrationsCommandModeTests {
 
     @Test
     void inAnAotProcessedApplicationCommandModeKeepsTheWebTypeAndOpensNoPort() {
-        StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current"));
+        // The application's own ports, as an instance running beside the command has them open.
+        StandardEnvironment environment = environment(Map.of("samokoder.migrations.command", "current",
+                "server.port", "8080", "management.server.port", "8081"));
         String previous = System.setProperty("spring.aot.enabled", "true");
         try {
             new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
@@ -149,6 +151,8 @@ class MigrationsCommandModeTests {
         // The generated context is of the type the build saw; "none" would make Spring run it without one.
         assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
         assertThat(environment.getProperty("server.port")).isEqualTo("-1");
+        // A management server on a port of its own is a child context that the build generated: closed too.
+        assertThat(environment.getProperty("management.server.port")).isEqualTo("-1");
         assertThat(environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
     }
 
