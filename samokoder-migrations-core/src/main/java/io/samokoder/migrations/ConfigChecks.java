@@ -64,6 +64,7 @@ final class ConfigChecks {
         checkDuration(c.lockWaitTimeout(), "lockWaitTimeout (samokoder.migrations.lock-wait-timeout)");
         checkDuration(c.lockTimeout(), "lockTimeout (samokoder.migrations.lock-timeout)");
         checkDuration(c.statementTimeout(), "statementTimeout (samokoder.migrations.statement-timeout)");
+        checkDuration(c.deadHolderTimeout(), "deadHolderTimeout (samokoder.migrations.dead-holder-timeout)");
         if (c.lockRetries() < 0) {
             fail("lockRetries (samokoder.migrations.lock-retries) must be 0 or more, not " + c.lockRetries());
         }

@@ -35,6 +35,8 @@ public final class MigrationsConfig {
     public static final int DEFAULT_LOCK_RETRIES = 3;
     /** No statement timeout. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
+    /** How soon the server ends a migrating instance's session once its host stops answering. */
+    public static final Duration DEFAULT_DEAD_HOLDER_TIMEOUT = Duration.ofMinutes(1);
     /** Changed applied revisions stop an upgrade. */
     public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
     /** A no-op {@code upgrade("heads")} over unchanged scripts is answered from one query. */
@@ -54,6 +56,7 @@ public final class MigrationsConfig {
     private final Duration lockTimeout;
     private final int lockRetries;
     private final Duration statementTimeout;
+    private final Duration deadHolderTimeout;
     private final ChecksumPolicy checksumPolicy;
     private final boolean fastStart;
     private final List<MigrationListener> listeners;
@@ -76,6 +79,7 @@ public final class MigrationsConfig {
         this.lockTimeout = b.lockTimeout;
         this.lockRetries = b.lockRetries;
         this.statementTimeout = b.statementTimeout;
+        this.deadHolderTimeout = b.deadHolderTimeout;
         this.checksumPolicy = b.checksumPolicy;
         this.fastStart = b.fastStart;
         this.listeners = List.copyOf(b.listeners);
@@ -149,6 +153,15 @@ public final class MigrationsConfig {
     /** The {@code statement_timeout} of migration statements; {@link Duration#ZERO} means none. */
     public Duration statementTimeout() {
         return this.statementTimeout;
+    }
+
+    /**
+     * How soon the database server ends the session of a run whose host stopped answering (network lost, host
+     * down), which frees the migration lock for another instance; {@link Duration#ZERO} keeps the server's own
+     * settings. PostgreSQL only (TCP keepalives and TCP user timeout of the run's session).
+     */
+    public Duration deadHolderTimeout() {
+        return this.deadHolderTimeout;
     }
 
     /** What an upgrade does about applied revisions whose scripts changed. */
@@ -232,6 +245,7 @@ public final class MigrationsConfig {
         b.lockTimeout = this.lockTimeout;
         b.lockRetries = this.lockRetries;
         b.statementTimeout = this.statementTimeout;
+        b.deadHolderTimeout = this.deadHolderTimeout;
         b.checksumPolicy = this.checksumPolicy;
         b.fastStart = this.fastStart;
         b.listeners = new ArrayList<>(this.listeners);
@@ -250,7 +264,8 @@ public final class MigrationsConfig {
                 + this.schema + ", versionTable=" + this.versionTable + ", logTable=" + this.logTable
                 + ", transactionMode=" + this.transactionMode + ", lockWaitTimeout=" + this.lockWaitTimeout
                 + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
-                + ", statementTimeout=" + this.statementTimeout + ", checksumPolicy=" + this.checksumPolicy
+                + ", statementTimeout=" + this.statementTimeout + ", deadHolderTimeout=" + this.deadHolderTimeout
+                + ", checksumPolicy=" + this.checksumPolicy
                 + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
                 + ", dialect=" + (this.dialect == null ? "detected" : this.dialect.name())
                 + ", retryPartial=" + this.retryPartial + "]";
@@ -271,6 +286,7 @@ public final class MigrationsConfig {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private int lockRetries = DEFAULT_LOCK_RETRIES;
         private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private Duration deadHolderTimeout = DEFAULT_DEAD_HOLDER_TIMEOUT;
         private ChecksumPolicy checksumPolicy = DEFAULT_CHECKSUM_POLICY;
         private boolean fastStart = DEFAULT_FAST_START;
         private List<MigrationListener> listeners = new ArrayList<>();
@@ -357,6 +373,15 @@ public final class MigrationsConfig {
         /** The {@code statement_timeout} of migration statements (default none; zero for none). */
         public Builder statementTimeout(Duration statementTimeout) {
             this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        /**
+         * How soon the server ends the session of a run whose host stopped answering, freeing the lock (default 1
+         * minute; zero keeps the server's settings, on PostgreSQL over two hours). PostgreSQL only.
+         */
+        public Builder deadHolderTimeout(Duration deadHolderTimeout) {
+            this.deadHolderTimeout = deadHolderTimeout;
             return this;
         }
 

@@ -179,7 +179,8 @@ class RunConnectionTest {
         try (HikariDataSource pool = pool(db, "pool_of_one", Duration.ofSeconds(2))) {
             List<String> before;
             try (Connection c = pool.getConnection()) {
-                before = settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval");
+                before = settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval",
+                        "tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout");
             }
 
             MigrationResult result = new Migrations(Db.config(pool, dir).lockTimeout(Duration.ofSeconds(7))
@@ -188,11 +189,50 @@ class RunConnectionTest {
             assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
             assertThat(Db.versionRows(pool)).containsExactly("r2");
             try (Connection c = pool.getConnection()) {
-                assertThat(settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval"))
+                assertThat(settings(c, "lock_timeout", "statement_timeout", "client_connection_check_interval",
+                        "tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout"))
                         .isEqualTo(before);
                 assertThat(single(c, HELD_HERE)).as("advisory locks left on the pooled connection").isZero();
                 assertThat(c.getAutoCommit()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void theLockHoldersSessionGivesUpAHostThatStopsAnsweringAfterTheDeadHolderTimeout(TestDatabase db,
+            @TempDir Path dir) throws Exception {
+        // What the server would do about this host going silent, as the revision's own session sees it.
+        Rev.writeAll(dir, Rev.of("r1", "").up("INSERT INTO seen (idle, every, probes, unacknowledged)"
+                + " SELECT current_setting('tcp_keepalives_idle'), current_setting('tcp_keepalives_interval'),"
+                + " current_setting('tcp_keepalives_count'), current_setting('tcp_user_timeout');").down("SELECT 1;"));
+        String[] tcp = {"tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout"};
+        try (HikariDataSource pool = pool(db, "dead_holder", Duration.ofSeconds(2))) {
+            List<String> serversOwn;
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE seen (n serial, idle text, every text, probes text, unacknowledged text)");
+                serversOwn = settings(c, tcp);
+            }
+
+            for (Duration timeout : List.of(MigrationsConfig.DEFAULT_DEAD_HOLDER_TIMEOUT, Duration.ofSeconds(12),
+                    Duration.ZERO)) {
+                Migrations migrations = new Migrations(Db.config(pool, dir).deadHolderTimeout(timeout).build());
+                migrations.upgrade("heads");
+                migrations.downgrade("base");
+            }
+
+            List<String> rows = new ArrayList<>();
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT idle, every, probes, unacknowledged FROM seen ORDER BY n")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                }
+                // After each run, the pooled connection has the server's own settings back.
+                assertThat(settings(c, tcp)).isEqualTo(serversOwn);
+            }
+            // Seconds, seconds, probes, milliseconds: one minute by default, 12 s, and zero leaves the server's.
+            assertThat(rows).containsExactly("30 10 3 60000", "6 2 3 12000",
+                    serversOwn.stream().map(v -> v.substring(v.indexOf('=') + 1)).reduce((a, b) -> a + " " + b).get());
+            assertThat(rows.get(2)).as("the server's own settings (a TCP connection)").isNotEqualTo("0 0 0 0");
         }
     }
 

@@ -82,6 +82,7 @@ public final class MigrationsAutoConfiguration {
             .lockTimeout(properties.getLockTimeout())
             .lockRetries(properties.getLockRetries())
             .statementTimeout(properties.getStatementTimeout())
+            .deadHolderTimeout(properties.getDeadHolderTimeout())
             .checksumPolicy(properties.getValidateChecksums())
             .fastStart(properties.isFastStart())
             .listeners(listeners.orderedStream().toList());

@@ -128,6 +128,15 @@ public class MigrationsProperties {
     private Duration statementTimeout = Duration.ZERO;
 
     /**
+     * How soon the database server ends the session of an instance whose host stopped answering while it
+     * migrates (network lost, host down), which frees the migration lock for the next instance; zero keeps the
+     * server's settings. PostgreSQL only: TCP keepalives and TCP user timeout of the run's session. If a
+     * duration suffix is not specified, seconds will be used.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration deadHolderTimeout = Duration.ofMinutes(1);
+
+    /**
      * What to do when an applied revision's script has changed since it ran: fail, warn or off.
      */
     private ChecksumPolicy validateChecksums = ChecksumPolicy.FAIL;
@@ -355,6 +364,14 @@ public class MigrationsProperties {
 
     public void setStatementTimeout(Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    public Duration getDeadHolderTimeout() {
+        return this.deadHolderTimeout;
+    }
+
+    public void setDeadHolderTimeout(Duration deadHolderTimeout) {
+        this.deadHolderTimeout = deadHolderTimeout;
     }
 
     public boolean isFastStart() {

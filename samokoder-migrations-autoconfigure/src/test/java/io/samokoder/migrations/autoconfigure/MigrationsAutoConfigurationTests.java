@@ -366,7 +366,7 @@ class MigrationsAutoConfigurationTests {
                     "samokoder.migrations.transaction-mode=single", "samokoder.migrations.lock-wait-timeout=42",
                     "samokoder.migrations.lock-timeout=750ms", "samokoder.migrations.lock-retries=7",
                     "samokoder.migrations.statement-timeout=2m", "samokoder.migrations.validate-checksums=warn",
-                    "samokoder.migrations.fast-start=false",
+                    "samokoder.migrations.fast-start=false", "samokoder.migrations.dead-holder-timeout=20",
                     "samokoder.migrations.locations=classpath:db/second")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
@@ -379,6 +379,7 @@ class MigrationsAutoConfigurationTests {
                 assertThat(config.lockTimeout()).isEqualTo(Duration.ofMillis(750));
                 assertThat(config.lockRetries()).isEqualTo(7);
                 assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
+                assertThat(config.deadHolderTimeout()).isEqualTo(Duration.ofSeconds(20));
                 assertThat(config.checksumPolicy()).isEqualTo(ChecksumPolicy.WARN);
                 assertThat(config.fastStart()).isFalse();
                 assertThat(config.scripts()).extracting(ScriptResource::description)

@@ -40,6 +40,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getLockTimeout()).isEqualTo(config.lockTimeout());
         assertThat(properties.getLockRetries()).isEqualTo(config.lockRetries());
         assertThat(properties.getStatementTimeout()).isEqualTo(config.statementTimeout());
+        assertThat(properties.getDeadHolderTimeout()).isEqualTo(config.deadHolderTimeout());
         assertThat(properties.getValidateChecksums()).isEqualTo(config.checksumPolicy());
         assertThat(properties.isFastStart()).isEqualTo(config.fastStart());
         assertThat(properties.isRetryPartial()).isEqualTo(config.retryPartial());
@@ -67,7 +68,7 @@ class MigrationsPropertiesTests {
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
-                "lockTimeout", "lockRetries", "statementTimeout", "validateChecksums", "fastStart", "command", "dialect",
+                "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart", "command", "dialect",
                 "retryPartial", "javaPackages", "namingConvention", "autogenerate");
     }
 

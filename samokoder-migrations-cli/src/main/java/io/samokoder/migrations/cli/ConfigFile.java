@@ -86,7 +86,8 @@ final class ConfigFile {
                     binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
                         .orElse(null),
                     binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null),
-                    dialect(file, string(binder, PREFIX + "dialect", null)));
+                    dialect(file, string(binder, PREFIX + "dialect", null)),
+                    duration(file, binder, "dead-holder-timeout"));
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));

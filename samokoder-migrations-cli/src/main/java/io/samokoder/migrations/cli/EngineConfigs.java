@@ -57,6 +57,9 @@ final class EngineConfigs {
         if (s.statementTimeout() != null) {
             builder.statementTimeout(s.statementTimeout());
         }
+        if (s.deadHolderTimeout() != null) {
+            builder.deadHolderTimeout(s.deadHolderTimeout());
+        }
         if (s.checksumPolicy() != null) {
             builder.checksumPolicy(s.checksumPolicy());
         }

@@ -272,13 +272,13 @@ public final class SamokoderCli {
         Settings options = new Settings(this.url, this.user, this.password,
                 this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
                 this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null,
-                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null);
+                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null, null);
         Settings environmentSettings = new Settings(
                 variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
                 variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
                 variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }

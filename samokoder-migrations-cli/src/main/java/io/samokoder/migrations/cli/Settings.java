@@ -17,11 +17,11 @@ record Settings(String url, String user, String password, List<String> locations
         Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
         ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
         Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention,
-        Boolean retryPartial, String dialect) {
+        Boolean retryPartial, String dialect, Duration deadHolderTimeout) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -36,7 +36,7 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.compareServerDefaults, other.compareServerDefaults),
                 pick(this.dropUnmappedTables, other.dropUnmappedTables), pick(this.javaPackages, other.javaPackages),
                 pick(this.namingConvention, other.namingConvention), pick(this.retryPartial, other.retryPartial),
-                pick(this.dialect, other.dialect));
+                pick(this.dialect, other.dialect), pick(this.deadHolderTimeout, other.deadHolderTimeout));
     }
 
     /** What autogenerate and {@code check} compare, from these settings and the defaults. */

@@ -3,12 +3,14 @@ package io.samokoder.migrations.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,21 @@ class ConfigFileTest {
         assertEquals(Map.of("uq", "uk_%(table_name)s_%(column_0_name)s"), settings.namingConvention());
         assertEquals("uk_%(table_name)s_%(column_0_name)s", EngineConfigs.of(settings.or(Settings.NONE), List.of(
                 "filesystem:" + resources), null, null).namingConvention().templates().get("uq"));
+    }
+
+    @Test
+    void theDeadHolderTimeoutIsReadAsTheStarterReadsIt() throws Exception {
+        Path file = Files.writeString(resources.resolve("dead-holder.yml"), """
+                samokoder:
+                  migrations:
+                    dead-holder-timeout: 20
+                """);
+        Settings settings = ConfigFile.load(file, Map.of());
+        assertEquals(Duration.ofSeconds(20), settings.deadHolderTimeout());
+        assertEquals(Duration.ofSeconds(20), EngineConfigs.of(settings.or(Settings.NONE), List.of(
+                "filesystem:" + resources), null, null).deadHolderTimeout());
+        assertEquals(MigrationsConfig.DEFAULT_DEAD_HOLDER_TIMEOUT, EngineConfigs.of(Settings.NONE, List.of(
+                "filesystem:" + resources), null, null).deadHolderTimeout());
     }
 
     @Test

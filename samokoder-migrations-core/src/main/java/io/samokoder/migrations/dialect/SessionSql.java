@@ -2,10 +2,12 @@ package io.samokoder.migrations.dialect;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The work session's settings: the current schema and backend id, the lock and statement timeouts,
- * and the check that ends a killed client's session promptly. One part of a {@link Dialect}.
+ * the check that ends a killed client's session promptly, and what ends it when the client's host stops
+ * answering. One part of a {@link Dialect}.
  */
 public interface SessionSql {
 
@@ -55,13 +57,26 @@ public interface SessionSql {
     String deadClientCheckValue();
 
     /**
+     * Settings with their values, in the order to set them, that make the server end the session within about
+     * {@code timeout} once the client's host stops answering (network lost, host powered off), so that the
+     * migration lock the session holds is freed for another instance; a client that is there answers for
+     * itself, however long its statements run. Each must be one of the {@link #keptSettings}, which a run puts
+     * back. Empty (the default) where the session has none, and for a zero timeout.
+     */
+    default Map<String, String> deadHostSettings(Duration timeout) {
+        return Map.of();
+    }
+
+    /**
      * One query of one row that returns the session's lock timeout, statement timeout and, when
      * {@code deadClientCheck} is not {@code null}, the {@link #deadClientCheckSetting()}, as they were
      * (in that order, written as {@link #sessionSettingsQuery} and {@link #currentSettingQuery} return
-     * them), and sets them to the given values for the session; {@code null} (the default) where the
+     * them), then the {@link #keptSettings}, and sets the first three to the given values for the session, and
+     * the {@code deadHost} settings ({@link #deadHostSettings}) to theirs; {@code null} (the default) where the
      * reads and the sets need statements of their own.
      */
-    default String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck) {
+    default String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck,
+            Map<String, String> deadHost) {
         return null;
     }
 

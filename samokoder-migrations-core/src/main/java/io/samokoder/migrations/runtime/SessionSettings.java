@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work session's settings during a run: the dead-client check, the run's timeouts (set once per
- * run) and a revision's own timeouts, and restoring what was there before.
+ * The work session's settings during a run: the dead-client check, what ends the session when this host stops
+ * answering, the run's timeouts (set once per run) and a revision's own timeouts, and restoring what was there
+ * before.
  */
 final class SessionSettings {
 
@@ -54,8 +56,9 @@ final class SessionSettings {
     }
 
     /**
-     * Prepares the session for a run: the dead-client check on, where the server has it, and the run's
-     * timeouts set (see {@link #enableDeadClientCheck} and {@link #setRunTimeouts}). One round trip where
+     * Prepares the session for a run: the dead-client check on, where the server has it, the dialect's
+     * {@link SessionSql#deadHostSettings} for the configured dead-holder timeout, and the run's timeouts set
+     * (see {@link #enableDeadClientCheck} and {@link #setRunTimeouts}). One round trip where
      * the dialect reads and sets them in one query, else one per read and per set. Returns what
      * {@link #leaveRun} restores.
      *
@@ -65,8 +68,9 @@ final class SessionSettings {
     Saved enterRun(Connection connection) {
         this.runTimeouts = timeouts(null);
         boolean check = deadClientCheckAvailable(connection);
+        Map<String, String> deadHost = this.dialect.session().deadHostSettings(this.config.deadHolderTimeout());
         String sql = this.dialect.session().enterRunQuery(this.runTimeouts[0], this.runTimeouts[1],
-                check ? this.dialect.session().deadClientCheckValue() : null);
+                check ? this.dialect.session().deadClientCheckValue() : null, deadHost);
         if (sql != null) {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
@@ -79,7 +83,10 @@ final class SessionSettings {
         }
         String previousCheck = check ? enableDeadClientCheck(connection) : null;
         try {
-            return setRunTimeouts(connection, previousCheck);
+            Saved saved = setRunTimeouts(connection, previousCheck);
+            // After the kept settings were read, so that the run's end puts these back.
+            deadHost.forEach((setting, value) -> setSession(connection, setting, value));
+            return saved;
         } catch (RuntimeException e) {
             if (previousCheck != null) {
                 restoreDeadClientCheck(connection, previousCheck);

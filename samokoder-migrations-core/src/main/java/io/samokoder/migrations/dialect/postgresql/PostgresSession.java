@@ -2,12 +2,14 @@ package io.samokoder.migrations.dialect.postgresql;
 
 import io.samokoder.migrations.dialect.SessionSql;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL's session settings: {@code lock_timeout} and {@code statement_timeout} through
- * {@code set_config}, and {@code client_connection_check_interval} (PostgreSQL 14+) as the
- * dead-client check.
+ * {@code set_config}, {@code client_connection_check_interval} (PostgreSQL 14+) as the
+ * dead-client check, and the session's TCP keepalives and TCP user timeout for a host that stops answering.
  */
 final class PostgresSession implements SessionSql {
 
@@ -79,11 +81,32 @@ final class PostgresSession implements SessionSql {
     }
 
     /**
+     * Keepalive probes after half the timeout without traffic, three of them a sixth of it apart, and at most
+     * the timeout for data the client does not acknowledge: the server's defaults (the system's, two hours
+     * and more) would keep a vanished holder's lock that long. A live client's system answers the probes
+     * whatever its statements do. Ignored (and read as 0) on a Unix-domain socket.
+     */
+    @Override
+    public Map<String, String> deadHostSettings(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            return Map.of();
+        }
+        long seconds = timeout.toSeconds();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tcp_keepalives_idle", Math.max(1, seconds / 2) + "s");
+        settings.put("tcp_keepalives_interval", Math.max(1, seconds / 6) + "s");
+        settings.put("tcp_keepalives_count", "3");
+        settings.put("tcp_user_timeout", Math.max(1000, timeout.toMillis()) + "ms");
+        return settings;
+    }
+
+    /**
      * The current values, read in a subquery that {@code OFFSET 0} keeps from being merged into the
      * outer query, so that they are read before the outer {@code set_config} calls change them.
      */
     @Override
-    public String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck) {
+    public String enterRunQuery(String lockTimeout, String statementTimeout, String deadClientCheck,
+            Map<String, String> deadHost) {
         boolean check = deadClientCheck != null;
         StringBuilder kept = new StringBuilder();
         StringBuilder read = new StringBuilder();
@@ -91,15 +114,18 @@ final class PostgresSession implements SessionSql {
             kept.append(", o.k").append(i);
             read.append(", current_setting('").append(KEPT.get(i)).append("') AS k").append(i);
         }
-        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", "
-                + sets(lockTimeout, statementTimeout, deadClientCheck)
+        StringBuilder sets = new StringBuilder(sets(lockTimeout, statementTimeout, deadClientCheck));
+        deadHost.forEach((setting, value) -> sets.append(", set_config(").append(PostgresDdl.INSTANCE.literal(setting))
+                .append(", ").append(PostgresDdl.INSTANCE.literal(value)).append(", false)"));
+        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", " + sets
                 + " FROM (SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s"
                 + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + read + " OFFSET 0) o";
     }
 
     /**
      * The search path, the role and the session's user: what a revision's {@code SET search_path},
-     * {@code SET ROLE} or {@code SET SESSION AUTHORIZATION} (pg_dump's output has them) changes.
+     * {@code SET ROLE} or {@code SET SESSION AUTHORIZATION} (pg_dump's output has them) changes; and the
+     * {@link #deadHostSettings}, which the run changes.
      */
     @Override
     public List<String> keptSettings() {
@@ -125,10 +151,11 @@ final class PostgresSession implements SessionSql {
     }
 
     /**
-     * The settings a run puts back ({@link #keptSettings}); set back last first: the session's user
-     * (which resets the role), the role, the search path.
+     * The settings a run puts back ({@link #keptSettings}); set back last first: the TCP settings, the session's
+     * user (which resets the role), the role, the search path.
      */
-    private static final List<String> KEPT = List.of("search_path", "role", "session_authorization");
+    private static final List<String> KEPT = List.of("search_path", "role", "session_authorization",
+            "tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout");
 
     private String sets(String lockTimeout, String statementTimeout, String deadClientCheck) {
         PostgresDdl ddl = PostgresDdl.INSTANCE;

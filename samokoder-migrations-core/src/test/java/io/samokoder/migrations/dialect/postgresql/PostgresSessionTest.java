@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,21 +48,30 @@ class PostgresSessionTest {
                 st.execute("SET statement_timeout = '2min'");
                 st.execute("SET client_connection_check_interval = '3s'");
                 st.execute("SET search_path TO pg_catalog, \"Odd\"\"Name\"");
+                st.execute("SET tcp_keepalives_idle = 100");
+                st.execute("SET tcp_keepalives_interval = 7");
+                st.execute("SET tcp_keepalives_count = 4");
+                st.execute("SET tcp_user_timeout = '2s'");
             }
 
-            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000"), 6);
+            String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000",
+                    this.session.deadHostSettings(Duration.ofMinutes(1))), 10);
 
-            assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none", db.user());
+            assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none", db.user(),
+                    "100", "7", "4", "2000");
             assertThat(current(c)).containsExactly("5s", "0", "1s");
+            // The test's connection is a TCP one (on a Unix-domain socket the server reads them all as 0).
+            assertThat(tcp(c)).containsExactly("30", "10", "3", "60000");
             try (Statement st = c.createStatement()) {
                 // What a revision may do to the session.
                 st.execute("SET search_path TO public");
                 st.execute("SET SESSION AUTHORIZATION pg_monitor");
                 st.execute("SET ROLE pg_monitor");
                 st.execute(this.session.leaveRunSql(saved[0], saved[1], saved[2],
-                        List.of(saved[3], saved[4], saved[5])));
+                        List.of(saved[3], saved[4], saved[5], saved[6], saved[7], saved[8], saved[9])));
             }
             assertThat(current(c)).containsExactly("111ms", "2min", "3s");
+            assertThat(tcp(c)).containsExactly("100", "7", "4", "2000");
             assertThat(row(c, "SELECT current_setting('search_path'), current_setting('role'), session_user,"
                     + " current_user", 4)).containsExactly("pg_catalog, \"Odd\"\"Name\"", "none", db.user(), db.user());
         }
@@ -73,7 +84,7 @@ class PostgresSessionTest {
                 st.execute("SET client_connection_check_interval = '3s'");
             }
 
-            String[] saved = row(c, this.session.enterRunQuery("250ms", "7000ms", null), 2);
+            String[] saved = row(c, this.session.enterRunQuery("250ms", "7000ms", null, Map.of()), 2);
 
             assertThat(saved).containsExactly("0", "0");
             assertThat(current(c)).containsExactly("250ms", "7s", "3s");
@@ -82,6 +93,25 @@ class PostgresSessionTest {
             }
             assertThat(current(c)).containsExactly("0", "0", "3s");
         }
+    }
+
+    private static String[] tcp(Connection c) throws SQLException {
+        return row(c, "SELECT current_setting('tcp_keepalives_idle'), current_setting('tcp_keepalives_interval'),"
+                + " current_setting('tcp_keepalives_count'), current_setting('tcp_user_timeout')", 4);
+    }
+
+    @Test
+    void aHostThatStopsAnsweringIsGivenUpAfterAboutTheTimeout() {
+        // Idle half of it, then three probes a sixth apart; unacknowledged data at most the whole of it.
+        assertThat(this.session.deadHostSettings(Duration.ofMinutes(1))).containsExactly(
+                Map.entry("tcp_keepalives_idle", "30s"), Map.entry("tcp_keepalives_interval", "10s"),
+                Map.entry("tcp_keepalives_count", "3"), Map.entry("tcp_user_timeout", "60000ms"));
+        assertThat(this.session.deadHostSettings(Duration.ofMillis(300))).containsExactly(
+                Map.entry("tcp_keepalives_idle", "1s"), Map.entry("tcp_keepalives_interval", "1s"),
+                Map.entry("tcp_keepalives_count", "3"), Map.entry("tcp_user_timeout", "1000ms"));
+        assertThat(this.session.deadHostSettings(Duration.ZERO)).isEmpty();
+        assertThat(this.session.keptSettings()).containsAll(this.session.deadHostSettings(Duration.ofSeconds(9))
+                .keySet());
     }
 
     @Test
