@@ -68,8 +68,8 @@ class MigrationsPropertiesTests {
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
-                "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart", "command", "dialect",
-                "retryPartial", "javaPackages", "namingConvention", "autogenerate");
+                "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
+                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate");
     }
 
     @Test
