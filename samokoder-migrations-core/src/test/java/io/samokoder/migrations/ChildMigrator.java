@@ -4,8 +4,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A separate JVM that runs one upgrade, for the multi-process tests. Arguments: JDBC URL, user,
- * schema, script location, target, application name. The password comes from the environment
- * variable {@code CHILD_PGPASSWORD}. Prints {@code DONE <steps>} and exits 0 on success.
+ * schema, script location, target, application name, and optionally the dead-holder timeout in seconds.
+ * The password comes from the environment variable {@code CHILD_PGPASSWORD}. Prints {@code DONE <steps>}
+ * and exits 0 on success.
  */
 public final class ChildMigrator {
 
@@ -21,8 +22,11 @@ public final class ChildMigrator {
         ds.setCurrentSchema(args[2]);
         ds.setApplicationName(args[5]);
         try {
-            MigrationResult result = new Migrations(MigrationsConfig.builder().dataSource(ds).locations(args[3])
-                    .build()).upgrade(args[4]);
+            MigrationsConfig.Builder config = MigrationsConfig.builder().dataSource(ds).locations(args[3]);
+            if (args.length > 6) {
+                config.deadHolderTimeout(java.time.Duration.ofSeconds(Long.parseLong(args[6])));
+            }
+            MigrationResult result = new Migrations(config.build()).upgrade(args[4]);
             System.out.println("DONE " + result.steps().size());
             System.exit(0);
         } catch (RuntimeException e) {
