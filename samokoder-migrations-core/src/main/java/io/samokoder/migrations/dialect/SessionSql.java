@@ -61,9 +61,10 @@ public interface SessionSql {
      * {@code timeout} once the client's host stops answering (network lost, host powered off), so that the
      * migration lock the session holds is freed for another instance; a client that is there answers for
      * itself, however long its statements run. Each must be one of the {@link #keptSettings}, which a run puts
-     * back. Empty (the default) where the session has none, and for a zero timeout.
+     * back. Empty (the default) where the session has none, and for a zero timeout; only what a server of
+     * {@code serverMajorVersion} has.
      */
-    default Map<String, String> deadHostSettings(Duration timeout) {
+    default Map<String, String> deadHostSettings(Duration timeout, int serverMajorVersion) {
         return Map.of();
     }
 
@@ -82,11 +83,11 @@ public interface SessionSql {
 
     /**
      * Session settings that a revision's statements may change (the search path, the role, the current
-     * database or schema) and that a run puts back when it ends, so that the application's pooled
-     * connection it ran on resolves names and checks privileges as before. {@link #enterRunQuery} and
-     * {@link #sessionSettingsQuery} return their values after their other columns, in this order, and
-     * {@link #leaveRunSql} or, one by one, {@link #restoreKeptSettingSql} sets them back; empty (the
-     * default) where none are kept.
+     * database or schema) or that the run changes ({@link #deadHostSettings}), and that a run puts back when it
+     * ends, so that the application's pooled connection it ran on resolves names and checks privileges as
+     * before. {@link #enterRunQuery} and {@link #sessionSettingsQuery} return their values after their other
+     * columns, in this order ({@code null} for one the server does not have), and {@link #leaveRunSql} or, one
+     * by one, {@link #restoreKeptSettingSql} sets them back; empty (the default) where none are kept.
      */
     default List<String> keptSettings() {
         return List.of();

@@ -67,8 +67,11 @@ final class SessionSettings {
      */
     Saved enterRun(Connection connection) {
         this.runTimeouts = timeouts(null);
-        boolean check = deadClientCheckAvailable(connection);
-        Map<String, String> deadHost = this.dialect.session().deadHostSettings(this.config.deadHolderTimeout());
+        int version = serverMajorVersion(connection);
+        boolean check = this.dialect.session().deadClientCheckSetting() != null
+                && version >= this.dialect.session().deadClientCheckSinceVersion();
+        Map<String, String> deadHost = this.dialect.session().deadHostSettings(this.config.deadHolderTimeout(),
+                version);
         String sql = this.dialect.session().enterRunQuery(this.runTimeouts[0], this.runTimeouts[1],
                 check ? this.dialect.session().deadClientCheckValue() : null, deadHost);
         if (sql != null) {
@@ -194,14 +197,13 @@ final class SessionSettings {
         return Collections.unmodifiableList(kept);
     }
 
-    private boolean deadClientCheckAvailable(Connection connection) {
+    /** The server's major version as the driver reports it, or 0 when it cannot say. */
+    private static int serverMajorVersion(Connection connection) {
         try {
-            return this.dialect.session().deadClientCheckSetting() != null
-                    && connection.getMetaData().getDatabaseMajorVersion()
-                            >= this.dialect.session().deadClientCheckSinceVersion();
+            return connection.getMetaData().getDatabaseMajorVersion();
         } catch (SQLException e) {
             LOG.debug("Could not read the server's version: {}", Jdbc.describe(e));
-            return false;
+            return 0;
         }
     }
 

@@ -47,7 +47,8 @@ final class PostgresSession implements SessionSql {
         StringBuilder sql = new StringBuilder(
                 "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')");
         for (String kept : KEPT) {
-            sql.append(", current_setting('").append(kept).append("')");
+            // Missing (null) on a server without it: PostgreSQL 11 has no tcp_user_timeout.
+            sql.append(", current_setting('").append(kept).append("', true)");
         }
         return sql.toString();
     }
@@ -84,10 +85,11 @@ final class PostgresSession implements SessionSql {
      * Keepalive probes after half the timeout without traffic, three of them a sixth of it apart, and at most
      * the timeout for data the client does not acknowledge: the server's defaults (the system's, two hours
      * and more) would keep a vanished holder's lock that long. A live client's system answers the probes
-     * whatever its statements do. Ignored (and read as 0) on a Unix-domain socket.
+     * whatever its statements do. Ignored (and read as 0) on a Unix-domain socket; the user timeout is
+     * PostgreSQL 12's.
      */
     @Override
-    public Map<String, String> deadHostSettings(Duration timeout) {
+    public Map<String, String> deadHostSettings(Duration timeout, int serverMajorVersion) {
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             return Map.of();
         }
@@ -96,7 +98,9 @@ final class PostgresSession implements SessionSql {
         settings.put("tcp_keepalives_idle", Math.max(1, seconds / 2) + "s");
         settings.put("tcp_keepalives_interval", Math.max(1, seconds / 6) + "s");
         settings.put("tcp_keepalives_count", "3");
-        settings.put("tcp_user_timeout", Math.max(1000, timeout.toMillis()) + "ms");
+        if (serverMajorVersion >= 12) {
+            settings.put("tcp_user_timeout", Math.max(1000, timeout.toMillis()) + "ms");
+        }
         return settings;
     }
 
@@ -112,7 +116,7 @@ final class PostgresSession implements SessionSql {
         StringBuilder read = new StringBuilder();
         for (int i = 0; i < KEPT.size(); i++) {
             kept.append(", o.k").append(i);
-            read.append(", current_setting('").append(KEPT.get(i)).append("') AS k").append(i);
+            read.append(", current_setting('").append(KEPT.get(i)).append("', true) AS k").append(i);
         }
         StringBuilder sets = new StringBuilder(sets(lockTimeout, statementTimeout, deadClientCheck));
         deadHost.forEach((setting, value) -> sets.append(", set_config(").append(PostgresDdl.INSTANCE.literal(setting))
@@ -144,8 +148,11 @@ final class PostgresSession implements SessionSql {
         StringBuilder sql = new StringBuilder("SELECT ");
         // The session's user and the role first: the search path is then set as the session's own user.
         for (int i = kept.size() - 1; i >= 0; i--) {
-            sql.append("set_config('").append(KEPT.get(i)).append("', ")
-                    .append(PostgresDdl.INSTANCE.literal(kept.get(i))).append(", false), ");
+            // A setting the server does not have was read as null: nothing to put back.
+            if (kept.get(i) != null) {
+                sql.append("set_config('").append(KEPT.get(i)).append("', ")
+                        .append(PostgresDdl.INSTANCE.literal(kept.get(i))).append(", false), ");
+            }
         }
         return sql.append(sets(lockTimeout, statementTimeout, deadClientCheck)).toString();
     }

@@ -55,7 +55,8 @@ class PostgresSessionTest {
             }
 
             String[] saved = row(c, this.session.enterRunQuery("5000ms", "0", "1000",
-                    this.session.deadHostSettings(Duration.ofMinutes(1))), 10);
+                    this.session.deadHostSettings(Duration.ofMinutes(1), c.getMetaData().getDatabaseMajorVersion())),
+                    10);
 
             assertThat(saved).containsExactly("111ms", "2min", "3s", "pg_catalog, \"Odd\"\"Name\"", "none", db.user(),
                     "100", "7", "4", "2000");
@@ -103,15 +104,34 @@ class PostgresSessionTest {
     @Test
     void aHostThatStopsAnsweringIsGivenUpAfterAboutTheTimeout() {
         // Idle half of it, then three probes a sixth apart; unacknowledged data at most the whole of it.
-        assertThat(this.session.deadHostSettings(Duration.ofMinutes(1))).containsExactly(
+        assertThat(this.session.deadHostSettings(Duration.ofMinutes(1), 17)).containsExactly(
                 Map.entry("tcp_keepalives_idle", "30s"), Map.entry("tcp_keepalives_interval", "10s"),
                 Map.entry("tcp_keepalives_count", "3"), Map.entry("tcp_user_timeout", "60000ms"));
-        assertThat(this.session.deadHostSettings(Duration.ofMillis(300))).containsExactly(
+        assertThat(this.session.deadHostSettings(Duration.ofMillis(300), 12)).containsExactly(
                 Map.entry("tcp_keepalives_idle", "1s"), Map.entry("tcp_keepalives_interval", "1s"),
                 Map.entry("tcp_keepalives_count", "3"), Map.entry("tcp_user_timeout", "1000ms"));
-        assertThat(this.session.deadHostSettings(Duration.ZERO)).isEmpty();
-        assertThat(this.session.keptSettings()).containsAll(this.session.deadHostSettings(Duration.ofSeconds(9))
+        // PostgreSQL 11 has no tcp_user_timeout: the keepalives alone.
+        assertThat(this.session.deadHostSettings(Duration.ofMinutes(1), 11)).containsOnlyKeys("tcp_keepalives_idle",
+                "tcp_keepalives_interval", "tcp_keepalives_count");
+        assertThat(this.session.deadHostSettings(Duration.ZERO, 17)).isEmpty();
+        assertThat(this.session.keptSettings()).containsAll(this.session.deadHostSettings(Duration.ofSeconds(9), 17)
                 .keySet());
+    }
+
+    @Test
+    void aKeptSettingTheServerDoesNotHaveIsReadAsNullAndNotPutBack(TestDatabase db) throws SQLException {
+        // As PostgreSQL 11 reads tcp_user_timeout: missing, not an error.
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(row(c, "SELECT current_setting('no_such_setting_here', true)", 1))
+                .containsExactly((String) null);
+        }
+        assertThat(this.session.sessionSettingsQuery()).contains("current_setting('tcp_user_timeout', true)");
+        assertThat(this.session.leaveRunSql("1s", "0", null, java.util.Arrays.asList("public", "none", "me", "30",
+                "10", "3", null))).isEqualTo("SELECT set_config('tcp_keepalives_count', '3', false),"
+                + " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_idle', '30', false),"
+                + " set_config('session_authorization', 'me', false), set_config('role', 'none', false),"
+                + " set_config('search_path', 'public', false), set_config('lock_timeout', '1s', false),"
+                + " set_config('statement_timeout', '0', false)");
     }
 
     @Test
