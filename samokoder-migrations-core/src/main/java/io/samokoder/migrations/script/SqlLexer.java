@@ -43,7 +43,9 @@ final class SqlLexer {
 
     private final String file;
     private final String text;
+    private final int start;
     private final int end;
+    private final int firstLine;
     private int pos;
     private int line;
 
@@ -54,9 +56,11 @@ final class SqlLexer {
     SqlLexer(String file, String text, int start, int end, int firstLine) {
         this.file = file;
         this.text = text;
+        this.start = start;
         this.end = end;
         this.pos = start;
         this.line = firstLine;
+        this.firstLine = firstLine;
     }
 
     int tokenStart() {
@@ -234,7 +238,7 @@ final class SqlLexer {
             }
         }
         throw unterminated(backslashEscapes ? "E'...' string" : "string literal",
-                "close it with ' (write a quote inside a string as '')");
+                "close it with ' (write a quote inside a string as '')" + (backslashEscapes ? "" : mysqlHint()));
     }
 
     private int skipQuotedIdentifier(int quote) {
@@ -250,7 +254,8 @@ final class SqlLexer {
                 k++;
             }
         }
-        throw unterminated("quoted identifier", "close it with \" (write a quote inside it as \"\")");
+        throw unterminated("quoted identifier",
+                "close it with \" (write a quote inside it as \"\")" + mysqlHint());
     }
 
     /** The end of the dollar-quoted string starting at {@code start}, or -1 if {@code $} starts none. */
@@ -271,6 +276,49 @@ final class SqlLexer {
             throw unterminated("dollar-quoted string " + tag, "close it with " + tag);
         }
         return close + tag.length();
+    }
+
+    /**
+     * Where the part has what MariaDB and MySQL read differently, the likely cause of a quote left open: a
+     * {@code #} comment (here code, so a quote in it opens a string) or a quote escaped with a backslash
+     * ({@code 'O\'Brien'}, here the string's end); the empty string otherwise.
+     */
+    private String mysqlHint() {
+        for (int k = this.start; k < this.end; k++) {
+            if (this.text.charAt(k) == '#' && onlyBlanksBefore(k) && quoteOnLine(k)) {
+                return "; line " + lineOf(k) + " starts with #, which is not a comment here (only MariaDB and"
+                        + " MySQL read it as one), so its quote opens a string: write the comment with -- instead";
+            }
+        }
+        int escaped = this.text.indexOf("\\'", this.start);
+        if (escaped >= 0 && escaped < this.end) {
+            return "; line " + lineOf(escaped) + " escapes a quote with a backslash (\\'), which only MariaDB and"
+                    + " MySQL read so: write a quote inside a string as '' instead";
+        }
+        return "";
+    }
+
+    private boolean quoteOnLine(int index) {
+        for (int k = index; k < this.end && this.text.charAt(k) != '\n'; k++) {
+            if (this.text.charAt(k) == '\'' || this.text.charAt(k) == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean onlyBlanksBefore(int index) {
+        for (int k = index - 1; k >= this.start && this.text.charAt(k) != '\n'; k--) {
+            if (this.text.charAt(k) != ' ' && this.text.charAt(k) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file's line of {@code index}, counted from the part's first line. */
+    private int lineOf(int index) {
+        return this.firstLine + countLines(this.start, index);
     }
 
     private ScriptFormatException unterminated(String what, String fix) {

@@ -365,6 +365,27 @@ class SqlSplitterTest {
     }
 
     @Test
+    void aQuoteLeftOpenByWhatOnlyMariaDbAndMySqlReadNamesItsLine() {
+        // A # comment is code here: its apostrophe opens a string that the next statement's quote closes.
+        assertThatThrownBy(() -> split("CREATE TABLE people (id int);\n# Don't forget\n"
+                + "INSERT INTO people VALUES (1);\nINSERT INTO people VALUES ('x');"))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessage("test.sql:4: Unterminated string literal starting on this line; close it with ' (write a"
+                        + " quote inside a string as ''); line 2 starts with #, which is not a comment here (only"
+                        + " MariaDB and MySQL read it as one), so its quote opens a string: write the comment with --"
+                        + " instead");
+        assertThatThrownBy(() -> split("SELECT 1;\nINSERT INTO people VALUES ('O\\'Brien');"))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageEndingWith("; line 2 escapes a quote with a backslash (\\'), which only MariaDB and MySQL"
+                        + " read so: write a quote inside a string as '' instead");
+        // Neither where the part has none of them, nor for PostgreSQL's own E'...' strings.
+        assertThatThrownBy(() -> split("SELECT 'abc;")).hasMessageNotContaining("MySQL");
+        assertThatThrownBy(() -> split("SELECT E'O\\'Brien;")).hasMessageNotContaining("MySQL");
+        // A # comment without a quote opens nothing, and is not named.
+        assertThatThrownBy(() -> split("# one\nSELECT 'abc;")).hasMessageNotContaining("MySQL");
+    }
+
+    @Test
     void unterminatedEscapeString() {
         assertThatThrownBy(() -> split("SELECT E'abc\\';"))
                 .isInstanceOf(ScriptFormatException.class).hasMessageContaining("test.sql:1: Unterminated E'...' string");
