@@ -69,42 +69,4 @@ class MariaDbBadInputTest {
             assertThat(MariaDb.tables(ds)).isEmpty();
         }
     }
-
-    @Test
-    void aQuoteEscapedWithABackslashFailsBeforeAnythingRunsAndSaysHowToWriteIt(@TempDir Path dir) {
-        Rev.writeAll(dir, Rev.of("p1", "").up("CREATE TABLE people (id INT, name VARCHAR(40));")
-                .down("DROP TABLE people;"),
-                Rev.of("p2", "p1").up("INSERT INTO people VALUES (1, 'O\\'Brien');\n"
-                        + "INSERT INTO people VALUES (2, 'Smith');")
-                        .down("DELETE FROM people;"));
-        try (TestDatabase db = MariaDb.fresh("backslash")) {
-            DataSource ds = db.dataSource();
-
-            ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class,
-                    () -> new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads"));
-
-            assertThat(e.getMessage()).contains("Unterminated string literal")
-                .endsWith("escapes a quote with a backslash (\\'), which only MariaDB and MySQL read so: write a"
-                        + " quote inside a string as '' instead");
-            assertThat(MariaDb.tables(ds)).isEmpty();
-        }
-    }
-
-    @Test
-    void aSemicolonInAHashCommentFailsItsStatementWithAHint(@TempDir Path dir) {
-        Rev.writeAll(dir, Rev.of("p1", "").up("# Step one; the table\nCREATE TABLE people (id INT);")
-                .down("DROP TABLE people;"));
-        try (TestDatabase db = MariaDb.fresh("hashcomment")) {
-            DataSource ds = db.dataSource();
-
-            MigrationExecutionException e = catchThrowableOfType(MigrationExecutionException.class,
-                    () -> new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads"));
-
-            assertThat(e.revision()).isEqualTo("p1");
-            assertThat(e.getMessage()).contains("Statements are split as PostgreSQL reads SQL, where # starts no"
-                    + " comment: a semicolon in a # comment ends the statement there", "Write the comment with --");
-            // The comment's first half ran (as nothing); the table was not made.
-            assertThat(MariaDb.tables(ds)).containsExactlyInAnyOrder("alembic_version", "samokoder_migrations_log");
-        }
-    }
 }

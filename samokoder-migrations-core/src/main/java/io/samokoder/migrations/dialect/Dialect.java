@@ -49,6 +49,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether scripts are split with MySQL's lexical rules: a backslash escapes the next character in every
+     * string, {@code #} starts a comment, backticks quote names. {@code false} by default: PostgreSQL's rules.
+     */
+    default boolean mysqlLexicalRules() {
+        return false;
+    }
+
     /** Whether the error means a lock timeout ran out waiting for a table or row lock. */
     boolean isLockNotAvailable(SQLException error);
 

@@ -96,7 +96,7 @@ final class Executor {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
                     this.statements);
-            this.preparer = StepPreparer.start(plan.steps(), this.reports::script, closing);
+            this.preparer = StepPreparer.start(plan.steps(), this.reports::script, this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
             } else {

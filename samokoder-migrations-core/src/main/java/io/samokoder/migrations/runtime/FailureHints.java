@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * What a failed step's report adds when the error has a likely cause in the script itself, and the
  * fix: statements pasted from a dump or a tool that do not run as a migration (pg_dump's search path
  * and {@code COPY ... FROM stdin}, psql's backslash commands, the mysql client's {@code DELIMITER} in a
- * Java revision's text, MySQL's {@code #} comments, which the splitter reads as code), and a
+ * Java revision's text), and a
  * statement that cannot run in a transaction.
  */
 final class FailureHints {
@@ -23,9 +23,6 @@ final class FailureHints {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final Pattern DELIMITER = Pattern.compile("^delimiter\\b", Pattern.CASE_INSENSITIVE);
-
-    /** A line that starts with {@code #}: a comment to MariaDB and MySQL, code to the splitter. */
-    private static final Pattern HASH_LINE = Pattern.compile("^[ \\t]*#", Pattern.MULTILINE);
 
     private FailureHints() {
     }
@@ -52,12 +49,6 @@ final class FailureHints {
             return " DELIMITER is a command of the mysql client, not SQL, and a Java revision's statements are sent"
                     + " as they are: leave it out (a routine's, trigger's or event's BEGIN ... END body needs none).";
         }
-        if (sql != null && (dialect.name().equals("mariadb") || dialect.name().equals("mysql"))
-                && hashLineUpTo(failure.step, script, dialect, failure.statementNumber)) {
-            return " Statements are split as PostgreSQL reads SQL, where # starts no comment: a semicolon in a #"
-                    + " comment ends the statement there, and a quote in it opens a string. Write the comment with --"
-                    + " instead.";
-        }
         if (sql != null && sql.startsWith("\\")) {
             return " A line that starts with a backslash is a command of psql (\\connect, \\i, \\copy, ...),"
                     + " not SQL: remove it from the script.";
@@ -70,20 +61,6 @@ final class FailureHints {
                     + " it then runs in autocommit, each statement committed as it completes.";
         }
         return "";
-    }
-
-    /**
-     * Whether a statement of the step up to statement {@code number} has a line that starts with {@code #}: a
-     * semicolon in such a comment ends a statement early, and the next one fails.
-     */
-    private static boolean hashLineUpTo(Step step, RevisionScript script, Dialect dialect, int number) {
-        List<SqlStatement> statements = StatementSender.statements(step, script, dialect);
-        for (int i = 0; i < number && i < statements.size(); i++) {
-            if (HASH_LINE.matcher(statements.get(i).sql()).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The text of statement {@code number} of the step, or {@code null} when it is not known. */

@@ -100,7 +100,7 @@ final class PlanChecks {
             }
             boolean inTransaction = dialect.transactionalDdl() && script.transactional(dialect);
             if (script.code().isEmpty()) {
-                script.checkStatements(step.kind() == Step.Kind.UPGRADE, inTransaction);
+                script.checkStatements(step.kind() == Step.Kind.UPGRADE, inTransaction, dialect);
                 continue;
             }
             for (SqlStatement statement : StatementSender.statements(step, script, dialect)) {

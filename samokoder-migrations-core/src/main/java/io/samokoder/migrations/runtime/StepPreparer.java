@@ -1,5 +1,6 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
@@ -33,6 +34,8 @@ final class StepPreparer implements Runnable {
 
     private final List<Step> steps;
     private final Function<Step, RevisionScript> scripts;
+    /** The run's database, whose lexical rules split the scripts. */
+    private final Dialect dialect;
     /** Runs after the last step is prepared, unless stopped before; {@code null} for none. */
     private final Runnable closing;
     /** The index of the step the run is at. */
@@ -42,9 +45,11 @@ final class StepPreparer implements Runnable {
     private volatile boolean stopped;
     private volatile Thread waiting;
 
-    private StepPreparer(List<Step> steps, Function<Step, RevisionScript> scripts, Runnable closing) {
+    private StepPreparer(List<Step> steps, Function<Step, RevisionScript> scripts, Dialect dialect,
+            Runnable closing) {
         this.steps = steps;
         this.scripts = scripts;
+        this.dialect = dialect;
         this.closing = closing;
     }
 
@@ -53,11 +58,12 @@ final class StepPreparer implements Runnable {
      * it; {@code null} when there are too few steps for it to be worth a thread (the run then does the
      * closing task's work itself).
      */
-    static StepPreparer start(List<Step> steps, Function<Step, RevisionScript> scripts, Runnable closing) {
+    static StepPreparer start(List<Step> steps, Function<Step, RevisionScript> scripts, Dialect dialect,
+            Runnable closing) {
         if (steps.size() < 2) {
             return null;
         }
-        StepPreparer preparer = new StepPreparer(steps, scripts, closing);
+        StepPreparer preparer = new StepPreparer(steps, scripts, dialect, closing);
         Thread thread = new Thread(preparer, "samokoder-migrations-prepare");
         thread.setDaemon(true);
         thread.start();
@@ -123,9 +129,9 @@ final class StepPreparer implements Runnable {
                 return;
             }
             if (step.kind() == Step.Kind.UPGRADE) {
-                script.upgradeStatements();
+                script.upgradeStatements(this.dialect);
             } else if (step.kind() == Step.Kind.DOWNGRADE) {
-                script.downgradeStatements();
+                script.downgradeStatements(this.dialect);
             }
             script.checksum();
             script.contentHash();

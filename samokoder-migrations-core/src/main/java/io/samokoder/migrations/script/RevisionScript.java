@@ -55,17 +55,11 @@ public final class RevisionScript {
     /** Whether {@link #contentHash()} is the hash of the text's UTF-8 encoding when none was given. */
     private final boolean hashesText;
     private final String text;
-    private final int upgradeStart;
-    private final int upgradeEnd;
-    private final int upgradeLine;
-    private final int downgradeStart;
-    private final int downgradeEnd;
-    private final int downgradeLine;
+    /** An SQL script's parts and their statements; {@code null} for code. */
+    private final ScriptParts parts;
 
     private final RevisionCode code;
 
-    private volatile List<SqlStatement> upgradeStatements;
-    private volatile List<SqlStatement> downgradeStatements;
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
             Duration lockTimeout, Duration statementTimeout, String contentHash, boolean hashesText, String text,
@@ -80,12 +74,8 @@ public final class RevisionScript {
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
         this.text = text;
-        this.upgradeStart = upgradeStart;
-        this.upgradeEnd = upgradeEnd;
-        this.upgradeLine = upgradeLine;
-        this.downgradeStart = downgradeStart;
-        this.downgradeEnd = downgradeEnd;
-        this.downgradeLine = downgradeLine;
+        this.parts = new ScriptParts(description, text, upgradeStart, upgradeEnd, upgradeLine, downgradeStart,
+                downgradeEnd, downgradeLine);
         this.code = null;
     }
 
@@ -101,12 +91,7 @@ public final class RevisionScript {
         this.contentHash = null;
         this.hashesText = false;
         this.text = "";
-        this.upgradeStart = 0;
-        this.upgradeEnd = 0;
-        this.upgradeLine = 0;
-        this.downgradeStart = -1;
-        this.downgradeEnd = 0;
-        this.downgradeLine = 0;
+        this.parts = null;
     }
 
     /**
@@ -224,23 +209,18 @@ public final class RevisionScript {
 
     /** Whether the script has a {@code -- migrate:downgrade} part; without one it is irreversible. */
     public boolean reversible() {
-        return this.code != null ? this.code.reversible() : this.downgradeStart >= 0;
+        return this.code != null ? this.code.reversible() : this.parts.reversible();
     }
 
     /**
-     * The upgrade statements, split on first use; line numbers are lines of the file.
+     * The upgrade statements as PostgreSQL and H2 read SQL, split on first use; line numbers are lines of the
+     * file.
      *
      * @throws ScriptFormatException if a string, comment or dollar quote is not terminated
      */
     public List<SqlStatement> upgradeStatements() {
         requireSql();
-        List<SqlStatement> statements = this.upgradeStatements;
-        if (statements == null) {
-            statements = SqlSplitter.split(this.description, this.text, this.upgradeStart, this.upgradeEnd,
-                    this.upgradeLine);
-            this.upgradeStatements = statements;
-        }
-        return statements;
+        return this.parts.statements(true, false);
     }
 
     /**
@@ -251,16 +231,7 @@ public final class RevisionScript {
      */
     public List<SqlStatement> downgradeStatements() {
         requireSql();
-        if (!reversible()) {
-            return List.of();
-        }
-        List<SqlStatement> statements = this.downgradeStatements;
-        if (statements == null) {
-            statements = SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
-                    this.downgradeLine);
-            this.downgradeStatements = statements;
-        }
-        return statements;
+        return this.parts.statements(false, false);
     }
 
     /**
@@ -271,14 +242,15 @@ public final class RevisionScript {
      *
      * @param upgrade the upgrade part, else the downgrade part (nothing to check when irreversible)
      * @param inTransaction whether the part runs inside a transaction of the engine's
+     * @param dialect the database, whose lexical rules split the part
      * @throws ScriptFormatException naming the file, the line and what to change
      */
-    public void checkStatements(boolean upgrade, boolean inTransaction) {
+    public void checkStatements(boolean upgrade, boolean inTransaction, Dialect dialect) {
         requireSql();
         if (!upgrade && !reversible()) {
             return;
         }
-        List<SqlStatement> split = upgrade ? this.upgradeStatements : this.downgradeStatements;
+        List<SqlStatement> split = this.parts.splitAlready(upgrade, dialect.mysqlLexicalRules());
         if (split != null) {
             if (inTransaction) {
                 for (SqlStatement statement : split) {
@@ -287,13 +259,7 @@ public final class RevisionScript {
             }
             return;
         }
-        if (upgrade) {
-            SqlSplitter.check(this.description, this.text, this.upgradeStart, this.upgradeEnd, this.upgradeLine,
-                    inTransaction);
-        } else {
-            SqlSplitter.check(this.description, this.text, this.downgradeStart, this.downgradeEnd,
-                    this.downgradeLine, inTransaction);
-        }
+        this.parts.check(upgrade, inTransaction, dialect.mysqlLexicalRules());
     }
 
     /**
@@ -321,13 +287,14 @@ public final class RevisionScript {
      *         has no statements before it runs) or uses what the database cannot hold
      */
     public List<SqlStatement> upgradeStatements(Dialect dialect) {
-        return this.code == null ? upgradeStatements() : number(this.code.statements(true, dialect));
+        return this.code == null ? this.parts.statements(true, dialect.mysqlLexicalRules())
+                : number(this.code.statements(true, dialect));
     }
 
     /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
     public List<SqlStatement> downgradeStatements(Dialect dialect) {
         if (this.code == null) {
-            return downgradeStatements();
+            return this.parts.statements(false, dialect.mysqlLexicalRules());
         }
         return this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of();
     }
@@ -375,20 +342,21 @@ public final class RevisionScript {
         if (this.code != null) {
             return this.code.compareChecksum(recorded);
         }
-        return ScriptChecksum.compare(recorded, this, this.text);
+        try {
+            return ScriptChecksum.compare(recorded, this, this.text);
+        } catch (ScriptFormatException onlyMySql) {
+            // A script that only MySQL's rules read has no form from before them.
+            return PartChecksums.compare(recorded, checksum());
+        }
     }
 
     private String computeChecksum() {
-        // The downgrade part is split for the checksum only, unless already split: a run that
-        // upgrades need not keep it.
-        return ScriptChecksum.of(upgradeStatements(), splitDowngrade());
+        return this.parts.checksum();
     }
 
     /** The downgrade statements, split for a checksum unless split already; none when irreversible. */
     List<SqlStatement> splitDowngrade() {
-        return !reversible() ? null : this.downgradeStatements != null ? this.downgradeStatements
-                : SqlSplitter.split(this.description, this.text, this.downgradeStart, this.downgradeEnd,
-                        this.downgradeLine);
+        return this.parts.downgradeForChecksum(false);
     }
 
     @Override

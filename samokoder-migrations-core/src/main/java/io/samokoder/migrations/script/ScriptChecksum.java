@@ -29,7 +29,15 @@ final class ScriptChecksum {
 
     /** The version 2 checksum of the upgrade statements and, for a reversible script, the downgrade ones. */
     static String of(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false, true);
+        return compute(upgrade, downgrade, false, true, false);
+    }
+
+    /**
+     * {@link #of}, of statements split with MySQL's lexical rules and normalised with them: for a script that
+     * only those rules read (a backslash-escaped quote, a {@code #} comment with a quote in it).
+     */
+    static String ofMySql(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+        return compute(upgrade, downgrade, false, true, true);
     }
 
     /**
@@ -51,16 +59,16 @@ final class ScriptChecksum {
 
     /** The version 2 checksum as written before executable comments ran: without them. */
     private static String beforeExecutableComments(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false, false);
+        return compute(upgrade, downgrade, false, false, false);
     }
 
     /** The version 1 checksum of the same statements (written before executable comments ran). */
     private static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, true, false);
+        return compute(upgrade, downgrade, true, false, false);
     }
 
     private static String compute(List<SqlStatement> upgrade, List<SqlStatement> downgrade, boolean legacy,
-            boolean executable) {
+            boolean executable, boolean mysql) {
         StringBuilder[] buffers = BUFFERS.get();
         if (buffers == null) {
             buffers = new StringBuilder[] {new StringBuilder(512), new StringBuilder(128)};
@@ -71,11 +79,11 @@ final class ScriptChecksum {
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
         content.setLength(0);
-        appendPart(content, scratch, 'U', upgrade, executable);
+        appendPart(content, scratch, 'U', upgrade, executable, mysql);
         String checksum;
         if (legacy) {
             if (downgrade != null) {
-                appendPart(content, scratch, 'D', downgrade, executable);
+                appendPart(content, scratch, 'D', downgrade, executable, mysql);
             }
             checksum = LEGACY_VERSION + Sha256.hexOfUtf8(content);
         } else {
@@ -83,7 +91,7 @@ final class ScriptChecksum {
             String down = PartChecksums.NONE;
             if (downgrade != null) {
                 content.setLength(0);
-                appendPart(content, scratch, 'D', downgrade, executable);
+                appendPart(content, scratch, 'D', downgrade, executable, mysql);
                 down = PartChecksums.digest(content);
             }
             checksum = PartChecksums.join(PartChecksums.SQL_PREFIX, up, down);
@@ -100,12 +108,12 @@ final class ScriptChecksum {
      * left it out before they ran.
      */
     private static void appendPart(StringBuilder content, StringBuilder scratch, char part,
-            List<SqlStatement> statements, boolean executable) {
+            List<SqlStatement> statements, boolean executable, boolean mysql) {
         int count = statements.size();
         if (!executable) {
             for (int i = 0; i < statements.size(); i++) {
                 scratch.setLength(0);
-                SqlSplitter.normalise(statements.get(i).sql(), scratch, false);
+                SqlSplitter.normalise(statements.get(i).sql(), scratch, false, mysql);
                 if (scratch.length() == 0) {
                     count--;
                 }
@@ -114,7 +122,7 @@ final class ScriptChecksum {
         content.append(part).append(count).append('\n');
         for (int i = 0; i < statements.size(); i++) {
             scratch.setLength(0);
-            SqlSplitter.normalise(statements.get(i).sql(), scratch, executable);
+            SqlSplitter.normalise(statements.get(i).sql(), scratch, executable, mysql);
             if (scratch.length() > 0 || executable) {
                 content.append(scratch.length()).append(':').append(scratch).append('\n');
             }

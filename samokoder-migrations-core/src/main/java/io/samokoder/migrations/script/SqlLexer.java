@@ -7,7 +7,10 @@ package io.samokoder.migrations.script;
  * identifiers ({@code ""} doubled), {@code --} line comments, nested block comments, dollar quotes
  * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), MySQL's executable comments
  * ({@code /*!...*}{@code /}), words and parentheses.
- * Strings are assumed to follow {@code standard_conforming_strings = on}.
+ * Strings are assumed to follow {@code standard_conforming_strings = on}. With MySQL's rules (for MariaDB and
+ * MySQL) a backslash escapes the next character in every {@code '...'} and {@code "..."} string (a
+ * {@code "..."} is a string there), {@code #} starts a comment to the end of the line, and backticks quote a
+ * name ({@code ``} doubled).
  */
 final class SqlLexer {
 
@@ -43,6 +46,7 @@ final class SqlLexer {
 
     private final String file;
     private final String text;
+    private final boolean mysql;
     private final int start;
     private final int end;
     private final int firstLine;
@@ -54,8 +58,14 @@ final class SqlLexer {
     private int tokenLine;
 
     SqlLexer(String file, String text, int start, int end, int firstLine) {
+        this(file, text, start, end, firstLine, false);
+    }
+
+    /** A lexer of {@code text[start, end)}; {@code mysql} for MySQL's rules (see the class documentation). */
+    SqlLexer(String file, String text, int start, int end, int firstLine, boolean mysql) {
         this.file = file;
         this.text = text;
+        this.mysql = mysql;
         this.start = start;
         this.end = end;
         this.pos = start;
@@ -128,7 +138,7 @@ final class SqlLexer {
                 stop++;
             }
             kind = Kind.SPACE;
-        } else if (c == '-' && at(i + 1, '-')) {
+        } else if ((c == '-' && at(i + 1, '-')) || (c == '#' && this.mysql)) {
             int nl = t.indexOf('\n', i);
             stop = nl < 0 || nl > this.end ? this.end : nl;
             kind = Kind.COMMENT;
@@ -145,10 +155,13 @@ final class SqlLexer {
             stop = i + 1;
             kind = Kind.CLOSE;
         } else if (c == '\'') {
-            stop = skipString(i, false);
+            stop = skipString(i, this.mysql);
             kind = Kind.QUOTED;
         } else if (c == '"') {
-            stop = skipQuotedIdentifier(i);
+            stop = this.mysql ? skipMySqlQuoted(i, '"') : skipQuotedIdentifier(i);
+            kind = Kind.QUOTED;
+        } else if (c == '`' && this.mysql) {
+            stop = skipMySqlQuoted(i, '`');
             kind = Kind.QUOTED;
         } else if (c == '$') {
             int dollarEnd = skipDollarQuote(i);
@@ -237,8 +250,36 @@ final class SqlLexer {
                 k++;
             }
         }
+        if (this.mysql) {
+            throw unterminated("string literal", "close it with ' (write a quote inside a string as '' or \\')");
+        }
         throw unterminated(backslashEscapes ? "E'...' string" : "string literal",
                 "close it with ' (write a quote inside a string as '')" + (backslashEscapes ? "" : mysqlHint()));
+    }
+
+    /**
+     * The end of MySQL's {@code "..."} string (a backslash escapes the next character) or backtick-quoted
+     * name (no escapes); a doubled quote is one character in both.
+     */
+    private int skipMySqlQuoted(int open, char quote) {
+        int k = open + 1;
+        while (k < this.end) {
+            char c = this.text.charAt(k);
+            if (c == '\\' && quote == '"') {
+                k += 2;
+            } else if (c == quote) {
+                if (at(k + 1, quote)) {
+                    k += 2;
+                } else {
+                    return k + 1;
+                }
+            } else {
+                k++;
+            }
+        }
+        throw quote == '"'
+                ? unterminated("string literal", "close it with \" (write a quote inside it as \"\" or \\\")")
+                : unterminated("quoted name", "close it with ` (write a backtick inside it as ``)");
     }
 
     private int skipQuotedIdentifier(int quote) {

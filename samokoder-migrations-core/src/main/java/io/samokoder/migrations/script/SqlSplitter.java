@@ -40,8 +40,13 @@ final class SqlSplitter {
 
     /** Splits {@code text[start, end)}, whose first line is line {@code firstLine} of the file. */
     static List<SqlStatement> split(String file, String text, int start, int end, int firstLine) {
+        return split(file, text, start, end, firstLine, false);
+    }
+
+    /** {@link #split(String, String, int, int, int)}, with MySQL's lexical rules where {@code mysql}. */
+    static List<SqlStatement> split(String file, String text, int start, int end, int firstLine, boolean mysql) {
         List<SqlStatement> statements = new ArrayList<>();
-        scan(file, text, start, end, firstLine, new Sink() {
+        scan(file, text, start, end, firstLine, mysql, new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 statements.add(new SqlStatement(text.substring(from, to), number, line));
@@ -55,8 +60,9 @@ final class SqlSplitter {
      * {@code inTransaction}, also at a statement that begins, ends or abandons a transaction
      * ({@link TransactionControl}).
      */
-    static void check(String file, String text, int start, int end, int firstLine, boolean inTransaction) {
-        scan(file, text, start, end, firstLine, !inTransaction ? NO_CHECK : new Sink() {
+    static void check(String file, String text, int start, int end, int firstLine, boolean inTransaction,
+            boolean mysql) {
+        scan(file, text, start, end, firstLine, mysql, !inTransaction ? NO_CHECK : new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 String keyword = TransactionControl.keyword(text, from, to);
@@ -68,8 +74,9 @@ final class SqlSplitter {
     }
 
     /** Finds the statements of {@code text[start, end)} and hands each to {@code sink}. */
-    private static void scan(String file, String text, int start, int end, int firstLine, Sink sink) {
-        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine);
+    private static void scan(String file, String text, int start, int end, int firstLine, boolean mysql,
+            Sink sink) {
+        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine, mysql);
         int count = 0;
         int statementStart = -1;
         int statementLine = 0;
@@ -199,17 +206,17 @@ final class SqlSplitter {
      */
     static String normalise(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
-        normalise(sql, out, true);
+        normalise(sql, out, true, false);
         return out.toString();
     }
 
     /**
      * {@link #normalise(String)} appended to {@code out}, which must be empty; with {@code executable} false,
      * the form of the checksums written before executable comments ran (2026-12-06), in which they are
-     * comments and dropped.
+     * comments and dropped; with {@code mysql}, read with MySQL's lexical rules.
      */
-    static void normalise(String sql, StringBuilder out, boolean executable) {
-        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1);
+    static void normalise(String sql, StringBuilder out, boolean executable, boolean mysql) {
+        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1, mysql);
         boolean gap = false;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT

@@ -3,6 +3,8 @@ package io.samokoder.migrations.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionCode;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 /** What the preparer asks for, how far ahead of the run it goes, and that it leaves bad scripts alone. */
 class StepPreparerTest {
 
+    private static final Dialect POSTGRESQL = Dialects.forName("postgresql").orElseThrow();
+
+
     private static final int STEPS = 100;
 
     @Test
@@ -29,7 +34,7 @@ class StepPreparerTest {
         StepPreparer preparer = StepPreparer.start(steps, step -> {
             asked.add(step.revision());
             return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
-        }, () -> closed.add("closing"));
+        }, POSTGRESQL, () -> closed.add("closing"));
         assertThat(preparer).isNotNull();
         awaitSize(asked, StepPreparer.AHEAD + 1);
         TimeUnit.MILLISECONDS.sleep(100);
@@ -53,7 +58,7 @@ class StepPreparerTest {
         StepPreparer preparer = StepPreparer.start(steps(STEPS), step -> {
             asked.add(step.revision());
             return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
-        }, null);
+        }, POSTGRESQL, null);
         awaitSize(asked, StepPreparer.AHEAD + 1);
         int half = StepPreparer.AHEAD / 2;
         for (int step = 1; step <= half; step++) {
@@ -76,7 +81,7 @@ class StepPreparerTest {
         StepPreparer preparer = StepPreparer.start(steps, step -> {
             events.add(step.revision());
             return script(step.revision(), "CREATE TABLE " + step.revision() + " (id int);");
-        }, () -> events.add("closing"));
+        }, POSTGRESQL, () -> events.add("closing"));
         awaitSize(events, StepPreparer.AHEAD + 1);
         TimeUnit.MILLISECONDS.sleep(100);
         assertThat(events).as("not while steps are left to prepare").doesNotContain("closing");
@@ -99,7 +104,7 @@ class StepPreparerTest {
             StepPreparer.start(steps(2), step -> {
                 asked.add(step.revision());
                 return null;
-            }, () -> {
+            }, POSTGRESQL, () -> {
                 asked.add("closing");
                 throw new IllegalStateException("cannot stamp");
             });
@@ -130,7 +135,7 @@ class StepPreparerTest {
         StepPreparer.start(steps, step -> {
             asked.add(step.revision());
             return scripts.get(Integer.parseInt(step.revision().substring(1)));
-        }, null);
+        }, POSTGRESQL, null);
         awaitSize(asked, 3);
         assertThat(asked).containsExactly("r0", "r1", "r2");
         assertThatThrownBy(scripts.get(1)::upgradeStatements).as("the run still meets the error at its step")
@@ -147,14 +152,15 @@ class StepPreparerTest {
         });
         List<Step> steps = steps(2);
         StepPreparer.start(steps, step -> RevisionScript.ofCode(new Revision(step.revision(), List.of(), Set.of(),
-                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, null, null, code), null);
+                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, null, null, code),
+                POSTGRESQL, null);
         awaitSize(threads, 2);
         assertThat(threads).containsExactly("samokoder-migrations-prepare", "samokoder-migrations-prepare");
     }
 
     @Test
     void aPlanOfOneStepNeedsNoThread() {
-        assertThat(StepPreparer.start(steps(1), step -> null, () -> { })).isNull();
+        assertThat(StepPreparer.start(steps(1), step -> null, POSTGRESQL, () -> { })).isNull();
     }
 
     private static List<Step> steps(int n) {

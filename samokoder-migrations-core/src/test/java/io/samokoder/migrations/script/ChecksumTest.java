@@ -36,6 +36,22 @@ class ChecksumTest {
     }
 
     @Test
+    void aScriptForMariaDbHasTheChecksumOfItsStatementsAsPostgreSqlReadsThemWhereTheyCloseSo() {
+        // A # comment is code to PostgreSQL's rules: the checksum is what it was before MySQL's rules were
+        // read, so a revision applied then is not taken for a changed one.
+        String hash = HEADER + "-- migrate:upgrade\n# Step one; the table\nCREATE TABLE t (id int);\n";
+        RevisionScript script = ScriptLoader.parse("c.sql", hash);
+        assertThat(script.checksum()).isEqualTo(ScriptChecksum.of(script.upgradeStatements(), null));
+        assertThat(script.upgradeStatements()).hasSize(2);
+        // A quote only MySQL's rules close: the statements as MariaDB reads them, not an error.
+        String escaped = HEADER + "-- migrate:upgrade\nINSERT INTO t VALUES ('O\\'Brien');\n";
+        assertThat(ScriptLoader.parse("c.sql", escaped).checksum()).startsWith("v2:")
+            .isNotEqualTo(ScriptLoader.parse("c.sql", escaped.replace("O\\'", "O\\'\\'")).checksum());
+        assertThatThrownBy(() -> ScriptLoader.parse("c.sql", HEADER + "-- migrate:upgrade\nSELECT 'open;\n")
+                .checksum()).isInstanceOf(ScriptFormatException.class);
+    }
+
+    @Test
     void isVersionedWithADigestPerPartAndCached() {
         RevisionScript script = ScriptLoader.parse("c.sql", BASE);
         assertThat(script.checksum()).matches("v2:[0-9a-f]{32}:[0-9a-f]{32}").isSameAs(script.checksum());

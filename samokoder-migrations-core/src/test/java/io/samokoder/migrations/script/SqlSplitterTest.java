@@ -261,7 +261,7 @@ class SqlSplitterTest {
         String sql = "CREATE TABLE t (id INT)  /*!50100 COMMENT 'kept' */ /* gone */";
         assertThat(SqlSplitter.normalise(sql)).isEqualTo("CREATE TABLE t(id INT)/*!50100 COMMENT 'kept' */");
         StringBuilder former = new StringBuilder();
-        SqlSplitter.normalise(sql, former, false);
+        SqlSplitter.normalise(sql, former, false, false);
         assertThat(former).hasToString("CREATE TABLE t(id INT)");
     }
 
@@ -362,6 +362,25 @@ class SqlSplitterTest {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("test.sql:2: Unterminated string literal");
+    }
+
+    private static List<String> mysql(String sql) {
+        return SqlSplitter.split("test.sql", sql, 0, sql.length(), 1, true).stream().map(SqlStatement::sql).toList();
+    }
+
+    @Test
+    void withMySqlsRulesHashCommentsBackslashEscapesDoubleQuotedStringsAndBackticksAreReadAsMariaDbReadsThem() {
+        assertThat(mysql("# Step one; don't skip it\nCREATE TABLE `a;b` (id int); # trailing; it's fine\n"
+                + "INSERT INTO `a;b` VALUES ('O\\'Brien'), (\"x\\\";y\"), ('C:\\\\');\nSELECT `it``s;`;"))
+            .containsExactly("CREATE TABLE `a;b` (id int)",
+                    "INSERT INTO `a;b` VALUES ('O\\'Brien'), (\"x\\\";y\"), ('C:\\\\')", "SELECT `it``s;`");
+        // The same text as PostgreSQL reads it: # is no comment, so the first statement ends at its semicolon.
+        assertThat(split("# Step one; x\nSELECT 1;")).extracting(SqlStatement::sql)
+            .containsExactly("# Step one", "x\nSELECT 1");
+        assertThatThrownBy(() -> mysql("SELECT 'abc\\';"))
+            .hasMessage("test.sql:1: Unterminated string literal starting on this line; close it with ' (write a"
+                    + " quote inside a string as '' or \\')");
+        assertThatThrownBy(() -> mysql("SELECT `abc;")).hasMessageContaining("Unterminated quoted name");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.Test;
  * in every script of its plan before the first step.
  */
 class StatementCheckTest {
+
+    private static final Dialect POSTGRESQL = Dialects.forName("postgresql").orElseThrow();
+
 
     private static RevisionScript script(String upgrade, String downgrade) {
         return ScriptLoader.parse("db/a1.sql", "-- m\n-- Revision ID: a1\n-- Revises:\n\n-- migrate:upgrade\n" + upgrade
@@ -77,10 +82,10 @@ class StatementCheckTest {
         RevisionScript script = script("CREATE TABLE t (id int);\nINSERT INTO t VALUES ('open);\n", "DROP TABLE t;");
 
         ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class,
-                () -> script.checkStatements(true, false));
+                () -> script.checkStatements(true, false, POSTGRESQL));
 
         assertThat(e.getMessage()).startsWith("db/a1.sql:7: Unterminated string literal");
-        assertThatCode(() -> script.checkStatements(false, true)).as("the downgrade part is fine")
+        assertThatCode(() -> script.checkStatements(false, true, POSTGRESQL)).as("the downgrade part is fine")
                 .doesNotThrowAnyException();
     }
 
@@ -90,15 +95,15 @@ class StatementCheckTest {
                 + "/* pasted */ COMMIT;\nCREATE TABLE t (id int);", "BEGIN;\nDROP TABLE t;\nEND;");
 
         ScriptFormatException up = catchThrowableOfType(ScriptFormatException.class,
-                () -> script.checkStatements(true, true));
+                () -> script.checkStatements(true, true, POSTGRESQL));
         ScriptFormatException down = catchThrowableOfType(ScriptFormatException.class,
-                () -> script.checkStatements(false, true));
+                () -> script.checkStatements(false, true, POSTGRESQL));
 
         assertThat(up.line()).isEqualTo(9);
         assertThat(up.getMessage()).startsWith("db/a1.sql:9: statement 4 is COMMIT, but the revision runs in a"
                 + " transaction of the engine's");
         assertThat(down.getMessage()).startsWith("db/a1.sql:12: statement 1 is BEGIN");
-        assertThatCode(() -> script.checkStatements(true, false)).as("in autocommit, it may commit")
+        assertThatCode(() -> script.checkStatements(true, false, POSTGRESQL)).as("in autocommit, it may commit")
                 .doesNotThrowAnyException();
     }
 
@@ -108,10 +113,10 @@ class StatementCheckTest {
         assertThat(script.upgradeStatements()).hasSize(2);
 
         ScriptFormatException e = catchThrowableOfType(ScriptFormatException.class,
-                () -> script.checkStatements(true, true));
+                () -> script.checkStatements(true, true, POSTGRESQL));
 
         assertThat(e.getMessage()).startsWith("db/a1.sql:7: statement 2 is COMMIT");
-        assertThatCode(() -> script.checkStatements(false, true)).as("irreversible: no downgrade part")
+        assertThatCode(() -> script.checkStatements(false, true, POSTGRESQL)).as("irreversible: no downgrade part")
                 .doesNotThrowAnyException();
         assertThatCode(() -> script.refuseTransactionControl(new SqlStatement("ROLLBACK TO s", 1, 1)))
                 .doesNotThrowAnyException();

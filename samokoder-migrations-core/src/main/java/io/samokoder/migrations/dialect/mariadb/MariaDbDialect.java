@@ -62,6 +62,12 @@ public final class MariaDbDialect implements Dialect {
         return false;
     }
 
+    /** MariaDB's and MySQL's own: backslash escapes in strings, {@code #} comments, backtick-quoted names. */
+    @Override
+    public boolean mysqlLexicalRules() {
+        return true;
+    }
+
     @Override
     public boolean isLockNotAvailable(SQLException error) {
         return error.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
