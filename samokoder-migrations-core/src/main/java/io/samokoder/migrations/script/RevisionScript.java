@@ -25,8 +25,9 @@ import java.util.Set;
  * <ul>
  *   <li>the file is decoded as UTF-8, a byte order mark is dropped, and CRLF and CR become LF;</li>
  *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
- *   <li>each part is split into statements; statements without tokens (blank, comment-only, a lone
- *       {@code ;}) do not count;</li>
+ *   <li>each part is split into statements as PostgreSQL reads SQL, on every database (a script whose
+ *       quotes only MySQL's rules close: as MariaDB reads it); statements without tokens (blank,
+ *       comment-only, a lone {@code ;}) do not count;</li>
  *   <li>in each statement, comments ({@code --} and nested block comments outside strings), blanks
  *       and line breaks between tokens are removed, except that one space is kept where they
  *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
