@@ -319,47 +319,9 @@ final class SqlLexer {
         return close + tag.length();
     }
 
-    /**
-     * Where the part has what MariaDB and MySQL read differently, the likely cause of a quote left open: a
-     * {@code #} comment (here code, so a quote in it opens a string) or a quote escaped with a backslash
-     * ({@code 'O\'Brien'}, here the string's end); the empty string otherwise.
-     */
+    /** {@link OpenQuoteHint#of} for this lexer's range. */
     private String mysqlHint() {
-        for (int k = this.start; k < this.end; k++) {
-            if (this.text.charAt(k) == '#' && onlyBlanksBefore(k) && quoteOnLine(k)) {
-                return "; line " + lineOf(k) + " starts with #, which is not a comment here (only MariaDB and"
-                        + " MySQL read it as one), so its quote opens a string: write the comment with -- instead";
-            }
-        }
-        int escaped = this.text.indexOf("\\'", this.start);
-        if (escaped >= 0 && escaped < this.end) {
-            return "; line " + lineOf(escaped) + " escapes a quote with a backslash (\\'), which only MariaDB and"
-                    + " MySQL read so: write a quote inside a string as '' instead";
-        }
-        return "";
-    }
-
-    private boolean quoteOnLine(int index) {
-        for (int k = index; k < this.end && this.text.charAt(k) != '\n'; k++) {
-            if (this.text.charAt(k) == '\'' || this.text.charAt(k) == '"') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean onlyBlanksBefore(int index) {
-        for (int k = index - 1; k >= this.start && this.text.charAt(k) != '\n'; k--) {
-            if (this.text.charAt(k) != ' ' && this.text.charAt(k) != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The file's line of {@code index}, counted from the part's first line. */
-    private int lineOf(int index) {
-        return this.firstLine + countLines(this.start, index);
+        return OpenQuoteHint.of(this.text, this.start, this.end, this.firstLine);
     }
 
     private ScriptFormatException unterminated(String what, String fix) {
