@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * MariaDB's and MySQL's {@code information_schema}: tables (engine, collation, comment), columns (type,
  * nullability, default, extra, generation, collation, comment), indexes, constraints, views, sequences (their
  * options read from each sequence's row), routines, events, triggers and grants (on the database, its tables,
- * views and columns) of the connection's current database.
+ * views, columns and routines) of the connection's current database.
  */
 final class MariaDbCatalogReader extends InformationSchemaReader {
 
@@ -71,7 +71,7 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
 
     /**
      * What was granted on the database ({@code GRANT ... ON *}), its tables and views, and their columns, as the
-     * connection's user may see it; not on routines, which no {@code information_schema} view lists.
+     * connection's user may see it; routines' grants are in {@link #ROUTINE_GRANTS}.
      */
     private static final String GRANTS = "SELECT NULL, NULL, " + GRANTED + " FROM information_schema.SCHEMA_PRIVILEGES"
             + " WHERE TABLE_SCHEMA = DATABASE() HAVING COUNT(*) > 0"
@@ -79,6 +79,14 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
             + " WHERE TABLE_SCHEMA = DATABASE() GROUP BY TABLE_NAME"
             + " UNION ALL SELECT TABLE_NAME, COLUMN_NAME, " + GRANTED + " FROM information_schema.COLUMN_PRIVILEGES"
             + " WHERE TABLE_SCHEMA = DATABASE() GROUP BY TABLE_NAME, COLUMN_NAME";
+
+    /**
+     * What was granted on each routine: no {@code information_schema} view lists it, so from the grant table
+     * itself, where the connection's user may read it (else routines' grants are not compared).
+     */
+    private static final String ROUTINE_GRANTS = "SELECT Routine_type, Routine_name,"
+            + " GROUP_CONCAT(CONCAT('''', User, '''@''', Host, ''' ', Proc_priv) ORDER BY User, Host SEPARATOR ', ')"
+            + " FROM mysql.procs_priv WHERE Db = DATABASE() GROUP BY Routine_type, Routine_name";
 
     /** Made after the queries above, which its constructor takes. */
     static final MariaDbCatalogReader INSTANCE = new MariaDbCatalogReader();
@@ -162,6 +170,15 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
                 b.add(rs.getString(1).toLowerCase(Locale.ROOT) + " " + rs.getString(2),
                         (returns == null ? "" : "RETURNS " + returns + " ") + rs.getString(4), null);
             }
+        }
+        try (ResultSet rs = st.executeQuery(ROUTINE_GRANTS)) {
+            while (rs.next()) {
+                String routine = rs.getString(1).toLowerCase(Locale.ROOT) + " " + rs.getString(2);
+                b.add("grants on " + routine, rs.getString(3), routine);
+            }
+        }
+        catch (SQLException notReadable) {
+            // A user who may not read the grant tables: routines' grants are left out, for both snapshots alike.
         }
     }
 }

@@ -56,6 +56,7 @@ class MigrationsKitMariaDbTest extends PortableRevisionsChecks {
                     .assertDowngradesLeaveNoTrace())
                 .isInstanceOf(AssertionError.class)
                 .hasMessage(prefix + "leaves grants on column accounts.tenant\n"
+                        + prefix + "leaves grants on procedure account_count\n"
                         + prefix + "leaves grants on table accounts\n"
                         + prefix + "leaves grants on this database\n"
                         + prefix + "leaves grants on view account_tenants");
