@@ -47,7 +47,7 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
         ApplicationContext context = event.getApplicationContext();
         Migrations migrations = context.getBean(Migrations.class);
         ModelSource model = lazyModel(context);
-        MigrationsProperties.Autogenerate properties = context.getBeanProvider(MigrationsProperties.class)
+        AutogenerateProperties properties = context.getBeanProvider(MigrationsProperties.class)
             .getIfAvailable(MigrationsProperties::new).getAutogenerate();
         AutogenerateSettings autogenerate = new AutogenerateSettings(properties.getExcludeTables(),
                 properties.isCompareServerDefaults(), properties.isDropUnmappedTables());

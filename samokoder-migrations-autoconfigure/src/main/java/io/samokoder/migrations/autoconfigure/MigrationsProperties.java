@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -178,52 +179,8 @@ public class MigrationsProperties {
     /**
      * What "revision --autogenerate" and "check" compare in command mode.
      */
-    private final Autogenerate autogenerate = new Autogenerate();
-
-    /** What {@code revision --autogenerate} and {@code check} compare, under {@code samokoder.migrations.autogenerate}. */
-    public static class Autogenerate {
-
-        /**
-         * Tables the comparison of the model with the database leaves alone, by name or pattern with * and ?
-         * (case-insensitive), besides the version and log tables.
-         */
-        private List<String> excludeTables = new ArrayList<>();
-
-        /**
-         * Whether column defaults are compared.
-         */
-        private boolean compareServerDefaults = true;
-
-        /**
-         * Whether tables of the database that no entity maps are dropped by the generated revision, instead of
-         * left alone.
-         */
-        private boolean dropUnmappedTables = false;
-
-        public List<String> getExcludeTables() {
-            return this.excludeTables;
-        }
-
-        public void setExcludeTables(List<String> excludeTables) {
-            this.excludeTables = excludeTables;
-        }
-
-        public boolean isCompareServerDefaults() {
-            return this.compareServerDefaults;
-        }
-
-        public void setCompareServerDefaults(boolean compareServerDefaults) {
-            this.compareServerDefaults = compareServerDefaults;
-        }
-
-        public boolean isDropUnmappedTables() {
-            return this.dropUnmappedTables;
-        }
-
-        public void setDropUnmappedTables(boolean dropUnmappedTables) {
-            this.dropUnmappedTables = dropUnmappedTables;
-        }
-    }
+    @NestedConfigurationProperty
+    private final AutogenerateProperties autogenerate = new AutogenerateProperties();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -414,7 +371,7 @@ public class MigrationsProperties {
         this.javaPackages = javaPackages;
     }
 
-    public Autogenerate getAutogenerate() {
+    public AutogenerateProperties getAutogenerate() {
         return this.autogenerate;
     }
 

@@ -74,7 +74,7 @@ class MigrationsPropertiesTests {
 
     @Test
     void theComparisonDefaultsAreTheCommandLines() {
-        MigrationsProperties.Autogenerate autogenerate = new MigrationsProperties().getAutogenerate();
+        AutogenerateProperties autogenerate = new MigrationsProperties().getAutogenerate();
         io.samokoder.migrations.cli.command.AutogenerateSettings defaults =
                 io.samokoder.migrations.cli.command.AutogenerateSettings.DEFAULTS;
         assertThat(autogenerate.getExcludeTables()).isEqualTo(defaults.excludeTables());
