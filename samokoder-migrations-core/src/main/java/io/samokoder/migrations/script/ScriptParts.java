@@ -49,8 +49,7 @@ final class ScriptParts {
             return List.of();
         }
         boolean rules = mysql && needsMySqlRules(upgrade);
-        List<SqlStatement> statements = upgrade ? (rules ? this.mysqlUpgrade : this.upgrade)
-                : (rules ? this.mysqlDowngrade : this.downgrade);
+        List<SqlStatement> statements = kept(upgrade, rules);
         if (statements == null) {
             statements = split(upgrade, rules);
             if (upgrade && rules) {
@@ -68,7 +67,10 @@ final class ScriptParts {
 
     /** The part's statements if split already, else {@code null}. */
     List<SqlStatement> splitAlready(boolean upgrade, boolean mysql) {
-        boolean rules = mysql && needsMySqlRules(upgrade);
+        return kept(upgrade, mysql && needsMySqlRules(upgrade));
+    }
+
+    private List<SqlStatement> kept(boolean upgrade, boolean rules) {
         return upgrade ? (rules ? this.mysqlUpgrade : this.upgrade) : (rules ? this.mysqlDowngrade : this.downgrade);
     }
 
@@ -89,8 +91,9 @@ final class ScriptParts {
         if (!reversible()) {
             return null;
         }
-        List<SqlStatement> kept = splitAlready(false, mysql);
-        return kept != null ? kept : split(false, mysql && needsMySqlRules(false));
+        boolean rules = mysql && needsMySqlRules(false);
+        List<SqlStatement> kept = kept(false, rules);
+        return kept != null ? kept : split(false, rules);
     }
 
     /**
