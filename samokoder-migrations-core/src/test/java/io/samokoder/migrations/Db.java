@@ -46,6 +46,32 @@ final class Db {
                 });
     }
 
+    /**
+     * A DataSource that gives every caller the same session and leaves it open, as a pooler in transaction
+     * mode gives one server session to several clients in turn.
+     */
+    static DataSource shared(Connection session) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(Db.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(session, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(Db.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> unclosable;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "a shared session";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     static MigrationsConfig.Builder config(DataSource ds, Path scripts) {
         return MigrationsConfig.builder().dataSource(ds).locations("filesystem:" + scripts);
     }

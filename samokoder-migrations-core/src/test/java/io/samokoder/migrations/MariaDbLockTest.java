@@ -169,6 +169,41 @@ class MariaDbLockTest {
     }
 
     @Test
+    void aSessionThatHoldsTheLockAlreadyIsRefusedAndKeepsItOnce(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, rev("r1", ""));
+        try (TestDatabase db = MariaDb.fresh("shared")) {
+            DataSource ds = db.dataSource();
+            MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))");
+            long key = MariaDbDialect.INSTANCE.lock().lockKey(db.name(), "alembic_version");
+            try (Connection session = ds.getConnection();
+                    PreparedStatement lock = session.prepareStatement("SELECT GET_LOCK(CONCAT('samokoder:', ?), 0)");
+                    PreparedStatement release = session.prepareStatement(
+                            "SELECT RELEASE_LOCK(CONCAT('samokoder:', ?))")) {
+                // Another client's run took the lock in this session, which a pooler now gives to this run.
+                lock.setLong(1, key);
+                lock.executeQuery().close();
+                Migrations sharing = new Migrations(MariaDb.config(Db.shared(session), dir).build());
+
+                SharedSessionException e = catchThrowableOfType(SharedSessionException.class,
+                        () -> sharing.upgrade("heads"));
+
+                assertThat(e.getMessage()).contains("holds the migration lock (user lock 'samokoder:" + key + "' for "
+                        + db.name() + ".alembic_version) already").contains("Nothing was changed");
+                assertThat(MariaDb.tables(ds)).containsExactly("side_effect");
+                // Held once, as the other client took it: its own release at its end frees it.
+                release.setLong(1, key);
+                try (ResultSet rs = release.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+                assertThat(MariaDb.count(ds, "SELECT COUNT(*) FROM DUAL WHERE IS_USED_LOCK('samokoder:" + key
+                        + "') IS NOT NULL")).isZero();
+            }
+            assertThat(new Migrations(MariaDb.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+        }
+    }
+
+    @Test
     void aRevisionThatReleasesTheSessionsLocksIsReportedWhenTheRunEnds(@TempDir Path dir) {
         Rev r1 = Rev.of("r1", "").up("CREATE TABLE accounts (id INT);").down("DROP TABLE accounts;");
         Rev.writeAll(dir, r1, Rev.of("r2", "r1").up("SELECT RELEASE_ALL_LOCKS();").down("SELECT 1;"));
@@ -182,7 +217,8 @@ class MariaDbLockTest {
 
             assertThat(warnings.messages()).singleElement().asString()
                     .contains("The migration lock (user lock 'samokoder:")
-                    .contains("was no longer held when the run ended: a revision's statement released it")
+                    .contains("was no longer held by this run's session when the run ended: a revision's statement"
+                            + " released it, or it reached another session; no session holds it now")
                     .contains("RELEASE_ALL_LOCKS()");
             assertThat(MariaDb.versionRows(ds)).containsExactly("r2");
         }

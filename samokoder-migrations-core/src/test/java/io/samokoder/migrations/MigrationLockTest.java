@@ -67,6 +67,33 @@ class MigrationLockTest {
     }
 
     @Test
+    void aSessionThatHoldsTheLockAlreadyIsRefusedAndKeepsItOnce(TestDatabase db, @TempDir Path dir) throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "shared");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        long key = PostgresDialect.INSTANCE.lockKey("shared", "alembic_version");
+        try (Connection session = ds.getConnection()) {
+            // Another client's run took the lock in this session, which a transaction pooler now gives to this run.
+            lock(session, key);
+            Migrations sharing = new Migrations(Db.config(Db.shared(session), dir).build());
+
+            SharedSessionException e = catchThrowableOfType(SharedSessionException.class,
+                    () -> sharing.upgrade("heads"));
+
+            assertThat(e.lockName()).isEqualTo("advisory lock " + key + " for shared.alembic_version");
+            assertThat(e.getMessage()).contains("holds the migration lock (advisory lock " + key)
+                    .contains("pool_mode = transaction").contains("Nothing was changed")
+                    .contains("samokoder.migrations.url");
+            assertThat(Db.tableExists(ds, "shared", "alembic_version")).isFalse();
+            assertThat(Db.tableExists(ds, "shared", "first")).isFalse();
+            // Held once, as the other client took it: its own unlock at its end releases it.
+            unlock(session, key);
+            assertThat(Db.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND objid::bigint = (" + key + " & 4294967295)")).isZero();
+        }
+        assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+    }
+
+    @Test
     void theKeyFollowsTheCurrentSchemaWhenNoneIsConfigured(TestDatabase db, @TempDir Path dir) throws Exception {
         PGSimpleDataSource ds = Db.schema(db, "implicit");
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * On PostgreSQL a run with steps executes on the connection that holds the migration lock: one
@@ -104,10 +107,47 @@ class RunConnectionTest {
 
             assertThat(warnings.messages()).singleElement().asString()
                     .contains("The migration lock (advisory lock", "released_by_revision.alembic_version")
-                    .contains("was no longer held when the run ended: a revision's statement released it")
+                    .contains("was no longer held by this run's session when the run ended: a revision's statement"
+                            + " released it, or it reached another session; no session holds it now")
                     .contains("pg_advisory_unlock_all()");
         }
         assertThat(Db.versionRows(ds)).containsExactly("r2");
+    }
+
+    @Test
+    void aLostLockThatAnotherSessionTookMeanwhileIsReportedWithThatSession(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "taken_meanwhile");
+        Rev.writeAll(dir, Rev.of("r1", "").up("SELECT pg_advisory_unlock_all();\nSELECT pg_sleep(1.5);")
+                .down("SELECT 1;"));
+        PGSimpleDataSource nextDs = Db.schema(db, "taken_meanwhile");
+        nextDs.setApplicationName("the-next-instance");
+        long key = PostgresDialect.INSTANCE.lockKey("taken_meanwhile", "alembic_version");
+        try (LoggedWarnings warnings = new LoggedWarnings(); Connection next = nextDs.getConnection();
+                PreparedStatement tryLock = next.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
+                    () -> new Migrations(Db.config(ds, dir).build()).upgrade("heads"));
+            long sleeping = 0;
+            for (int i = 0; i < 1000 && sleeping == 0; i++) {
+                sleeping = Db.count(ds, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                        + " AND query LIKE '%pg_sleep(1.5)%' AND pid <> pg_backend_pid()");
+                Thread.sleep(5);
+            }
+            assertThat(sleeping).as("the revision, after it released the lock").isEqualTo(1);
+            tryLock.setLong(1, key);
+            int nextPid;
+            try (ResultSet rs = tryLock.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the lock, which the revision released").isTrue();
+                nextPid = rs.getInt(2);
+            }
+
+            assertThat(run.get(30, TimeUnit.SECONDS).steps()).hasSize(1);
+            assertThat(warnings.messages()).singleElement().asString()
+                    .contains("was no longer held by this run's session when the run ended")
+                    .contains("it is held by pid " + nextPid + ", application_name 'the-next-instance'")
+                    .contains("Another instance could have migrated at the same time");
+        }
     }
 
     @Test

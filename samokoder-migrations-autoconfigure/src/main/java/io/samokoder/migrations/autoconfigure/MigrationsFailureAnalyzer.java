@@ -7,6 +7,7 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.PartialRevisionException;
+import io.samokoder.migrations.SharedSessionException;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.java.JavaRevisionException;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
@@ -56,6 +57,14 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                     + "\n",
                     "Wait for the other instance to finish and restart, or stop it if it hangs. To wait longer, raise"
                             + " samokoder.migrations.lock-wait-timeout.",
+                    cause);
+        }
+        if (cause instanceof SharedSessionException) {
+            return new FailureAnalysis("Migrations refused to take the migration lock in a shared database session:\n\n"
+                    + "    " + cause.getMessage() + "\n",
+                    "Point samokoder.migrations.url (with user and password) at the database itself or at a"
+                            + " session-mode pool, and restart; the application's own DataSource may stay on the"
+                            + " transaction-mode pooler.",
                     cause);
         }
         if (cause instanceof IrreversibleRevisionException irreversible) {

@@ -9,6 +9,7 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.PartialRevisionException;
+import io.samokoder.migrations.SharedSessionException;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.plan.Step;
 import java.time.Duration;
@@ -120,6 +121,15 @@ class MigrationsFailureAnalyzerTests {
         FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
         assertThat(analysis.getDescription()).contains("4242");
         assertThat(analysis.getAction()).contains("samokoder.migrations.lock-wait-timeout");
+    }
+
+    @Test
+    void aSharedSessionPointsAtAConnectionOfTheMigrationsOwn() {
+        SharedSessionException ex = new SharedSessionException("advisory lock 7 for public.alembic_version");
+        FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
+        assertThat(analysis.getDescription()).contains("shared database session")
+                .contains("advisory lock 7 for public.alembic_version").contains("pool_mode = transaction");
+        assertThat(analysis.getAction()).contains("samokoder.migrations.url").contains("session-mode pool");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.LockTimeoutException;
 import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.SharedSessionException;
 import io.samokoder.migrations.dialect.LockSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,7 +82,7 @@ final class LockWait {
                 while (true) {
                     boolean taken;
                     try {
-                        taken = tryOnce(tryLock);
+                        taken = tryOnce(tryLock, name);
                         remakes = 0;
                     } catch (SQLException e) {
                         boolean valid = connection.isValid(1);
@@ -118,14 +119,15 @@ final class LockWait {
                         attempts = ready(connection, sql, schema, table, key);
                         tryLock = attempts.tryLock();
                         created |= attempts.created();
-                        taken = tryOnce(tryLock);
+                        taken = tryOnce(tryLock, name);
                     }
                     if (taken) {
                         Duration waited = Duration.ofNanos(System.nanoTime() - start);
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
-                        return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name, waited,
+                        return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name,
+                                sql.lockHolderQuery(schema, table), waited,
                                 created ? sql.tableDrop(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
@@ -258,9 +260,21 @@ final class LockWait {
         return schema == null ? "" : schema;
     }
 
-    private static boolean tryOnce(PreparedStatement tryLock) throws SQLException {
+    /**
+     * One attempt: whether it took the lock.
+     *
+     * @throws SharedSessionException where the session holds the lock already ({@link LockSql#tryLockQuery})
+     */
+    private static boolean tryOnce(PreparedStatement tryLock, String name) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
+            if (!rs.next()) {
+                return false;
+            }
+            boolean taken = rs.getBoolean(1);
+            if (rs.wasNull()) {
+                throw new SharedSessionException(name);
+            }
+            return taken;
         }
     }
 
@@ -268,8 +282,13 @@ final class LockWait {
     }
 
     private static Holder holder(Connection connection, LockSql sql, String schema, String table, long key) {
-        try (PreparedStatement ps = connection.prepareStatement(sql.lockHolderQuery(schema, table))) {
-            if (!sql.heldInTransaction()) {
+        return holder(connection, sql.lockHolderQuery(schema, table), !sql.heldInTransaction(), key);
+    }
+
+    /** The session holding the lock, read with its {@link LockSql#lockHolderQuery}; all nulls when none is found. */
+    static Holder holder(Connection connection, String holderQuery, boolean bindKey, long key) {
+        try (PreparedStatement ps = connection.prepareStatement(holderQuery)) {
+            if (bindKey) {
                 ps.setLong(1, key);
                 ps.setLong(2, key);
             }

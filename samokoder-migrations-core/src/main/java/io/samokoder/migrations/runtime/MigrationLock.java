@@ -47,6 +47,8 @@ final class MigrationLock implements AutoCloseable {
     private final LockSql sql;
     private final long key;
     private final String name;
+    /** Who holds the lock ({@link LockSql#lockHolderQuery}), read when the unlock finds it not held by this session. */
+    private final String holderQuery;
     private final Duration waited;
     /** What removes the lock's own table, where taking the lock created it ({@link LockSql#tableDrop}). */
     private final LockTableDrop discard;
@@ -59,13 +61,14 @@ final class MigrationLock implements AutoCloseable {
     private boolean probeRestoreAutoCommit;
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
-            LockSql sql, long key, String name, Duration waited, LockTableDrop discard) {
+            LockSql sql, long key, String name, String holderQuery, Duration waited, LockTableDrop discard) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
         this.sql = sql;
         this.key = key;
         this.name = name;
+        this.holderQuery = holderQuery;
         this.waited = waited;
         this.discard = discard;
     }
@@ -260,13 +263,22 @@ final class MigrationLock implements AutoCloseable {
 
     /**
      * The unlock found the lock not held: something in this session released it before the run
-     * ended, and from then on another instance could take it and migrate alongside.
+     * ended, or the unlock reached another server session than the one that took it (a pooler in
+     * transaction mode); either way another instance could take it and migrate alongside.
      */
     private void lostWarning() {
-        LOG.warn("The migration lock ({}) was no longer held when the run ended{}. Another instance could"
-                + " have migrated at the same time: check the version table and the log. A revision must not"
-                + " release the session's locks (PostgreSQL: pg_advisory_unlock_all(), DISCARD ALL; MariaDB:"
-                + " RELEASE_ALL_LOCKS()).", this.name, this.lent ? ": a revision's statement released it" : "");
+        LockWait.Holder holder = LockWait.holder(this.connection, this.holderQuery, true, this.key);
+        LOG.warn("The migration lock ({}) was no longer held by this run's session when the run ended{}; {}."
+                + " Another instance could have migrated at the same time: check the version table and the log."
+                + " A revision must not release the session's locks (PostgreSQL: pg_advisory_unlock_all(),"
+                + " DISCARD ALL; MariaDB: RELEASE_ALL_LOCKS()), and a run must have a server session of its own:"
+                + " behind a pooler in transaction mode (PgBouncer's pool_mode = transaction) its statements reach"
+                + " other sessions than the lock's, and the lock stays held by the session that took it, which the"
+                + " pooler keeps, until that session ends.", this.name,
+                this.lent ? ": a revision's statement released it, or it reached another session" : "",
+                holder.pid() == null ? "no session holds it now"
+                        : "it is " + LockTimeoutException.describeHolder(holder.pid(), holder.application(),
+                                holder.client(), holder.since()));
     }
 
     /** Rolls back and closes the lock's connection, restoring a pooled connection's autocommit. */

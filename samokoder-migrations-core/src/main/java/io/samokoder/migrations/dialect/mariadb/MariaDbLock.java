@@ -34,9 +34,11 @@ final class MariaDbLock implements LockSql {
         return "user lock 'samokoder:" + key + "' for " + (schema.isEmpty() ? "" : schema + ".") + table;
     }
 
+    /** {@code NULL} where {@code IS_USED_LOCK} names this session: {@code GET_LOCK} would take it again. */
     @Override
     public String tryLockQuery(String schema, String table) {
-        return "SELECT GET_LOCK(" + NAME + ", 0)";
+        return "SELECT CASE WHEN IS_USED_LOCK(k.name) = CONNECTION_ID() THEN NULL ELSE GET_LOCK(k.name, 0) END"
+                + " FROM (SELECT " + NAME + " AS name) k";
     }
 
     /** {@code IS_USED_LOCK} names a session other than this one. */

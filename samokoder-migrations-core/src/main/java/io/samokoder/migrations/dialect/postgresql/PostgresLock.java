@@ -28,9 +28,18 @@ final class PostgresLock implements LockSql {
         return hash;
     }
 
+    /**
+     * Looks in {@code pg_locks} for the key held by this backend first (a bigint key is stored as
+     * {@code classid} = high 32 bits, {@code objid} = low 32 bits, {@code objsubid} = 1), and answers
+     * {@code NULL} then, since {@code pg_try_advisory_lock} would take it again and exclude nobody.
+     */
     @Override
     public String tryLockQuery(String schema, String table) {
-        return "SELECT pg_try_advisory_lock(?)";
+        return "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'"
+                + " AND l.pid = pg_backend_pid() AND l.objsubid = 1"
+                + " AND l.classid::bigint = ((k.key >> 32) & 4294967295)"
+                + " AND l.objid::bigint = (k.key & 4294967295))"
+                + " THEN NULL ELSE pg_try_advisory_lock(k.key) END FROM (SELECT ?::bigint AS key) k";
     }
 
     @Override
