@@ -132,8 +132,29 @@ public final class TestPostgres {
             }
         }
 
+        /**
+         * Drops the database, ending its sessions first: {@code WITH (FORCE)} from PostgreSQL 13 on, before
+         * that by {@code pg_terminate_backend}.
+         */
         void drop(String database) {
-            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            Properties props = new Properties();
+            props.setProperty("user", this.user);
+            props.setProperty("password", this.password);
+            String sql = "DROP DATABASE IF EXISTS " + database;
+            try (Connection c = DriverManager.getConnection(this.adminUrl, props); Statement st = c.createStatement()) {
+                if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
+                    sql += " WITH (FORCE)";
+                }
+                else {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                            + "'");
+                }
+                st.execute(sql);
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Test database administration failed (" + sql + "): "
+                        + ex.getMessage(), ex);
+            }
         }
     }
 
