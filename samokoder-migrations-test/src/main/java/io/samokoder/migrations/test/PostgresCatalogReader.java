@@ -27,6 +27,17 @@ final class PostgresCatalogReader implements CatalogReader {
      *              default revoked and granted again reads as the default
      * @param owner the role that owns the object, whose own privileges are left out
      */
+    private static String columns(String generated) {
+        return "SELECT c.relname, a.attname,"
+                + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+                + " pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, " + generated + ","
+                + " c.relkind::text, pg_catalog.col_description(c.oid, a.attnum), " + grants("a.attacl", "c.relowner")
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
+                + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
+                + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY (?))";
+    }
+
     private static String grants(String acl, String owner) {
         return "(SELECT pg_catalog.string_agg(g.privilege, ', ' ORDER BY g.privilege) FROM"
                 + " (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END"
@@ -40,14 +51,10 @@ final class PostgresCatalogReader implements CatalogReader {
             + " FROM pg_catalog.pg_class c"
             + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f') AND NOT (c.relname = ANY (?))";
 
-    private static final String COLUMNS = "SELECT c.relname, a.attname,"
-            + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-            + " pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
-            + " c.relkind::text, pg_catalog.col_description(c.oid, a.attnum), " + grants("a.attacl", "c.relowner")
-            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
-            + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
-            + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
-            + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY (?))";
+    private static final String COLUMNS = columns("a.attgenerated::text");
+
+    /** PostgreSQL 11 has no generated columns, nor {@code pg_attribute.attgenerated}. */
+    private static final String COLUMNS_BEFORE_12 = columns("''");
 
     private static final String INDEXES = "SELECT i.relname, t.relname, pg_catalog.pg_get_indexdef(i.oid), t.relkind"
             + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
@@ -122,7 +129,8 @@ final class PostgresCatalogReader implements CatalogReader {
                 b.add(kind + rs.getString(1), rs.getString(3).strip() + granted(rs.getString(4)), null);
             }
         }
-        try (ResultSet rs = query(connection, COLUMNS, ignored)) {
+        String columns = connection.getMetaData().getDatabaseMajorVersion() >= 12 ? COLUMNS : COLUMNS_BEFORE_12;
+        try (ResultSet rs = query(connection, columns, ignored)) {
             while (rs.next()) {
                 String relation = rs.getString(1);
                 StringBuilder def = new StringBuilder(rs.getString(3));

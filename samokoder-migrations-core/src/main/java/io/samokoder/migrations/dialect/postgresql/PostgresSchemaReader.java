@@ -41,15 +41,10 @@ final class PostgresSchemaReader implements SchemaReader {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
             + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition";
 
-    private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
-            + " t.typtype, t.typname, a.attnotnull, a.attidentity, pg_get_expr(d.adbin, d.adrelid),"
-            + " col_description(c.oid, a.attnum),"
-            + " pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) IS NOT NULL, a.atttypid,"
-            + " a.attgenerated FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
-            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-            + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0"
-            + " AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
+    private static final String COLUMNS = columns("a.attgenerated");
+
+    /** PostgreSQL 11 has no generated columns, nor {@code pg_attribute.attgenerated}. */
+    private static final String COLUMNS_BEFORE_12 = columns("''::\"char\"");
 
     private static final String ENUMS = "SELECT e.enumtypid, e.enumlabel FROM pg_enum e WHERE e.enumtypid IN"
             + " (SELECT a.atttypid FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
@@ -93,6 +88,18 @@ final class PostgresSchemaReader implements SchemaReader {
     private PostgresSchemaReader() {
     }
 
+    private static String columns(String generated) {
+        return "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+                + " t.typtype, t.typname, a.attnotnull, a.attidentity, pg_get_expr(d.adbin, d.adrelid),"
+                + " col_description(c.oid, a.attnum),"
+                + " pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) IS NOT NULL, a.atttypid, "
+                + generated + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0"
+                + " AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
+    }
+
     @Override
     public Schema read(Connection connection, TableFilter filter) throws SQLException {
         CatalogTables out = new CatalogTables(filter);
@@ -103,7 +110,8 @@ final class PostgresSchemaReader implements SchemaReader {
                 }
             }
             Map<Long, List<String>> enums = enums(st);
-            try (ResultSet rs = st.executeQuery(COLUMNS)) {
+            String columns = connection.getMetaData().getDatabaseMajorVersion() >= 12 ? COLUMNS : COLUMNS_BEFORE_12;
+            try (ResultSet rs = st.executeQuery(columns)) {
                 while (rs.next()) {
                     out.column(rs.getString(1), column(rs, enums));
                 }
