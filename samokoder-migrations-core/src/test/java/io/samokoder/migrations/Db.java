@@ -72,6 +72,32 @@ final class Db {
                 });
     }
 
+    /**
+     * A DataSource whose one connection sends its statements to {@code first} until the migration lock's
+     * attempt is prepared there, and every later one to {@code second}: as a pooler in transaction mode hands
+     * each transaction of a client to any free server session. Both stay open.
+     */
+    static DataSource switchingAfterLock(Connection first, Connection second) {
+        Connection[] current = {first};
+        Connection switching = (Connection) Proxy.newProxyInstance(Db.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    Connection target = current[0];
+                    if (method.getName().equals("prepareStatement") && String.valueOf(args[0]).contains(
+                            "pg_try_advisory_lock")) {
+                        current[0] = second;
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return shared(switching);
+    }
+
     static MigrationsConfig.Builder config(DataSource ds, Path scripts) {
         return MigrationsConfig.builder().dataSource(ds).locations("filesystem:" + scripts);
     }

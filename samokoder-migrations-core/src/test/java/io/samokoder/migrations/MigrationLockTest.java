@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,39 @@ class MigrationLockTest {
                     + " AND objid::bigint = (" + key + " & 4294967295)")).isZero();
         }
         assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+    }
+
+    @Test
+    void aRunWhoseStatementsReachAnotherSessionThanTheLocksIsRefusedBeforeItsFirstRevision(TestDatabase db,
+            @TempDir Path dir) throws Exception {
+        PGSimpleDataSource ds = Db.schema(db, "switched");
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;"));
+        try (Connection first = ds.getConnection(); Connection second = ds.getConnection();
+                LoggedWarnings warnings = new LoggedWarnings()) {
+            List<String> before = settings(second);
+            Migrations pooled = new Migrations(Db.config(Db.switchingAfterLock(first, second), dir).build());
+
+            SharedSessionException e = catchThrowableOfType(SharedSessionException.class,
+                    () -> pooled.upgrade("heads"));
+
+            assertThat(e.getMessage()).contains("reach another database session (" + pid(second) + ")")
+                    .contains("switched.alembic_version, session " + pid(first) + ")")
+                    .contains("pool_mode = transaction").contains("No revision was run");
+            assertThat(Db.tableExists(ds, "switched", "first")).isFalse();
+            assertThat(settings(second)).as("the run's settings, put back").isEqualTo(before);
+            // The release reached the other session too: the lock stays with the first, and the run says so.
+            assertThat(warnings.messages()).singleElement().asString()
+                    .contains("it is held by pid " + pid(first));
+        }
+        assertThat(new Migrations(Db.config(ds, dir).build()).upgrade("heads").steps()).hasSize(1);
+    }
+
+    private static List<String> settings(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('lock_timeout'),"
+                + " current_setting('statement_timeout'), current_setting('tcp_keepalives_idle')")) {
+            rs.next();
+            return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                     cause);
         }
         if (cause instanceof SharedSessionException) {
-            return new FailureAnalysis("Migrations refused to take the migration lock in a shared database session:\n\n"
+            return new FailureAnalysis("Migrations refused to migrate through a shared database session:\n\n"
                     + "    " + cause.getMessage() + "\n",
                     "Point samokoder.migrations.url (with user and password) at the database itself or at a"
                             + " session-mode pool, and restart; the application's own DataSource may stay on the"

@@ -56,11 +56,12 @@ public interface LockSql {
     long lockKey(String schema, String table);
 
     /**
-     * A query with one parameter (the key) returning one boolean: whether the lock of a version table
-     * ({@code schema} already resolved) was taken, without waiting; {@code NULL} where this session holds
-     * it already, so that taking it again would exclude nobody (the session is shared with another client,
-     * as behind a transaction-pooling pooler). Where {@link #heldInTransaction()}, it runs in the lock
-     * connection's open transaction, and a {@code true} result leaves the lock held by that transaction.
+     * A query with one parameter (the key) returning one row of a boolean and the session's id (its backend
+     * pid, connection id): whether the lock of a version table ({@code schema} already resolved) was taken,
+     * without waiting; {@code NULL} where this session holds it already, so that taking it again would exclude
+     * nobody (the session is shared with another client, as behind a transaction-pooling pooler). Where
+     * {@link #heldInTransaction()}, it runs in the lock connection's open transaction, and a {@code true} result
+     * leaves the lock held by that transaction.
      */
     String tryLockQuery(String schema, String table);
 

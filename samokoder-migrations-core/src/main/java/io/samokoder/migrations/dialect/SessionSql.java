@@ -72,7 +72,8 @@ public interface SessionSql {
      * One query of one row that returns the session's lock timeout, statement timeout and, when
      * {@code deadClientCheck} is not {@code null}, the {@link #deadClientCheckSetting()}, as they were
      * (in that order, written as {@link #sessionSettingsQuery} and {@link #currentSettingQuery} return
-     * them), then the {@link #keptSettings}, and sets the first three to the given values for the session, and
+     * them), then the {@link #keptSettings}, then the session's id (as {@link LockSql#tryLockQuery} returns it),
+     * and sets the first three to the given values for the session, and
      * the {@code deadHost} settings ({@link #deadHostSettings}) to theirs; {@code null} (the default) where the
      * reads and the sets need statements of their own.
      */

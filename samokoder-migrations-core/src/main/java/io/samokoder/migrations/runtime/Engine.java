@@ -230,7 +230,7 @@ public final class Engine {
         Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
         Connection shared = lock.runConnection();
         if (shared != null) {
-            return executor.execute(shared, plan, closing);
+            return executor.execute(shared, true, plan, closing);
         }
         try (Connection connection = Jdbc.open(dataSource,
                 "migrating (on " + tables.dialect().name() + " a run uses two connections at once: one holds"
@@ -240,7 +240,7 @@ public final class Engine {
                 connection.setAutoCommit(true);
             }
             try {
-                return executor.execute(connection, plan, closing);
+                return executor.execute(connection, false, plan, closing);
             } finally {
                 if (!autoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);

@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.PlannedStep;
+import io.samokoder.migrations.SharedSessionException;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
@@ -67,6 +68,7 @@ final class Executor {
     private StatementSender sender;
     /** The engine's own prepared statements on the run's connection. */
     private RunStatements statements;
+    private final MigrationLock lock;
     /** Splits and checksums the scripts of the steps ahead of the run; {@code null} for a short plan. */
     private StepPreparer preparer;
 
@@ -77,6 +79,7 @@ final class Executor {
         this.log = new LogStore(tables);
         this.session = new SessionSettings(config, this.dialect);
         this.retries = new LockRetries(this.dialect, this.session, lock, config.lockRetries());
+        this.lock = lock;
         this.reports = new StepReports(this.dialect, catalog, this.log, listeners, this.session);
         this.runningRows = new RunningRows(tables, this.versions, this.log);
     }
@@ -85,12 +88,21 @@ final class Executor {
      * Runs the plan; the connection must be in autocommit mode and is left in it. {@code closing} (may be
      * {@code null}) is work the caller needs after the run, started on the preparer's thread once every
      * step is prepared (see {@link StepPreparer}); the caller must not rely on it having run.
+     *
+     * @param lockSession whether {@code connection} is the lock's own ({@link MigrationLock#runConnection()}),
+     *     whose statements must then reach the session that took the lock
+     * @throws SharedSessionException where they reach another one (a pooler in transaction mode), with the
+     *     session as it was and nothing run
      */
-    List<StepResult> execute(Connection connection, Plan plan, Runnable closing) {
+    List<StepResult> execute(Connection connection, boolean lockSession, Plan plan, Runnable closing) {
         if (plan.isEmpty()) {
             return List.of();
         }
         SessionSettings.Saved saved = this.session.enterRun(connection);
+        if (lockSession && saved.sessionId() != null && saved.sessionId() != this.lock.sessionId()) {
+            this.session.leaveRun(connection, saved);
+            throw new SharedSessionException(this.lock.name(), this.lock.sessionId(), saved.sessionId());
+        }
         this.statements = new RunStatements(connection);
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,

@@ -80,9 +80,9 @@ final class LockWait {
             PreparedStatement tryLock = attempts.tryLock();
             try {
                 while (true) {
-                    boolean taken;
+                    Long session;
                     try {
-                        taken = tryOnce(tryLock, name);
+                        session = tryOnce(tryLock, name);
                         remakes = 0;
                     } catch (SQLException e) {
                         boolean valid = connection.isValid(1);
@@ -119,15 +119,15 @@ final class LockWait {
                         attempts = ready(connection, sql, schema, table, key);
                         tryLock = attempts.tryLock();
                         created |= attempts.created();
-                        taken = tryOnce(tryLock, name);
+                        session = tryOnce(tryLock, name);
                     }
-                    if (taken) {
+                    if (session != null) {
                         Duration waited = Duration.ofNanos(System.nanoTime() - start);
                         if (reportedWaiting) {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
                         return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name,
-                                sql.lockHolderQuery(schema, table), waited,
+                                session, sql.lockHolderQuery(schema, table), waited,
                                 created ? sql.tableDrop(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
@@ -261,20 +261,20 @@ final class LockWait {
     }
 
     /**
-     * One attempt: whether it took the lock.
+     * One attempt: the id of the session that took the lock, or {@code null} when it was not taken.
      *
      * @throws SharedSessionException where the session holds the lock already ({@link LockSql#tryLockQuery})
      */
-    private static boolean tryOnce(PreparedStatement tryLock, String name) throws SQLException {
+    private static Long tryOnce(PreparedStatement tryLock, String name) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
             if (!rs.next()) {
-                return false;
+                return null;
             }
             boolean taken = rs.getBoolean(1);
             if (rs.wasNull()) {
                 throw new SharedSessionException(name);
             }
-            return taken;
+            return taken ? rs.getLong(2) : null;
         }
     }
 

@@ -47,6 +47,8 @@ final class MigrationLock implements AutoCloseable {
     private final LockSql sql;
     private final long key;
     private final String name;
+    /** The id of the session that took the lock (its backend pid, connection id). */
+    private final long sessionId;
     /** Who holds the lock ({@link LockSql#lockHolderQuery}), read when the unlock finds it not held by this session. */
     private final String holderQuery;
     private final Duration waited;
@@ -61,13 +63,15 @@ final class MigrationLock implements AutoCloseable {
     private boolean probeRestoreAutoCommit;
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
-            LockSql sql, long key, String name, String holderQuery, Duration waited, LockTableDrop discard) {
+            LockSql sql, long key, String name, long sessionId, String holderQuery, Duration waited,
+            LockTableDrop discard) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
         this.sql = sql;
         this.key = key;
         this.name = name;
+        this.sessionId = sessionId;
         this.holderQuery = holderQuery;
         this.waited = waited;
         this.discard = discard;
@@ -118,6 +122,14 @@ final class MigrationLock implements AutoCloseable {
         }
         this.lent = true;
         return this.connection;
+    }
+
+    /**
+     * The id of the session that took the lock, which a run on {@link #runConnection()} must find its statements
+     * in: behind a pooler in transaction mode they reach other sessions.
+     */
+    long sessionId() {
+        return this.sessionId;
     }
 
     /** How long the lock was waited for. */

@@ -51,8 +51,9 @@ final class SessionSettings {
      * @param deadClientCheck the dead-client check's value, or {@code null} when it was not set
      * @param kept the values of the dialect's {@link io.samokoder.migrations.dialect.SessionSql#keptSettings},
      *     or empty when they were not read
+     * @param sessionId the session's id, where the settings were read and set by one query, else {@code null}
      */
-    record Saved(String[] timeouts, String deadClientCheck, List<String> kept) {
+    record Saved(String[] timeouts, String deadClientCheck, List<String> kept, Long sessionId) {
     }
 
     /**
@@ -77,8 +78,9 @@ final class SessionSettings {
         if (sql != null) {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
+                int keptFrom = check ? 4 : 3;
                 return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null,
-                        kept(rs, check ? 4 : 3));
+                        kept(rs, keptFrom), rs.getLong(keptFrom + this.dialect.session().keptSettings().size()));
             } catch (SQLException e) {
                 LOG.debug("Could not set the run's session settings in one query, trying one by one: {}",
                         Jdbc.describe(e));
@@ -245,7 +247,7 @@ final class SessionSettings {
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery(this.dialect.session().sessionSettingsQuery())) {
                 rs.next();
-                saved = new Saved(new String[] {rs.getString(1), rs.getString(2)}, deadClientCheck, kept(rs, 3));
+                saved = new Saved(new String[] {rs.getString(1), rs.getString(2)}, deadClientCheck, kept(rs, 3), null);
             }
             restoreTimeouts(connection, this.runTimeouts);
             return saved;

@@ -81,9 +81,9 @@ final class H2Lock implements LockSql {
     @Override
     public String tryLockQuery(String schema, String table) {
         String lockTable = lockTable(schema, table);
-        return "SELECT COUNT(*) = 1 FROM FINAL TABLE (UPDATE " + lockTable + " SET locked_at = CURRENT_TIMESTAMP"
-                + " WHERE lock_key = (SELECT lock_key FROM " + lockTable + " WHERE lock_key = ?"
-                + " FOR UPDATE SKIP LOCKED))";
+        return "SELECT COUNT(*) = 1, SESSION_ID() FROM FINAL TABLE (UPDATE " + lockTable
+                + " SET locked_at = CURRENT_TIMESTAMP WHERE lock_key = (SELECT lock_key FROM " + lockTable
+                + " WHERE lock_key = ? FOR UPDATE SKIP LOCKED))";
     }
 
     /**

@@ -37,8 +37,8 @@ final class MariaDbLock implements LockSql {
     /** {@code NULL} where {@code IS_USED_LOCK} names this session: {@code GET_LOCK} would take it again. */
     @Override
     public String tryLockQuery(String schema, String table) {
-        return "SELECT CASE WHEN IS_USED_LOCK(k.name) = CONNECTION_ID() THEN NULL ELSE GET_LOCK(k.name, 0) END"
-                + " FROM (SELECT " + NAME + " AS name) k";
+        return "SELECT CASE WHEN IS_USED_LOCK(k.name) = CONNECTION_ID() THEN NULL ELSE GET_LOCK(k.name, 0) END,"
+                + " CONNECTION_ID() FROM (SELECT " + NAME + " AS name) k";
     }
 
     /** {@code IS_USED_LOCK} names a session other than this one. */

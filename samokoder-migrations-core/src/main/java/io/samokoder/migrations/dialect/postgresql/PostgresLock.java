@@ -39,7 +39,7 @@ final class PostgresLock implements LockSql {
                 + " AND l.pid = pg_backend_pid() AND l.objsubid = 1"
                 + " AND l.classid::bigint = ((k.key >> 32) & 4294967295)"
                 + " AND l.objid::bigint = (k.key & 4294967295))"
-                + " THEN NULL ELSE pg_try_advisory_lock(k.key) END FROM (SELECT ?::bigint AS key) k";
+                + " THEN NULL ELSE pg_try_advisory_lock(k.key) END, pg_backend_pid() FROM (SELECT ?::bigint AS key) k";
     }
 
     @Override

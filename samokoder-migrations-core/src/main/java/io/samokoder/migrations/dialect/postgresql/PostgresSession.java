@@ -121,7 +121,7 @@ final class PostgresSession implements SessionSql {
         StringBuilder sets = new StringBuilder(sets(lockTimeout, statementTimeout, deadClientCheck));
         deadHost.forEach((setting, value) -> sets.append(", set_config(").append(PostgresDdl.INSTANCE.literal(setting))
                 .append(", ").append(PostgresDdl.INSTANCE.literal(value)).append(", false)"));
-        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", " + sets
+        return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", pg_backend_pid(), " + sets
                 + " FROM (SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s"
                 + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + read + " OFFSET 0) o";
     }
