@@ -28,11 +28,31 @@ public class LockTimeoutException extends MigrationException {
      */
     public LockTimeoutException(Duration waited, String lockName, Integer holderPid, String applicationName,
             String clientAddress, Instant since) {
+        this(waited, lockName, holderPid, applicationName, clientAddress, since, null);
+    }
+
+    /**
+     * Creates the exception, naming how to end the holder's session on its server.
+     *
+     * @param waited how long this run waited
+     * @param lockName the lock, e.g. {@code advisory lock 123 for public.alembic_version}
+     * @param holderPid the holder's backend pid, or {@code null} when it could not be read
+     * @param applicationName its {@code application_name}, or {@code null}
+     * @param clientAddress its client address, or {@code null} (local socket)
+     * @param since when the holder's session started, or {@code null}
+     * @param endSession the statement that ends the holder's session, e.g. {@code SELECT pg_terminate_backend(42)},
+     *     or {@code null}
+     */
+    public LockTimeoutException(Duration waited, String lockName, Integer holderPid, String applicationName,
+            String clientAddress, Instant since, String endSession) {
         super("Timed out after " + waited.toMillis() + " ms waiting for the migration lock (" + lockName + "); "
                 + describeHolder(holderPid, applicationName, clientAddress, since)
                 + ". Another instance is migrating this database: wait for it, or stop it if it hangs"
-                + " (the lock is released when its session ends); the wait is set by"
-                + " samokoder.migrations.lock-wait-timeout (lockWaitTimeout of the builder).");
+                + " (the lock is released when its session ends"
+                + (endSession == null || holderPid == null ? "" : "; a session can outlive its process or host, as"
+                        + " long as the statement it runs, or until the server gives up on a host gone silent: if the"
+                        + " holder is gone, end its session with " + endSession)
+                + "); the wait is set by samokoder.migrations.lock-wait-timeout (lockWaitTimeout of the builder).");
         this.holderPid = holderPid;
         this.applicationName = applicationName;
         this.clientAddress = clientAddress;

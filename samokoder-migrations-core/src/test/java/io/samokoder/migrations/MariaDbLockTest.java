@@ -106,6 +106,7 @@ class MariaDbLockTest {
                 assertThat(e.holderPid()).isEqualTo(holderId);
                 assertThat(e.applicationName()).startsWith(db.user() + "@").contains(", Sleep for ");
                 assertThat(e.getMessage()).contains("held by pid " + holderId)
+                        .contains("if the holder is gone, end its session with KILL " + holderId + ")")
                         .contains("user lock 'samokoder:").contains(db.name() + ".alembic_version")
                         .contains("lockWaitTimeout");
                 assertThat(MariaDb.tables(ds)).containsExactly("side_effect");

@@ -62,7 +62,9 @@ class MigrationLockTest {
             assertThat(e.applicationName()).isEqualTo("the-holder");
             assertThat(e.since()).isNotNull();
             assertThat(e.getMessage()).contains("pid " + holderPid).contains("application_name 'the-holder'")
-                    .contains("held.alembic_version").contains("lockWaitTimeout");
+                    .contains("held.alembic_version").contains("lockWaitTimeout")
+                    .contains("if the holder is gone, end its session with SELECT pg_terminate_backend(" + holderPid
+                            + ")");
             assertThat(Db.tableExists(ds, "held", "alembic_version")).isFalse();
         }
     }

@@ -55,7 +55,8 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         if (cause instanceof LockTimeoutException) {
             return new FailureAnalysis("Migrations could not take the migration lock:\n\n    " + cause.getMessage()
                     + "\n",
-                    "Wait for the other instance to finish and restart, or stop it if it hangs. To wait longer, raise"
+                    "Wait for the other instance to finish and restart, or stop it if it hangs; if it is gone while its"
+                            + " database session lingers, end that session as the message says. To wait longer, raise"
                             + " samokoder.migrations.lock-wait-timeout.",
                     cause);
         }

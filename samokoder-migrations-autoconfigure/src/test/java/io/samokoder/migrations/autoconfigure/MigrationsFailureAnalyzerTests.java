@@ -117,10 +117,12 @@ class MigrationsFailureAnalyzerTests {
     @Test
     void lockTimeoutPointsAtTheWaitSetting() {
         LockTimeoutException ex = new LockTimeoutException(Duration.ofSeconds(3), "advisory lock 1", 4242, "other-app",
-                "10.0.0.9", Instant.parse("2026-11-29T09:00:00Z"));
+                "10.0.0.9", Instant.parse("2026-11-29T09:00:00Z"), "SELECT pg_terminate_backend(4242)");
         FailureAnalysis analysis = this.analyzer.analyze(wrapped(ex));
-        assertThat(analysis.getDescription()).contains("4242");
-        assertThat(analysis.getAction()).contains("samokoder.migrations.lock-wait-timeout");
+        assertThat(analysis.getDescription()).contains("4242").contains("end its session with"
+                + " SELECT pg_terminate_backend(4242)");
+        assertThat(analysis.getAction()).contains("samokoder.migrations.lock-wait-timeout")
+                .contains("end that session as the message says");
     }
 
     @Test

@@ -52,6 +52,14 @@ public interface LockSql {
         return "advisory lock " + key + " for " + (schema.isEmpty() ? "" : schema + ".") + table;
     }
 
+    /**
+     * The statement an administrator runs to end the session {@code sessionId} (a holder named by
+     * {@link #lockHolderQuery}) and so free the lock, for messages; {@code null} (the default) where there is none.
+     */
+    default String endSessionStatement(int sessionId) {
+        return null;
+    }
+
     /** The key of the migration lock for a version table ({@code schema} already resolved). */
     long lockKey(String schema, String table);
 

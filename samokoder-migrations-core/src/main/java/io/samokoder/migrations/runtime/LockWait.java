@@ -137,7 +137,8 @@ final class LockWait {
                     if (now - deadline >= 0) {
                         Holder holder = holder(connection, sql, schema, table, key);
                         throw new LockTimeoutException(Duration.ofNanos(now - start), name, holder.pid(),
-                                holder.application(), holder.client(), holder.since());
+                                holder.application(), holder.client(), holder.since(),
+                                holder.pid() == null ? null : sql.endSessionStatement(holder.pid()));
                     }
                     if (!reportedWaiting) {
                         reportedWaiting = true;

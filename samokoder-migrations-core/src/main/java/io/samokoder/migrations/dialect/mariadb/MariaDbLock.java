@@ -48,6 +48,11 @@ final class MariaDbLock implements LockSql {
     }
 
     @Override
+    public String endSessionStatement(int sessionId) {
+        return "KILL " + sessionId;
+    }
+
+    @Override
     public Optional<String> unlockQuery() {
         return Optional.of("SELECT RELEASE_LOCK(" + NAME + ")");
     }

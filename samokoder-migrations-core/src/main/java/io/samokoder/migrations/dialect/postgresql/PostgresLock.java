@@ -43,6 +43,11 @@ final class PostgresLock implements LockSql {
     }
 
     @Override
+    public String endSessionStatement(int sessionId) {
+        return "SELECT pg_terminate_backend(" + sessionId + ")";
+    }
+
+    @Override
     public Optional<String> unlockQuery() {
         return Optional.of("SELECT pg_advisory_unlock(?)");
     }
