@@ -37,6 +37,18 @@ class MariaDbLockTest {
                 + "');\nDO SLEEP(0.05);").down("DROP TABLE t_" + id + ";");
     }
 
+    /** Runs {@code SELECT <call>, CONNECTION_ID()} with the key, checks the call's answer, returns the session's id. */
+    private static int lockCall(Connection c, String call, long key, int expected) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + call + ", CONNECTION_ID()")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(expected);
+                return rs.getInt(2);
+            }
+        }
+    }
+
     @Test
     void enginesAndProcessesStartingTogetherRunEachRevisionOnce(@TempDir Path dir) throws Exception {
         Rev.writeAll(dir, rev("r1", ""), rev("r2", "r1"), rev("b1", "r1").labels("side"), rev("m3", "r2, b1"),
@@ -87,16 +99,8 @@ class MariaDbLockTest {
             DataSource ds = db.dataSource();
             MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))");
             long key = MariaDbDialect.INSTANCE.lock().lockKey(db.name(), "alembic_version");
-            try (Connection holder = ds.getConnection();
-                    PreparedStatement lock = holder.prepareStatement("SELECT GET_LOCK(CONCAT('samokoder:', ?), 0),"
-                            + " CONNECTION_ID()")) {
-                lock.setLong(1, key);
-                int holderId;
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isEqualTo(1);
-                    holderId = rs.getInt(2);
-                }
+            try (Connection holder = ds.getConnection()) {
+                int holderId = lockCall(holder, "GET_LOCK(CONCAT('samokoder:', ?), 0)", key, 1);
                 Migrations waiting = new Migrations(MariaDb.config(ds, dir).lockWaitTimeout(Duration.ofMillis(300))
                         .build());
 
@@ -176,13 +180,9 @@ class MariaDbLockTest {
             DataSource ds = db.dataSource();
             MariaDb.exec(ds, "CREATE TABLE side_effect (revision VARCHAR(32))");
             long key = MariaDbDialect.INSTANCE.lock().lockKey(db.name(), "alembic_version");
-            try (Connection session = ds.getConnection();
-                    PreparedStatement lock = session.prepareStatement("SELECT GET_LOCK(CONCAT('samokoder:', ?), 0)");
-                    PreparedStatement release = session.prepareStatement(
-                            "SELECT RELEASE_LOCK(CONCAT('samokoder:', ?))")) {
+            try (Connection session = ds.getConnection()) {
                 // Another client's run took the lock in this session, which a pooler now gives to this run.
-                lock.setLong(1, key);
-                lock.executeQuery().close();
+                lockCall(session, "GET_LOCK(CONCAT('samokoder:', ?), 0)", key, 1);
                 Migrations sharing = new Migrations(MariaDb.config(Db.shared(session), dir).build());
 
                 SharedSessionException e = catchThrowableOfType(SharedSessionException.class,
@@ -192,11 +192,7 @@ class MariaDbLockTest {
                         + db.name() + ".alembic_version) already").contains("Nothing was changed");
                 assertThat(MariaDb.tables(ds)).containsExactly("side_effect");
                 // Held once, as the other client took it: its own release at its end frees it.
-                release.setLong(1, key);
-                try (ResultSet rs = release.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isEqualTo(1);
-                }
+                lockCall(session, "RELEASE_LOCK(CONCAT('samokoder:', ?))", key, 1);
                 assertThat(MariaDb.count(ds, "SELECT COUNT(*) FROM DUAL WHERE IS_USED_LOCK('samokoder:" + key
                         + "') IS NOT NULL")).isZero();
             }

@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +39,7 @@ class Postgres11Test {
 
     @BeforeAll
     static void start() throws IOException {
-        server = Postgres11.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
+        server = Postgres11.server();
     }
 
     private static PGSimpleDataSource schema(String schema) throws SQLException {

@@ -6,7 +6,6 @@ import io.samokoder.migrations.testsupport.Postgres11;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +19,7 @@ class MigrationsKitPostgres11Test {
 
     @BeforeAll
     static void start() throws IOException {
-        server = Postgres11.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
+        server = Postgres11.server();
     }
 
     @Test
