@@ -122,8 +122,9 @@ class MigrationLockTest {
     }
 
     private static List<String> settings(Connection c) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('lock_timeout'),"
-                + " current_setting('statement_timeout'), current_setting('tcp_keepalives_idle')")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT"
+                + " current_setting('lock_timeout'), current_setting('statement_timeout'),"
+                + " current_setting('tcp_keepalives_idle')")) {
             rs.next();
             return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
         }

@@ -65,10 +65,10 @@ final class Executor {
     private final LockRetries retries;
     private final StepReports reports;
     private final RunningRows runningRows;
+    private final MigrationLock lock;
     private StatementSender sender;
     /** The engine's own prepared statements on the run's connection. */
     private RunStatements statements;
-    private final MigrationLock lock;
     /** Splits and checksums the scripts of the steps ahead of the run; {@code null} for a short plan. */
     private StepPreparer preparer;
 

@@ -27,6 +27,13 @@ final class PostgresCatalogReader implements CatalogReader {
      *              default revoked and granted again reads as the default
      * @param owner the role that owns the object, whose own privileges are left out
      */
+    private static String grants(String acl, String owner) {
+        return "(SELECT pg_catalog.string_agg(g.privilege, ', ' ORDER BY g.privilege) FROM"
+                + " (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END"
+                + "  || ' ' || a.privilege_type || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END"
+                + "  AS privilege FROM pg_catalog.aclexplode(" + acl + ") a WHERE a.grantee <> " + owner + ") g)";
+    }
+
     private static String columns(String generated) {
         return "SELECT c.relname, a.attname,"
                 + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -36,13 +43,6 @@ final class PostgresCatalogReader implements CatalogReader {
                 + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
                 + " WHERE c.relnamespace = " + NS + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm')"
                 + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT (c.relname = ANY (?))";
-    }
-
-    private static String grants(String acl, String owner) {
-        return "(SELECT pg_catalog.string_agg(g.privilege, ', ' ORDER BY g.privilege) FROM"
-                + " (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END"
-                + "  || ' ' || a.privilege_type || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END"
-                + "  AS privilege FROM pg_catalog.aclexplode(" + acl + ") a WHERE a.grantee <> " + owner + ") g)";
     }
 
     private static final String TABLES = "SELECT c.relname, c.relkind::text,"
