@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failing first run on H2 releases the row lock (rollback) and only then drops the lock table it created. A
- * waiter can take the row in between (here a 500 ms pause after the rollback makes it certain): the drop then
- * waits only a moment and leaves the table to the new holder, and with {@code LOCK_MODE=0}, where H2 takes no
- * table locks and the drop could not tell, it is not tried. Never two holders at once.
+ * waiter can take the row in between (here a pause after the rollback makes it certain): the table is left to
+ * the new holder, whether it still holds the row or has migrated and let it go, and with {@code LOCK_MODE=0},
+ * where H2 takes no table locks and the drop could not tell, it is not tried. Never two holders at once.
  */
 class H2FailedRunLockRaceTest {
 
@@ -138,6 +138,42 @@ class H2FailedRunLockRaceTest {
         long ms = run(dir, ";LOCK_TIMEOUT=10000");
         assertThat(maxHolders.get()).isEqualTo(1);
         assertThat(ms).as("the failed run's release waits a moment, not the new holder's 4 s run").isLessThan(2000);
+    }
+
+    @Test
+    void aRunThatTookTheLockAndFinishedBeforeTheDropKeepsTheTable(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"));
+        JdbcDataSource ds = H2Db.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        AtomicBoolean armed = new AtomicBoolean();
+        CountDownLatch aHolds = new CountDownLatch(1);
+        CountDownLatch aRelease = new CountDownLatch(1);
+        // After its release the failing run pauses 2 s, long enough for the waiter to take the lock, migrate and
+        // let it go before the failing run comes to drop the table that its lock created.
+        Future<?> failing = this.threads.submit(() -> new Migrations(H2Db.config(pausingAfterRollback(ds, armed, 2000),
+                dir).listener(new MigrationListener() {
+                    @Override
+                    public void lockAcquired(Duration waited) {
+                        aHolds.countDown();
+                        try {
+                            aRelease.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        armed.set(true);
+                    }
+                }).build()).upgrade("nosuchrev"));
+        assertThat(aHolds.await(30, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch bTook = new CountDownLatch(1);
+        Future<MigrationResult> b = this.threads.submit(() -> new Migrations(H2Db.config(ds, dir)
+                .lockWaitTimeout(Duration.ofSeconds(60)).listener(holdFor(0, bTook)).build()).upgrade("heads"));
+        Thread.sleep(300);
+        aRelease.countDown();
+
+        assertThat(b.get(60, TimeUnit.SECONDS).steps()).extracting(StepResult::revision).containsExactly("r1");
+        assertThatThrownBy(() -> failing.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(Exception.class);
+        assertThat(H2Db.versionRows(ds)).containsExactly("r1");
+        assertThat(Db.count(ds, "SELECT COUNT(*) FROM \"alembic_version_lock\""))
+                .as("the lock's table, which the run that migrated uses").isEqualTo(1);
     }
 
     @Test

@@ -245,8 +245,9 @@ final class MigrationLock implements AutoCloseable {
     }
 
     /**
-     * Removes the lock's own table, released: another instance that took the lock since makes the drop wait
-     * for it and fail, and the table stays in its use (see {@link LockTableDrop}).
+     * Removes the lock's own table, released, once it has taken the lock again and found the version table still
+     * missing: where another instance took the lock since (and holds it, or migrated and let it go), the table
+     * stays in its use (see {@link LockTableDrop}).
      */
     private void discard() {
         try (Statement st = this.connection.createStatement()) {
@@ -262,14 +263,43 @@ final class MigrationLock implements AutoCloseable {
             }
             st.execute(this.discard.setWait(DISCARD_WAIT_MILLIS));
             try {
+                if (!retakenWithoutVersionTable(st)) {
+                    LOG.debug("The migration lock's table ({}) stays: another instance took the lock since the"
+                            + " release", this.name);
+                    return;
+                }
                 st.execute(this.discard.drop());
             } finally {
+                if (!this.connection.getAutoCommit()) {
+                    this.connection.rollback();
+                    this.connection.setAutoCommit(true);
+                }
                 st.execute(this.discard.setWait(previousWait));
             }
             LOG.debug("Dropped the migration lock's table ({}): the run failed and created nothing else", this.name);
         } catch (SQLException e) {
             LOG.debug("Could not drop the migration lock's table ({}), which stays (another instance may have"
                     + " taken the lock since): {}", this.name, Jdbc.describe(e));
+        }
+    }
+
+    /**
+     * Takes the lock again in a transaction of the lock's connection (left open for the drop, which ends it) and
+     * tells whether the version table is still missing: false where another instance holds the lock now or
+     * created the version table since the release.
+     */
+    private boolean retakenWithoutVersionTable(Statement st) throws SQLException {
+        this.connection.setAutoCommit(false);
+        try (PreparedStatement retake = this.connection.prepareStatement(this.discard.retake())) {
+            retake.setLong(1, this.key);
+            try (ResultSet rs = retake.executeQuery()) {
+                if (!(rs.next() && rs.getBoolean(1))) {
+                    return false;
+                }
+            }
+        }
+        try (ResultSet rs = st.executeQuery(this.discard.versionTableMissing())) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

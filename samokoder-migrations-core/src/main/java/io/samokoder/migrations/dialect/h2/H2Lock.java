@@ -14,9 +14,10 @@ import java.util.Optional;
  * when another session holds it ({@code FOR UPDATE SKIP LOCKED}), so waiting never blocks.
  *
  * <p>A run that created the lock table and fails before it creates the version table (bad input on a new
- * database) drops the lock table again when it has released the lock ({@link #tableDrop}). Another
- * instance that takes the row in between keeps it: the drop needs the table exclusively and so waits for
- * that instance's transaction until the session's lock timeout, then fails, and the table stays. A waiter
+ * database) drops the lock table again when it has released the lock ({@link #tableDrop}), once it has
+ * taken the row again and found the version table still missing: an instance that took the lock in between
+ * keeps the table, whether it still holds the row or has migrated and let it go (and the drop needs the
+ * table exclusively, so it would wait for that instance's transaction only until a short lock timeout). A waiter
  * whose attempts find the table dropped (H2 reports it missing, or fails the statement that was using it)
  * creates it again and goes on waiting.
  *
@@ -71,7 +72,10 @@ final class H2Lock implements LockSql {
         return Optional.of(new LockTableDrop("DROP TABLE IF EXISTS " + lockTable(schema, table),
                 "SELECT CASE WHEN (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                         + " WHERE SETTING_NAME = 'LOCK_MODE') = '0' THEN NULL ELSE LOCK_TIMEOUT() END",
-                "SET LOCK_TIMEOUT "));
+                "SET LOCK_TIMEOUT ", tryLockQuery(schema, table),
+                "SELECT COUNT(*) = 0 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                        + (schema.isEmpty() ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema))
+                        + " AND TABLE_NAME = " + H2Ddl.INSTANCE.literal(table)));
     }
 
     /**
