@@ -95,27 +95,36 @@ class H2FailedRunLockRaceTest {
         };
     }
 
-    long run(Path dir, String urlSuffix) throws Exception {
-        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"));
-        JdbcDataSource ds = H2Db.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + urlSuffix);
+    /**
+     * Starts a run that takes the lock (creating its table) and fails ("nosuchrev"), holding the lock until
+     * {@code release}, then pausing {@code pauseMillis} after each rollback; returns once it holds the lock.
+     */
+    private Future<?> failingRun(DataSource ds, Path dir, long pauseMillis, CountDownLatch release)
+            throws InterruptedException {
         AtomicBoolean armed = new AtomicBoolean();
-        CountDownLatch aHolds = new CountDownLatch(1);
-        CountDownLatch aRelease = new CountDownLatch(1);
-        DataSource pausing = pausingAfterRollback(ds, armed, 500);
-        Future<?> failing = this.threads.submit(() -> new Migrations(H2Db.config(pausing, dir)
-                .listener(new MigrationListener() {
+        CountDownLatch holds = new CountDownLatch(1);
+        Future<?> failing = this.threads.submit(() -> new Migrations(H2Db.config(
+                pausingAfterRollback(ds, armed, pauseMillis), dir).listener(new MigrationListener() {
                     @Override
                     public void lockAcquired(Duration waited) {
-                        aHolds.countDown();
+                        holds.countDown();
                         try {
-                            aRelease.await(60, TimeUnit.SECONDS);
+                            release.await(60, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
                         armed.set(true);
                     }
                 }).build()).upgrade("nosuchrev"));
-        assertThat(aHolds.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(holds.await(30, TimeUnit.SECONDS)).isTrue();
+        return failing;
+    }
+
+    long run(Path dir, String urlSuffix) throws Exception {
+        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"));
+        JdbcDataSource ds = H2Db.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + urlSuffix);
+        CountDownLatch aRelease = new CountDownLatch(1);
+        Future<?> failing = failingRun(ds, dir, 500, aRelease);
         CountDownLatch bTook = new CountDownLatch(1);
         Future<MigrationResult> b = this.threads.submit(() -> new Migrations(H2Db.config(ds, dir)
                 .lockWaitTimeout(Duration.ofSeconds(60)).listener(holdFor(4000, bTook)).build()).upgrade("heads"));
@@ -144,25 +153,10 @@ class H2FailedRunLockRaceTest {
     void aRunThatTookTheLockAndFinishedBeforeTheDropKeepsTheTable(@TempDir Path dir) throws Exception {
         Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"));
         JdbcDataSource ds = H2Db.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        AtomicBoolean armed = new AtomicBoolean();
-        CountDownLatch aHolds = new CountDownLatch(1);
         CountDownLatch aRelease = new CountDownLatch(1);
         // After its release the failing run pauses 2 s, long enough for the waiter to take the lock, migrate and
         // let it go before the failing run comes to drop the table that its lock created.
-        Future<?> failing = this.threads.submit(() -> new Migrations(H2Db.config(pausingAfterRollback(ds, armed, 2000),
-                dir).listener(new MigrationListener() {
-                    @Override
-                    public void lockAcquired(Duration waited) {
-                        aHolds.countDown();
-                        try {
-                            aRelease.await(60, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        armed.set(true);
-                    }
-                }).build()).upgrade("nosuchrev"));
-        assertThat(aHolds.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<?> failing = failingRun(ds, dir, 2000, aRelease);
         CountDownLatch bTook = new CountDownLatch(1);
         Future<MigrationResult> b = this.threads.submit(() -> new Migrations(H2Db.config(ds, dir)
                 .lockWaitTimeout(Duration.ofSeconds(60)).listener(holdFor(0, bTook)).build()).upgrade("heads"));
