@@ -1,10 +1,10 @@
 package io.samokoder.migrations;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import org.mariadb.jdbc.MariaDbDataSource;
+import javax.sql.DataSource;
 
 /**
  * A separate JVM that runs one upgrade on MariaDB, for the multi-process tests. Arguments: JDBC URL,
@@ -16,11 +16,9 @@ public final class MariaDbChildMigrator {
     private MariaDbChildMigrator() {
     }
 
-    public static void main(String[] args) throws SQLException {
-        MariaDbDataSource ds = new MariaDbDataSource(args[0]);
-        ds.setUser(args[1]);
+    public static void main(String[] args) {
         String password = System.getenv("CHILD_MARIADB_PASSWORD");
-        ds.setPassword(password == null ? "" : password);
+        DataSource ds = TestMariaDb.dataSource(args[0], args[1], password == null ? "" : password);
         try {
             MigrationResult result = new Migrations(MigrationsConfig.builder().dataSource(ds).locations(args[2])
                     .build()).upgrade(args[3]);

@@ -3,11 +3,11 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * A new MariaDB database, or one whose log table is gone, is read and migrated without the driver's
@@ -58,12 +58,8 @@ class MariaDbNewDatabaseTest {
             throws Exception {
         writeMap(dir);
         try (TestDatabase db = MariaDb.fresh("oramode")) {
-            MariaDbDataSource oracle = new MariaDbDataSource(db.jdbcUrl()
-                    + (db.jdbcUrl().contains("?") ? "&" : "?") + "sessionVariables=sql_mode=ORACLE");
-            oracle.setUser(db.user());
-            if (db.password() != null) {
-                oracle.setPassword(db.password());
-            }
+            DataSource oracle = TestMariaDb.dataSource(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?")
+                    + "sessionVariables=sql_mode=ORACLE", db.user(), db.password() == null ? "" : db.password());
             Migrations migrations = new Migrations(MariaDb.config(oracle, dir).build());
 
             assertThat(migrations.current()).isEmpty();

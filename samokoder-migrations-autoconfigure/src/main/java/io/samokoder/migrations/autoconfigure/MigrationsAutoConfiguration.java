@@ -177,8 +177,9 @@ public final class MigrationsAutoConfiguration {
                     : " Samokoder Migrations supports " + Dialects.names() + " only.";
             MigrationConfigurationException missing = new MigrationConfigurationException("The " + scheme + " URL of "
                     + setting + " needs a JDBC driver that could not be loaded (" + reason + "). Add the database's"
-                    + " JDBC driver to the application's dependencies (for MariaDB and MySQL"
-                    + " org.mariadb.jdbc:mariadb-java-client, for H2 com.h2database:h2)." + supported);
+                    + " JDBC driver to the application's dependencies (for jdbc:mariadb:"
+                    + " org.mariadb.jdbc:mariadb-java-client, for jdbc:mysql: com.mysql:mysql-connector-j, for H2"
+                    + " com.h2database:h2)." + supported);
             missing.initCause(ex);
             throw missing;
         }

@@ -199,6 +199,11 @@ class MigrationsAutoConfigurationTests {
                 .hasMessageStartingWith("The jdbc:mariadb: URL of samokoder.migrations.url needs a JDBC driver")
                 .hasMessageContaining("org.mariadb.jdbc:mariadb-java-client")
                 .hasMessageNotContaining("supports"));
+        this.runner.withClassLoader(new FilteredClassLoader("com.mysql"))
+            .withPropertyValues("samokoder.migrations.url=jdbc:mysql://db:3306/x")
+            .run((context) -> assertThat(findCause(context.getStartupFailure(), MigrationConfigurationException.class))
+                .hasMessageStartingWith("The jdbc:mysql: URL of samokoder.migrations.url needs a JDBC driver")
+                .hasMessageContaining("for jdbc:mysql: com.mysql:mysql-connector-j"));
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.testsupport.TestDatabase;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -54,6 +56,30 @@ class MigrationsDialectAutoConfigurationTests {
                     assertThat(migrations.current()).containsExactly("n2");
                     assertThat(single(db.jdbcUrl(), db.user(), db.password(), "SELECT body FROM notes WHERE id = 1"))
                         .isEqualTo("It's here");
+                    migrations.downgrade("base");
+                    assertThat(migrations.current()).isEmpty();
+                });
+        }
+    }
+
+    @Test
+    void aMariaDbServerReachedThroughMySqlConnectorJIsMigratedWithMariaDbsDialect() {
+        try (TestDatabase db = TestMariaDb.createDatabase("accj")) {
+            // Connector/J names every server "MySQL"; MySQL's statement timeout variable does not exist on MariaDB.
+            String url = db.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+            this.runner
+                .withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password(), "samokoder.migrations.statement-timeout=1m")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(DataSource.class).unwrap(HikariDataSource.class).getDriverClassName())
+                        .isEqualTo("com.mysql.cj.jdbc.Driver");
+                    Migrations migrations = context.getBean(Migrations.class);
+                    assertThat(migrations.current()).containsExactly("n2");
+                    assertThat(single(db.jdbcUrl(), db.user(), db.password(), "SELECT body FROM notes WHERE id = 1"))
+                        .isEqualTo("It's here");
+                    assertThat(migrations.sql(Command.UPGRADE, "base:n1")).doesNotContain("BEGIN;")
+                        .contains("CREATE TABLE alembic_version");
                     migrations.downgrade("base");
                     assertThat(migrations.current()).isEmpty();
                 });

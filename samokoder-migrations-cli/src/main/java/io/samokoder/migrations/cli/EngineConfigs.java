@@ -25,8 +25,9 @@ final class EngineConfigs {
         if (s.url() != null) {
             builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console,
                     classPath == null ? null : classPath.loader()));
-            // The URL names the database, so --sql writes that database's SQL without connecting.
-            Dialects.forJdbcUrl(s.url()).ifPresent(builder::dialect);
+            // The URL names the database, so --sql writes that database's SQL without connecting; online, the
+            // connection's metadata says (MySQL Connector/J's jdbc:mysql: URL may reach a MariaDB server).
+            Dialects.forJdbcUrl(s.url()).ifPresent(builder::offlineDialect);
         }
         if (s.dialect() != null && !s.dialect().isBlank()) {
             builder.dialect(Dialects.forName(s.dialect().strip()).orElseThrow(() -> new MigrationConfigurationException(

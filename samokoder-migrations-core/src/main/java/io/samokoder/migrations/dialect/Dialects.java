@@ -3,8 +3,11 @@ package io.samokoder.migrations.dialect;
 import io.samokoder.migrations.dialect.h2.H2Dialect;
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,8 +45,8 @@ public final class Dialects {
 
     /**
      * The dialect of a database product, e.g. {@code "PostgreSQL"}, {@code "MariaDB"} or
-     * {@code "MySQL"} as {@link java.sql.DatabaseMetaData#getDatabaseProductName()} reports it;
-     * empty when none serves it.
+     * {@code "MySQL"} as {@link #product(DatabaseMetaData)} tells it from a connection; empty when none
+     * serves it.
      */
     public static Optional<Dialect> forProduct(String databaseProductName) {
         for (int i = 0; i < PRODUCTS.length; i++) {
@@ -55,6 +58,24 @@ public final class Dialects {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The database product of a connection, as {@link #forProduct} takes it: the metadata's
+     * {@link DatabaseMetaData#getDatabaseProductName() product name}, except for a MariaDB server reached
+     * through MySQL Connector/J, which names every server {@code "MySQL"}: its version (such as
+     * {@code 5.5.5-10.11.6-MariaDB}) says MariaDB, and so does this. The version is asked for only then;
+     * the drivers answer both from the connection's handshake.
+     */
+    public static String product(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName();
+        if ("MySQL".equalsIgnoreCase(product)) {
+            String version = metaData.getDatabaseProductVersion();
+            if (version != null && version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+                return "MariaDB";
+            }
+        }
+        return product;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Optional;
  * Picks the dialect of a connection's database from its JDBC metadata, or checks it against the
  * configured one, before any statement is sent; a database no dialect serves is refused with a
  * message that names it and the supported ones (instead of the first SQL error the database would
- * give). The drivers of PostgreSQL and MariaDB answer from the connection's handshake, without a
- * round trip.
+ * give). The product is {@link Dialects#product}'s: a MariaDB server reached through MySQL
+ * Connector/J is MariaDB. The drivers answer from the connection's handshake, without a round trip.
  */
 final class ProductCheck {
 
@@ -23,7 +23,7 @@ final class ProductCheck {
     /** The dialect that serves the connection's database. */
     static Dialect detect(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
-        String product = metaData.getDatabaseProductName();
+        String product = Dialects.product(metaData);
         Optional<Dialect> dialect = Dialects.forProduct(product);
         if (dialect.isEmpty()) {
             throw unsupported(product, version(metaData));
@@ -34,16 +34,15 @@ final class ProductCheck {
     /** Checks that the configured dialect serves the connection's database. */
     static void verify(Connection connection, Dialect dialect) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
-        String product = metaData.getDatabaseProductName();
+        String product = Dialects.product(metaData);
         if (!dialect.servesProduct(product)) {
             if (Dialects.forProduct(product).isEmpty()) {
                 throw unsupported(product, version(metaData));
             }
             throw new MigrationConfigurationException("The database is " + product + " " + version(metaData)
-                    + ", but the configured dialect is " + dialect.name() + " (samokoder.migrations.dialect, or the"
-                    + " command line's jdbc:" + dialect.name() + ": URL). Nothing was changed; configure the dialect"
-                    + " of " + product + " (on the command line, a URL of its own scheme), or none to have it"
-                    + " detected from the connection.");
+                    + ", but the configured dialect is " + dialect.name() + " (samokoder.migrations.dialect)."
+                    + " Nothing was changed; configure the dialect of " + product + ", or none to have it detected"
+                    + " from the connection.");
         }
     }
 

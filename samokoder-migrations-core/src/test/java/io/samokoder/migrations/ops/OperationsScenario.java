@@ -2,9 +2,11 @@ package io.samokoder.migrations.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.samokoder.migrations.dialect.Dialects;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -213,6 +215,20 @@ public final class OperationsScenario {
     /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
     private String tableComment(String table) throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
+        String product = Dialects.product(md);
+        if (product.equals("MariaDB") || product.equals("MySQL")) {
+            // Connector/J's getTables leaves REMARKS empty (it reads SHOW TABLES); the catalog has the comment.
+            try (PreparedStatement ps = connection.prepareStatement("SELECT table_comment"
+                    + " FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new AssertionError("No table " + table);
+                    }
+                    return rs.getString(1).isEmpty() ? null : rs.getString(1);
+                }
+            }
+        }
         try (ResultSet rs = md.getTables(connection.getCatalog(), connection.getSchema(), null, null)) {
             while (rs.next()) {
                 if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {

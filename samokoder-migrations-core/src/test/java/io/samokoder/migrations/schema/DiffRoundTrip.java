@@ -4,6 +4,7 @@ import static io.samokoder.migrations.schema.Tables.keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
@@ -13,6 +14,7 @@ import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -146,6 +148,20 @@ final class DiffRoundTrip {
     /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
     private static String tableComment(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
+        String product = Dialects.product(meta);
+        if (product.equals("MariaDB") || product.equals("MySQL")) {
+            // Connector/J's getTables leaves REMARKS empty (it reads SHOW TABLES); the catalog has the comment.
+            try (PreparedStatement ps = connection.prepareStatement("SELECT table_comment"
+                    + " FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new AssertionError("No table " + table);
+                    }
+                    return rs.getString(1).isEmpty() ? null : rs.getString(1);
+                }
+            }
+        }
         try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {

