@@ -281,8 +281,11 @@ public final class Engine {
                 lock.discardOnRelease();
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Could not tell whether the version table {} exists; the migration lock's table stays: {}",
-                    bound.tables().versionTableName(), e instanceof SQLException s ? Jdbc.describe(s) : e.toString());
+            // The drop itself finds out on the lock's connection, and leaves the table where it is not missing.
+            LOG.debug("Could not tell whether the version table {} exists; the migration lock's table is dropped"
+                    + " only if it still is missing once released: {}", bound.tables().versionTableName(),
+                    e instanceof SQLException s ? Jdbc.describe(s) : e.toString());
+            lock.discardOnRelease();
         }
     }
 

@@ -58,6 +58,8 @@ final class MigrationLock implements AutoCloseable {
     private boolean discardOnRelease;
     /** Whether a run executes on {@link #connection}, which then cannot serve diagnostics. */
     private boolean lent;
+    /** Why the DataSource gave no connection besides the lock's; then {@link #read} asks it no more. */
+    private SQLException noSecondConnection;
     /** The diagnostics' own connection, opened when first needed while the lock's is lent. */
     private Connection probe;
     private boolean probeRestoreAutoCommit;
@@ -95,7 +97,7 @@ final class MigrationLock implements AutoCloseable {
         if (!this.sql.heldInTransaction()) {
             return work.run(this.connection);
         }
-        try (Connection reader = this.dataSource.getConnection()) {
+        try (Connection reader = secondConnection()) {
             boolean autoCommit = reader.getAutoCommit();
             if (!autoCommit) {
                 reader.setAutoCommit(true);
@@ -107,6 +109,26 @@ final class MigrationLock implements AutoCloseable {
                     reader.setAutoCommit(false);
                 }
             }
+        }
+    }
+
+    /**
+     * A connection besides the lock's, which holds the lock in a transaction. Where the DataSource has none
+     * to give (a pool of one), the failure says that a run needs two, and later reads of this run fail at
+     * once instead of waiting for the pool again.
+     */
+    private Connection secondConnection() throws SQLException {
+        if (this.noSecondConnection != null) {
+            throw this.noSecondConnection;
+        }
+        try {
+            return this.dataSource.getConnection();
+        } catch (SQLException e) {
+            SQLException explained = new SQLException("no second connection from the DataSource, while the"
+                    + " migration lock holds one in a transaction: a run uses two connections at once here, so give"
+                    + " its pool at least two (" + Jdbc.describe(e) + ")", null, e.getErrorCode(), e);
+            this.noSecondConnection = explained;
+            throw explained;
         }
     }
 
@@ -147,8 +169,8 @@ final class MigrationLock implements AutoCloseable {
 
     /**
      * Has {@link #close} remove the table that taking the lock created ({@link #createdItsTable()}), once
-     * the lock is released: the run failed, and the version table, checked under the lock, is missing, so
-     * the run created nothing else.
+     * the lock is released: the run failed, and the version table, checked under the lock, is missing (or
+     * could not be read), so the run created nothing else; the drop checks that again on the lock's connection.
      */
     synchronized void discardOnRelease() {
         this.discardOnRelease = this.discard != null;
