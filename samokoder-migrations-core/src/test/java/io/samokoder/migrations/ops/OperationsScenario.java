@@ -2,11 +2,10 @@ package io.samokoder.migrations.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.samokoder.migrations.dialect.Dialects;
+import io.samokoder.migrations.testsupport.TableComments;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,13 +69,13 @@ public final class OperationsScenario {
         assertThat(op.hasConstraint("users", "uq_nope")).isFalse();
         assertThat(meta.column("users", "email")).endsWith("(255) not null");
         assertThat(meta.column("users", "age")).endsWith(" null").doesNotEndWith("not null");
-        assertThat(tableComment("users")).isEqualTo("people");
+        assertThat(TableComments.of(connection, "users")).isEqualTo("people");
         op.createTableComment("users", "people's \\ list");
-        assertThat(tableComment("users")).isEqualTo("people's \\ list");
+        assertThat(TableComments.of(connection, "users")).isEqualTo("people's \\ list");
         op.dropTableComment("users");
-        assertThat(tableComment("users")).isNull();
+        assertThat(TableComments.of(connection, "users")).isNull();
         op.createTableComment("users", "people");
-        assertThat(tableComment("users")).isEqualTo("people");
+        assertThat(TableComments.of(connection, "users")).isEqualTo("people");
 
         op.createTable("orders",
                 Column.of("id", Type.BIGINT).primaryKey().autoincrement(),
@@ -210,34 +209,6 @@ public final class OperationsScenario {
             assertThat(rs.next()).as("a foreign key on " + table).isTrue();
             return rs.getInt("DELETE_RULE");
         }
-    }
-
-    /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
-    private String tableComment(String table) throws SQLException {
-        DatabaseMetaData md = connection.getMetaData();
-        String product = Dialects.product(md);
-        if (product.equals("MariaDB") || product.equals("MySQL")) {
-            // Connector/J's getTables leaves REMARKS empty (it reads SHOW TABLES); the catalog has the comment.
-            try (PreparedStatement ps = connection.prepareStatement("SELECT table_comment"
-                    + " FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new AssertionError("No table " + table);
-                    }
-                    return rs.getString(1).isEmpty() ? null : rs.getString(1);
-                }
-            }
-        }
-        try (ResultSet rs = md.getTables(connection.getCatalog(), connection.getSchema(), null, null)) {
-            while (rs.next()) {
-                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-                    String remarks = rs.getString("REMARKS");
-                    return remarks == null || remarks.isEmpty() ? null : remarks;
-                }
-            }
-        }
-        throw new AssertionError("No table " + table);
     }
 
     /** A query of the next value of a sequence: PostgreSQL's nextval, the standard NEXT VALUE FOR elsewhere. */

@@ -4,7 +4,6 @@ import static io.samokoder.migrations.schema.Tables.keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.dialect.Dialect;
-import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
@@ -12,9 +11,9 @@ import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.ReferentialAction;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.ops.Unique;
+import io.samokoder.migrations.testsupport.TableComments;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -103,11 +102,11 @@ final class DiffRoundTrip {
         assertThat(column(connection, "books", "isbn")).isEqualTo("13 nullable");
         assertThat(column(connection, "books", "mood")).isNotEmpty();
         assertThat(column(connection, "books", "price")).isEmpty();
-        assertThat(tableComment(connection, "books")).isEqualTo("what we lend");
-        assertThat(tableComment(connection, "authors")).isEqualTo("who wrote them");
+        assertThat(TableComments.of(connection, "books")).isEqualTo("what we lend");
+        assertThat(TableComments.of(connection, "authors")).isEqualTo("who wrote them");
         execute(connection, dialect, diff.downgrade());
-        assertThat(tableComment(connection, "books")).isEqualTo("what we sell");
-        assertThat(tableComment(connection, "authors")).isNull();
+        assertThat(TableComments.of(connection, "books")).isEqualTo("what we sell");
+        assertThat(TableComments.of(connection, "authors")).isNull();
         assertThat(column(connection, "books", "title")).isEqualTo("200 not null");
         assertThat(column(connection, "books", "isbn")).isEmpty();
         assertThat(column(connection, "books", "mood")).isEmpty();
@@ -143,34 +142,6 @@ final class DiffRoundTrip {
         assertThat(tables(connection)).containsAll(TABLES);
         execute(connection, dialect, diff.downgrade());
         assertThat(tables(connection)).doesNotContainAnyElementsOf(TABLES);
-    }
-
-    /** The table's comment from JDBC metadata (REMARKS), null when it has none. */
-    private static String tableComment(Connection connection, String table) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String product = Dialects.product(meta);
-        if (product.equals("MariaDB") || product.equals("MySQL")) {
-            // Connector/J's getTables leaves REMARKS empty (it reads SHOW TABLES); the catalog has the comment.
-            try (PreparedStatement ps = connection.prepareStatement("SELECT table_comment"
-                    + " FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new AssertionError("No table " + table);
-                    }
-                    return rs.getString(1).isEmpty() ? null : rs.getString(1);
-                }
-            }
-        }
-        try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-                    String remarks = rs.getString("REMARKS");
-                    return remarks == null || remarks.isEmpty() ? null : remarks;
-                }
-            }
-        }
-        throw new AssertionError("No table " + table);
     }
 
     static void execute(Connection connection, Dialect dialect, List<Operation> operations) throws SQLException {

@@ -215,13 +215,28 @@ public final class TestMariaDb {
         return url.substring(0, hostEnd) + "/" + database + (query < 0 ? "" : url.substring(query));
     }
 
+    /** MySQL Connector/J's DataSource, which the test support does not depend on: the test that asks has it. */
+    private static DataSource connectorJ(String url, String user, String password) {
+        try {
+            Class<?> type = Class.forName("com.mysql.cj.jdbc.MysqlDataSource");
+            DataSource ds = (DataSource) type.getConstructor().newInstance();
+            type.getMethod("setURL", String.class).invoke(ds, url);
+            type.getMethod("setUser", String.class).invoke(ds, user);
+            type.getMethod("setPassword", String.class).invoke(ds, password);
+            return ds;
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException("A jdbc:mysql: URL in " + URL_VARIABLE + " needs MySQL Connector/J"
+                    + " (com.mysql:mysql-connector-j) on the tests' class path: " + ex, ex);
+        }
+    }
+
     /**
      * A DataSource of a MariaDB server's URL: MariaDB's driver for {@code jdbc:mariadb:}, and for
-     * {@code jdbc:mysql:} whichever driver takes it through {@code DriverManager} (MySQL Connector/J).
+     * {@code jdbc:mysql:} MySQL Connector/J's.
      */
     public static DataSource dataSource(String url, String user, String password) {
         if (url.regionMatches(true, 0, "jdbc:mysql:", 0, 11)) {
-            return new DriverManagerDataSource(url, user, password);
+            return connectorJ(url, user, password);
         }
         try {
             MariaDbDataSource ds = new MariaDbDataSource(url);
