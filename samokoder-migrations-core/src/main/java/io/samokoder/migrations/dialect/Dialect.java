@@ -63,6 +63,15 @@ public interface Dialect {
     /** Whether the error means a table does not exist. */
     boolean isUndefinedTable(SQLException error);
 
+    /**
+     * Whether the error means that the schema to create or read a table in does not exist, or that the
+     * connection has none (PostgreSQL's search path names none that exists; MariaDB's URL names no
+     * database). None by default.
+     */
+    default boolean isMissingSchema(SQLException error) {
+        return false;
+    }
+
     /** Names, literals, the engine's tables' DDL, and offline transactions and timeouts. */
     Ddl ddl();
 

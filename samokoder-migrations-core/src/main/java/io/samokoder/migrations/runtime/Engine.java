@@ -187,7 +187,7 @@ public final class Engine {
                     return null;
                 });
             } catch (SQLException e) {
-                throw Jdbc.failure("Could not read the log table " + tables.logTable(), e);
+                throw Jdbc.failure("Could not read the log table " + tables.logTable(), e, tables);
             }
         }
         if (state.versionTableMissing() || state.logTableMissing()) {
@@ -197,7 +197,7 @@ public final class Engine {
                     return null;
                 });
             } catch (SQLException e) {
-                throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e);
+                throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e, tables);
             }
         }
         if (!plan.isEmpty()) {
@@ -297,7 +297,8 @@ public final class Engine {
         try {
             return lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
         } catch (SQLException e) {
-            throw Jdbc.failure("Could not read the version table " + bound.tables().versionTableName(), e);
+            throw Jdbc.failure("Could not read the version table " + bound.tables().versionTableName(), e,
+                    bound.tables());
         }
     }
 

@@ -73,6 +73,26 @@ final class Jdbc {
         return new MigrationException(what + ": " + describe(e), sanitized(e));
     }
 
+    /**
+     * A failure with the engine's tables; where their schema is missing ({@link io.samokoder.migrations.dialect.Dialect#isMissingSchema}),
+     * the message says which setting names it and how to fix it.
+     */
+    static MigrationException failure(String what, SQLException e, Tables tables) {
+        if (!tables.dialect().isMissingSchema(e)) {
+            return failure(what, e);
+        }
+        String hint = tables.schema() == null || tables.schema().isEmpty()
+                ? " The connection has no current schema that exists to hold the engine's tables: name one in the"
+                        + " JDBC URL (PostgreSQL's currentSchema, the database on MariaDB and MySQL) or set"
+                        + " samokoder.migrations.schema, and create it if it is missing. Nothing was changed."
+                : " The schema " + tables.schema() + " of the engine's tables (samokoder.migrations.schema) does not"
+                        + " exist: create it (the engine creates tables, not schemas), or name one that exists."
+                        + " Nothing was changed.";
+        String described = describe(e);
+        return new MigrationException(what + ": " + described + (described.endsWith(".") ? "" : ".") + hint,
+                sanitized(e));
+    }
+
     /** "SQLSTATE x: message" without credentials. */
     static String describe(SQLException e) {
         String state = e.getSQLState();

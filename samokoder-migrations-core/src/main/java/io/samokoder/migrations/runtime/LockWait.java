@@ -162,7 +162,7 @@ final class LockWait {
             }
         } catch (SQLException e) {
             MigrationLock.closeQuietly(connection, restoreAutoCommit);
-            throw Jdbc.failure("Could not take the migration lock", e);
+            throw Jdbc.failure("Could not take the migration lock", e, tables);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             MigrationLock.closeQuietly(connection, restoreAutoCommit);

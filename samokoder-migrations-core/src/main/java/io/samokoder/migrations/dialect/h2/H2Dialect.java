@@ -58,6 +58,12 @@ public final class H2Dialect implements Dialect {
         return error.getErrorCode() == LOCK_TIMEOUT;
     }
 
+    /** Error 90079, SCHEMA_NOT_FOUND_1. */
+    @Override
+    public boolean isMissingSchema(SQLException error) {
+        return error.getErrorCode() == SCHEMA_NOT_FOUND;
+    }
+
     @Override
     public boolean isUndefinedTable(SQLException error) {
         int code = error.getErrorCode();

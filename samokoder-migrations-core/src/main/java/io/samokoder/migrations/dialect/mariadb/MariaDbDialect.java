@@ -33,6 +33,7 @@ public final class MariaDbDialect implements Dialect {
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_NO_SUCH_TABLE = 1146;
     private static final int ER_BAD_DB_ERROR = 1049;
+    private static final int ER_NO_DB_ERROR = 1046;
 
     private final String name;
     private final String product;
@@ -71,6 +72,12 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public boolean isLockNotAvailable(SQLException error) {
         return error.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
+    }
+
+    /** Unknown database (1049), or none selected (1046: the URL names none). */
+    @Override
+    public boolean isMissingSchema(SQLException error) {
+        return error.getErrorCode() == ER_BAD_DB_ERROR || error.getErrorCode() == ER_NO_DB_ERROR;
     }
 
     @Override

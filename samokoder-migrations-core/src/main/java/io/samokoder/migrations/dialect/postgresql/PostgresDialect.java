@@ -60,6 +60,12 @@ public final class PostgresDialect implements Dialect {
         return "55P03".equals(error.getSQLState());
     }
 
+    /** SQLSTATE 3F000, invalid_schema_name: a named schema is missing, or the search path names none that exists. */
+    @Override
+    public boolean isMissingSchema(SQLException error) {
+        return "3F000".equals(error.getSQLState());
+    }
+
     @Override
     public boolean isUndefinedTable(SQLException error) {
         return "42P01".equals(error.getSQLState()) || "3F000".equals(error.getSQLState());
