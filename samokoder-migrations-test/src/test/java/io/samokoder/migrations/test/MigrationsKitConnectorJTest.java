@@ -40,6 +40,16 @@ class MigrationsKitConnectorJTest extends PortableRevisionsChecks {
     }
 
     @Test
+    void aCheckConstraintIsReadWithItsOwnTablesClauseWhereAnotherTableHasOneOfTheSameName() {
+        // MariaDB names check constraints per table; read as MySQL's, each would meet both tables' clauses.
+        assertThatThrownBy(() -> MigrationsKit.of(this.dataSource, "classpath:kit-mariadb/leaky-same-check-names")
+                .assertDowngradesLeaveNoTrace()).isInstanceOf(AssertionError.class)
+                .hasMessage("downgrade of c2c2c2c2c2c2 (classpath:kit-mariadb/leaky-same-check-names/"
+                        + "002_c2c2c2c2c2c2_price_cap.sql) changes constraint positive on prices: was CHECK"
+                        + " (`cents` >= 0), is now CHECK (`cents` > 0)");
+    }
+
+    @Test
     void aDowngradeThatLeavesCommentsChangedIsReported() {
         assertThatThrownBy(() -> MigrationsKit.of(this.dataSource, "classpath:kit-mariadb/leaky-comment")
                 .assertDowngradesLeaveNoTrace()).isInstanceOf(AssertionError.class)
