@@ -74,8 +74,9 @@ final class Jdbc {
     }
 
     /**
-     * A failure with the engine's tables; where their schema is missing ({@link io.samokoder.migrations.dialect.Dialect#isMissingSchema}),
-     * the message says which setting names it and how to fix it.
+     * A failure with the engine's tables; where their schema is missing
+     * ({@link io.samokoder.migrations.dialect.Dialect#isMissingSchema}), the message says which setting
+     * names it and how to fix it.
      */
     static MigrationException failure(String what, SQLException e, Tables tables) {
         if (!tables.dialect().isMissingSchema(e)) {
