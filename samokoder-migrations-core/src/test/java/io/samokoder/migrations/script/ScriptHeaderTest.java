@@ -223,7 +223,29 @@ class ScriptHeaderTest {
 
     @Test
     void missingHeaderEntirely() {
-        assertFormatError("CREATE TABLE t (id int);\n", 1).hasMessageContaining("Missing 'Revision ID'");
+        assertFormatError("CREATE TABLE t (id int);\n", 1).hasMessageContaining("Missing 'Revision ID'")
+                .hasMessageNotContaining("Flyway").hasMessageNotContaining("Liquibase");
+    }
+
+    @Test
+    void anotherToolsMigrationIsToldWhereToReadHowToBringItOver() {
+        String advice = ": a revision carries its own id and parent in this header; README's 'Coming from Alembic,"
+                + " Flyway or Liquibase' tells how to start from a baseline revision of the schema as it is and stamp"
+                + " it where the schema exists)";
+        for (String flyway : List.of("classpath:db/migration/V1__init.sql", "filesystem:/app/V2_1__add_users.sql",
+                "V20240101.1200__x.sql", "db/R__views.sql", "U3__undo.sql")) {
+            assertThatThrownBy(() -> ScriptLoader.parse(flyway, "CREATE TABLE t (id int);\n"))
+                    .isInstanceOf(ScriptFormatException.class)
+                    .hasMessageEndingWith("'-- Revises: <parent id>' (its name is a Flyway migration's" + advice);
+        }
+        assertThatThrownBy(() -> ScriptLoader.parse("db/changes.sql", "--liquibase formatted sql\n"
+                + "--changeset ann:1\nCREATE TABLE t (id int);\n"))
+                .hasMessageStartingWith("db/changes.sql:2: Unknown header key 'changeset ann'")
+                .hasMessageEndingWith("(it is a Liquibase formatted-SQL changelog" + advice);
+        for (String plain : List.of("db/V1_init.sql", "db/v1__init.sql", "db/V__x.sql", "db/Va__x.sql")) {
+            assertThatThrownBy(() -> ScriptLoader.parse(plain, "CREATE TABLE t (id int);\n"))
+                    .hasMessageEndingWith("'-- Revises: <parent id>'");
+        }
     }
 
     @Test
