@@ -224,18 +224,40 @@ public final class ScriptLocations {
     }
 
     private static void listDirectory(Path dir, String descriptionPrefix, String location, Sink sink) {
+        boolean scripts = false;
+        String python = null;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 // No stat per entry: it costs more than the listing. A directory named *.sql fails when read.
                 if (isScriptName(name)) {
                     sink.file(entry, name, descriptionPrefix);
+                    scripts = true;
+                } else if (python == null && name.endsWith(".py")) {
+                    python = name;
                 }
             }
         } catch (IOException e) {
             throw new ScriptLocationException("Cannot list script location '" + location + "' (" + dir + "): "
                     + e.getMessage(), e);
         }
+        if (!scripts && python != null) {
+            throw alembicDirectory(location, dir, python);
+        }
+    }
+
+    /**
+     * A location that holds Python files and no scripts: Alembic's script directory or its {@code versions}
+     * folder, pointed at as it is. Its revisions would be passed over and a run would find nothing to do.
+     */
+    private static ScriptLocationException alembicDirectory(String location, Path dir, String python) {
+        boolean root = Files.isRegularFile(dir.resolve("env.py")) && Files.isDirectory(dir.resolve("versions"));
+        return new ScriptLocationException("Script location '" + location + "' holds "
+                + (root ? "Alembic's script directory (env.py; its revisions are in versions/)"
+                        : "Python files (" + python + ")")
+                + " and no revision scripts (*.sql): Samokoder Migrations runs SQL scripts and Java revisions, not"
+                + " Alembic's Python ones. Port each revision to a script that keeps its Revision ID and down_revision"
+                + " (README, 'Coming from Alembic, Flyway or Liquibase'), or point the location at the scripts.");
     }
 
     private static boolean isScriptName(String name) {

@@ -68,6 +68,33 @@ class ScriptLocationsTest {
     }
 
     @Test
+    void alembicsPythonRevisionsAloneAreAnErrorSayingToPortThem() throws IOException {
+        write(this.temp.resolve("alembic/env.py"), "x");
+        write(this.temp.resolve("alembic/script.py.mako"), "x");
+        write(this.temp.resolve("alembic/versions/1975ea83b712_create_account_table.py"), "x");
+        String tail = " and no revision scripts (*.sql): Samokoder Migrations runs SQL scripts and Java revisions,"
+                + " not Alembic's Python ones. Port each revision to a script that keeps its Revision ID and"
+                + " down_revision (README, 'Coming from Alembic, Flyway or Liquibase'), or point the location at the"
+                + " scripts.";
+        String versions = "filesystem:" + this.temp.resolve("alembic/versions");
+        assertThatThrownBy(() -> ScriptLocations.resolve(List.of(versions), null))
+                .isInstanceOf(ScriptLocationException.class)
+                .hasMessage("Script location '" + versions + "' holds Python files"
+                        + " (1975ea83b712_create_account_table.py)" + tail);
+        String root = "filesystem:" + this.temp.resolve("alembic");
+        assertThatThrownBy(() -> ScriptLocations.list(List.of(root), null))
+                .hasMessage("Script location '" + root + "' holds Alembic's script directory (env.py; its revisions"
+                        + " are in versions/)" + tail);
+        assertThatThrownBy(() -> ScriptLocations.fingerprint(List.of(root), null))
+                .isInstanceOf(ScriptLocationException.class);
+
+        // Beside scripts, Python files are passed over like any other file.
+        write(this.temp.resolve("alembic/versions/1975ea83b712_create_account_table.sql"), script("1975ea83b712", ""));
+        assertThat(names(ScriptLocations.resolve(List.of(versions), null)))
+                .containsExactly("1975ea83b712_create_account_table.sql");
+    }
+
+    @Test
     void missingFilesystemLocationIsAnErrorNamingIt() {
         String location = "filesystem:" + this.temp.resolve("absent");
         assertThatThrownBy(() -> ScriptLocations.resolve(List.of(location), this.testLoader))
