@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  * What a failed step's report adds when the error has a likely cause in the script itself, and the
  * fix: statements pasted from a dump or a tool that do not run as a migration (pg_dump's search path
  * and {@code COPY ... FROM stdin}, psql's backslash commands, the mysql client's {@code DELIMITER} in a
- * Java revision's text), and a
- * statement that cannot run in a transaction.
+ * Java revision's text), a statement that cannot run in a transaction, and a first revision that meets a
+ * schema made before (a baseline to stamp rather than run).
  */
 final class FailureHints {
 
     /** SQLSTATE 25001, active SQL transaction: the statement refuses to run inside one. */
     private static final String ACTIVE_TRANSACTION = "25001";
+
+    /** SQLSTATE of a table that exists already: PostgreSQL's 42P07, MariaDB's and H2's 42S01. */
+    private static final List<String> DUPLICATE_TABLE = List.of("42P07", "42S01");
 
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("^copy\\b.*\\bfrom\\s+stdin\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -59,6 +62,14 @@ final class FailureHints {
             return " The statement cannot run inside a transaction: declare the revision non-transactional"
                     + " ('-- Transactional: false' in a script's header, @Revision(transactional = false) in Java);"
                     + " it then runs in autocommit, each statement committed as it completes.";
+        }
+        if (failure.step.kind() == Step.Kind.UPGRADE && failure.step.rowsBefore().isEmpty()
+                && DUPLICATE_TABLE.contains(failure.error.getSQLState())) {
+            // Most often a baseline run on a database whose schema another tool or a person made.
+            return " The table exists already while the version table records no revision: where the schema was"
+                    + " made by another tool or by hand (Flyway's flyway_schema_history or Liquibase's"
+                    + " databasechangelog table shows it), record the baseline instead of running it, with stamp "
+                    + failure.step.revision() + " (README, 'Coming from Alembic, Flyway or Liquibase').";
         }
         return "";
     }
