@@ -124,7 +124,11 @@ public final class MigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
-            ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer) {
+            ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer,
+            BeanFactory beanFactory) {
+        if (properties.isEnabled() && !properties.hasCommand()) {
+            OtherMigrationTools.warnIfFlywayMigratesToo(beanFactory);
+        }
         if (!properties.isEnabled()) {
             // Only in an AOT-processed application: its build saw samokoder.migrations.enabled unset or true, so
             // these beans are in its context, and the property is false only now. Its meaning still holds.
