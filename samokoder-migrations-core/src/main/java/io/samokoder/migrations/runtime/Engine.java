@@ -36,6 +36,9 @@ public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
 
+    /** How many times a run takes the lock when it finds the lock lost before changing anything. */
+    private static final int LOCK_ATTEMPTS = 3;
+
     private final MigrationsConfig config;
     private final Catalog catalog;
     private final Binding binding;
@@ -112,14 +115,25 @@ public final class Engine {
             DataSource dataSource = Jdbc.require(this.config.dataSource(), command.name().toLowerCase() + " runs");
             Connection first = kept;
             kept = null;
-            try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
-                this.listeners.lockAcquired(lock.waited());
-                try {
-                    return runLocked(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt, start);
-                } catch (RuntimeException e) {
-                    discardIfUnused(lock, this.binding.known());
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
+                    this.listeners.lockAcquired(lock.waited());
+                    try {
+                        return runLocked(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt,
+                                start);
+                    } catch (LockLost lost) {
+                        if (attempt == LOCK_ATTEMPTS) {
+                            throw lost.failure;
+                        }
+                        LOG.info("The migration lock's connection ended before the run changed anything ({}):"
+                                + " waiting for the lock again", lost.failure.getMessage());
+                    } catch (RuntimeException e) {
+                        discardIfUnused(lock, this.binding.known());
+                        throw e;
+                    }
                 }
+                first = null;
+                tablesSeen = false;
             }
         } catch (MigrationException e) {
             this.listeners.runFailed(e);
@@ -294,13 +308,23 @@ public final class Engine {
      * the fast start's query has just read the engine's tables.
      */
     private static DbState readState(MigrationLock lock, Binding.Bound bound, boolean tablesSeen) {
+        DbState state;
         try {
-            return lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
+            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
         } catch (SQLException e) {
-            throw Jdbc.failure("Could not read the version table " + bound.tables().versionTableName(), e,
-                    bound.tables());
+            MigrationException failure = Jdbc.failure("Could not read the version table "
+                    + bound.tables().versionTableName(), e, bound.tables());
+            // Nothing has changed yet: where the lock went with its connection, the run can wait for it again.
+            throw lock.lost() ? new LockLost(failure) : failure;
         }
+        // Where the lock is held on a connection of its own, the read on another one cannot tell that it ended.
+        if (lock.heldApart() && lock.lost()) {
+            throw new LockLost(new MigrationException("The migration lock's connection ended while the version table"
+                    + " " + bound.tables().versionTableName() + " was read on another"));
+        }
+        return state;
     }
+
 
     /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */
     private void recordVerified(MigrationLock lock, Binding.Bound bound) {

@@ -112,6 +112,20 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /** Whether the lock is held in a transaction of its own connection, apart from the run's reads and steps. */
+    boolean heldApart() {
+        return this.sql.heldInTransaction();
+    }
+
+    /** Whether the lock's connection has ended, and the lock with it. */
+    synchronized boolean lost() {
+        try {
+            return !this.connection.isValid(1);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /**
      * A connection besides the lock's, which holds the lock in a transaction. Where the DataSource has none
      * to give (a pool of one), the failure says that a run needs two, and later reads of this run fail at
