@@ -128,7 +128,7 @@ public final class Engine {
                         LOG.info("The migration lock's connection ended before the run changed anything ({}):"
                                 + " waiting for the lock again", lost.failure.getMessage());
                     } catch (RuntimeException e) {
-                        discardIfUnused(lock, this.binding.known());
+                        LockedReads.discardIfUnused(lock, this.binding.known());
                         throw e;
                     }
                 }
@@ -170,7 +170,7 @@ public final class Engine {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.singleTransaction(bound.dialect());
         }
-        DbState state = readState(lock, bound, tablesSeen);
+        DbState state = LockedReads.state(lock, bound, tablesSeen);
         List<String> rows = state.rows();
         if (!(command == Command.STAMP && purge)) {
             PlanChecks.knownRows(this.catalog, tables, rows);
@@ -279,52 +279,6 @@ public final class Engine {
             }
         };
     }
-
-    /**
-     * After a failed run whose lock created a table of its own (H2's lock table, on a new database): when
-     * the version table is missing, read under the lock, the run created nothing else, and the lock drops
-     * its table on release, so that bad input leaves the database as it was (see {@link DbState#createMissing}).
-     * Nothing to do, and no query, where the lock created no table.
-     */
-    private static void discardIfUnused(MigrationLock lock, Binding.Bound bound) {
-        if (!lock.createdItsTable() || bound == null) {
-            return;
-        }
-        try {
-            if (lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables())).versionTableMissing()) {
-                lock.discardOnRelease();
-            }
-        } catch (SQLException | RuntimeException e) {
-            // The drop itself finds out on the lock's connection, and leaves the table where it is not missing.
-            LOG.debug("Could not tell whether the version table {} exists; the migration lock's table is dropped"
-                    + " only if it still is missing once released: {}", bound.tables().versionTableName(),
-                    e instanceof SQLException s ? Jdbc.describe(s) : e.toString());
-            lock.discardOnRelease();
-        }
-    }
-
-    /**
-     * The rows and the log, read under the lock on its connection; creates nothing. With {@code tablesSeen},
-     * the fast start's query has just read the engine's tables.
-     */
-    private static DbState readState(MigrationLock lock, Binding.Bound bound, boolean tablesSeen) {
-        DbState state;
-        try {
-            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
-        } catch (SQLException e) {
-            MigrationException failure = Jdbc.failure("Could not read the version table "
-                    + bound.tables().versionTableName(), e, bound.tables());
-            // Nothing has changed yet: where the lock went with its connection, the run can wait for it again.
-            throw lock.lost() ? new LockLost(failure) : failure;
-        }
-        // Where the lock is held on a connection of its own, the read on another one cannot tell that it ended.
-        if (lock.heldApart() && lock.lost()) {
-            throw new LockLost(new MigrationException("The migration lock's connection ended while the version table"
-                    + " " + bound.tables().versionTableName() + " was read on another"));
-        }
-        return state;
-    }
-
 
     /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */
     private void recordVerified(MigrationLock lock, Binding.Bound bound) {
