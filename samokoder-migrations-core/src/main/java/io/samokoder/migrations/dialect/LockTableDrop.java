@@ -14,12 +14,12 @@ package io.samokoder.migrations.dialect;
  *     a moment, and the session's wait is put back after it
  * @param retake the lock's attempt ({@link LockSql#tryLockQuery}, one parameter: the key), run in a transaction
  *     before the drop: where another instance took the lock since the release, the table stays in its use
- * @param versionTableMissing one row of one boolean, read with the lock taken again: whether the version table
- *     is still missing; where another instance took the lock and migrated since the release, it is not, and the
- *     table stays
+ * @param versionTableExists one row of one boolean, read with the lock taken again: whether the version table
+ *     exists (the store's {@link StoreSql#tablesExist} lookup); where another instance took the lock and
+ *     migrated since the release, it does, and the table stays
  */
 public record LockTableDrop(String drop, String waitQuery, String setWaitPrefix, String retake,
-        String versionTableMissing) {
+        String versionTableExists) {
 
     /** The statement that sets the session's table lock wait to {@code millis}. */
     public String setWait(long millis) {

@@ -334,8 +334,8 @@ final class MigrationLock implements AutoCloseable {
                 }
             }
         }
-        try (ResultSet rs = st.executeQuery(this.discard.versionTableMissing())) {
-            return rs.next() && rs.getBoolean(1);
+        try (ResultSet rs = st.executeQuery(this.discard.versionTableExists())) {
+            return rs.next() && !rs.getBoolean(1);
         }
     }
 

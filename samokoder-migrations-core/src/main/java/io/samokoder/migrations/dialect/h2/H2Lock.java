@@ -73,9 +73,7 @@ final class H2Lock implements LockSql {
                 "SELECT CASE WHEN (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                         + " WHERE SETTING_NAME = 'LOCK_MODE') = '0' THEN NULL ELSE LOCK_TIMEOUT() END",
                 "SET LOCK_TIMEOUT ", tryLockQuery(schema, table),
-                "SELECT COUNT(*) = 0 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
-                        + (schema.isEmpty() ? "CURRENT_SCHEMA" : H2Ddl.INSTANCE.literal(schema))
-                        + " AND TABLE_NAME = " + H2Ddl.INSTANCE.literal(table)));
+                H2Store.INSTANCE.tablesExist(schema.isEmpty() ? null : schema, List.of(table))));
     }
 
     /**

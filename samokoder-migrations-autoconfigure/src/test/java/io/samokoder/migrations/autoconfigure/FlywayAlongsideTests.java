@@ -19,7 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * the class's absence.)
  */
 @ExtendWith(OutputCaptureExtension.class)
-class OtherMigrationToolsTests {
+class FlywayAlongsideTests {
 
     private static final String WARNING = "Flyway migrates the database at start-up as well (bean 'flywayInitializer'"
             + " of Spring Boot's Flyway auto-configuration): two tools would change it, each with its own history."

@@ -12,34 +12,33 @@ import org.springframework.util.ClassUtils;
  * two tools would change the database, each with its own history. Looks at bean definitions only (nothing
  * is created) and loads no Flyway class when Flyway is not on the class path.
  */
-final class OtherMigrationTools {
+final class FlywayAlongside {
 
-    private static final Log logger = LogFactory.getLog(OtherMigrationTools.class);
+    private static final Log logger = LogFactory.getLog(FlywayAlongside.class);
 
     /** The bean that runs Flyway's migration while Spring Boot starts ({@code spring.flyway.enabled}). */
     static final String FLYWAY_INITIALIZER = "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer";
 
-    private OtherMigrationTools() {
+    private FlywayAlongside() {
     }
 
-    /** Logs the warning where the bean factory defines Flyway's start-up migration; tells whether it did. */
-    static boolean warnIfFlywayMigratesToo(BeanFactory beanFactory) {
+    /** Logs the warning where the bean factory defines Flyway's start-up migration. */
+    static void warnIfItMigratesToo(BeanFactory beanFactory) {
         if (!(beanFactory instanceof ConfigurableListableBeanFactory listable)) {
-            return false;
+            return;
         }
         ClassLoader classLoader = listable.getBeanClassLoader();
         if (!ClassUtils.isPresent(FLYWAY_INITIALIZER, classLoader)) {
-            return false;
+            return;
         }
         String[] names = listable.getBeanNamesForType(ClassUtils.resolveClassName(FLYWAY_INITIALIZER, classLoader),
                 false, false);
         if (names.length == 0) {
-            return false;
+            return;
         }
         logger.warn("Flyway migrates the database at start-up as well (bean '" + names[0] + "' of Spring Boot's"
                 + " Flyway auto-configuration): two tools would change it, each with its own history. Once its"
                 + " migrations are brought over (README, 'Coming from Alembic, Flyway or Liquibase'), remove"
                 + " spring-boot-starter-flyway or set spring.flyway.enabled=false.");
-        return true;
     }
 }
