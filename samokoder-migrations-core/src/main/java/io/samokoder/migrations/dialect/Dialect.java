@@ -57,6 +57,32 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * With {@link #mysqlLexicalRules()}: whether a backslash escapes the next character in strings, as it does
+     * unless the session's SQL mode has {@code NO_BACKSLASH_ESCAPES} (see {@link #forSqlMode}). Literals the
+     * operations render follow it too.
+     */
+    default boolean backslashEscapes() {
+        return mysqlLexicalRules();
+    }
+
+    /**
+     * With {@link #mysqlLexicalRules()}: whether {@code "..."} quotes a name rather than a string, as it does when
+     * the session's SQL mode has {@code ANSI_QUOTES} (also part of {@code ANSI} and MariaDB's {@code ORACLE}).
+     */
+    default boolean ansiQuotes() {
+        return false;
+    }
+
+    /**
+     * This dialect as a session whose SQL mode is {@code sqlMode} reads SQL: MariaDB's and MySQL's
+     * {@code @@SESSION.sql_mode}, which a run reads when it takes the lock ({@link LockSql#tellsSqlMode}).
+     * This dialect itself by default, and for a {@code null} mode.
+     */
+    default Dialect forSqlMode(String sqlMode) {
+        return this;
+    }
+
     /** Whether the error means a lock timeout ran out waiting for a table or row lock. */
     boolean isLockNotAvailable(SQLException error);
 

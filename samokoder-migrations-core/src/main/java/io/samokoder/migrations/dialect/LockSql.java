@@ -74,6 +74,14 @@ public interface LockSql {
     String tryLockQuery(String schema, String table);
 
     /**
+     * Whether {@link #tryLockQuery}'s row has a third column, the session's SQL mode (MariaDB's and MySQL's
+     * {@code @@SESSION.sql_mode}), for {@link Dialect#forSqlMode}. {@code false} by default.
+     */
+    default boolean tellsSqlMode() {
+        return false;
+    }
+
+    /**
      * A query without parameters returning one boolean: whether another session holds the lock of a version
      * table ({@code schema} already resolved) now, read without taking it or waiting. Reads that do not take
      * the lock (validate, status, the dry run) use it to tell a revision being applied by a live run from one

@@ -14,6 +14,14 @@ public interface SessionSql {
     /** A query of one row and column: the schema that unqualified names resolve to. */
     String currentSchemaQuery();
 
+    /**
+     * A query of one row and column: the session's SQL mode ({@link Dialect#forSqlMode}), or {@code null} (the
+     * default) where the dialect has none.
+     */
+    default String sqlModeQuery() {
+        return null;
+    }
+
     /** A query of one row and column: the current session's backend pid. */
     String backendPidQuery();
 

@@ -163,12 +163,14 @@ public final class Engine {
      */
     private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Binding.Bound bound, Request request,
             boolean tablesSeen, Instant startedAt, long start) {
-        Tables tables = bound.tables();
+        // Scripts are split, and operations' literals written, as the lock's session reads SQL (its SQL mode).
+        Dialect dialect = bound.dialect().forSqlMode(lock.sqlMode());
+        Tables tables = dialect == bound.dialect() ? bound.tables() : bound.tables().withDialect(dialect);
         Command command = request.command();
         String target = request.target();
         boolean purge = request.purge();
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.singleTransaction(bound.dialect());
+            PlanChecks.singleTransaction(dialect);
         }
         DbState state = LockedReads.state(lock, bound, tablesSeen);
         List<String> rows = state.rows();
@@ -191,10 +193,10 @@ public final class Engine {
             PlanChecks.reversible(this.catalog, plan);
         }
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.transactional(this.catalog, plan, bound.dialect());
+            PlanChecks.transactional(this.catalog, plan, dialect);
         }
-        PlanChecks.statements(this.catalog, plan, bound.dialect());
-        if (!bound.dialect().transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
+        PlanChecks.statements(this.catalog, plan, dialect);
+        if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {
                     new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
@@ -215,9 +217,9 @@ public final class Engine {
             }
         }
         if (!plan.isEmpty()) {
-            LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), bound.dialect().name(),
+            LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), dialect.name(),
                     plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
-                    !bound.dialect().transactionalDdl() ? "each statement committing by itself (DDL is not"
+                    !dialect.transactionalDdl() ? "each statement committing by itself (DDL is not"
                             + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
                                     ? "all in one transaction" : "one transaction per revision");
         }

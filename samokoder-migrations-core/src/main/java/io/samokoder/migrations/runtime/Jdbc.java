@@ -2,7 +2,9 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,13 @@ final class Jdbc {
         String described = describe(e);
         return new MigrationException(what + ": " + described + (described.endsWith(".") ? "" : ".") + hint,
                 sanitized(e));
+    }
+
+    /** The first column of a query's first row, as text; {@code null} for none. */
+    static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** "SQLSTATE x: message" without credentials. */

@@ -80,9 +80,9 @@ final class LockWait {
             PreparedStatement tryLock = attempts.tryLock();
             try {
                 while (true) {
-                    Long session;
+                    Taken session;
                     try {
-                        session = tryOnce(tryLock, name);
+                        session = tryOnce(tryLock, name, sql.tellsSqlMode());
                         remakes = 0;
                     } catch (SQLException e) {
                         boolean valid = connection.isValid(1);
@@ -119,7 +119,7 @@ final class LockWait {
                         attempts = ready(connection, sql, schema, table, key);
                         tryLock = attempts.tryLock();
                         created |= attempts.created();
-                        session = tryOnce(tryLock, name);
+                        session = tryOnce(tryLock, name, sql.tellsSqlMode());
                     }
                     if (session != null) {
                         Duration waited = Duration.ofNanos(System.nanoTime() - start);
@@ -127,7 +127,7 @@ final class LockWait {
                             LOG.info("Took the migration lock ({}) after waiting {} ms", name, waited.toMillis());
                         }
                         return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name,
-                                session, sql.lockHolderQuery(schema, table), waited,
+                                session.id(), session.sqlMode(), sql.lockHolderQuery(schema, table), waited,
                                 created ? sql.tableDrop(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
@@ -261,12 +261,16 @@ final class LockWait {
         return schema == null ? "" : schema;
     }
 
+    /** The session that took the lock: its id and, where the query tells it, its SQL mode. */
+    private record Taken(long id, String sqlMode) {
+    }
+
     /**
-     * One attempt: the id of the session that took the lock, or {@code null} when it was not taken.
+     * One attempt: the session that took the lock, or {@code null} when it was not taken.
      *
      * @throws SharedSessionException where the session holds the lock already ({@link LockSql#tryLockQuery})
      */
-    private static Long tryOnce(PreparedStatement tryLock, String name) throws SQLException {
+    private static Taken tryOnce(PreparedStatement tryLock, String name, boolean sqlMode) throws SQLException {
         try (ResultSet rs = tryLock.executeQuery()) {
             if (!rs.next()) {
                 return null;
@@ -275,7 +279,7 @@ final class LockWait {
             if (rs.wasNull()) {
                 throw new SharedSessionException(name);
             }
-            return taken ? rs.getLong(2) : null;
+            return taken ? new Taken(rs.getLong(2), sqlMode ? rs.getString(3) : null) : null;
         }
     }
 

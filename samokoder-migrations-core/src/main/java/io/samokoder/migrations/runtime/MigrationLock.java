@@ -49,6 +49,8 @@ final class MigrationLock implements AutoCloseable {
     private final String name;
     /** The id of the session that took the lock (its backend pid, connection id). */
     private final long sessionId;
+    /** The SQL mode of that session when it took the lock, where the dialect has one ({@link LockSql#tellsSqlMode}). */
+    private final String sqlMode;
     /** Who holds the lock ({@link LockSql#lockHolderQuery}), read when the unlock finds it not held by this session. */
     private final String holderQuery;
     private final Duration waited;
@@ -65,7 +67,7 @@ final class MigrationLock implements AutoCloseable {
     private boolean probeRestoreAutoCommit;
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
-            LockSql sql, long key, String name, long sessionId, String holderQuery, Duration waited,
+            LockSql sql, long key, String name, long sessionId, String sqlMode, String holderQuery, Duration waited,
             LockTableDrop discard) {
         this.dataSource = dataSource;
         this.connection = connection;
@@ -74,6 +76,7 @@ final class MigrationLock implements AutoCloseable {
         this.key = key;
         this.name = name;
         this.sessionId = sessionId;
+        this.sqlMode = sqlMode;
         this.holderQuery = holderQuery;
         this.waited = waited;
         this.discard = discard;
@@ -166,6 +169,11 @@ final class MigrationLock implements AutoCloseable {
      */
     long sessionId() {
         return this.sessionId;
+    }
+
+    /** The SQL mode of the lock's session when it took the lock, or {@code null} (see {@link LockSql#tellsSqlMode}). */
+    String sqlMode() {
+        return this.sqlMode;
     }
 
     /** How long the lock was waited for. */

@@ -48,7 +48,7 @@ final class Queries {
     }
 
     MigrationStatus status(String target) {
-        StateRead read = readStateAndPartial("status");
+        StateRead read = readStateAndPartial("status", false);
         DbState state = read.state();
         PlanChecks.knownRows(this.catalog, tables(), state.rows());
         return this.reports.status(state, target, Plans.pending(this.catalog.planner(), state.rows(), target),
@@ -60,7 +60,7 @@ final class Queries {
         if (verified != null) {
             return new ValidationResult(verified, List.of(), List.of());
         }
-        StateRead read = readStateAndPartial("validate");
+        StateRead read = readStateAndPartial("validate", false);
         DbState state = read.state();
         List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
                 tables().versionTableName());
@@ -72,22 +72,27 @@ final class Queries {
         return new ValidationResult(state.rows(), pending, drift, read.partial());
     }
 
-    /** The state, and the revisions left part-way (on a database without transactional DDL), on one connection. */
-    private record StateRead(DbState state, List<PartialAttempt> partial) {
+    /**
+     * The state, the revisions left part-way (on a database without transactional DDL), and, where asked and the
+     * dialect has one, the session's SQL mode, on one connection.
+     */
+    private record StateRead(DbState state, List<PartialAttempt> partial, String sqlMode) {
     }
 
-    private StateRead readStateAndPartial(String what) {
+    private StateRead readStateAndPartial(String what, boolean sqlMode) {
         Jdbc.require(this.config.dataSource(), what);
         return Jdbc.autocommit(this.config.dataSource(), "reading the version table", c -> {
             Binding.Bound bound = this.binding.on(c);
             DbState found = DbState.read(c, bound.versions(), bound.log(), bound.tables());
+            String modeQuery = sqlMode ? bound.dialect().session().sqlModeQuery() : null;
             return new StateRead(found, bound.dialect().transactionalDdl() || !found.mayHoldLog() ? List.of()
-                    : new PartialAttempts(bound.tables(), false).listUnlocked(c));
+                    : new PartialAttempts(bound.tables(), false).listUnlocked(c),
+                    modeQuery == null ? null : Jdbc.queryString(c, modeQuery));
         });
     }
 
     MigrationPlan plan(Command command, String target) {
-        StateRead read = readStateAndPartial("a dry run");
+        StateRead read = readStateAndPartial("a dry run", true);
         DbState state = read.state();
         if (command != Command.STAMP && target != null && target.contains(":")) {
             throw new RevisionException("Range revision not allowed");
@@ -97,7 +102,8 @@ final class Queries {
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
         }
-        PlanChecks.statements(this.catalog, plan, tables().dialect());
+        // Split as the run would: in the session's SQL mode.
+        PlanChecks.statements(this.catalog, plan, tables().dialect().forSqlMode(read.sqlMode()));
         if (!this.config.retryPartial()) {
             // The run would refuse before anything runs: so does its dry run.
             List<PartialAttempt> repeated = PartialAttempts.repeated(read.partial(), plan);

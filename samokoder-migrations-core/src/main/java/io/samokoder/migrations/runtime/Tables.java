@@ -14,6 +14,12 @@ record Tables(Dialect dialect, String schema, String versionTable, String logTab
                 d.ddl().qualify(config.schema(), config.stateTable()));
     }
 
+    /** The same tables for a dialect that writes them alike (one in another SQL mode, {@link Dialect#forSqlMode}). */
+    Tables withDialect(Dialect d) {
+        return new Tables(d, this.schema, this.versionTable, this.logTable, this.stateTable, this.qualifiedVersion,
+                this.qualifiedLog, this.qualifiedState);
+    }
+
     /** The version table as people read it, e.g. {@code public.alembic_version} or {@code alembic_version}. */
     String versionTableName() {
         return this.schema == null ? this.versionTable : this.schema + "." + this.versionTable;

@@ -251,7 +251,7 @@ public final class RevisionScript {
         if (!upgrade && !reversible()) {
             return;
         }
-        List<SqlStatement> split = this.parts.splitAlready(upgrade, dialect.mysqlLexicalRules());
+        List<SqlStatement> split = this.parts.splitAlready(upgrade, rules(dialect));
         if (split != null) {
             if (inTransaction) {
                 for (SqlStatement statement : split) {
@@ -260,7 +260,16 @@ public final class RevisionScript {
             }
             return;
         }
-        this.parts.check(upgrade, inTransaction, dialect.mysqlLexicalRules());
+        this.parts.check(upgrade, inTransaction, rules(dialect));
+    }
+
+    /** The lexical rules the database reads SQL with ({@link SqlLexer}): its own, in its session's SQL mode. */
+    private static int rules(Dialect dialect) {
+        if (!dialect.mysqlLexicalRules()) {
+            return SqlLexer.STANDARD;
+        }
+        return SqlLexer.MYSQL | (dialect.backslashEscapes() ? 0 : SqlLexer.NO_BACKSLASH_ESCAPES)
+                | (dialect.ansiQuotes() ? SqlLexer.ANSI_QUOTES : 0);
     }
 
     /**
@@ -288,14 +297,14 @@ public final class RevisionScript {
      *         has no statements before it runs) or uses what the database cannot hold
      */
     public List<SqlStatement> upgradeStatements(Dialect dialect) {
-        return this.code == null ? this.parts.statements(true, dialect.mysqlLexicalRules())
+        return this.code == null ? this.parts.statements(true, rules(dialect))
                 : number(this.code.statements(true, dialect));
     }
 
     /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
     public List<SqlStatement> downgradeStatements(Dialect dialect) {
         if (this.code == null) {
-            return this.parts.statements(false, dialect.mysqlLexicalRules());
+            return this.parts.statements(false, rules(dialect));
         }
         return this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of();
     }

@@ -29,15 +29,16 @@ final class ScriptChecksum {
 
     /** The version 2 checksum of the upgrade statements and, for a reversible script, the downgrade ones. */
     static String of(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false, true, false);
+        return compute(upgrade, downgrade, false, true, SqlLexer.STANDARD);
     }
 
     /**
-     * {@link #of}, of statements split with MySQL's lexical rules and normalised with them: for a script that
-     * only those rules read (a backslash-escaped quote, a {@code #} comment with a quote in it).
+     * {@link #of}, of statements split with MySQL's lexical {@code rules} ({@link SqlLexer}) and normalised with
+     * them: for a script that only those rules read (a backslash-escaped quote, a {@code #} comment with a quote
+     * in it, a {@code "..."} name with a backslash in a session with {@code ANSI_QUOTES}).
      */
-    static String ofMySql(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false, true, true);
+    static String ofMySql(List<SqlStatement> upgrade, List<SqlStatement> downgrade, int rules) {
+        return compute(upgrade, downgrade, false, true, rules);
     }
 
     /**
@@ -59,16 +60,16 @@ final class ScriptChecksum {
 
     /** The version 2 checksum as written before executable comments ran: without them. */
     private static String beforeExecutableComments(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, false, false, false);
+        return compute(upgrade, downgrade, false, false, SqlLexer.STANDARD);
     }
 
     /** The version 1 checksum of the same statements (written before executable comments ran). */
     private static String legacy(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
-        return compute(upgrade, downgrade, true, false, false);
+        return compute(upgrade, downgrade, true, false, SqlLexer.STANDARD);
     }
 
     private static String compute(List<SqlStatement> upgrade, List<SqlStatement> downgrade, boolean legacy,
-            boolean executable, boolean mysql) {
+            boolean executable, int rules) {
         StringBuilder[] buffers = BUFFERS.get();
         if (buffers == null) {
             buffers = new StringBuilder[] {new StringBuilder(512), new StringBuilder(128)};
@@ -79,11 +80,11 @@ final class ScriptChecksum {
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
         content.setLength(0);
-        appendPart(content, scratch, 'U', upgrade, executable, mysql);
+        appendPart(content, scratch, 'U', upgrade, executable, rules);
         String checksum;
         if (legacy) {
             if (downgrade != null) {
-                appendPart(content, scratch, 'D', downgrade, executable, mysql);
+                appendPart(content, scratch, 'D', downgrade, executable, rules);
             }
             checksum = LEGACY_VERSION + Sha256.hexOfUtf8(content);
         } else {
@@ -91,7 +92,7 @@ final class ScriptChecksum {
             String down = PartChecksums.NONE;
             if (downgrade != null) {
                 content.setLength(0);
-                appendPart(content, scratch, 'D', downgrade, executable, mysql);
+                appendPart(content, scratch, 'D', downgrade, executable, rules);
                 down = PartChecksums.digest(content);
             }
             checksum = PartChecksums.join(PartChecksums.SQL_PREFIX, up, down);
@@ -108,12 +109,12 @@ final class ScriptChecksum {
      * left it out before they ran.
      */
     private static void appendPart(StringBuilder content, StringBuilder scratch, char part,
-            List<SqlStatement> statements, boolean executable, boolean mysql) {
+            List<SqlStatement> statements, boolean executable, int rules) {
         int count = statements.size();
         if (!executable) {
             for (int i = 0; i < statements.size(); i++) {
                 scratch.setLength(0);
-                SqlSplitter.normalise(statements.get(i).sql(), scratch, false, mysql);
+                SqlSplitter.normalise(statements.get(i).sql(), scratch, false, rules);
                 if (scratch.length() == 0) {
                     count--;
                 }
@@ -122,7 +123,7 @@ final class ScriptChecksum {
         content.append(part).append(count).append('\n');
         for (int i = 0; i < statements.size(); i++) {
             scratch.setLength(0);
-            SqlSplitter.normalise(statements.get(i).sql(), scratch, executable, mysql);
+            SqlSplitter.normalise(statements.get(i).sql(), scratch, executable, rules);
             if (scratch.length() > 0 || executable) {
                 content.append(scratch.length()).append(':').append(scratch).append('\n');
             }

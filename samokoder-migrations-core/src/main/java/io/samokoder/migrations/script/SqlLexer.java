@@ -10,9 +10,19 @@ package io.samokoder.migrations.script;
  * Strings are assumed to follow {@code standard_conforming_strings = on}. With MySQL's rules (for MariaDB and
  * MySQL) a backslash escapes the next character in every {@code '...'} and {@code "..."} string (a
  * {@code "..."} is a string there), {@code #} starts a comment to the end of the line, and backticks quote a
- * name ({@code ``} doubled).
+ * name ({@code ``} doubled). A session's SQL mode can change two of those rules ({@link #NO_BACKSLASH_ESCAPES},
+ * {@link #ANSI_QUOTES}).
  */
 final class SqlLexer {
+
+    /** PostgreSQL's and H2's rules. */
+    static final int STANDARD = 0;
+    /** MySQL's rules, as MariaDB and MySQL read SQL by default. */
+    static final int MYSQL = 1;
+    /** With {@link #MYSQL}: a backslash is a character like any other in strings ({@code NO_BACKSLASH_ESCAPES}). */
+    static final int NO_BACKSLASH_ESCAPES = 2;
+    /** With {@link #MYSQL}: {@code "..."} quotes a name, not a string (the SQL mode {@code ANSI_QUOTES}). */
+    static final int ANSI_QUOTES = 4;
 
     /** What a token is. */
     enum Kind {
@@ -47,6 +57,8 @@ final class SqlLexer {
     private final String file;
     private final String text;
     private final boolean mysql;
+    private final boolean backslashEscapes;
+    private final boolean ansiQuotes;
     private final int start;
     private final int end;
     private final int firstLine;
@@ -58,14 +70,21 @@ final class SqlLexer {
     private int tokenLine;
 
     SqlLexer(String file, String text, int start, int end, int firstLine) {
-        this(file, text, start, end, firstLine, false);
+        this(file, text, start, end, firstLine, STANDARD);
     }
 
     /** A lexer of {@code text[start, end)}; {@code mysql} for MySQL's rules (see the class documentation). */
     SqlLexer(String file, String text, int start, int end, int firstLine, boolean mysql) {
+        this(file, text, start, end, firstLine, mysql ? MYSQL : STANDARD);
+    }
+
+    /** A lexer of {@code text[start, end)} with these {@code rules}: {@link #STANDARD}, or {@link #MYSQL} and modes. */
+    SqlLexer(String file, String text, int start, int end, int firstLine, int rules) {
         this.file = file;
         this.text = text;
-        this.mysql = mysql;
+        this.mysql = (rules & MYSQL) != 0;
+        this.backslashEscapes = this.mysql && (rules & NO_BACKSLASH_ESCAPES) == 0;
+        this.ansiQuotes = this.mysql && (rules & ANSI_QUOTES) != 0;
         this.start = start;
         this.end = end;
         this.pos = start;
@@ -155,10 +174,10 @@ final class SqlLexer {
             stop = i + 1;
             kind = Kind.CLOSE;
         } else if (c == '\'') {
-            stop = skipString(i, this.mysql);
+            stop = skipString(i, this.backslashEscapes);
             kind = Kind.QUOTED;
         } else if (c == '"') {
-            stop = this.mysql ? skipMySqlQuoted(i, '"') : skipQuotedIdentifier(i);
+            stop = this.mysql && !this.ansiQuotes ? skipMySqlQuoted(i, '"') : skipQuotedIdentifier(i);
             kind = Kind.QUOTED;
         } else if (c == '`' && this.mysql) {
             stop = skipMySqlQuoted(i, '`');
@@ -251,21 +270,22 @@ final class SqlLexer {
             }
         }
         if (this.mysql) {
-            throw unterminated("string literal", "close it with ' (write a quote inside a string as '' or \\')");
+            throw unterminated("string literal", "close it with ' (write a quote inside a string as ''"
+                    + (backslashEscapes ? " or \\')" : ")"));
         }
         throw unterminated(backslashEscapes ? "E'...' string" : "string literal",
                 "close it with ' (write a quote inside a string as '')" + (backslashEscapes ? "" : mysqlHint()));
     }
 
     /**
-     * The end of MySQL's {@code "..."} string (a backslash escapes the next character) or backtick-quoted
-     * name (no escapes); a doubled quote is one character in both.
+     * The end of MySQL's {@code "..."} string (a backslash escapes the next character, unless the SQL mode says
+     * otherwise) or backtick-quoted name (no escapes); a doubled quote is one character in both.
      */
     private int skipMySqlQuoted(int open, char quote) {
         int k = open + 1;
         while (k < this.end) {
             char c = this.text.charAt(k);
-            if (c == '\\' && quote == '"') {
+            if (c == '\\' && quote == '"' && this.backslashEscapes) {
                 k += 2;
             } else if (c == quote) {
                 if (at(k + 1, quote)) {
@@ -278,7 +298,8 @@ final class SqlLexer {
             }
         }
         throw quote == '"'
-                ? unterminated("string literal", "close it with \" (write a quote inside it as \"\" or \\\")")
+                ? unterminated("string literal", "close it with \" (write a quote inside it as \"\""
+                        + (this.backslashEscapes ? " or \\\")" : ")"))
                 : unterminated("quoted name", "close it with ` (write a backtick inside it as ``)");
     }
 

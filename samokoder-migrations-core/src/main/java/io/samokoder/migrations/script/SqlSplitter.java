@@ -45,8 +45,13 @@ final class SqlSplitter {
 
     /** {@link #split(String, String, int, int, int)}, with MySQL's lexical rules where {@code mysql}. */
     static List<SqlStatement> split(String file, String text, int start, int end, int firstLine, boolean mysql) {
+        return split(file, text, start, end, firstLine, mysql ? SqlLexer.MYSQL : SqlLexer.STANDARD);
+    }
+
+    /** {@link #split(String, String, int, int, int)}, with the lexical {@code rules} given ({@link SqlLexer}). */
+    static List<SqlStatement> split(String file, String text, int start, int end, int firstLine, int rules) {
         List<SqlStatement> statements = new ArrayList<>();
-        scan(file, text, start, end, firstLine, mysql, new Sink() {
+        scan(file, text, start, end, firstLine, rules, new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 statements.add(new SqlStatement(text.substring(from, to), number, line));
@@ -61,8 +66,8 @@ final class SqlSplitter {
      * ({@link TransactionControl}).
      */
     static void check(String file, String text, int start, int end, int firstLine, boolean inTransaction,
-            boolean mysql) {
-        scan(file, text, start, end, firstLine, mysql, !inTransaction ? NO_CHECK : new Sink() {
+            int rules) {
+        scan(file, text, start, end, firstLine, rules, !inTransaction ? NO_CHECK : new Sink() {
             @Override
             public void statement(int from, int to, int number, int line) {
                 String keyword = TransactionControl.keyword(text, from, to);
@@ -74,9 +79,8 @@ final class SqlSplitter {
     }
 
     /** Finds the statements of {@code text[start, end)} and hands each to {@code sink}. */
-    private static void scan(String file, String text, int start, int end, int firstLine, boolean mysql,
-            Sink sink) {
-        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine, mysql);
+    private static void scan(String file, String text, int start, int end, int firstLine, int rules, Sink sink) {
+        SqlLexer lexer = new SqlLexer(file, text, start, end, firstLine, rules);
         int count = 0;
         int statementStart = -1;
         int statementLine = 0;
@@ -206,17 +210,17 @@ final class SqlSplitter {
      */
     static String normalise(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
-        normalise(sql, out, true, false);
+        normalise(sql, out, true, SqlLexer.STANDARD);
         return out.toString();
     }
 
     /**
      * {@link #normalise(String)} appended to {@code out}, which must be empty; with {@code executable} false,
      * the form of the checksums written before executable comments ran (2026-12-06), in which they are
-     * comments and dropped; with {@code mysql}, read with MySQL's lexical rules.
+     * comments and dropped; read with the lexical {@code rules} given ({@link SqlLexer}).
      */
-    static void normalise(String sql, StringBuilder out, boolean executable, boolean mysql) {
-        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1, mysql);
+    static void normalise(String sql, StringBuilder out, boolean executable, int rules) {
+        SqlLexer lexer = new SqlLexer("", sql, 0, sql.length(), 1, rules);
         boolean gap = false;
         for (SqlLexer.Kind kind = lexer.next(); kind != SqlLexer.Kind.END; kind = lexer.next()) {
             if (kind == SqlLexer.Kind.SPACE || kind == SqlLexer.Kind.COMMENT

@@ -261,7 +261,7 @@ class SqlSplitterTest {
         String sql = "CREATE TABLE t (id INT)  /*!50100 COMMENT 'kept' */ /* gone */";
         assertThat(SqlSplitter.normalise(sql)).isEqualTo("CREATE TABLE t(id INT)/*!50100 COMMENT 'kept' */");
         StringBuilder former = new StringBuilder();
-        SqlSplitter.normalise(sql, former, false, false);
+        SqlSplitter.normalise(sql, former, false, SqlLexer.STANDARD);
         assertThat(former).hasToString("CREATE TABLE t(id INT)");
     }
 
@@ -381,6 +381,33 @@ class SqlSplitterTest {
             .hasMessage("test.sql:1: Unterminated string literal starting on this line; close it with ' (write a"
                     + " quote inside a string as '' or \\')");
         assertThatThrownBy(() -> mysql("SELECT `abc;")).hasMessageContaining("Unterminated quoted name");
+    }
+
+    private static List<String> mysql(String sql, int mode) {
+        return SqlSplitter.split("test.sql", sql, 0, sql.length(), 1, SqlLexer.MYSQL | mode).stream()
+                .map(SqlStatement::sql).toList();
+    }
+
+    @Test
+    void aSessionsSqlModeChangesHowMariaDbReadsBackslashesAndDoubleQuotes() {
+        String paths = "INSERT INTO p VALUES ('C:\\'); INSERT INTO p VALUES (\"D:\\\"); SELECT 'it''s;'";
+        // NO_BACKSLASH_ESCAPES: a backslash is a character like any other, so these strings end at their quote.
+        assertThat(mysql(paths, SqlLexer.NO_BACKSLASH_ESCAPES)).containsExactly("INSERT INTO p VALUES ('C:\\')",
+                "INSERT INTO p VALUES (\"D:\\\")", "SELECT 'it''s;'");
+        assertThatThrownBy(() -> mysql(paths))
+                .hasMessageStartingWith("test.sql:1: Unterminated string literal starting on this line");
+        assertThatThrownBy(() -> mysql("SELECT 'abc;", SqlLexer.NO_BACKSLASH_ESCAPES))
+                .hasMessage("test.sql:1: Unterminated string literal starting on this line; close it with ' (write a"
+                        + " quote inside a string as '')");
+        // ANSI_QUOTES: "..." is a name, in which a backslash escapes nothing; strings keep their escapes.
+        String names = "CREATE TABLE \"odd\\\" (v INT); INSERT INTO \"odd\\\" VALUES (LENGTH('a\\'b;'))";
+        assertThat(mysql(names, SqlLexer.ANSI_QUOTES)).containsExactly("CREATE TABLE \"odd\\\" (v INT)",
+                "INSERT INTO \"odd\\\" VALUES (LENGTH('a\\'b;'))");
+        assertThatThrownBy(() -> mysql(names)).isInstanceOf(ScriptFormatException.class);
+        // Both, as MariaDB's sql_mode=ORACLE with NO_BACKSLASH_ESCAPES reads them; # comments stay comments.
+        assertThat(mysql("# it's\nSELECT \"a\\\", 'b\\'; SELECT 2",
+                SqlLexer.NO_BACKSLASH_ESCAPES | SqlLexer.ANSI_QUOTES))
+            .containsExactly("SELECT \"a\\\", 'b\\'", "SELECT 2");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.sql.SQLException;
  * timeout is {@code lock_wait_timeout} (metadata locks, whole seconds); the statement timeout is
  * {@code max_statement_time} on MariaDB and {@code max_execution_time} on MySQL, which limits
  * {@code SELECT} statements only ({@link SessionTimeouts}). A schema is a database; names are quoted
- * with backticks.
+ * with backticks. A session's SQL mode changes how SQL is read: {@link #forSqlMode}.
  */
 public final class MariaDbDialect implements Dialect {
 
@@ -39,12 +39,36 @@ public final class MariaDbDialect implements Dialect {
     private final String product;
     private final MariaDbDdl ddl;
     private final MariaDbSession session;
+    private final boolean mysql;
+    private final boolean backslashEscapes;
+    private final boolean ansiQuotes;
+    /** This dialect in the other SQL modes, by {@link #modeIndex}; this one itself at 0. */
+    private final MariaDbDialect[] modes;
 
     private MariaDbDialect(String name, String product, SessionTimeouts timeouts) {
         this.name = name;
         this.product = product;
         this.ddl = new MariaDbDdl(timeouts);
         this.session = new MariaDbSession(timeouts);
+        this.mysql = "mysql".equals(name);
+        this.backslashEscapes = true;
+        this.ansiQuotes = false;
+        this.modes = new MariaDbDialect[4];
+        this.modes[0] = this;
+        for (int i = 1; i < this.modes.length; i++) {
+            this.modes[i] = new MariaDbDialect(this, (i & 1) == 0, (i & 2) != 0);
+        }
+    }
+
+    private MariaDbDialect(MariaDbDialect base, boolean backslashEscapes, boolean ansiQuotes) {
+        this.name = base.name;
+        this.product = base.product;
+        this.ddl = base.ddl;
+        this.session = base.session;
+        this.mysql = base.mysql;
+        this.backslashEscapes = backslashEscapes;
+        this.ansiQuotes = ansiQuotes;
+        this.modes = base.modes;
     }
 
     @Override
@@ -70,6 +94,44 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public boolean backslashEscapes() {
+        return this.backslashEscapes;
+    }
+
+    @Override
+    public boolean ansiQuotes() {
+        return this.ansiQuotes;
+    }
+
+    /**
+     * The dialect for a session whose {@code @@sql_mode} is {@code sqlMode}: with {@code NO_BACKSLASH_ESCAPES} a
+     * backslash is an ordinary character in the scripts' strings and in the literals the operations write, and
+     * with {@code ANSI_QUOTES} a {@code "..."} in a script is a name. The same product, lock, store and DDL.
+     */
+    @Override
+    public Dialect forSqlMode(String sqlMode) {
+        return this.modes[sqlMode == null ? 0 : modeIndex(sqlMode)];
+    }
+
+    /** 1 for {@code NO_BACKSLASH_ESCAPES}, plus 2 for {@code ANSI_QUOTES}, among the mode's comma-separated words. */
+    private static int modeIndex(String sqlMode) {
+        int index = 0;
+        int from = 0;
+        while (from <= sqlMode.length()) {
+            int comma = sqlMode.indexOf(',', from);
+            int to = comma < 0 ? sqlMode.length() : comma;
+            String word = sqlMode.substring(from, to).trim();
+            if (word.equalsIgnoreCase("NO_BACKSLASH_ESCAPES")) {
+                index |= 1;
+            } else if (word.equalsIgnoreCase("ANSI_QUOTES")) {
+                index |= 2;
+            }
+            from = to + 1;
+        }
+        return index;
+    }
+
+    @Override
     public boolean isLockNotAvailable(SQLException error) {
         return error.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
     }
@@ -92,7 +154,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public StoreSql store() {
-        return this == MYSQL ? MariaDbStore.MYSQL : MariaDbStore.INSTANCE;
+        return this.mysql ? MariaDbStore.MYSQL : MariaDbStore.INSTANCE;
     }
 
     @Override
@@ -107,12 +169,16 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public OperationRenderer operations() {
-        return this == MYSQL ? MariaDbOperationRenderer.MYSQL : MariaDbOperationRenderer.INSTANCE;
+        if (!this.backslashEscapes) {
+            return this.mysql ? MariaDbOperationRenderer.MYSQL_NO_BACKSLASH_ESCAPES
+                    : MariaDbOperationRenderer.MARIADB_NO_BACKSLASH_ESCAPES;
+        }
+        return this.mysql ? MariaDbOperationRenderer.MYSQL : MariaDbOperationRenderer.INSTANCE;
     }
 
     /** Reads {@code DATABASE()} from {@code information_schema}, in MySQL's or MariaDB's forms. */
     @Override
     public SchemaReader schemaReader() {
-        return "mysql".equals(name) ? MariaDbSchemaReader.MYSQL : MariaDbSchemaReader.MARIADB;
+        return this.mysql ? MariaDbSchemaReader.MYSQL : MariaDbSchemaReader.MARIADB;
     }
 }

@@ -34,11 +34,19 @@ final class MariaDbLock implements LockSql {
         return "user lock 'samokoder:" + key + "' for " + (schema.isEmpty() ? "" : schema + ".") + table;
     }
 
-    /** {@code NULL} where {@code IS_USED_LOCK} names this session: {@code GET_LOCK} would take it again. */
+    /**
+     * {@code NULL} where {@code IS_USED_LOCK} names this session: {@code GET_LOCK} would take it again. The third
+     * column is the session's SQL mode, which the run's scripts are read in.
+     */
     @Override
     public String tryLockQuery(String schema, String table) {
         return "SELECT CASE WHEN IS_USED_LOCK(k.name) = CONNECTION_ID() THEN NULL ELSE GET_LOCK(k.name, 0) END,"
-                + " CONNECTION_ID() FROM (SELECT " + NAME + " AS name) k";
+                + " CONNECTION_ID(), @@SESSION.sql_mode FROM (SELECT " + NAME + " AS name) k";
+    }
+
+    @Override
+    public boolean tellsSqlMode() {
+        return true;
     }
 
     /** {@code IS_USED_LOCK} names a session other than this one. */

@@ -18,7 +18,8 @@ import java.util.Set;
  * Operations as MariaDB/MySQL SQL: identifiers bare when lower case and not reserved, else in backticks
  * (at most 64 characters); comments inline ({@code COMMENT '...'}); enums inline; a changed column is
  * restated whole with {@code MODIFY} or {@code CHANGE}, which needs the existing type and nullability;
- * each kind of constraint dropped in its own way. Strings escape backslashes as well as quotes.
+ * each kind of constraint dropped in its own way. Strings escape backslashes as well as quotes, except for a
+ * session whose SQL mode has {@code NO_BACKSLASH_ESCAPES} (see {@link MariaDbDialect#forSqlMode}).
  */
 public final class MariaDbOperationRenderer extends SqlOperationRenderer {
 
@@ -26,20 +27,29 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     public static final MariaDbOperationRenderer INSTANCE = new MariaDbOperationRenderer();
 
     /** The renderer for MySQL, which has no sequences and no {@code DROP INDEX IF EXISTS}; stateless. */
-    public static final MariaDbOperationRenderer MYSQL = new MariaDbOperationRenderer(false);
+    public static final MariaDbOperationRenderer MYSQL = new MariaDbOperationRenderer(false, true);
+
+    /** MariaDB's, for a session whose SQL mode has {@code NO_BACKSLASH_ESCAPES}. */
+    static final MariaDbOperationRenderer MARIADB_NO_BACKSLASH_ESCAPES = new MariaDbOperationRenderer(true, false);
+
+    /** MySQL's, for a session whose SQL mode has {@code NO_BACKSLASH_ESCAPES}. */
+    static final MariaDbOperationRenderer MYSQL_NO_BACKSLASH_ESCAPES = new MariaDbOperationRenderer(false, false);
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     /** MariaDB rather than MySQL: it has sequences and {@code DROP INDEX IF EXISTS}. */
     private final boolean mariaDb;
+    /** Whether a backslash in a string is written doubled: not where the SQL mode has {@code NO_BACKSLASH_ESCAPES}. */
+    private final boolean backslashEscapes;
 
     /** Prefer {@link #INSTANCE}. */
     public MariaDbOperationRenderer() {
-        this(true);
+        this(true, true);
     }
 
-    private MariaDbOperationRenderer(boolean mariaDb) {
+    private MariaDbOperationRenderer(boolean mariaDb, boolean backslashEscapes) {
         this.mariaDb = mariaDb;
+        this.backslashEscapes = backslashEscapes;
     }
 
     @Override
@@ -142,11 +152,14 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
 
     @Override
     protected boolean backslashEscapes() {
-        return true;
+        return this.backslashEscapes;
     }
 
     @Override
     protected String stringLiteral(String text) {
+        if (!this.backslashEscapes) {
+            return super.stringLiteral(text);
+        }
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 

@@ -24,6 +24,11 @@ final class MariaDbSession implements SessionSql {
     }
 
     @Override
+    public String sqlModeQuery() {
+        return "SELECT @@SESSION.sql_mode";
+    }
+
+    @Override
     public String backendPidQuery() {
         return "SELECT CONNECTION_ID()";
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.MigrationConfigurationException;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.ops.SqlValue;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,47 @@ class MariaDbDialectTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(MARIADB.ddl().offlineResetTimeouts()).containsExactly("SET SESSION lock_wait_timeout = DEFAULT",
                 "SET SESSION max_statement_time = DEFAULT");
+    }
+
+    private static String literal(Dialect dialect, String text) {
+        return ((MariaDbOperationRenderer) dialect.operations()).literal(SqlValue.of(text));
+    }
+
+    @Test
+    void aSessionsSqlModeGivesTheDialectThatReadsAndWritesSqlAsThatSessionDoes() {
+        assertThat(MARIADB.forSqlMode(null)).isSameAs(MARIADB);
+        assertThat(MARIADB.forSqlMode("")).isSameAs(MARIADB);
+        assertThat(MARIADB.forSqlMode("STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"))
+            .isSameAs(MARIADB);
+        assertThat(MARIADB.backslashEscapes()).isTrue();
+        assertThat(MARIADB.ansiQuotes()).isFalse();
+
+        Dialect plain = MARIADB.forSqlMode("STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES");
+        assertThat(plain.backslashEscapes()).isFalse();
+        assertThat(plain.ansiQuotes()).isFalse();
+        assertThat(plain.name()).isEqualTo("mariadb");
+        assertThat(plain.store()).isSameAs(MARIADB.store());
+        assertThat(plain.lock()).isSameAs(MARIADB.lock());
+        assertThat(plain.forSqlMode("")).isSameAs(MARIADB);
+        assertThat(plain.forSqlMode("no_backslash_escapes")).isSameAs(plain);
+        assertThat(literal(MARIADB, "C:\\x'")).isEqualTo("'C:\\\\x'''");
+        assertThat(literal(plain, "C:\\x'")).isEqualTo("'C:\\x'''");
+
+        // sql_mode=ANSI and MariaDB's ORACLE are listed expanded, with ANSI_QUOTES among them.
+        Dialect ansi = MARIADB.forSqlMode("REAL_AS_FLOAT,PIPES_AS_CONCAT,ANSI_QUOTES,IGNORE_SPACE,ANSI");
+        assertThat(ansi.ansiQuotes()).isTrue();
+        assertThat(ansi.backslashEscapes()).isTrue();
+        assertThat(ansi.operations()).isSameAs(MARIADB.operations());
+
+        Dialect mysqlBoth = MYSQL.forSqlMode("ANSI_QUOTES,NO_BACKSLASH_ESCAPES");
+        assertThat(mysqlBoth.name()).isEqualTo("mysql");
+        assertThat(mysqlBoth.backslashEscapes()).isFalse();
+        assertThat(mysqlBoth.ansiQuotes()).isTrue();
+        assertThat(mysqlBoth.store()).isSameAs(MYSQL.store());
+        assertThat(literal(mysqlBoth, "a\\b")).isEqualTo("'a\\b'");
+        // The lock's query reads the mode that picks these.
+        assertThat(MARIADB.lock().tellsSqlMode()).isTrue();
+        assertThat(MARIADB.lock().tryLockQuery("shop", "alembic_version")).contains("@@SESSION.sql_mode");
     }
 
     @Test
