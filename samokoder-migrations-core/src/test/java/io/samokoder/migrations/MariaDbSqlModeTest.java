@@ -29,7 +29,7 @@ class MariaDbSqlModeTest {
         @Override
         public void upgrade(Operations op) {
             op.bulkInsert("paths", List.of(Map.of("id", 3, "p", "E:\\x")));
-            op.execute("INSERT INTO paths VALUES (:id, :p)", Map.of("id", 4, "p", "F:\\'y"));
+            op.execute("INSERT INTO paths VALUES (:id, :p) # :p is a bind, :q is not", Map.of("id", 4, "p", "F:\\'y"));
             op.createTable("notes", Column.of("id", Type.INTEGER).primaryKey(),
                     Column.of("note", Type.string(20)).serverDefault("'n\\a'").comment("a\\b"));
             op.execute("INSERT INTO notes (id) VALUES (1)");

@@ -9,8 +9,9 @@ import java.util.function.Function;
  * strings and identifiers ({@code '...'}, {@code "..."}, backticks, dollar quotes), comments ({@code --},
  * nested {@code /* *}{@code /}) and {@code ::} casts. Inside quotes a doubled quote is one character; a
  * backslash escapes the next character in PostgreSQL's {@code E'...'} strings and, where the database reads
- * backslash escapes (MariaDB/MySQL), in every string. There {@code #} also starts a comment, and the code of
- * an executable comment ({@code /*!...*}{@code /}, {@code /*M!...*}{@code /}) is read for binds.
+ * backslash escapes (MariaDB/MySQL, unless the session's SQL mode has {@code NO_BACKSLASH_ESCAPES}), in every
+ * string. On MariaDB/MySQL {@code #} also starts a comment, and the code of an executable comment
+ * ({@code /*!...*}{@code /}, {@code /*M!...*}{@code /}) is read for binds.
  */
 final class Binds {
 
@@ -18,18 +19,20 @@ final class Binds {
     }
 
     /**
-     * The names that are binds whichever way the database reads backslashes, in order of first use: what
-     * a revision must give values for before its database is known.
+     * The names that are binds whichever way the database reads SQL (PostgreSQL's rules, MySQL's with and
+     * without backslash escapes), in order of first use: what a revision must give values for before its
+     * database is known.
      */
     static Set<String> names(String sql) {
-        Set<String> names = names(sql, false);
-        names.retainAll(names(sql, true));
+        Set<String> names = names(sql, false, false);
+        names.retainAll(names(sql, true, true));
+        names.retainAll(names(sql, true, false));
         return names;
     }
 
-    private static Set<String> names(String sql, boolean backslashEscapes) {
+    private static Set<String> names(String sql, boolean mysql, boolean backslashEscapes) {
         Set<String> names = new LinkedHashSet<>();
-        replace(sql, backslashEscapes, name -> {
+        replace(sql, mysql, backslashEscapes, name -> {
             names.add(name);
             return "";
         });
@@ -37,10 +40,11 @@ final class Binds {
     }
 
     /**
-     * The SQL with each bind replaced by {@code literal.apply(name)}; {@code backslashEscapes} where a
-     * backslash escapes the next character in every string (MariaDB/MySQL).
+     * The SQL with each bind replaced by {@code literal.apply(name)}; {@code mysql} for MySQL's rules
+     * (MariaDB/MySQL), with {@code backslashEscapes} where a backslash escapes the next character in every
+     * string there.
      */
-    static String replace(String sql, boolean backslashEscapes, Function<String, String> literal) {
+    static String replace(String sql, boolean mysql, boolean backslashEscapes, Function<String, String> literal) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         int n = sql.length();
@@ -48,16 +52,17 @@ final class Binds {
             char c = sql.charAt(i);
             int end;
             if (c == '\'' || c == '"' || c == '`') {
-                end = closing(sql, i + 1, c, c != '`' && (backslashEscapes || isEscapeString(sql, i)));
-            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && backslashEscapes)) {
+                end = closing(sql, i + 1, c, c != '`' && (mysql ? backslashEscapes : isEscapeString(sql, i)));
+            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && mysql)) {
                 int eol = sql.indexOf('\n', i);
                 end = eol < 0 ? n : eol;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = commentEnd(sql, i);
-                int code = backslashEscapes ? executableCode(sql, i) : -1;
+                int code = mysql ? executableCode(sql, i) : -1;
                 if (code > 0 && end - 2 >= code && sql.startsWith("*/", end - 2)) {
                     // MariaDB and MySQL run what an executable comment holds, binds included.
-                    out.append(sql, i, code).append(replace(sql.substring(code, end - 2), true, literal)).append("*/");
+                    String inside = replace(sql.substring(code, end - 2), true, backslashEscapes, literal);
+                    out.append(sql, i, code).append(inside).append("*/");
                     i = end;
                     continue;
                 }

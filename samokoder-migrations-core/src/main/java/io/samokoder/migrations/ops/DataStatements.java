@@ -14,7 +14,7 @@ final class DataStatements {
         if (!e.binds()) {
             return e.sql();
         }
-        return Binds.replace(e.sql(), sql.backslashEscapes(), new Function<String, String>() {
+        return Binds.replace(e.sql(), sql.mysqlLexicalRules(), sql.backslashEscapes(), new Function<String, String>() {
             @Override
             public String apply(String name) {
                 for (Operation.Parameter parameter : e.parameters()) {

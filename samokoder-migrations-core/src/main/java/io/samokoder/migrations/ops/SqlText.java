@@ -100,6 +100,14 @@ public abstract class SqlText {
     }
 
     /**
+     * Whether SQL is read with MySQL's lexical rules ({@code false} by default; MariaDB/MySQL): {@code #} comments
+     * and executable comments' code, where binds of {@code execute} are found.
+     */
+    protected boolean mysqlLexicalRules() {
+        return false;
+    }
+
+    /**
      * Whether a backslash escapes the next character in every quoted string ({@code false} by default;
      * MariaDB/MySQL without {@code NO_BACKSLASH_ESCAPES}): where binds of {@code execute} are found.
      */

@@ -151,6 +151,11 @@ public final class MariaDbOperationRenderer extends SqlOperationRenderer {
     }
 
     @Override
+    protected boolean mysqlLexicalRules() {
+        return true;
+    }
+
+    @Override
     protected boolean backslashEscapes() {
         return this.backslashEscapes;
     }
