@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A MariaDB session whose SQL mode changes how it reads SQL, set where services set it (the pool's
@@ -43,8 +45,13 @@ class MariaDbSqlModeTest {
     }
 
     private static HikariDataSource pool(TestDatabase db, String mode) {
+        return pool(db, mode, false);
+    }
+
+    /** A pool whose sessions are in the server's SQL mode plus {@code mode}; through MySQL Connector/J if asked. */
+    private static HikariDataSource pool(TestDatabase db, String mode, boolean connectorJ) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl());
+        config.setJdbcUrl(connectorJ ? db.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:") : db.jdbcUrl());
         config.setUsername(db.user());
         config.setPassword(db.password());
         config.setMaximumPoolSize(2);
@@ -56,14 +63,15 @@ class MariaDbSqlModeTest {
         return new Migrations(MariaDb.config(ds, dir).javaRevisions(new MorePaths()).fastStart(fastStart).build());
     }
 
-    @Test
-    void withNoBackslashEscapesScriptsAndOperationsKeepBackslashesAsWritten(@TempDir Path dir) {
+    @ParameterizedTest(name = "through MySQL Connector/J: {0}")
+    @ValueSource(booleans = {false, true})
+    void withNoBackslashEscapesScriptsAndOperationsKeepBackslashesAsWritten(boolean connectorJ, @TempDir Path dir) {
         Rev.writeAll(dir, Rev.of("s1", "").message("Paths")
                 .up("CREATE TABLE paths (id INT PRIMARY KEY, p VARCHAR(20));\n"
                         + "INSERT INTO paths VALUES (1, 'C:\\');\nINSERT INTO paths VALUES (2, \"D:\\\");")
                 .down("DROP TABLE paths;"));
         try (TestDatabase db = MariaDb.fresh("nobackslash");
-                HikariDataSource ds = pool(db, "NO_BACKSLASH_ESCAPES")) {
+                HikariDataSource ds = pool(db, "NO_BACKSLASH_ESCAPES", connectorJ)) {
             // The dry run reads the scripts as the run will.
             assertThat(migrations(ds, dir, true).plan(Command.UPGRADE, "heads").steps()).hasSize(2);
 
