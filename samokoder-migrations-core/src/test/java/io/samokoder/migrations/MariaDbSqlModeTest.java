@@ -132,6 +132,23 @@ class MariaDbSqlModeTest {
         }
     }
 
+    /** MariaDB's ORACLE mode (ANSI_QUOTES among much else): SQL and Java revisions up, checked, and down. */
+    @Test
+    void inMariaDbsOracleModeRevisionsRunAndGoDown(@TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("s1", "").message("Paths")
+                .up("CREATE TABLE \"paths\" (id INT PRIMARY KEY, p VARCHAR(20));\n"
+                        + "INSERT INTO paths VALUES (1, 'a' || 'b');")
+                .down("DROP TABLE paths;"));
+        try (TestDatabase db = MariaDb.fresh("oracle"); HikariDataSource ds = pool(db, "ORACLE")) {
+            Migrations m = migrations(ds, dir, true);
+            assertThat(m.upgrade("heads").steps()).hasSize(2);
+            assertThat(MariaDb.strings(ds, "SELECT CONCAT(id, ' ', p) FROM paths ORDER BY id"))
+                .containsExactly("1 ab", "3 E:\\x", "4 F:\\'y");
+            assertThat(migrations(ds, dir, false).upgrade("heads").steps()).isEmpty();
+            assertThat(m.downgrade("base").steps()).hasSize(2);
+        }
+    }
+
     @Test
     void withAnsiQuotesADoubleQuotedNameIsANameAndStringsKeepTheirEscapes(@TempDir Path dir) {
         Rev.writeAll(dir, Rev.of("a1", "").message("Odd names")
