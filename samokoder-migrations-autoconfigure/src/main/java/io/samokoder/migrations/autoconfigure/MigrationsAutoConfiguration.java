@@ -127,7 +127,7 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer,
             BeanFactory beanFactory) {
         if (properties.isEnabled() && !properties.hasCommand()) {
-            FlywayAlongside.warnIfItMigratesToo(beanFactory);
+            OtherMigrationTools.warnIfTheyMigrateToo(beanFactory);
         }
         if (!properties.isEnabled()) {
             // Only in an AOT-processed application: its build saw samokoder.migrations.enabled unset or true, so
