@@ -31,19 +31,23 @@ final class OtherMigrationTools {
         if (!(beanFactory instanceof ConfigurableListableBeanFactory listable)) {
             return;
         }
-        String flyway = firstBean(listable, FLYWAY_INITIALIZER);
-        if (flyway != null) {
-            logger.warn("Flyway migrates the database at start-up as well (bean '" + flyway + "' of Spring Boot's"
-                    + " Flyway auto-configuration): two tools would change it, each with its own history. Once its"
-                    + " migrations are brought over (README, 'Coming from Alembic, Flyway or Liquibase'), remove"
-                    + " spring-boot-starter-flyway or set spring.flyway.enabled=false.");
-        }
-        String liquibase = firstBean(listable, SPRING_LIQUIBASE);
-        if (liquibase != null) {
-            logger.warn("Liquibase updates the database at start-up as well (bean '" + liquibase + "', a"
-                    + " SpringLiquibase): two tools would change it, each with its own history. Once its changesets"
-                    + " are brought over (README, 'Coming from Alembic, Flyway or Liquibase'), remove"
-                    + " spring-boot-starter-liquibase or set spring.liquibase.enabled=false.");
+        warnIfDefined(listable, FLYWAY_INITIALIZER, "Flyway migrates the database at start-up as well (bean '%s' of"
+                + " Spring Boot's Flyway auto-configuration)", "migrations", "flyway");
+        warnIfDefined(listable, SPRING_LIQUIBASE, "Liquibase updates the database at start-up as well (bean '%s', a"
+                + " SpringLiquibase)", "changesets", "liquibase");
+    }
+
+    /**
+     * Warns, opening with {@code what} (the bean's name in it), where a bean of the class named is defined;
+     * {@code tool} names its starter and its {@code enabled} property.
+     */
+    private static void warnIfDefined(ConfigurableListableBeanFactory listable, String className, String what,
+            String changes, String tool) {
+        String bean = firstBean(listable, className);
+        if (bean != null) {
+            logger.warn(what.formatted(bean) + ": two tools would change it, each with its own history. Once its "
+                    + changes + " are brought over (README, 'Coming from Alembic, Flyway or Liquibase'), remove"
+                    + " spring-boot-starter-" + tool + " or set spring." + tool + ".enabled=false.");
         }
     }
 
