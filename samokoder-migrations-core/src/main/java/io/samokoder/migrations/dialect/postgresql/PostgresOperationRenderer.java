@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Operations as PostgreSQL SQL: identifiers bare when lower case and not reserved, else in double
  * quotes (at most 63 characters); enum types created with {@code CREATE TYPE} before the table; comments
- * as {@code COMMENT ON}; partial, expression and concurrent indexes; {@code NOT VALID} foreign keys.
+ * as {@code COMMENT ON}; partial, expression and concurrent indexes; {@code NOT VALID} foreign keys. A string
+ * with a backslash is written as {@code E'...'}, which reads the same whatever {@code standard_conforming_strings}
+ * says.
  */
 public final class PostgresOperationRenderer extends SqlOperationRenderer {
 
@@ -37,6 +39,18 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
 
     /** Prefer {@link #INSTANCE}. */
     public PostgresOperationRenderer() {
+    }
+
+    /**
+     * Plain where the text has no backslash; else {@code E'...'} with backslashes doubled, since a session with
+     * {@code standard_conforming_strings} off reads a plain literal's backslashes as escapes.
+     */
+    @Override
+    protected String stringLiteral(String text) {
+        if (text.indexOf('\\') < 0) {
+            return super.stringLiteral(text);
+        }
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     @Override
@@ -89,9 +103,10 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
         return "'" + uuid + "'::uuid";
     }
 
+    /** {@code E'\\x...'::bytea}: the hex format's backslash, written to read the same in any session. */
     @Override
     protected String bytesLiteral(String hex) {
-        return "'\\x" + hex + "'::bytea";
+        return stringLiteral("\\x" + hex) + "::bytea";
     }
 
     @Override

@@ -205,9 +205,10 @@ class PostgresOperationRendererTest {
         row.put("note", null);
         assertThat(sql(op -> op.bulkInsert("users", List.of(row, Map.of("id", 2.5d, "age", 7L))))).containsExactly(
                 "INSERT INTO users (id, name, active, balance, born, seen, created_at, avatar, note) VALUES"
-                        + " ('00000000-0000-0000-0000-000000000001'::uuid, 'back\\slash', TRUE, 1.50, DATE '2000-01-31',"
+                        + " ('00000000-0000-0000-0000-000000000001'::uuid, E'back\\\\slash', TRUE, 1.50,"
+                        + " DATE '2000-01-31',"
                         + " TIMESTAMP '2024-05-06 07:08:09.12', TIMESTAMP WITH TIME ZONE '2024-05-06 07:08:09+02:00',"
-                        + " '\\xdead'::bytea, NULL)",
+                        + " E'\\\\xdead'::bytea, NULL)",
                 "INSERT INTO users (age, id) VALUES (7, 2.5)");
     }
 
