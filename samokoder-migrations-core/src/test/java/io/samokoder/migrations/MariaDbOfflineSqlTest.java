@@ -71,6 +71,26 @@ class MariaDbOfflineSqlTest {
                 .isEqualTo(ALEMBIC_DOWNGRADE);
     }
 
+    @Test
+    void aScriptWhoseQuotesCloseOnlyInAnotherSqlModeIsWrittenAsThatModeReadsIt(@TempDir Path dir) {
+        // Written for a server with NO_BACKSLASH_ESCAPES: offline, no session says so, and the default reading
+        // leaves a quote open.
+        Rev.writeAll(dir, Rev.of("p1", "").up("INSERT INTO paths VALUES ('C:\\');\nINSERT INTO paths VALUES ('D:\\');")
+                .down("DELETE FROM paths;"));
+        Migrations migrations = new Migrations(MigrationsConfig.builder().locations("filesystem:" + dir)
+                .dialect(MariaDbDialect.INSTANCE).build());
+
+        assertThat(migrations.sql(Command.UPGRADE, "p1"))
+            .contains("INSERT INTO paths VALUES ('C:\\');\n\nINSERT INTO paths VALUES ('D:\\');\n\n");
+
+        // A quote that no reading closes fails with the default reading's message.
+        Rev.writeAll(dir, Rev.of("p2", "p1").up("SELECT 'abc;"));
+        assertThatThrownBy(() -> new Migrations(MigrationsConfig.builder().locations("filesystem:" + dir)
+                .dialect(MariaDbDialect.INSTANCE).build()).sql(Command.UPGRADE, "p2"))
+            .hasMessageEndingWith("p2.sql:8: Unterminated string literal starting on this line; close it with ' (write"
+                    + " a quote inside a string as '')");
+    }
+
     @io.samokoder.migrations.java.Revision(id = "d4", revises = "b2", message = "Documents")
     static class JsonbDocuments implements io.samokoder.migrations.java.JavaRevision {
         @Override
