@@ -3,7 +3,6 @@ package io.samokoder.migrations.dialect;
 import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Everything the engine needs to know about one kind of database, in parts: {@link #ddl()} (names,
@@ -82,15 +81,6 @@ public interface Dialect {
      */
     default Dialect forSqlMode(String sqlMode) {
         return this;
-    }
-
-    /**
-     * This dialect in the other SQL modes that read scripts otherwise ({@link #forSqlMode}), in the order offline
-     * SQL tries them for a script that this dialect's reading cannot split: offline there is no session to ask.
-     * None by default.
-     */
-    default List<Dialect> otherSqlModes() {
-        return List.of();
     }
 
     /** Whether the error means a lock timeout ran out waiting for a table or row lock. */

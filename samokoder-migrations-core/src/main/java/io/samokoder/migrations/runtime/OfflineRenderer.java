@@ -13,7 +13,6 @@ import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
-import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,7 +145,8 @@ final class OfflineRenderer {
                         statement(out, set);
                     }
                 }
-                List<SqlStatement> statements = statements(step, script);
+                List<SqlStatement> statements = script.offlineStatements(step.kind() != Step.Kind.DOWNGRADE,
+                        this.dialect);
                 for (SqlStatement statement : statements) {
                     if (inTransaction) {
                         script.refuseTransactionControl(statement);
@@ -174,30 +174,6 @@ final class OfflineRenderer {
     }
 
     /** Appends a statement with its terminator (nothing for an empty one); a last line ending in a comment gets the terminator below it. */
-    /**
-     * A step's statements as the dialect reads them; for a script whose quotes close only in another of its SQL
-     * modes ({@link Dialect#otherSqlModes}), as that mode reads them: offline, no session tells which one applies.
-     */
-    private List<SqlStatement> statements(Step step, RevisionScript script) {
-        try {
-            return statements(step, script, this.dialect);
-        } catch (ScriptFormatException e) {
-            for (Dialect other : this.dialect.otherSqlModes()) {
-                try {
-                    return statements(step, script, other);
-                } catch (ScriptFormatException notSo) {
-                    // The next mode, if any, may close its quotes.
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect) {
-        return step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(dialect)
-                : script.upgradeStatements(dialect);
-    }
-
     private static void statement(StringBuilder out, String sql) {
         String text = sql.strip();
         if (text.isEmpty()) {

@@ -301,6 +301,18 @@ public final class RevisionScript {
                 : number(this.code.statements(true, dialect));
     }
 
+    /**
+     * {@link #upgradeStatements(Dialect)} (with {@code upgrade}) or {@link #downgradeStatements(Dialect)}, for offline
+     * SQL, where no session tells MariaDB's or MySQL's SQL mode: an SQL script whose quotes the default mode leaves
+     * open is split in the first other mode that closes them, in the order its checksum tries them.
+     */
+    public List<SqlStatement> offlineStatements(boolean upgrade, Dialect dialect) {
+        if (this.code != null) {
+            return upgrade ? upgradeStatements(dialect) : downgradeStatements(dialect);
+        }
+        return this.parts.statementsInAnyMode(upgrade, rules(dialect));
+    }
+
     /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
     public List<SqlStatement> downgradeStatements(Dialect dialect) {
         if (this.code == null) {

@@ -12,7 +12,10 @@ import java.util.List;
  */
 final class ScriptParts {
 
-    /** MySQL's readings a checksum is tried with, in order, after PostgreSQL's: by default, then in SQL modes. */
+    /**
+     * MySQL's readings a checksum is tried with, in order, after PostgreSQL's: by default, then in SQL modes; offline
+     * SQL tries the modes in the same order.
+     */
     private static final int[] MYSQL_READINGS = {SqlLexer.MYSQL, SqlLexer.MYSQL | SqlLexer.ANSI_QUOTES,
         SqlLexer.MYSQL | SqlLexer.NO_BACKSLASH_ESCAPES,
         SqlLexer.MYSQL | SqlLexer.NO_BACKSLASH_ESCAPES | SqlLexer.ANSI_QUOTES};
@@ -94,6 +97,28 @@ final class ScriptParts {
             }
         }
         return statements;
+    }
+
+    /**
+     * {@link #statements(boolean, int)}; where those are MySQL's default rules and leave a quote open, in the first
+     * SQL mode of {@link #MYSQL_READINGS} that closes it: for offline SQL, where no session tells the mode.
+     */
+    List<SqlStatement> statementsInAnyMode(boolean upgrade, int rules) {
+        try {
+            return statements(upgrade, rules);
+        } catch (ScriptFormatException e) {
+            if (effective(upgrade, rules) != SqlLexer.MYSQL) {
+                throw e;
+            }
+            for (int i = 1; i < MYSQL_READINGS.length; i++) {
+                try {
+                    return statements(upgrade, MYSQL_READINGS[i]);
+                } catch (ScriptFormatException notSo) {
+                    // The next reading, if any, may close its quotes.
+                }
+            }
+            throw e;
+        }
     }
 
     /** The part's statements if split already with these {@code rules}, else {@code null}. */

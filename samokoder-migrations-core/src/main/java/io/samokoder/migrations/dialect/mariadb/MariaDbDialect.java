@@ -8,7 +8,6 @@ import io.samokoder.migrations.dialect.StoreSql;
 import io.samokoder.migrations.ops.OperationRenderer;
 import io.samokoder.migrations.schema.SchemaReader;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * MariaDB ({@link #INSTANCE}) and MySQL ({@link #MYSQL}). DDL is not transactional there: every
@@ -112,15 +111,6 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public Dialect forSqlMode(String sqlMode) {
         return this.modes[sqlMode == null ? 0 : modeIndex(sqlMode)];
-    }
-
-    /**
-     * With {@code ANSI_QUOTES}, with {@code NO_BACKSLASH_ESCAPES}, with both: the order in which a script's checksum
-     * tries them too.
-     */
-    @Override
-    public List<Dialect> otherSqlModes() {
-        return List.of(this.modes[2], this.modes[1], this.modes[3]);
     }
 
     /** 1 for {@code NO_BACKSLASH_ESCAPES}, plus 2 for {@code ANSI_QUOTES}, among the mode's comma-separated words. */

@@ -2,7 +2,6 @@ package io.samokoder.migrations.dialect.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.dialect.Dialect;
@@ -97,9 +96,6 @@ class MariaDbDialectTest {
         assertThat(mysqlBoth.ansiQuotes()).isTrue();
         assertThat(mysqlBoth.store()).isSameAs(MYSQL.store());
         assertThat(literal(mysqlBoth, "a\\b")).isEqualTo("'a\\b'");
-        // Offline, a script the default reading cannot split is tried in these, in this order.
-        assertThat(MARIADB.otherSqlModes()).extracting(Dialect::ansiQuotes, Dialect::backslashEscapes)
-            .containsExactly(tuple(true, true), tuple(false, false), tuple(true, false));
         // The lock's query reads the mode that picks these.
         assertThat(MARIADB.lock().tellsSqlMode()).isTrue();
         assertThat(MARIADB.lock().tryLockQuery("shop", "alembic_version")).contains("@@SESSION.sql_mode");
