@@ -228,6 +228,15 @@ public final class Migrations {
         return this.engine.dialect();
     }
 
+    /**
+     * The dialect offline scripts ({@link #offline}) are written for, found without a connection: the configured
+     * one, else the one an earlier command of this instance detected, else
+     * {@link MigrationsConfig#offlineDialect()}, else PostgreSQL's.
+     */
+    public Dialect offlineDialect() {
+        return this.engine.offlineDialect();
+    }
+
     /** The revision map with Alembic's lookups and traversal; see {@link RevisionMap}. */
     public RevisionMap revisionMap() {
         return this.engine.revisionMap();

@@ -354,6 +354,11 @@ public final class Engine {
         return this.binding.dialect(this.config.dataSource());
     }
 
+    /** The dialect of offline scripts, without a connection; see {@link Binding#offline()}. */
+    public Dialect offlineDialect() {
+        return this.binding.offline().dialect();
+    }
+
     /** The revision map API over the loaded graph. */
     public RevisionMap revisionMap() {
         return this.catalog.revisionMap();

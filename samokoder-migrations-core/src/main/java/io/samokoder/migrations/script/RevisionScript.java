@@ -174,6 +174,11 @@ public final class RevisionScript {
         return Optional.ofNullable(this.createDate);
     }
 
+    /** The script's text as read (line breaks as {@code \n}); empty for a revision written as code. */
+    public String text() {
+        return this.text;
+    }
+
     /**
      * The header block as written, as Alembic's {@code -v} output shows a script's docstring: the
      * leading {@code --} comment lines (up to the first other line or marker), each without its

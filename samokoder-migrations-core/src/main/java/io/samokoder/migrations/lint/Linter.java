@@ -1,0 +1,106 @@
+package io.samokoder.migrations.lint;
+
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptFormatException;
+import io.samokoder.migrations.script.SqlStatement;
+import io.samokoder.migrations.script.SqlTokens;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the statements of revisions that lock a table in use for as long as the table takes to scan, rewrite,
+ * copy or index, or that fail on a table with rows ({@link LintRule}). It reads the upgrade statements as they
+ * are sent to the database ({@link RevisionScript#offlineStatements}: SQL scripts as written, Java revisions'
+ * operations as rendered), one revision at a time, without a connection. PostgreSQL, MariaDB and MySQL have
+ * rules; H2, an embedded and test database, has none. A statement is left alone when a comment directly above it
+ * or inside it says {@code lint: ignore} (every rule) or {@code lint: ignore <rule>, <rule>}.
+ */
+public final class Linter {
+
+    private final Dialect dialect;
+    private final Set<LintRule> ignored;
+
+    private Linter(Dialect dialect, Set<LintRule> ignored) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.ignored = ignored;
+    }
+
+    /** A linter with the rules of this database. */
+    public static Linter forDialect(Dialect dialect) {
+        return new Linter(dialect, EnumSet.noneOf(LintRule.class));
+    }
+
+    /** This linter without these rules. */
+    public Linter ignoring(Collection<LintRule> rules) {
+        Set<LintRule> all = EnumSet.noneOf(LintRule.class);
+        all.addAll(this.ignored);
+        all.addAll(rules);
+        return new Linter(this.dialect, all);
+    }
+
+    /** Whether the database has rules (H2 has none). */
+    public boolean hasRules() {
+        return isPostgres() || this.dialect.mysqlLexicalRules();
+    }
+
+    /**
+     * Lints the revisions' upgrade statements, each revision on its own.
+     *
+     * @param scripts the revisions, in the order they would run
+     * @return the findings, in the revisions' order, and the revisions that could not be read without the database
+     * @throws ScriptFormatException when a script cannot be split, or a {@code lint:} marker names no rule
+     */
+    public LintReport lint(List<RevisionScript> scripts) {
+        List<LintFinding> findings = new ArrayList<>();
+        Map<String, String> notLinted = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(scripts.size());
+        for (RevisionScript script : scripts) {
+            ids.add(script.id());
+            if (!hasRules()) {
+                continue;
+            }
+            if (script.code().isPresent() && script.code().get().readsDatabase()) {
+                notLinted.put(script.id(), script.description() + " reads the database while it runs (inspection or "
+                        + "connection()), so what it will run is known only then");
+                continue;
+            }
+            findings.addAll(lint(script, script.offlineStatements(true, this.dialect)));
+        }
+        return new LintReport(this.dialect.name(), ids, findings, notLinted);
+    }
+
+    private List<LintFinding> lint(RevisionScript script, List<SqlStatement> statements) {
+        RevisionLint revision = new RevisionLint(script, script.transactional(this.dialect), this.ignored);
+        boolean mysql = this.dialect.mysqlLexicalRules();
+        for (SqlStatement statement : statements) {
+            SqlTokens tokens;
+            try {
+                tokens = SqlTokens.of(statement.sql(), mysql);
+            } catch (ScriptFormatException e) {
+                // Split in another SQL mode (offline, as the splitter does): the quotes do not close in the default
+                // one, and no rule reads past them.
+                continue;
+            }
+            revision.statement(statement, Suppressions.of(script.text(), statement.line(), tokens.comments(),
+                    script.description()));
+            Cursor cursor = new Cursor(tokens.tokens());
+            if (mysql) {
+                MySqlRules.check(cursor, revision);
+            } else {
+                PostgresRules.check(cursor, revision);
+            }
+        }
+        return revision.findings();
+    }
+
+    private boolean isPostgres() {
+        return "postgresql".equals(this.dialect.name());
+    }
+}

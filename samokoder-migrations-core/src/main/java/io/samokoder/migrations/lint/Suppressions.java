@@ -1,0 +1,82 @@
+package io.samokoder.migrations.lint;
+
+import io.samokoder.migrations.script.ScriptFormatException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rules a statement's {@code lint: ignore} markers silence: comments directly above the statement, or inside
+ * it, reading {@code lint: ignore} (every rule) or {@code lint: ignore <rule>, <rule>}.
+ */
+final class Suppressions {
+
+    static final Suppressions NONE = new Suppressions(EnumSet.noneOf(LintRule.class), false);
+
+    private static final String MARKER = "lint:";
+
+    private final Set<LintRule> rules;
+    private final boolean all;
+
+    private Suppressions(Set<LintRule> rules, boolean all) {
+        this.rules = rules;
+        this.all = all;
+    }
+
+    boolean silences(LintRule rule) {
+        return this.all || this.rules.contains(rule);
+    }
+
+    /**
+     * The markers of a statement.
+     *
+     * @param text     the script's text ({@code \n} line breaks), or empty for code
+     * @param line     the line the statement starts on (1-based; 0 for code)
+     * @param comments the comments inside the statement
+     * @param file     the script, for errors
+     * @throws ScriptFormatException when a marker names a rule there is none of
+     */
+    static Suppressions of(String text, int line, List<String> comments, String file) {
+        Set<LintRule> rules = EnumSet.noneOf(LintRule.class);
+        boolean all = false;
+        for (String comment : comments) {
+            all |= read(comment, rules, file, line);
+        }
+        if (line > 1 && !text.isEmpty()) {
+            String[] lines = text.split("\n", -1);
+            for (int i = Math.min(line - 2, lines.length - 1); i >= 0; i--) {
+                String above = lines[i].strip();
+                if (!above.startsWith("--") && !above.startsWith("#")) {
+                    break;
+                }
+                all |= read(above.substring(above.startsWith("#") ? 1 : 2).strip(), rules, file, i + 1);
+            }
+        }
+        return all || !rules.isEmpty() ? new Suppressions(rules, all) : NONE;
+    }
+
+    /** Reads one comment's marker into {@code rules}; true when it silences every rule. */
+    private static boolean read(String comment, Set<LintRule> rules, String file, int line) {
+        if (!comment.toLowerCase(Locale.ROOT).startsWith(MARKER)) {
+            return false;
+        }
+        String rest = comment.substring(MARKER.length()).strip();
+        if (!rest.toLowerCase(Locale.ROOT).startsWith("ignore")) {
+            throw new ScriptFormatException(file, line, "'" + comment + "' is not a lint marker; write '-- lint: "
+                    + "ignore' (every rule) or '-- lint: ignore <rule>, <rule>' (rules: " + LintRule.ids() + ")");
+        }
+        String ids = rest.substring("ignore".length()).strip();
+        if (ids.isEmpty()) {
+            return true;
+        }
+        for (String id : ids.split("[,\\s]+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            rules.add(LintRule.forId(id).orElseThrow(() -> new ScriptFormatException(file, line, "'" + comment
+                    + "' names no lint rule '" + id + "'; the rules are: " + LintRule.ids())));
+        }
+        return false;
+    }
+}
