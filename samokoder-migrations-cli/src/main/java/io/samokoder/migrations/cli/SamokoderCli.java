@@ -224,6 +224,7 @@ public final class SamokoderCli {
         map.put("show", Subcommands.Show::new);
         map.put("ensure_version", Subcommands.EnsureVersion::new);
         map.put("check", Subcommands.Check::new);
+        map.put("lint", Subcommands.Lint::new);
         map.put("graph", Subcommands.Graph::new);
         map.put("help", CommandLine.HelpCommand::new);
         return map;

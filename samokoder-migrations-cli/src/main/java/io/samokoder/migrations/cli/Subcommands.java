@@ -8,6 +8,7 @@ import io.samokoder.migrations.cli.command.GraphCommand;
 import io.samokoder.migrations.cli.command.HeadsCommand;
 import io.samokoder.migrations.cli.command.HistoryCommand;
 import io.samokoder.migrations.cli.command.InitCommand;
+import io.samokoder.migrations.cli.command.LintCommand;
 import io.samokoder.migrations.cli.command.MergeCommand;
 import io.samokoder.migrations.cli.command.MoveCommand;
 import io.samokoder.migrations.cli.command.OutputFormat;
@@ -295,6 +296,23 @@ final class Subcommands {
         public Integer call() {
             return this.root.execute(new CheckCommand(this.comparison.excludeTables, this.comparison.noServerDefaults),
                     this.format.format);
+        }
+    }
+
+    @Command(name = "lint", description = "Fail when revisions lock a table in use for as long as the table"
+            + " takes to scan, rewrite, copy or index, or fail on a table with rows.")
+    static final class Lint extends Base {
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+                description = "[start]:[end] as for history; default: the revisions pending on the database.")
+        String range;
+        @Option(names = "--ignore", paramLabel = "RULE", description = "Leave this rule out (repeatable).")
+        List<String> ignore = new ArrayList<>();
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new LintCommand(this.range, this.ignore), this.format.format);
         }
     }
 

@@ -23,7 +23,8 @@ class BothFrontEndsTest {
     /** The same sequence of command lines for both front-ends; each changes or reads the database. */
     private static final List<String> COMMANDS = List.of("current", "heads", "heads -v", "heads --resolve-dependencies",
             "branches", "branches -v", "history", "history -v", "history -r bbbb:", "show reporting", "show heads",
-            "graph", "graph --format dot", "check", "upgrade +1 --dry-run", "upgrade bbbb2222", "current",
+            "graph", "graph --format dot", "check", "upgrade +1 --dry-run", "upgrade bbbb2222", "current", "lint",
+            "lint -r : --format json", "lint --ignore nope",
             "history -i", "upgrade heads --sql", "downgrade eeee5555:bbbb2222 --sql", "stamp cccc3333 --sql",
             "upgrade heads", "current --check-heads", "check", "downgrade -1 --dry-run", "downgrade reporting@base",
             "current", "current --format json", "heads --format json", "history --format json",

@@ -114,6 +114,9 @@ class MavenPluginIT {
         sql.assertLine("ALTER TABLE account DROP COLUMN email;");
         sql.assertLine("UPDATE alembic_version SET version_num='" + FIRST + "' WHERE alembic_version.version_num = '"
                 + SECOND + "';");
+        Build lint = mvn("samokoder-migrations:lint", "-Dsamokoder.range=:");
+        lint.assertSuccess();
+        lint.assertLine("No locking operations found in 2 revisions.");
         Build show = mvn("samokoder-migrations:show", "-Dsamokoder.revision=nope");
         show.assertFailure();
         show.assertContains("Can't locate revision identified by 'nope'");
