@@ -79,6 +79,7 @@ public final class Linter {
     private List<LintFinding> lint(RevisionScript script, List<SqlStatement> statements) {
         RevisionLint revision = new RevisionLint(script, script.transactional(this.dialect), this.ignored);
         boolean mysql = this.dialect.mysqlLexicalRules();
+        String[] lines = script.text().isEmpty() ? new String[0] : script.text().split("\n", -1);
         for (SqlStatement statement : statements) {
             SqlTokens tokens;
             try {
@@ -88,7 +89,7 @@ public final class Linter {
                 // one, and no rule reads past them.
                 continue;
             }
-            revision.statement(statement, Suppressions.of(script.text(), statement.line(), tokens.comments(),
+            revision.statement(statement, Suppressions.of(lines, statement.line(), tokens.comments(),
                     script.description()));
             Cursor cursor = new Cursor(tokens.tokens());
             if (mysql) {

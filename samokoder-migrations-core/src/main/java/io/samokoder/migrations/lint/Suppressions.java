@@ -31,27 +31,29 @@ final class Suppressions {
     /**
      * The markers of a statement.
      *
-     * @param text     the script's text ({@code \n} line breaks), or empty for code
+     * @param lines    the script's lines, none for code
      * @param line     the line the statement starts on (1-based; 0 for code)
      * @param comments the comments inside the statement
      * @param file     the script, for errors
      * @throws ScriptFormatException when a marker names a rule there is none of
      */
-    static Suppressions of(String text, int line, List<String> comments, String file) {
+    static Suppressions of(String[] lines, int line, List<String> comments, String file) {
         Set<LintRule> rules = EnumSet.noneOf(LintRule.class);
         boolean all = false;
         for (String comment : comments) {
             all |= read(comment, rules, file, line);
         }
-        if (line > 1 && !text.isEmpty()) {
-            String[] lines = text.split("\n", -1);
-            for (int i = Math.min(line - 2, lines.length - 1); i >= 0; i--) {
-                String above = lines[i].strip();
-                if (!above.startsWith("--") && !above.startsWith("#")) {
-                    break;
-                }
-                all |= read(above.substring(above.startsWith("#") ? 1 : 2).strip(), rules, file, i + 1);
+        for (int i = Math.min(line - 2, lines.length - 1); i >= 0; i--) {
+            String above = lines[i].strip();
+            if (!above.startsWith("--") && !above.startsWith("#")) {
+                break;
             }
+            String comment = above.substring(above.startsWith("#") ? 1 : 2).strip();
+            if (comment.startsWith("migrate:")) {
+                // The part's marker: the header above it is no statement's.
+                break;
+            }
+            all |= read(comment, rules, file, i + 1);
         }
         return all || !rules.isEmpty() ? new Suppressions(rules, all) : NONE;
     }
