@@ -57,6 +57,11 @@ final class JavaRevisionCode implements RevisionCode {
         this.versionChecksum = versionChecksum;
     }
 
+    /** The revision this code is of. */
+    JavaRevision revision() {
+        return this.revision;
+    }
+
     /**
      * Records the revision's operations.
      *

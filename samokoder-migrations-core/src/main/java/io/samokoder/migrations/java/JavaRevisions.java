@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,12 @@ public final class JavaRevisions {
             type = type.getSuperclass();
         }
         return type;
+    }
+
+    /** The Java revision behind a script that {@link #load} made, if the script is one. */
+    public static Optional<JavaRevision> revisionOf(RevisionScript script) {
+        return script.code().filter(JavaRevisionCode.class::isInstance)
+                .map(code -> ((JavaRevisionCode) code).revision());
     }
 
     /**

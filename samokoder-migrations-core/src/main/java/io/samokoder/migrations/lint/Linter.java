@@ -1,6 +1,7 @@
 package io.samokoder.migrations.lint;
 
 import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
@@ -20,7 +21,8 @@ import java.util.Set;
  * are sent to the database ({@link RevisionScript#offlineStatements}: SQL scripts as written, Java revisions'
  * operations as rendered), one revision at a time, without a connection. PostgreSQL, MariaDB and MySQL have
  * rules; H2, an embedded and test database, has none. A statement is left alone when a comment directly above it
- * or inside it says {@code lint: ignore} (every rule) or {@code lint: ignore <rule>, <rule>}.
+ * or inside it says {@code lint: ignore} (every rule) or {@code lint: ignore <rule>, <rule>}; a Java revision's
+ * statements, when its class says {@link LintIgnore}.
  */
 public final class Linter {
 
@@ -56,6 +58,8 @@ public final class Linter {
      * @param scripts the revisions, in the order they would run
      * @return the findings, in the revisions' order, and the revisions that could not be read without the database
      * @throws ScriptFormatException when a script cannot be split, or a {@code lint:} marker names no rule
+     * @throws io.samokoder.migrations.java.JavaRevisionException when a {@link LintIgnore} names no rule
+     * @throws io.samokoder.migrations.MigrationException when a Java revision uses what the database cannot hold
      */
     public LintReport lint(List<RevisionScript> scripts) {
         List<LintFinding> findings = new ArrayList<>();
@@ -80,6 +84,9 @@ public final class Linter {
         RevisionLint revision = new RevisionLint(script, script.transactional(this.dialect), this.ignored);
         boolean mysql = this.dialect.mysqlLexicalRules();
         String[] lines = script.text().isEmpty() ? new String[0] : script.text().split("\n", -1);
+        Suppressions javaMarkers = JavaRevisions.revisionOf(script).map(JavaRevisions::declaringClass)
+                .map(type -> Suppressions.of(type.getAnnotation(LintIgnore.class), type.getName()))
+                .orElse(Suppressions.NONE);
         for (SqlStatement statement : statements) {
             SqlTokens tokens;
             try {
@@ -89,8 +96,8 @@ public final class Linter {
                 // one, and no rule reads past them.
                 continue;
             }
-            revision.statement(statement, Suppressions.of(lines, statement.line(), tokens.comments(),
-                    script.description()));
+            revision.statement(statement, javaMarkers != Suppressions.NONE ? javaMarkers
+                    : Suppressions.of(lines, statement.line(), tokens.comments(), script.description()));
             Cursor cursor = new Cursor(tokens.tokens());
             if (mysql) {
                 MySqlRules.check(cursor, revision);

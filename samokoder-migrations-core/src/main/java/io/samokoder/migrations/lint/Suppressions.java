@@ -1,5 +1,6 @@
 package io.samokoder.migrations.lint;
 
+import io.samokoder.migrations.java.JavaRevisionException;
 import io.samokoder.migrations.script.ScriptFormatException;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +57,23 @@ final class Suppressions {
             all |= read(comment, rules, file, i + 1);
         }
         return all || !rules.isEmpty() ? new Suppressions(rules, all) : NONE;
+    }
+
+    /**
+     * What a Java revision's {@link LintIgnore} silences, for each of its statements.
+     *
+     * @throws JavaRevisionException when it names a rule there is none of
+     */
+    static Suppressions of(LintIgnore annotation, String className) {
+        if (annotation == null) {
+            return NONE;
+        }
+        Set<LintRule> rules = EnumSet.noneOf(LintRule.class);
+        for (String id : annotation.value()) {
+            rules.add(LintRule.forId(id).orElseThrow(() -> new JavaRevisionException(className, "@LintIgnore names no"
+                    + " lint rule '" + id + "'; the rules are: " + LintRule.ids(), null)));
+        }
+        return new Suppressions(rules, annotation.value().length == 0);
     }
 
     /** Reads one comment's marker into {@code rules}; true when it silences every rule. */

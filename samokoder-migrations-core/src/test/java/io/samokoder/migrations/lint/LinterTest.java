@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.java.JavaRevision;
+import io.samokoder.migrations.java.JavaRevisionException;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.java.Revision;
 import io.samokoder.migrations.ops.Column;
@@ -194,6 +195,26 @@ class LinterTest {
         }
     }
 
+    @Revision(id = "e5", revises = "d4")
+    @LintIgnore("index-without-concurrently")
+    static class SmallTableIndex implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+            op.createIndex("ix_flags_name", "flags", "name");
+            op.alterColumn("flags", "name", c -> c.nullable(false));
+        }
+    }
+
+    @Revision(id = "f6", revises = "e5")
+    @LintIgnore
+    static class IgnoresAll extends SmallTableIndex {
+    }
+
+    @Revision(id = "f7", revises = "e5")
+    @LintIgnore({"set-not-null", "no-such-rule"})
+    static class NamesNoRule extends SmallTableIndex {
+    }
+
     @Revision(id = "c3", revises = "b2", version = "1")
     static class Inspects implements JavaRevision {
         @Override
@@ -219,6 +240,17 @@ class LinterTest {
         assertThat(report.revisions()).containsExactly("b2", "c3", "d4");
         assertThat(report.notLinted()).containsOnlyKeys("c3");
         assertThat(report.notLinted().get("c3")).contains(inspects.description(), "reads the database");
+    }
+
+    @Test
+    void aJavaRevisionsLintIgnoreSilencesItsRules() {
+        assertThat(rules(POSTGRESQL, JavaRevisions.load(new SmallTableIndex(), NamingConvention.DEFAULT)))
+                .containsExactly("set-not-null");
+        assertThat(rules(POSTGRESQL, JavaRevisions.load(new IgnoresAll(), NamingConvention.DEFAULT))).isEmpty();
+        RevisionScript namesNoRule = JavaRevisions.load(new NamesNoRule(), NamingConvention.DEFAULT);
+        assertThatThrownBy(() -> rules(POSTGRESQL, namesNoRule)).isInstanceOf(JavaRevisionException.class)
+                .hasMessageContaining(NamesNoRule.class.getName())
+                .hasMessageContaining("@LintIgnore names no lint rule 'no-such-rule'");
     }
 
     @Test
