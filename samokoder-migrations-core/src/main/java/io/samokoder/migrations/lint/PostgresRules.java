@@ -60,9 +60,7 @@ final class PostgresRules {
             String table = c.name();
             r.createdIndex(index);
             if (concurrently && r.transactional()) {
-                r.report(LintRule.CONCURRENTLY_IN_TRANSACTION, "CREATE INDEX CONCURRENTLY cannot run inside a "
-                        + "transaction block, and this revision runs in one: it fails", "To build it without "
-                        + "blocking writes, " + NON_TRANSACTIONAL);
+                concurrentlyInTransaction(r, "CREATE INDEX", "build it without blocking writes");
             } else if (!concurrently && !r.isNew(table)) {
                 r.report(LintRule.INDEX_WITHOUT_CONCURRENTLY, "Builds the index on \"" + table + "\" under a SHARE "
                         + "lock: inserts, updates and deletes on the table wait until it is built",
@@ -85,14 +83,17 @@ final class PostgresRules {
         c.acceptAll("if", "exists");
         String index = c.name();
         if (concurrently && r.transactional()) {
-            r.report(LintRule.CONCURRENTLY_IN_TRANSACTION, "DROP INDEX CONCURRENTLY cannot run inside a "
-                    + "transaction block, and this revision runs in one: it fails", "To drop it without blocking "
-                    + "queries, " + NON_TRANSACTIONAL);
+            concurrentlyInTransaction(r, "DROP INDEX", "drop it without blocking queries");
         } else if (!concurrently && !r.isNewIndex(index)) {
             r.report(LintRule.DROP_INDEX_WITHOUT_CONCURRENTLY, "Drops index \"" + index + "\" under an ACCESS "
                     + "EXCLUSIVE lock on its table: it waits for every running query of the table, and every query "
                     + "that comes after waits for it", "Write DROP INDEX CONCURRENTLY and " + NON_TRANSACTIONAL);
         }
+    }
+
+    private static void concurrentlyInTransaction(RevisionLint r, String statement, String purpose) {
+        r.report(LintRule.CONCURRENTLY_IN_TRANSACTION, statement + " CONCURRENTLY cannot run inside a transaction "
+                + "block, and this revision runs in one: it fails", "To " + purpose + ", " + NON_TRANSACTIONAL);
     }
 
     private static void action(Cursor a, String table, RevisionLint r) {
@@ -187,9 +188,7 @@ final class PostgresRules {
                     || c.accept("system")) {
                 if (c.accept("concurrently")) {
                     if (r.transactional()) {
-                        r.report(LintRule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run inside a "
-                                + "transaction block, and this revision runs in one: it fails", "To rebuild without "
-                                + "blocking writes, " + NON_TRANSACTIONAL);
+                        concurrentlyInTransaction(r, "REINDEX", "rebuild without blocking writes");
                     }
                     return;
                 }
