@@ -173,6 +173,13 @@ final class PostgresRules {
                     "Give it a constant DEFAULT (PostgreSQL 11 and later add it without a rewrite), or add it "
                     + "nullable, fill it, and set it NOT NULL later");
         }
+        if (a.hasOutsideGroups("unique") || a.hasOutsideGroups("primary", "key")) {
+            r.report(LintRule.CONSTRAINT_BUILDS_INDEX, "Adding \"" + column + "\" with a unique or primary key "
+                    + "constraint builds its index on \"" + table + "\" under an ACCESS EXCLUSIVE lock: reads and "
+                    + "writes wait until it is built", "Add the column without the constraint, build the unique index "
+                    + "with CREATE UNIQUE INDEX CONCURRENTLY (in a revision of its own, '-- Transactional: false'), "
+                    + "then add the constraint USING INDEX");
+        }
     }
 
     private static void maintenance(Cursor c, RevisionLint r) {

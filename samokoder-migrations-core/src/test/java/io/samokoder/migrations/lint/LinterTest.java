@@ -103,6 +103,8 @@ class LinterTest {
                     ADD seq bigserial,
                     ADD COLUMN total numeric GENERATED ALWAYS AS (balance * 2) STORED,
                     ADD COLUMN checked int CHECK (checked IS NOT NULL),
+                    ADD COLUMN code text UNIQUE,
+                    ADD COLUMN ident bigint NOT NULL PRIMARY KEY,
                     ADD UNIQUE (email),
                     ADD CONSTRAINT pk PRIMARY KEY USING INDEX ix_pk,
                     ADD CONSTRAINT uq UNIQUE (name) USING INDEX TABLESPACE fast,
@@ -110,6 +112,7 @@ class LinterTest {
         assertThat(rules(POSTGRESQL, sql)).containsExactly("constraint-without-not-valid",
                 "constraint-without-not-valid", "set-not-null", "column-type-change", "column-type-change",
                 "not-null-without-default", "add-column-rewrites", "add-column-rewrites", "add-column-rewrites",
+                "constraint-builds-index", "not-null-without-default", "constraint-builds-index",
                 "constraint-builds-index", "constraint-builds-index");
     }
 

@@ -84,7 +84,8 @@ class PostgresLockModesTest {
         for (String sql : List.of("ALTER TABLE pets ALTER COLUMN name SET NOT NULL",
                 "ALTER TABLE pets ALTER COLUMN weight TYPE bigint", "ALTER TABLE pets ADD UNIQUE (name)",
                 "ALTER TABLE pets ADD CHECK (weight > 0)", "ALTER TABLE pets ADD COLUMN tag uuid DEFAULT "
-                        + "gen_random_uuid()", "DROP INDEX pets_pkey_twin")) {
+                        + "gen_random_uuid()", "ALTER TABLE pets ADD COLUMN code int UNIQUE",
+                "DROP INDEX pets_pkey_twin")) {
             if (sql.startsWith("DROP INDEX")) {
                 try (Connection c = db.connect(); Statement st = c.createStatement()) {
                     st.execute("CREATE INDEX IF NOT EXISTS pets_pkey_twin ON pets (id)");
