@@ -148,6 +148,22 @@ public final class MigrationsKit {
         return this;
     }
 
+    /**
+     * No revision has a statement that locks a table in use for as long as the table takes to scan, rewrite, copy
+     * or index, or that fails on a table with rows, by the rules of the DataSource's database
+     * ({@link io.samokoder.migrations.lint.Linter}; statements marked {@code -- lint: ignore} are left alone).
+     * Reads the database's product only.
+     *
+     * @param range the revisions, as {@code history -r} takes them: {@code ae1027a6acf0:} for that one and those
+     *              after it (what a service has not deployed yet), {@code :} for all
+     */
+    public MigrationsKit assertNoLockingStatements(String range) {
+        Migrations migrations = engine(this.dataSource);
+        graph(migrations);
+        fail(KitLint.problems(migrations, Objects.requireNonNull(range, "range")));
+        return this;
+    }
+
     /** Upgrades a fresh schema from base to the heads one revision at a time, in the order of {@code upgrade heads}. */
     public MigrationsKit assertUpgrade() {
         walk(false, false);
