@@ -25,7 +25,8 @@ class KitLintTest {
                         + " and put '-- Transactional: false' in the script's header (for a Java revision, call"
                         + " concurrently() on the operation, which makes the revision run outside a transaction by"
                         + " itself); or, where it is meant so, mark the statement '-- lint: ignore"
-                        + " index-without-concurrently' (a Java revision: @LintIgnore(\"index-without-concurrently\"))");
+                        + " index-without-concurrently' (a Java revision:"
+                        + " @LintIgnore(\"index-without-concurrently\"))");
     }
 
     @Test
