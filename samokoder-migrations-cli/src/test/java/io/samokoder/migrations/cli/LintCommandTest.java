@@ -86,6 +86,12 @@ class LintCommandTest {
     void aRangeIsLintedWithoutADatabase() throws IOException {
         Path dir = scripts();
         Cli cli = Cli.at(dir);
+        Cli.Result noDatabase = cli.run("lint");
+        assertEquals(255, noDatabase.status(), noDatabase::toString);
+        assertTrue(noDatabase.err().startsWith("FAILED: 'lint' without a range lints the revisions pending on the"
+                + " database, and none is configured: give --url"), noDatabase::toString);
+        assertTrue(noDatabase.err().endsWith("; or give a range, which needs none: 'lint -r :' for every revision,"
+                + " 'lint -r <revision>:' for that one and those after it\n"), noDatabase::toString);
         // The first revision indexes the table it creates; the third builds concurrently outside a transaction,
         // and its DROP INDEX is marked.
         assertEquals("No locking operations found in 1 revision.\n", cli.run("lint", "-r", "aaaa1111:aaaa1111").out());

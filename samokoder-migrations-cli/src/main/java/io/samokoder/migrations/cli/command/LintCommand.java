@@ -72,6 +72,12 @@ public record LintCommand(String range, List<String> ignore) implements Migratio
         Revisions revisions = workspace.revisions();
         List<String> ids = new ArrayList<>();
         if (this.range == null) {
+            if (workspace.databaseDescription() == null) {
+                throw new CommandFailedException("'lint' without a range lints the revisions pending on the database,"
+                        + " and none is configured: " + workspace.hints().configureDatabase() + "; or give a range,"
+                        + " which needs none: 'lint -r :' for every revision, 'lint -r <revision>:' for that one and"
+                        + " those after it");
+            }
             ids.addAll(workspace.database("lint").status("heads").pending());
         } else {
             List<String> rows = this.range.contains("current") ? workspace.database("lint").current() : List.of();
