@@ -117,6 +117,15 @@ class LinterTest {
     }
 
     @Test
+    void theAdviceForAForeignKeyNamesTheJavaFormToo() {
+        LintReport report = Linter.forDialect(POSTGRESQL).lint(List.of(script("",
+                "ALTER TABLE a ADD FOREIGN KEY (b) REFERENCES b (id);\nALTER TABLE a ADD CHECK (c > 0);")));
+        assertThat(report.findings()).extracting(LintFinding::advice).satisfiesExactly(
+                fk -> assertThat(fk).startsWith("Add it NOT VALID").endsWith("notValid(), then op.validateConstraint)"),
+                check -> assertThat(check).startsWith("Add it NOT VALID").doesNotContain("Java"));
+    }
+
+    @Test
     void dropIndexAndMaintenance() {
         String sql = """
                 DROP INDEX IF EXISTS ix_old;
