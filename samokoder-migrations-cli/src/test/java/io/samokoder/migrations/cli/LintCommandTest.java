@@ -122,7 +122,8 @@ class LintCommandTest {
                         + " name varchar(10));", "DROP TABLE pets;\nDROP TABLE owners;");
         Fixture.script(dir, "002_b.sql", "Change", "bbbb2222", "aaaa1111", "",
                 "ALTER TABLE pets MODIFY owner_id bigint;\nALTER TABLE pets ADD CONSTRAINT fk_owner FOREIGN KEY"
-                        + " (owner_id) REFERENCES owners (id);\nCREATE INDEX ix_name ON pets (name);",
+                        + " (owner_id) REFERENCES owners (id);\nCREATE INDEX ix_name ON pets (name);\n"
+                        + "ALTER TABLE pets ADD FULLTEXT INDEX ft_name (name);",
                 "ALTER TABLE pets DROP FOREIGN KEY fk_owner;");
         try (TestDatabase db = TestMariaDb.createDatabase("lint")) {
             Cli cli = Cli.at(dir).database(db);
@@ -134,9 +135,11 @@ class LintCommandTest {
             assertEquals("[\"bbbb2222\"]", json.get("revisions").toString());
             assertEquals("alter-may-copy-table", json.get("findings").get(0).get("rule").asString());
             assertEquals("foreign-key-copies-table", json.get("findings").get(1).get("rule").asString());
-            assertEquals(2, json.get("findings").size());
+            assertEquals("index-blocks-writes", json.get("findings").get(2).get("rule").asString());
+            assertEquals(3, json.get("findings").size());
             // What the rules say holds on the server: asked to make both changes in place, it refuses (with
-            // foreign_key_checks on, the foreign key only by copying the table; a new column type only so too).
+            // foreign_key_checks on, the foreign key only by copying the table; a new column type only so too), and
+            // builds a FULLTEXT index only with writes blocked.
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
                 for (String sql : List.of("ALTER TABLE pets MODIFY owner_id bigint, ALGORITHM=INPLACE, LOCK=NONE",
                         "ALTER TABLE pets ADD CONSTRAINT fk_owner FOREIGN KEY (owner_id) REFERENCES owners (id),"
@@ -145,6 +148,9 @@ class LintCommandTest {
                     assertTrue(refused.getMessage().contains("ALGORITHM=INPLACE is not supported"),
                             refused::getMessage);
                 }
+                SQLException locks = assertThrows(SQLException.class, () -> st.execute(
+                        "ALTER TABLE pets ADD FULLTEXT INDEX ft_name (name), ALGORITHM=INPLACE, LOCK=NONE"));
+                assertTrue(locks.getMessage().contains("LOCK=NONE is not supported"), locks::getMessage);
                 st.execute("SET foreign_key_checks = 0");
                 st.execute("ALTER TABLE pets ADD CONSTRAINT fk_owner FOREIGN KEY (owner_id) REFERENCES owners (id),"
                         + " ALGORITHM=INPLACE");

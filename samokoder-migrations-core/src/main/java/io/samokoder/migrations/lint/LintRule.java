@@ -37,7 +37,9 @@ public enum LintRule {
     FOREIGN_KEY_COPIES_TABLE("foreign-key-copies-table", "MariaDB, MySQL"),
     /** MariaDB, MySQL: {@code MODIFY}, {@code CHANGE} or {@code CONVERT TO} without {@code ALGORITHM}/{@code LOCK}
      * may copy the table with writes blocked. */
-    ALTER_MAY_COPY_TABLE("alter-may-copy-table", "MariaDB, MySQL");
+    ALTER_MAY_COPY_TABLE("alter-may-copy-table", "MariaDB, MySQL"),
+    /** MariaDB, MySQL: a {@code FULLTEXT} or {@code SPATIAL} index is built with writes blocked. */
+    INDEX_BLOCKS_WRITES("index-blocks-writes", "MariaDB, MySQL");
 
     private final String id;
     private final String databases;

@@ -25,6 +25,13 @@ final class MySqlRules {
             if (c.accept("table")) {
                 c.acceptAll("if", "not", "exists");
                 r.createdTable(c.name());
+            } else if (c.accept("fulltext") || c.accept("spatial")) {
+                c.accept("index");
+                c.acceptAll("if", "not", "exists");
+                c.name();
+                if (c.accept("on")) {
+                    blockingIndex(c.name(), r);
+                }
             }
             return;
         }
@@ -44,6 +51,10 @@ final class MySqlRules {
         boolean algorithmGiven = online || c.hasOutsideGroups("algorithm") || c.hasOutsideGroups("lock");
         for (Cursor action : c.splitAtCommas()) {
             if (action.accept("add")) {
+                if (action.peekIs("fulltext") || action.peekIs("spatial")) {
+                    blockingIndex(table, r);
+                    continue;
+                }
                 if (action.accept("constraint") && !action.peekIs("foreign")) {
                     action.name();
                 }
@@ -63,6 +74,15 @@ final class MySqlRules {
                         + "server refuses the statement instead of blocking writes when it cannot; for a change "
                         + "that must copy, use an online schema change tool outside the deployment");
             }
+        }
+    }
+
+    private static void blockingIndex(String table, RevisionLint r) {
+        if (!r.isNew(table)) {
+            r.report(LintRule.INDEX_BLOCKS_WRITES, "Building a FULLTEXT or SPATIAL index on \"" + table + "\" blocks "
+                    + "writes to it until the index is built (the server allows no LOCK=NONE for them)", "Build it "
+                    + "outside the deployment at a quiet time, or with an online schema change tool; if the table "
+                    + "is small, mark the statement '-- lint: ignore " + LintRule.INDEX_BLOCKS_WRITES.id() + "'");
         }
     }
 }

@@ -280,9 +280,12 @@ class LinterTest {
                 SET foreign_key_checks = 0;
                 ALTER TABLE accounts ADD FOREIGN KEY (plan_id) REFERENCES plans (id);
                 SET foreign_key_checks = 1;
-                ALTER TABLE accounts ADD FOREIGN KEY (team_id) REFERENCES teams (id)""";
+                ALTER TABLE accounts ADD FOREIGN KEY (team_id) REFERENCES teams (id);
+                CREATE FULLTEXT INDEX ft_bio ON accounts (bio);
+                ALTER TABLE accounts ADD SPATIAL INDEX sp_place (place), ADD INDEX ix_name (name);
+                CREATE FULLTEXT INDEX ft_orders ON orders (note)""";
         assertThat(rules(MARIADB, sql)).containsExactly("alter-may-copy-table", "alter-may-copy-table",
-                "foreign-key-copies-table", "foreign-key-copies-table");
+                "foreign-key-copies-table", "foreign-key-copies-table", "index-blocks-writes", "index-blocks-writes");
     }
 
     @Test
