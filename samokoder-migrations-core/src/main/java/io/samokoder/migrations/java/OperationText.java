@@ -76,7 +76,9 @@ final class OperationText {
             append(out, u.columns());
             out.append(']');
         } else if (value instanceof Check c) {
-            out.append("Check[name=").append(c.name()).append(", condition=").append(c.condition()).append(']');
+            out.append("Check[name=").append(c.name()).append(", condition=").append(c.condition());
+            // Only when set: the text of every check recorded before notValid() existed stays as it was.
+            out.append(c.isNotValid() ? ", isNotValid=true]" : "]");
         } else if (value instanceof ForeignKey f) {
             out.append("ForeignKey[name=").append(f.name()).append(", columns=");
             append(out, f.columns());

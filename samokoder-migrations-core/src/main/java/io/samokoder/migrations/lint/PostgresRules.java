@@ -134,8 +134,9 @@ final class PostgresRules {
                         + "every row while holding a lock that blocks " + (kind.equals("foreign key")
                         ? "writes to both tables" : "reads and writes of the table"), "Add it NOT VALID (new "
                         + "rows are checked from then on), and VALIDATE CONSTRAINT it in a later revision: "
-                        + "validation takes a lock that lets reads and writes go on" + (kind.equals("foreign key")
-                        ? " (in a Java revision: the ForeignKey's notValid(), then op.validateConstraint)" : ""));
+                        + "validation takes a lock that lets reads and writes go on (in a Java revision: the "
+                        + (kind.equals("foreign key") ? "ForeignKey's" : "Check's")
+                        + " notValid(), then op.validateConstraint)");
             }
             return;
         }

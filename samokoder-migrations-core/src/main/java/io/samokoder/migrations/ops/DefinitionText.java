@@ -77,7 +77,8 @@ final class DefinitionText {
             sql.append("CONSTRAINT ").append(r.constraintName(c.name())).append(' ');
         }
         if (c instanceof Check ck) {
-            return sql.append("CHECK (").append(ck.condition()).append(')');
+            sql.append("CHECK (").append(ck.condition()).append(')');
+            return ck.isNotValid() ? sql.append(r.notValid(table, ck)) : sql;
         } else if (c instanceof ForeignKey fk) {
             return foreignKey(r, sql, table, fk);
         }

@@ -265,9 +265,10 @@ public abstract class SqlOperationRenderer extends SqlText implements OperationR
 
     // ---- constraints
 
-    /** What makes a foreign key skip existing rows; unsupported by default. */
-    protected String notValid(String table, ForeignKey fk) {
-        throw new OperationNotSupportedException("Foreign key " + fk.name() + " on " + table + " is notValid(), which "
+    /** What makes a foreign key or check constraint skip existing rows; unsupported by default. */
+    protected String notValid(String table, Constraint constraint) {
+        String what = constraint instanceof ForeignKey ? "Foreign key " : "Check constraint ";
+        throw new OperationNotSupportedException(what + constraint.name() + " on " + table + " is notValid(), which "
                 + databaseName() + " does not have (it is PostgreSQL's NOT VALID); drop notValid()");
     }
 

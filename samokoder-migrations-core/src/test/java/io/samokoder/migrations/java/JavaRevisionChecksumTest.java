@@ -279,6 +279,18 @@ class JavaRevisionChecksumTest {
     }
 
     @Test
+    void aCheckKeepsItsTextAndNotValidEntersIt() {
+        // The text (and so the checksum) of a check recorded before notValid() existed is what it was.
+        assertThat(Check.of("ck_a", "a > 0").toString()).isEqualTo("Check[name=ck_a, condition=a > 0]");
+        assertThat(Check.of("ck_a", "a > 0").notValid().toString())
+                .isEqualTo("Check[name=ck_a, condition=a > 0, isNotValid=true]");
+        StringBuilder text = new StringBuilder();
+        OperationText.append(text, new Operation.AddConstraint("t", Check.of("ck_a", "a > 0").notValid()));
+        assertThat(text.toString()).isEqualTo(new Operation.AddConstraint("t", Check.of("ck_a", "a > 0").notValid())
+                .toString());
+    }
+
+    @Test
     void aChangeToTheDowngradeAloneIsToldApart() {
         RevisionScript applied = JavaRevisions.load(new AlterThings(), NamingConvention.DEFAULT);
         RevisionScript sameUpgrade = JavaRevisions.load(new AlterThingsWithAnotherDowngrade(),

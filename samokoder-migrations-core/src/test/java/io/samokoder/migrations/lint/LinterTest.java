@@ -117,12 +117,14 @@ class LinterTest {
     }
 
     @Test
-    void theAdviceForAForeignKeyNamesTheJavaFormToo() {
+    void theAdviceNamesTheJavaFormToo() {
         LintReport report = Linter.forDialect(POSTGRESQL).lint(List.of(script("",
                 "ALTER TABLE a ADD FOREIGN KEY (b) REFERENCES b (id);\nALTER TABLE a ADD CHECK (c > 0);")));
         assertThat(report.findings()).extracting(LintFinding::advice).satisfiesExactly(
-                fk -> assertThat(fk).startsWith("Add it NOT VALID").endsWith("notValid(), then op.validateConstraint)"),
-                check -> assertThat(check).startsWith("Add it NOT VALID").doesNotContain("Java"));
+                fk -> assertThat(fk).startsWith("Add it NOT VALID").endsWith("ForeignKey's notValid(), then"
+                        + " op.validateConstraint)"),
+                check -> assertThat(check).startsWith("Add it NOT VALID").endsWith("Check's notValid(), then"
+                        + " op.validateConstraint)"));
     }
 
     @Test

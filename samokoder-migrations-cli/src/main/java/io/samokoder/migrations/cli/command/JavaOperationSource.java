@@ -199,8 +199,9 @@ final class JavaOperationSource {
         } else if (constraint instanceof Unique uq) {
             return use("Unique") + ".of(" + literals(uq.columns()) + ")" + named(uq.name());
         } else if (constraint instanceof Check ck) {
-            return ck.name() == null ? "new " + use("Check") + "(null, " + literal(ck.condition()) + ")"
-                    : use("Check") + ".of(" + literal(ck.name()) + ", " + literal(ck.condition()) + ")";
+            return (ck.name() == null ? "new " + use("Check") + "(null, " + literal(ck.condition()) + ")"
+                    : use("Check") + ".of(" + literal(ck.name()) + ", " + literal(ck.condition()) + ")")
+                    + (ck.isNotValid() ? ".notValid()" : "");
         }
         return foreignKey((ForeignKey) constraint);
     }

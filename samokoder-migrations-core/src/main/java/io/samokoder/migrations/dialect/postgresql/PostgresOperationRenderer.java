@@ -1,7 +1,7 @@
 package io.samokoder.migrations.dialect.postgresql;
 
 import io.samokoder.migrations.ops.AlterActions;
-import io.samokoder.migrations.ops.ForeignKey;
+import io.samokoder.migrations.ops.Constraint;
 import io.samokoder.migrations.ops.Index;
 import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.SqlOperationRenderer;
@@ -120,7 +120,7 @@ public final class PostgresOperationRenderer extends SqlOperationRenderer {
     }
 
     @Override
-    protected String notValid(String table, ForeignKey fk) {
+    protected String notValid(String table, Constraint constraint) {
         return " NOT VALID";
     }
 

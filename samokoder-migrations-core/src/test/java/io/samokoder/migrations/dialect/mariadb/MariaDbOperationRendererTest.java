@@ -3,6 +3,7 @@ package io.samokoder.migrations.dialect.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.ops.Check;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.ConstraintKind;
 import io.samokoder.migrations.ops.ForeignKey;
@@ -180,6 +181,9 @@ class MariaDbOperationRendererTest {
                 .hasMessageContaining("expression");
         assertThatThrownBy(() -> sql(op -> op.createForeignKey("orders",
                 ForeignKey.from("user_id").references("users", "id").notValid()))).hasMessageContaining("NOT VALID");
+        assertThatThrownBy(() -> sql(op -> op.createCheckConstraint("orders", Check.of("ck_total", "total > 0")
+                .notValid()))).hasMessage("Check constraint ck_orders_ck_total on orders is notValid(), which"
+                        + " MariaDB/MySQL does not have (it is PostgreSQL's NOT VALID); drop notValid()");
         assertThatThrownBy(() -> sql(op -> op.alterColumn("users", "age", c -> c.type(Type.INTEGER).using("age + 0")
                 .existingNullable(true)))).hasMessageContaining("using(age + 0), which is PostgreSQL's");
         assertThatThrownBy(() -> sql(op -> op.validateConstraint("fk", "orders")))

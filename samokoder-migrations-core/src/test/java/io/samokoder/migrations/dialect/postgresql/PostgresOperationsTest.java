@@ -1,7 +1,9 @@
 package io.samokoder.migrations.dialect.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.ops.Check;
 import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.ForeignKey;
 import io.samokoder.migrations.ops.Index;
@@ -108,6 +110,20 @@ class PostgresOperationsTest {
                     .containsExactly("f");
             op.validateConstraint("fk_docs_author_docs", "docs");
             assertThat(scenario.meta().rows("SELECT convalidated FROM pg_constraint WHERE conname = 'fk_docs_author_docs'"))
+                    .containsExactly("t");
+
+            // A check added NOT VALID leaves the rows it would refuse, and validating it then fails.
+            op.execute("INSERT INTO docs (id, email, deleted) VALUES (99, '', false)");
+            op.createCheckConstraint("docs", Check.of("email_not_empty", "email <> ''").notValid());
+            assertThat(scenario.meta().rows(
+                    "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_docs_email_not_empty'"))
+                    .containsExactly("f");
+            assertThatThrownBy(() -> op.validateConstraint("ck_docs_email_not_empty", "docs"))
+                    .hasMessageContaining("ck_docs_email_not_empty");
+            op.execute("DELETE FROM docs WHERE id = 99");
+            op.validateConstraint("ck_docs_email_not_empty", "docs");
+            assertThat(scenario.meta().rows(
+                    "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_docs_email_not_empty'"))
                     .containsExactly("t");
 
             op.alterColumn("docs", "email", c2 -> c2.comment("address"));
