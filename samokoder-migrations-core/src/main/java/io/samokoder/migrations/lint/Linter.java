@@ -26,12 +26,22 @@ import java.util.Set;
  */
 public final class Linter {
 
+    /** One database's rules over a statement's tokens. */
+    @FunctionalInterface
+    private interface Rules {
+        void check(Cursor statement, RevisionLint revision);
+    }
+
     private final Dialect dialect;
     private final Set<LintRule> ignored;
+    /** The database's rules; {@code null} when it has none. */
+    private final Rules rules;
 
     private Linter(Dialect dialect, Set<LintRule> ignored) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.ignored = ignored;
+        this.rules = dialect.mysqlLexicalRules() ? MySqlRules::check
+                : "postgresql".equals(dialect.name()) ? PostgresRules::check : null;
     }
 
     /** A linter with the rules of this database. */
@@ -49,7 +59,7 @@ public final class Linter {
 
     /** Whether the database has rules (H2 has none). */
     public boolean hasRules() {
-        return isPostgres() || this.dialect.mysqlLexicalRules();
+        return this.rules != null;
     }
 
     /**
@@ -98,17 +108,8 @@ public final class Linter {
             }
             revision.statement(statement, javaMarkers != Suppressions.NONE ? javaMarkers
                     : Suppressions.of(lines, statement.line(), tokens.comments(), script.description()));
-            Cursor cursor = new Cursor(tokens.tokens());
-            if (mysql) {
-                MySqlRules.check(cursor, revision);
-            } else {
-                PostgresRules.check(cursor, revision);
-            }
+            this.rules.check(new Cursor(tokens.tokens()), revision);
         }
         return revision.findings();
-    }
-
-    private boolean isPostgres() {
-        return "postgresql".equals(this.dialect.name());
     }
 }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One SQL statement as a database reads it, in tokens, for tools that look at what a statement does (the
@@ -68,7 +69,7 @@ public record SqlTokens(List<Token> tokens, List<String> comments) {
                 String inner = this.text.substring(1, this.text.length() - 1);
                 return inner.replace(String.valueOf(quote) + quote, String.valueOf(quote));
             }
-            return this.text.toLowerCase(java.util.Locale.ROOT);
+            return this.text.toLowerCase(Locale.ROOT);
         }
     }
 

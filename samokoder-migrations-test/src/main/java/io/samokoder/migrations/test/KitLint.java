@@ -8,7 +8,6 @@ import io.samokoder.migrations.lint.LintReport;
 import io.samokoder.migrations.lint.Linter;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,23 +17,23 @@ final class KitLint {
     private KitLint() {
     }
 
-    /** The findings in the range as failure lines (none when it is clean), on the DataSource's database. */
-    static List<String> problems(Migrations migrations, String range) {
+    /**
+     * The findings in the range as failure lines (none when it is clean), on the DataSource's database.
+     *
+     * @param scripts the engine's scripts by id
+     */
+    static List<String> problems(Migrations migrations, Map<String, RevisionScript> scripts, String range) {
         List<RevisionInfo> selected;
         try {
             selected = migrations.history(range);
         } catch (MigrationException ex) {
             throw new AssertionError("assertNoLockingStatements(\"" + range + "\"): " + ex.getMessage(), ex);
         }
-        Map<String, RevisionScript> byId = new HashMap<>();
-        for (RevisionScript script : migrations.scripts()) {
-            byId.put(script.id(), script);
-        }
-        List<RevisionScript> scripts = new ArrayList<>(selected.size());
+        List<RevisionScript> inOrder = new ArrayList<>(selected.size());
         for (int i = selected.size() - 1; i >= 0; i--) {
-            scripts.add(byId.get(selected.get(i).id()));
+            inOrder.add(scripts.get(selected.get(i).id()));
         }
-        LintReport report = Linter.forDialect(migrations.dialect()).lint(scripts);
+        LintReport report = Linter.forDialect(migrations.dialect()).lint(inOrder);
         List<String> problems = new ArrayList<>();
         for (LintFinding finding : report.findings()) {
             problems.add("revision " + finding.revision() + " (" + finding.location() + "): " + finding.rule().id()

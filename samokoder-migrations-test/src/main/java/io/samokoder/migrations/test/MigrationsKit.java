@@ -160,7 +160,7 @@ public final class MigrationsKit {
     public MigrationsKit assertNoLockingStatements(String range) {
         Migrations migrations = engine(this.dataSource);
         graph(migrations);
-        fail(KitLint.problems(migrations, Objects.requireNonNull(range, "range")));
+        fail(KitLint.problems(migrations, scripts(migrations), Objects.requireNonNull(range, "range")));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.cli.command;
 
+import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.lint.LintFinding;
 import io.samokoder.migrations.lint.LintReport;
@@ -41,11 +42,16 @@ public record LintCommand(String range, List<String> ignore) implements Migratio
             ignored.add(LintRule.forId(id).orElseThrow(() -> new CommandFailedException(
                     "No lint rule '" + id + "'; the rules are: " + LintRule.ids())));
         }
-        List<RevisionScript> scripts = scripts(workspace);
+        if (this.range == null && workspace.databaseDescription() == null) {
+            throw new CommandFailedException("'lint' without a range lints the revisions pending on the database,"
+                    + " and none is configured: " + workspace.hints().configureDatabase() + "; or give a range,"
+                    + " which needs none: 'lint -r :' for every revision, 'lint -r <revision>:' for that one and"
+                    + " those after it");
+        }
         boolean online = this.range == null || this.range.contains("current");
-        Linter linter = Linter.forDialect(online ? workspace.database("lint").dialect()
-                : workspace.engine().offlineDialect()).ignoring(ignored);
-        LintReport report = linter.lint(scripts);
+        Migrations engine = online ? workspace.database("lint") : workspace.engine();
+        Linter linter = Linter.forDialect(online ? engine.dialect() : engine.offlineDialect()).ignoring(ignored);
+        LintReport report = linter.lint(scripts(workspace.revisions(), engine, online));
         String problem = report.findings().isEmpty() ? null : problem(report);
         if (output.json()) {
             output.json(json(report, linter.hasRules(), problem));
@@ -67,20 +73,13 @@ public record LintCommand(String range, List<String> ignore) implements Migratio
         }
     }
 
-    /** The revisions to look at, in the order they would run. */
-    private List<RevisionScript> scripts(Workspace workspace) {
-        Revisions revisions = workspace.revisions();
+    /** The revisions to look at, in the order they would run; {@code online}: the range reads the version rows. */
+    private List<RevisionScript> scripts(Revisions revisions, Migrations engine, boolean online) {
         List<String> ids = new ArrayList<>();
         if (this.range == null) {
-            if (workspace.databaseDescription() == null) {
-                throw new CommandFailedException("'lint' without a range lints the revisions pending on the database,"
-                        + " and none is configured: " + workspace.hints().configureDatabase() + "; or give a range,"
-                        + " which needs none: 'lint -r :' for every revision, 'lint -r <revision>:' for that one and"
-                        + " those after it");
-            }
-            ids.addAll(workspace.database("lint").status("heads").pending());
+            ids.addAll(engine.status("heads").pending());
         } else {
-            List<String> rows = this.range.contains("current") ? workspace.database("lint").current() : List.of();
+            List<String> rows = online ? engine.current() : List.of();
             List<Revision> selected = revisions.planner().history(this.range, rows);
             for (int i = selected.size() - 1; i >= 0; i--) {
                 ids.add(selected.get(i).id());
