@@ -68,7 +68,8 @@ final class Drift {
         RevisionGraph graph = catalog.graph();
         for (String row : rows) {
             if (!graph.contains(row)) {
-                problems.add(new DriftProblem(row, "", UnknownAppliedRevisionException.message(row, versionTable)));
+                problems.add(new DriftProblem(row, "", UnknownAppliedRevisionException.message(row, versionTable,
+                        PlanChecks.squashedInto(catalog, row))));
             }
         }
         if (log.isEmpty()) {
@@ -96,7 +97,8 @@ final class Drift {
             return null;
         }
         String revises = String.join(",", script.downRevisions());
-        if (entry.revises() != null && !entry.revises().equals(revises)) {
+        if (entry.revises() != null && !entry.revises().equals(revises)
+                && !script.squash().map(s -> s.replacedParents(entry.revises())).orElse(false)) {
             return new DriftProblem(id, script.description(), "Revision " + id + " (" + script.description()
                     + ") was applied with Revises: " + shown(entry.revises()) + ", but its script now says Revises: "
                     + shown(revises) + ". An applied revision must keep its parents; restore its Revises line and"
@@ -134,7 +136,13 @@ final class Drift {
         if (hash != null && hash.equals(entry.contentHash())) {
             return ChecksumChange.NONE;
         }
-        return script.compareChecksum(entry.checksum());
+        ChecksumChange change = script.compareChecksum(entry.checksum());
+        if (change == ChecksumChange.CHANGED && script.squash().isPresent()
+                && script.squash().get().ranBefore(entry.checksum())) {
+            // The revision ran before it was squashed: what ran is intact; a downgrade runs the squash's part.
+            return ChecksumChange.DOWNGRADE_ONLY;
+        }
+        return change;
     }
 
     /** A Java revision's change: of its declared version, or of the operations it records. */

@@ -32,9 +32,19 @@ final class PlanChecks {
         RevisionGraph graph = catalog.graph();
         for (String row : rows) {
             if (!graph.contains(row)) {
-                throw new UnknownAppliedRevisionException(row, tables.versionTableName());
+                throw new UnknownAppliedRevisionException(row, tables.versionTableName(), squashedInto(catalog, row));
             }
         }
+    }
+
+    /** The squash that replaced a revision, as {@code id (source)}, or {@code null}; asked only for unknown rows. */
+    static String squashedInto(Catalog catalog, String id) {
+        for (RevisionScript script : catalog.scripts()) {
+            if (script.squash().isPresent() && script.squash().get().revisions().contains(id)) {
+                return script.id() + " (" + script.description() + ")";
+            }
+        }
+        return null;
     }
 
     /** No downgrade step of the plan passes a script without a downgrade part. */

@@ -51,6 +51,7 @@ public final class RevisionScript {
     private final boolean transactional;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
+    private final Squash squash;
     /** The content hash once known: given by the loader, or computed from the text on first use. */
     private volatile String contentHash;
     /** Whether {@link #contentHash()} is the hash of the text's UTF-8 encoding when none was given. */
@@ -63,7 +64,7 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, String contentHash, boolean hashesText, String text,
+            Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText, String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");
@@ -74,6 +75,7 @@ public final class RevisionScript {
         this.transactional = transactional;
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
+        this.squash = squash;
         this.text = text;
         this.parts = new ScriptParts(description, text, upgradeStart, upgradeEnd, upgradeLine, downgradeStart,
                 downgradeEnd, downgradeLine);
@@ -89,6 +91,7 @@ public final class RevisionScript {
         this.code = Objects.requireNonNull(code, "code");
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
+        this.squash = null;
         this.contentHash = null;
         this.hashesText = false;
         this.text = "";
@@ -211,6 +214,19 @@ public final class RevisionScript {
     /** The {@code Statement Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */
     public Optional<Duration> statementTimeout() {
         return Optional.ofNullable(this.statementTimeout);
+    }
+
+    /**
+     * A part of an SQL script as written (comments included), without its marker line; empty for a missing
+     * downgrade part and for a revision written as code.
+     */
+    public String partText(boolean upgrade) {
+        return this.code != null ? "" : this.parts.text(upgrade);
+    }
+
+    /** What the script replaced, if it is a squash of several revisions ({@code Squashes}). */
+    public Optional<Squash> squash() {
+        return Optional.ofNullable(this.squash);
     }
 
     /** Whether the script has a {@code -- migrate:downgrade} part; without one it is irreversible. */

@@ -25,7 +25,9 @@ final class ScriptHeader {
         DEPENDS_ON("Depends On"),
         TRANSACTIONAL("Transactional"),
         LOCK_TIMEOUT("Lock Timeout"),
-        STATEMENT_TIMEOUT("Statement Timeout");
+        STATEMENT_TIMEOUT("Statement Timeout"),
+        SQUASHES("Squashes"),
+        SQUASHED_CHECKSUM("Squashed Checksum");
 
         final String label;
         /** The label in lower case, as a header key is compared. */

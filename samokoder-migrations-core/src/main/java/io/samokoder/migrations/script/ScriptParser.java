@@ -169,10 +169,33 @@ final class ScriptParser {
             createDate = null;
         }
         Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
+        Squash squash = squash(id);
         int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
-        return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout,
+        return new RevisionScript(revision, this.file, createDate, transactional, lockTimeout, statementTimeout, squash,
                 this.contentHash, this.hashesText, t,
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
+    }
+
+    /** The {@code Squashes} and {@code Squashed Checksum} lines, or {@code null} without them. */
+    private Squash squash(String id) {
+        ScriptHeader h = this.header;
+        List<String> squashed = h.list(Key.SQUASHES);
+        List<String> checksums = h.list(Key.SQUASHED_CHECKSUM);
+        if (squashed.isEmpty()) {
+            if (h.has(Key.SQUASHED_CHECKSUM)) {
+                throw error(h.line(Key.SQUASHED_CHECKSUM), "'Squashed Checksum' without 'Squashes'; a squashed"
+                        + " script names the revisions it replaced on a 'Squashes' line, or has neither line");
+            }
+            return null;
+        }
+        for (String replaced : squashed) {
+            h.checkId(replaced, h.line(Key.SQUASHES), "Squashes");
+            if (replaced.equals(id)) {
+                throw error(h.line(Key.SQUASHES), "'Squashes' names the script's own revision " + id
+                        + "; it lists only the revisions the script replaced");
+            }
+        }
+        return new Squash(squashed, checksums);
     }
 
     /**

@@ -54,6 +54,15 @@ final class ScriptParts {
     }
 
     /** Whether there is a downgrade part. */
+    /** A part's text as written, without its marker line; empty for a missing downgrade part. */
+    String text(boolean upgrade) {
+        if (!upgrade && !reversible()) {
+            return "";
+        }
+        return upgrade ? this.text.substring(this.upgradeStart, this.upgradeEnd)
+                : this.text.substring(this.downgradeStart, this.downgradeEnd);
+    }
+
     boolean reversible() {
         return this.downgradeStart >= 0;
     }

@@ -1,0 +1,404 @@
+package io.samokoder.migrations.squash;
+
+import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.graph.Revision;
+import io.samokoder.migrations.graph.RevisionGraph;
+import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.RevisionScript;
+import io.samokoder.migrations.script.ScriptLoader;
+import io.samokoder.migrations.script.SqlStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Squashes a revision and every revision it needs (its ancestors, dependencies included) into one SQL script that
+ * keeps the revision's id, so that a long history starts a new database in one step while databases already at that
+ * revision or beyond it need nothing. The script holds the revisions' upgrade statements in the order a run would send
+ * them, and their downgrade statements in the order a downgrade to {@code base} would, each group under a comment
+ * naming its revision; Java revisions are written as their operations render for the dialect. Its header says what
+ * it replaced ({@code Squashes}) and the checksum the revision had before ({@code Squashed Checksum}), so that the
+ * databases that ran the revisions one by one do not report the revision as changed.
+ *
+ * <p>A squash is refused, naming the revision and file in the way, when a revision outside it revises or depends on
+ * one inside it other than the last (it would lose its parent), or when a Java revision inside it reads the database
+ * (it has no statements without one). Nothing is written here.
+ */
+public final class Squasher {
+
+    private final List<RevisionScript> scripts;
+    private final Map<String, RevisionScript> byId;
+    private final RevisionGraph graph;
+    private final Dialect dialect;
+
+    private Squasher(List<RevisionScript> scripts, Dialect dialect) {
+        this.scripts = List.copyOf(scripts);
+        this.dialect = dialect;
+        this.byId = new HashMap<>();
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        for (RevisionScript script : this.scripts) {
+            this.byId.put(script.id(), script);
+            revisions.add(script.revision());
+        }
+        this.graph = RevisionGraph.of(revisions);
+    }
+
+    /**
+     * A squasher over these scripts (SQL and Java revisions, in load order), writing statements as the dialect
+     * reads and renders them.
+     */
+    public static Squasher of(List<RevisionScript> scripts, Dialect dialect) {
+        return new Squasher(scripts, dialect);
+    }
+
+    /**
+     * Squashes a revision and everything below it.
+     *
+     * @param spec the revision to squash up to: an id, a prefix of one, a branch label, or {@code heads} with one head
+     * @param message the squash's message, or {@code null} for "Squash of N revisions"
+     * @param createDate the squash's {@code Create Date}
+     * @throws SquashException when the squash cannot be made, saying why and what to do
+     */
+    public SquashedScript squash(String spec, String message, String createDate) {
+        Planner planner = new Planner(this.graph);
+        String id = planner.resolveOne(spec).map(Revision::id).orElseThrow(() -> new SquashException(
+                "'" + spec + "' names no revision to squash up to; give a revision id (or a prefix of one),"
+                        + " a branch label, or heads when there is one head"));
+        List<String> order = revisions(planner.upgrade(List.of(), id).steps());
+        if (order.size() < 2) {
+            throw new SquashException("Revision " + id + " (" + source(id) + ") has no revision below it: there is"
+                    + " nothing to squash into it");
+        }
+        Set<String> members = new HashSet<>(order);
+        Set<String> labels = new LinkedHashSet<>();
+        for (String member : order) {
+            labels.addAll(this.byId.get(member).branchLabels());
+        }
+        refuseOutsiders(id, members, labels);
+        List<RevisionScript> replaced = new ArrayList<>(order.size());
+        for (String member : order) {
+            replaced.add(this.byId.get(member));
+        }
+        List<String> downOrder = revisions(planner.downgrade(List.of(id), "base").steps());
+        String name = message == null || message.isBlank() ? "Squash of " + order.size() + " revisions"
+                : oneLine(message);
+        // Each SQL script's parts as written, comments kept; where they do not read back as they ran when put
+        // together, each revision's statements alone.
+        Parts parts = parts(order, downOrder, true);
+        String text = header(name, id, createDate, labels, parts, replaced) + parts.body();
+        if (!readsBack(text, id, parts)) {
+            parts = parts(order, downOrder, false);
+            text = header(name, id, createDate, labels, parts, replaced) + parts.body();
+            if (!readsBack(text, id, parts)) {
+                throw new SquashException("The squash of " + id + " does not read back as the statements it was made"
+                        + " of; nothing was written. Squash up to a revision below the ones whose statements only"
+                        + " another SQL mode reads, and report the scripts as a bug");
+            }
+        }
+        checkMap(id, ScriptLoader.parse(this.byId.get(id).description(), text), members);
+        return new SquashedScript(id, text, replaced, parts.notes);
+    }
+
+    private static List<String> revisions(List<Step> steps) {
+        List<String> ids = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            ids.add(step.revision());
+        }
+        return ids;
+    }
+
+    /** A revision outside the squash may build only on its last revision, which keeps its id. */
+    private void refuseOutsiders(String id, Set<String> members, Set<String> labels) {
+        for (RevisionScript script : this.scripts) {
+            String other = script.id();
+            if (members.contains(other)) {
+                continue;
+            }
+            for (String parent : this.graph.parents(other)) {
+                if (members.contains(parent) && !parent.equals(id)) {
+                    throw new SquashException("Cannot squash up to " + id + ": revision " + other + " ("
+                            + script.description() + ") revises " + parent + ", which the squash would replace, and"
+                            + " would lose its parent. Merge the branches first and squash up to the merge, or squash"
+                            + " up to " + parent);
+                }
+            }
+            for (String dependency : script.dependsOn()) {
+                if (labels.contains(dependency)) {
+                    continue; // a label moves to the squash
+                }
+                String target = this.graph.revisionForKey(dependency).orElse(dependency);
+                if (members.contains(target) && !target.equals(id)) {
+                    throw new SquashException("Cannot squash up to " + id + ": revision " + other + " ("
+                            + script.description() + ") depends on " + dependency + ", which the squash would replace."
+                            + " Change its 'Depends On' to " + id + " (which the squash keeps), or squash up to "
+                            + target);
+                }
+            }
+        }
+    }
+
+    /** The upgrade and downgrade parts, and what they make of the header's settings. */
+    private Parts parts(List<String> order, List<String> downOrder, boolean asWritten) {
+        Parts parts = new Parts();
+        List<String> nonTransactional = new ArrayList<>();
+        List<String> javaClasses = new ArrayList<>();
+        for (String member : order) {
+            RevisionScript script = this.byId.get(member);
+            if (!script.transactional(this.dialect)) {
+                nonTransactional.add(member);
+            }
+            if (script.code().isPresent()) {
+                javaClasses.add(script.description());
+            }
+            parts.lockTimeout = longest(parts.lockTimeout, script.lockTimeout().orElse(null));
+            parts.statementTimeout = longest(parts.statementTimeout, script.statementTimeout().orElse(null));
+            parts.upgrade.add(group(script, true, asWritten));
+        }
+        List<String> irreversible = new ArrayList<>();
+        for (String member : downOrder) {
+            RevisionScript script = this.byId.get(member);
+            if (!script.reversible()) {
+                irreversible.add(member);
+            }
+        }
+        if (irreversible.isEmpty()) {
+            for (String member : downOrder) {
+                RevisionScript script = this.byId.get(member);
+                parts.downgrade.add(group(script, false, asWritten));
+            }
+        } else {
+            parts.notes.add("No downgrade part: " + String.join(", ", irreversible) + (irreversible.size() == 1
+                    ? " has none" : " have none") + ", so the squash is irreversible");
+        }
+        parts.transactional = nonTransactional.isEmpty();
+        if (!parts.transactional) {
+            parts.notes.add("Transactional: false, as " + String.join(", ", nonTransactional) + " ran outside a"
+                    + " transaction: a failure part way leaves the statements before it applied");
+        }
+        if (!javaClasses.isEmpty()) {
+            parts.notes.add("Java revisions written as the SQL their operations render for " + this.dialect.name()
+                    + "; delete their classes: " + String.join(", ", javaClasses));
+        }
+        return parts;
+    }
+
+    private List<SqlStatement> statements(RevisionScript script, boolean upgrade) {
+        try {
+            return script.offlineStatements(upgrade, this.dialect);
+        } catch (MigrationException e) {
+            throw new SquashException("Cannot squash revision " + script.id() + " (" + script.description() + "): "
+                    + e.getMessage() + ". Squash up to a revision below it, or make it one that does not read the"
+                    + " database", e);
+        }
+    }
+
+    /**
+     * A revision's part under a comment naming it: as written (comments included) when it reads back alone as the
+     * statements it runs, with a terminator added after an unterminated last statement; else its statements, each
+     * with its terminator.
+     */
+    private Group group(RevisionScript script, boolean upgrade, boolean asWritten) {
+        List<String> sql = sql(statements(script, upgrade));
+        String title = "-- " + script.id() + ": " + oneLine(script.message().isBlank() ? script.description()
+                : script.message()) + "\n";
+        if (asWritten && script.code().isEmpty()) {
+            String written = script.partText(upgrade).strip();
+            for (String candidate : List.of(written, written + "\n;")) {
+                if (readsAlone(candidate, sql)) {
+                    return new Group(title + (candidate.isEmpty() ? "" : candidate + "\n") + "\n", sql);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder(title);
+        for (String body : sql) {
+            text.append(body);
+            int lastLine = body.lastIndexOf('\n');
+            if (body.indexOf("--", lastLine + 1) >= 0 || body.indexOf('#', lastLine + 1) >= 0) {
+                text.append('\n');
+            }
+            text.append(";\n\n");
+        }
+        if (sql.isEmpty()) {
+            text.append('\n');
+        }
+        return new Group(text.toString(), sql);
+    }
+
+    /** Whether a part's text, followed by a statement of another revision, reads as its statements and that one. */
+    private boolean readsAlone(String part, List<String> sql) {
+        String probe = "SELECT 'next revision'";
+        try {
+            RevisionScript script = ScriptLoader.parse("squash", "-- probe\n--\n-- Revision ID: probe\n\n"
+                    + "-- migrate:upgrade\n" + part + "\n-- next\n" + probe + ";\n");
+            List<String> read = sql(script.offlineStatements(true, this.dialect));
+            List<String> expected = new ArrayList<>(sql);
+            expected.add(probe);
+            return read.equals(expected);
+        } catch (MigrationException e) {
+            return false;
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The longer of two timeouts; {@code null} is "not set", {@link Duration#ZERO} is "none", the longest. */
+    private static Duration longest(Duration a, Duration b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (a.isZero() || b.isZero()) {
+            return Duration.ZERO;
+        }
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private String header(String message, String id, String createDate, Set<String> labels, Parts parts,
+            List<RevisionScript> replaced) {
+        StringBuilder h = new StringBuilder();
+        h.append("-- ").append(message).append("\n--\n");
+        h.append("-- Revision ID: ").append(id).append('\n');
+        h.append("-- Revises:\n");
+        h.append("-- Create Date: ").append(createDate).append('\n');
+        if (!labels.isEmpty()) {
+            h.append("-- Branch Labels: ").append(String.join(", ", labels)).append('\n');
+        }
+        if (!parts.transactional) {
+            h.append("-- Transactional: false\n");
+        }
+        if (parts.lockTimeout != null) {
+            h.append("-- Lock Timeout: ").append(format(parts.lockTimeout)).append('\n');
+        }
+        if (parts.statementTimeout != null) {
+            h.append("-- Statement Timeout: ").append(format(parts.statementTimeout)).append('\n');
+        }
+        Set<String> squashed = new LinkedHashSet<>();
+        List<String> checksums = new ArrayList<>();
+        for (RevisionScript script : replaced) {
+            script.squash().ifPresent(s -> squashed.addAll(s.revisions()));
+            if (script.id().equals(id)) {
+                checksums.add(checksum(script));
+                script.squash().ifPresent(s -> checksums.addAll(s.checksums()));
+            } else {
+                squashed.add(script.id());
+            }
+        }
+        h.append("-- Squashes: ").append(String.join(", ", squashed)).append('\n');
+        h.append("-- Squashed Checksum: ").append(String.join(", ", checksums)).append("\n\n");
+        return h.toString();
+    }
+
+    /** A duration as a header writes it: {@code 0}, {@code 2h}, {@code 5min}, {@code 30s} or {@code 500ms}. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "min";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    private static String checksum(RevisionScript script) {
+        try {
+            return script.checksum();
+        } catch (MigrationException e) {
+            throw new SquashException("Cannot squash revision " + script.id() + " (" + script.description() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the written script reads back as the statements it was made of. */
+    private boolean readsBack(String text, String id, Parts parts) {
+        try {
+            RevisionScript squashed = ScriptLoader.parse(this.byId.get(id).description(), text);
+            List<String> up = sql(squashed.offlineStatements(true, this.dialect));
+            List<String> down = squashed.reversible() ? sql(squashed.offlineStatements(false, this.dialect))
+                    : List.of();
+            return up.equals(parts.statements(parts.upgrade)) && down.equals(parts.statements(parts.downgrade));
+        } catch (MigrationException e) {
+            return false;
+        }
+    }
+
+    /** The map stays valid with the squash in place of what it replaces. */
+    private void checkMap(String id, RevisionScript squashed, Set<String> members) {
+        List<Revision> revisions = new ArrayList<>();
+        for (RevisionScript script : this.scripts) {
+            if (script.id().equals(id)) {
+                revisions.add(squashed.revision());
+            } else if (!members.contains(script.id())) {
+                revisions.add(script.revision());
+            }
+        }
+        try {
+            RevisionGraph.of(revisions);
+        } catch (MigrationException e) {
+            throw new SquashException("The squash of " + id + " would leave an invalid revision map: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> sql(List<SqlStatement> statements) {
+        List<String> sql = new ArrayList<>(statements.size());
+        for (SqlStatement statement : statements) {
+            String text = statement.sql().strip();
+            if (!text.isEmpty()) {
+                sql.add(text);
+            }
+        }
+        return sql;
+    }
+
+    private String source(String id) {
+        return this.byId.get(id).description();
+    }
+
+    /** One revision's statements as written into a part. */
+    private record Group(String text, List<String> sql) {
+    }
+
+    /** The parts being written. */
+    private static final class Parts {
+        final List<Group> upgrade = new ArrayList<>();
+        final List<Group> downgrade = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        boolean transactional;
+        Duration lockTimeout;
+        Duration statementTimeout;
+
+        String body() {
+            StringBuilder body = new StringBuilder("-- migrate:upgrade\n\n");
+            for (Group group : this.upgrade) {
+                body.append(group.text());
+            }
+            if (!this.downgrade.isEmpty()) {
+                body.append("-- migrate:downgrade\n\n");
+                for (Group group : this.downgrade) {
+                    body.append(group.text());
+                }
+            }
+            return body.toString().stripTrailing() + "\n";
+        }
+
+        List<String> statements(List<Group> groups) {
+            List<String> sql = new ArrayList<>();
+            for (Group group : groups) {
+                sql.addAll(group.sql());
+            }
+            return sql;
+        }
+    }
+}
