@@ -214,6 +214,7 @@ public final class SamokoderCli {
         map.put("init", Subcommands.Init::new);
         map.put("revision", Subcommands.Revision::new);
         map.put("merge", Subcommands.Merge::new);
+        map.put("squash", Subcommands.Squash::new);
         map.put("upgrade", Subcommands.Upgrade::new);
         map.put("downgrade", Subcommands.Downgrade::new);
         map.put("stamp", Subcommands.Stamp::new);

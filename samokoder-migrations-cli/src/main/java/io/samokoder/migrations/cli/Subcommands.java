@@ -14,6 +14,7 @@ import io.samokoder.migrations.cli.command.MoveCommand;
 import io.samokoder.migrations.cli.command.OutputFormat;
 import io.samokoder.migrations.cli.command.RevisionCommand;
 import io.samokoder.migrations.cli.command.ShowCommand;
+import io.samokoder.migrations.cli.command.SquashCommand;
 import io.samokoder.migrations.cli.command.StampCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,6 +140,19 @@ final class Subcommands {
         public Integer call() {
             return this.root.execute(new MergeCommand(this.revisions, this.message, this.branchLabels,
                     this.revisionId), OutputFormat.TEXT);
+        }
+    }
+
+    @Command(name = "squash", description = "Replace a revision and every revision below it with one script.")
+    static final class Squash extends Base {
+        @Parameters(paramLabel = "REV", description = "The revision to squash up to (it keeps its id).")
+        String revision;
+        @Option(names = {"-m", "--message"}, description = "Message (default: Squash of N revisions).")
+        String message;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new SquashCommand(this.revision, this.message), OutputFormat.TEXT);
         }
     }
 

@@ -32,7 +32,7 @@ final class ScriptWriter {
     static final String MULTIPLE_HEADS = "Multiple heads are present; please specify the head revision on which the"
             + " new revision should be based, or perform a merge.";
 
-    private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     /** What to write; {@code body} is null for a revision whose parts the user fills in. */
     record Request(String revisionId, String message, List<String> heads, boolean splice, List<String> branchLabels,
