@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.script.SimpleScriptResource;
 import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestMariaDb;
 import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +72,8 @@ class SquashCommandTest {
             assertTrue(text.contains("-- Squashes: aaaa1111, bbbb2222\n-- Squashed Checksum: v2:"), text);
             assertTrue(text.contains("-- aaaa1111: Create accounts\n-- accounts of the shop\nCREATE TABLE accounts"),
                     text);
-            assertEquals(List.of("cccc3333 -> dddd4444 (head), Create items", "<base> -> cccc3333, Baseline of the shop"),
+            assertEquals(List.of("cccc3333 -> dddd4444 (head), Create items",
+                    "<base> -> cccc3333, Baseline of the shop"),
                     Cli.at(dir).run("history").lines());
 
             Cli.Result goesOn = Cli.at(dir).database(before).run("upgrade", "heads");
@@ -90,6 +98,48 @@ class SquashCommandTest {
     }
 
     @Test
+    void mariaDbScriptsAreSquashedAsMariaDbReadsThem() throws IOException, SQLException {
+        Path dir = this.temp.resolve("mariadb");
+        Files.createDirectories(dir);
+        Fixture.script(dir, "001_a.sql", "Accounts", "aaaa1111", "", "",
+                "CREATE TABLE `accounts` (id int PRIMARY KEY, name varchar(40)); # the owner's table\n"
+                        + "INSERT INTO accounts VALUES (1, 'O\\'Brien');",
+                "DROP TABLE `accounts`;");
+        Fixture.script(dir, "002_b.sql", "Counting procedure", "bbbb2222", "aaaa1111", "",
+                "DELIMITER ;;\nCREATE PROCEDURE count_accounts(OUT n int)\nBEGIN\n"
+                        + "  SELECT COUNT(*) INTO n FROM accounts;"
+                        + "\nEND;;\nDELIMITER ;",
+                "DROP PROCEDURE count_accounts;");
+        Fixture.script(dir, "003_c.sql", "Orders", "cccc3333", "bbbb2222", "",
+                "CREATE TABLE orders (id int PRIMARY KEY)", "DROP TABLE orders;");
+        try (TestDatabase ran = TestMariaDb.createDatabase("squash_ran");
+                TestDatabase fresh = TestMariaDb.createDatabase("squash_fresh")) {
+            assertEquals(0, Cli.at(dir).database(ran).run("upgrade", "heads").status());
+            // The dialect comes from the URL's scheme, with no connection made.
+            Cli.Result squash = Cli.at(dir).option("--url", fresh.jdbcUrl()).run("squash", "heads");
+            assertEquals(0, squash.status(), squash::toString);
+            String text = Files.readString(dir.resolve("003_c.sql"));
+            assertTrue(text.contains("# the owner's table\nINSERT INTO accounts VALUES (1, 'O\\'Brien');\n"
+                    + "\n-- bbbb2222: Counting procedure\nDELIMITER ;;\n"), text);
+            assertTrue(text.contains("CREATE TABLE orders (id int PRIMARY KEY)\n;\n"), text);
+
+            Cli.Result again = Cli.at(dir).database(ran).run("upgrade", "heads");
+            assertEquals(0, again.status(), again::toString);
+            assertEquals(List.of("cccc3333 (head)"), Cli.at(dir).database(ran).run("current").lines());
+            Cli.Result check = Cli.at(dir).database(ran).run("check");
+            assertEquals(0, check.status(), check::toString);
+
+            assertEquals(0, Cli.at(dir).database(fresh).run("upgrade", "heads").status());
+            assertEquals(List.of("O'Brien"), rows(fresh, "SELECT name FROM accounts"));
+            assertEquals(List.of("count_accounts"), rows(fresh, "SELECT routine_name FROM information_schema.routines"
+                    + " WHERE routine_schema = DATABASE()"));
+            assertEquals(0, Cli.at(dir).database(fresh).run("downgrade", "base").status());
+            assertEquals(List.of(), rows(fresh, "SELECT routine_name FROM information_schema.routines"
+                    + " WHERE routine_schema = DATABASE()"));
+        }
+    }
+
+    @Test
     void aSquashThatCannotBeMadeChangesNoFile() throws IOException {
         Path dir = scripts();
         Fixture.script(dir, "005_e.sql", "Branch", "eeee5555", "bbbb2222", "", "SELECT 1;", "SELECT 1;");
@@ -103,6 +153,24 @@ class SquashCommandTest {
         assertEquals(255, first.status(), first::toString);
         assertTrue(first.err().startsWith("FAILED: Revision aaaa1111 ("), first::toString);
         assertEquals(List.of("001_a.sql", "002_b.sql", "003_c.sql", "004_d.sql", "005_e.sql"), files(dir));
+    }
+
+    @Test
+    void scriptsThatAreNotFilesAreNotSquashedInCommandMode() throws IOException {
+        Path dir = scripts();
+        Path jarred = dir.resolve("002_b.sql");
+        Migrations app = new Migrations(MigrationsConfig.builder().scripts(List.of(
+                SimpleScriptResource.ofPath(dir.resolve("001_a.sql"), "filesystem:" + dir.resolve("001_a.sql")),
+                SimpleScriptResource.ofPath(jarred, "classpath:db/migrations/002_b.sql"))).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CommandMode.run(app, "squash bbbb2222", new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(255, status, err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("FAILED: squash rewrites script files, and revision"
+                + " bbbb2222 comes from classpath:db/migrations/002_b.sql, which is not a file: run squash where the"
+                + " scripts are files"), err::toString);
+        assertEquals(List.of("001_a.sql", "002_b.sql", "003_c.sql", "004_d.sql"), files(dir));
     }
 
     private static List<String> files(Path dir) throws IOException {

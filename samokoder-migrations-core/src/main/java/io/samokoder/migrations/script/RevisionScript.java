@@ -64,7 +64,8 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText, String text,
+            Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText,
+            String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");

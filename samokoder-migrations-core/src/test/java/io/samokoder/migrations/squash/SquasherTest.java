@@ -167,7 +167,8 @@ class SquasherTest {
     @Test
     void oneIrreversibleOrNonTransactionalRevisionDecidesForTheSquash() {
         List<RevisionScript> scripts = List.of(
-                sql("a1", "", "-- Lock Timeout: 2s\n-- Statement Timeout: 30s", "CREATE TABLE t (id int);", "DROP TABLE t;"),
+                sql("a1", "", "-- Lock Timeout: 2s\n-- Statement Timeout: 30s", "CREATE TABLE t (id int);",
+                        "DROP TABLE t;"),
                 sql("b2", "a1", "-- Transactional: false\n-- Lock Timeout: 1min",
                         "CREATE INDEX CONCURRENTLY ix_t ON t (id);", null),
                 sql("c3", "b2", "-- Statement Timeout: 0", "SELECT 1;", "SELECT 2;"));
@@ -202,7 +203,8 @@ class SquasherTest {
                 "CREATE TABLE t (id int, name varchar(20))", "INSERT INTO t VALUES (1, 'O\\'Brien')",
                 "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END", "ALTER TABLE t ADD COLUMN v text");
         // As written, comments and DELIMITER lines kept; the last statement, unterminated, gets its terminator.
-        assertThat(squash.text()).contains("# a comment\n", "DELIMITER ;;\n", "ALTER TABLE t ADD COLUMN v text # trailing\n;\n");
+        assertThat(squash.text()).contains("# a comment\n", "DELIMITER ;;\n",
+                "ALTER TABLE t ADD COLUMN v text # trailing\n;\n");
     }
 
     @Revision(id = "j2", revises = "a1")

@@ -145,6 +145,24 @@ class MavenPluginIT {
         assertTrue(text.contains("@Revision(id = \"0b1c2d3e4f50\", revises = \"" + SECOND + "\",\n"), text);
     }
 
+    @Test
+    @Order(7)
+    void squashReplacesTheRevisionsWithOneScriptAndADatabaseInsideItIsToldWhatToDo() throws IOException {
+        Path scripts = project.resolve("src/main/resources/db/migrations");
+        Build build = mvn("samokoder-migrations:squash", "-Dsamokoder.revision=" + SECOND,
+                "-Dsamokoder.message=baseline");
+        build.assertSuccess();
+        Path squash = scripts.resolve(SECOND + "_add_a_column.sql");
+        build.assertLine("Generating " + squash + " ...  done");
+        build.assertLine("Removing " + scripts.resolve(FIRST + "_create_account_table.sql") + " ...  done");
+        assertTrue(Files.readString(squash).contains("-- Squashes: " + FIRST + "\n"), squash + " is the squash");
+        // The database was left at the first revision (order 5), which the squash replaced.
+        Build upgrade = mvn("samokoder-migrations:upgrade", "-Dsamokoder.target=heads");
+        upgrade.assertFailure();
+        upgrade.assertContains("Can't locate revision identified by '" + FIRST + "'. The version table alembic_version"
+                + " names it, and it was squashed into revision " + SECOND);
+    }
+
     private static void fill(Path script, String upgrade, String downgrade) throws IOException {
         String text = Files.readString(script);
         int up = text.indexOf("-- migrate:upgrade");

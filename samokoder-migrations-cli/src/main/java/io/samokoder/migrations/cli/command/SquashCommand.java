@@ -62,13 +62,14 @@ public record SquashCommand(String revision, String message) implements Migratio
         String source = script.description();
         if (!source.startsWith(ScriptLocations.FILESYSTEM_PREFIX)) {
             throw new CommandFailedException("squash rewrites script files, and revision " + script.id() + " comes"
-                    + " from " + source + ", which is not a file; give its directory as a location, e.g."
-                    + " --locations filesystem:src/main/resources/db/migrations");
+                    + " from " + source + ", which is not a file: run squash where the scripts are files, with the"
+                    + " samokoder command line or the Maven plugin (their default location is"
+                    + " filesystem:src/main/resources/db/migrations)");
         }
         return Path.of(source.substring(ScriptLocations.FILESYSTEM_PREFIX.length()));
     }
 
-    /** Where a squash whose last revision is a Java class goes: beside the squashed SQL scripts, or the first location. */
+    /** Where the squash of a Java revision goes: beside the squashed SQL scripts, else in the first location. */
     private static Path javaTip(Workspace workspace, SquashedScript squash, List<Path> removed, LocalDateTime created) {
         Path directory;
         if (!removed.isEmpty()) {
