@@ -309,6 +309,34 @@ class JavaRevisionsCliTest {
         assertEquals(List.of("eeee5555 (reporting) (head)"), ok(cli, "heads").lines());
     }
 
+    @Test
+    void squashWritesJavaRevisionsAsTheirStatementsAndNamesTheClassesToDelete() throws SQLException, IOException {
+        Cli cli = withClasses("com.example.db.migrations");
+        Cli.Result squash = ok(cli, "squash", "cccc3333");
+        assertEquals("Generating " + this.scripts.resolve("003_reports.sql") + " ...  done\n"
+                + "Removing " + this.scripts.resolve("001_accounts.sql") + " ...  done\n", squash.out());
+        assertEquals("Squashing 3 revisions into cccc3333\nJava revisions written as the SQL their operations render"
+                + " for postgresql; delete their classes: java:com.example.db.migrations.M0002_AddNotes\n",
+                squash.err());
+        assertTrue(Files.readString(this.scripts.resolve("003_reports.sql")).contains("-- bbbb2222: Add notes\n"
+                + "ALTER TABLE accounts ADD COLUMN notes TEXT;\n"));
+        // With the class deleted (here: not on the class path), the squash is the whole history.
+        ok(this.cli, "upgrade", "heads");
+        assertEquals(List.of("id", "notes"), columns("accounts"));
+        assertEquals(List.of("<base> -> cccc3333 (head), Squash of 3 revisions"), ok(this.cli, "history").lines());
+    }
+
+    @Test
+    void aSquashUpToAJavaRevisionIsWrittenBesideTheSquashedScripts() throws IOException {
+        Cli cli = withClasses("com.example.db.migrations");
+        Cli.Result squash = ok(cli, "squash", "bbbb2222", "-m", "Accounts with notes");
+        Path written = this.scripts.resolve("bbbb2222_add_notes.sql");
+        assertTrue(squash.out().startsWith("Generating " + written + " ...  done\nRemoving "
+                + this.scripts.resolve("001_accounts.sql") + " ...  done\n"), squash.toString() + "\n" + written);
+        assertEquals(List.of("bbbb2222 -> cccc3333 (head), Reports", "<base> -> bbbb2222, Accounts with notes"),
+                ok(this.cli, "history").lines());
+    }
+
     private List<String> columns(String table) throws SQLException {
         return query("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
                 + "' ORDER BY column_name");
