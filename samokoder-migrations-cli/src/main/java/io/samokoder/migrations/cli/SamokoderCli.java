@@ -223,6 +223,7 @@ public final class SamokoderCli {
         map.put("branches", Subcommands.Branches::new);
         map.put("history", Subcommands.History::new);
         map.put("show", Subcommands.Show::new);
+        map.put("edit", Subcommands.Edit::new);
         map.put("ensure_version", Subcommands.EnsureVersion::new);
         map.put("check", Subcommands.Check::new);
         map.put("lint", Subcommands.Lint::new);
@@ -283,6 +284,11 @@ public final class SamokoderCli {
                 null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
+    }
+
+    /** The environment variables this run reads. */
+    Map<String, String> environment() {
+        return this.environment;
     }
 
     private String variable(String name, String fallback) {

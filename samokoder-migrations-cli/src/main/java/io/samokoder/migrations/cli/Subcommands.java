@@ -3,6 +3,7 @@ package io.samokoder.migrations.cli;
 import io.samokoder.migrations.cli.command.BranchesCommand;
 import io.samokoder.migrations.cli.command.CheckCommand;
 import io.samokoder.migrations.cli.command.CurrentCommand;
+import io.samokoder.migrations.cli.command.EditCommand;
 import io.samokoder.migrations.cli.command.EnsureVersionCommand;
 import io.samokoder.migrations.cli.command.GraphCommand;
 import io.samokoder.migrations.cli.command.HeadsCommand;
@@ -286,6 +287,17 @@ final class Subcommands {
         @Override
         public Integer call() {
             return this.root.execute(new ShowCommand(this.revision), this.format.format);
+        }
+    }
+
+    @Command(name = "edit", description = "Open revision scripts in the editor ($EDITOR, $VISUAL).")
+    static final class Edit extends Base {
+        @Parameters(paramLabel = "REV", description = "A revision, prefix, label, heads, current.")
+        String revision;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new EditCommand(this.revision, this.root.environment()), OutputFormat.TEXT);
         }
     }
 
