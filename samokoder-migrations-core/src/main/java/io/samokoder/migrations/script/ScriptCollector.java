@@ -32,6 +32,18 @@ class ScriptCollector extends ScriptLocations.Sink {
     }
 
     @Override
+    boolean wantsNestedScripts() {
+        return true;
+    }
+
+    @Override
+    void nestedScript(String location, String path) {
+        LOG.warn("Script location '{}' has scripts in a subdirectory ({}), which are not read: a location's scripts"
+                + " are the files directly in it. Move them up, or add the subdirectory to the locations", location,
+                path);
+    }
+
+    @Override
     void file(Path path, String fileName, String descriptionPrefix) {
         this.resources.add(SimpleScriptResource.ofListedPath(path, fileName, descriptionPrefix + fileName));
     }

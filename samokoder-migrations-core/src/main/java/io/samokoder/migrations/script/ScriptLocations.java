@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -193,6 +194,18 @@ public final class ScriptLocations {
         /** A class path location that no root of the class path has; nothing by default. */
         void missingLocation(String location) {
         }
+
+        /**
+         * Whether {@link #nestedScript} is wanted: finding a subdirectory in a directory costs a look at each
+         * entry without a dot in its name, which the fast start's listing does not pay.
+         */
+        boolean wantsNestedScripts() {
+            return false;
+        }
+
+        /** A script in a subdirectory of a location (not read: a location's scripts are its own files). */
+        void nestedScript(String location, String path) {
+        }
     }
 
     /** Whether the location starts with a URI-like scheme of two or more characters (not a drive letter). */
@@ -226,6 +239,7 @@ public final class ScriptLocations {
     private static void listDirectory(Path dir, String descriptionPrefix, String location, Sink sink) {
         boolean scripts = false;
         String python = null;
+        List<Path> maybeDirectories = null;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -235,6 +249,11 @@ public final class ScriptLocations {
                     scripts = true;
                 } else if (python == null && name.endsWith(".py")) {
                     python = name;
+                } else if (isMisnamedScript(name)) {
+                    throw ScriptLocationException.misnamed(location, name);
+                } else if (name.indexOf('.') < 0 && sink.wantsNestedScripts()) {
+                    maybeDirectories = maybeDirectories == null ? new ArrayList<>() : maybeDirectories;
+                    maybeDirectories.add(entry);
                 }
             }
         } catch (IOException e) {
@@ -242,23 +261,38 @@ public final class ScriptLocations {
                     + e.getMessage(), e);
         }
         if (!scripts && python != null) {
-            throw alembicDirectory(location, dir, python);
+            throw ScriptLocationException.alembicDirectory(location, dir, python);
+        }
+        if (maybeDirectories != null) {
+            nestedScripts(location, maybeDirectories, sink);
         }
     }
 
-    /**
-     * A location that holds Python files and no scripts: Alembic's script directory or its {@code versions}
-     * folder, pointed at as it is. Its revisions would be passed over and a run would find nothing to do.
-     */
-    private static ScriptLocationException alembicDirectory(String location, Path dir, String python) {
-        boolean root = Files.isRegularFile(dir.resolve("env.py")) && Files.isDirectory(dir.resolve("versions"));
-        return new ScriptLocationException("Script location '" + location + "' holds "
-                + (root ? "Alembic's script directory (env.py; its revisions are in versions/)"
-                        : "Python files (" + python + ")")
-                + " and no revision scripts (*.sql): Samokoder Migrations runs SQL scripts and Java revisions, not"
-                + " Alembic's Python ones. Port each revision to a script that keeps its Revision ID and down_revision"
-                + " (README, 'Coming from Alembic, Flyway or Liquibase'), or point the location at the scripts.");
+    /** Tells the sink of the first script in each subdirectory (named without a dot) of a location. */
+    private static void nestedScripts(String location, List<Path> maybeDirectories, Sink sink) {
+        for (Path directory : maybeDirectories) {
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path entry : entries) {
+                    if (isScriptName(entry.getFileName().toString())) {
+                        sink.nestedScript(location, directory.getFileName() + "/" + entry.getFileName());
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // A subdirectory that cannot be listed holds no script this location would read anyway.
+            }
+        }
     }
+
+    /** A name that ends in {@code .sql} in another case ({@code .SQL}): meant as a script, and passed over. */
+    private static boolean isMisnamedScript(String name) {
+        int n = name.length();
+        return n > 4 && !name.startsWith(".") && name.regionMatches(true, n - 4, ".sql", 0, 4);
+    }
+
 
     private static boolean isScriptName(String name) {
         return name.endsWith(".sql") && !name.startsWith(".");
@@ -311,17 +345,28 @@ public final class ScriptLocations {
             String directory = trimSlashes(jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName());
             String entryPrefix = directory.isEmpty() ? "" : directory + "/";
             try (JarFile jar = jarConnection.getJarFile()) {
+                Set<String> reported = new HashSet<>();
                 Enumeration<JarEntry> entries = jar.entries();
                 while (entries.hasMoreElements()) {
                     JarEntry entry = entries.nextElement();
                     String name = entry.getName();
-                    if (entry.isDirectory() || !name.startsWith(entryPrefix)
-                            || name.indexOf('/', entryPrefix.length()) >= 0) {
+                    if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
+                        continue;
+                    }
+                    int slash = name.indexOf('/', entryPrefix.length());
+                    if (slash >= 0) {
+                        String sub = name.substring(entryPrefix.length(), slash);
+                        if (sink.wantsNestedScripts() && isScriptName(name.substring(name.lastIndexOf('/') + 1))
+                                && reported.add(sub)) {
+                            sink.nestedScript(location, name.substring(entryPrefix.length()));
+                        }
                         continue;
                     }
                     String fileName = name.substring(entryPrefix.length());
                     if (isScriptName(fileName)) {
                         sink.jarEntry(jar, entry, fileName, descriptionPrefix);
+                    } else if (isMisnamedScript(fileName)) {
+                        throw ScriptLocationException.misnamed(location, fileName);
                     }
                 }
             }

@@ -6,6 +6,9 @@ import static io.samokoder.migrations.script.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScriptLocationsTest {
@@ -122,6 +126,63 @@ class ScriptLocationsTest {
         List<ScriptResource> found = ScriptLocations.resolve(
                 List.of("classpath:script-fixtures/basic", "filesystem:" + this.temp.resolve("later")), this.testLoader);
         assertThat(names(found)).containsExactly("c0001_first.sql", "c0002_second.sql", "a0.sql");
+    }
+
+    /** The WARN lines the listing logs while {@code listing} runs. */
+    private static List<String> warnings(Runnable listing) {
+        Logger logger = (Logger) LoggerFactory.getLogger(ScriptLocations.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            listing.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void aScriptNamedInAnotherCaseFailsInsteadOfBeingPassedOver() throws IOException {
+        write(this.temp.resolve("m/a1.sql"), script("a1", ""));
+        write(this.temp.resolve("m/b2_add_users.SQL"), script("b2", "a1"));
+        String location = "filesystem:" + this.temp.resolve("m");
+        assertThatThrownBy(() -> ScriptLocations.resolve(List.of(location), this.testLoader))
+                .isInstanceOf(ScriptLocationException.class)
+                .hasMessage("Script location '" + location + "' has b2_add_users.SQL, whose extension is not '.sql'"
+                        + " in lower case, so it would be passed over; rename it to b2_add_users.sql");
+        // The fast start's fingerprint lists the same way.
+        assertThatThrownBy(() -> ScriptLocations.fingerprint(List.of(location), this.testLoader))
+                .isInstanceOf(ScriptLocationException.class);
+
+        Path jarFile = jar(this.temp.resolve("cased.jar"), Map.of("db/migrations/r1.Sql", script("r1", "")));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarFile.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> ScriptLocations.resolve(List.of("classpath:db/migrations"), loader))
+                    .hasMessageContaining("has r1.Sql, whose extension is not '.sql' in lower case");
+        }
+    }
+
+    @Test
+    void scriptsInASubdirectoryAreNotReadAndSaidSo() throws IOException {
+        write(this.temp.resolve("m/a1.sql"), script("a1", ""));
+        write(this.temp.resolve("m/v2/b2.sql"), script("b2", "a1"));
+        write(this.temp.resolve("m/notes/readme.txt"), "x");
+        String location = "filesystem:" + this.temp.resolve("m");
+        List<String> warned = warnings(() -> assertThat(names(ScriptLocations.resolve(List.of(location),
+                this.testLoader))).containsExactly("a1.sql"));
+        assertThat(warned).containsExactly("Script location '" + location + "' has scripts in a subdirectory"
+                + " (v2/b2.sql), which are not read: a location's scripts are the files directly in it. Move them up,"
+                + " or add the subdirectory to the locations");
+
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("db/migrations/r1.sql", script("r1", ""));
+        entries.put("db/migrations/old/r0.sql", script("r0", ""));
+        entries.put("db/migrations/old/r00.sql", script("r00", ""));
+        Path jarFile = jar(this.temp.resolve("nested.jar"), entries);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jarFile.toUri().toURL()}, null)) {
+            assertThat(warnings(() -> ScriptLocations.resolve(List.of("classpath:db/migrations"), loader)))
+                    .singleElement().asString().contains("(old/r0.sql)");
+        }
     }
 
     @Test
