@@ -129,6 +129,21 @@ public final class Migrations {
         return this.engine.run(Command.STAMP, String.join(" ", targets), List.copyOf(targets), purge);
     }
 
+    /**
+     * Repairs the log of applied revisions whose scripts changed since they ran (their executable SQL, their
+     * operations, their downgrade part or their {@code Revises}): the log's latest upgrade row of each takes the
+     * script's checksum and {@code Revises}, so that they match again, and a {@code repair} row keeps what it held.
+     * Nothing runs and the version table is not touched: use it when the new text is meant to stand for what ran
+     * (a statement rewritten to the same effect), never to skip a change that has to run. Under the migration lock.
+     *
+     * @param revisions the revisions to repair: ids, prefixes, labels, {@code heads}, ...; each must be applied
+     * @return the repaired revisions and those that needed nothing
+     * @throws MigrationException naming a revision that is not applied, before anything changes
+     */
+    public RepairResult repair(List<String> revisions) {
+        return this.engine.repair(List.copyOf(revisions));
+    }
+
     /** The rows of the version table, in row order; empty when it does not exist (it is not created). */
     public List<String> current() {
         return this.engine.current();

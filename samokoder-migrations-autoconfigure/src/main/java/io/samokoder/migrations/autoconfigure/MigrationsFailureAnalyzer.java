@@ -43,12 +43,13 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
                                     + " the time, a salted hash), declare @Revision(version = \"1\") instead, or set"
                                     + " samokoder.migrations.validate-checksums=warn."
                             : "Restore the script as it was applied and put the change in a new revision. If the new"
-                                    + " text is meant to replace the old one (a change to the downgrade part alone"
+                                    + " text is meant to stand for what ran (a change to the downgrade part alone"
                                     + " passes, unless the revision was applied before checksums had parts: v1),"
-                                    + " downgrade below the revision and upgrade again, which"
-                                    + " records the new checksum (--samokoder.migrations.command=\"downgrade "
-                                    + checksum.revision() + "-1\", then \"upgrade heads\"). If the edit is"
-                                    + " harmless (a comment, formatting), set"
+                                    + " record it so without running it (--samokoder.migrations.command=\"repair "
+                                    + checksum.revision() + "\"), or downgrade below the revision and upgrade again,"
+                                    + " which runs it and records the new checksum (--samokoder.migrations.command="
+                                    + "\"downgrade " + checksum.revision() + "-1\", then \"upgrade heads\"). If the"
+                                    + " edit is harmless (a comment, formatting), set"
                                     + " samokoder.migrations.validate-checksums=warn.",
                     cause);
         }

@@ -226,6 +226,7 @@ public final class SamokoderCli {
         map.put("edit", Subcommands.Edit::new);
         map.put("ensure_version", Subcommands.EnsureVersion::new);
         map.put("check", Subcommands.Check::new);
+        map.put("repair", Subcommands.Repair::new);
         map.put("lint", Subcommands.Lint::new);
         map.put("graph", Subcommands.Graph::new);
         map.put("help", CommandLine.HelpCommand::new);

@@ -13,6 +13,7 @@ import io.samokoder.migrations.cli.command.LintCommand;
 import io.samokoder.migrations.cli.command.MergeCommand;
 import io.samokoder.migrations.cli.command.MoveCommand;
 import io.samokoder.migrations.cli.command.OutputFormat;
+import io.samokoder.migrations.cli.command.RepairCommand;
 import io.samokoder.migrations.cli.command.RevisionCommand;
 import io.samokoder.migrations.cli.command.ShowCommand;
 import io.samokoder.migrations.cli.command.SquashCommand;
@@ -287,6 +288,19 @@ final class Subcommands {
         @Override
         public Integer call() {
             return this.root.execute(new ShowCommand(this.revision), this.format.format);
+        }
+    }
+
+    @Command(name = "repair", description = "Record the scripts of changed applied revisions as what ran.")
+    static final class Repair extends Base {
+        @Parameters(arity = "1..*", paramLabel = "REV", description = "Applied revisions whose scripts changed.")
+        List<String> revisions;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new RepairCommand(this.revisions), this.format.format);
         }
     }
 

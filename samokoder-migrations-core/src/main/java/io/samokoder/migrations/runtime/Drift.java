@@ -90,6 +90,20 @@ final class Drift {
         return problems;
     }
 
+    /**
+     * Whether an applied revision's script differs from what its log recorded in anything: its checksum (the
+     * downgrade part included) or its {@code Revises}.
+     */
+    static boolean differs(Catalog catalog, String id, LogStore.Entry entry) {
+        RevisionScript script = catalog.script(id);
+        if (script == null || entry.checksum() == null) {
+            return false;
+        }
+        String revises = String.join(",", script.downRevisions());
+        return (entry.revises() != null && !entry.revises().equals(revises))
+                || change(catalog, id, entry) != ChecksumChange.NONE;
+    }
+
     /** The drift of an applied revision whose checksum compares as {@code change}, or {@code null}. */
     private static DriftProblem problem(Catalog catalog, String id, LogStore.Entry entry, ChecksumChange change) {
         RevisionScript script = catalog.script(id);
@@ -118,9 +132,9 @@ final class Drift {
                 + " count, so this is a real change" + (!PartChecksums.hasParts(entry.checksum())
                         ? " (the recorded checksum is of version 1, which covers both parts, so a change to the"
                                 + " downgrade part alone counts too)" : " to its upgrade part")
-                + ". Restore the file and put the change in a new revision; if the new text is meant to replace the"
-                + " old one, downgrade below the revision and upgrade again (which records the new checksum), or set"
-                + " the checksum policy to WARN.");
+                + ". Restore the file and put the change in a new revision; if the new text is meant to stand for what"
+                + " ran, record it so with repair " + id + " (nothing runs), or downgrade below the revision and"
+                + " upgrade again (which runs it and records the new checksum).");
     }
 
     /**
@@ -154,7 +168,8 @@ final class Drift {
                     + " is " + (declared != null ? "'" + declared + "'" : "gone") + ", and "
                     + (ran != null ? "'" + ran + "'" : "none") + " ran. A new version"
                     + " says that the revision does something else: put the change in a new revision, or downgrade below"
-                    + " it and upgrade again (which records the new version), or set the checksum policy to WARN.";
+                    + " it and upgrade again (which records the new version), or record it as what ran with repair "
+                    + id + ".";
         }
         return "Revision " + id + " (" + description + ") was changed after it was applied: the operations it records"
                 + " differ from those that ran (recorded checksum " + recorded + ", now " + now + ")"

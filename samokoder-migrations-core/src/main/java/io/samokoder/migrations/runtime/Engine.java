@@ -8,6 +8,7 @@ import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.OfflineScript;
+import io.samokoder.migrations.RepairResult;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
@@ -142,6 +143,16 @@ public final class Engine {
             if (kept != null) {
                 Jdbc.closeQuietly(kept);
             }
+        }
+    }
+
+    /** Repairs the log of applied revisions whose scripts changed, under the lock; see {@link Repairs}. */
+    public RepairResult repair(List<String> specs) {
+        this.catalog.get();
+        DataSource dataSource = Jdbc.require(this.config.dataSource(), "repair runs");
+        try (MigrationLock lock = this.binding.lock(dataSource, null, this.config.lockWaitTimeout())) {
+            this.listeners.lockAcquired(lock.waited());
+            return Repairs.run(this.catalog, lock, this.binding.known(), specs);
         }
     }
 

@@ -121,8 +121,9 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
         if (!validation.drift().isEmpty()) {
             StringBuilder text = new StringBuilder("Applied revision scripts changed since they ran: ");
             for (int i = 0; i < validation.drift().size(); i++) {
-                DriftProblem drift = validation.drift().get(i);
-                text.append(i == 0 ? "" : "; ").append(drift.message());
+                String message = validation.drift().get(i).message();
+                text.append(i == 0 ? "" : "; ")
+                        .append(message.endsWith(".") ? message.substring(0, message.length() - 1) : message);
             }
             text.append(". Restore the applied scripts and put the change into a new revision ('")
                 .append(hints.revision()).append("')");
