@@ -44,7 +44,8 @@ class RepairCommandTest {
             assertEquals(2, lines.size(), repair::toString);
             assertTrue(lines.get(0).matches("Repaired bbbb2222: its log held v2:[0-9a-f]{32}:[0-9a-f]{32} and now"
                     + " holds v2:[0-9a-f]{32}:[0-9a-f]{32}"), lines.get(0));
-            assertEquals("aaaa1111 matches its log; nothing to repair", lines.get(1));
+            assertEquals("aaaa1111: nothing to repair (its log matches its script, or holds no checksum)",
+                    lines.get(1));
             // Nothing ran: the version row is where the upgrade left it.
             assertEquals(List.of("bbbb2222"), cli.run("current").lines());
             // check now fails only for the revision still pending.

@@ -87,7 +87,8 @@ final class Repairs {
         String joinedRows = String.join(",", rows);
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (PreparedStatement select = c.prepareStatement(latest); PreparedStatement set = c.prepareStatement(update)) {
+        try (PreparedStatement select = c.prepareStatement(latest);
+                PreparedStatement set = c.prepareStatement(update)) {
             for (RepairResult.Repaired r : repaired) {
                 select.setString(1, r.revision());
                 long id;

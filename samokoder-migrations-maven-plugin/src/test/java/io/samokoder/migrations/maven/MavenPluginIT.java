@@ -147,8 +147,15 @@ class MavenPluginIT {
 
     @Test
     @Order(7)
-    void squashReplacesTheRevisionsWithOneScriptAndADatabaseInsideItIsToldWhatToDo() throws IOException {
+    void repairThenSquashAndADatabaseInsideTheSquashIsToldWhatToDo() throws IOException {
         Path scripts = project.resolve("src/main/resources/db/migrations");
+        // The database is at the first revision (order 5); its script is edited to the same effect and repaired.
+        Path first = scripts.resolve(FIRST + "_create_account_table.sql");
+        Files.writeString(first, Files.readString(first).replace("CREATE TABLE account", "CREATE TABLE IF NOT EXISTS"
+                + " account"));
+        Build repair = mvn("samokoder-migrations:repair", "-Dsamokoder.revisions=" + FIRST);
+        repair.assertSuccess();
+        assertTrue(repair.log().contains("Repaired " + FIRST + ": its log held v2:"), repair.log());
         Build build = mvn("samokoder-migrations:squash", "-Dsamokoder.revision=" + SECOND,
                 "-Dsamokoder.message=baseline");
         build.assertSuccess();

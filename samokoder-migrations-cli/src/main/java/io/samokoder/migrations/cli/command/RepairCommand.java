@@ -43,7 +43,7 @@ public record RepairCommand(List<String> revisions) implements MigrationCommand 
                     + r.checksum());
         }
         for (String id : result.unchanged()) {
-            output.line(id + " matches its log; nothing to repair");
+            output.line(id + ": nothing to repair (its log matches its script, or holds no checksum)");
         }
     }
 }
