@@ -10,6 +10,7 @@ import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.schema.TableFilter;
 import io.samokoder.migrations.script.RevisionScript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -127,6 +128,33 @@ public final class Migrations {
      */
     public MigrationResult stamp(List<String> targets, boolean purge) {
         return this.engine.run(Command.STAMP, String.join(" ", targets), List.copyOf(targets), purge);
+    }
+
+    /**
+     * Upgrades to every revision that is not deferred ({@code Deferred: true}, {@code @Revision(deferred = true)}),
+     * as an application's start-up does, leaving the deferred ones and those after them to a later
+     * {@code upgrade("heads")}; with no deferred revision, the same as {@code upgrade("heads")}. A database that has
+     * every revision that is not deferred is answered without taking the lock, so that a start does not wait for
+     * another instance's run of deferred revisions (a long index build, a backfill).
+     *
+     * @throws MigrationConfigurationException if a revision that is not deferred builds on a deferred one
+     */
+    public MigrationResult upgradeUndeferred() {
+        return this.engine.upgradeUndeferred();
+    }
+
+    /**
+     * The deferred revisions not applied to the database, in the order {@code upgrade("heads")} would run them;
+     * reads the version rows.
+     */
+    public List<String> pendingDeferred() {
+        List<String> pending = new ArrayList<>();
+        for (String id : status("heads").pending()) {
+            if (this.engine.isDeferred(id)) {
+                pending.add(id);
+            }
+        }
+        return pending;
     }
 
     /**

@@ -149,7 +149,7 @@ public final class JavaRevisions {
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
-        return RevisionScript.ofCode(node, description, createDate, declared.transactional(),
+        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), declared.deferred(),
                 timeout(type, declared.lockTimeout(), "lockTimeout"),
                 timeout(type, declared.statementTimeout(), "statementTimeout"), code);
     }

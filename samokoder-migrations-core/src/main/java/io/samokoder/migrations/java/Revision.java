@@ -46,6 +46,12 @@ public @interface Revision {
     boolean transactional() default true;
 
     /**
+     * Whether the revision is deferred (as {@code Deferred}): an application's start-up leaves it, and every
+     * revision after it, to run once the application is ready.
+     */
+    boolean deferred() default false;
+
+    /**
      * The revision's own lock timeout (as {@code Lock Timeout}): {@code 500ms}, {@code 5s}, {@code 2min},
      * {@code 1h}, or {@code 0} for none; empty for the configured one.
      */

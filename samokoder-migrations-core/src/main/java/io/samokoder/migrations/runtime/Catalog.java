@@ -14,8 +14,10 @@ import io.samokoder.migrations.script.ScriptResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,8 +59,13 @@ final class Catalog {
         this.config = config;
     }
 
+    /**
+     * The loaded scripts and what is made of them.
+     *
+     * @param deferred the ids of the deferred revisions (empty when none is)
+     */
     record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, RevisionGraph graph,
-            Planner planner) {
+            Planner planner, Set<String> deferred) {
     }
 
     Loaded get() {
@@ -247,13 +254,22 @@ final class Catalog {
         List<RevisionScript> scripts = JavaRevisions.arrange(loaded, javaScripts());
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
+        Set<String> deferred = Set.of();
         for (RevisionScript script : scripts) {
             byId.putIfAbsent(script.id(), script);
             revisions.add(script.revision());
+            if (script.deferred()) {
+                deferred = deferred.isEmpty() ? new HashSet<>() : deferred;
+                deferred.add(script.id());
+            }
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
+        if (!deferred.isEmpty()) {
+            Deferred.check(graph, byId, deferred);
+        }
         // Wrapped, not copied: nothing else holds the map.
-        return new Loaded(scripts, Collections.unmodifiableMap(byId), graph, new Planner(graph));
+        return new Loaded(scripts, Collections.unmodifiableMap(byId), graph, new Planner(graph),
+                Collections.unmodifiableSet(deferred));
     }
 
     /** The scripts of the configured Java revisions, made (their operations recorded) once. */

@@ -64,12 +64,17 @@ public final class Engine {
 
     /** What a run was asked to do. */
     private record Request(Command command, String target, List<String> stampTargets, boolean purge, boolean move,
-            boolean allowDowngrade) {
+            boolean allowDowngrade, boolean undeferred) {
     }
 
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
-        return run(new Request(command, target, stampTargets, purge, false, false));
+        return run(new Request(command, target, stampTargets, purge, false, false, false));
+    }
+
+    /** Upgrades to every revision that is not deferred, as a start-up does; see {@link Deferred}. */
+    public MigrationResult upgradeUndeferred() {
+        return run(new Request(Command.UPGRADE, "heads", null, false, false, false, true));
     }
 
     /**
@@ -79,7 +84,7 @@ public final class Engine {
      * before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
-        return run(new Request(Command.UPGRADE, target, null, false, true, allowDowngrade));
+        return run(new Request(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
     }
 
     private MigrationResult run(Request request) {
@@ -109,7 +114,16 @@ public final class Engine {
                 }
                 tablesSeen = answer.tablesSeen();
             }
-            this.catalog.get();
+            boolean undeferred = request.undeferred() && !this.catalog.get().deferred().isEmpty();
+            if (undeferred) {
+                MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, startedAt,
+                        start);
+                if (reached != null) {
+                    LOG.info(reached.summary());
+                    this.listeners.runFinished(reached);
+                    return reached;
+                }
+            }
             if (command != Command.STAMP && target != null && target.contains(":")) {
                 throw new RevisionException("Range revision not allowed");
             }
@@ -146,14 +160,14 @@ public final class Engine {
         }
     }
 
+    /** Whether a revision is deferred; see {@link Deferred}. */
+    public boolean isDeferred(String id) {
+        return this.catalog.get().deferred().contains(id);
+    }
+
     /** Repairs the log of applied revisions whose scripts changed, under the lock; see {@link Repairs}. */
     public RepairResult repair(List<String> specs) {
-        this.catalog.get();
-        DataSource dataSource = Jdbc.require(this.config.dataSource(), "repair runs");
-        try (MigrationLock lock = this.binding.lock(dataSource, null, this.config.lockWaitTimeout())) {
-            this.listeners.lockAcquired(lock.waited());
-            return Repairs.run(this.catalog, lock, this.binding.known(), specs);
-        }
+        return Repairs.run(this.config, this.binding, this.catalog, this.listeners, specs);
     }
 
     /**
@@ -197,6 +211,9 @@ public final class Engine {
             Move move = Move.decide(this.catalog.planner(), rows, target, request.allowDowngrade());
             command = move.command();
             plan = move.plan();
+        } else if (request.undeferred() && !this.catalog.get().deferred().isEmpty()) {
+            plan = Deferred.plan(this.catalog.planner(), rows,
+                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
         } else {
             plan = Plans.plan(this.catalog.planner(), command, rows, target, request.stampTargets(), purge);
         }

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.RepairResult;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.script.RevisionScript;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The repair of applied revisions whose scripts changed since they ran, under the migration lock: the log's latest
@@ -27,7 +29,17 @@ final class Repairs {
     private Repairs() {
     }
 
-    static RepairResult run(Catalog catalog, MigrationLock lock, Binding.Bound bound, List<String> specs) {
+    static RepairResult run(MigrationsConfig config, Binding binding, Catalog catalog, Listeners listeners,
+            List<String> specs) {
+        catalog.get();
+        DataSource dataSource = Jdbc.require(config.dataSource(), "repair runs");
+        try (MigrationLock lock = binding.lock(dataSource, null, config.lockWaitTimeout())) {
+            listeners.lockAcquired(lock.waited());
+            return run(catalog, lock, binding.known(), specs);
+        }
+    }
+
+    private static RepairResult run(Catalog catalog, MigrationLock lock, Binding.Bound bound, List<String> specs) {
         Tables tables = bound.tables();
         DbState state = LockedReads.state(lock, bound, false);
         List<String> rows = state.rows();

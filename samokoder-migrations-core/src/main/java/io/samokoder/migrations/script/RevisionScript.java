@@ -49,6 +49,7 @@ public final class RevisionScript {
     private final String description;
     private final String createDate;
     private final boolean transactional;
+    private final boolean deferred;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
     private final Squash squash;
@@ -64,7 +65,7 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText,
+            boolean deferred, Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText,
             String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
@@ -74,6 +75,7 @@ public final class RevisionScript {
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
+        this.deferred = deferred;
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
         this.squash = squash;
@@ -84,11 +86,12 @@ public final class RevisionScript {
     }
 
     private RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
+            boolean deferred, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
+        this.deferred = deferred;
         this.code = Objects.requireNonNull(code, "code");
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
@@ -112,8 +115,18 @@ public final class RevisionScript {
      */
     public static RevisionScript ofCode(Revision revision, String description, String createDate,
             boolean transactional, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
-        return new RevisionScript(revision, description, createDate, transactional, lockTimeout, statementTimeout,
-                code);
+        return ofCode(revision, description, createDate, transactional, false, lockTimeout, statementTimeout, code);
+    }
+
+    /**
+     * The script of a revision written as code that may be {@linkplain #deferred() deferred}; see
+     * {@link #ofCode(Revision, String, String, boolean, Duration, Duration, RevisionCode)}.
+     */
+    public static RevisionScript ofCode(Revision revision, String description, String createDate,
+            boolean transactional, boolean deferred, Duration lockTimeout, Duration statementTimeout,
+            RevisionCode code) {
+        return new RevisionScript(revision, description, createDate, transactional, deferred, lockTimeout,
+                statementTimeout, code);
     }
 
     /** What runs for a revision written as code; empty for an SQL script. */
@@ -205,6 +218,14 @@ public final class RevisionScript {
      */
     public boolean transactional(Dialect dialect) {
         return this.transactional && (this.code == null || !this.code.requiresAutocommit(dialect));
+    }
+
+    /**
+     * Whether the revision is deferred ({@code Deferred: true}): an application's start-up leaves it, and every
+     * revision after it, to run once the application is ready; {@code upgrade heads} runs it as any other.
+     */
+    public boolean deferred() {
+        return this.deferred;
     }
 
     /** The {@code Lock Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */

@@ -26,6 +26,7 @@ final class ScriptHeader {
         TRANSACTIONAL("Transactional"),
         LOCK_TIMEOUT("Lock Timeout"),
         STATEMENT_TIMEOUT("Statement Timeout"),
+        DEFERRED("Deferred"),
         SQUASHES("Squashes"),
         SQUASHED_CHECKSUM("Squashed Checksum");
 

@@ -90,6 +90,13 @@ class JavaRevisionsTest {
         }
     }
 
+    @Revision(id = "f7", deferred = true)
+    static class Deferred implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+        }
+    }
+
     @Revision(id = "f6", statementTimeout = "2 seconds")
     static class BadTimeout implements JavaRevision {
         @Override
@@ -136,6 +143,12 @@ class JavaRevisionsTest {
 
         assertThat(script.lockTimeout()).contains(Duration.ofSeconds(2));
         assertThat(script.statementTimeout()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void aRevisionIsDeferredAsAScriptWithDeferredTrueIs() {
+        assertThat(load(new Deferred()).deferred()).isTrue();
+        assertThat(load(new OwnTimeouts()).deferred()).isFalse();
     }
 
     @Test
