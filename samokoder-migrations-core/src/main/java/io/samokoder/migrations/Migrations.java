@@ -157,6 +157,11 @@ public final class Migrations {
         return pending;
     }
 
+    /** Whether a revision is deferred ({@code Deferred: true}); loads the scripts, reads no database. */
+    public boolean isDeferred(String revision) {
+        return this.engine.isDeferred(revision);
+    }
+
     /**
      * Repairs the log of applied revisions whose scripts changed since they ran (their executable SQL, their
      * operations, their downgrade part or their {@code Revises}): the log's latest upgrade row of each takes the

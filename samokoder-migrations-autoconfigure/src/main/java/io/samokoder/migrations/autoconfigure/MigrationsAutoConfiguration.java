@@ -136,12 +136,21 @@ public final class MigrationsAutoConfiguration {
                     + " AOT-processed application was built with it true; build it with the property false to leave"
                     + " Samokoder Migrations out)");
             return new MigrationsInitializer(migrations, null, MigrationsProperties.Mode.NONE, properties.getTarget(),
-                    false, observer.getIfAvailable(() -> RunObserver.NONE));
+                    false, properties.getDeferred(), observer.getIfAvailable(() -> RunObserver.NONE));
         }
         // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
         return new MigrationsInitializer(migrations, chosen, properties.getMode(), properties.getTarget(),
-                properties.isAllowDowngrade(), observer.getIfAvailable(() -> RunObserver.NONE));
+                properties.isAllowDowngrade(), properties.getDeferred(),
+                observer.getIfAvailable(() -> RunObserver.NONE));
+    }
+
+    /** Runs the deferred revisions that start-up left, once the application is ready. */
+    @Bean
+    @ConditionalOnProperty(prefix = "samokoder.migrations", name = "deferred", havingValue = "after-ready",
+            matchIfMissing = true)
+    static DeferredMigrationsRunner deferredMigrationsRunner(ObjectProvider<MigrationsInitializer> initializers) {
+        return new DeferredMigrationsRunner(initializers);
     }
 
     /**

@@ -125,16 +125,21 @@ public class MigrationsEndpoint {
      * @param lastRun the start-up run
      * @param history every revision, heads first
      * @param partial the revisions left part-way (a database without transactional DDL), as last captured
+     * @param deferred deferred revisions that the start-up left and that are not applied yet
+     * @param deferredRun their run after the application became ready, or {@code null}
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, String staleReason, Instant capturedAt, LastRunDescriptor lastRun,
-            List<RevisionDescriptor> history, List<String> partial) {
+            List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
+            LastRunDescriptor deferredRun) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
                     report.target(), report.current(), report.heads(), report.pending(), report.stale(),
                     report.staleReason(), report.capturedAt(), LastRunDescriptor.of(report.lastRun()),
-                    report.history().stream().map(RevisionDescriptor::of).toList(), report.partial());
+                    report.history().stream().map(RevisionDescriptor::of).toList(), report.partial(),
+                    report.deferred(),
+                    (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null);
         }
     }
 
@@ -144,7 +149,7 @@ public class MigrationsEndpoint {
      * @param startedAt when it started
      * @param durationMillis how long it took, lock wait included
      * @param lockWaitMillis how long it waited for the migration lock
-     * @param outcome SUCCESS, NOT_RUN or FAILED
+     * @param outcome SUCCESS, NOT_RUN, FAILED, or RUNNING (the deferred revisions' run)
      * @param command UPGRADE, DOWNGRADE or STAMP, or {@code null} when nothing ran
      * @param steps the steps run, in order
      * @param failedRevision the revision that failed, or {@code null}

@@ -53,6 +53,12 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             details.put("partial", report.partial());
         }
         details.put("lastRun", report.lastRun().outcome().name());
+        if (!report.deferred().isEmpty() || report.deferredRun() != null) {
+            details.put("deferred", report.deferred());
+            if (report.deferredRun() != null) {
+                details.put("deferredRun", report.deferredRun().outcome().name());
+            }
+        }
         if (report.stale()) {
             details.put("stale", true);
             details.put("staleReason", report.staleReason());

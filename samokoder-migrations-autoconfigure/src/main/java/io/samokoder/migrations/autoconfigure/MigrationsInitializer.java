@@ -8,9 +8,11 @@ import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.script.RevisionScript;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +39,10 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private volatile MigrationsReport report;
     private volatile MigrationsReport.LastRun lastRun;
     private volatile List<String> startupRows;
+    private final boolean leavesDeferred;
+    private final boolean separatesDeferred;
+    private volatile MigrationsReport.LastRun deferredRun;
+    private volatile boolean startupFast;
     private int order;
 
     /**
@@ -59,15 +65,19 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
      */
     public MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
             String target, boolean allowDowngrade) {
-        this(migrations, strategy, mode, target, allowDowngrade, RunObserver.NONE);
+        this(migrations, strategy, mode, target, allowDowngrade, MigrationsProperties.Deferred.AFTER_READY,
+                RunObserver.NONE);
     }
 
     MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
-            String target, boolean allowDowngrade, RunObserver observer) {
+            String target, boolean allowDowngrade, MigrationsProperties.Deferred deferred, RunObserver observer) {
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.target = Objects.requireNonNull(target, "target");
-        this.strategy = (strategy != null) ? strategy : ModeStrategies.forMode(mode, target, allowDowngrade);
+        this.strategy = (strategy != null) ? strategy
+                : ModeStrategies.forMode(mode, target, allowDowngrade, deferred);
+        this.separatesDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
+        this.leavesDeferred = this.separatesDeferred && strategy == null && mode == MigrationsProperties.Mode.UPGRADE;
         this.observer = Objects.requireNonNull(observer, "observer");
     }
 
@@ -102,7 +112,58 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         // start-up thread: nothing needs them before the endpoint, health or a gauge asks. The rows the run
         // left stand in for them if the database is down by then.
         this.startupRows = (result != null) ? result.rowsAfter() : null;
+        this.startupFast = result != null && result.fastStart();
         this.lastRun = lastRun;
+    }
+
+    /**
+     * Runs the deferred revisions that the start-up left ({@code upgrade heads}), on the calling thread, when there
+     * are any and the start-up succeeded; their run is reported as {@link MigrationsReport#deferredRun()}. Called
+     * once the application is ready ({@code samokoder.migrations.deferred=after-ready}).
+     *
+     * @return whether deferred revisions were run (or tried)
+     */
+    public boolean runDeferred() {
+        if (!mayLeaveDeferred() || this.migrations.pendingDeferred().isEmpty()) {
+            return false;
+        }
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
+                MigrationsReport.Outcome.RUNNING, "UPGRADE", List.of(), null, null);
+        synchronized (this.refreshLock) {
+            this.report = null;
+        }
+        try {
+            MigrationResult result = this.observer.observe(this.mode, "heads",
+                    () -> this.migrations.upgrade("heads"));
+            this.deferredRun = new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
+                    MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null);
+        }
+        catch (RuntimeException ex) {
+            String failedRevision = (ex instanceof MigrationExecutionException execution) ? execution.revision() : null;
+            this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start),
+                    Duration.ZERO, MigrationsReport.Outcome.FAILED, "UPGRADE", List.of(), failedRevision,
+                    ex.getMessage());
+            throw ex;
+        }
+        finally {
+            synchronized (this.refreshLock) {
+                this.report = null;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the start-up may have left deferred revisions, told without the database: it ran as the built-in
+     * upgrade to {@code heads}, succeeded, was not answered by the fast start (which means every head, deferred
+     * ones included, was applied), and some revision is deferred.
+     */
+    boolean mayLeaveDeferred() {
+        MigrationsReport.LastRun startup = this.lastRun;
+        return this.leavesDeferred && startup != null && startup.outcome() == MigrationsReport.Outcome.SUCCESS
+                && !this.startupFast && this.migrations.scripts().stream().anyMatch(RevisionScript::deferred);
     }
 
     /**
@@ -180,11 +241,18 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     }
 
     private MigrationsReport capture(MigrationsReport.LastRun lastRun) {
+        // Taken before the status: a report never pairs a finished deferred run with rows read before it ended.
+        MigrationsReport.LastRun deferredRun = this.deferredRun;
         MigrationStatus status = this.migrations.status(this.target);
         List<RevisionInfo> history = this.migrations.history(null);
-        return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), status.pending(),
-                history, lastRun, Instant.now(), false, null,
-                status.partial().stream().map(PartialAttempt::revision).toList());
+        List<String> pending = new ArrayList<>();
+        List<String> deferred = new ArrayList<>();
+        for (String id : status.pending()) {
+            (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
+        }
+        return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
+                lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
+                deferred, deferredRun);
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

@@ -31,6 +31,16 @@ public class MigrationsProperties {
         NONE
     }
 
+    /** When deferred revisions ({@code Deferred: true}) run, with the start-up target {@code heads}. */
+    public enum Deferred {
+        /** On a thread of their own once the application is ready; the start-up leaves them. */
+        AFTER_READY,
+        /** With the other revisions, at start-up, as if they were not deferred. */
+        AT_START,
+        /** Never by the application: a job or the command line runs them ({@code upgrade heads}). */
+        MANUAL
+    }
+
     /**
      * Whether to enable Samokoder Migrations.
      */
@@ -59,6 +69,12 @@ public class MigrationsProperties {
      * none (do nothing; pending revisions are reported but keep no instance out of readiness).
      */
     private Mode mode = Mode.UPGRADE;
+
+    /**
+     * When deferred revisions run, with the target heads: after-ready (on a thread of their own once the
+     * application is ready), at-start (with the others) or manual (by a job or the command line).
+     */
+    private Deferred deferred = Deferred.AFTER_READY;
 
     /**
      * A command to run instead of the start-up migration, such as "upgrade heads", "downgrade -1" or
@@ -233,6 +249,14 @@ public class MigrationsProperties {
 
     public void setMode(Mode mode) {
         this.mode = mode;
+    }
+
+    public Deferred getDeferred() {
+        return this.deferred;
+    }
+
+    public void setDeferred(Deferred deferred) {
+        this.deferred = deferred;
     }
 
     public String getUrl() {

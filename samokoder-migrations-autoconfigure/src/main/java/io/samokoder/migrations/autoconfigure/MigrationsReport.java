@@ -23,10 +23,13 @@ import java.util.List;
  * @param staleReason why the database could not be read, or {@code null}
  * @param partial the revisions left part-way by a run on a database without transactional DDL, as read when
  *     the report was captured (the version rows do not show them)
+ * @param deferred deferred revisions that the start-up left and that are not applied yet, in order (not in
+ *     {@code pending}: they keep no instance out of readiness)
+ * @param deferredRun the run of the deferred revisions after the application became ready, or {@code null}
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
-        boolean stale, String staleReason, List<String> partial) {
+        boolean stale, String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun) {
 
     public MigrationsReport {
         current = List.copyOf(current);
@@ -34,6 +37,15 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         pending = List.copyOf(pending);
         history = List.copyOf(history);
         partial = List.copyOf(partial);
+        deferred = List.copyOf(deferred);
+    }
+
+    /** A report without deferred revisions. */
+    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
+            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
+            String staleReason, List<String> partial) {
+        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
+                List.of(), null);
     }
 
     /** A report without revisions left part-way. */
@@ -58,12 +70,13 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
 
     MigrationsReport withStale(String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
-                this.lastRun, this.capturedAt, true, reason, this.partial);
+                this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
-                this.history, this.lastRun, this.capturedAt, false, null, this.partial) : this;
+                this.history, this.lastRun, this.capturedAt, false, null, this.partial, this.deferred,
+                this.deferredRun) : this;
     }
 
     /** How the start-up run ended. */
@@ -73,7 +86,9 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         /** Nothing was run: validate mode, mode none, or a strategy that changed nothing. */
         NOT_RUN,
         /** The run failed. */
-        FAILED
+        FAILED,
+        /** The run is going on (the deferred revisions' run, after the application became ready). */
+        RUNNING
     }
 
     /**

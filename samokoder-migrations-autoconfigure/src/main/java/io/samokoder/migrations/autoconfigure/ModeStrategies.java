@@ -15,9 +15,12 @@ final class ModeStrategies {
     private ModeStrategies() {
     }
 
-    static MigrationsStrategy forMode(MigrationsProperties.Mode mode, String target, boolean allowDowngrade) {
+    static MigrationsStrategy forMode(MigrationsProperties.Mode mode, String target, boolean allowDowngrade,
+            MigrationsProperties.Deferred deferred) {
+        boolean leaveDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
         return switch (mode) {
-            case UPGRADE -> (migrations) -> upgrade(migrations, target, allowDowngrade);
+            case UPGRADE -> leaveDeferred ? Migrations::upgradeUndeferred
+                    : (migrations) -> upgrade(migrations, target, allowDowngrade);
             case VALIDATE -> (migrations) -> {
                 validate(migrations, target);
                 return null;

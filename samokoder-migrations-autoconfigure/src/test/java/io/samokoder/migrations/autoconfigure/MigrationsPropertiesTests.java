@@ -57,6 +57,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getTarget()).isEqualTo("heads");
         assertThat(properties.isAllowDowngrade()).isFalse();
         assertThat(properties.getMode()).isEqualTo(MigrationsProperties.Mode.UPGRADE);
+        assertThat(properties.getDeferred()).isEqualTo(MigrationsProperties.Deferred.AFTER_READY);
         assertThat(properties.getUrl()).isNull();
         assertThat(properties.getUser()).isNull();
         assertThat(properties.getPassword()).isNull();
@@ -69,7 +70,7 @@ class MigrationsPropertiesTests {
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
-                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate");
+                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate", "deferred");
     }
 
     @Test

@@ -15,32 +15,10 @@ import java.util.Set;
  * when the script is loaded; statements are split and the checksum is computed on first use and
  * then cached. Instances are immutable apart from those caches and safe to share between threads.
  *
- * <p><b>Checksum.</b> {@link #checksum()} hashes the normalised executable content, so that
- * reformatting does not break validation while any change to what runs does. It is {@code "v2:"},
- * then the first 32 lower-case hex digits of the SHA-256 of the upgrade part, {@code ":"}, and the
- * same of the downgrade part or {@code none} for an irreversible script, so that a change to the
- * downgrade part alone is told apart ({@link #compareChecksum}). Version 1 ({@code "v1:"} and one
- * SHA-256 of both parts), written before 2026-12, is still recognised in the log. Both normalise as
- * follows:
- * <ul>
- *   <li>the file is decoded as UTF-8, a byte order mark is dropped, and CRLF and CR become LF;</li>
- *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
- *   <li>each part is split into statements as PostgreSQL reads SQL, on every database (a script whose
- *       quotes only MySQL's rules close: as MariaDB reads it); statements without tokens (blank,
- *       comment-only, a lone {@code ;}) do not count;</li>
- *   <li>in each statement, comments ({@code --} and nested block comments outside strings), blanks
- *       and line breaks between tokens are removed, except that one space is kept where they
- *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
- *       identifiers, dollar quotes) or two operator characters; so re-indenting, re-wrapping and
- *       spacing around punctuation do not matter, while {@code a b} and {@code ab} differ;</li>
- *   <li>string literals, {@code E'...'} strings, quoted identifiers and MySQL's executable comments
- *       ({@code /*!...*}{@code /}, code to MariaDB and MySQL) are kept exactly; in
- *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
- *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
- *   <li>each part is written as {@code U} or {@code D} and its statement count, then each statement
- *       prefixed with its length, so moving a statement between parts or between statements changes
- *       the checksum; the downgrade part counts only if the script is {@link #reversible()}.</li>
- * </ul>
+ * <p><b>Checksum.</b> {@link #checksum()} hashes the normalised executable content, a part per direction
+ * ({@code v2:<upgrade>:<downgrade>}), so that reformatting, comments, line endings and a byte order mark do not
+ * break validation while any change to what runs does, and a change to the downgrade part alone is told apart
+ * ({@link #compareChecksum}); {@code v1:} checksums of both parts, written before 2026-12, are still recognised.
  * The file name, its location and the header are not part of the checksum.
  */
 public final class RevisionScript {
@@ -65,8 +43,8 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            boolean deferred, Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash, boolean hashesText,
-            String text,
+            boolean deferred, Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash,
+            boolean hashesText, String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");

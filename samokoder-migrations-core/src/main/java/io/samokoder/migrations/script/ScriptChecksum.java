@@ -12,7 +12,31 @@ import java.util.List;
  * together. Until 2026-12-06 MySQL's executable comments ({@code /*!...*}{@code /}) were comments, left out
  * of statements and checksums; they are code now, and {@link #compare} also computes a script's checksum
  * as it was written then, so that a revision applied before is not taken for a changed one.
- * The text is assembled in two builders kept per thread, so that checksumming thousands of
+ *
+ * <p>Both versions normalise as follows:
+ * <ul>
+ *   <li>the file is decoded as UTF-8, a byte order mark is dropped, and CRLF and CR become LF;</li>
+ *   <li>the header and everything outside the two parts (and the marker lines) are ignored;</li>
+ *   <li>each part is split into statements as PostgreSQL reads SQL, on every database (a script whose
+ *       quotes only MySQL's rules close: as MariaDB reads it); statements without tokens (blank,
+ *       comment-only, a lone {@code ;}) do not count;</li>
+ *   <li>in each statement, comments ({@code --} and nested block comments outside strings), blanks
+ *       and line breaks between tokens are removed, except that one space is kept where they
+ *       separated two word-like tokens (identifiers, keywords, numbers, parameters, strings, quoted
+ *       identifiers, dollar quotes) or two operator characters; so re-indenting, re-wrapping and
+ *       spacing around punctuation do not matter, while {@code a b} and {@code ab} differ;</li>
+ *   <li>string literals, {@code E'...'} strings, quoted identifiers and MySQL's executable comments
+ *       ({@code /*!...*}{@code /}, code to MariaDB and MySQL) are kept exactly; in
+ *       dollar-quoted bodies (function bodies, {@code DO} blocks) only blanks at the end of a line
+ *       and blank lines are removed, everything else, comments and indentation included, counts;</li>
+ *   <li>each part is written as {@code U} or {@code D} and its statement count, then each statement
+ *       prefixed with its length, so moving a statement between parts or between statements changes
+ *       the checksum; the downgrade part counts only if the script is
+ *       {@link RevisionScript#reversible()}.</li>
+ * </ul>
+ * The file name, its location and the header are not part of the checksum.
+ *
+ * <p>The text is assembled in two builders kept per thread, so that checksumming thousands of
  * scripts does not allocate them per script; builders grown past {@value #KEPT_CAPACITY} characters
  * by a large script are not kept.
  */

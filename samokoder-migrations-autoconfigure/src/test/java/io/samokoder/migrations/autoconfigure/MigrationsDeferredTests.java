@@ -1,0 +1,169 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Deferred revisions in the starter, on real PostgreSQL: the start-up leaves them and stays ready, they run on a
+ * thread of their own once the application is ready, and {@code samokoder.migrations.deferred} decides when.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class MigrationsDeferredTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
+                MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class));
+
+    @TempDir
+    Path scripts;
+
+    @BeforeEach
+    void writeScripts() throws IOException {
+        script("001_a.sql", "a1", "", "", "CREATE TABLE orders (id int, customer int);", "DROP TABLE orders;");
+        script("002_b.sql", "b2", "a1", "-- Deferred: true\n-- Transactional: false\n",
+                "CREATE INDEX CONCURRENTLY ix_orders_customer ON orders (customer);",
+                "DROP INDEX CONCURRENTLY ix_orders_customer;");
+        script("003_c.sql", "c3", "a1", "", "ALTER TABLE orders ADD COLUMN total numeric;",
+                "ALTER TABLE orders DROP COLUMN total;");
+    }
+
+    private void script(String file, String id, String revises, String headers, String up, String down)
+            throws IOException {
+        Files.writeString(this.scripts.resolve(file), "-- Revision " + id + "\n--\n-- Revision ID: " + id
+                + "\n-- Revises: " + revises + "\n" + headers + "\n-- migrate:upgrade\n" + up
+                + "\n\n-- migrate:downgrade\n" + down + "\n");
+    }
+
+    private ApplicationContextRunner with(TestDatabase db, String... properties) {
+        return this.runner.withBean(DataSource.class, db::dataSource)
+            .withPropertyValues("samokoder.migrations.locations=filesystem:" + this.scripts,
+                    "management.endpoints.web.exposure.include=migrations")
+            .withPropertyValues(properties);
+    }
+
+    private static List<String> rows(TestDatabase db) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery("SELECT version_num FROM alembic_version ORDER BY 1")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void ready(ConfigurableApplicationContext context) {
+        context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+                Duration.ZERO));
+    }
+
+    private static MigrationsReport awaitDeferredRun(ConfigurableApplicationContext context)
+            throws InterruptedException {
+        MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            MigrationsReport report = initializer.report();
+            if (report.deferredRun() != null
+                    && report.deferredRun().outcome() != MigrationsReport.Outcome.RUNNING) {
+                return report;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the deferred revisions did not finish");
+    }
+
+    @Test
+    void theStartLeavesDeferredRevisionsAndRunsThemOnceReady() {
+        try (TestDatabase db = TestPostgres.createDatabase("deferred")) {
+            with(db).run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(DeferredMigrationsRunner.class);
+                assertThat(rows(db)).containsExactly("c3");
+                MigrationsReport started = context.getBean(MigrationsInitializer.class).report();
+                assertThat(started.pending()).isEmpty();
+                assertThat(started.deferred()).containsExactly("b2");
+                Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("deferred", List.of("b2"));
+
+                ready(context);
+                MigrationsReport after = awaitDeferredRun(context);
+                assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                assertThat(after.deferredRun().steps()).extracting((step) -> step.revision()).containsExactly("b2");
+                assertThat(after.deferred()).isEmpty();
+                assertThat(rows(db)).containsExactly("b2", "c3");
+                MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
+                    .migrations()
+                    .contexts()
+                    .get(context.getId())
+                    .migrations()
+                    .get("migrationsInitializer");
+                assertThat(bean.deferredRun().outcome()).isEqualTo("SUCCESS");
+                assertThat(context.getBean(MigrationsHealthIndicator.class).health(true)
+                    .getDetails()).containsEntry("deferredRun", "SUCCESS");
+            });
+        }
+    }
+
+    @Test
+    void aFailedDeferredRunIsReportedAndKeepsTheInstanceUp() throws IOException {
+        script("002_b.sql", "b2", "a1", "-- Deferred: true\n", "SELECT no_such_column FROM orders;", "SELECT 1;");
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_fails")) {
+            with(db).run((context) -> {
+                ready(context);
+                MigrationsReport after = awaitDeferredRun(context);
+                assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.FAILED);
+                assertThat(after.deferredRun().failedRevision()).isEqualTo("b2");
+                assertThat(after.deferred()).containsExactly("b2");
+                assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
+                    .isEqualTo(Status.UP);
+                assertThat(rows(db)).containsExactly("c3");
+            });
+        }
+    }
+
+    @Test
+    void atStartRunsThemWithTheOthersAndManualLeavesThemToAJob() {
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_at_start")) {
+            with(db, "samokoder.migrations.deferred=at-start").run((context) -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(DeferredMigrationsRunner.class);
+                assertThat(rows(db)).containsExactly("b2", "c3");
+            });
+        }
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_manual")) {
+            with(db, "samokoder.migrations.deferred=manual").run((context) -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(DeferredMigrationsRunner.class);
+                ready(context);
+                assertThat(rows(db)).containsExactly("c3");
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
+                assertThat(report.deferred()).containsExactly("b2");
+                assertThat(report.deferredRun()).isNull();
+                assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
+                    .isEqualTo(Status.UP);
+            });
+        }
+    }
+}
