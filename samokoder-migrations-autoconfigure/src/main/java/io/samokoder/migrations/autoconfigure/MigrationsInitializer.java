@@ -131,9 +131,6 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         long start = System.nanoTime();
         this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
                 MigrationsReport.Outcome.RUNNING, "UPGRADE", List.of(), null, null);
-        synchronized (this.refreshLock) {
-            this.report = null;
-        }
         try {
             MigrationResult result = this.observer.observe(this.mode, "heads",
                     () -> this.migrations.upgrade("heads"));
@@ -146,11 +143,6 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                     Duration.ZERO, MigrationsReport.Outcome.FAILED, "UPGRADE", List.of(), failedRevision,
                     ex.getMessage());
             throw ex;
-        }
-        finally {
-            synchronized (this.refreshLock) {
-                this.report = null;
-            }
         }
         return true;
     }
@@ -185,9 +177,10 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         catch (RuntimeException ex) {
             return remember(last.withStale(describe(ex)));
         }
-        // A report without history (the database was down when it was first asked for) is read in full.
+        // A report without history (the database was down when it was first asked for) is read in full, and so is
+        // one taken before the deferred revisions' run started or ended.
         if (new HashSet<>(rows).equals(new HashSet<>(last.current())) && rows.size() == last.current().size()
-                && !last.history().isEmpty()) {
+                && !last.history().isEmpty() && last.deferredRun() == this.deferredRun) {
             return remember(last.fresh());
         }
         synchronized (this.refreshLock) {

@@ -16,8 +16,8 @@ import java.util.Map;
  * <li>timer {@value #RUN} (tags {@code name}, {@code outcome}): the start-up run;</li>
  * <li>timer {@value #STEP} (tags {@code name}, {@code direction}, {@code outcome}): each revision run;</li>
  * <li>timer {@value #LOCK_WAIT} (tag {@code name}): the wait for the migration lock;</li>
- * <li>gauges {@value #PENDING} and {@value #APPLIED} (tag {@code name}): revisions pending for the
- * target and applied, as last read.</li>
+ * <li>gauges {@value #PENDING}, {@value #APPLIED} and {@value #DEFERRED} (tag {@code name}): revisions pending
+ * for the target, applied, and deferred revisions not applied yet, as last read.</li>
  * </ul>
  */
 final class MigrationsMetrics implements MeterBinder {
@@ -27,6 +27,7 @@ final class MigrationsMetrics implements MeterBinder {
     static final String LOCK_WAIT = "samokoder.migrations.lock.wait";
     static final String PENDING = "samokoder.migrations.pending";
     static final String APPLIED = "samokoder.migrations.applied";
+    static final String DEFERRED = "samokoder.migrations.deferred";
 
     private final Map<String, MigrationsInitializer> initializers;
 
@@ -66,6 +67,10 @@ final class MigrationsMetrics implements MeterBinder {
             .register(registry);
         Gauge.builder(APPLIED, initializer, (it) -> known(it.lastReport(), it.lastReport().appliedCount()))
             .description("Revisions applied to the database")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder(DEFERRED, initializer, (it) -> known(it.lastReport(), it.lastReport().deferred().size()))
+            .description("Deferred revisions not applied yet")
             .tags(tags)
             .register(registry);
     }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
@@ -14,18 +15,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Deferred revisions in the starter, on real PostgreSQL: the start-up leaves them and stays ready, they run on a
@@ -109,8 +114,15 @@ class MigrationsDeferredTests {
                 assertThat(health.getStatus()).isEqualTo(Status.UP);
                 assertThat(health.getDetails()).containsEntry("deferred", List.of("b2"));
 
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                new MigrationsMetrics(Map.of("migrationsInitializer", context.getBean(MigrationsInitializer.class)))
+                    .bindTo(registry);
+                assertThat(registry.get(MigrationsMetrics.DEFERRED).gauge().value()).isEqualTo(1.0);
+                assertThat(registry.get(MigrationsMetrics.PENDING).gauge().value()).isZero();
+
                 ready(context);
                 MigrationsReport after = awaitDeferredRun(context);
+                assertThat(registry.get(MigrationsMetrics.DEFERRED).gauge().value()).isZero();
                 assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
                 assertThat(after.deferredRun().steps()).extracting((step) -> step.revision()).containsExactly("b2");
                 assertThat(after.deferred()).isEmpty();
@@ -125,6 +137,29 @@ class MigrationsDeferredTests {
                 assertThat(context.getBean(MigrationsHealthIndicator.class).health(true)
                     .getDetails()).containsEntry("deferredRun", "SUCCESS");
             });
+        }
+    }
+
+    /** A real application: its own ApplicationReadyEvent starts the run. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ MigrationsAutoConfiguration.class, MigrationsHealthAutoConfiguration.class })
+    static class Application {
+
+    }
+
+    @Test
+    void aRealApplicationRunsThemOnceItIsReady() throws Exception {
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_app")) {
+            SpringApplication application = new SpringApplication(Application.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.addInitializers((context) -> context.getBeanFactory()
+                .registerSingleton("dataSource", db.dataSource()));
+            application.setDefaultProperties(Map.of("samokoder.migrations.locations", "filesystem:" + this.scripts));
+            try (ConfigurableApplicationContext context = application.run()) {
+                MigrationsReport after = awaitDeferredRun(context);
+                assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                assertThat(rows(db)).containsExactly("b2", "c3");
+            }
         }
     }
 
