@@ -157,6 +157,19 @@ public final class Migrations {
         return pending;
     }
 
+    /**
+     * The log table's latest rows, newest first: every step run, stamp, repair, failed attempt and revision left
+     * part-way, with when, how long, the database user and the outcome; none when the table does not exist.
+     *
+     * @param limit how many rows at most
+     */
+    public List<LogEntry> log(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return this.engine.log(limit);
+    }
+
     /** Whether a revision is deferred ({@code Deferred: true}); loads the scripts, reads no database. */
     public boolean isDeferred(String revision) {
         return this.engine.isDeferred(revision);

@@ -227,6 +227,7 @@ public final class SamokoderCli {
         map.put("ensure_version", Subcommands.EnsureVersion::new);
         map.put("check", Subcommands.Check::new);
         map.put("repair", Subcommands.Repair::new);
+        map.put("log", Subcommands.Log::new);
         map.put("lint", Subcommands.Lint::new);
         map.put("graph", Subcommands.Graph::new);
         map.put("help", CommandLine.HelpCommand::new);

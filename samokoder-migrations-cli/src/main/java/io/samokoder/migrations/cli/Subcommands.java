@@ -10,6 +10,7 @@ import io.samokoder.migrations.cli.command.HeadsCommand;
 import io.samokoder.migrations.cli.command.HistoryCommand;
 import io.samokoder.migrations.cli.command.InitCommand;
 import io.samokoder.migrations.cli.command.LintCommand;
+import io.samokoder.migrations.cli.command.LogCommand;
 import io.samokoder.migrations.cli.command.MergeCommand;
 import io.samokoder.migrations.cli.command.MoveCommand;
 import io.samokoder.migrations.cli.command.OutputFormat;
@@ -288,6 +289,19 @@ final class Subcommands {
         @Override
         public Integer call() {
             return this.root.execute(new ShowCommand(this.revision), this.format.format);
+        }
+    }
+
+    @Command(name = "log", description = "Show the log table's latest rows: steps, stamps, repairs, failures.")
+    static final class Log extends Base {
+        @Option(names = {"-n", "--max-count"}, paramLabel = "N", description = "How many rows (default 20).")
+        int limit = 20;
+        @Mixin
+        Format format;
+
+        @Override
+        public Integer call() {
+            return this.root.execute(new LogCommand(this.limit), this.format.format);
         }
     }
 

@@ -65,6 +65,19 @@ class RepairCommandTest {
                     + ") is not applied to this database"), notApplied::toString);
             Cli.Result upgrade = cli.run("upgrade", "heads");
             assertEquals(0, upgrade.status(), upgrade::toString);
+
+            // log: the repair among the steps, newest first.
+            List<String> log = cli.run("log", "-n", "3").lines();
+            assertEquals(3, log.size(), log::toString);
+            assertTrue(log.get(0).matches("\\S+Z  up  cccc3333  success  \\d+ ms  \\S+  Create orders"),
+                    log.get(0));
+            assertTrue(log.get(1).matches("\\S+Z  repair  bbbb2222  success  0 ms  \\S+  Repaired: the log held"
+                    + " checksum v2:\\S+ for what ran"), log.get(1));
+            assertTrue(log.get(2).contains("  up  bbbb2222  success  "), log.get(2));
+            JsonNode rows = JsonMapper.builder().build().readTree(cli.run("log", "--format", "json").out());
+            assertEquals(4, rows.size());
+            assertEquals("repair", rows.get(1).get("direction").asString());
+            assertEquals(255, cli.run("log", "-n", "0").status());
         }
     }
 }

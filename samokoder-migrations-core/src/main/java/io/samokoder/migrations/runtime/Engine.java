@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Command;
+import io.samokoder.migrations.LogEntry;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationResult;
@@ -158,6 +159,11 @@ public final class Engine {
                 Jdbc.closeQuietly(kept);
             }
         }
+    }
+
+    /** The log table's latest rows, newest first; none when it does not exist. */
+    public List<LogEntry> log(int limit) {
+        return this.queries.log(limit);
     }
 
     /** Whether a revision is deferred; see {@link Deferred}. */

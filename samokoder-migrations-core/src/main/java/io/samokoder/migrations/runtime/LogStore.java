@@ -1,12 +1,15 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.LogEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +67,24 @@ final class LogStore {
                 Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), this.tables.dialect().store().readStartedAt(rs, 6), rs.getLong(7));
                 entries.put(e.revision(), e);
+            }
+        }
+        return entries;
+    }
+
+    /** The latest rows, newest first, at most {@code limit}; throws the driver's error when the table is missing. */
+    List<LogEntry> readRecent(Connection connection, int limit) throws SQLException {
+        String sql = "SELECT id, revision, direction, message, revises, checksum, started_at, duration_ms, db_user,"
+                + " outcome, error FROM " + this.tables.qualifiedLog() + " ORDER BY id DESC";
+        List<LogEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement()) {
+            st.setMaxRows(limit);
+            try (ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
+                while (rs.next()) {
+                    entries.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), this.tables.dialect().store().readStartedAt(rs, 7),
+                            rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+                }
             }
         }
         return entries;

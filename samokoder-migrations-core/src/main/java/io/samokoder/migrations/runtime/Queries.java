@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.DriftProblem;
+import io.samokoder.migrations.LogEntry;
 import io.samokoder.migrations.MigrationPlan;
 import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.MigrationsConfig;
@@ -137,5 +138,15 @@ final class Queries {
     /** The tables, after a read of the database state bound the dialect (or as offline scripts name them). */
     private Tables tables() {
         return this.binding.offline().tables();
+    }
+
+    /** The log table's latest rows, newest first; none when it does not exist. */
+    List<LogEntry> log(int limit) {
+        Jdbc.require(this.config.dataSource(), "reading the log");
+        return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            DbState state = DbState.read(c, bound.versions(), bound.log(), bound.tables());
+            return state.logTableMissing() ? List.<LogEntry>of() : bound.log().readRecent(c, limit);
+        });
     }
 }
