@@ -152,10 +152,12 @@ final class Subcommands {
         String revision;
         @Option(names = {"-m", "--message"}, description = "Message (default: Squash of N revisions).")
         String message;
+        @Option(names = "--dry-run", description = "Print the script and the files it replaces; write nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() {
-            return this.root.execute(new SquashCommand(this.revision, this.message), OutputFormat.TEXT);
+            return this.root.execute(new SquashCommand(this.revision, this.message, this.dryRun), OutputFormat.TEXT);
         }
     }
 

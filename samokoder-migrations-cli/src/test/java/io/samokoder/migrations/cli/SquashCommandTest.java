@@ -60,6 +60,14 @@ class SquashCommandTest {
             assertEquals(0, Cli.at(dir).database(before).run("upgrade", "cccc3333").status());
             assertEquals(0, Cli.at(dir).database(inside).run("upgrade", "bbbb2222").status());
 
+            Cli.Result preview = Cli.at(dir).run("squash", "cccc", "-m", "Baseline of the shop", "--dry-run");
+            assertEquals(0, preview.status(), preview::toString);
+            assertTrue(preview.out().startsWith("-- Baseline of the shop\n--\n-- Revision ID: cccc3333\n"),
+                    preview::toString);
+            assertEquals("Would write " + dir.resolve("003_c.sql") + " and remove 2 files:\n  "
+                    + dir.resolve("001_a.sql") + "\n  " + dir.resolve("002_b.sql") + "\n", preview.err());
+            assertEquals(List.of("001_a.sql", "002_b.sql", "003_c.sql", "004_d.sql"), files(dir));
+
             Cli.Result squash = Cli.at(dir).run("squash", "cccc", "-m", "Baseline of the shop");
             assertEquals(0, squash.status(), squash::toString);
             assertEquals("Generating " + dir.resolve("003_c.sql") + " ...  done\n"

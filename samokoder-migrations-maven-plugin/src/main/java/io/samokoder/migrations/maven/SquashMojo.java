@@ -23,8 +23,13 @@ public class SquashMojo extends AbstractMigrationsMojo {
     @Parameter(property = "samokoder.message")
     private String message;
 
+    /** Print the script and the files it would replace, and write nothing. */
+    @Parameter(property = "samokoder.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
     @Override
     MigrationCommand command() throws MojoFailureException {
-        return new SquashCommand(required(this.revision, "samokoder.revision", "ae1027a6acf0"), this.message);
+        return new SquashCommand(required(this.revision, "samokoder.revision", "ae1027a6acf0"), this.message,
+                this.dryRun);
     }
 }

@@ -24,8 +24,14 @@ import java.util.List;
  *
  * @param revision the revision to squash up to
  * @param message the squash's message, or {@code null} for "Squash of N revisions"
+ * @param dryRun print the script and the files it would replace, and write nothing
  */
-public record SquashCommand(String revision, String message) implements MigrationCommand {
+public record SquashCommand(String revision, String message, boolean dryRun) implements MigrationCommand {
+
+    /** A squash that writes its files. */
+    public SquashCommand(String revision, String message) {
+        this(revision, message, false);
+    }
 
     @Override
     public void run(Workspace workspace, Output output) {
@@ -41,6 +47,15 @@ public record SquashCommand(String revision, String message) implements Migratio
         }
         Path target = squash.last().code().isEmpty() ? removed.remove(removed.size() - 1)
                 : javaTip(workspace, squash, removed, created);
+        if (this.dryRun) {
+            output.progress("Would write " + target + " and remove " + removed.size() + " files:");
+            for (Path file : removed) {
+                output.progress("  " + file);
+            }
+            squash.notes().forEach(output::progress);
+            output.text(squash.text());
+            return;
+        }
         output.progress("Squashing " + squash.replaced().size() + " revisions into " + squash.revision());
         Path written = write(target, squash.text());
         output.text("Generating " + target + " ...");
