@@ -157,7 +157,8 @@ final class Subcommands {
 
         @Override
         public Integer call() {
-            return this.root.execute(new SquashCommand(this.revision, this.message, this.dryRun), OutputFormat.TEXT);
+            return this.root.execute(new SquashCommand(this.revision, this.message, this.dryRun),
+                    OutputFormat.TEXT);
         }
     }
 
