@@ -124,14 +124,18 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
      * @return whether deferred revisions were run (or tried)
      */
     public boolean runDeferred() {
-        if (!mayLeaveDeferred() || this.migrations.pendingDeferred().isEmpty()) {
+        if (!mayLeaveDeferred()) {
             return false;
         }
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
-                MigrationsReport.Outcome.RUNNING, "UPGRADE", List.of(), null, null);
         try {
+            // Read, not assumed: another instance may have run them since this one started.
+            if (this.migrations.pendingDeferred().isEmpty()) {
+                return false;
+            }
+            this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
+                    MigrationsReport.Outcome.RUNNING, "UPGRADE", List.of(), null, null);
             MigrationResult result = this.observer.observe(this.mode, "heads",
                     () -> this.migrations.upgrade("heads"));
             this.deferredRun = new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
