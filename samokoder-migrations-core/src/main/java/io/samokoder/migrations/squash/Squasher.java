@@ -149,8 +149,12 @@ public final class Squasher {
         Parts parts = new Parts();
         List<String> nonTransactional = new ArrayList<>();
         List<String> javaClasses = new ArrayList<>();
+        List<String> deferred = new ArrayList<>();
         for (String member : order) {
             RevisionScript script = this.byId.get(member);
+            if (script.deferred()) {
+                deferred.add(member);
+            }
             if (!script.transactional(this.dialect)) {
                 nonTransactional.add(member);
             }
@@ -181,6 +185,10 @@ public final class Squasher {
         if (!parts.transactional) {
             parts.notes.add("Transactional: false, as " + String.join(", ", nonTransactional) + " ran outside a"
                     + " transaction: a failure part way leaves the statements before it applied");
+        }
+        if (!deferred.isEmpty()) {
+            parts.notes.add("Not deferred: " + String.join(", ", deferred) + (deferred.size() == 1 ? " was" : " were")
+                    + " deferred, and the squash runs with the start-up of a new database");
         }
         if (!javaClasses.isEmpty()) {
             parts.notes.add("Java revisions written as the SQL their operations render for " + this.dialect.name()

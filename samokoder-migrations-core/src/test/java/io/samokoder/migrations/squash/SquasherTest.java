@@ -171,7 +171,7 @@ class SquasherTest {
                         "DROP TABLE t;"),
                 sql("b2", "a1", "-- Transactional: false\n-- Lock Timeout: 1min",
                         "CREATE INDEX CONCURRENTLY ix_t ON t (id);", null),
-                sql("c3", "b2", "-- Statement Timeout: 0", "SELECT 1;", "SELECT 2;"));
+                sql("c3", "b2", "-- Statement Timeout: 0\n-- Deferred: true", "SELECT 1;", "SELECT 2;"));
         SquashedScript squash = Squasher.of(scripts, POSTGRESQL).squash("c3", null, DATE);
         RevisionScript read = ScriptLoader.parse("filesystem:/m/c3_x.sql", squash.text());
         assertThat(read.transactional()).isFalse();
@@ -179,10 +179,12 @@ class SquasherTest {
         assertThat(read.lockTimeout()).contains(Duration.ofMinutes(1));
         assertThat(read.statementTimeout()).contains(Duration.ZERO);
         assertThat(squash.text()).doesNotContain("migrate:downgrade");
+        assertThat(read.deferred()).isFalse();
         assertThat(squash.notes()).containsExactly(
                 "No downgrade part: b2 has none, so the squash is irreversible",
                 "Transactional: false, as b2 ran outside a transaction: a failure part way leaves the statements"
-                        + " before it applied");
+                        + " before it applied",
+                "Not deferred: c3 was deferred, and the squash runs with the start-up of a new database");
         assertThat(Squasher.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Squasher.format(Duration.ofHours(2))).isEqualTo("2h");
     }
