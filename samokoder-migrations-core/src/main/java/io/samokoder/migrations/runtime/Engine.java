@@ -1,6 +1,5 @@
 package io.samokoder.migrations.runtime;
 
-import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.LogEntry;
 import io.samokoder.migrations.MigrationException;
@@ -11,18 +10,14 @@ import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.OfflineScript;
 import io.samokoder.migrations.RepairResult;
 import io.samokoder.migrations.RevisionInfo;
-import io.samokoder.migrations.StepResult;
-import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.ValidationResult;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
-import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +41,7 @@ public final class Engine {
     private final Binding binding;
     private final Listeners listeners;
     private final Queries queries;
+    private final LockedRun lockedRun;
 
     /** Creates the engine; loads nothing. */
     public Engine(MigrationsConfig config) {
@@ -54,6 +50,7 @@ public final class Engine {
         this.binding = new Binding(config);
         this.listeners = new Listeners(config.listeners());
         this.queries = new Queries(config, this.catalog, this.binding);
+        this.lockedRun = new LockedRun(config, this.catalog, this.listeners);
     }
 
     /** The configuration. */
@@ -63,19 +60,14 @@ public final class Engine {
 
     // ---------------------------------------------------------------- runs
 
-    /** What a run was asked to do. */
-    private record Request(Command command, String target, List<String> stampTargets, boolean purge, boolean move,
-            boolean allowDowngrade, boolean undeferred) {
-    }
-
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
-        return run(new Request(command, target, stampTargets, purge, false, false, false));
+        return run(new RunRequest(command, target, stampTargets, purge, false, false, false));
     }
 
     /** Upgrades to every revision that is not deferred, as a start-up does; see {@link Deferred}. */
     public MigrationResult upgradeUndeferred() {
-        return run(new Request(Command.UPGRADE, "heads", null, false, false, false, true));
+        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, true));
     }
 
     /**
@@ -85,10 +77,11 @@ public final class Engine {
      * before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
-        return run(new Request(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
+        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
     }
 
-    private MigrationResult run(Request request) {
+    private MigrationResult run(RunRequest asked) {
+        RunRequest request = asked;
         Command command = request.command();
         String target = request.target();
         Instant startedAt = Instant.now();
@@ -115,14 +108,14 @@ public final class Engine {
                 }
                 tablesSeen = answer.tablesSeen();
             }
-            boolean undeferred = request.undeferred() && !this.catalog.get().deferred().isEmpty();
-            if (undeferred) {
+            if (request.undeferred() && this.catalog.get().deferred().isEmpty()) {
+                request = request.plain();
+            }
+            if (request.undeferred()) {
                 MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, startedAt,
                         start);
                 if (reached != null) {
-                    LOG.info(reached.summary());
-                    this.listeners.runFinished(reached);
-                    return reached;
+                    return finished(reached, reached.summary());
                 }
             }
             if (command != Command.STAMP && target != null && target.contains(":")) {
@@ -135,7 +128,7 @@ public final class Engine {
                 try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
                     this.listeners.lockAcquired(lock.waited());
                     try {
-                        return runLocked(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt,
+                        return this.lockedRun.run(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt,
                                 start);
                     } catch (LockLost lost) {
                         if (attempt == LOCK_ATTEMPTS) {
@@ -183,162 +176,14 @@ public final class Engine {
     private MigrationResult verified(List<String> rows, String target, Instant startedAt, long start) {
         MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
                 Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, true, List.of());
-        LOG.info("{}; scripts unchanged since verified", result.summary());
+        return finished(result, result.summary() + "; scripts unchanged since verified");
+    }
+
+    /** A run that took no lock: logged and told to the listeners. */
+    private MigrationResult finished(MigrationResult result, String summary) {
+        LOG.info(summary);
         this.listeners.runFinished(result);
         return result;
-    }
-
-    /**
-     * Under the lock: reads the rows and the log on the lock's own (idle, autocommit) connection;
-     * checks; plans; and executes the steps, if any (see {@link #execute}).
-     */
-    private MigrationResult runLocked(DataSource dataSource, MigrationLock lock, Binding.Bound bound, Request request,
-            boolean tablesSeen, Instant startedAt, long start) {
-        // Scripts are split, and operations' literals written, as the lock's session reads SQL (its SQL mode).
-        Dialect dialect = bound.dialect().forSqlMode(lock.sqlMode());
-        Tables tables = dialect == bound.dialect() ? bound.tables() : bound.tables().withDialect(dialect);
-        Command command = request.command();
-        String target = request.target();
-        boolean purge = request.purge();
-        if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.singleTransaction(dialect);
-        }
-        DbState state = LockedReads.state(lock, bound, tablesSeen);
-        List<String> rows = state.rows();
-        if (!(command == Command.STAMP && purge)) {
-            PlanChecks.knownRows(this.catalog, tables, rows);
-        }
-        boolean verified = false;
-        if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
-            verified = PlanChecks.drift(this.catalog, tables, this.config.checksumPolicy(), rows, state.log());
-        }
-        Plan plan;
-        if (request.move()) {
-            Move move = Move.decide(this.catalog.planner(), rows, target, request.allowDowngrade());
-            command = move.command();
-            plan = move.plan();
-        } else if (request.undeferred() && !this.catalog.get().deferred().isEmpty()) {
-            plan = Deferred.plan(this.catalog.planner(), rows,
-                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
-        } else {
-            plan = Plans.plan(this.catalog.planner(), command, rows, target, request.stampTargets(), purge);
-        }
-        if (command == Command.DOWNGRADE) {
-            PlanChecks.reversible(this.catalog, plan);
-        }
-        if (this.config.transactionMode() == TransactionMode.SINGLE) {
-            PlanChecks.transactional(this.catalog, plan, dialect);
-        }
-        PlanChecks.statements(this.catalog, plan, dialect);
-        if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
-            try {
-                lock.read(c -> {
-                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
-                    return null;
-                });
-            } catch (SQLException e) {
-                throw Jdbc.failure("Could not read the log table " + tables.logTable(), e, tables);
-            }
-        }
-        if (state.versionTableMissing() || state.logTableMissing()) {
-            try {
-                lock.read(c -> {
-                    state.createMissing(c, bound.versions(), bound.log(), tables);
-                    return null;
-                });
-            } catch (SQLException e) {
-                throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e, tables);
-            }
-        }
-        if (!plan.isEmpty()) {
-            LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), dialect.name(),
-                    plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
-                    !dialect.transactionalDdl() ? "each statement committing by itself (DDL is not"
-                            + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
-                                    ? "all in one transaction" : "one transaction per revision");
-        }
-        boolean record = verified && this.config.fastStart()
-                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
-        List<StepResult> steps = plan.isEmpty() ? List.of()
-                : execute(dataSource, lock, plan, tables, record ? fingerprintTask() : null);
-        if (record) {
-            recordVerified(lock, bound);
-        }
-        MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
-                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
-        LOG.info(result.summary());
-        this.listeners.runFinished(result);
-        return result;
-    }
-
-    /**
-     * Executes on the lock's own connection where the lock belongs to the session, else (a lock held
-     * in a transaction) on a second connection.
-     */
-    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
-            Runnable closing) {
-        Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
-        Connection shared = lock.runConnection();
-        if (shared != null) {
-            return executor.execute(shared, true, plan, closing);
-        }
-        try (Connection connection = Jdbc.open(dataSource,
-                "migrating (on " + tables.dialect().name() + " a run uses two connections at once: one holds"
-                        + " the migration lock in a transaction)")) {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
-            }
-            try {
-                return executor.execute(connection, false, plan, closing);
-            } finally {
-                if (!autoCommit && !connection.isClosed()) {
-                    connection.setAutoCommit(false);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("Database error while migrating", e);
-        }
-    }
-
-    /**
-     * Takes the scripts' fingerprint (which the catalog keeps) on the run's preparer thread while the
-     * last steps run, so that recording it after the run does not wait for the files to be stamped. An
-     * inner class, not a method reference: it is made on every run with steps, cold.
-     */
-    private Runnable fingerprintTask() {
-        Catalog scripts = this.catalog;
-        return new Runnable() {
-            @Override
-            public void run() {
-                scripts.fingerprint();
-            }
-        };
-    }
-
-    /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */
-    private void recordVerified(MigrationLock lock, Binding.Bound bound) {
-        String fingerprint = this.catalog.fingerprint();
-        List<String> heads = this.catalog.graph().heads();
-        if (fingerprint == null) {
-            return;
-        }
-        try {
-            lock.read(c -> {
-                // A revision left part-way (another branch's, say) keeps the full path: validate and check
-                // must see it, and the fast start's answer would hide it.
-                if (!bound.dialect().transactionalDdl()
-                        && !new PartialAttempts(bound.tables(), false).list(c).isEmpty()) {
-                    return null;
-                }
-                bound.fastStart().record(c, fingerprint, heads);
-                return null;
-            });
-        } catch (SQLException e) {
-            // The migration itself succeeded; the next start takes the full path again.
-            LOG.warn("Could not record the verified scripts in {} (the next start checks them in full): {}",
-                    bound.tables().stateTable(), Jdbc.describe(e));
-        }
     }
 
     // ---------------------------------------------------------------- read-only commands

@@ -179,11 +179,6 @@ final class OfflineRenderer {
         if (text.isEmpty()) {
             return;
         }
-        out.append(text);
-        int lastLine = text.lastIndexOf('\n');
-        if (text.indexOf("--", lastLine + 1) >= 0) {
-            out.append('\n');
-        }
-        out.append(";\n\n");
+        out.append(SqlStatement.terminated(text, false)).append('\n');
     }
 }

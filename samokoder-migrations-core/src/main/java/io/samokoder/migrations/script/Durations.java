@@ -19,6 +19,21 @@ public final class Durations {
     private Durations() {
     }
 
+    /** A duration as {@link #parse} reads it: {@code 0}, {@code 2h}, {@code 5min}, {@code 30s} or {@code 500ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "min";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     /** The duration, or {@code null} if the text is not one of the accepted forms (or above 24 days). */
     public static Duration parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);

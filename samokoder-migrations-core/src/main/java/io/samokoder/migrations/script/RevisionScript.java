@@ -87,18 +87,10 @@ public final class RevisionScript {
      * @param description where it comes from, for messages, e.g. {@code java:db.migrations.M0042_AddLocale}
      * @param createDate the declared creation date, or {@code null}
      * @param transactional whether it runs in a transaction
+     * @param deferred whether it is {@linkplain #deferred() deferred}
      * @param lockTimeout its lock timeout, or {@code null} for the configured one
      * @param statementTimeout its statement timeout, or {@code null} for the configured one
      * @param code what runs
-     */
-    public static RevisionScript ofCode(Revision revision, String description, String createDate,
-            boolean transactional, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
-        return ofCode(revision, description, createDate, transactional, false, lockTimeout, statementTimeout, code);
-    }
-
-    /**
-     * The script of a revision written as code that may be {@linkplain #deferred() deferred}; see
-     * {@link #ofCode(Revision, String, String, boolean, Duration, Duration, RevisionCode)}.
      */
     public static RevisionScript ofCode(Revision revision, String description, String createDate,
             boolean transactional, boolean deferred, Duration lockTimeout, Duration statementTimeout,

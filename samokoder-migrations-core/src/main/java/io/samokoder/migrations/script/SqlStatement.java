@@ -8,4 +8,15 @@ package io.samokoder.migrations.script;
  * @param line the 1-based line of the script file on which the statement starts
  */
 public record SqlStatement(String sql, int number, int line) {
+
+    /**
+     * A statement's text followed by its terminator {@code ;} and a line break, the terminator on a line of its own
+     * when the last line holds a {@code --} comment (or, with {@code hashComments}, MySQL's {@code #}), which would
+     * otherwise swallow it.
+     */
+    public static String terminated(String sql, boolean hashComments) {
+        int lastLine = sql.lastIndexOf('\n');
+        boolean comment = sql.indexOf("--", lastLine + 1) >= 0 || hashComments && sql.indexOf('#', lastLine + 1) >= 0;
+        return sql + (comment ? "\n;\n" : ";\n");
+    }
 }

@@ -7,8 +7,6 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
-import io.samokoder.migrations.script.ScriptLoader;
-import io.samokoder.migrations.script.SqlStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +35,12 @@ public final class Squasher {
     private final Map<String, RevisionScript> byId;
     private final RevisionGraph graph;
     private final Dialect dialect;
+    private final SquashText text;
 
     private Squasher(List<RevisionScript> scripts, Dialect dialect) {
         this.scripts = List.copyOf(scripts);
         this.dialect = dialect;
+        this.text = new SquashText(dialect);
         this.byId = new HashMap<>();
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : this.scripts) {
@@ -88,22 +88,25 @@ public final class Squasher {
         }
         List<String> downOrder = revisions(planner.downgrade(List.of(id), "base").steps());
         String name = message == null || message.isBlank() ? "Squash of " + order.size() + " revisions"
-                : oneLine(message);
+                : SquashText.oneLine(message);
         // Each SQL script's parts as written, comments kept; where they do not read back as they ran when put
         // together, each revision's statements alone.
-        Parts parts = parts(order, downOrder, true);
-        String text = header(name, id, createDate, labels, parts, replaced) + parts.body();
-        if (!readsBack(text, id, parts)) {
+        String description = source(id);
+        SquashText.Parts parts = parts(order, downOrder, true);
+        String script = SquashText.header(name, id, createDate, labels, parts, replaced) + parts.body();
+        RevisionScript squashed = this.text.readBack(script, description, parts);
+        if (squashed == null) {
             parts = parts(order, downOrder, false);
-            text = header(name, id, createDate, labels, parts, replaced) + parts.body();
-            if (!readsBack(text, id, parts)) {
+            script = SquashText.header(name, id, createDate, labels, parts, replaced) + parts.body();
+            squashed = this.text.readBack(script, description, parts);
+            if (squashed == null) {
                 throw new SquashException("The squash of " + id + " does not read back as the statements it was made"
                         + " of; nothing was written. Squash up to a revision below the ones whose statements only"
                         + " another SQL mode reads, and report the scripts as a bug");
             }
         }
-        checkMap(id, ScriptLoader.parse(this.byId.get(id).description(), text), members);
-        return new SquashedScript(id, text, replaced, parts.notes);
+        checkMap(id, squashed, members);
+        return new SquashedScript(id, script, replaced, parts.notes);
     }
 
     private static List<String> revisions(List<Step> steps) {
@@ -145,8 +148,8 @@ public final class Squasher {
     }
 
     /** The upgrade and downgrade parts, and what they make of the header's settings. */
-    private Parts parts(List<String> order, List<String> downOrder, boolean asWritten) {
-        Parts parts = new Parts();
+    private SquashText.Parts parts(List<String> order, List<String> downOrder, boolean asWritten) {
+        SquashText.Parts parts = new SquashText.Parts();
         List<String> nonTransactional = new ArrayList<>();
         List<String> javaClasses = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
@@ -163,7 +166,7 @@ public final class Squasher {
             }
             parts.lockTimeout = longest(parts.lockTimeout, script.lockTimeout().orElse(null));
             parts.statementTimeout = longest(parts.statementTimeout, script.statementTimeout().orElse(null));
-            parts.upgrade.add(group(script, true, asWritten));
+            parts.upgrade.add(this.text.group(script, true, asWritten));
         }
         List<String> irreversible = new ArrayList<>();
         for (String member : downOrder) {
@@ -175,7 +178,7 @@ public final class Squasher {
         if (irreversible.isEmpty()) {
             for (String member : downOrder) {
                 RevisionScript script = this.byId.get(member);
-                parts.downgrade.add(group(script, false, asWritten));
+                parts.downgrade.add(this.text.group(script, false, asWritten));
             }
         } else {
             parts.notes.add("No downgrade part: " + String.join(", ", irreversible) + (irreversible.size() == 1
@@ -197,67 +200,6 @@ public final class Squasher {
         return parts;
     }
 
-    private List<SqlStatement> statements(RevisionScript script, boolean upgrade) {
-        try {
-            return script.offlineStatements(upgrade, this.dialect);
-        } catch (MigrationException e) {
-            throw new SquashException("Cannot squash revision " + script.id() + " (" + script.description() + "): "
-                    + e.getMessage() + ". Squash up to a revision below it, or make it one that does not read the"
-                    + " database", e);
-        }
-    }
-
-    /**
-     * A revision's part under a comment naming it: as written (comments included) when it reads back alone as the
-     * statements it runs, with a terminator added after an unterminated last statement; else its statements, each
-     * with its terminator.
-     */
-    private Group group(RevisionScript script, boolean upgrade, boolean asWritten) {
-        List<String> sql = sql(statements(script, upgrade));
-        String title = "-- " + script.id() + ": " + oneLine(script.message().isBlank() ? script.description()
-                : script.message()) + "\n";
-        if (asWritten && script.code().isEmpty()) {
-            String written = script.partText(upgrade).strip();
-            for (String candidate : List.of(written, written + "\n;")) {
-                if (readsAlone(candidate, sql)) {
-                    return new Group(title + (candidate.isEmpty() ? "" : candidate + "\n") + "\n", sql);
-                }
-            }
-        }
-        StringBuilder text = new StringBuilder(title);
-        for (String body : sql) {
-            text.append(body);
-            int lastLine = body.lastIndexOf('\n');
-            if (body.indexOf("--", lastLine + 1) >= 0 || body.indexOf('#', lastLine + 1) >= 0) {
-                text.append('\n');
-            }
-            text.append(";\n\n");
-        }
-        if (sql.isEmpty()) {
-            text.append('\n');
-        }
-        return new Group(text.toString(), sql);
-    }
-
-    /** Whether a part's text, followed by a statement of another revision, reads as its statements and that one. */
-    private boolean readsAlone(String part, List<String> sql) {
-        String probe = "SELECT 'next revision'";
-        try {
-            RevisionScript script = ScriptLoader.parse("squash", "-- probe\n--\n-- Revision ID: probe\n\n"
-                    + "-- migrate:upgrade\n" + part + "\n-- next\n" + probe + ";\n");
-            List<String> read = sql(script.offlineStatements(true, this.dialect));
-            List<String> expected = new ArrayList<>(sql);
-            expected.add(probe);
-            return read.equals(expected);
-        } catch (MigrationException e) {
-            return false;
-        }
-    }
-
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
     /** The longer of two timeouts; {@code null} is "not set", {@link Duration#ZERO} is "none", the longest. */
     private static Duration longest(Duration a, Duration b) {
         if (a == null || b == null) {
@@ -267,78 +209,6 @@ public final class Squasher {
             return Duration.ZERO;
         }
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private String header(String message, String id, String createDate, Set<String> labels, Parts parts,
-            List<RevisionScript> replaced) {
-        StringBuilder h = new StringBuilder();
-        h.append("-- ").append(message).append("\n--\n");
-        h.append("-- Revision ID: ").append(id).append('\n');
-        h.append("-- Revises:\n");
-        h.append("-- Create Date: ").append(createDate).append('\n');
-        if (!labels.isEmpty()) {
-            h.append("-- Branch Labels: ").append(String.join(", ", labels)).append('\n');
-        }
-        if (!parts.transactional) {
-            h.append("-- Transactional: false\n");
-        }
-        if (parts.lockTimeout != null) {
-            h.append("-- Lock Timeout: ").append(format(parts.lockTimeout)).append('\n');
-        }
-        if (parts.statementTimeout != null) {
-            h.append("-- Statement Timeout: ").append(format(parts.statementTimeout)).append('\n');
-        }
-        Set<String> squashed = new LinkedHashSet<>();
-        List<String> checksums = new ArrayList<>();
-        for (RevisionScript script : replaced) {
-            script.squash().ifPresent(s -> squashed.addAll(s.revisions()));
-            if (script.id().equals(id)) {
-                checksums.add(checksum(script));
-                script.squash().ifPresent(s -> checksums.addAll(s.checksums()));
-            } else {
-                squashed.add(script.id());
-            }
-        }
-        h.append("-- Squashes: ").append(String.join(", ", squashed)).append('\n');
-        h.append("-- Squashed Checksum: ").append(String.join(", ", checksums)).append("\n\n");
-        return h.toString();
-    }
-
-    /** A duration as a header writes it: {@code 0}, {@code 2h}, {@code 5min}, {@code 30s} or {@code 500ms}. */
-    static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis == 0) {
-            return "0";
-        }
-        if (millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0) {
-            return millis / 60_000 + "min";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
-
-    private static String checksum(RevisionScript script) {
-        try {
-            return script.checksum();
-        } catch (MigrationException e) {
-            throw new SquashException("Cannot squash revision " + script.id() + " (" + script.description() + "): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** Whether the written script reads back as the statements it was made of. */
-    private boolean readsBack(String text, String id, Parts parts) {
-        try {
-            RevisionScript squashed = ScriptLoader.parse(this.byId.get(id).description(), text);
-            List<String> up = sql(squashed.offlineStatements(true, this.dialect));
-            List<String> down = squashed.reversible() ? sql(squashed.offlineStatements(false, this.dialect))
-                    : List.of();
-            return up.equals(parts.statements(parts.upgrade)) && down.equals(parts.statements(parts.downgrade));
-        } catch (MigrationException e) {
-            return false;
-        }
     }
 
     /** The map stays valid with the squash in place of what it replaces. */
@@ -359,54 +229,7 @@ public final class Squasher {
         }
     }
 
-    private static List<String> sql(List<SqlStatement> statements) {
-        List<String> sql = new ArrayList<>(statements.size());
-        for (SqlStatement statement : statements) {
-            String text = statement.sql().strip();
-            if (!text.isEmpty()) {
-                sql.add(text);
-            }
-        }
-        return sql;
-    }
-
     private String source(String id) {
         return this.byId.get(id).description();
-    }
-
-    /** One revision's statements as written into a part. */
-    private record Group(String text, List<String> sql) {
-    }
-
-    /** The parts being written. */
-    private static final class Parts {
-        final List<Group> upgrade = new ArrayList<>();
-        final List<Group> downgrade = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        boolean transactional;
-        Duration lockTimeout;
-        Duration statementTimeout;
-
-        String body() {
-            StringBuilder body = new StringBuilder("-- migrate:upgrade\n\n");
-            for (Group group : this.upgrade) {
-                body.append(group.text());
-            }
-            if (!this.downgrade.isEmpty()) {
-                body.append("-- migrate:downgrade\n\n");
-                for (Group group : this.downgrade) {
-                    body.append(group.text());
-                }
-            }
-            return body.toString().stripTrailing() + "\n";
-        }
-
-        List<String> statements(List<Group> groups) {
-            List<String> sql = new ArrayList<>();
-            for (Group group : groups) {
-                sql.addAll(group.sql());
-            }
-            return sql;
-        }
     }
 }

@@ -19,7 +19,7 @@ class JavaFingerprintTest {
             String message) {
         Revision declared = new Revision(id, revises, labels, dependsOn, message, "java:com.example.J2");
         return JavaFingerprint.combine("files", List.of(RevisionScript.ofCode(declared, "java:com.example.J2", null,
-                true, null, null, CODE)));
+                true, false, null, null, CODE)));
     }
 
     @Test

@@ -152,7 +152,8 @@ class StepPreparerTest {
         });
         List<Step> steps = steps(2);
         StepPreparer.start(steps, step -> RevisionScript.ofCode(new Revision(step.revision(), List.of(), Set.of(),
-                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, null, null, code),
+                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, false, null, null,
+                code),
                 POSTGRESQL, null);
         awaitSize(threads, 2);
         assertThat(threads).containsExactly("samokoder-migrations-prepare", "samokoder-migrations-prepare");

@@ -12,6 +12,7 @@ import io.samokoder.migrations.ops.Column;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.ops.Type;
+import io.samokoder.migrations.script.Durations;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -185,8 +186,8 @@ class SquasherTest {
                 "Transactional: false, as b2 ran outside a transaction: a failure part way leaves the statements"
                         + " before it applied",
                 "Not deferred: c3 was deferred, and the squash runs with the start-up of a new database");
-        assertThat(Squasher.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-        assertThat(Squasher.format(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
     }
 
     @Test

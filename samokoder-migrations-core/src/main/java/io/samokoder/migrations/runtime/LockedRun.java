@@ -1,0 +1,190 @@
+package io.samokoder.migrations.runtime;
+
+import io.samokoder.migrations.ChecksumPolicy;
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.MigrationResult;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.TransactionMode;
+import io.samokoder.migrations.dialect.Dialect;
+import io.samokoder.migrations.plan.Plan;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of a run that holds the migration lock: reads the rows and the log again, checks, plans, executes the
+ * steps, and records the fingerprint of scripts verified at the heads (see {@link FastStart}).
+ */
+final class LockedRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+
+    private final MigrationsConfig config;
+    private final Catalog catalog;
+    private final Listeners listeners;
+
+    LockedRun(MigrationsConfig config, Catalog catalog, Listeners listeners) {
+        this.config = config;
+        this.catalog = catalog;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Under the lock: reads the rows and the log on the lock's own (idle, autocommit) connection;
+     * checks; plans; and executes the steps, if any (see {@link #execute}).
+     */
+    MigrationResult run(DataSource dataSource, MigrationLock lock, Binding.Bound bound, RunRequest request,
+            boolean tablesSeen, Instant startedAt, long start) {
+        // Scripts are split, and operations' literals written, as the lock's session reads SQL (its SQL mode).
+        Dialect dialect = bound.dialect().forSqlMode(lock.sqlMode());
+        Tables tables = dialect == bound.dialect() ? bound.tables() : bound.tables().withDialect(dialect);
+        Command command = request.command();
+        String target = request.target();
+        boolean purge = request.purge();
+        if (this.config.transactionMode() == TransactionMode.SINGLE) {
+            PlanChecks.singleTransaction(dialect);
+        }
+        DbState state = LockedReads.state(lock, bound, tablesSeen);
+        List<String> rows = state.rows();
+        if (!(command == Command.STAMP && purge)) {
+            PlanChecks.knownRows(this.catalog, tables, rows);
+        }
+        boolean verified = false;
+        if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
+            verified = PlanChecks.drift(this.catalog, tables, this.config.checksumPolicy(), rows, state.log());
+        }
+        Plan plan;
+        if (request.move()) {
+            Move move = Move.decide(this.catalog.planner(), rows, target, request.allowDowngrade());
+            command = move.command();
+            plan = move.plan();
+        } else if (request.undeferred()) {
+            plan = Deferred.plan(this.catalog.planner(), rows,
+                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
+        } else {
+            plan = Plans.plan(this.catalog.planner(), command, rows, target, request.stampTargets(), purge);
+        }
+        if (command == Command.DOWNGRADE) {
+            PlanChecks.reversible(this.catalog, plan);
+        }
+        if (this.config.transactionMode() == TransactionMode.SINGLE) {
+            PlanChecks.transactional(this.catalog, plan, dialect);
+        }
+        PlanChecks.statements(this.catalog, plan, dialect);
+        if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
+            try {
+                lock.read(c -> {
+                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw Jdbc.failure("Could not read the log table " + tables.logTable(), e, tables);
+            }
+        }
+        if (state.versionTableMissing() || state.logTableMissing()) {
+            try {
+                lock.read(c -> {
+                    state.createMissing(c, bound.versions(), bound.log(), tables);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e, tables);
+            }
+        }
+        if (!plan.isEmpty()) {
+            LOG.info("Migrating {} on {}: {} step{}, {}", tables.versionTableName(), dialect.name(),
+                    plan.steps().size(), plan.steps().size() == 1 ? "" : "s",
+                    !dialect.transactionalDdl() ? "each statement committing by itself (DDL is not"
+                            + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
+                                    ? "all in one transaction" : "one transaction per revision");
+        }
+        boolean record = verified && this.config.fastStart()
+                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
+        List<StepResult> steps = plan.isEmpty() ? List.of()
+                : execute(dataSource, lock, plan, tables, record ? fingerprintTask() : null);
+        if (record) {
+            recordVerified(lock, bound);
+        }
+        MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
+                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
+        LOG.info(result.summary());
+        this.listeners.runFinished(result);
+        return result;
+    }
+
+    /**
+     * Executes on the lock's own connection where the lock belongs to the session, else (a lock held
+     * in a transaction) on a second connection.
+     */
+    private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
+            Runnable closing) {
+        Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
+        Connection shared = lock.runConnection();
+        if (shared != null) {
+            return executor.execute(shared, true, plan, closing);
+        }
+        try (Connection connection = Jdbc.open(dataSource,
+                "migrating (on " + tables.dialect().name() + " a run uses two connections at once: one holds"
+                        + " the migration lock in a transaction)")) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return executor.execute(connection, false, plan, closing);
+            } finally {
+                if (!autoCommit && !connection.isClosed()) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("Database error while migrating", e);
+        }
+    }
+
+    /**
+     * Takes the scripts' fingerprint (which the catalog keeps) on the run's preparer thread while the
+     * last steps run, so that recording it after the run does not wait for the files to be stamped. An
+     * inner class, not a method reference: it is made on every run with steps, cold.
+     */
+    private Runnable fingerprintTask() {
+        Catalog scripts = this.catalog;
+        return new Runnable() {
+            @Override
+            public void run() {
+                scripts.fingerprint();
+            }
+        };
+    }
+
+    /** Records the fingerprint as verified; the run ended at the heads (see {@link FastStart}). */
+    private void recordVerified(MigrationLock lock, Binding.Bound bound) {
+        String fingerprint = this.catalog.fingerprint();
+        List<String> heads = this.catalog.graph().heads();
+        if (fingerprint == null) {
+            return;
+        }
+        try {
+            lock.read(c -> {
+                // A revision left part-way (another branch's, say) keeps the full path: validate and check
+                // must see it, and the fast start's answer would hide it.
+                if (!bound.dialect().transactionalDdl()
+                        && !new PartialAttempts(bound.tables(), false).list(c).isEmpty()) {
+                    return null;
+                }
+                bound.fastStart().record(c, fingerprint, heads);
+                return null;
+            });
+        } catch (SQLException e) {
+            // The migration itself succeeded; the next start takes the full path again.
+            LOG.warn("Could not record the verified scripts in {} (the next start checks them in full): {}",
+                    bound.tables().stateTable(), Jdbc.describe(e));
+        }
+    }
+}
