@@ -128,8 +128,8 @@ public final class Engine {
                 try (MigrationLock lock = this.binding.lock(dataSource, first, this.config.lockWaitTimeout())) {
                     this.listeners.lockAcquired(lock.waited());
                     try {
-                        return this.lockedRun.run(dataSource, lock, this.binding.known(), request, tablesSeen, startedAt,
-                                start);
+                        return this.lockedRun.run(dataSource, lock, this.binding.known(), request, tablesSeen,
+                                startedAt, start);
                     } catch (LockLost lost) {
                         if (attempt == LOCK_ATTEMPTS) {
                             throw lost.failure;
