@@ -158,7 +158,9 @@ public final class MigrationsConfig {
     /**
      * How soon the database server ends the session of a run whose host stopped answering (network lost, host
      * down), which frees the migration lock for another instance; {@link Duration#ZERO} keeps the server's own
-     * settings. PostgreSQL only (TCP keepalives and TCP user timeout of the run's session).
+     * settings. PostgreSQL: the TCP keepalives and TCP user timeout of the run's session. MariaDB and MySQL: the
+     * session's {@code wait_timeout} (whole seconds), which ends it that long after its last statement ended,
+     * except while a Java revision's own code runs. Not H2.
      */
     public Duration deadHolderTimeout() {
         return this.deadHolderTimeout;
@@ -378,7 +380,8 @@ public final class MigrationsConfig {
 
         /**
          * How soon the server ends the session of a run whose host stopped answering, freeing the lock (default 1
-         * minute; zero keeps the server's settings, on PostgreSQL over two hours). PostgreSQL only.
+         * minute; zero keeps the server's settings: on PostgreSQL over two hours, MariaDB's {@code wait_timeout} eight
+         * hours). PostgreSQL, MariaDB and MySQL.
          */
         public Builder deadHolderTimeout(Duration deadHolderTimeout) {
             this.deadHolderTimeout = deadHolderTimeout;

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A TCP proxy in front of a database server that counts round trips: every time a client sends
  * bytes after the server last answered it (the first bytes of a request) counts one. Statements
- * pipelined by the driver before the first reply count once.
+ * pipelined by the driver before the first reply count once. {@link #silence()} makes it a host that
+ * stopped answering.
  */
 final class RoundTripProxy implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class RoundTripProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final AtomicLong roundTrips = new AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean silent = new AtomicBoolean();
 
     /** Starts a proxy to the server of {@code jdbcUrl} on a free local port. */
     RoundTripProxy(String jdbcUrl) throws IOException {
@@ -44,6 +46,15 @@ final class RoundTripProxy implements AutoCloseable {
     String url(String jdbcUrl) {
         Matcher m = match(jdbcUrl);
         return m.group(1) + "127.0.0.1:" + this.listener.getLocalPort() + m.group(4);
+    }
+
+    /**
+     * From now on passes no byte either way and closes nothing, as a host that lost its network or was powered
+     * off: neither side is told (no FIN, no RST), and what the server sends waits unread. New connections are
+     * accepted and left unanswered. {@link #close()} ends it all.
+     */
+    void silence() {
+        this.silent.set(true);
     }
 
     /** The round trips of all connections so far. */
@@ -63,10 +74,13 @@ final class RoundTripProxy implements AutoCloseable {
         while (!this.listener.isClosed()) {
             try {
                 Socket client = this.listener.accept();
+                this.sockets.add(client);
+                if (this.silent.get()) {
+                    continue;
+                }
                 Socket server = new Socket(this.host, this.port);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                this.sockets.add(client);
                 this.sockets.add(server);
                 AtomicBoolean answered = new AtomicBoolean(true);
                 pump(client.getInputStream(), server.getOutputStream(), answered, true);
@@ -85,6 +99,10 @@ final class RoundTripProxy implements AutoCloseable {
             try (in; out) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
+                    if (this.silent.get()) {
+                        holdUntilClosed();
+                        return;
+                    }
                     if (request) {
                         if (answered.getAndSet(false)) {
                             this.roundTrips.incrementAndGet();
@@ -101,6 +119,18 @@ final class RoundTripProxy implements AutoCloseable {
         }, "round-trip-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Keeps a silenced pump's streams open (closing them would tell both sides) until the proxy closes. */
+    private void holdUntilClosed() {
+        while (!this.listener.isClosed()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

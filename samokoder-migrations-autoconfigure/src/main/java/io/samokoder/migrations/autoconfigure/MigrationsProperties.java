@@ -147,8 +147,9 @@ public class MigrationsProperties {
     /**
      * How soon the database server ends the session of an instance whose host stopped answering while it
      * migrates (network lost, host down), which frees the migration lock for the next instance; zero keeps the
-     * server's settings. PostgreSQL only: TCP keepalives and TCP user timeout of the run's session. If a
-     * duration suffix is not specified, seconds will be used.
+     * server's settings. PostgreSQL: TCP keepalives and TCP user timeout of the run's session; MariaDB and MySQL:
+     * the session's wait_timeout, counted from its last statement. If a duration suffix is not specified, seconds
+     * will be used.
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration deadHolderTimeout = Duration.ofMinutes(1);

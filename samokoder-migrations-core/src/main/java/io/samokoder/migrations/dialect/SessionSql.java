@@ -77,6 +77,17 @@ public interface SessionSql {
     }
 
     /**
+     * Of the {@link #deadHostSettings}, those that end a session whose client sends nothing for their time, also
+     * a client that is there (MariaDB's {@code wait_timeout}), rather than only one whose host stopped
+     * answering. The run puts them back to the session's own values while a revision's own code runs, which
+     * may leave the connection idle for longer (work of its own elsewhere), and sets them again after it.
+     * Empty (the default) where none does.
+     */
+    default List<String> idleLimitSettings() {
+        return List.of();
+    }
+
+    /**
      * One query of one row that returns the session's lock timeout, statement timeout and, when
      * {@code deadClientCheck} is not {@code null}, the {@link #deadClientCheckSetting()}, as they were
      * (in that order, written as {@link #sessionSettingsQuery} and {@link #currentSettingQuery} return

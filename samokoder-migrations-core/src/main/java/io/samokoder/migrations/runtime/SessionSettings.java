@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,10 @@ final class SessionSettings {
     private final Dialect dialect;
     /** The timeouts set for the session during this run: lock timeout, statement timeout. */
     private String[] runTimeouts;
+    /** Of this run's dead-host settings, those that also end an idle session: setting → the run's value. */
+    private Map<String, String> idleLimits = Map.of();
+    /** The kept settings' values found by {@link #enterRun}, to put the idle limits back from. */
+    private List<String> ownKept = List.of();
 
     SessionSettings(MigrationsConfig config, Dialect dialect) {
         this.config = config;
@@ -79,8 +84,9 @@ final class SessionSettings {
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 int keptFrom = check ? 4 : 3;
-                return new Saved(new String[] {rs.getString(1), rs.getString(2)}, check ? rs.getString(3) : null,
-                        kept(rs, keptFrom), rs.getLong(keptFrom + this.dialect.session().keptSettings().size()));
+                return entered(new Saved(new String[] {rs.getString(1), rs.getString(2)},
+                        check ? rs.getString(3) : null, kept(rs, keptFrom),
+                        rs.getLong(keptFrom + this.dialect.session().keptSettings().size())), deadHost);
             } catch (SQLException e) {
                 LOG.debug("Could not set the run's session settings in one query, trying one by one: {}",
                         Jdbc.describe(e));
@@ -90,8 +96,8 @@ final class SessionSettings {
         try {
             Saved saved = setRunTimeouts(connection, previousCheck);
             // After the kept settings were read, so that the run's end puts these back.
-            deadHost.forEach((setting, value) -> setSession(connection, setting, value));
-            return saved;
+            deadHost.forEach((setting, value) -> setKept(connection, setting, value));
+            return entered(saved, deadHost);
         } catch (RuntimeException e) {
             if (previousCheck != null) {
                 restoreDeadClientCheck(connection, previousCheck);
@@ -100,11 +106,52 @@ final class SessionSettings {
         }
     }
 
+    private Saved entered(Saved saved, Map<String, String> deadHost) {
+        Map<String, String> limits = new LinkedHashMap<>();
+        for (String setting : this.dialect.session().idleLimitSettings()) {
+            if (deadHost.containsKey(setting)) {
+                limits.put(setting, deadHost.get(setting));
+            }
+        }
+        this.idleLimits = limits;
+        this.ownKept = saved.kept();
+        return saved;
+    }
+
+    /**
+     * Before a revision's own code runs against the session: puts the dialect's
+     * {@link SessionSql#idleLimitSettings idle limits} back to the session's own values, so that code which
+     * leaves the connection idle for a while (work of its own elsewhere) does not have the session ended
+     * under it. Returns whether {@link #afterOwnCode} has anything to set again; a failure is logged.
+     */
+    boolean beforeOwnCode(Connection connection) {
+        if (this.idleLimits.isEmpty()) {
+            return false;
+        }
+        List<String> settings = this.dialect.session().keptSettings();
+        for (String setting : this.idleLimits.keySet()) {
+            int i = settings.indexOf(setting);
+            String own = i < this.ownKept.size() ? this.ownKept.get(i) : null;
+            if (own != null) {
+                setKept(connection, setting, own);
+            }
+        }
+        return true;
+    }
+
+    /** After the revision's own code: the run's idle limits again, where {@link #beforeOwnCode} put them back. */
+    void afterOwnCode(Connection connection, boolean changed) {
+        if (changed) {
+            this.idleLimits.forEach((setting, value) -> setKept(connection, setting, value));
+        }
+    }
+
     /**
      * Puts back what {@link #enterRun} found, in autocommit; a failure is logged, not thrown (the
      * run's outcome stands).
      */
     void leaveRun(Connection connection, Saved saved) {
+        this.idleLimits = Map.of();
         String[] timeouts = saved.timeouts();
         String sql = this.dialect.session().leaveRunSql(timeouts[0], timeouts[1], saved.deadClientCheck(),
                 saved.kept());
@@ -145,7 +192,7 @@ final class SessionSettings {
                 continue;
             }
             String setting = settings.get(i);
-            if (restoreKept(connection, setting, kept.get(i))) {
+            if (setKept(connection, setting, kept.get(i))) {
                 continue;
             }
             String fallback = this.dialect.session().keptSettingFallback(setting);
@@ -169,10 +216,10 @@ final class SessionSettings {
     }
 
     /**
-     * Sets one kept setting back, with the dialect's own statement where it has one; true also when the
-     * value (MariaDB: no database selected) cannot be set again but nothing is to be put back.
+     * Sets one kept setting to {@code value}, with the dialect's own statement where it has one; true also when
+     * the value (MariaDB: no database selected) cannot be set again but nothing is to be put back.
      */
-    private boolean restoreKept(Connection connection, String setting, String value) {
+    private boolean setKept(Connection connection, String setting, String value) {
         String sql = this.dialect.session().restoreKeptSettingSql(setting, value);
         if (sql == null) {
             return value == null || setSession(connection, setting, value);

@@ -8,6 +8,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.ops.SqlValue;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The MariaDB and MySQL dialects' text, without a server. */
@@ -37,8 +38,15 @@ class MariaDbDialectTest {
                 .isEqualTo("SELECT @@SESSION.lock_wait_timeout, @@SESSION.max_execution_time / 1000, DATABASE(),"
                         + " @@SESSION.sql_mode, @@SESSION.time_zone, @@SESSION.foreign_key_checks,"
                         + " @@SESSION.unique_checks, @@SESSION.character_set_client, @@SESSION.character_set_results,"
-                        + " @@SESSION.collation_connection");
-        assertThat(MARIADB.session().keptSettings()).hasSize(8).startsWith("database");
+                        + " @@SESSION.collation_connection, @@SESSION.wait_timeout");
+        assertThat(MARIADB.session().keptSettings()).hasSize(9).startsWith("database").endsWith("wait_timeout");
+        assertThat(MARIADB.session().deadHostSettings(Duration.ofMillis(1500), 10))
+                .as("the dead-holder timeout is the session's idle limit, in whole seconds rounded up")
+                .containsExactly(Map.entry("wait_timeout", "2"));
+        assertThat(MARIADB.session().deadHostSettings(Duration.ZERO, 10)).isEmpty();
+        assertThat(MARIADB.session().idleLimitSettings()).containsExactly("wait_timeout");
+        assertThat(MARIADB.session().restoreKeptSettingSql("wait_timeout", "28800"))
+                .as("a number, which the server takes only unquoted").isEqualTo("SET SESSION wait_timeout = 28800");
         assertThat(MARIADB.session().restoreKeptSettingSql("database", "app`s")).isEqualTo("USE `app``s`");
         assertThat(MARIADB.session().restoreKeptSettingSql("database", null)).as("none selected").isNull();
         assertThat(MARIADB.session().restoreKeptSettingSql("foreign_key_checks", "1"))
