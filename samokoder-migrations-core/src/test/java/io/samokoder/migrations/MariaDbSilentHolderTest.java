@@ -28,7 +28,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
  */
 class MariaDbSilentHolderTest {
 
-    private static final Duration DEAD_HOLDER = Duration.ofSeconds(3);
+    private static final Duration DEAD_HOLDER = Duration.ofSeconds(5);
 
     private static void writeScripts(Path dir) {
         Rev.writeAll(dir,
@@ -70,6 +70,13 @@ class MariaDbSilentHolderTest {
         return holder;
     }
 
+    /** Closes every socket of the proxy, which the holder's run then fails on, and waits for it to end. */
+    private static void endSilence(RoundTripProxy proxy, Thread holder) throws Exception {
+        proxy.close();
+        holder.join(30_000);
+        assertThat(holder.isAlive()).isFalse();
+    }
+
     @Test
     void theServerEndsTheSilentHoldersSessionAfterTheTimeoutAndTheNextEngineIsToldWhatWasLeft(@TempDir Path dir)
             throws Exception {
@@ -86,7 +93,7 @@ class MariaDbSilentHolderTest {
                             .upgrade("heads"));
             Duration took = Duration.ofNanos(System.nanoTime() - cut);
 
-            // The rest of the two-second statement, then the three seconds of wait_timeout.
+            // The rest of the two-second statement, then the five seconds of wait_timeout.
             assertThat(took).isBetween(DEAD_HOLDER.minusSeconds(1), Duration.ofSeconds(20));
             assertThat(refusal.revision()).isEqualTo("r2");
             assertThat(refusal.getMessage()).contains("its upgrade was started by a run that ended");
@@ -100,9 +107,7 @@ class MariaDbSilentHolderTest {
             assertThat(MariaDb.strings(ds, "SELECT revision, count(*) FROM side_effect GROUP BY revision"
                     + " ORDER BY 1")).containsExactly("r1|1", "r2|1", "r3|1");
 
-            proxy.close();
-            holder.join(30_000);
-            assertThat(holder.isAlive()).isFalse();
+            endSilence(proxy, holder);
             assertThat(holderOutcome.get()).as("the silenced holder's run failed").isNotNull();
         }
     }
@@ -124,9 +129,7 @@ class MariaDbSilentHolderTest {
             assertThat(timeout.getMessage()).contains("KILL " + timeout.holderPid());
             assertThat(MariaDb.versionRows(ds)).containsExactly("r1");
 
-            proxy.close();
-            holder.join(30_000);
-            assertThat(holder.isAlive()).isFalse();
+            endSilence(proxy, holder);
         }
     }
 
@@ -142,18 +145,42 @@ class MariaDbSilentHolderTest {
             try (Connection c = pool.getConnection()) {
                 own = Db.first(c, "SELECT @@SESSION.wait_timeout");
             }
-            assertThat(own).isNotEqualTo("2");
+            assertThat(own).isNotEqualTo("5");
 
-            new Migrations(MariaDb.config(pool, dir).deadHolderTimeout(Duration.ofSeconds(2))
+            new Migrations(MariaDb.config(pool, dir).deadHolderTimeout(Duration.ofSeconds(5))
                     .javaRevisions(new WaitsBetweenItsStatements()).build()).upgrade("heads");
 
-            // The SQL revisions ran under the run's two seconds; the Java revision, idle for four, under the
+            // The SQL revisions ran under the run's five seconds; the Java revision, idle for six, under the
             // session's own limit, and its second statement found the session there.
             assertThat(MariaDb.strings(db.dataSource(), "SELECT step, idle_limit FROM seen ORDER BY step"))
-                    .containsExactly("j2|" + own, "j2 later|" + own, "r1|2", "r3|2");
+                    .containsExactly("j2|" + own, "j2 later|" + own, "r1|5", "r3|5");
             try (Connection c = pool.getConnection()) {
                 assertThat(Db.first(c, "SELECT @@SESSION.wait_timeout")).isEqualTo(own);
             }
+        }
+    }
+
+    @Test
+    void aListenerThatBlocksLongerThanTheLimitIsToldWhyTheConnectionWasLost(@TempDir Path dir) throws Exception {
+        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"));
+        try (TestDatabase db = MariaDb.fresh("blocked")) {
+            MigrationListener blocking = new MigrationListener() {
+                @Override
+                public void stepStarting(PlannedStep step) {
+                    try {
+                        Thread.sleep(7000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            MigrationException failure = catchThrowableOfType(MigrationException.class,
+                    () -> new Migrations(MariaDb.config(db.dataSource(), dir).deadHolderTimeout(DEAD_HOLDER)
+                            .listener(blocking).build()).upgrade("heads"));
+
+            assertThat(failure.getMessage()).contains("If the run's connection sent nothing for 5 s before this, the"
+                    + " server ended its session: wait_timeout is set from samokoder.migrations.dead-holder-timeout");
+            assertThat(MariaDb.versionRows(db.dataSource())).isEmpty();
         }
     }
 
@@ -173,7 +200,7 @@ class MariaDbSilentHolderTest {
             try (Statement st = op.connection().createStatement()) {
                 st.executeUpdate("INSERT INTO seen SELECT 'j2', @@SESSION.wait_timeout");
                 // Work elsewhere, longer than the run's idle limit.
-                Thread.sleep(4000);
+                Thread.sleep(6000);
                 st.executeUpdate("INSERT INTO seen SELECT 'j2 later', @@SESSION.wait_timeout");
             }
         }

@@ -147,6 +147,23 @@ final class SessionSettings {
     }
 
     /**
+     * For a failure that lost the connection while the run's idle limits were set: that the server may have
+     * ended the session for sending nothing that long, and what to change; starts with a space. Empty
+     * otherwise.
+     */
+    String idleLimitHint(SQLException error) {
+        String state = error.getSQLState();
+        if (this.idleLimits.isEmpty() || state == null || !state.startsWith("08")) {
+            return "";
+        }
+        return " If the run's connection sent nothing for " + String.join(", ", this.idleLimits.values())
+                + " s before this, the server ended its session: " + String.join(", ", this.idleLimits.keySet())
+                + " is set from samokoder.migrations.dead-holder-timeout for a run (deadHolderTimeout of the builder),"
+                + " so that a lock holder whose host went silent frees the lock; a MigrationListener that blocks"
+                + " that long cuts the run off. Raise it, or set it to 0 to keep the server's own.";
+    }
+
+    /**
      * Puts back what {@link #enterRun} found, in autocommit; a failure is logged, not thrown (the
      * run's outcome stands).
      */

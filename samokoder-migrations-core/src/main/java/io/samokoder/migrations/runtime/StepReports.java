@@ -204,7 +204,7 @@ final class StepReports {
             int attempts, String logPrefix) {
         Step step = failure.step;
         RevisionScript script = script(step);
-        state += FailureHints.of(failure, script, this.dialect);
+        state += FailureHints.of(failure, script, this.dialect) + this.session.idleLimitHint(failure.error);
         String file = script == null ? "" : script.description();
         String serverMessage = Redactor.redact(Jdbc.firstLine(failure.error.getMessage()));
         MigrationExecutionException error = new MigrationExecutionException(

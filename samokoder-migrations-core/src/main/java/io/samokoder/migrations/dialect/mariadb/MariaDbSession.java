@@ -101,7 +101,8 @@ final class MariaDbSession implements SessionSql {
 
     /**
      * {@code wait_timeout}, the seconds the server waits for the client's next statement before it ends the
-     * session, as the timeout (rounded up; at least one second). A host that stops answering sends nothing,
+     * session, as the timeout (rounded up; at least five seconds, above the engine's own pauses between
+     * statements: a retry after a lock timeout waits up to two). A host that stops answering sends nothing,
      * so its session, and the lock with it, ends that long after its last statement finished (a statement
      * that is running goes on until it ends: the server does not ask the client meanwhile). A client that is
      * there sends its next statement at once; while a revision's own code runs, which may leave the
@@ -112,7 +113,7 @@ final class MariaDbSession implements SessionSql {
         if (timeout.isZero()) {
             return Map.of();
         }
-        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        long seconds = Math.max(MIN_IDLE_LIMIT_SECONDS, (timeout.toMillis() + 999) / 1000);
         return Map.of("wait_timeout", String.valueOf(Math.min(seconds, 31_536_000)));
     }
 
@@ -122,6 +123,8 @@ final class MariaDbSession implements SessionSql {
     }
 
     private static final List<String> IDLE_LIMIT = List.of("wait_timeout");
+
+    private static final long MIN_IDLE_LIMIT_SECONDS = 5;
 
     /** Seconds, e.g. {@code 5} or {@code 0.25}; {@code 0} disables the timeout. */
     @Override

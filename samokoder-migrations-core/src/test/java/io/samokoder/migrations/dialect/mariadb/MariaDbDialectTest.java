@@ -40,9 +40,11 @@ class MariaDbDialectTest {
                         + " @@SESSION.unique_checks, @@SESSION.character_set_client, @@SESSION.character_set_results,"
                         + " @@SESSION.collation_connection, @@SESSION.wait_timeout");
         assertThat(MARIADB.session().keptSettings()).hasSize(9).startsWith("database").endsWith("wait_timeout");
-        assertThat(MARIADB.session().deadHostSettings(Duration.ofMillis(1500), 10))
+        assertThat(MARIADB.session().deadHostSettings(Duration.ofMillis(7500), 10))
                 .as("the dead-holder timeout is the session's idle limit, in whole seconds rounded up")
-                .containsExactly(Map.entry("wait_timeout", "2"));
+                .containsExactly(Map.entry("wait_timeout", "8"));
+        assertThat(MARIADB.session().deadHostSettings(Duration.ofSeconds(2), 10))
+                .as("above the engine's own pauses").containsExactly(Map.entry("wait_timeout", "5"));
         assertThat(MARIADB.session().deadHostSettings(Duration.ZERO, 10)).isEmpty();
         assertThat(MARIADB.session().idleLimitSettings()).containsExactly("wait_timeout");
         assertThat(MARIADB.session().restoreKeptSettingSql("wait_timeout", "28800"))
