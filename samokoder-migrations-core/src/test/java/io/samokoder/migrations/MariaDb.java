@@ -1,5 +1,7 @@
 package io.samokoder.migrations;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.nio.file.Path;
@@ -19,6 +21,16 @@ final class MariaDb {
 
     static TestDatabase fresh(String prefix) {
         return TestMariaDb.createDatabase(prefix);
+    }
+
+    /** A pool of one connection to the database, so that a test sees the session a run used. */
+    static HikariDataSource onePool(TestDatabase db) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        return new HikariDataSource(config);
     }
 
     static MigrationsConfig.Builder config(DataSource ds, Path scripts) {

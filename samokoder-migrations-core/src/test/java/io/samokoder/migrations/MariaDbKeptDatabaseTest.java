@@ -2,7 +2,6 @@ package io.samokoder.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -17,16 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbKeptDatabaseTest {
 
-    /** A pool of one connection, so that the application's next connection is the one the run used. */
-    private static HikariDataSource onePool(TestDatabase db) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl());
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(1);
-        return new HikariDataSource(config);
-    }
-
     @Test
     void aRevisionThatChangesTheDatabaseLeavesThePooledConnectionOnItsOwn(@TempDir Path dir) throws Exception {
         try (TestDatabase db = MariaDb.fresh("keep"); TestDatabase other = MariaDb.fresh("keep_other")) {
@@ -35,7 +24,7 @@ class MariaDbKeptDatabaseTest {
                             .down("DROP TABLE accounts;"),
                     Rev.of("r2", "r1").up("USE `" + other.name() + "`;\nCREATE TABLE accounts (id INT);")
                             .down("DROP TABLE `" + other.name() + "`.accounts;"));
-            try (HikariDataSource pool = onePool(db)) {
+            try (HikariDataSource pool = MariaDb.onePool(db)) {
                 // The engine's tables named with their database, so that r2's bookkeeping finds them after its USE.
                 new Migrations(MariaDb.config(pool, dir).schema(db.name()).build()).upgrade("heads");
 
@@ -61,7 +50,7 @@ class MariaDbKeptDatabaseTest {
                 CREATE TABLE accounts (id INT);
                 """).down("DROP TABLE accounts;"));
         try (TestDatabase db = MariaDb.fresh("keep_vars")) {
-            try (HikariDataSource pool = onePool(db)) {
+            try (HikariDataSource pool = MariaDb.onePool(db)) {
                 String variables = "SELECT CONCAT_WS('|', @@SESSION.time_zone, @@SESSION.foreign_key_checks,"
                         + " @@SESSION.unique_checks, @@SESSION.sql_mode, @@SESSION.character_set_client,"
                         + " @@SESSION.collation_connection)";

@@ -3,7 +3,6 @@ package io.samokoder.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.Revision;
@@ -140,7 +139,7 @@ class MariaDbSilentHolderTest {
                 Rev.of("r1", "").up("CREATE TABLE seen (step VARCHAR(8), idle_limit BIGINT);\n"
                         + "INSERT INTO seen SELECT 'r1', @@SESSION.wait_timeout;").down("DROP TABLE seen;"),
                 Rev.of("r3", "j2").up("INSERT INTO seen SELECT 'r3', @@SESSION.wait_timeout;").down("SELECT 1;"));
-        try (TestDatabase db = MariaDb.fresh("idle"); HikariDataSource pool = onePool(db)) {
+        try (TestDatabase db = MariaDb.fresh("idle"); HikariDataSource pool = MariaDb.onePool(db)) {
             String own;
             try (Connection c = pool.getConnection()) {
                 own = Db.first(c, "SELECT @@SESSION.wait_timeout");
@@ -184,14 +183,6 @@ class MariaDbSilentHolderTest {
         }
     }
 
-    private static HikariDataSource onePool(TestDatabase db) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl());
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(1);
-        return new HikariDataSource(config);
-    }
 
     @Revision(id = "j2", revises = "r1", message = "Waits between its statements", version = "1")
     static class WaitsBetweenItsStatements implements JavaRevision {
