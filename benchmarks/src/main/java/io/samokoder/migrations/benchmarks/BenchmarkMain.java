@@ -89,6 +89,9 @@ public final class BenchmarkMain {
                 Workload.flush();
             }
         }
+        if (this.options.parts().contains("F")) {
+            new DeployPart(this.options, this.server, this.work, this.child, this.results).run();
+        }
         if (this.options.parts().contains("C")) {
             partC();
         }
@@ -311,23 +314,23 @@ public final class BenchmarkMain {
         return ms;
     }
 
-    private static void checkApplied(Tool tool, int n, Map<String, String> result) {
+    static void checkApplied(Tool tool, int n, Map<String, String> result) {
         long applied = Long.parseLong(result.get("applied"));
         if (applied != n) {
             throw new IllegalStateException(tool.label() + " recorded " + applied + " applied migrations, expected " + n);
         }
     }
 
-    private static double nanosToMillis(String nanos) {
+    static double nanosToMillis(String nanos) {
         return Long.parseLong(nanos) / 1e6;
     }
 
     /** {@link #nanosToMillis}, NaN for a field the child did not report. */
-    private static double optionalMillis(String nanos) {
+    static double optionalMillis(String nanos) {
         return nanos == null ? Double.NaN : nanosToMillis(nanos);
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }

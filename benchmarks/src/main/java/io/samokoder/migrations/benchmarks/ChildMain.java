@@ -63,8 +63,10 @@ public final class ChildMain {
             StringBuilder out = new StringBuilder("RESULT");
             out.append(" coldNanos=").append(cold);
             out.append(" coldCpuNanos=").append(coldCpu);
-            if (steps.length > 1) {
+            if (steps.length > 0) {
                 out.append(" firstStepNanos=").append(steps[0] - start);
+            }
+            if (steps.length > 1) {
                 out.append(" stepNanos=").append(medianGap(steps));
                 out.append(" meanStepNanos=").append((steps[steps.length - 1] - steps[0]) / (steps.length - 1));
                 out.append(" afterLastStartNanos=").append(start + cold - steps[steps.length - 1]);

@@ -13,11 +13,11 @@ import java.util.Set;
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
-        String commandLine, Db db, boolean rotate, double latencyMillis) {
+        String commandLine, Db db, boolean rotate, double latencyMillis, List<Integer> adds) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,B,C,D,E      parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
+              --parts A,B,C,D,E,F    parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
               --db postgresql        the server for A and B: postgresql (default) or mariadb (SAMOKODER_BENCH_MARIADB_URL,
                                      default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
@@ -27,6 +27,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --latency-ms 0         add this much to every round trip to the database, through a delaying proxy
                                      on the loopback (a server across a network; default 0: direct)
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
+              --add 1,20             F: migrations added on top of N applied, one measurement each per repetition
+                                     (default 1,20)
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
                                      ours_full: ours with the fast start off (B only);
                                      ours_java: ours with the same DDL as Java revisions (not in the default)
@@ -73,6 +75,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         Path alembic = Path.of("/usr/bin/alembic");
         int alembicReps = 3;
         int alembicMaxN = 10_000;
+        List<Integer> adds = List.of(1, 20);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -94,12 +97,18 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     }
                 }
                 case "--a-reps" -> aReps = Math.max(1, Integer.parseInt(value));
+                case "--add" -> {
+                    adds = ints(value);
+                    if (adds.stream().anyMatch(k -> k < 1)) {
+                        throw new IllegalArgumentException("--add takes counts of at least 1, not " + value);
+                    }
+                }
                 case "--parts" -> {
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
                         String part = p.trim().toUpperCase(Locale.ROOT);
-                        if (!List.of("A", "B", "C", "D", "E").contains(part)) {
-                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D or E");
+                        if (!List.of("A", "B", "C", "D", "E", "F").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E or F");
                         }
                         parts.add(part);
                     }
@@ -166,12 +175,14 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
             throw new IllegalArgumentException("Part D (the sample app) runs on PostgreSQL only; leave out --db or D");
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
-                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency);
+                sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency,
+                adds);
     }
 
-    /** Whether a part that needs PostgreSQL (A, B, D) is selected. */
+    /** Whether a part that needs the database (A, B, D, F) is selected. */
     boolean needsDatabase() {
-        return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D");
+        return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D")
+                || this.parts.contains("F");
     }
 
     /**

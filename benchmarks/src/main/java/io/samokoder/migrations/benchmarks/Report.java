@@ -49,6 +49,9 @@ final class Report {
         if (!results.b.isEmpty()) {
             partB(md, options, results);
         }
+        if (!results.f.isEmpty()) {
+            partF(md, options, results);
+        }
         if (!results.c.isEmpty()) {
             partC(md, results);
         }
@@ -188,6 +191,36 @@ final class Report {
                         .append(Results.stats(s, Results.Sample::processMillis).format()).append(" | ")
                         .append(Stats.num(Results.stats(s, Results.Sample::rssMb).median())).append(" | ")
                         .append(target).append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static void partF(StringBuilder md, Options options, Results results) {
+        md.append("### F. A deploy on a long history: migrations added on top of N applied\n\n");
+        md.append("Each tool's database is brought to N once; each repetition then adds each count of migrations on ")
+                .append("top (cold, a fresh JVM each), the directory holding every migration applied so far and the ")
+                .append("new ones, as a new build's does. Time as in A; to the first migration: from the start of the ")
+                .append("timing to the first new migration's start (the tool's fixed cost on that history).\n\n");
+        md.append("| N | added | tool | time ms | × raw | CPU ms | to first migration ms | peak RSS MB |\n");
+        md.append("|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        for (int n : options.ns()) {
+            for (int k : options.adds()) {
+                List<Results.Sample> raw = results.f.get(Results.fKey(n, k, Tool.RAW));
+                for (Tool tool : options.tools()) {
+                    List<Results.Sample> s = results.f.get(Results.fKey(n, k, tool));
+                    if (s == null) {
+                        continue;
+                    }
+                    Stats first = Results.stats(s, Results.Sample::firstStepMillis);
+                    md.append("| ").append(n).append(" | +").append(k).append(" | ").append(tool.label())
+                            .append(" | ").append(Results.stats(s, Results.Sample::millis).format()).append(" | ")
+                            .append(tool == Tool.RAW ? "1" : Stats.ratio(Results.ratio(s, raw, Results.Sample::millis)
+                                    .median())).append(" | ")
+                            .append(Stats.num(Results.stats(s, Results.Sample::cpuMillis).median())).append(" | ")
+                            .append(Double.isNaN(first.median()) ? "" : first.format()).append(" | ")
+                            .append(Stats.num(Results.stats(s, Results.Sample::rssMb).median())).append(" |\n");
+                }
             }
         }
         md.append('\n');

@@ -29,6 +29,8 @@ final class Results {
 
     final Map<String, List<Sample>> a = new LinkedHashMap<>();
     final Map<String, List<Sample>> b = new LinkedHashMap<>();
+    /** F: migrations added on top of N applied, by {@link #fKey}. */
+    final Map<String, List<Sample>> f = new LinkedHashMap<>();
     final Map<String, List<GraphSample>> c = new LinkedHashMap<>();
     /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
@@ -40,6 +42,10 @@ final class Results {
     boolean eCpu;
     final List<String> notes = new ArrayList<>();
     final String loadAtStart = Report.loadAverage();
+
+    static String fKey(int n, int added, Tool tool) {
+        return n + "/+" + added + "/" + tool.key();
+    }
 
     static String eKey(int size, CommandLinePart.Command command, CommandLinePart.Front front) {
         return size + "/" + command + "/" + front.label();
