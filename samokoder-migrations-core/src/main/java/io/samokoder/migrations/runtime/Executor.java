@@ -271,9 +271,9 @@ final class Executor {
                             this.reports.logRow(step, script, started, 0, PartialAttempts.RUNNING, null));
                 }
                 if (CodeRunner.live(script)) {
-                    boolean idle = this.session.beforeOwnCode(connection);
+                    boolean lifted = this.session.beforeOwnCode(connection);
                     committedStatements = CodeRunner.run(connection, step, script, this.dialect);
-                    this.session.afterOwnCode(connection, idle);
+                    this.session.afterOwnCode(connection, lifted);
                 } else {
                     Statement st = this.statements.plain();
                     for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {

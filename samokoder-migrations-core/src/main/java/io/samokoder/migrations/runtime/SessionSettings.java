@@ -131,7 +131,7 @@ final class SessionSettings {
         List<String> settings = this.dialect.session().keptSettings();
         for (String setting : this.idleLimits.keySet()) {
             int i = settings.indexOf(setting);
-            String own = i < this.ownKept.size() ? this.ownKept.get(i) : null;
+            String own = i >= 0 && i < this.ownKept.size() ? this.ownKept.get(i) : null;
             if (own != null) {
                 setKept(connection, setting, own);
             }

@@ -69,9 +69,9 @@ final class StatementSender {
             boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
         if (CodeRunner.live(script)) {
             String[] now = this.session.setTimeouts(connection, step, script, effective, true);
-            boolean idle = this.session.beforeOwnCode(connection);
+            boolean lifted = this.session.beforeOwnCode(connection);
             CodeRunner.run(connection, step, script, this.dialect);
-            this.session.afterOwnCode(connection, idle);
+            this.session.afterOwnCode(connection, lifted);
             return now;
         }
         return this.batching && !oneByOne

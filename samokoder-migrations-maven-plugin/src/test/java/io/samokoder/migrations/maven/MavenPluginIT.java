@@ -156,6 +156,10 @@ class MavenPluginIT {
         Build repair = mvn("samokoder-migrations:repair", "-Dsamokoder.revisions=" + FIRST);
         repair.assertSuccess();
         assertTrue(repair.log().contains("Repaired " + FIRST + ": its log held v2:"), repair.log());
+        // The log goal shows the repair as the newest row.
+        Build log = mvn("samokoder-migrations:log", "-Dsamokoder.limit=1");
+        log.assertSuccess();
+        log.assertContains("  repair  " + FIRST + "  ");
         Build build = mvn("samokoder-migrations:squash", "-Dsamokoder.revision=" + SECOND,
                 "-Dsamokoder.message=baseline");
         build.assertSuccess();

@@ -1,0 +1,24 @@
+package io.samokoder.migrations.maven;
+
+import io.samokoder.migrations.cli.command.LogCommand;
+import io.samokoder.migrations.cli.command.MigrationCommand;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code log}: the log table's latest rows, newest first (steps, stamps, repairs, failed attempts), as the CLI's
+ * {@code log -n N} prints them.
+ */
+@Mojo(name = "log", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public class LogMojo extends AbstractFormattedMojo {
+
+    /** How many rows at most. */
+    @Parameter(property = "samokoder.limit", defaultValue = "20")
+    private int limit;
+
+    @Override
+    MigrationCommand command() {
+        return new LogCommand(this.limit);
+    }
+}
