@@ -159,7 +159,8 @@ public final class SamokoderCli {
         commandLine.setOut(root.out);
         commandLine.setErr(root.err);
         commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> root.failed(error, failed));
-        commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
+        commandLine.setParameterExceptionHandler(new UnknownCommands(new UnknownOptions(
+                commandLine.getParameterExceptionHandler())));
         try {
             return commandLine.execute(args);
         } finally {

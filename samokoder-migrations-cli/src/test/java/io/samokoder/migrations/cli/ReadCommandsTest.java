@@ -241,6 +241,24 @@ class ReadCommandsTest {
     }
 
     @Test
+    void wordsThatTutorialsShowAsCommandsNameTheCommandThatDoesIt() {
+        Cli.Result next = cli.run("next");
+        assertEquals(2, next.status(), next::toString);
+        assertTrue(next.err().startsWith("Unmatched argument at index 0: 'next'\n"), next.err());
+        assertTrue(next.err().endsWith("\n'next' is not a command (nor Alembic's); for the revisions the database has"
+                + " yet to run: samokoder upgrade heads --dry-run (the next one alone: samokoder upgrade +1 --dry-run)\n"),
+                next.err());
+        Cli.Result prev = cli.run("prev");
+        assertEquals(2, prev.status(), prev::toString);
+        assertTrue(prev.err().contains("'prev' is not a command (nor Alembic's); for the revision a downgrade would"
+                + " undo: samokoder downgrade -1 --dry-run"), prev.err());
+        // Any other unknown word gets picocli's report alone.
+        Cli.Result other = cli.run("nxet");
+        assertEquals(2, other.status(), other::toString);
+        assertFalse(other.err().contains("is not a command"), other.err());
+    }
+
+    @Test
     void databaseCommandsWithoutADatabaseSayHowToConfigureOne() {
         Cli.Result result = Cli.at(dir).run("current");
         assertEquals(255, result.status());
