@@ -378,11 +378,7 @@ public final class MigrationsConfig {
             return this;
         }
 
-        /**
-         * How soon the server ends the session of a run whose host stopped answering, freeing the lock (default 1
-         * minute; zero keeps the server's settings: on PostgreSQL over two hours, MariaDB's {@code wait_timeout} eight
-         * hours). PostgreSQL, MariaDB and MySQL.
-         */
+        /** See {@link MigrationsConfig#deadHolderTimeout()} (default 1 minute; zero keeps the server's settings). */
         public Builder deadHolderTimeout(Duration deadHolderTimeout) {
             this.deadHolderTimeout = deadHolderTimeout;
             return this;

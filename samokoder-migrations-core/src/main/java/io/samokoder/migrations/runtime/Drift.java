@@ -104,6 +104,15 @@ final class Drift {
                 || change(catalog, id, entry) != ChecksumChange.NONE;
     }
 
+    /**
+     * Whether the log recorded other parents ({@code Revises}) than the script names now, other than those that a
+     * squash replaced: an applied revision must keep its parents.
+     */
+    static boolean revisesChanged(RevisionScript script, LogStore.Entry entry) {
+        return entry.revises() != null && !entry.revises().equals(String.join(",", script.downRevisions()))
+                && !script.squash().map(s -> s.replacedParents(entry.revises())).orElse(false);
+    }
+
     /** The drift of an applied revision whose checksum compares as {@code change}, or {@code null}. */
     private static DriftProblem problem(Catalog catalog, String id, LogStore.Entry entry, ChecksumChange change) {
         RevisionScript script = catalog.script(id);
@@ -111,8 +120,7 @@ final class Drift {
             return null;
         }
         String revises = String.join(",", script.downRevisions());
-        if (entry.revises() != null && !entry.revises().equals(revises)
-                && !script.squash().map(s -> s.replacedParents(entry.revises())).orElse(false)) {
+        if (revisesChanged(script, entry)) {
             return new DriftProblem(id, script.description(), "Revision " + id + " (" + script.description()
                     + ") was applied with Revises: " + shown(entry.revises()) + ", but its script now says Revises: "
                     + shown(revises) + ". An applied revision must keep its parents; restore its Revises line and"

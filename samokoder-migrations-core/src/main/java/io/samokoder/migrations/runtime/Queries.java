@@ -14,9 +14,11 @@ import io.samokoder.migrations.ValidationResult;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The read-only commands: current, history, show, status, validate and the dry run. None takes the
@@ -140,13 +142,27 @@ final class Queries {
         return this.binding.offline().tables();
     }
 
-    /** The log table's latest rows, newest first; none when it does not exist. */
+    /**
+     * The log table's latest rows, newest first; none when it does not exist (looked up first where the dialect
+     * looks tables up, so that no error is logged; else told by the failed query). Only those rows are read.
+     */
     List<LogEntry> log(int limit) {
-        Jdbc.require(this.config.dataSource(), "reading the log");
-        return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> {
+        DataSource dataSource = Jdbc.require(this.config.dataSource(), "reading the log");
+        return Jdbc.autocommit(dataSource, "reading the log table", c -> {
             Binding.Bound bound = this.binding.on(c);
-            DbState state = DbState.read(c, bound.versions(), bound.log(), bound.tables());
-            return state.logTableMissing() ? List.<LogEntry>of() : bound.log().readRecent(c, limit);
+            Tables tables = bound.tables();
+            boolean[] found = DbState.lookUp(c, tables, List.of(tables.logTable()));
+            if (found != null && !found[0]) {
+                return List.<LogEntry>of();
+            }
+            try {
+                return bound.log().readRecent(c, limit);
+            } catch (SQLException e) {
+                if (found == null && tables.dialect().isUndefinedTable(e)) {
+                    return List.<LogEntry>of();
+                }
+                throw e;
+            }
         });
     }
 }

@@ -64,11 +64,10 @@ final class Repairs {
                 continue;
             }
             RevisionScript script = catalog.script(id);
-            String revises = String.join(",", script.downRevisions());
-            if (entry.revises() != null && !entry.revises().equals(revises)
-                    && !(script.squash().isPresent() && script.squash().get().replacedParents(entry.revises()))) {
+            if (Drift.revisesChanged(script, entry)) {
                 throw new MigrationException("Revision " + id + " (" + script.description() + ") was applied with"
-                        + " Revises: " + entry.revises() + " and its script now says Revises: " + revises + "; a"
+                        + " Revises: " + entry.revises() + " and its script now says Revises: "
+                        + String.join(",", script.downRevisions()) + "; a"
                         + " repair does not record new parents, which would count as applied without having run."
                         + " Restore its Revises line and express the new order with a new (merge) revision; nothing"
                         + " was changed");
@@ -110,14 +109,15 @@ final class Repairs {
                     }
                     id = rs.getLong(1);
                 }
+                String contentHash = catalog.contentHash(r.revision());
                 set.setString(1, r.checksum());
-                set.setString(2, catalog.contentHash(r.revision()));
+                set.setString(2, contentHash);
                 set.setLong(3, id);
                 set.executeUpdate();
                 RevisionScript script = catalog.script(r.revision());
                 bound.log().insert(c, new LogStore.Row(r.revision(), REPAIR, "Repaired: the log held checksum "
                         + r.recordedChecksum() + " for what ran", script.description(),
-                        String.join(",", script.downRevisions()), r.checksum(), catalog.contentHash(r.revision()),
+                        String.join(",", script.downRevisions()), r.checksum(), contentHash,
                         joinedRows, joinedRows, Instant.now(), 0, LogStore.SUCCESS, null));
             }
             c.commit();

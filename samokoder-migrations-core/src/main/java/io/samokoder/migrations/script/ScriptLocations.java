@@ -293,7 +293,6 @@ public final class ScriptLocations {
         return n > 4 && !name.startsWith(".") && name.regionMatches(true, n - 4, ".sql", 0, 4);
     }
 
-
     private static boolean isScriptName(String name) {
         return name.endsWith(".sql") && !name.startsWith(".");
     }
@@ -355,9 +354,8 @@ public final class ScriptLocations {
                     }
                     int slash = name.indexOf('/', entryPrefix.length());
                     if (slash >= 0) {
-                        String sub = name.substring(entryPrefix.length(), slash);
                         if (sink.wantsNestedScripts() && isScriptName(name.substring(name.lastIndexOf('/') + 1))
-                                && reported.add(sub)) {
+                                && reported.add(name.substring(entryPrefix.length(), slash))) {
                             sink.nestedScript(location, name.substring(entryPrefix.length()));
                         }
                         continue;
