@@ -50,6 +50,9 @@ public final class SamokoderCli {
     /** Exit status of a failed command, as Alembic's. */
     public static final int FAILED = 255;
 
+    /** The exit status of a failed command with {@code --raiseerr} (Python's for an uncaught exception). */
+    public static final int RAISED = 1;
+
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "Database URL (else SAMOKODER_MIGRATIONS_URL, SPRING_DATASOURCE_URL, --config).")
     String url;
@@ -97,6 +100,14 @@ public final class SamokoderCli {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean debug;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print nothing on standard output"
+            + " but offline SQL (--sql); progress, warnings and failures still go to standard error.")
+    boolean quiet;
+
+    @Option(names = "--raiseerr", scope = ScopeType.INHERIT, description = "On a failure, print its stack trace"
+            + " instead of the FAILED line and exit with 1, as Alembic's --raiseerr re-raises it.")
+    boolean raiseErrors;
 
     @Spec
     CommandSpec spec;
@@ -237,7 +248,7 @@ public final class SamokoderCli {
 
     /** Runs one command of the command layer; called by the subcommands. */
     int execute(MigrationCommand command, OutputFormat format) {
-        Output output = new Output(this.out, this.err, format == null ? OutputFormat.TEXT : format);
+        Output output = new Output(this.out, this.err, format == null ? OutputFormat.TEXT : format, this.quiet);
         try {
             command.run(workspace(), output);
         } finally {
@@ -309,6 +320,11 @@ public final class SamokoderCli {
                 this.err.println(error.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
+        }
+        if (this.raiseErrors) {
+            error.printStackTrace(this.err);
+            this.err.flush();
+            return RAISED;
         }
         String message = error.getMessage() != null ? error.getMessage() : error.toString();
         this.err.println("FAILED: " + message);

@@ -205,6 +205,47 @@ class ReadCommandsTest {
     }
 
     @Test
+    void quietPrintsNothingButOfflineSql() throws java.io.IOException {
+        // Alembic's -q/--quiet: no command output and no "Generating ... done", the offline SQL still.
+        Cli.Result heads = cli.run("-q", "heads");
+        assertEquals(0, heads.status(), heads::toString);
+        assertEquals("", heads.out() + heads.err());
+        assertEquals("", cli.run("history", "--quiet", "--format", "json").out());
+        Cli.Result sql = cli.run("-q", "upgrade", "heads", "--sql");
+        assertEquals(0, sql.status(), sql::toString);
+        assertEquals(cli.run("upgrade", "heads", "--sql").out(), sql.out());
+        assertTrue(sql.out().contains("CREATE TABLE accounts"), sql.out());
+        // The progress lines Alembic logs are still on the error stream, and so are failures.
+        assertTrue(sql.err().startsWith("Running upgrade  -> aaaa1111, Create accounts\n"), sql.err());
+        Cli.Result unknown = cli.run("-q", "show", "zzzz");
+        assertEquals(255, unknown.status());
+        assertEquals("", unknown.out());
+        assertEquals("FAILED: Can't locate revision identified by 'zzzz'\n", unknown.err());
+        Path own = Fixture.write(temp.resolve("quiet"));
+        long before;
+        try (var files = java.nio.file.Files.list(own)) {
+            before = files.count();
+        }
+        Cli.Result revision = Cli.at(own).run("-q", "revision", "-m", "quietly");
+        assertEquals(0, revision.status(), revision::toString);
+        assertEquals("", revision.out() + revision.err());
+        try (var files = java.nio.file.Files.list(own)) {
+            assertEquals(before + 1, files.count());
+        }
+    }
+
+    @Test
+    void raiseerrPrintsTheStackTraceAndExitsWithOne() {
+        Cli.Result raised = cli.run("--raiseerr", "show", "zzzz");
+        assertEquals(1, raised.status(), raised::toString);
+        assertEquals("", raised.out());
+        List<String> lines = raised.err().lines().toList();
+        assertTrue(lines.get(0).endsWith(": Can't locate revision identified by 'zzzz'"), raised.err());
+        assertTrue(lines.size() > 1 && lines.get(1).startsWith("\tat "), raised.err());
+        assertFalse(raised.err().contains("FAILED"), raised.err());
+    }
+
+    @Test
     void globalOptionsGoBeforeOrAfterTheCommand() {
         Cli.Result before = Cli.raw(Map.of(), "--locations", "filesystem:" + dir, "heads");
         assertEquals("eeee5555 (reporting) (head)\n", before.out(), before::toString);

@@ -6,13 +6,15 @@ import java.util.Objects;
 /**
  * Where commands write: the result to {@code out} (one buffered writer, flushed by the caller),
  * progress and warnings to {@code err}. JSON is written with Jackson, which is loaded only when a
- * command writes JSON.
+ * command writes JSON. Quiet (Alembic's {@code --quiet}), the result is not written, apart from offline SQL
+ * ({@link #sql}); progress and warnings still are.
  */
 public final class Output {
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final OutputFormat format;
+    private final boolean quiet;
 
     /**
      * @param out the result stream
@@ -20,9 +22,20 @@ public final class Output {
      * @param format text or JSON
      */
     public Output(PrintWriter out, PrintWriter err, OutputFormat format) {
+        this(out, err, format, false);
+    }
+
+    /**
+     * @param out the result stream
+     * @param err the progress stream
+     * @param format text or JSON
+     * @param quiet whether the result is left out, offline SQL apart
+     */
+    public Output(PrintWriter out, PrintWriter err, OutputFormat format, boolean quiet) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.format = Objects.requireNonNull(format, "format");
+        this.quiet = quiet;
     }
 
     /** Whether the result is to be JSON. */
@@ -32,17 +45,28 @@ public final class Output {
 
     /** Writes one line of the result (Alembic's {@code print_stdout}: the text and a line break). */
     public void line(String text) {
-        this.out.append(text).append('\n');
+        if (!this.quiet) {
+            this.out.append(text).append('\n');
+        }
     }
 
     /** Writes text as it is. */
     public void text(String text) {
+        if (!this.quiet) {
+            this.out.append(text);
+        }
+    }
+
+    /** Writes offline SQL ({@code --sql}) as it is, quiet or not (Alembic's output buffer). */
+    public void sql(String text) {
         this.out.append(text);
     }
 
     /** Writes a value as one pretty-printed JSON document. */
     public void json(Object value) {
-        this.out.append(JsonText.write(value)).append('\n');
+        if (!this.quiet) {
+            this.out.append(JsonText.write(value)).append('\n');
+        }
     }
 
     /** Writes one progress line to the error stream and flushes it. */

@@ -34,7 +34,7 @@ final class Progress implements MigrationListener {
         for (PlannedStep step : script.steps()) {
             progress.stepStarting(step);
         }
-        output.text(script.sql());
+        output.sql(script.sql());
     }
 
     @Override
