@@ -4,6 +4,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.ScriptResource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class MigrationsConfig {
     private final List<JavaRevision> javaRevisions;
     private final NamingConvention namingConvention;
     private final boolean retryPartial;
+    private final Placeholders placeholders;
 
     private MigrationsConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -88,6 +90,7 @@ public final class MigrationsConfig {
         this.javaRevisions = List.copyOf(b.javaRevisions);
         this.namingConvention = b.namingConvention;
         this.retryPartial = b.retryPartial;
+        this.placeholders = b.placeholders;
     }
 
     /** A builder with every default. */
@@ -232,6 +235,14 @@ public final class MigrationsConfig {
         return this.namingConvention;
     }
 
+    /**
+     * The values of {@code ${name}} placeholders in SQL scripts (default {@link Placeholders#NONE}: replacement
+     * on, no values, so a script with a placeholder is refused; {@link Placeholders#OFF} runs scripts as written).
+     */
+    public Placeholders placeholders() {
+        return this.placeholders;
+    }
+
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -256,6 +267,7 @@ public final class MigrationsConfig {
         b.javaRevisions = new ArrayList<>(this.javaRevisions);
         b.namingConvention = this.namingConvention;
         b.retryPartial = this.retryPartial;
+        b.placeholders = this.placeholders;
         return b;
     }
 
@@ -270,7 +282,7 @@ public final class MigrationsConfig {
                 + ", checksumPolicy=" + this.checksumPolicy
                 + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
                 + ", dialect=" + (this.dialect == null ? "detected" : this.dialect.name())
-                + ", retryPartial=" + this.retryPartial + "]";
+                + ", retryPartial=" + this.retryPartial + ", placeholders=" + this.placeholders + "]";
     }
 
     /** Builds a {@link MigrationsConfig}; not thread-safe. */
@@ -297,6 +309,7 @@ public final class MigrationsConfig {
         private List<JavaRevision> javaRevisions = new ArrayList<>();
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
         private boolean retryPartial;
+        private Placeholders placeholders = Placeholders.NONE;
 
         private Builder() {
         }
@@ -458,6 +471,12 @@ public final class MigrationsConfig {
          */
         public Builder retryPartial(boolean retryPartial) {
             this.retryPartial = retryPartial;
+            return this;
+        }
+
+        /** The values of placeholders in SQL scripts; see {@link MigrationsConfig#placeholders()}. */
+        public Builder placeholders(Placeholders placeholders) {
+            this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
             return this;
         }
 

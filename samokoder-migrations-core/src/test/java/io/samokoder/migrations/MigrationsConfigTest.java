@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.samokoder.migrations.dialect.mariadb.MariaDbDialect;
 import io.samokoder.migrations.dialect.postgresql.PostgresDialect;
+import io.samokoder.migrations.script.Placeholders;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MigrationsConfigTest {
@@ -42,6 +44,7 @@ class MigrationsConfigTest {
         assertThat(config.dialect()).as("detected from the connection").isEmpty();
         assertThat(config.listeners()).isEmpty();
         assertThat(config.scripts()).isEmpty();
+        assertThat(config.placeholders()).as("replaced, with no values").isSameAs(Placeholders.NONE);
     }
 
     @Test
@@ -51,7 +54,8 @@ class MigrationsConfigTest {
                 .transactionMode(TransactionMode.SINGLE).lockWaitTimeout(Duration.ofSeconds(7))
                 .lockTimeout(Duration.ofMillis(300)).lockRetries(0).statementTimeout(Duration.ofMinutes(1))
                 .checksumPolicy(ChecksumPolicy.WARN).locations("filesystem:/x", "classpath:y").listener(listener)
-                .fastStart(false).retryPartial(true).dialect(MariaDbDialect.INSTANCE).build();
+                .fastStart(false).retryPartial(true).dialect(MariaDbDialect.INSTANCE)
+                .placeholders(Placeholders.of(Map.of("password", "S3cret"))).build();
         MigrationsConfig copy = config.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(config.toString());
         assertThat(copy.listeners()).containsExactly(listener);
@@ -60,7 +64,9 @@ class MigrationsConfigTest {
         assertThat(copy.stateTable()).isEqualTo("log_state");
         assertThat(copy.retryPartial()).isTrue();
         assertThat(copy.dialect()).containsSame(MariaDbDialect.INSTANCE);
-        assertThat(copy.toString()).contains("dialect=mariadb, retryPartial=true");
+        assertThat(copy.toString()).contains("dialect=mariadb, retryPartial=true, placeholders=Placeholders[password]")
+                .doesNotContain("S3cret");
+        assertThat(copy.placeholders().values()).containsEntry("password", "S3cret");
         assertThat(MigrationsConfig.builder().build().toString()).contains("dialect=detected, retryPartial=false");
     }
 

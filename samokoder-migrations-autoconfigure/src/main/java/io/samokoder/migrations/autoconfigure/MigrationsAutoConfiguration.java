@@ -7,6 +7,7 @@ import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.ScriptResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,7 @@ public final class MigrationsAutoConfiguration {
                         + ", or leave it unset to detect it from the database")));
         }
         builder.retryPartial(properties.isRetryPartial());
+        builder.placeholders(placeholders(properties));
         List<JavaRevision> java = ScannedJavaRevisions.with(javaRevisions.orderedStream().toList(),
                 scannedJavaRevisions.getIfAvailable(), beanFactory);
         builder.javaRevisions(java);
@@ -119,6 +121,19 @@ public final class MigrationsAutoConfiguration {
         }
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return new Migrations(builder.build());
+    }
+
+    /** The placeholders' values; a name a placeholder cannot have is refused, naming the property. */
+    private static Placeholders placeholders(MigrationsProperties properties) {
+        if (!properties.isPlaceholderReplacement()) {
+            return Placeholders.OFF;
+        }
+        try {
+            return Placeholders.of(properties.getPlaceholders());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new MigrationConfigurationException("samokoder.migrations.placeholders: " + ex.getMessage());
+        }
     }
 
     @Bean

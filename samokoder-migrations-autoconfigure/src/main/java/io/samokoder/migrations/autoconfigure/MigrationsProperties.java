@@ -180,6 +180,18 @@ public class MigrationsProperties {
     private boolean retryPartial = false;
 
     /**
+     * Values of ${name} placeholders in SQL scripts, by name (names ignore case). Replaced in each statement
+     * before it runs or is written offline; checksums are of the scripts as written.
+     */
+    private Map<String, String> placeholders = new LinkedHashMap<>();
+
+    /**
+     * Whether ${name} placeholders in SQL scripts are replaced; a placeholder without a value then stops the
+     * run before its first step. Off, scripts run as written.
+     */
+    private boolean placeholderReplacement = true;
+
+    /**
      * Packages (with their sub-packages) searched for Java revisions: classes annotated with
      * {@code @Revision} that implement {@code JavaRevision}. JavaRevision beans are used as well.
      * Read when the bean definitions are registered (in a native image: at build time).
@@ -386,6 +398,22 @@ public class MigrationsProperties {
 
     public void setRetryPartial(boolean retryPartial) {
         this.retryPartial = retryPartial;
+    }
+
+    public Map<String, String> getPlaceholders() {
+        return this.placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
+    }
+
+    public boolean isPlaceholderReplacement() {
+        return this.placeholderReplacement;
+    }
+
+    public void setPlaceholderReplacement(boolean placeholderReplacement) {
+        this.placeholderReplacement = placeholderReplacement;
     }
 
     public List<String> getJavaPackages() {

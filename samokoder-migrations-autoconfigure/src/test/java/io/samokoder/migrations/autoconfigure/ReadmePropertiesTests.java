@@ -69,9 +69,12 @@ class ReadmePropertiesTests {
         assertThat(actual).as("README.md's defaults").isEqualTo(expected);
     }
 
-    /** {@code naming-convention.<kind>} is README's row for the map property {@code naming-convention}. */
+    /**
+     * {@code naming-convention.<kind>} is README's row for the map property {@code naming-convention}, and
+     * {@code placeholders.<name>} for {@code placeholders}.
+     */
     private static String mapKey(String name) {
-        return name.endsWith(".<kind>") ? name.substring(0, name.length() - ".<kind>".length()) : name;
+        return name.replaceFirst("\\.<[a-z]+>$", "");
     }
 
     /** The rows of the table under README's "## Properties" heading: those that name a property. */

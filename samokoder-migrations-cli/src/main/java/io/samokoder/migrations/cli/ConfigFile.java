@@ -87,7 +87,9 @@ final class ConfigFile {
                         .orElse(null),
                     binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null),
                     dialect(file, string(binder, PREFIX + "dialect", null)),
-                    duration(file, binder, "dead-holder-timeout"));
+                    duration(file, binder, "dead-holder-timeout"),
+                    binder.bind(PREFIX + "placeholders", Bindable.mapOf(String.class, String.class)).orElse(null),
+                    binder.bind(PREFIX + "placeholder-replacement", Boolean.class).orElse(null));
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));

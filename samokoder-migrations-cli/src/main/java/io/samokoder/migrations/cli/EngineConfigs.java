@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.Placeholders;
 import java.io.Console;
 import java.util.List;
 
@@ -66,6 +67,15 @@ final class EngineConfigs {
         }
         if (s.retryPartial() != null) {
             builder.retryPartial(s.retryPartial());
+        }
+        if (Boolean.FALSE.equals(s.placeholderReplacement())) {
+            builder.placeholders(Placeholders.OFF);
+        } else if (s.placeholders() != null && !s.placeholders().isEmpty()) {
+            try {
+                builder.placeholders(Placeholders.of(s.placeholders()));
+            } catch (IllegalArgumentException e) {
+                throw new CliUsageException("--placeholder / samokoder.migrations.placeholders: " + e.getMessage());
+            }
         }
         if (s.namingConvention() != null && !s.namingConvention().isEmpty()) {
             // As the starter reads it, so that a Java revision renders the same names here as in the application.

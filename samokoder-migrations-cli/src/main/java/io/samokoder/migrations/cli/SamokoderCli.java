@@ -98,6 +98,10 @@ public final class SamokoderCli {
                     + " (searched besides the command's own class path; classpath: locations are read from them too).")
     String classpath;
 
+    @Option(names = "--placeholder", scope = ScopeType.INHERIT, paramLabel = "NAME=VALUE", description = "The value"
+            + " of ${NAME} in SQL scripts (repeatable; adds to samokoder.migrations.placeholders of --config).")
+    Map<String, String> placeholders;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean debug;
 
@@ -289,13 +293,14 @@ public final class SamokoderCli {
         Settings options = new Settings(this.url, this.user, this.password,
                 this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
                 this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null,
-                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null, null);
+                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null, null,
+                this.placeholders, null);
         Settings environmentSettings = new Settings(
                 variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
                 variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
                 variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }

@@ -4,6 +4,7 @@ import io.samokoder.migrations.ChecksumPolicy;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.cli.command.AutogenerateSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +18,12 @@ record Settings(String url, String user, String password, List<String> locations
         Duration lockWaitTimeout, Duration lockTimeout, Integer lockRetries, Duration statementTimeout,
         ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
         Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention,
-        Boolean retryPartial, String dialect, Duration deadHolderTimeout) {
+        Boolean retryPartial, String dialect, Duration deadHolderTimeout, Map<String, String> placeholders,
+        Boolean placeholderReplacement) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -36,7 +38,19 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.compareServerDefaults, other.compareServerDefaults),
                 pick(this.dropUnmappedTables, other.dropUnmappedTables), pick(this.javaPackages, other.javaPackages),
                 pick(this.namingConvention, other.namingConvention), pick(this.retryPartial, other.retryPartial),
-                pick(this.dialect, other.dialect), pick(this.deadHolderTimeout, other.deadHolderTimeout));
+                pick(this.dialect, other.dialect), pick(this.deadHolderTimeout, other.deadHolderTimeout),
+                merge(this.placeholders, other.placeholders),
+                pick(this.placeholderReplacement, other.placeholderReplacement));
+    }
+
+    /** The placeholders of both, these winning for a name both give. */
+    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+        if (first == null || second == null) {
+            return pick(first, second);
+        }
+        Map<String, String> merged = new LinkedHashMap<>(second);
+        merged.putAll(first);
+        return merged;
     }
 
     /** What autogenerate and {@code check} compare, from these settings and the defaults. */

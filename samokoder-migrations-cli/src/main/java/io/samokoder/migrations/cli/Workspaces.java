@@ -58,7 +58,7 @@ public final class Workspaces {
         try {
             Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null);
+                    javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null, null, null);
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
             return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
         } catch (CliUsageException e) {

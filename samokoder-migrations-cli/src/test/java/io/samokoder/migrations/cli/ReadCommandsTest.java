@@ -235,6 +235,39 @@ class ReadCommandsTest {
     }
 
     @Test
+    void placeholdersComeFromTheOptionAndTheConfigurationFile() throws java.io.IOException {
+        Path own = temp.resolve("placeholders");
+        java.nio.file.Files.createDirectories(own);
+        Fixture.script(own, "1_t.sql", "Table", "pppp0001", "", "",
+                "CREATE TABLE ${table} (v text DEFAULT '${Owner}');", "DROP TABLE ${table};");
+        Cli offline = Cli.at(own);
+        Cli.Result replaced = offline.run("upgrade", "heads", "--sql", "--placeholder", "table=t1",
+                "--placeholder", "owner=ops");
+        assertEquals(0, replaced.status(), replaced::toString);
+        assertTrue(replaced.out().contains("CREATE TABLE t1 (v text DEFAULT 'ops');"), replaced.out());
+        Cli.Result missing = offline.run("upgrade", "heads", "--sql", "--placeholder", "table=t1");
+        assertEquals(255, missing.status(), missing::toString);
+        assertEquals("FAILED: filesystem:" + own.resolve("1_t.sql") + ":7: No value for placeholder '${Owner}'; give"
+                + " it one (samokoder.migrations.placeholders.Owner), or turn placeholder replacement off"
+                + " (samokoder.migrations.placeholder-replacement=false) to run the script as written\n",
+                missing.err());
+        Path config = temp.resolve("placeholders.properties");
+        java.nio.file.Files.writeString(config, "samokoder.migrations.placeholders.table=from_file\n"
+                + "samokoder.migrations.placeholders.owner=file_owner\n");
+        Cli.Result fromFile = offline.run("upgrade", "heads", "--sql", "--config", config.toString(),
+                "--placeholder", "owner=option_owner");
+        assertTrue(fromFile.out().contains("CREATE TABLE from_file (v text DEFAULT 'option_owner');"),
+                fromFile::toString);
+        java.nio.file.Files.writeString(config, "samokoder.migrations.placeholder-replacement=false\n");
+        Cli.Result off = offline.run("upgrade", "heads", "--sql", "--config", config.toString());
+        assertTrue(off.out().contains("CREATE TABLE ${table} (v text DEFAULT '${Owner}');"), off::toString);
+        Cli.Result badName = offline.run("upgrade", "heads", "--sql", "--placeholder", "1st=x");
+        assertEquals(2, badName.status(), badName::toString);
+        assertTrue(badName.err().startsWith("--placeholder / samokoder.migrations.placeholders: '1st' is not a"
+                + " placeholder name"), badName.err());
+    }
+
+    @Test
     void raiseerrPrintsTheStackTraceAndExitsWithOne() {
         Cli.Result raised = cli.run("--raiseerr", "show", "zzzz");
         assertEquals(1, raised.status(), raised::toString);

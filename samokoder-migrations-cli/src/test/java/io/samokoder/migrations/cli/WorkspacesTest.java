@@ -1,6 +1,7 @@
 package io.samokoder.migrations.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,18 @@ class WorkspacesTest {
                 Map.of(), this.module);
         assertEquals("jdbc:postgresql://other:5432/x", explicit.databaseDescription());
         assertEquals(List.of(this.module.resolve("sql")), explicit.versionLocations());
+    }
+
+    @Test
+    void placeholdersOfTheFileReachTheEngineAsTheMavenPluginReadsIt() throws IOException {
+        Files.createDirectories(this.module.resolve("src/main/resources/db/migrations"));
+        Path file = this.module.resolve("application.properties");
+        Files.writeString(file, "samokoder.migrations.placeholders.schema=billing\n");
+        Workspace workspace = Workspaces.create(null, null, null, null, file, Map.of(), this.module);
+        assertEquals(Map.of("schema", "billing"), workspace.engine().config().placeholders().values());
+        Files.writeString(file, "samokoder.migrations.placeholder-replacement=false\n");
+        assertFalse(Workspaces.create(null, null, null, null, file, Map.of(), this.module).engine().config()
+                .placeholders().enabled());
     }
 
     @Test

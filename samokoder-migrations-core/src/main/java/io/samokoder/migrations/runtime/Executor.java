@@ -107,7 +107,7 @@ final class Executor {
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
-                    this.statements);
+                    this.statements, this.config.placeholders());
             this.preparer = StepPreparer.start(plan.steps(), this.reports::script, this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true);
@@ -276,7 +276,8 @@ final class Executor {
                     this.session.afterOwnCode(connection, lifted);
                 } else {
                     Statement st = this.statements.plain();
-                    for (SqlStatement statement : StatementSender.statements(step, script, this.dialect)) {
+                    for (SqlStatement statement : StatementSender.statements(step, script, this.dialect,
+                            this.config.placeholders())) {
                         try {
                             st.execute(statement.sql());
                         } catch (SQLException e) {

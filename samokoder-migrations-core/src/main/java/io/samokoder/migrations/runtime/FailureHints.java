@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
 import java.util.List;
@@ -80,7 +81,8 @@ final class FailureHints {
         if (CodeRunner.live(script)) {
             return null;
         }
-        List<SqlStatement> statements = StatementSender.statements(step, script, dialect);
+        // As written: the hint looks at keywords, and a placeholder's value is not shown.
+        List<SqlStatement> statements = StatementSender.statements(step, script, dialect, Placeholders.OFF);
         return number <= statements.size() ? statements.get(number - 1).sql() : null;
     }
 }

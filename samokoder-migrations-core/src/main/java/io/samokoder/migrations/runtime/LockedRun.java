@@ -76,7 +76,7 @@ final class LockedRun {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.transactional(this.catalog, plan, dialect);
         }
-        PlanChecks.statements(this.catalog, plan, dialect);
+        PlanChecks.statements(this.catalog, plan, dialect, this.config.placeholders());
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {

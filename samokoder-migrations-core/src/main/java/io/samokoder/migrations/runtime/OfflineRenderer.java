@@ -147,6 +147,9 @@ final class OfflineRenderer {
                 }
                 List<SqlStatement> statements = script.offlineStatements(step.kind() != Step.Kind.DOWNGRADE,
                         this.dialect);
+                if (script.code().isEmpty()) {
+                    statements = this.config.placeholders().apply(statements, script.description());
+                }
                 for (SqlStatement statement : statements) {
                     if (inTransaction) {
                         script.refuseTransactionControl(statement);

@@ -11,6 +11,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class PlanChecks {
      * @throws io.samokoder.migrations.MigrationException for a script that does not split, that ends the
      *     engine's transaction, or whose operations the database cannot hold
      */
-    static void statements(Catalog catalog, Plan plan, Dialect dialect) {
+    static void statements(Catalog catalog, Plan plan, Dialect dialect, Placeholders placeholders) {
         for (Step step : plan.steps()) {
             if (step.kind() != Step.Kind.UPGRADE && step.kind() != Step.Kind.DOWNGRADE || step.revision() == null) {
                 continue;
@@ -111,9 +112,13 @@ final class PlanChecks {
             boolean inTransaction = dialect.transactionalDdl() && script.transactional(dialect);
             if (script.code().isEmpty()) {
                 script.checkStatements(step.kind() == Step.Kind.UPGRADE, inTransaction, dialect);
+                if (placeholders.enabled() && script.text().contains("${")) {
+                    // Every placeholder has a value before anything runs.
+                    StatementSender.statements(step, script, dialect, placeholders);
+                }
                 continue;
             }
-            for (SqlStatement statement : StatementSender.statements(step, script, dialect)) {
+            for (SqlStatement statement : StatementSender.statements(step, script, dialect, Placeholders.OFF)) {
                 if (inTransaction) {
                     script.refuseTransactionControl(statement);
                 }

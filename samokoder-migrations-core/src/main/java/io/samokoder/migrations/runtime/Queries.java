@@ -106,7 +106,8 @@ final class Queries {
             PlanChecks.reversible(this.catalog, plan);
         }
         // Split as the run would: in the session's SQL mode.
-        PlanChecks.statements(this.catalog, plan, tables().dialect().forSqlMode(read.sqlMode()));
+        PlanChecks.statements(this.catalog, plan, tables().dialect().forSqlMode(read.sqlMode()),
+                this.config.placeholders());
         if (!this.config.retryPartial()) {
             // The run would refuse before anything runs: so does its dry run.
             List<PartialAttempt> repeated = PartialAttempts.repeated(read.partial(), plan);

@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
 import io.samokoder.migrations.script.StatementKeywords;
@@ -42,22 +43,30 @@ final class StatementSender {
     private final boolean batching;
     /** The run's statements; script statements go through its one plain statement. */
     private final RunStatements statements;
+    private final Placeholders placeholders;
 
     StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching,
-            RunStatements statements) {
+            RunStatements statements, Placeholders placeholders) {
         this.dialect = dialect;
         this.session = session;
         this.retries = retries;
         this.batching = batching;
         this.statements = statements;
+        this.placeholders = placeholders;
     }
 
-    static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect) {
+    /**
+     * The statements of a step's script as sent: an SQL script's with {@code placeholders} replaced (a Java
+     * revision's are its rendered operations).
+     */
+    static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect,
+            Placeholders placeholders) {
         if (script == null) {
             return List.of();
         }
-        return step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(dialect)
+        List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(dialect)
                 : script.upgradeStatements(dialect);
+        return script.code().isPresent() ? statements : placeholders.apply(statements, script.description());
     }
 
     /**
@@ -83,7 +92,7 @@ final class StatementSender {
     private String[] runStatements(Connection connection, Step step, RevisionScript script, String[] effective,
             boolean watchWaits, AtomicReference<String> waits) throws StepFailure {
         String[] now = this.session.setTimeouts(connection, step, script, effective, true);
-        List<SqlStatement> statements = statements(step, script, this.dialect);
+        List<SqlStatement> statements = statements(step, script, this.dialect, this.placeholders);
         if (statements.isEmpty()) {
             return now;
         }
@@ -131,7 +140,7 @@ final class StatementSender {
         try {
             Statement st = this.statements.plain();
             List<SqlStatement> batch = new ArrayList<>();
-            for (SqlStatement statement : statements(step, script, this.dialect)) {
+            for (SqlStatement statement : statements(step, script, this.dialect, this.placeholders)) {
                 if (batchable(statement.sql())) {
                     batch.add(statement);
                 } else {

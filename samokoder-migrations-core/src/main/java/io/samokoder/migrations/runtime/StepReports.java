@@ -6,6 +6,7 @@ import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -179,7 +180,8 @@ final class StepReports {
         if (partial) {
             RevisionScript script = script(step);
             // A revision that reads the database decides its statements as it runs: their number is unknown.
-            int total = CodeRunner.live(script) ? -1 : StatementSender.statements(step, script, this.dialect).size();
+            int total = CodeRunner.live(script) ? -1
+                    : StatementSender.statements(step, script, this.dialect, Placeholders.OFF).size();
             marker = PartialAttempts.marker(committedStatements, total, ownWork);
         }
         return record(connection, failure, state + earlier(), attempts, marker);

@@ -13,6 +13,7 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.ModelSource;
 import io.samokoder.migrations.schema.SchemaDiff;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,7 +40,8 @@ import javax.sql.DataSource;
  * connections and dropped afterwards, so checks never depend on each other or on what other tests left.
  * PostgreSQL, MariaDB, MySQL and H2 are supported. A failed check throws an {@link AssertionError} naming
  * the revision, its file and what went wrong. Instances are immutable; checks return the kit so they
- * chain. Java revisions join the scripts with {@link #javaRevisions}.
+ * chain. Java revisions join the scripts with {@link #javaRevisions}; scripts' {@code ${name}} placeholders take
+ * the values of {@link #placeholders}.
  */
 public final class MigrationsKit {
 
@@ -47,13 +49,15 @@ public final class MigrationsKit {
     private final List<String> locations;
     private final Set<String> allowedIrreversible;
     private final List<JavaRevision> javaRevisions;
+    private final Placeholders placeholders;
 
     private MigrationsKit(DataSource dataSource, List<String> locations, Set<String> allowedIrreversible,
-            List<JavaRevision> javaRevisions) {
+            List<JavaRevision> javaRevisions, Placeholders placeholders) {
         this.dataSource = dataSource;
         this.locations = locations;
         this.allowedIrreversible = allowedIrreversible;
         this.javaRevisions = javaRevisions;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -66,7 +70,7 @@ public final class MigrationsKit {
     public static MigrationsKit of(DataSource dataSource, String... locations) {
         Objects.requireNonNull(dataSource, "dataSource");
         List<String> list = locations.length == 0 ? MigrationsConfig.DEFAULT_LOCATIONS : List.of(locations);
-        return new MigrationsKit(dataSource, list, Set.of(), List.of());
+        return new MigrationsKit(dataSource, list, Set.of(), List.of(), Placeholders.NONE);
     }
 
     /**
@@ -79,7 +83,8 @@ public final class MigrationsKit {
     public MigrationsKit allowIrreversible(String... revisionIds) {
         Set<String> allowed = new LinkedHashSet<>(this.allowedIrreversible);
         allowed.addAll(List.of(revisionIds));
-        return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed), this.javaRevisions);
+        return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed), this.javaRevisions,
+                this.placeholders);
     }
 
     /**
@@ -92,7 +97,20 @@ public final class MigrationsKit {
     public MigrationsKit javaRevisions(JavaRevision... revisions) {
         List<JavaRevision> all = new ArrayList<>(this.javaRevisions);
         all.addAll(List.of(revisions));
-        return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, List.copyOf(all));
+        return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, List.copyOf(all),
+                this.placeholders);
+    }
+
+    /**
+     * The values of the scripts' {@code ${name}} placeholders, as the application gives them
+     * ({@code samokoder.migrations.placeholders.*}); without them a script with a placeholder fails its check.
+     *
+     * @param placeholders the values, e.g. {@code Placeholders.of(Map.of("schema", "app"))}
+     * @return a kit with these values instead of those given before
+     */
+    public MigrationsKit placeholders(Placeholders placeholders) {
+        return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, this.javaRevisions,
+                Objects.requireNonNull(placeholders, "placeholders"));
     }
 
     /** Runs every check: single head, reversible, upgrade one by one, stairway with no traces left. */
@@ -337,7 +355,7 @@ public final class MigrationsKit {
 
     private MigrationsConfig.Builder config(DataSource ds) {
         return MigrationsConfig.builder().dataSource(ds).locations(this.locations).javaRevisions(this.javaRevisions)
-                .fastStart(false);
+                .placeholders(this.placeholders).fastStart(false);
     }
 
     /** The revision graph; an error when the scripts do not load or there are none (no check would mean anything). */

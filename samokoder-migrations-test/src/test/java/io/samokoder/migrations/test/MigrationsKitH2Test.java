@@ -3,12 +3,14 @@ package io.samokoder.migrations.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.samokoder.migrations.script.Placeholders;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -61,6 +63,15 @@ class MigrationsKitH2Test extends PortableRevisionsChecks {
             .hasMessage(prefix + "leaves grants on table ACCOUNTS\n"
                     + prefix + "leaves grants on view ACCOUNT_TENANTS");
         MigrationsKit.of(this.h2, "classpath:kit-h2/grant").assertDowngradesLeaveNoTrace();
+    }
+
+    @Test
+    void scriptsWithPlaceholdersAreCheckedWithTheApplicationsValues() throws Exception {
+        MigrationsKit kit = MigrationsKit.of(this.h2, "classpath:kit-h2/placeholders");
+        assertThatThrownBy(kit::assertUpgrade).hasMessageContaining("001_a1a1a1a1a1a1_named.sql:7: No value for"
+                + " placeholder '${table}'");
+        kit.placeholders(Placeholders.of(Map.of("table", "named", "owner", "ops"))).assertAll();
+        assertThat(kitSchemas()).isEmpty();
     }
 
     @Test
