@@ -48,6 +48,8 @@ class MigrationsPropertiesTests {
         assertThat(config.dialect()).isEmpty();
         assertThat(properties.getJavaPackages()).isEmpty();
         assertThat(properties.getNamingConvention()).isEmpty();
+        assertThat(properties.getPlaceholders()).isEmpty();
+        assertThat(properties.isPlaceholderReplacement()).isTrue();
     }
 
     @Test
@@ -70,7 +72,8 @@ class MigrationsPropertiesTests {
         assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
-                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate", "deferred");
+                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate", "deferred",
+                "placeholders", "placeholderReplacement");
     }
 
     @Test

@@ -282,7 +282,7 @@ public final class SamokoderCli {
                 : this.config != null ? "--config" : this.locations != null ? "--locations"
                 : this.schema != null ? "--schema" : this.versionTable != null ? "--version-table"
                 : this.logTable != null ? "--log-table" : this.javaPackages != null ? "--java-packages"
-                : this.classpath != null ? "--classpath" : null;
+                : this.classpath != null ? "--classpath" : this.placeholders != null ? "--placeholder" : null;
         if (refused != null) {
             throw new CliUsageException(refused + " is not available in the application's command mode: the"
                     + " application's own configuration (samokoder.migrations.*, spring.datasource.*) is used");

@@ -80,6 +80,10 @@ class CommandModeTest {
             assertEquals(2, java.status());
             assertTrue(java.err().startsWith("--java-packages is not available in the application's command mode"),
                     java.err());
+            Run placeholder = run(migrations, "upgrade heads --sql --placeholder schema=app");
+            assertEquals(2, placeholder.status());
+            assertTrue(placeholder.err().startsWith("--placeholder is not available in the application's command"
+                    + " mode"), placeholder.err());
             Run revision = run(migrations, "revision -m \"add users table\" --rev-id f00d");
             assertEquals(0, revision.status(), revision::toString);
             assertTrue(Files.exists(dir.resolve("f00d_add_users_table.sql")));
