@@ -55,10 +55,23 @@ public final class Workspaces {
      */
     public static Workspace create(String url, String user, String password, String locations, String javaPackages,
             Path configFile, Map<String, String> environment, Path baseDirectory, JavaClassPath classPath) {
+        return create(url, user, password, locations, javaPackages, null, configFile, environment, baseDirectory,
+                classPath);
+    }
+
+    /**
+     * {@link #create(String, String, String, String, String, Path, Map, Path, JavaClassPath)} with values of the
+     * scripts' {@code ${name}} placeholders as {@code --placeholder} gives them: they add to the file's
+     * {@code samokoder.migrations.placeholders.*}, winning for a name both give; {@code null} for none.
+     */
+    public static Workspace create(String url, String user, String password, String locations, String javaPackages,
+            Map<String, String> placeholders, Path configFile, Map<String, String> environment, Path baseDirectory,
+            JavaClassPath classPath) {
         try {
             Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null, null, null);
+                    javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null,
+                    placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders), null);
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
             return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
         } catch (CliUsageException e) {

@@ -14,6 +14,7 @@ import java.sql.Driver;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -96,6 +97,14 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
      */
     @Parameter(property = "samokoder.javaPackages")
     private String javaPackages;
+
+    /**
+     * Values of the scripts' {@code ${name}} placeholders, as Flyway's plugin takes them:
+     * {@code <placeholders><schema>app</schema></placeholders>}. They add to the configuration file's
+     * {@code samokoder.migrations.placeholders.*}, winning for a name both give.
+     */
+    @Parameter
+    private Map<String, String> placeholders;
 
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
     private File outputDirectory;
@@ -192,7 +201,8 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         Workspace workspace;
         try {
             workspace = Workspaces.create(this.url, this.user, password(), this.locations, this.javaPackages,
-                    configFile(), System.getenv(), this.basedir.toPath(), classes.javaClassPath(goal()))
+                    this.placeholders, configFile(), System.getenv(), this.basedir.toPath(),
+                    classes.javaClassPath(goal()))
                 .withHints(MavenHints.INSTANCE);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -84,7 +84,8 @@ class MavenPluginIT {
                 + "; run 'mvn samokoder-migrations:upgrade'");
         assertFalse(build.log().contains("No new upgrade operations detected."), build.log());
         fill(project.resolve("src/main/resources/db/migrations/" + SECOND + "_add_a_column.sql"),
-                "ALTER TABLE account ADD COLUMN email varchar(100);", "ALTER TABLE account DROP COLUMN email;");
+                // The type comes from the plugin's <placeholders> in the sample's pom.
+                "ALTER TABLE account ADD COLUMN email ${email_type};", "ALTER TABLE account DROP COLUMN email;");
     }
 
     @Test
@@ -112,6 +113,10 @@ class MavenPluginIT {
                 "-Dsamokoder.sql=true");
         sql.assertSuccess();
         sql.assertLine("ALTER TABLE account DROP COLUMN email;");
+        Build up = mvn("samokoder-migrations:upgrade", "-Dsamokoder.target=" + FIRST + ":" + SECOND,
+                "-Dsamokoder.sql=true");
+        up.assertSuccess();
+        up.assertLine("ALTER TABLE account ADD COLUMN email varchar(100);");
         sql.assertLine("UPDATE alembic_version SET version_num='" + FIRST + "' WHERE alembic_version.version_num = '"
                 + SECOND + "';");
         Build lint = mvn("samokoder-migrations:lint", "-Dsamokoder.range=:");
