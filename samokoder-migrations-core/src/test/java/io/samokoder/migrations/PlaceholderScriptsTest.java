@@ -72,6 +72,21 @@ class PlaceholderScriptsTest {
     }
 
     @Test
+    void aScriptWhoseHeaderTurnsThemOffRunsAsWrittenBesideOnesThatUseThem(TestDatabase db, @TempDir Path dir) {
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE ${table} (v text);").down("DROP TABLE ${table};"),
+                Rev.of("b2", "a1").header("Placeholders", "false")
+                        .up("INSERT INTO greetings VALUES ('Hello ${name}');").down("DELETE FROM greetings;"));
+        DataSource ds = Db.schema(db, "ph_header");
+        Migrations migrations = new Migrations(Db.config(ds, dir)
+                .placeholders(Placeholders.of(Map.of("table", "greetings"))).build());
+        assertThat(migrations.sql(Command.UPGRADE, "base:heads")).contains("CREATE TABLE greetings (v text);",
+                "INSERT INTO greetings VALUES ('Hello ${name}');");
+        migrations.upgrade("heads");
+        assertThat(Db.strings(ds, "SELECT v FROM greetings")).containsExactly("Hello ${name}");
+        assertThat(migrations.scripts()).extracting(script -> script.placeholders()).containsExactly(true, false);
+    }
+
+    @Test
     void offRunsTheScriptsAsWritten(TestDatabase db, @TempDir Path dir) {
         Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE kept (v text DEFAULT '${as_written}');")
                 .down("DROP TABLE kept;"));

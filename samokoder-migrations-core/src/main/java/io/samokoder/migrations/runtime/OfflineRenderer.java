@@ -147,7 +147,7 @@ final class OfflineRenderer {
                 }
                 List<SqlStatement> statements = script.offlineStatements(step.kind() != Step.Kind.DOWNGRADE,
                         this.dialect);
-                if (script.code().isEmpty()) {
+                if (script.placeholders()) {
                     statements = this.config.placeholders().apply(statements, script.description());
                 }
                 for (SqlStatement statement : statements) {

@@ -112,7 +112,7 @@ final class PlanChecks {
             boolean inTransaction = dialect.transactionalDdl() && script.transactional(dialect);
             if (script.code().isEmpty()) {
                 script.checkStatements(step.kind() == Step.Kind.UPGRADE, inTransaction, dialect);
-                if (placeholders.enabled() && script.text().contains("${")) {
+                if (placeholders.enabled() && script.placeholders() && script.text().contains("${")) {
                     // Every placeholder has a value before anything runs.
                     StatementSender.statements(step, script, dialect, placeholders);
                 }

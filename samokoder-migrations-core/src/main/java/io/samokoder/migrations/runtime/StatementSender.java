@@ -56,8 +56,8 @@ final class StatementSender {
     }
 
     /**
-     * The statements of a step's script as sent: an SQL script's with {@code placeholders} replaced (a Java
-     * revision's are its rendered operations).
+     * The statements of a step's script as sent: an SQL script's with {@code placeholders} replaced, unless its
+     * header turns them off (a Java revision's are its rendered operations).
      */
     static List<SqlStatement> statements(Step step, RevisionScript script, Dialect dialect,
             Placeholders placeholders) {
@@ -66,7 +66,7 @@ final class StatementSender {
         }
         List<SqlStatement> statements = step.kind() == Step.Kind.DOWNGRADE ? script.downgradeStatements(dialect)
                 : script.upgradeStatements(dialect);
-        return script.code().isPresent() ? statements : placeholders.apply(statements, script.description());
+        return script.placeholders() ? placeholders.apply(statements, script.description()) : statements;
     }
 
     /**

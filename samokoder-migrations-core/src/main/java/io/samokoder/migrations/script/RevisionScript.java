@@ -28,6 +28,7 @@ public final class RevisionScript {
     private final String createDate;
     private final boolean transactional;
     private final boolean deferred;
+    private final boolean placeholders;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
     private final Squash squash;
@@ -43,8 +44,8 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            boolean deferred, Duration lockTimeout, Duration statementTimeout, Squash squash, String contentHash,
-            boolean hashesText, String text,
+            boolean deferred, boolean placeholders, Duration lockTimeout, Duration statementTimeout, Squash squash,
+            String contentHash, boolean hashesText, String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
         this.revision = Objects.requireNonNull(revision, "revision");
@@ -54,6 +55,7 @@ public final class RevisionScript {
         this.createDate = createDate;
         this.transactional = transactional;
         this.deferred = deferred;
+        this.placeholders = placeholders;
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
         this.squash = squash;
@@ -70,6 +72,7 @@ public final class RevisionScript {
         this.createDate = createDate;
         this.transactional = transactional;
         this.deferred = deferred;
+        this.placeholders = false;
         this.code = Objects.requireNonNull(code, "code");
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
@@ -198,6 +201,14 @@ public final class RevisionScript {
         return this.deferred;
     }
 
+    /**
+     * Whether {@code ${name}} placeholders are replaced in this script ({@code Placeholders}, default {@code true}),
+     * where the configuration replaces them ({@link Placeholders}); {@code false} for a revision written as code.
+     */
+    public boolean placeholders() {
+        return this.placeholders;
+    }
+
     /** The {@code Lock Timeout}, if set; {@link Duration#ZERO} means explicitly disabled. */
     public Optional<Duration> lockTimeout() {
         return Optional.ofNullable(this.lockTimeout);
@@ -264,7 +275,7 @@ public final class RevisionScript {
         if (!upgrade && !reversible()) {
             return;
         }
-        List<SqlStatement> split = this.parts.splitAlready(upgrade, rules(dialect));
+        List<SqlStatement> split = this.parts.splitAlready(upgrade, SqlLexer.rules(dialect));
         if (split != null) {
             if (inTransaction) {
                 for (SqlStatement statement : split) {
@@ -273,16 +284,7 @@ public final class RevisionScript {
             }
             return;
         }
-        this.parts.check(upgrade, inTransaction, rules(dialect));
-    }
-
-    /** The lexical rules the database reads SQL with ({@link SqlLexer}): its own, in its session's SQL mode. */
-    private static int rules(Dialect dialect) {
-        if (!dialect.mysqlLexicalRules()) {
-            return SqlLexer.STANDARD;
-        }
-        return SqlLexer.MYSQL | (dialect.backslashEscapes() ? 0 : SqlLexer.NO_BACKSLASH_ESCAPES)
-                | (dialect.ansiQuotes() ? SqlLexer.ANSI_QUOTES : 0);
+        this.parts.check(upgrade, inTransaction, SqlLexer.rules(dialect));
     }
 
     /**
@@ -310,7 +312,7 @@ public final class RevisionScript {
      *         has no statements before it runs) or uses what the database cannot hold
      */
     public List<SqlStatement> upgradeStatements(Dialect dialect) {
-        return this.code == null ? this.parts.statements(true, rules(dialect))
+        return this.code == null ? this.parts.statements(true, SqlLexer.rules(dialect))
                 : number(this.code.statements(true, dialect));
     }
 
@@ -323,13 +325,13 @@ public final class RevisionScript {
         if (this.code != null) {
             return upgrade ? upgradeStatements(dialect) : downgradeStatements(dialect);
         }
-        return this.parts.statementsInAnyMode(upgrade, rules(dialect));
+        return this.parts.statementsInAnyMode(upgrade, SqlLexer.rules(dialect));
     }
 
     /** The downgrade statements for a database; see {@link #upgradeStatements(Dialect)}. */
     public List<SqlStatement> downgradeStatements(Dialect dialect) {
         if (this.code == null) {
-            return this.parts.statements(false, rules(dialect));
+            return this.parts.statements(false, SqlLexer.rules(dialect));
         }
         return this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of();
     }

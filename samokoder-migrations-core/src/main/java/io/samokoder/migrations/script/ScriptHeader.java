@@ -27,6 +27,7 @@ final class ScriptHeader {
         LOCK_TIMEOUT("Lock Timeout"),
         STATEMENT_TIMEOUT("Statement Timeout"),
         DEFERRED("Deferred"),
+        PLACEHOLDERS("Placeholders"),
         SQUASHES("Squashes"),
         SQUASHED_CHECKSUM("Squashed Checksum");
 

@@ -171,9 +171,10 @@ final class ScriptParser {
         Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
         Squash squash = squash(id);
         boolean deferred = h.bool(Key.DEFERRED, false);
+        boolean placeholders = h.bool(Key.PLACEHOLDERS, true);
         int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
-        return new RevisionScript(revision, this.file, createDate, transactional, deferred, lockTimeout,
-                statementTimeout, squash,
+        return new RevisionScript(revision, this.file, createDate, transactional, deferred, placeholders,
+                lockTimeout, statementTimeout, squash,
                 this.contentHash, this.hashesText, t,
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);
     }

@@ -1,5 +1,7 @@
 package io.samokoder.migrations.script;
 
+import io.samokoder.migrations.dialect.Dialect;
+
 /**
  * A PostgreSQL-flavoured SQL tokenizer over a range of a script's text (line endings already
  * {@code \n}). It knows exactly what is needed to find statement ends and comments: single-quoted
@@ -23,6 +25,14 @@ final class SqlLexer {
     static final int NO_BACKSLASH_ESCAPES = 2;
     /** With {@link #MYSQL}: {@code "..."} quotes a name, not a string (the SQL mode {@code ANSI_QUOTES}). */
     static final int ANSI_QUOTES = 4;
+
+    /** The rules a database reads SQL with: its own, in its session's SQL mode. */
+    static int rules(Dialect dialect) {
+        if (!dialect.mysqlLexicalRules()) {
+            return STANDARD;
+        }
+        return MYSQL | (dialect.backslashEscapes() ? 0 : NO_BACKSLASH_ESCAPES) | (dialect.ansiQuotes() ? ANSI_QUOTES : 0);
+    }
 
     /** What a token is. */
     enum Kind {

@@ -94,6 +94,9 @@ final class SquashText {
         if (!parts.transactional) {
             h.append("-- Transactional: false\n");
         }
+        if (!parts.placeholders) {
+            h.append("-- Placeholders: false\n");
+        }
         if (parts.lockTimeout != null) {
             h.append("-- Lock Timeout: ").append(Durations.format(parts.lockTimeout)).append('\n');
         }
@@ -160,6 +163,8 @@ final class SquashText {
         final List<Group> downgrade = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         boolean transactional;
+        /** Whether the squash's {@code ${name}} placeholders are replaced ({@code Placeholders}). */
+        boolean placeholders = true;
         Duration lockTimeout;
         Duration statementTimeout;
 

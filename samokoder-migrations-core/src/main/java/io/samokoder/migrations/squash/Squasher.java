@@ -153,6 +153,7 @@ public final class Squasher {
         List<String> nonTransactional = new ArrayList<>();
         List<String> javaClasses = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
+        Placeholding placeholding = new Placeholding();
         for (String member : order) {
             RevisionScript script = this.byId.get(member);
             if (script.deferred()) {
@@ -166,7 +167,7 @@ public final class Squasher {
             }
             parts.lockTimeout = longest(parts.lockTimeout, script.lockTimeout().orElse(null));
             parts.statementTimeout = longest(parts.statementTimeout, script.statementTimeout().orElse(null));
-            parts.upgrade.add(this.text.group(script, true, asWritten));
+            parts.upgrade.add(placeholding.add(member, script, this.text.group(script, true, asWritten)));
         }
         List<String> irreversible = new ArrayList<>();
         for (String member : downOrder) {
@@ -178,12 +179,13 @@ public final class Squasher {
         if (irreversible.isEmpty()) {
             for (String member : downOrder) {
                 RevisionScript script = this.byId.get(member);
-                parts.downgrade.add(this.text.group(script, false, asWritten));
+                parts.downgrade.add(placeholding.add(member, script, this.text.group(script, false, asWritten)));
             }
         } else {
             parts.notes.add("No downgrade part: " + String.join(", ", irreversible) + (irreversible.size() == 1
                     ? " has none" : " have none") + ", so the squash is irreversible");
         }
+        parts.placeholders = placeholding.check(this.byId.get(order.get(order.size() - 1)).id());
         parts.transactional = nonTransactional.isEmpty();
         if (!parts.transactional) {
             parts.notes.add("Transactional: false, as " + String.join(", ", nonTransactional) + " ran outside a"
@@ -231,5 +233,33 @@ public final class Squasher {
 
     private String source(String id) {
         return this.byId.get(id).description();
+    }
+
+    /**
+     * Which members hold {@code ${} text that runs with placeholders replaced, and which hold it as written (a
+     * script with {@code Placeholders: false}, a Java revision's rendered SQL): one squash cannot keep both.
+     */
+    private static final class Placeholding {
+
+        private final Set<String> replaced = new LinkedHashSet<>();
+        private final Set<String> asWritten = new LinkedHashSet<>();
+
+        SquashText.Group add(String member, RevisionScript script, SquashText.Group group) {
+            if (group.text().contains("${")) {
+                (script.placeholders() ? this.replaced : this.asWritten).add(member);
+            }
+            return group;
+        }
+
+        /** Whether the squash replaces placeholders; refuses members that differ. */
+        boolean check(String id) {
+            if (!this.replaced.isEmpty() && !this.asWritten.isEmpty()) {
+                throw new SquashException("Cannot squash up to " + id + ": " + String.join(", ", this.replaced)
+                        + " use placeholders (${name}) and " + String.join(", ", this.asWritten) + " hold ${...} text"
+                        + " that runs as written ('Placeholders: false', or a Java revision), which one script cannot"
+                        + " keep apart. Squash up to a revision below the first of them");
+            }
+            return this.asWritten.isEmpty();
+        }
     }
 }

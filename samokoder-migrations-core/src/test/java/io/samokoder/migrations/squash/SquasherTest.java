@@ -191,6 +191,31 @@ class SquasherTest {
     }
 
     @Test
+    void placeholdersAreReplacedInTheSquashUnlessItsMembersHoldTextThatRunsAsWritten() {
+        List<RevisionScript> replaced = List.of(sql("a1", "", "", "CREATE TABLE ${table} (id int);", "DROP TABLE t;"),
+                sql("b2", "a1", "", "SELECT 1;", "SELECT 2;"));
+        RevisionScript squash = ScriptLoader.parse("filesystem:/m/b2_x.sql",
+                Squasher.of(replaced, POSTGRESQL).squash("b2", null, DATE).text());
+        assertThat(squash.placeholders()).isTrue();
+        assertThat(squash.text()).contains("CREATE TABLE ${table} (id int);");
+
+        List<RevisionScript> asWritten = List.of(sql("a1", "", "", "CREATE TABLE t (v text);", "DROP TABLE t;"),
+                sql("b2", "a1", "-- Placeholders: false", "INSERT INTO t VALUES ('Hello ${name}');", "DELETE FROM t;"));
+        RevisionScript kept = ScriptLoader.parse("filesystem:/m/b2_x.sql",
+                Squasher.of(asWritten, POSTGRESQL).squash("b2", null, DATE).text());
+        assertThat(kept.placeholders()).isFalse();
+
+        List<RevisionScript> both = List.of(sql("a1", "", "", "CREATE TABLE ${table} (v text);", "DROP TABLE t;"),
+                sql("b2", "a1", "-- Placeholders: false", "INSERT INTO t VALUES ('Hello ${name}');", "DELETE FROM t;"),
+                sql("c3", "b2", "", "SELECT 1;", "SELECT 2;"));
+        assertThatThrownBy(() -> Squasher.of(both, POSTGRESQL).squash("c3", null, DATE))
+                .isInstanceOf(SquashException.class)
+                .hasMessage("Cannot squash up to c3: a1 use placeholders (${name}) and b2 hold ${...} text that runs as"
+                        + " written ('Placeholders: false', or a Java revision), which one script cannot keep apart."
+                        + " Squash up to a revision below the first of them");
+    }
+
+    @Test
     void mariaDbStatementsReadBackAsWritten() {
         List<RevisionScript> scripts = List.of(
                 sql("a1", "", "", """
