@@ -1,10 +1,12 @@
 package io.samokoder.migrations.test;
 
-import io.samokoder.migrations.Command;
+import static io.samokoder.migrations.test.KitFailures.callback;
+import static io.samokoder.migrations.test.KitFailures.fail;
+import static io.samokoder.migrations.test.KitFailures.run;
+
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.MigrationsConfig;
-import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.Target;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
@@ -15,10 +17,7 @@ import io.samokoder.migrations.schema.ModelSource;
 import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -296,52 +295,8 @@ public final class MigrationsKit {
     }
 
     private void walk(boolean stairway, boolean compare) {
-        inFreshSchema((migrations, schemaDataSource) -> {
-            RevisionGraph graph = graph(migrations);
-            Map<String, RevisionScript> scripts = scripts(migrations);
-            Set<String> ignored = new HashSet<>(List.of(migrations.config().versionTable(),
-                    migrations.config().logTable(), migrations.config().stateTable()));
-            // The lock's own table, where the dialect has one (H2).
-            ignored.addAll(migrations.dialect().lock().ownTables(migrations.config().versionTable()));
-            List<PlannedStep> steps = migrations.plan(Command.UPGRADE, "heads").steps();
-            for (PlannedStep step : steps) {
-                String id = step.revision();
-                String file = step.file();
-                List<String> rowsBefore = migrations.current();
-                SchemaSnapshot before = compare ? snapshot(schemaDataSource, ignored) : null;
-                run(() -> migrations.upgrade(id), "upgrade of " + id + " (" + file + ") failed: ");
-                if (!stairway) {
-                    continue;
-                }
-                if (!scripts.get(id).reversible()) {
-                    if (this.allowedIrreversible.contains(id)) {
-                        continue;
-                    }
-                    throw new AssertionError("revision " + id + " (" + file + ") has no '-- migrate:downgrade'"
-                            + " part; write its downgrade, or declare it with allowIrreversible(\"" + id + "\")");
-                }
-                List<String> parents = graph.parents(id);
-                // One step down its own branch: a downgrade to its parent would also undo the other branches
-                // above that parent, which may hold an allowed irreversible revision. A merge, where that step
-                // is ambiguous, goes down to its first parent.
-                String down = parents.size() <= 1 ? id + "@-1" : parents.get(0);
-                run(() -> migrations.downgrade(down), "downgrade of " + id + " (" + file + ") failed: ");
-                if (!rowsBefore.isEmpty() && !new HashSet<>(migrations.current()).equals(new HashSet<>(rowsBefore))) {
-                    // What the downgrade also removed (a merge's other parents, a root's dependencies) comes back.
-                    run(() -> migrations.upgrade(Target.of(rowsBefore)), "upgrade back to "
-                            + String.join(", ", rowsBefore) + " after the downgrade of " + id + " (" + file
-                            + ") failed: ");
-                }
-                if (compare) {
-                    List<String> problems = new ArrayList<>();
-                    for (String difference : before.differencesTo(snapshot(schemaDataSource, ignored))) {
-                        problems.add("downgrade of " + id + " (" + file + ") " + difference);
-                    }
-                    fail(problems);
-                }
-                run(() -> migrations.upgrade(id), "upgrade of " + id + " (" + file + ") after its downgrade failed: ");
-            }
-        });
+        inFreshSchema((migrations, schemaDataSource) -> new Stairway(migrations, schemaDataSource, graph(migrations),
+                scripts(migrations), this.allowedIrreversible).walk(stairway, compare));
     }
 
     private void inFreshSchema(KitSchemas.Work work) {
@@ -380,39 +335,5 @@ public final class MigrationsKit {
             byId.put(script.id(), script);
         }
         return byId;
-    }
-
-    private static SchemaSnapshot snapshot(DataSource schemaDataSource, Set<String> ignored) {
-        try (Connection connection = schemaDataSource.getConnection()) {
-            return KitDatabase.of(connection).catalog().read(connection, ignored);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("The migrations kit could not read the catalog: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void run(Runnable step, String failure) {
-        try {
-            step.run();
-        }
-        catch (MigrationException ex) {
-            throw new AssertionError(failure + ex.getMessage(), ex);
-        }
-    }
-
-    private static void callback(DataSource schemaDataSource, SqlCallback work, String failure) {
-        try (Connection connection = schemaDataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            work.accept(connection);
-        }
-        catch (AssertionError | Exception ex) {
-            throw new AssertionError(failure + ex.getMessage(), ex);
-        }
-    }
-
-    private static void fail(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new AssertionError(String.join("\n", problems));
-        }
     }
 }

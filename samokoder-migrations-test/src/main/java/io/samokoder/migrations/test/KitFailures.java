@@ -1,0 +1,41 @@
+package io.samokoder.migrations.test;
+
+import io.samokoder.migrations.MigrationException;
+import java.sql.Connection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** How the kit's checks fail: an {@link AssertionError} that says what failed, where, and why. */
+final class KitFailures {
+
+    private KitFailures() {
+    }
+
+    /** Runs a step of the engine; its failure becomes an assertion error starting with {@code failure}. */
+    static void run(Runnable step, String failure) {
+        try {
+            step.run();
+        }
+        catch (MigrationException ex) {
+            throw new AssertionError(failure + ex.getMessage(), ex);
+        }
+    }
+
+    /** Runs a data check's callback on a connection of the check's schema, in autocommit. */
+    static void callback(DataSource schemaDataSource, SqlCallback work, String failure) {
+        try (Connection connection = schemaDataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            work.accept(connection);
+        }
+        catch (AssertionError | Exception ex) {
+            throw new AssertionError(failure + ex.getMessage(), ex);
+        }
+    }
+
+    /** Fails with the problems, one per line; does nothing when there are none. */
+    static void fail(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AssertionError(String.join("\n", problems));
+        }
+    }
+}
