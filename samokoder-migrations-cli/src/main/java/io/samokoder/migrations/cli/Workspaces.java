@@ -26,11 +26,11 @@ public final class Workspaces {
      * A workspace from explicit settings and a configuration file, with the Java revisions of the
      * file's {@code samokoder.migrations.java-packages} found on the class path of this library.
      *
-     * @see #create(String, String, String, String, String, Path, Map, Path, JavaClassPath)
+     * @see #create(String, String, String, String, String, Map, Path, Map, Path, JavaClassPath)
      */
     public static Workspace create(String url, String user, String password, String locations, Path configFile,
             Map<String, String> environment, Path baseDirectory) {
-        return create(url, user, password, locations, null, configFile, environment, baseDirectory, null);
+        return create(url, user, password, locations, null, null, configFile, environment, baseDirectory, null);
     }
 
     /**
@@ -43,6 +43,9 @@ public final class Workspaces {
      *     {@code null} for the file's, else {@code filesystem:src/main/resources/db/migrations}
      * @param javaPackages comma-separated packages of Java revisions as {@code --java-packages} takes
      *     them, or {@code null} for the file's {@code samokoder.migrations.java-packages}, else none
+     * @param placeholders values of the scripts' {@code ${name}} placeholders as {@code --placeholder} gives
+     *     them, added to the file's {@code samokoder.migrations.placeholders.*} and winning for a name both
+     *     give; {@code null} for none
      * @param configFile an {@code application.properties} or {@code .yml}, or {@code null} for none
      * @param environment the variables that {@code ${...}} placeholders of the file resolve against
      * @param baseDirectory the directory that relative {@code filesystem:} locations are resolved
@@ -52,17 +55,6 @@ public final class Workspaces {
      * @return the workspace; the engine, with the Java revisions, is created on first use
      * @throws IllegalArgumentException when the locations are empty or the file cannot be read or
      *     holds an invalid value
-     */
-    public static Workspace create(String url, String user, String password, String locations, String javaPackages,
-            Path configFile, Map<String, String> environment, Path baseDirectory, JavaClassPath classPath) {
-        return create(url, user, password, locations, javaPackages, null, configFile, environment, baseDirectory,
-                classPath);
-    }
-
-    /**
-     * {@link #create(String, String, String, String, String, Path, Map, Path, JavaClassPath)} with values of the
-     * scripts' {@code ${name}} placeholders as {@code --placeholder} gives them: they add to the file's
-     * {@code samokoder.migrations.placeholders.*}, winning for a name both give; {@code null} for none.
      */
     public static Workspace create(String url, String user, String password, String locations, String javaPackages,
             Map<String, String> placeholders, Path configFile, Map<String, String> environment, Path baseDirectory,
