@@ -29,6 +29,14 @@ public interface MigrationListener {
     default void stepFailed(PlannedStep step, MigrationException error) {
     }
 
+    /**
+     * A repeatable script is about to run, after the steps of a run that ends at the heads.
+     *
+     * @param file where it comes from, e.g. {@code classpath:db/repeatable/R__views.sql}
+     */
+    default void repeatableStarting(String file) {
+    }
+
     /** A run finished (also when there was nothing to do). */
     default void runFinished(MigrationResult result) {
     }

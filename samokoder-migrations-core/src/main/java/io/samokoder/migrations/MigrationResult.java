@@ -19,16 +19,26 @@ import java.util.List;
  *     script read) rather than by the full check under the lock
  * @param warnings what the planner warned about, e.g. Alembic's "downgrade -1 from multiple heads is
  *     ambiguous; ..."
+ * @param repeatables the file names of the repeatable scripts the run applied after its steps, in order
  */
 public record MigrationResult(Command command, String target, List<String> rowsBefore, List<String> rowsAfter,
         List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait, boolean fastStart,
-        List<String> warnings) {
+        List<String> warnings, List<String> repeatables) {
 
     public MigrationResult {
         rowsBefore = List.copyOf(rowsBefore);
         rowsAfter = List.copyOf(rowsAfter);
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
+        repeatables = List.copyOf(repeatables);
+    }
+
+    /** A result that applied no repeatable script. */
+    public MigrationResult(Command command, String target, List<String> rowsBefore, List<String> rowsAfter,
+            List<StepResult> steps, Instant startedAt, Duration duration, Duration lockWait, boolean fastStart,
+            List<String> warnings) {
+        this(command, target, rowsBefore, rowsAfter, steps, startedAt, duration, lockWait, fastStart, warnings,
+                List.of());
     }
 
     /** A result of the full path (not the fast start) without warnings. */
@@ -39,9 +49,17 @@ public record MigrationResult(Command command, String target, List<String> rowsB
 
     /**
      * One line for logs, e.g. {@code "Upgraded 3 revisions to 3f2a9c1b7d4e in 154 ms (lock wait 0 ms)"}
-     * or {@code "Nothing to upgrade: database at 3f2a9c1b7d4e (4 ms)"}.
+     * or {@code "Nothing to upgrade: database at 3f2a9c1b7d4e (4 ms)"}, followed by the repeatable scripts
+     * applied, if any ({@code "; applied repeatable scripts R__views.sql"}).
      */
     public String summary() {
+        String steps = stepsSummary();
+        return this.repeatables.isEmpty() ? steps
+                : steps + "; applied repeatable script" + (this.repeatables.size() == 1 ? " " : "s ")
+                        + String.join(", ", this.repeatables);
+    }
+
+    private String stepsSummary() {
         String at = this.rowsAfter.isEmpty() ? "base" : String.join(", ", this.rowsAfter);
         String verb = switch (this.command) {
             case UPGRADE -> "upgrade";

@@ -9,6 +9,7 @@ import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.schema.TableFilter;
+import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +156,19 @@ public final class Migrations {
             }
         }
         return pending;
+    }
+
+    /** The repeatable scripts, in the order a run applies them; read once, on first use. */
+    public List<RepeatableScript> repeatables() {
+        return this.engine.repeatables();
+    }
+
+    /**
+     * The file names of the repeatable scripts that an upgrade ending at the heads would apply now (new, changed
+     * since last applied, or applied before the latest downgrade), in order; reads the log. Empty without any.
+     */
+    public List<String> pendingRepeatables() {
+        return this.engine.pendingRepeatables();
     }
 
     /**

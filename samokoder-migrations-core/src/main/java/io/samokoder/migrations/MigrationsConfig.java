@@ -42,11 +42,15 @@ public final class MigrationsConfig {
     public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
     /** A no-op {@code upgrade("heads")} over unchanged scripts is answered from one query. */
     public static final boolean DEFAULT_FAST_START = true;
+    /** Where repeatable scripts are read from ({@link #repeatableLocations()}). */
+    public static final List<String> DEFAULT_REPEATABLE_LOCATIONS = List.of("classpath:db/repeatable");
     /** Appended to the log table's name to name the table of verified script sets. */
     public static final String STATE_TABLE_SUFFIX = "_state";
 
     private final DataSource dataSource;
     private final List<String> locations;
+    private final List<String> repeatableLocations;
+    private final List<ScriptResource> repeatableScripts;
     private final List<ScriptResource> scripts;
     private final ClassLoader classLoader;
     private final String schema;
@@ -71,6 +75,8 @@ public final class MigrationsConfig {
     private MigrationsConfig(Builder b) {
         this.dataSource = b.dataSource;
         this.locations = List.copyOf(b.locations);
+        this.repeatableLocations = List.copyOf(b.repeatableLocations);
+        this.repeatableScripts = List.copyOf(b.repeatableScripts);
         this.scripts = List.copyOf(b.scripts);
         this.classLoader = b.classLoader;
         this.schema = b.schema;
@@ -106,6 +112,20 @@ public final class MigrationsConfig {
     /** Script locations ({@code classpath:} or {@code filesystem:}), read in this order. */
     public List<String> locations() {
         return this.locations;
+    }
+
+    /**
+     * Locations of repeatable scripts ({@link io.samokoder.migrations.script.RepeatableScript}): every
+     * {@code *.sql} file there is applied after the revisions whenever it is new or changed; a class path
+     * location that no root has holds none.
+     */
+    public List<String> repeatableLocations() {
+        return this.repeatableLocations;
+    }
+
+    /** Repeatable scripts resolved by the caller; when non-empty they are used instead of the repeatable locations. */
+    public List<ScriptResource> repeatableScripts() {
+        return this.repeatableScripts;
     }
 
     /** Scripts resolved by the caller; when non-empty they are used instead of {@link #locations()}. */
@@ -248,6 +268,8 @@ public final class MigrationsConfig {
         Builder b = new Builder();
         b.dataSource = this.dataSource;
         b.locations = new ArrayList<>(this.locations);
+        b.repeatableLocations = new ArrayList<>(this.repeatableLocations);
+        b.repeatableScripts = new ArrayList<>(this.repeatableScripts);
         b.scripts = new ArrayList<>(this.scripts);
         b.classLoader = this.classLoader;
         b.schema = this.schema;
@@ -274,7 +296,8 @@ public final class MigrationsConfig {
     @Override
     public String toString() {
         // Deliberately without the DataSource: its toString may carry a URL with credentials.
-        return "MigrationsConfig[locations=" + this.locations + ", scripts=" + this.scripts.size() + ", schema="
+        return "MigrationsConfig[locations=" + this.locations + ", repeatableLocations="
+                + this.repeatableLocations + ", scripts=" + this.scripts.size() + ", schema="
                 + this.schema + ", versionTable=" + this.versionTable + ", logTable=" + this.logTable
                 + ", transactionMode=" + this.transactionMode + ", lockWaitTimeout=" + this.lockWaitTimeout
                 + ", lockTimeout=" + this.lockTimeout + ", lockRetries=" + this.lockRetries
@@ -290,6 +313,8 @@ public final class MigrationsConfig {
 
         private DataSource dataSource;
         private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
+        private List<String> repeatableLocations = new ArrayList<>(DEFAULT_REPEATABLE_LOCATIONS);
+        private List<ScriptResource> repeatableScripts = new ArrayList<>();
         private List<ScriptResource> scripts = new ArrayList<>();
         private ClassLoader classLoader;
         private String schema;
@@ -329,6 +354,27 @@ public final class MigrationsConfig {
         /** Script locations, e.g. {@code classpath:db/migrations} or {@code filesystem:/opt/app/sql}. */
         public Builder locations(String... locations) {
             return locations(List.of(locations));
+        }
+
+        /**
+         * Locations of repeatable scripts (default {@code classpath:db/repeatable}; none to have none), with the
+         * prefixes of {@link #locations}.
+         */
+        public Builder repeatableLocations(List<String> repeatableLocations) {
+            this.repeatableLocations = new ArrayList<>(Objects.requireNonNull(repeatableLocations,
+                    "repeatableLocations"));
+            return this;
+        }
+
+        /** Locations of repeatable scripts; see {@link #repeatableLocations(List)}. */
+        public Builder repeatableLocations(String... repeatableLocations) {
+            return repeatableLocations(List.of(repeatableLocations));
+        }
+
+        /** Repeatable scripts already resolved by the caller; used instead of the repeatable locations. */
+        public Builder repeatableScripts(List<? extends ScriptResource> repeatableScripts) {
+            this.repeatableScripts = new ArrayList<>(Objects.requireNonNull(repeatableScripts, "repeatableScripts"));
+            return this;
         }
 
         /** Scripts already resolved by the caller, in load order; used instead of the locations. */
@@ -489,6 +535,10 @@ public final class MigrationsConfig {
             for (String location : this.locations) {
                 ConfigChecks.require(location != null && !location.isBlank(),
                         "locations must not contain a blank entry");
+            }
+            for (String location : this.repeatableLocations) {
+                ConfigChecks.require(location != null && !location.isBlank(),
+                        "repeatable-locations must not contain a blank entry");
             }
             MigrationsConfig config = new MigrationsConfig(this);
             ConfigChecks.check(config);

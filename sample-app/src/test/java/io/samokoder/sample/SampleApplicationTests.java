@@ -59,6 +59,9 @@ class SampleApplicationTests {
         assertThat(texts(bean.get("current"))).containsExactly("ae9f6fa0aca7");
         assertThat(texts(bean.get("heads"))).containsExactly("ae9f6fa0aca7");
         assertThat(texts(bean.get("pending"))).isEmpty();
+        // The sample's repeatable script, applied after the revisions (db/repeatable/R__project_overview.sql).
+        assertThat(texts(bean.get("repeatables"))).containsExactly("R__project_overview.sql");
+        assertThat(texts(bean.get("pendingRepeatables"))).isEmpty();
         assertThat(bean.get("stale").asBoolean()).isFalse();
         assertThat(bean.get("capturedAt").asString()).isNotEmpty();
 

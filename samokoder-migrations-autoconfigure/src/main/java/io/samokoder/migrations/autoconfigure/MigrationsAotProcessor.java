@@ -17,13 +17,16 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The runtime hints of a native image, decided while Spring AOT processes the application: the
- * revision scripts of every class path location of {@code samokoder.migrations.locations}, and
+ * revision scripts of every class path location of {@code samokoder.migrations.locations} and the repeatable
+ * scripts of {@code samokoder.migrations.repeatable-locations}, and
  * reflection on the class of every Java revision bean (scanned ones included), whose
  * {@code @Revision} annotation is read when it is loaded.
  */
 final class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 
     static final String LOCATIONS = "samokoder.migrations.locations";
+
+    static final String REPEATABLE_LOCATIONS = "samokoder.migrations.repeatable-locations";
 
     @Override
     public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
@@ -34,6 +37,9 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
                 Environment.class);
         List<String> locations = Binder.get(environment).bind(LOCATIONS, Bindable.listOf(String.class))
             .orElseGet(() -> new MigrationsProperties().getLocations());
+        List<String> all = new ArrayList<>(locations);
+        all.addAll(Binder.get(environment).bind(REPEATABLE_LOCATIONS, Bindable.listOf(String.class))
+            .orElseGet(() -> new MigrationsProperties().getRepeatableLocations()));
         Set<Class<?>> revisions = new LinkedHashSet<>();
         for (String name : beanFactory.getBeanNamesForType(JavaRevision.class, true, false)) {
             Class<?> type = beanFactory.getType(name, false);
@@ -41,7 +47,7 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
                 revisions.add(ClassUtils.getUserClass(type));
             }
         }
-        return (generationContext, code) -> registerHints(generationContext.getRuntimeHints(), locations, revisions);
+        return (generationContext, code) -> registerHints(generationContext.getRuntimeHints(), all, revisions);
     }
 
     static void registerHints(RuntimeHints hints, List<String> locations, Set<Class<?>> revisions) {

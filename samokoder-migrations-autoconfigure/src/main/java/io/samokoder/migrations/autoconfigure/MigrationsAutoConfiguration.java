@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -70,8 +71,11 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions, BeanFactory beanFactory) {
         DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
                 jdbcConnectionDetails);
-        List<ScriptResource> scripts = SpringScriptResources
-            .resolve(ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations());
+        ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+        List<ScriptResource> scripts = SpringScriptResources.resolve(resolver, properties.getLocations());
+        List<ScriptResource> repeatables = SpringScriptResources.resolve(resolver,
+                properties.getRepeatableLocations(), "samokoder.migrations.repeatable-locations",
+                MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS);
         MigrationsConfig.Builder builder = MigrationsConfig.builder()
             .dataSource(target)
             .classLoader(resourceLoader.getClassLoader())
@@ -100,6 +104,10 @@ public final class MigrationsAutoConfiguration {
         }
         builder.retryPartial(properties.isRetryPartial());
         builder.placeholders(placeholders(properties));
+        // The engine reads the resources found here, and lists no location of its own when there are none.
+        builder.repeatableScripts(repeatables)
+            .repeatableLocations(
+                    repeatables.isEmpty() ? List.of() : engineLocations(properties.getRepeatableLocations()));
         List<JavaRevision> java = ScannedJavaRevisions.with(javaRevisions.orderedStream().toList(),
                 scannedJavaRevisions.getIfAvailable(), beanFactory);
         builder.javaRevisions(java);

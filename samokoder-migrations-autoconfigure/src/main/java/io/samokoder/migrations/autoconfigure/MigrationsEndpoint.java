@@ -127,11 +127,14 @@ public class MigrationsEndpoint {
      * @param partial the revisions left part-way (a database without transactional DDL), as last captured
      * @param deferred deferred revisions that the start-up left and that are not applied yet
      * @param deferredRun their run after the application became ready, or {@code null}
+     * @param repeatables the repeatable scripts' file names, in the order a run applies them
+     * @param pendingRepeatables those an upgrade to the heads would apply (new, changed, or applied before a
+     *     downgrade)
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, String staleReason, Instant capturedAt, LastRunDescriptor lastRun,
             List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
-            LastRunDescriptor deferredRun) {
+            LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -139,7 +142,8 @@ public class MigrationsEndpoint {
                     report.staleReason(), report.capturedAt(), LastRunDescriptor.of(report.lastRun()),
                     report.history().stream().map(RevisionDescriptor::of).toList(), report.partial(),
                     report.deferred(),
-                    (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null);
+                    (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null,
+                    report.repeatables(), report.pendingRepeatables());
         }
     }
 

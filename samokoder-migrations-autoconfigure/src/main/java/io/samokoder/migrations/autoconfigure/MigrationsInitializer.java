@@ -8,6 +8,7 @@ import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.graph.RevisionException;
+import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -247,9 +248,11 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         for (String id : status.pending()) {
             (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
         }
+        List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
+        List<String> pendingRepeatables = repeatables.isEmpty() ? List.of() : this.migrations.pendingRepeatables();
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
                 lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
-                deferred, deferredRun);
+                deferred, deferredRun, repeatables, pendingRepeatables);
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

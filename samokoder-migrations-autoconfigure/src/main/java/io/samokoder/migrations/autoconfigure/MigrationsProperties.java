@@ -53,6 +53,13 @@ public class MigrationsProperties {
     private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 
     /**
+     * Comma-separated list of locations of repeatable scripts, applied after the revisions whenever they are new
+     * or changed (as Flyway's R__ migrations): classpath:, classpath*:, filesystem: or any Spring resource
+     * location.
+     */
+    private List<String> repeatableLocations = new ArrayList<>(List.of("classpath:db/repeatable"));
+
+    /**
      * Revision spec to move the database to at start-up, such as heads, a revision id or prefix, or
      * branch@head.
      */
@@ -225,6 +232,14 @@ public class MigrationsProperties {
 
     public void setLocations(List<String> locations) {
         this.locations = locations;
+    }
+
+    public List<String> getRepeatableLocations() {
+        return this.repeatableLocations;
+    }
+
+    public void setRepeatableLocations(List<String> repeatableLocations) {
+        this.repeatableLocations = repeatableLocations;
     }
 
     public String getTarget() {

@@ -26,18 +26,31 @@ import java.util.List;
  * @param deferred deferred revisions that the start-up left and that are not applied yet, in order (not in
  *     {@code pending}: they keep no instance out of readiness)
  * @param deferredRun the run of the deferred revisions after the application became ready, or {@code null}
+ * @param repeatables the repeatable scripts' file names, in the order a run applies them
+ * @param pendingRepeatables those an upgrade to the heads would apply, as read when the report was captured
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
-        boolean stale, String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun) {
+        boolean stale, String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun,
+        List<String> repeatables, List<String> pendingRepeatables) {
 
     public MigrationsReport {
+        repeatables = List.copyOf(repeatables);
+        pendingRepeatables = List.copyOf(pendingRepeatables);
         current = List.copyOf(current);
         heads = List.copyOf(heads);
         pending = List.copyOf(pending);
         history = List.copyOf(history);
         partial = List.copyOf(partial);
         deferred = List.copyOf(deferred);
+    }
+
+    /** A report without repeatable scripts. */
+    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
+            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
+            String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun) {
+        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
+                deferred, deferredRun, List.of(), List.of());
     }
 
     /** A report without deferred revisions. */
@@ -70,13 +83,14 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
 
     MigrationsReport withStale(String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
-                this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun);
+                this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun,
+                this.repeatables, this.pendingRepeatables);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
                 this.history, this.lastRun, this.capturedAt, false, null, this.partial, this.deferred,
-                this.deferredRun) : this;
+                this.deferredRun, this.repeatables, this.pendingRepeatables) : this;
     }
 
     /** How the start-up run ended. */

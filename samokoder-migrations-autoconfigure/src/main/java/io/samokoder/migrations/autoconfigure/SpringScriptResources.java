@@ -38,6 +38,15 @@ final class SpringScriptResources {
      * exist is an error, as in the engine.
      */
     static List<ScriptResource> resolve(ResourcePatternResolver resolver, List<String> locations) {
+        return resolve(resolver, locations, "samokoder.migrations.locations", MigrationsConfig.DEFAULT_LOCATIONS);
+    }
+
+    /**
+     * {@link #resolve(ResourcePatternResolver, List)} for the locations of {@code property}, whose default
+     * {@code defaults} may be missing without a warning.
+     */
+    static List<ScriptResource> resolve(ResourcePatternResolver resolver, List<String> locations, String property,
+            List<String> defaults) {
         List<ScriptResource> scripts = new ArrayList<>();
         for (String location : locations) {
             String normalized = normalize(location);
@@ -47,15 +56,15 @@ final class SpringScriptResources {
             }
             catch (FileNotFoundException ex) {
                 // a classpath: or file: location that does not exist
-                checkExists(resolver, location, normalized);
+                checkExists(resolver, location, normalized, property, defaults);
                 continue;
             }
             catch (IOException ex) {
-                throw new UncheckedIOException("Could not list revision scripts in '" + location
-                        + "' (samokoder.migrations.locations)", ex);
+                throw new UncheckedIOException("Could not list the scripts in '" + location + "' (" + property + ")",
+                        ex);
             }
             if (found.length == 0) {
-                checkExists(resolver, location, normalized);
+                checkExists(resolver, location, normalized, property, defaults);
             }
             List<Resource> files = new ArrayList<>(Arrays.asList(found));
             files.removeIf((resource) -> resource.getFilename() == null || !resource.isReadable());
@@ -68,7 +77,8 @@ final class SpringScriptResources {
     }
 
     /** Fails for a directory that does not exist; warns of a class path location that does not. */
-    private static void checkExists(ResourcePatternResolver resolver, String location, String normalized) {
+    private static void checkExists(ResourcePatternResolver resolver, String location, String normalized,
+            String property, List<String> defaults) {
         if (normalized.startsWith("file:")) {
             Resource dir = resolver.getResource(normalized);
             boolean isDirectory;
@@ -79,15 +89,14 @@ final class SpringScriptResources {
                 isDirectory = false;
             }
             if (!isDirectory) {
-                throw new MigrationConfigurationException("Script location '" + location
-                        + "' (samokoder.migrations.locations) does not exist or is not a directory; create it or fix"
-                        + " the location");
+                throw new MigrationConfigurationException("Script location '" + location + "' (" + property
+                        + ") does not exist or is not a directory; create it or fix the location");
             }
         }
-        else if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(normalized) && !normalized.startsWith("classpath*:")
+        else if (!defaults.contains(normalized) && !normalized.startsWith("classpath*:")
                 && !resolver.getResource(normalized + "/").exists()) {
-            logger.warn("Script location '" + location + "' (samokoder.migrations.locations) does not exist on the"
-                    + " class path; it adds no scripts");
+            logger.warn("Script location '" + location + "' (" + property + ") does not exist on the class path; it"
+                    + " adds no scripts");
         }
     }
 

@@ -135,6 +135,8 @@ class JavaRevisionsAotTests {
                 .accepts(hints);
             assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/001_aaaa00000001_create_accounts.sql"))
                 .rejects(hints);
+            // The default location of repeatable scripts, which a native image can only list if it holds them.
+            assertThat(RuntimeHintsPredicates.resource().forResource("db/repeatable/R__views.sql")).accepts(hints);
         });
     }
 

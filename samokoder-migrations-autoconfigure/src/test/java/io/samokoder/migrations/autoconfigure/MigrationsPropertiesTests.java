@@ -50,6 +50,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getNamingConvention()).isEmpty();
         assertThat(properties.getPlaceholders()).isEmpty();
         assertThat(properties.isPlaceholderReplacement()).isTrue();
+        assertThat(properties.getRepeatableLocations()).isEqualTo(config.repeatableLocations());
     }
 
     @Test
@@ -69,7 +70,8 @@ class MigrationsPropertiesTests {
     void expectedPropertiesAreManaged() throws Exception {
         Set<String> names = Arrays.stream(Introspector.getBeanInfo(MigrationsProperties.class, Object.class)
             .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "target", "allowDowngrade", "mode", "url",
+        assertThat(names).containsExactlyInAnyOrder("enabled", "locations", "repeatableLocations", "target",
+                "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
                 "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate", "deferred",

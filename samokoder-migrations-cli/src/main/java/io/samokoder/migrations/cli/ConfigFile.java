@@ -63,6 +63,8 @@ final class ConfigFile {
         Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(all));
         try {
             List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
+            List<String> repeatable = binder.bind(PREFIX + "repeatable-locations", Bindable.listOf(String.class))
+                .orElse(null);
             return new Settings(
                     string(binder, PREFIX + "url", "spring.datasource.url"),
                     string(binder, PREFIX + "user", "spring.datasource.username"),
@@ -89,7 +91,8 @@ final class ConfigFile {
                     dialect(file, string(binder, PREFIX + "dialect", null)),
                     duration(file, binder, "dead-holder-timeout"),
                     binder.bind(PREFIX + "placeholders", Bindable.mapOf(String.class, String.class)).orElse(null),
-                    binder.bind(PREFIX + "placeholder-replacement", Boolean.class).orElse(null));
+                    binder.bind(PREFIX + "placeholder-replacement", Boolean.class).orElse(null),
+                    repeatable == null ? null : locations(repeatable, file.toAbsolutePath().getParent()));
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));

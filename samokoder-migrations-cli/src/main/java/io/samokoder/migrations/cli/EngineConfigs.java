@@ -22,7 +22,15 @@ final class EngineConfigs {
      *     line's own class path
      */
     static MigrationsConfig of(Settings s, List<String> scriptLocations, Console console, JavaClassPath classPath) {
-        MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations);
+        return of(s, scriptLocations, s.repeatableLocations() == null ? List.of() : s.repeatableLocations(), console,
+                classPath);
+    }
+
+    /** {@link #of(Settings, List, Console, JavaClassPath)} with the repeatable scripts' locations resolved. */
+    static MigrationsConfig of(Settings s, List<String> scriptLocations, List<String> repeatableLocations,
+            Console console, JavaClassPath classPath) {
+        MigrationsConfig.Builder builder = MigrationsConfig.builder().locations(scriptLocations)
+                .repeatableLocations(repeatableLocations);
         if (s.url() != null) {
             builder.dataSource(new CliDataSource(s.url(), s.user(), s.password(), console,
                     classPath == null ? null : classPath.loader()));

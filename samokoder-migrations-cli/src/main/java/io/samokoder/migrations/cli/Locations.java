@@ -1,6 +1,7 @@
 package io.samokoder.migrations.cli;
 
 import io.samokoder.migrations.script.ScriptLocations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,9 @@ final class Locations {
 
     /** Where scripts are when nothing is configured. */
     static final String DEFAULT = "filesystem:src/main/resources/db/migrations";
+
+    /** Where repeatable scripts are when nothing is configured, if that directory exists. */
+    static final String DEFAULT_REPEATABLE = "filesystem:src/main/resources/db/repeatable";
 
     private Locations() {
     }
@@ -38,6 +42,15 @@ final class Locations {
                     + DEFAULT + ",classpath:db/migrations");
         }
         return result;
+    }
+
+    /** {@link #DEFAULT_REPEATABLE}, resolved against {@code baseDirectory} if given, where it exists; else none. */
+    static List<String> defaultRepeatable(Path baseDirectory) {
+        String path = DEFAULT_REPEATABLE.substring(ScriptLocations.FILESYSTEM_PREFIX.length());
+        Path directory = baseDirectory == null ? Path.of(path) : baseDirectory.resolve(path).normalize();
+        return Files.isDirectory(directory)
+                ? List.of(baseDirectory == null ? DEFAULT_REPEATABLE : ScriptLocations.FILESYSTEM_PREFIX + directory)
+                : List.of();
     }
 
     /** The directories of the {@code filesystem:} locations. */

@@ -44,7 +44,8 @@ public final class SamokoderCli {
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     /** Global options that take a value (the next word unless written {@code --option=value}). */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--url", "--user", "--password", "--locations", "--config",
+    private static final Set<String> VALUE_OPTIONS = Set.of("--url", "--user", "--password", "--locations",
+            "--repeatable-locations", "--config",
             "--schema", "--version-table", "--log-table", "--file-template", "--java-packages", "--classpath", "-cp");
 
     /** Exit status of a failed command, as Alembic's. */
@@ -68,6 +69,11 @@ public final class SamokoderCli {
             description = "Comma-separated script locations (filesystem:DIR, classpath:PATH, DIR); default "
                     + Locations.DEFAULT + ".")
     String locations;
+
+    @Option(names = "--repeatable-locations", scope = ScopeType.INHERIT, paramLabel = "LOCATIONS",
+            description = "Comma-separated locations of repeatable scripts, applied after the revisions whenever"
+                    + " they are new or changed; default " + Locations.DEFAULT_REPEATABLE + " where it exists.")
+    String repeatableLocations;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A Spring application.properties or .yml with samokoder.migrations.* and spring.datasource.*.")
@@ -280,6 +286,7 @@ public final class SamokoderCli {
     private void refuseEngineOptions() {
         String refused = this.url != null ? "--url" : this.user != null ? "--user" : this.password != null ? "--password"
                 : this.config != null ? "--config" : this.locations != null ? "--locations"
+                : this.repeatableLocations != null ? "--repeatable-locations"
                 : this.schema != null ? "--schema" : this.versionTable != null ? "--version-table"
                 : this.logTable != null ? "--log-table" : this.javaPackages != null ? "--java-packages"
                 : this.classpath != null ? "--classpath" : this.placeholders != null ? "--placeholder" : null;
@@ -294,13 +301,14 @@ public final class SamokoderCli {
                 this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
                 this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null,
                 this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null, null,
-                this.placeholders, null);
+                this.placeholders, null,
+                this.repeatableLocations == null ? null : Locations.parse(this.repeatableLocations));
         Settings environmentSettings = new Settings(
                 variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
                 variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
                 variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }

@@ -19,11 +19,11 @@ record Settings(String url, String user, String password, List<String> locations
         ChecksumPolicy checksumPolicy, Boolean fastStart, List<String> excludeTables, Boolean compareServerDefaults,
         Boolean dropUnmappedTables, List<String> javaPackages, Map<String, String> namingConvention,
         Boolean retryPartial, String dialect, Duration deadHolderTimeout, Map<String, String> placeholders,
-        Boolean placeholderReplacement) {
+        Boolean placeholderReplacement, List<String> repeatableLocations) {
 
     /** Nothing set. */
     static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** These settings where set, else the other's. */
     Settings or(Settings other) {
@@ -40,7 +40,8 @@ record Settings(String url, String user, String password, List<String> locations
                 pick(this.namingConvention, other.namingConvention), pick(this.retryPartial, other.retryPartial),
                 pick(this.dialect, other.dialect), pick(this.deadHolderTimeout, other.deadHolderTimeout),
                 merge(this.placeholders, other.placeholders),
-                pick(this.placeholderReplacement, other.placeholderReplacement));
+                pick(this.placeholderReplacement, other.placeholderReplacement),
+                pick(this.repeatableLocations, other.repeatableLocations));
     }
 
     /** The placeholders of both, these winning for a name both give. */

@@ -63,7 +63,7 @@ public final class Workspaces {
             Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null,
-                    placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders), null);
+                    placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders), null, null);
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
             return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
         } catch (CliUsageException e) {
@@ -85,7 +85,11 @@ public final class Workspaces {
     static Workspace create(Settings settings, Path baseDirectory, Console console, JavaClassPath classPath) {
         List<String> scriptLocations = resolve(settings.locations() == null ? List.of(Locations.DEFAULT)
                 : settings.locations(), baseDirectory);
-        return new Workspace(() -> new Migrations(EngineConfigs.of(settings, scriptLocations, console, classPath)),
+        List<String> repeatableLocations = settings.repeatableLocations() != null
+                ? resolve(settings.repeatableLocations(), baseDirectory)
+                : Locations.defaultRepeatable(baseDirectory);
+        return new Workspace(() -> new Migrations(EngineConfigs.of(settings, scriptLocations, repeatableLocations,
+                console, classPath)),
                 Urls.mask(settings.url()), Locations.directories(scriptLocations), settings.fileTemplate(),
                 settings.fastStart() == null ? Boolean.TRUE : settings.fastStart())
             .withAutogenerate(settings.autogenerate());

@@ -57,6 +57,30 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void repeatableScriptsRunAfterTheRevisionsAndCurrentVerboseListsThoseDue() throws IOException {
+        Path repeatable = this.temp.resolve("repeatable");
+        Files.createDirectories(repeatable);
+        Files.writeString(repeatable.resolve("R__one.sql"), "CREATE OR REPLACE VIEW one AS SELECT 1 AS one;\n");
+        Cli cli = this.cli.with("--repeatable-locations", repeatable.toString());
+
+        assertEquals("Repeatable scripts due: R__one.sql", cli.run("current", "-v").lines().get(1));
+        Cli.Result upgrade = cli.run("upgrade", "heads");
+        assertEquals(0, upgrade.status(), upgrade::toString);
+        List<String> progress = upgrade.err().lines().toList();
+        assertEquals("Running repeatable filesystem:" + repeatable.resolve("R__one.sql"),
+                progress.get(progress.size() - 1));
+        assertFalse(cli.run("current", "-v").out().contains("Repeatable scripts due"));
+        JsonNode json = JsonMapper.builder().build().readTree(cli.run("current", "--format", "json").out());
+        assertTrue(json.get("pendingRepeatables").isArray() && json.get("pendingRepeatables").isEmpty(),
+                json::toString);
+        assertTrue(cli.run("log", "-n", "1").out().contains("  repeatable  -  success  "));
+        assertTrue(cli.run("upgrade", "heads", "--sql").out().endsWith("COMMIT;\n\nBEGIN;\n\n"
+                + "-- Running repeatable R__one.sql\n\nCREATE OR REPLACE VIEW one AS SELECT 1 AS one;\n\nCOMMIT;\n\n"));
+        // Without the option, nothing of them: the default directory does not exist here.
+        assertFalse(this.cli.run("current", "-v").out().contains("Repeatable"));
+    }
+
+    @Test
     void upgradeCurrentHistoryShowDowngrade() {
         Cli.Result upgrade = ok("upgrade", "heads");
         assertEquals("", upgrade.out());

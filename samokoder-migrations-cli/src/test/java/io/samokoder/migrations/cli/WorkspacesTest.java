@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.cli.command.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,24 @@ class WorkspacesTest {
         Files.writeString(file, "samokoder.migrations.placeholder-replacement=false\n");
         assertFalse(Workspaces.create(null, null, null, null, file, Map.of(), this.module).engine().config()
                 .placeholders().enabled());
+    }
+
+    @Test
+    void repeatableScriptsComeFromTheModulesDirectoryWhereItExistsOrFromTheFile() throws IOException {
+        Files.createDirectories(this.module.resolve("src/main/resources/db/migrations"));
+        assertEquals(List.of(), Workspaces.create(null, null, null, null, null, Map.of(), this.module).engine()
+                .config().repeatableLocations());
+        Path repeatable = Files.createDirectories(this.module.resolve("src/main/resources/db/repeatable"));
+        Files.writeString(repeatable.resolve("R__views.sql"), "CREATE OR REPLACE VIEW v AS SELECT 1;\n");
+        Migrations engine = Workspaces.create(null, null, null, null, null, Map.of(), this.module).engine();
+        assertEquals(List.of("filesystem:" + repeatable), engine.config().repeatableLocations());
+        assertEquals("R__views.sql", engine.repeatables().get(0).name());
+
+        Path file = this.module.resolve("application.properties");
+        Files.writeString(file, "samokoder.migrations.repeatable-locations=file:views\n");
+        assertEquals(List.of("filesystem:views"), Workspaces.create(null, null, null, null, file, Map.of(),
+                this.module).engine().config().repeatableLocations().stream()
+                .map(l -> l.replace(this.module + "/", "")).toList());
     }
 
     @Test

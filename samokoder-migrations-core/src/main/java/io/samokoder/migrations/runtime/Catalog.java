@@ -6,6 +6,7 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptListing;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -47,6 +48,8 @@ final class Catalog {
     private final Object javaLock = new Object();
     /** The Java revisions' scripts once made. */
     private volatile List<RevisionScript> javaScripts;
+    /** The repeatable scripts once read. */
+    private volatile List<RepeatableScript> repeatables;
     /** Whether the load leaves content hashes to be computed on demand ({@link #deferContentHashes}). */
     private volatile boolean hashesDeferred;
 
@@ -99,6 +102,23 @@ final class Catalog {
         return new io.samokoder.migrations.plan.RevisionMap(planner());
     }
 
+    /** The repeatable scripts of the configured locations, read once, on first use. */
+    List<RepeatableScript> repeatables() {
+        List<RepeatableScript> value = this.repeatables;
+        if (value == null) {
+            synchronized (this) {
+                value = this.repeatables;
+                if (value == null) {
+                    value = this.config.repeatableScripts().isEmpty()
+                            ? RepeatableScript.load(this.config.repeatableLocations(), classLoader())
+                            : RepeatableScript.load(this.config.repeatableScripts());
+                    this.repeatables = value;
+                }
+            }
+        }
+        return value;
+    }
+
     /** The script of a revision, or {@code null}. */
     RevisionScript script(String id) {
         return get().byId().get(id);
@@ -125,6 +145,7 @@ final class Catalog {
                                 ? ScriptLocations.fingerprint(this.config.locations(), classLoader())
                                 : ScriptLocations.fingerprint(this.config.scripts());
                     }
+                    value = Repeatables.fingerprint(value, this.config, classLoader());
                     value = value == null ? NONE : JavaFingerprint.combine(value, javaScripts());
                     this.fingerprint = value;
                 }
@@ -194,6 +215,7 @@ final class Catalog {
                 if (this.aheadDropped.get()) {
                     return;
                 }
+                value = Repeatables.fingerprint(value, this.config, classLoader());
                 if (value == null) {
                     this.fingerprint = NONE;
                     return;

@@ -10,6 +10,8 @@ import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ final class Deferred {
             List<String> rows = state.rows();
             PlanChecks.knownRows(catalog, bound.tables(), rows);
             Plan plan = plan(catalog.planner(), rows, heads(catalog.graph(), catalog.get().deferred()));
-            if (!plan.isEmpty()) {
+            if (!plan.isEmpty() || repeatablesDue(config, catalog, bound, c, rows)) {
                 return null;
             }
             if (config.checksumPolicy() != ChecksumPolicy.OFF) {
@@ -89,6 +91,16 @@ final class Deferred {
             return new MigrationResult(Command.UPGRADE, "heads", rows, rows, List.of(), startedAt,
                     Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, false, plan.warnings());
         });
+    }
+
+    /** Whether the database is at the heads and a repeatable script is due, which the run under the lock applies. */
+    private static boolean repeatablesDue(MigrationsConfig config, Catalog catalog, Binding.Bound bound, Connection c,
+            List<String> rows) throws SQLException {
+        if (catalog.repeatables().isEmpty() || !FastStart.key(rows).equals(FastStart.key(catalog.graph().heads()))) {
+            return false;
+        }
+        return !Repeatables.pending(c, bound.tables(),
+                Repeatables.prepare(catalog.repeatables(), bound.dialect(), config.placeholders())).isEmpty();
     }
 
     /** The upgrade from the rows to every revision that is not deferred: a plan per such head, one after another. */

@@ -16,10 +16,12 @@ import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.RevisionMap;
 import io.samokoder.migrations.schema.Schema;
+import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -157,6 +159,28 @@ public final class Engine {
     /** The log table's latest rows, newest first; none when it does not exist. */
     public List<LogEntry> log(int limit) {
         return this.queries.log(limit);
+    }
+
+    /** The repeatable scripts; see {@link Repeatables}. */
+    public List<RepeatableScript> repeatables() {
+        return this.catalog.repeatables();
+    }
+
+    /** The file names of the repeatable scripts due now; see {@link Repeatables#pending}. */
+    public List<String> pendingRepeatables() {
+        if (this.catalog.repeatables().isEmpty()) {
+            return List.of();
+        }
+        DataSource dataSource = Jdbc.require(this.config.dataSource(), "listing the repeatable scripts due");
+        return Jdbc.autocommit(dataSource, "reading the log table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            List<String> names = new ArrayList<>();
+            for (Repeatables.Prepared due : Repeatables.pending(c, bound.tables(), Repeatables.prepare(
+                    this.catalog.repeatables(), bound.dialect(), this.config.placeholders()))) {
+                names.add(due.script().name());
+            }
+            return names;
+        });
     }
 
     /** Whether a revision is deferred; see {@link Deferred}. */

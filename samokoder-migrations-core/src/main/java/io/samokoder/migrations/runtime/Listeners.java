@@ -23,6 +23,7 @@ final class Listeners {
     private static final int STEP_FAILED = 3;
     private static final int RUN_FINISHED = 4;
     private static final int RUN_FAILED = 5;
+    private static final int REPEATABLE_STARTING = 6;
 
     private final List<MigrationListener> listeners;
 
@@ -50,6 +51,10 @@ final class Listeners {
         each(RUN_FINISHED, result, null);
     }
 
+    void repeatableStarting(String file) {
+        each(REPEATABLE_STARTING, file, null);
+    }
+
     void runFailed(MigrationException error) {
         each(RUN_FAILED, error, null);
     }
@@ -66,6 +71,7 @@ final class Listeners {
                     case STEP_FINISHED -> listener.stepFinished((StepResult) first);
                     case STEP_FAILED -> listener.stepFailed((PlannedStep) first, (MigrationException) second);
                     case RUN_FINISHED -> listener.runFinished((MigrationResult) first);
+                    case REPEATABLE_STARTING -> listener.repeatableStarting((String) first);
                     default -> listener.runFailed((MigrationException) first);
                 }
             } catch (RuntimeException e) {

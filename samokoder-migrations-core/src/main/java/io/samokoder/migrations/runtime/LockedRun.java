@@ -77,6 +77,11 @@ final class LockedRun {
             PlanChecks.transactional(this.catalog, plan, dialect);
         }
         PlanChecks.statements(this.catalog, plan, dialect, this.config.placeholders());
+        boolean atHeads = command == Command.UPGRADE
+                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
+        // Split before anything runs, so that one that cannot become statements changes nothing.
+        List<Repeatables.Prepared> repeatables = atHeads
+                ? Repeatables.prepare(this.catalog.repeatables(), dialect, this.config.placeholders()) : List.of();
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {
@@ -104,15 +109,16 @@ final class LockedRun {
                             + " transactional)" : this.config.transactionMode() == TransactionMode.SINGLE
                                     ? "all in one transaction" : "one transaction per revision");
         }
-        boolean record = verified && this.config.fastStart()
-                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
+        boolean record = verified && this.config.fastStart() && atHeads;
         List<StepResult> steps = plan.isEmpty() ? List.of()
                 : execute(dataSource, lock, plan, tables, record ? fingerprintTask() : null);
+        List<String> applied = repeatables.isEmpty() ? List.of()
+                : applyRepeatables(dataSource, lock, tables, repeatables);
         if (record) {
             recordVerified(lock, bound);
         }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
-                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings());
+                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings(), applied);
         LOG.info(result.summary());
         this.listeners.runFinished(result);
         return result;
@@ -145,6 +151,35 @@ final class LockedRun {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("Database error while migrating", e);
+        }
+    }
+
+    /** Applies the repeatable scripts that are due, on the connection the steps ran on (see {@link #execute}). */
+    private List<String> applyRepeatables(DataSource dataSource, MigrationLock lock, Tables tables,
+            List<Repeatables.Prepared> prepared) {
+        Connection shared = lock.runConnection();
+        try {
+            if (shared != null) {
+                return Repeatables.apply(shared, tables, this.config, this.listeners,
+                        Repeatables.pending(shared, tables, prepared));
+            }
+            try (Connection connection = Jdbc.open(dataSource, "applying repeatable scripts")) {
+                boolean autoCommit = connection.getAutoCommit();
+                if (!autoCommit) {
+                    connection.setAutoCommit(true);
+                }
+                try {
+                    return Repeatables.apply(connection, tables, this.config, this.listeners,
+                            Repeatables.pending(connection, tables, prepared));
+                } finally {
+                    if (!autoCommit && !connection.isClosed()) {
+                        connection.setAutoCommit(false);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not read the log table " + tables.logTable()
+                    + " for the repeatable scripts", e, tables);
         }
     }
 

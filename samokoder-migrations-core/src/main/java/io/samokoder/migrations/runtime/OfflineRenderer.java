@@ -31,7 +31,8 @@ import java.util.Set;
  * as Alembic writes for MySQL). Names are quoted only where the database needs it, as SQLAlchemy
  * writes them. The text is Alembic's, except that
  * a script with its own {@code Lock Timeout}/{@code Statement Timeout} header gets them set first.
- * The log table is not written offline.
+ * The log table is not written offline. An upgrade that ends at the heads ends with every repeatable script
+ * ({@link Repeatables}).
  */
 final class OfflineRenderer {
 
@@ -94,7 +95,13 @@ final class OfflineRenderer {
             steps.add(Plans.plannedStep(step, step.kind() == Step.Kind.STAMP || step.revision() == null ? null
                     : this.catalog.script(step.revision())));
         }
-        return new OfflineScript(command, range, render(plan), plan.rowsBefore(), steps, plan.rowsAfter());
+        boolean atHeads = command == Command.UPGRADE
+                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
+        // Split before anything is written, so that one that cannot become statements fails the whole script.
+        List<Repeatables.Prepared> repeatables = atHeads
+                ? Repeatables.prepare(this.catalog.repeatables(), this.dialect, this.config.placeholders()) : List.of();
+        return new OfflineScript(command, range, render(plan) + render(repeatables), plan.rowsBefore(), steps,
+                plan.rowsAfter());
     }
 
     /**
@@ -172,6 +179,28 @@ final class OfflineRenderer {
         }
         if (inTransaction) {
             statement(out, this.dialect.ddl().offlineCommit());
+        }
+        return out.toString();
+    }
+
+    /**
+     * Every repeatable script, after the steps (which of them a database has applied is not known offline), each
+     * in a transaction of its own where DDL is transactional, introduced by {@code -- Running repeatable <file>}.
+     */
+    private String render(List<Repeatables.Prepared> repeatables) {
+        StringBuilder out = new StringBuilder();
+        boolean transactional = this.dialect.transactionalDdl();
+        for (Repeatables.Prepared repeatable : repeatables) {
+            if (transactional) {
+                statement(out, this.dialect.ddl().offlineBegin());
+            }
+            out.append("-- Running repeatable ").append(repeatable.script().name()).append("\n\n");
+            for (SqlStatement statement : repeatable.statements()) {
+                statement(out, statement.sql());
+            }
+            if (transactional) {
+                statement(out, this.dialect.ddl().offlineCommit());
+            }
         }
         return out.toString();
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects readable resources; jar entries are read while their jar is open. A class path location
  * that does not exist is logged as a warning (a misspelt one would otherwise add nothing without a
- * word), except the default one, which an application with Java revisions only may not have.
+ * word), except the defaults, which an application with Java revisions only, or without repeatable scripts,
+ * may not have.
  */
 class ScriptCollector extends ScriptLocations.Sink {
 
@@ -26,7 +27,8 @@ class ScriptCollector extends ScriptLocations.Sink {
 
     @Override
     void missingLocation(String location) {
-        if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(location)) {
+        if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(location)
+                && !MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS.contains(location)) {
             LOG.warn("Script location '{}' does not exist on the class path; it adds no scripts", location);
         }
     }

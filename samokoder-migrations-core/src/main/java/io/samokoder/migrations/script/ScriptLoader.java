@@ -139,7 +139,7 @@ public final class ScriptLoader {
         ScriptBytes bytes = read(resource);
         String decoded = decode(resource.description(), bytes);
         boolean exact = isNormal(decoded);
-        String text = exact ? decoded : normalise(decoded);
+        String text = exact ? decoded : normaliseText(decoded);
         boolean onDemand = hashing == Hashing.ON_DEMAND && exact;
         String hash = hashing == Hashing.NONE || onDemand ? null : Sha256.hex(bytes.array, bytes.length);
         return ScriptParser.parse(resource.description(), text, hash, onDemand);
@@ -250,14 +250,14 @@ public final class ScriptLoader {
      * @throws ScriptFormatException if the header or markers are malformed
      */
     public static RevisionScript parse(String description, String text) {
-        return ScriptParser.parse(description, normalise(text));
+        return ScriptParser.parse(description, normaliseText(text));
     }
 
     /**
      * The bytes as UTF-8 text, refused when they are not valid UTF-8: the text then encodes back to
      * exactly these bytes.
      */
-    private static String decode(String file, ScriptBytes bytes) {
+    static String decode(String file, ScriptBytes bytes) {
         String text = new String(bytes.array, 0, bytes.length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             checkStrictUtf8(file, bytes);
@@ -289,7 +289,7 @@ public final class ScriptLoader {
         return (text.isEmpty() || text.charAt(0) != '\uFEFF') && text.indexOf('\r') < 0;
     }
 
-    private static String normalise(String text) {
+    static String normaliseText(String text) {
         String result = text;
         if (!result.isEmpty() && result.charAt(0) == '\uFEFF') {
             result = result.substring(1);

@@ -382,6 +382,10 @@ final class ScriptParser {
      */
     static String otherToolsFile(String file, String text) {
         String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf(':')) + 1);
+        if (name.matches("R__.+\\.sql")) {
+            return " (its name is a Flyway repeatable migration's: move it, as it is, to a location of repeatable"
+                    + " scripts, by default db/repeatable beside db/migrations; README, 'Repeatable scripts')";
+        }
         String tool = name.matches("([VU]\\d[0-9._]*|R)__.+\\.sql") ? "its name is a Flyway migration's"
                 : text.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)^--\\s*liquibase formatted sql.*")
                         ? "it is a Liquibase formatted-SQL changelog" : null;

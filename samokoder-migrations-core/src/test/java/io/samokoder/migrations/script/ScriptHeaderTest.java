@@ -233,11 +233,17 @@ class ScriptHeaderTest {
                 + " Flyway or Liquibase' tells how to start from a baseline revision of the schema as it is and stamp"
                 + " it where the schema exists)";
         for (String flyway : List.of("classpath:db/migration/V1__init.sql", "filesystem:/app/V2_1__add_users.sql",
-                "V20240101.1200__x.sql", "db/R__views.sql", "U3__undo.sql")) {
+                "V20240101.1200__x.sql", "U3__undo.sql")) {
             assertThatThrownBy(() -> ScriptLoader.parse(flyway, "CREATE TABLE t (id int);\n"))
                     .isInstanceOf(ScriptFormatException.class)
                     .hasMessageEndingWith("'-- Revises: <parent id>' (its name is a Flyway migration's" + advice);
         }
+        assertThatThrownBy(() -> ScriptLoader.parse("classpath:db/migrations/R__views.sql",
+                "CREATE VIEW v AS SELECT 1;"))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageEndingWith("'-- Revises: <parent id>' (its name is a Flyway repeatable migration's: move it,"
+                        + " as it is, to a location of repeatable scripts, by default db/repeatable beside"
+                        + " db/migrations; README, 'Repeatable scripts')");
         assertThatThrownBy(() -> ScriptLoader.parse("db/changes.sql", "--liquibase formatted sql\n"
                 + "--changeset ann:1\nCREATE TABLE t (id int);\n"))
                 .hasMessageStartingWith("db/changes.sql:2: Unknown header key 'changeset ann'")

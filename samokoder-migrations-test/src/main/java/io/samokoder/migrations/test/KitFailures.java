@@ -1,7 +1,11 @@
 package io.samokoder.migrations.test;
 
 import io.samokoder.migrations.MigrationException;
+import io.samokoder.migrations.script.RepeatableScript;
+import io.samokoder.migrations.script.SqlStatement;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -29,6 +33,28 @@ final class KitFailures {
         }
         catch (AssertionError | Exception ex) {
             throw new AssertionError(failure + ex.getMessage(), ex);
+        }
+    }
+
+    /** Runs a repeatable script's statements again, in autocommit; a failure names the script and its statement. */
+    static void applyAgain(DataSource schemaDataSource, RepeatableScript script, List<SqlStatement> statements) {
+        try (Connection connection = schemaDataSource.getConnection(); Statement st = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            for (SqlStatement statement : statements) {
+                try {
+                    st.execute(statement.sql());
+                }
+                catch (SQLException ex) {
+                    throw new AssertionError("repeatable script " + script.description() + " fails when applied"
+                            + " again, as a run does once it changed, at statement " + statement.number() + " (line "
+                            + statement.line() + "): " + ex.getMessage() + "; write it to run again over what it"
+                            + " made: CREATE OR REPLACE, or DROP ... IF EXISTS before CREATE", ex);
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new AssertionError("applying repeatable script " + script.description() + " again failed: "
+                    + ex.getMessage(), ex);
         }
     }
 

@@ -16,6 +16,7 @@ import io.samokoder.migrations.schema.CompareOptions;
 import io.samokoder.migrations.schema.ModelSource;
 import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.script.Placeholders;
+import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +50,16 @@ public final class MigrationsKit {
     private final Set<String> allowedIrreversible;
     private final List<JavaRevision> javaRevisions;
     private final Placeholders placeholders;
+    private final List<String> repeatableLocations;
 
     private MigrationsKit(DataSource dataSource, List<String> locations, Set<String> allowedIrreversible,
-            List<JavaRevision> javaRevisions, Placeholders placeholders) {
+            List<JavaRevision> javaRevisions, Placeholders placeholders, List<String> repeatableLocations) {
         this.dataSource = dataSource;
         this.locations = locations;
         this.allowedIrreversible = allowedIrreversible;
         this.javaRevisions = javaRevisions;
         this.placeholders = placeholders;
+        this.repeatableLocations = repeatableLocations;
     }
 
     /**
@@ -69,7 +72,8 @@ public final class MigrationsKit {
     public static MigrationsKit of(DataSource dataSource, String... locations) {
         Objects.requireNonNull(dataSource, "dataSource");
         List<String> list = locations.length == 0 ? MigrationsConfig.DEFAULT_LOCATIONS : List.of(locations);
-        return new MigrationsKit(dataSource, list, Set.of(), List.of(), Placeholders.NONE);
+        return new MigrationsKit(dataSource, list, Set.of(), List.of(), Placeholders.NONE,
+                MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS);
     }
 
     /**
@@ -83,7 +87,7 @@ public final class MigrationsKit {
         Set<String> allowed = new LinkedHashSet<>(this.allowedIrreversible);
         allowed.addAll(List.of(revisionIds));
         return new MigrationsKit(this.dataSource, this.locations, Set.copyOf(allowed), this.javaRevisions,
-                this.placeholders);
+                this.placeholders, this.repeatableLocations);
     }
 
     /**
@@ -97,7 +101,7 @@ public final class MigrationsKit {
         List<JavaRevision> all = new ArrayList<>(this.javaRevisions);
         all.addAll(List.of(revisions));
         return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, List.copyOf(all),
-                this.placeholders);
+                this.placeholders, this.repeatableLocations);
     }
 
     /**
@@ -109,12 +113,58 @@ public final class MigrationsKit {
      */
     public MigrationsKit placeholders(Placeholders placeholders) {
         return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, this.javaRevisions,
-                Objects.requireNonNull(placeholders, "placeholders"));
+                Objects.requireNonNull(placeholders, "placeholders"), this.repeatableLocations);
     }
 
-    /** Runs every check: single head, reversible, upgrade one by one, stairway with no traces left. */
+    /**
+     * The locations of the application's repeatable scripts, which {@link #assertRepeatables()} checks (default
+     * {@code classpath:db/repeatable}, as the application's); the checks of revisions run without them.
+     *
+     * @param locations repeatable script locations as the engine takes them; none for none
+     * @return a kit with these locations instead of those given before
+     */
+    public MigrationsKit repeatableLocations(String... locations) {
+        return new MigrationsKit(this.dataSource, this.locations, this.allowedIrreversible, this.javaRevisions,
+                this.placeholders, List.of(locations));
+    }
+
+    /**
+     * Runs every check: single head, reversible, upgrade one by one, stairway with no traces left, and the
+     * repeatable scripts, if there are any.
+     */
     public MigrationsKit assertAll() {
-        return assertSingleHead().assertReversible().assertUpgrade().assertDowngradesLeaveNoTrace();
+        return assertSingleHead().assertReversible().assertUpgrade().assertDowngradesLeaveNoTrace()
+                .assertRepeatables();
+    }
+
+    /**
+     * The repeatable scripts apply in a fresh schema upgraded to the heads, and apply again over what they made, as
+     * a run applies one again once it changed: a script that cannot run twice ({@code CREATE VIEW} without
+     * {@code OR REPLACE}) fails naming its file and statement. Nothing to check where there are none.
+     */
+    public MigrationsKit assertRepeatables() {
+        KitSchemas.inFreshSchema(this.dataSource, (schema, schemaDataSource) -> {
+            Migrations migrations = new Migrations(config(schemaDataSource).schema(schema)
+                    .repeatableLocations(this.repeatableLocations).build());
+            List<RepeatableScript> scripts;
+            try {
+                scripts = migrations.repeatables();
+            }
+            catch (MigrationException ex) {
+                throw new AssertionError("Repeatable scripts in " + String.join(", ", this.repeatableLocations)
+                        + " do not load: " + ex.getMessage(), ex);
+            }
+            if (scripts.isEmpty()) {
+                return;
+            }
+            graph(migrations);
+            run(() -> migrations.upgrade(Target.HEADS), "upgrade to the heads with the repeatable scripts failed: ");
+            for (RepeatableScript script : scripts) {
+                KitFailures.applyAgain(schemaDataSource, script,
+                        script.statements(migrations.dialect(), this.placeholders, false));
+            }
+        });
+        return this;
     }
 
     /**
@@ -309,8 +359,9 @@ public final class MigrationsKit {
     }
 
     private MigrationsConfig.Builder config(DataSource ds) {
+        // Repeatable scripts only where assertRepeatables asks for them: the revisions' checks are of revisions.
         return MigrationsConfig.builder().dataSource(ds).locations(this.locations).javaRevisions(this.javaRevisions)
-                .placeholders(this.placeholders).fastStart(false);
+                .placeholders(this.placeholders).repeatableLocations(List.of()).fastStart(false);
     }
 
     /** The revision graph; an error when the scripts do not load or there are none (no check would mean anything). */

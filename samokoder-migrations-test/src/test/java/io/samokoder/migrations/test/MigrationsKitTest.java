@@ -23,6 +23,24 @@ class MigrationsKitTest {
     }
 
     @Test
+    void repeatableScriptsAreCheckedApartFromTheRevisions(TestDatabase db) {
+        // The revisions' checks run without them: the view they make would be a trace of the last downgrade.
+        kit(db, "good").repeatableLocations(DIR + "repeatable-good").assertAll();
+        kit(db, "good").repeatableLocations(DIR + "repeatable-once").assertDowngradesLeaveNoTrace();
+
+        assertThatThrownBy(() -> kit(db, "good").repeatableLocations(DIR + "repeatable-once").assertRepeatables())
+            .isInstanceOf(AssertionError.class)
+            .hasMessageStartingWith("repeatable script classpath:kit/repeatable-once/R__user_count.sql fails when"
+                    + " applied again, as a run does once it changed, at statement 2 (line 4): ERROR: relation"
+                    + " \"user_count\" already exists")
+            .hasMessageEndingWith("; write it to run again over what it made: CREATE OR REPLACE, or DROP ... IF"
+                    + " EXISTS before CREATE");
+        // The default location, which this module's tests have (db/repeatable/R__kit_probe.sql).
+        kit(db, "good").assertRepeatables();
+        kit(db, "good").repeatableLocations().assertRepeatables();
+    }
+
+    @Test
     void grantsLeftByADowngradeAreReportedAndOnesRevokedAreNot(TestDatabase db) throws Exception {
         // Roles belong to the server, not a database: made for this test and dropped after it.
         execute(db, "DO $$ BEGIN CREATE ROLE samokoder_kit_reader NOLOGIN;"

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code current [-v] [--check-heads]}: the current revisions (the version rows and the branch tips
  * they imply, spec §6.5). Never creates the version table.
  *
- * @param verbose print the database and the verbose block of each
+ * @param verbose print the database and the verbose block of each, then the repeatable scripts due, if any
  * @param checkHeads fail with "Database is not on all head revisions" unless the rows are the map's heads
  */
 public record CurrentCommand(boolean verbose, boolean checkHeads) implements MigrationCommand {
@@ -25,6 +25,9 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
             throw new CommandFailedException("Database is not on all head revisions");
         }
         List<String> displayed = revisions.planner().displayedCurrent(rows);
+        // Only where there are repeatable scripts: Alembic's output otherwise, and no second read of the log.
+        boolean repeatables = (this.verbose || output.json()) && !engine.repeatables().isEmpty();
+        List<String> due = repeatables ? engine.pendingRepeatables() : List.of();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", workspace.databaseDescription());
@@ -34,6 +37,9 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
                 current.add(revisions.json(id, null));
             }
             json.put("current", current);
+            if (repeatables) {
+                json.put("pendingRepeatables", due);
+            }
             output.json(json);
             return;
         }
@@ -43,6 +49,9 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
         for (String id : displayed) {
             output.line(this.verbose ? AlembicText.entry(revisions, id, false)
                     : AlembicText.line(revisions, id, AlembicText.Flags.CURRENT, false));
+        }
+        if (!due.isEmpty()) {
+            output.line("Repeatable scripts due: " + String.join(", ", due));
         }
     }
 }

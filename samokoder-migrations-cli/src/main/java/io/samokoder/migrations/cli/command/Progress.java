@@ -50,6 +50,11 @@ final class Progress implements MigrationListener {
         }
     }
 
+    @Override
+    public void repeatableStarting(String file) {
+        this.output.progress("Running repeatable " + file);
+    }
+
     private String down(String revision) {
         if (this.graph == null || revision == null) {
             return "";

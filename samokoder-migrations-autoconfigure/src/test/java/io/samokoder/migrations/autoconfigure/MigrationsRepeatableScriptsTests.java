@@ -1,0 +1,76 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.Migrations;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** {@code samokoder.migrations.repeatable-locations}, resolved by Spring, applied at start-up and reported; on H2. */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsRepeatableScriptsTests {
+
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=" + this.url,
+                "samokoder.migrations.locations=classpath:db/repeatables/migrations");
+
+    @Test
+    void theScriptsOfTheLocationAreAppliedAfterTheRevisionsAtStartUpAndReported() {
+        this.runner.withPropertyValues("samokoder.migrations.repeatable-locations=classpath*:db/repeatables/repeatable")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                Migrations migrations = context.getBean(Migrations.class);
+                assertThat(migrations.config().repeatableScripts()).hasSize(1);
+                assertThat(migrations.config().repeatableLocations())
+                    .containsExactly("classpath:db/repeatables/repeatable");
+                assertThat(single("SELECT COUNT(*) FROM active_users")).isEqualTo("1");
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).lastReport();
+                assertThat(report.repeatables()).containsExactly("R__active_users.sql");
+                assertThat(report.pendingRepeatables()).isEmpty();
+                assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+            });
+    }
+
+    @Test
+    void theDefaultLocationMayBeMissingWithoutAWord(CapturedOutput output) {
+        this.runner.run((context) -> {
+            assertThat(context).hasNotFailed();
+            Migrations migrations = context.getBean(Migrations.class);
+            assertThat(migrations.config().repeatableScripts()).isEmpty();
+            // Nothing found: the engine lists no location of its own on every start.
+            assertThat(migrations.config().repeatableLocations()).isEmpty();
+            assertThat(context.getBean(MigrationsInitializer.class).lastReport().repeatables()).isEmpty();
+        });
+        assertThat(output).doesNotContain("repeatable");
+    }
+
+    @Test
+    void aMissingClassPathLocationIsReportedNamingTheProperty(CapturedOutput output) {
+        this.runner.withPropertyValues("samokoder.migrations.repeatable-locations=classpath:db/no-such-views")
+            .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("Script location 'classpath:db/no-such-views'"
+                + " (samokoder.migrations.repeatable-locations) does not exist on the class path; it adds no scripts");
+    }
+
+    private String single(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(this.url, "sa", ""); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
