@@ -42,8 +42,12 @@ public final class MigrationsConfig {
     public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
     /** A no-op {@code upgrade("heads")} over unchanged scripts is answered from one query. */
     public static final boolean DEFAULT_FAST_START = true;
-    /** Where repeatable scripts are read from ({@link #repeatableLocations()}). */
-    public static final List<String> DEFAULT_REPEATABLE_LOCATIONS = List.of("classpath:db/repeatable");
+    /**
+     * Where applications keep repeatable scripts: the starter's and the test kit's default. The engine's own
+     * default is none ({@link Builder#repeatableLocations(List)}), so that a start that was not given any lists no
+     * class path for them.
+     */
+    public static final List<String> REPEATABLE_LOCATIONS_CONVENTION = List.of("classpath:db/repeatable");
     /** Appended to the log table's name to name the table of verified script sets. */
     public static final String STATE_TABLE_SUFFIX = "_state";
 
@@ -313,7 +317,7 @@ public final class MigrationsConfig {
 
         private DataSource dataSource;
         private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
-        private List<String> repeatableLocations = new ArrayList<>(DEFAULT_REPEATABLE_LOCATIONS);
+        private List<String> repeatableLocations = new ArrayList<>();
         private List<ScriptResource> repeatableScripts = new ArrayList<>();
         private List<ScriptResource> scripts = new ArrayList<>();
         private ClassLoader classLoader;
@@ -357,8 +361,8 @@ public final class MigrationsConfig {
         }
 
         /**
-         * Locations of repeatable scripts (default {@code classpath:db/repeatable}; none to have none), with the
-         * prefixes of {@link #locations}.
+         * Locations of repeatable scripts, with the prefixes of {@link #locations}; none by default (the starter
+         * sets {@link #REPEATABLE_LOCATIONS_CONVENTION} unless told otherwise).
          */
         public Builder repeatableLocations(List<String> repeatableLocations) {
             this.repeatableLocations = new ArrayList<>(Objects.requireNonNull(repeatableLocations,

@@ -75,7 +75,7 @@ public final class MigrationsAutoConfiguration {
         List<ScriptResource> scripts = SpringScriptResources.resolve(resolver, properties.getLocations());
         List<ScriptResource> repeatables = SpringScriptResources.resolve(resolver,
                 properties.getRepeatableLocations(), "samokoder.migrations.repeatable-locations",
-                MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS);
+                MigrationsConfig.REPEATABLE_LOCATIONS_CONVENTION);
         MigrationsConfig.Builder builder = MigrationsConfig.builder()
             .dataSource(target)
             .classLoader(resourceLoader.getClassLoader())

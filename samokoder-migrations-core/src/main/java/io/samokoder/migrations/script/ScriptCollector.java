@@ -28,7 +28,7 @@ class ScriptCollector extends ScriptLocations.Sink {
     @Override
     void missingLocation(String location) {
         if (!MigrationsConfig.DEFAULT_LOCATIONS.contains(location)
-                && !MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS.contains(location)) {
+                && !MigrationsConfig.REPEATABLE_LOCATIONS_CONVENTION.contains(location)) {
             LOG.warn("Script location '{}' does not exist on the class path; it adds no scripts", location);
         }
     }

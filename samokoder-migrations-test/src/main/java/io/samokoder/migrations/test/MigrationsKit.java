@@ -73,7 +73,7 @@ public final class MigrationsKit {
         Objects.requireNonNull(dataSource, "dataSource");
         List<String> list = locations.length == 0 ? MigrationsConfig.DEFAULT_LOCATIONS : List.of(locations);
         return new MigrationsKit(dataSource, list, Set.of(), List.of(), Placeholders.NONE,
-                MigrationsConfig.DEFAULT_REPEATABLE_LOCATIONS);
+                MigrationsConfig.REPEATABLE_LOCATIONS_CONVENTION);
     }
 
     /**
