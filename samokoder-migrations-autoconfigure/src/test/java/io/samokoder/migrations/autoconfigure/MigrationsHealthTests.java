@@ -59,6 +59,27 @@ class MigrationsHealthTests {
     }
 
     @Test
+    void pendingRepeatableScriptsTakeValidateModeOutOfServiceOnlyWhereNothingWillApplyThem() {
+        MigrationsReport at = report(List.of(), ChecksumStatus.MATCH, MigrationsReport.Outcome.NOT_RUN);
+        assertThat(MigrationsHealthIndicator.statusOf(withRepeatablesDue(at, MigrationsProperties.Mode.VALIDATE,
+                "heads", List.of()))).isEqualTo(Status.OUT_OF_SERVICE);
+        // A start-up that migrates applies them; deferred revisions still to run, or another target, leave them.
+        assertThat(MigrationsHealthIndicator.statusOf(withRepeatablesDue(at, MigrationsProperties.Mode.UPGRADE,
+                "heads", List.of()))).isEqualTo(Status.UP);
+        assertThat(MigrationsHealthIndicator.statusOf(withRepeatablesDue(at, MigrationsProperties.Mode.VALIDATE,
+                "heads", List.of("d")))).isEqualTo(Status.UP);
+        assertThat(MigrationsHealthIndicator.statusOf(withRepeatablesDue(at, MigrationsProperties.Mode.VALIDATE,
+                "a", List.of()))).isEqualTo(Status.UP);
+    }
+
+    private static MigrationsReport withRepeatablesDue(MigrationsReport r, MigrationsProperties.Mode mode,
+            String target, List<String> deferred) {
+        return new MigrationsReport(mode, target, r.current(), r.heads(), r.pending(), r.history(), r.lastRun(),
+                r.capturedAt(), false, null, List.of(), deferred, null, List.of("R__views.sql"),
+                List.of("R__views.sql"));
+    }
+
+    @Test
     void downWhenTheLastRunFailed() {
         assertThat(MigrationsHealthIndicator.statusOf(report(List.of("b"), ChecksumStatus.MATCH,
                 MigrationsReport.Outcome.FAILED))).isEqualTo(Status.DOWN);

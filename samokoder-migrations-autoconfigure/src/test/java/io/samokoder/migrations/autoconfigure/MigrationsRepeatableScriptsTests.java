@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,6 +43,25 @@ class MigrationsRepeatableScriptsTests {
                 assertThat(report.repeatables()).containsExactly("R__active_users.sql");
                 assertThat(report.pendingRepeatables()).isEmpty();
                 assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+            });
+    }
+
+    @Test
+    void inValidateModeTheyAreReportedDueAndTakeTheInstanceOutOfService() {
+        // The revisions applied by a start that had no repeatable scripts (an empty list of locations).
+        this.runner.withPropertyValues("samokoder.migrations.repeatable-locations=")
+            .run((context) -> assertThat(context).hasNotFailed());
+        this.runner
+            .withPropertyValues("samokoder.migrations.mode=validate",
+                    "samokoder.migrations.repeatable-locations=classpath:db/repeatables/repeatable")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsReport report = context.getBean(MigrationsInitializer.class).lastReport();
+                assertThat(report.pending()).isEmpty();
+                assertThat(report.pendingRepeatables()).containsExactly("R__active_users.sql");
+                assertThat(MigrationsHealthIndicator.statusOf(report)).isEqualTo(Status.OUT_OF_SERVICE);
+                assertThat(single("SELECT COUNT(*) FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_NAME = 'ACTIVE_USERS'"))
+                    .isEqualTo("0");
             });
     }
 
