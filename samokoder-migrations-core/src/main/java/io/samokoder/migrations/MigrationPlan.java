@@ -13,15 +13,24 @@ import java.util.List;
  * @param rowsAfter the version rows afterwards
  * @param warnings what the planner warned about, e.g. Alembic's "downgrade -1 from multiple heads is
  *     ambiguous; ..."
+ * @param repeatables the file names of the repeatable scripts that would be applied after the steps, in order
+ *     (an upgrade that ends at the heads)
  */
 public record MigrationPlan(Command command, String target, List<String> rowsBefore, List<PlannedStep> steps,
-        List<String> rowsAfter, List<String> warnings) {
+        List<String> rowsAfter, List<String> warnings, List<String> repeatables) {
 
     public MigrationPlan {
         rowsBefore = List.copyOf(rowsBefore);
         steps = List.copyOf(steps);
         rowsAfter = List.copyOf(rowsAfter);
         warnings = List.copyOf(warnings);
+        repeatables = List.copyOf(repeatables);
+    }
+
+    /** A plan that applies no repeatable script. */
+    public MigrationPlan(Command command, String target, List<String> rowsBefore, List<PlannedStep> steps,
+            List<String> rowsAfter, List<String> warnings) {
+        this(command, target, rowsBefore, steps, rowsAfter, warnings, List.of());
     }
 
     /** A plan without warnings. */
@@ -30,12 +39,15 @@ public record MigrationPlan(Command command, String target, List<String> rowsBef
         this(command, target, rowsBefore, steps, rowsAfter, List.of());
     }
 
-    /** The plan as text: one line per step in Alembic's wording, then the rows afterwards. */
+    /**
+     * The plan as text: one line per step in Alembic's wording, the repeatable scripts that follow them, then the
+     * rows afterwards.
+     */
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append(this.command.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(this.target)
                 .append(": current ").append(rows(this.rowsBefore)).append('\n');
-        if (this.steps.isEmpty()) {
+        if (this.steps.isEmpty() && this.repeatables.isEmpty()) {
             out.append("  nothing to do\n");
         }
         int n = 1;
@@ -55,6 +67,9 @@ public record MigrationPlan(Command command, String target, List<String> rowsBef
                 out.append("  (").append(step.file()).append(')');
             }
             out.append('\n');
+        }
+        if (!this.repeatables.isEmpty()) {
+            out.append("  then repeatable scripts: ").append(String.join(", ", this.repeatables)).append('\n');
         }
         out.append("  result: ").append(rows(this.rowsAfter)).append('\n');
         for (String warning : this.warnings) {

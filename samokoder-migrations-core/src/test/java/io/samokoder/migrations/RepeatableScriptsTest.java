@@ -179,10 +179,17 @@ class RepeatableScriptsTest {
         assertThat(migrations.repeatables()).extracting(r -> r.name())
                 .containsExactly("R__1_view.sql", "R__2_comment.sql");
         assertThat(migrations.pendingRepeatables()).containsExactly("R__1_view.sql", "R__2_comment.sql");
+        MigrationPlan fresh = migrations.plan(Command.UPGRADE, "heads");
+        assertThat(fresh.repeatables()).containsExactly("R__1_view.sql", "R__2_comment.sql");
+        assertThat(migrations.plan(Command.UPGRADE, "a1").repeatables()).isEmpty();
         migrations.upgrade("heads");
         assertThat(migrations.pendingRepeatables()).isEmpty();
+        assertThat(migrations.plan(Command.UPGRADE, "heads").describe())
+                .isEqualTo("upgrade heads: current b2\n  nothing to do\n  result: b2\n");
         Rev.write(repeatable, "R__2_comment.sql", "COMMENT ON VIEW active_users IS 'second';\n");
         assertThat(migrations(ds, dir, repeatable).pendingRepeatables()).containsExactly("R__2_comment.sql");
+        assertThat(migrations(ds, dir, repeatable).plan(Command.UPGRADE, "heads").describe())
+                .isEqualTo("upgrade heads: current b2\n  then repeatable scripts: R__2_comment.sql\n  result: b2\n");
 
         assertThat(migrations.sql(Command.UPGRADE, "base:heads")).endsWith("-- Running upgrade a1 -> b2\n\n"
                 + "INSERT INTO users VALUES (1, true), (2, false);\n\n"

@@ -64,6 +64,8 @@ class DatabaseCommandsTest {
         Cli cli = this.cli.with("--repeatable-locations", repeatable.toString());
 
         assertEquals("Repeatable scripts due: R__one.sql", cli.run("current", "-v").lines().get(1));
+        assertTrue(cli.run("upgrade", "heads", "--dry-run").out().contains("\n  then repeatable scripts: R__one.sql\n"
+                + "  result: eeee5555\n"));
         Cli.Result upgrade = cli.run("upgrade", "heads");
         assertEquals(0, upgrade.status(), upgrade::toString);
         List<String> progress = upgrade.err().lines().toList();

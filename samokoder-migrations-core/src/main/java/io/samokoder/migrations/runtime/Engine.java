@@ -21,7 +21,6 @@ import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -168,19 +167,7 @@ public final class Engine {
 
     /** The file names of the repeatable scripts due now; see {@link Repeatables#pending}. */
     public List<String> pendingRepeatables() {
-        if (this.catalog.repeatables().isEmpty()) {
-            return List.of();
-        }
-        DataSource dataSource = Jdbc.require(this.config.dataSource(), "listing the repeatable scripts due");
-        return Jdbc.autocommit(dataSource, "reading the log table", c -> {
-            Binding.Bound bound = this.binding.on(c);
-            List<String> names = new ArrayList<>();
-            for (Repeatables.Prepared due : Repeatables.pending(c, bound.tables(), Repeatables.prepare(
-                    this.catalog.repeatables(), bound.dialect(), this.config.placeholders()))) {
-                names.add(due.script().name());
-            }
-            return names;
-        });
+        return this.queries.pendingRepeatables();
     }
 
     /** Whether a revision is deferred; see {@link Deferred}. */

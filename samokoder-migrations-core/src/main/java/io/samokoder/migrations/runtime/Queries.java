@@ -119,7 +119,28 @@ final class Queries {
         for (Step step : plan.steps()) {
             steps.add(Plans.plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
         }
-        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings());
+        List<String> repeatables = command == Command.UPGRADE
+                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()))
+                        ? pendingRepeatables() : List.of();
+        return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings(),
+                repeatables);
+    }
+
+    /** The file names of the repeatable scripts due now; see {@link Repeatables#pending}. */
+    List<String> pendingRepeatables() {
+        if (this.catalog.repeatables().isEmpty()) {
+            return List.of();
+        }
+        Jdbc.require(this.config.dataSource(), "listing the repeatable scripts due");
+        return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            List<String> names = new ArrayList<>();
+            for (Repeatables.Prepared due : Repeatables.pending(c, bound.tables(), Repeatables.prepare(
+                    this.catalog.repeatables(), bound.dialect(), this.config.placeholders()))) {
+                names.add(due.script().name());
+            }
+            return names;
+        });
     }
 
     private DbState readStateUnlocked() {

@@ -31,6 +31,7 @@ final class RunJson {
             steps.add(one);
         }
         json.put("steps", steps);
+        json.put("repeatables", result.repeatables());
         json.put("durationMillis", result.duration().toMillis());
         return json;
     }
@@ -46,6 +47,7 @@ final class RunJson {
                     step.rowsAfter()));
         }
         json.put("steps", steps);
+        json.put("repeatables", plan.repeatables());
         json.put("rowsAfter", plan.rowsAfter());
         return json;
     }
