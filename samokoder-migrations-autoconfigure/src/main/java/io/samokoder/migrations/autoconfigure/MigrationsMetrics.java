@@ -28,6 +28,7 @@ final class MigrationsMetrics implements MeterBinder {
     static final String PENDING = "samokoder.migrations.pending";
     static final String APPLIED = "samokoder.migrations.applied";
     static final String DEFERRED = "samokoder.migrations.deferred";
+    static final String REPEATABLES_PENDING = "samokoder.migrations.repeatables.pending";
 
     private final Map<String, MigrationsInitializer> initializers;
 
@@ -71,6 +72,11 @@ final class MigrationsMetrics implements MeterBinder {
             .register(registry);
         Gauge.builder(DEFERRED, initializer, (it) -> known(it.lastReport(), it.lastReport().deferred().size()))
             .description("Deferred revisions not applied yet")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder(REPEATABLES_PENDING, initializer,
+                (it) -> known(it.lastReport(), it.lastReport().pendingRepeatables().size()))
+            .description("Repeatable scripts due: new, changed, or applied before a downgrade")
             .tags(tags)
             .register(registry);
     }

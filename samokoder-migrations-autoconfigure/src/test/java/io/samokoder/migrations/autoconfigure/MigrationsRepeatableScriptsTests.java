@@ -2,12 +2,14 @@ package io.samokoder.migrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.samokoder.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +62,10 @@ class MigrationsRepeatableScriptsTests {
                 assertThat(report.pending()).isEmpty();
                 assertThat(report.pendingRepeatables()).containsExactly("R__active_users.sql");
                 assertThat(MigrationsHealthIndicator.statusOf(report)).isEqualTo(Status.OUT_OF_SERVICE);
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                new MigrationsMetrics(Map.of("migrationsInitializer", context.getBean(MigrationsInitializer.class)))
+                    .bindTo(registry);
+                assertThat(registry.get(MigrationsMetrics.REPEATABLES_PENDING).gauge().value()).isEqualTo(1.0);
                 assertThat(single("SELECT COUNT(*) FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_NAME = 'ACTIVE_USERS'"))
                     .isEqualTo("0");
             });
