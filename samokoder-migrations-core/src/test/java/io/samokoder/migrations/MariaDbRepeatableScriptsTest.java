@@ -38,7 +38,7 @@ class MariaDbRepeatableScriptsTest {
 
             assertThat(failed.getMessage()).startsWith("Repeatable script filesystem:"
                     + repeatable.resolve("R__views.sql") + " failed at statement 2 (line 2): SQLSTATE 42S22: ")
-                    .contains("Unknown column 'missing'").endsWith(". Its statements 1 to 1 stay applied (DDL is not"
+                    .contains("Unknown column 'missing'").endsWith(". Its statement 1 stays applied (DDL is not"
                     + " transactional here); the revisions of this run stay applied, and the next run applies the"
                     + " script again. Fix it and restart");
             assertThat(MariaDb.strings(ds, "SELECT id FROM active_users ORDER BY id")).containsExactly("1", "2");

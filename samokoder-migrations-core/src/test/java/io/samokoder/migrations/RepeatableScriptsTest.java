@@ -8,6 +8,10 @@ import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -146,6 +150,38 @@ class RepeatableScriptsTest {
         Rev.write(repeatable, "R__2_broken.sql", "CREATE OR REPLACE VIEW first_half AS SELECT 1 AS one;\n");
         assertThat(migrations(ds, dir, repeatable).upgrade("heads").repeatables()).containsExactly("R__2_broken.sql");
         assertThat(Db.tableExists(ds, "rep_failure", "first_half")).isTrue();
+    }
+
+    @Test
+    void aLockTimeoutIsTriedAgainAsARevisionsIs(TestDatabase db, @TempDir Path dir, @TempDir Path repeatable)
+            throws Exception {
+        Rev.writeAll(dir, A);
+        Rev.write(repeatable, "R__comment.sql", "COMMENT ON TABLE users IS 'mine';");
+        DataSource ds = Db.schema(db, "rep_locked");
+        new Migrations(Db.config(ds, dir).build()).upgrade("heads");
+        Migrations migrations = new Migrations(Db.config(ds, dir).repeatableLocations("filesystem:" + repeatable)
+                .lockTimeout(Duration.ofMillis(200)).lockRetries(5).build());
+        try (Connection holder = ds.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+            }
+            // Released after the first attempts timed out; the attempts left wait for seconds more.
+            Thread releaser = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    holder.rollback();
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            releaser.start();
+            MigrationResult result = migrations.upgrade("heads");
+            releaser.join();
+            assertThat(result.repeatables()).containsExactly("R__comment.sql");
+        }
+        assertThat(Db.strings(ds, "SELECT obj_description('users'::regclass)")).containsExactly("mine");
+        assertThat(Db.strings(ds, APPLIED)).containsExactly("R__comment.sql success");
     }
 
     @Test

@@ -72,6 +72,18 @@ final class LockRetries {
         sleep(backoff);
     }
 
+    /**
+     * After a lock timeout of a repeatable script whose transaction was rolled back, or of which nothing was applied:
+     * warns and waits before the next attempt.
+     */
+    void afterLockTimeoutOfRepeatable(String file, int statement, int line, SQLException error, int attempt) {
+        long backoff = backoff(attempt);
+        LOG.warn("Repeatable script {} could not get a lock within lock_timeout (statement {}, line {}): {};"
+                + " nothing of it was applied, retrying in {} ms (attempt {} of {})", file, statement, line,
+                Jdbc.describe(error), backoff, attempt + 1, this.maxAttempts);
+        sleep(backoff);
+    }
+
     /** After a lock timeout at the first statement of a non-transactional revision: warns and waits. */
     void afterLockTimeoutAtFirstStatement(StepFailure failure, int attempt) {
         long backoff = backoff(attempt);

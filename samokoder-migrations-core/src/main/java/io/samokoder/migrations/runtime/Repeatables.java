@@ -109,28 +109,39 @@ final class Repeatables {
         if (due.isEmpty()) {
             return List.of();
         }
-        SessionSettings session = new SessionSettings(config, tables.dialect());
+        Dialect dialect = tables.dialect();
+        SessionSettings session = new SessionSettings(config, dialect);
         SessionSettings.Saved saved = session.enterRun(connection);
+        LockRetries retries = new LockRetries(dialect, session, null, config.lockRetries());
         LogStore log = new LogStore(tables);
         List<String> applied = new ArrayList<>(due.size());
         try {
             for (Prepared p : due) {
                 LOG.info("Running repeatable script {}", p.script().description());
                 listeners.repeatableStarting(p.script().description());
-                run(connection, tables.dialect(), log, p);
+                for (int attempt = 1; !run(connection, dialect, log, p, retries, attempt); attempt++) {
+                    // a lock timeout, with nothing of the script applied: waited, and tried again
+                }
                 applied.add(p.script().name());
             }
         } finally {
+            retries.close();
             session.leaveRun(connection, saved);
         }
         return List.copyOf(applied);
     }
 
-    private static void run(Connection connection, Dialect dialect, LogStore log, Prepared p) {
+    /**
+     * One attempt: true when the script was applied; false after a lock timeout that left nothing of it applied,
+     * with the next attempt's wait done, while attempts are left.
+     */
+    private static boolean run(Connection connection, Dialect dialect, LogStore log, Prepared p, LockRetries retries,
+            int attempt) {
         boolean transactional = dialect.transactionalDdl();
         Instant started = Instant.now();
         long start = System.nanoTime();
         SqlStatement current = null;
+        int ran = 0;
         try {
             if (transactional) {
                 connection.setAutoCommit(false);
@@ -139,6 +150,7 @@ final class Repeatables {
                 for (SqlStatement statement : p.statements()) {
                     current = statement;
                     st.execute(statement.sql());
+                    ran++;
                 }
             }
             current = null;
@@ -147,15 +159,18 @@ final class Repeatables {
                 connection.commit();
                 connection.setAutoCommit(true);
             }
+            return true;
         } catch (SQLException e) {
-            String error = Jdbc.describe(e);
             if (transactional) {
                 rollback(connection);
             }
-            String state = transactional ? "Its transaction was rolled back"
-                    : current == null || current.number() == 1 ? "None of its statements stayed applied"
-                            : "Its statements 1 to " + (current.number() - 1) + " stay applied (DDL is not"
-                                    + " transactional here)";
+            boolean nothingApplied = transactional || ran == 0;
+            if (nothingApplied && current != null && dialect.isLockNotAvailable(e) && attempt < retries.maxAttempts()) {
+                retries.afterLockTimeoutOfRepeatable(p.script().description(), current.number(), current.line(), e,
+                        attempt);
+                return false;
+            }
+            String error = Jdbc.describe(e);
             try {
                 log.insert(connection, row(p, started, start, LogStore.FAILED, error));
             } catch (SQLException logged) {
@@ -163,10 +178,23 @@ final class Repeatables {
                         Jdbc.describe(logged));
             }
             throw new RepeatableScriptException(p.script().description(), current == null ? 0 : current.number(),
-                    current == null ? 0 : current.line(), error, state + "; the revisions of this run stay applied,"
-                            + " and the next run applies the script again. Fix it and restart",
-                    Jdbc.sanitized(e));
+                    current == null ? 0 : current.line(), error, state(transactional, ran, p.statements().size())
+                            + "; the revisions of this run stay applied, and the next run applies the script again."
+                            + " Fix it and restart", Jdbc.sanitized(e));
         }
+    }
+
+    /** What a failed attempt left applied. */
+    private static String state(boolean transactional, int ran, int statements) {
+        if (transactional) {
+            return "Its transaction was rolled back";
+        }
+        if (ran == 0) {
+            return "None of its statements was applied";
+        }
+        String which = ran == 1 ? "Its statement 1 stays" : "Its statements 1 to " + ran + " stay";
+        return which + " applied (DDL is not transactional here)"
+                + (ran == statements ? ", but its log row could not be written" : "");
     }
 
     private static LogStore.Row row(Prepared p, Instant started, long start, String outcome, String error) {
