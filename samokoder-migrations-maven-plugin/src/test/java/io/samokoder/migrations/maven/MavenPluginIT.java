@@ -90,12 +90,19 @@ class MavenPluginIT {
 
     @Test
     @Order(3)
-    void upgradeAppliesTheRevisionsAndCheckThenPasses() throws SQLException {
+    void upgradeAppliesTheRevisionsAndCheckThenPasses() throws SQLException, IOException {
+        // A repeatable script in the module's conventional directory, applied after the revisions.
+        Path repeatable = Files.createDirectories(project.resolve("src/main/resources/db/repeatable"))
+                .resolve("R__account_names.sql");
+        Files.writeString(repeatable, "CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;\n");
         Build build = mvn("samokoder-migrations:upgrade", "samokoder-migrations:check", "samokoder-migrations:current",
                 "-Dsamokoder.target=heads");
         build.assertSuccess();
         build.assertLine("Running upgrade  -> " + FIRST + ", create account table");
         build.assertLine("Running upgrade " + FIRST + " -> " + SECOND + ", add a column");
+        build.assertLine("Running repeatable filesystem:" + repeatable);
+        assertEquals(List.of("account_names"), query("SELECT table_name FROM information_schema.views"
+                + " WHERE table_name = 'account_names'"));
         build.assertLine("No new upgrade operations detected.");
         build.assertContains("The model was not compared: 'check' compares the project's JPA entities with the"
                 + " database, and target/classes has no class annotated @Entity");
