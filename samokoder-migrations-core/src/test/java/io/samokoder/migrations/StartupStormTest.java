@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 10 engines in threads (each with its own connections) and 4 in separate JVMs upgrade the same
  * database at once: every revision's upgrade runs exactly once (counted by a side-effect table
- * without constraints) and every engine succeeds.
+ * without constraints) and every engine succeeds; so does the threads' repeatable script, which is not
+ * idempotent.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class StartupStormTest {
@@ -41,7 +42,13 @@ class StartupStormTest {
                 rev("r4", "r3"), rev("m5", "r4, b1").message("Merge"), rev("r6", "m5"), rev("r7", "r6"));
     }
 
-    private static void storm(TestDatabase db, String schema, Path dir) throws Exception {
+    /** A repeatable script that is not idempotent: it must run once in the whole storm. */
+    private static Path writeRepeatable(Path dir) {
+        Rev.write(dir, "R__side_effect.sql", "INSERT INTO side_effect VALUES ('repeatable');\n");
+        return dir;
+    }
+
+    private static void storm(TestDatabase db, String schema, Path dir, Path repeatable) throws Exception {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
             processes.add(ChildMigrator.start(db, schema, "filesystem:" + dir, "heads", "storm-child-" + i));
@@ -54,7 +61,9 @@ class StartupStormTest {
                 DataSource ds = Db.schema(db, schema);
                 runs.add(pool.submit(() -> {
                     start.await();
-                    return new Migrations(Db.config(ds, dir).build()).upgrade("heads");
+                    // The threads apply the repeatable script; the child processes are not given it.
+                    return new Migrations(Db.config(ds, dir).repeatableLocations("filesystem:" + repeatable).build())
+                            .upgrade("heads");
                 }));
             }
             start.countDown();
@@ -74,7 +83,9 @@ class StartupStormTest {
 
     private static void assertEachRanOnce(DataSource ds) {
         assertThat(Db.strings(ds, "SELECT revision || ' ' || count(*) FROM side_effect GROUP BY revision ORDER BY 1"))
-                .containsExactly("b1 1", "m5 1", "r1 1", "r2 1", "r3 1", "r4 1", "r6 1", "r7 1");
+                .containsExactly("b1 1", "m5 1", "r1 1", "r2 1", "r3 1", "r4 1", "r6 1", "r7 1", "repeatable 1");
+        assertThat(Db.strings(ds, "SELECT message || ' ' || count(*) FROM samokoder_migrations_log"
+                + " WHERE direction = 'repeatable' GROUP BY message")).containsExactly("R__side_effect.sql 1");
         assertThat(Db.strings(ds, "SELECT revision || ' ' || count(*) FROM samokoder_migrations_log"
                 + " WHERE direction = 'up' GROUP BY revision ORDER BY 1"))
                 .containsExactly("b1 1", "m5 1", "r1 1", "r2 1", "r3 1", "r4 1", "r6 1", "r7 1");
@@ -82,25 +93,25 @@ class StartupStormTest {
     }
 
     @Test
-    void onAnEmptyDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
+    void onAnEmptyDatabase(TestDatabase db, @TempDir Path dir, @TempDir Path repeatable) throws Exception {
         writeMap(dir);
         DataSource ds = Db.schema(db, "storm_empty");
         Db.exec(ds, "CREATE TABLE side_effect (revision text)");
 
-        storm(db, "storm_empty", dir);
+        storm(db, "storm_empty", dir, writeRepeatable(repeatable));
 
         assertEachRanOnce(ds);
     }
 
     @Test
-    void onAHalfMigratedDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
+    void onAHalfMigratedDatabase(TestDatabase db, @TempDir Path dir, @TempDir Path repeatable) throws Exception {
         writeMap(dir);
         DataSource ds = Db.schema(db, "storm_half");
         Db.exec(ds, "CREATE TABLE side_effect (revision text)");
         new Migrations(Db.config(ds, dir).build()).upgrade("r3");
         assertThat(Db.count(ds, "SELECT count(*) FROM side_effect")).isEqualTo(3);
 
-        storm(db, "storm_half", dir);
+        storm(db, "storm_half", dir, writeRepeatable(repeatable));
 
         assertEachRanOnce(ds);
     }
