@@ -37,6 +37,15 @@ public interface MigrationListener {
     default void repeatableStarting(String file) {
     }
 
+    /**
+     * A repeatable script committed with its log row; a failure is told by {@link #runFailed}.
+     *
+     * @param file where it comes from
+     * @param duration how long it took, retries after a lock timeout included
+     */
+    default void repeatableFinished(String file, Duration duration) {
+    }
+
     /** A run finished (also when there was nothing to do). */
     default void runFinished(MigrationResult result) {
     }

@@ -8,6 +8,7 @@ import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.PlannedStep;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.plan.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
 
     static final String STEP = "samokoder.migrations.revision";
 
+    static final String REPEATABLE = "samokoder.migrations.repeatable";
+
     private final ObjectProvider<ObservationRegistry> registry;
 
     /**
@@ -35,6 +38,9 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
      * revision (a stamp to base has a step per branch, each with no revision).
      */
     private final ThreadLocal<List<OpenStep>> openSteps = new ThreadLocal<>();
+
+    /** The repeatable script started and not yet finished on this thread, if any. */
+    private final ThreadLocal<Observation> openRepeatable = new ThreadLocal<>();
 
     MigrationsObservations(ObjectProvider<ObservationRegistry> registry) {
         this.registry = registry;
@@ -96,6 +102,25 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     @Override
+    public void repeatableStarting(String file) {
+        ObservationRegistry registry = registry();
+        this.openRepeatable.set(Observation.createNotStarted(REPEATABLE, registry)
+            .contextualName("repeatable " + file.substring(file.lastIndexOf('/') + 1))
+            .highCardinalityKeyValue("file", file)
+            .parentObservation(registry.getCurrentObservation())
+            .start());
+    }
+
+    @Override
+    public void repeatableFinished(String file, Duration duration) {
+        Observation observation = this.openRepeatable.get();
+        this.openRepeatable.remove();
+        if (observation != null) {
+            observation.stop();
+        }
+    }
+
+    @Override
     public void runFinished(MigrationResult result) {
         stopOpenSteps(null);
     }
@@ -121,6 +146,14 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     private void stopOpenSteps(MigrationException error) {
+        Observation repeatable = this.openRepeatable.get();
+        this.openRepeatable.remove();
+        if (repeatable != null) {
+            if (error != null) {
+                repeatable.error(error);
+            }
+            repeatable.stop();
+        }
         List<OpenStep> open = this.openSteps.get();
         this.openSteps.remove();
         if (open == null) {

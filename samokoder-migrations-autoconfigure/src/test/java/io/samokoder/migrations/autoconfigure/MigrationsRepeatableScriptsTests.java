@@ -3,12 +3,18 @@ package io.samokoder.migrations.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import io.samokoder.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,42 @@ class MigrationsRepeatableScriptsTests {
                 assertThat(report.pendingRepeatables()).isEmpty();
                 assertThat(report.lastRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
             });
+    }
+
+    @Test
+    void eachIsObservedAsAChildOfTheRun() {
+        List<String> events = new ArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                ObservationView parent = context.getParentObservation();
+                events.add("start " + context.getContextualName() + " in "
+                        + (parent == null ? null : parent.getContextView().getName()));
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                events.add("stop " + context.getContextualName()
+                        + (context.getError() != null ? " with an error" : ""));
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return MigrationsObservations.REPEATABLE.equals(context.getName());
+            }
+        });
+        this.runner.withBean(ObservationRegistry.class, () -> registry)
+            .withPropertyValues("samokoder.migrations.repeatable-locations=classpath:db/repeatables/repeatable")
+            .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(events).containsExactly("start repeatable R__active_users.sql in samokoder.migrations",
+                "stop repeatable R__active_users.sql");
+        events.clear();
+        this.runner.withBean(ObservationRegistry.class, () -> registry)
+            .withPropertyValues("samokoder.migrations.repeatable-locations=classpath:db/repeatables/broken")
+            .run((context) -> assertThat(context).hasFailed());
+        assertThat(events).containsExactly("start repeatable R__broken.sql in samokoder.migrations",
+                "stop repeatable R__broken.sql with an error");
     }
 
     @Test

@@ -24,6 +24,7 @@ final class Listeners {
     private static final int RUN_FINISHED = 4;
     private static final int RUN_FAILED = 5;
     private static final int REPEATABLE_STARTING = 6;
+    private static final int REPEATABLE_FINISHED = 7;
 
     private final List<MigrationListener> listeners;
 
@@ -55,6 +56,10 @@ final class Listeners {
         each(REPEATABLE_STARTING, file, null);
     }
 
+    void repeatableFinished(String file, Duration duration) {
+        each(REPEATABLE_FINISHED, file, duration);
+    }
+
     void runFailed(MigrationException error) {
         each(RUN_FAILED, error, null);
     }
@@ -72,6 +77,7 @@ final class Listeners {
                     case STEP_FAILED -> listener.stepFailed((PlannedStep) first, (MigrationException) second);
                     case RUN_FINISHED -> listener.runFinished((MigrationResult) first);
                     case REPEATABLE_STARTING -> listener.repeatableStarting((String) first);
+                    case REPEATABLE_FINISHED -> listener.repeatableFinished((String) first, (Duration) second);
                     default -> listener.runFailed((MigrationException) first);
                 }
             } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,9 +120,11 @@ final class Repeatables {
             for (Prepared p : due) {
                 LOG.info("Running repeatable script {}", p.script().description());
                 listeners.repeatableStarting(p.script().description());
+                long start = System.nanoTime();
                 for (int attempt = 1; !run(connection, dialect, log, p, retries, attempt); attempt++) {
                     // a lock timeout, with nothing of the script applied: waited, and tried again
                 }
+                listeners.repeatableFinished(p.script().description(), Duration.ofNanos(System.nanoTime() - start));
                 applied.add(p.script().name());
             }
         } finally {
