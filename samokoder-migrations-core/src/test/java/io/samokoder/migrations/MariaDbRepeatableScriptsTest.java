@@ -52,4 +52,30 @@ class MariaDbRepeatableScriptsTest {
             assertThat(new Migrations(config).validate("heads").partial()).isEmpty();
         }
     }
+
+    @Test
+    void routinesWithCompoundBodiesAsMysqldumpWritesThemOrWithoutDelimiters(@TempDir Path dir,
+            @TempDir Path repeatable) {
+        Rev.writeAll(dir, Rev.of("a1", "").up("CREATE TABLE users (id INT, active BOOLEAN);\n"
+                + "INSERT INTO users VALUES (1, TRUE), (2, FALSE), (3, TRUE);").down("DROP TABLE users;"));
+        Rev.write(repeatable, "R__routines.sql", "CREATE OR REPLACE FUNCTION active_count() RETURNS INT\n"
+                + "BEGIN\n  DECLARE n INT;\n  SELECT COUNT(*) INTO n FROM users WHERE active;\n  RETURN n;\nEND;\n\n"
+                + "DROP PROCEDURE IF EXISTS deactivate;\n"
+                + "DELIMITER ;;\n"
+                + "CREATE PROCEDURE deactivate(IN who INT)\nBEGIN\n  UPDATE users SET active = FALSE WHERE id = who;\n"
+                + "END ;;\n"
+                + "DELIMITER ;\n");
+        try (TestDatabase db = MariaDb.fresh("reproutines")) {
+            DataSource ds = db.dataSource();
+            MigrationsConfig config = MariaDb.config(ds, dir).repeatableLocations("filesystem:" + repeatable).build();
+
+            assertThat(new Migrations(config).upgrade("heads").repeatables()).containsExactly("R__routines.sql");
+            MariaDb.exec(ds, "CALL deactivate(1)");
+            assertThat(MariaDb.strings(ds, "SELECT active_count()")).containsExactly("1");
+            // Applied again (a downgrade ran since): the script replaces both routines without an error.
+            new Migrations(config).downgrade("base");
+            assertThat(new Migrations(config).upgrade("heads").repeatables()).containsExactly("R__routines.sql");
+            assertThat(MariaDb.strings(ds, "SELECT active_count()")).containsExactly("2");
+        }
+    }
 }
