@@ -178,10 +178,23 @@ public final class Migrations {
      * @param limit how many rows at most
      */
     public List<LogEntry> log(int limit) {
+        return log(limit, 0);
+    }
+
+    /**
+     * {@link #log(int)} past the {@code offset} newest rows: the next page of an earlier call.
+     *
+     * @param limit how many rows at most
+     * @param offset how many of the newest rows to pass over
+     */
+    public List<LogEntry> log(int limit, int offset) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return this.engine.log(limit);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + offset);
+        }
+        return this.engine.log(limit, offset);
     }
 
     /** Whether a revision is deferred ({@code Deferred: true}); loads the scripts, reads no database. */

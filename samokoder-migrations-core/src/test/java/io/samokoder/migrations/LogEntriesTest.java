@@ -42,6 +42,11 @@ class LogEntriesTest {
         assertThat(log.get(1).startedAt()).isAfter(before);
         assertThat(log.get(0).id()).isGreaterThan(log.get(1).id());
         assertThat(migrations.log(1)).extracting(LogEntry::revision).containsExactly("c3");
+        // Pages, newest first: the next one passes over what the first showed.
+        assertThat(migrations.log(2, 1)).extracting(LogEntry::revision).containsExactly("b2", "a1");
+        assertThat(migrations.log(2, 2)).extracting(LogEntry::revision).containsExactly("a1");
+        assertThat(migrations.log(2, 5)).isEmpty();
         assertThatThrownBy(() -> migrations.log(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> migrations.log(1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -299,12 +299,15 @@ final class Subcommands {
     static final class Log extends Base {
         @Option(names = {"-n", "--max-count"}, paramLabel = "N", description = "How many rows (default 20).")
         int limit = 20;
+        @Option(names = "--offset", paramLabel = "K", description = "Pass over the K newest rows first (the next page;"
+                + " default 0).")
+        int offset;
         @Mixin
         Format format;
 
         @Override
         public Integer call() {
-            return this.root.execute(new LogCommand(this.limit), this.format.format);
+            return this.root.execute(new LogCommand(this.limit, this.offset), this.format.format);
         }
     }
 

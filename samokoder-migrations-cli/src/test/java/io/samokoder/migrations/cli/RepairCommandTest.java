@@ -78,6 +78,11 @@ class RepairCommandTest {
             assertEquals(4, rows.size());
             assertEquals("repair", rows.get(1).get("direction").asString());
             assertEquals(255, cli.run("log", "-n", "0").status());
+            // The next page: past the three shown above.
+            List<String> older = cli.run("log", "-n", "3", "--offset", "3").lines();
+            assertEquals(1, older.size(), older::toString);
+            assertTrue(older.get(0).contains("  up  aaaa1111  success  "), older.get(0));
+            assertEquals(255, cli.run("log", "--offset", "-1").status());
         }
     }
 }

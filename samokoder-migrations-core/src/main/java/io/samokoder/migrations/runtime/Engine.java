@@ -156,8 +156,8 @@ public final class Engine {
     }
 
     /** The log table's latest rows, newest first; none when it does not exist. */
-    public List<LogEntry> log(int limit) {
-        return this.queries.log(limit);
+    public List<LogEntry> log(int limit, int offset) {
+        return this.queries.log(limit, offset);
     }
 
     /** The repeatable scripts; see {@link Repeatables}. */

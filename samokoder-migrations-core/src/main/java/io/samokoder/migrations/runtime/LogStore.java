@@ -72,14 +72,21 @@ final class LogStore {
         return entries;
     }
 
-    /** The latest rows, newest first, at most {@code limit}; throws the driver's error when the table is missing. */
-    List<LogEntry> readRecent(Connection connection, int limit) throws SQLException {
+    /**
+     * The latest rows, newest first, at most {@code limit}, past the {@code offset} newest; throws the driver's error
+     * when the table is missing.
+     */
+    List<LogEntry> readRecent(Connection connection, int limit, int offset) throws SQLException {
         String sql = "SELECT id, revision, direction, message, revises, checksum, started_at, duration_ms, db_user,"
                 + " outcome, error FROM " + this.tables.qualifiedLog() + " ORDER BY id DESC";
         List<LogEntry> entries = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
-            st.setMaxRows(limit);
+            // Skipped on the client: one statement for every dialect, and a page is a few dozen rows.
+            st.setMaxRows((int) Math.min(Integer.MAX_VALUE, (long) limit + offset));
             try (ResultSet rs = this.tables.dialect().store().queryOwnTables(st, sql)) {
+                for (int i = 0; i < offset && rs.next(); i++) {
+                    // passed over
+                }
                 while (rs.next()) {
                     entries.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), this.tables.dialect().store().readStartedAt(rs, 7),

@@ -168,7 +168,7 @@ final class Queries {
      * The log table's latest rows, newest first; none when it does not exist (looked up first where the dialect
      * looks tables up, so that no error is logged; else told by the failed query). Only those rows are read.
      */
-    List<LogEntry> log(int limit) {
+    List<LogEntry> log(int limit, int offset) {
         DataSource dataSource = Jdbc.require(this.config.dataSource(), "reading the log");
         return Jdbc.autocommit(dataSource, "reading the log table", c -> {
             Binding.Bound bound = this.binding.on(c);
@@ -178,7 +178,7 @@ final class Queries {
                 return List.<LogEntry>of();
             }
             try {
-                return bound.log().readRecent(c, limit);
+                return bound.log().readRecent(c, limit, offset);
             } catch (SQLException e) {
                 if (found == null && tables.dialect().isUndefinedTable(e)) {
                     return List.<LogEntry>of();

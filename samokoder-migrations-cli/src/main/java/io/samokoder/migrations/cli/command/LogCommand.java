@@ -7,20 +7,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code log [-n N]}: the log table's latest rows, newest first: every step run, stamp, repair, failed attempt and
- * revision left part-way, with when, how long, the database user and the outcome. Reads the database, changes
- * nothing; no Alembic command has it (Alembic keeps no log).
+ * {@code log [-n N] [--offset K]}: the log table's latest rows, newest first: every step run, stamp, repair, failed
+ * attempt, repeatable script and revision left part-way, with when, how long, the database user and the outcome.
+ * Reads the database, changes nothing; no Alembic command has it (Alembic keeps no log).
  *
  * @param limit how many rows at most
+ * @param offset how many of the newest rows to pass over (the next page)
  */
-public record LogCommand(int limit) implements MigrationCommand {
+public record LogCommand(int limit, int offset) implements MigrationCommand {
+
+    /** The newest rows, none skipped. */
+    public LogCommand(int limit) {
+        this(limit, 0);
+    }
 
     @Override
     public void run(Workspace workspace, Output output) {
         if (this.limit < 1) {
             throw new CommandFailedException("-n must be at least 1, was " + this.limit);
         }
-        List<LogEntry> entries = workspace.database("log").log(this.limit);
+        if (this.offset < 0) {
+            throw new CommandFailedException("--offset must not be negative, was " + this.offset);
+        }
+        List<LogEntry> entries = workspace.database("log").log(this.limit, this.offset);
         if (output.json()) {
             List<Map<String, Object>> json = new ArrayList<>(entries.size());
             for (LogEntry e : entries) {
