@@ -99,8 +99,7 @@ final class Deferred {
         if (catalog.repeatables().isEmpty() || !FastStart.key(rows).equals(FastStart.key(catalog.graph().heads()))) {
             return false;
         }
-        return !Repeatables.pending(c, bound.tables(),
-                Repeatables.prepare(catalog.repeatables(), bound.dialect(), config.placeholders())).isEmpty();
+        return !Repeatables.dueNames(c, bound.tables(), catalog.repeatables(), config.placeholders()).isEmpty();
     }
 
     /** The upgrade from the rows to every revision that is not deferred: a plan per such head, one after another. */

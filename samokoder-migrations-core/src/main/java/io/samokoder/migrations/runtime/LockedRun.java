@@ -131,9 +131,46 @@ final class LockedRun {
     private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
             Runnable closing) {
         Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
+        // An inner class, not a lambda: made on every run with steps, cold (see fingerprintTask).
+        RunWork<List<StepResult>> steps = new RunWork<>() {
+            @Override
+            public List<StepResult> run(Connection connection, boolean lockSession) {
+                return executor.execute(connection, lockSession, plan, closing);
+            }
+        };
+        try {
+            return onRunConnection(dataSource, lock, tables, steps);
+        } catch (SQLException e) {
+            throw Jdbc.failure("Database error while migrating", e);
+        }
+    }
+
+    /** Applies the repeatable scripts that are due, on the connection the steps ran on (see {@link #execute}). */
+    private List<String> applyRepeatables(DataSource dataSource, MigrationLock lock, Tables tables,
+            List<Repeatables.Prepared> prepared) {
+        try {
+            return onRunConnection(dataSource, lock, tables, (connection, lockSession) -> Repeatables.apply(connection,
+                    tables, this.config, this.listeners, Repeatables.pending(connection, tables, prepared)));
+        } catch (SQLException e) {
+            throw Jdbc.failure("Could not read the log table " + tables.logTable() + " for the repeatable scripts", e,
+                    tables);
+        }
+    }
+
+    /** Work on the run's connection; {@code lockSession} tells whether it is the lock's own. */
+    private interface RunWork<T> {
+        T run(Connection connection, boolean lockSession) throws SQLException;
+    }
+
+    /**
+     * Runs on the lock's own connection where the lock belongs to the session ({@link MigrationLock#runConnection()}),
+     * else (a lock held in a transaction) on a second connection, in autocommit, put back as it was.
+     */
+    private static <T> T onRunConnection(DataSource dataSource, MigrationLock lock, Tables tables, RunWork<T> work)
+            throws SQLException {
         Connection shared = lock.runConnection();
         if (shared != null) {
-            return executor.execute(shared, true, plan, closing);
+            return work.run(shared, true);
         }
         try (Connection connection = Jdbc.open(dataSource,
                 "migrating (on " + tables.dialect().name() + " a run uses two connections at once: one holds"
@@ -143,43 +180,12 @@ final class LockedRun {
                 connection.setAutoCommit(true);
             }
             try {
-                return executor.execute(connection, false, plan, closing);
+                return work.run(connection, false);
             } finally {
                 if (!autoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);
                 }
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure("Database error while migrating", e);
-        }
-    }
-
-    /** Applies the repeatable scripts that are due, on the connection the steps ran on (see {@link #execute}). */
-    private List<String> applyRepeatables(DataSource dataSource, MigrationLock lock, Tables tables,
-            List<Repeatables.Prepared> prepared) {
-        Connection shared = lock.runConnection();
-        try {
-            if (shared != null) {
-                return Repeatables.apply(shared, tables, this.config, this.listeners,
-                        Repeatables.pending(shared, tables, prepared));
-            }
-            try (Connection connection = Jdbc.open(dataSource, "applying repeatable scripts")) {
-                boolean autoCommit = connection.getAutoCommit();
-                if (!autoCommit) {
-                    connection.setAutoCommit(true);
-                }
-                try {
-                    return Repeatables.apply(connection, tables, this.config, this.listeners,
-                            Repeatables.pending(connection, tables, prepared));
-                } finally {
-                    if (!autoCommit && !connection.isClosed()) {
-                        connection.setAutoCommit(false);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("Could not read the log table " + tables.logTable()
-                    + " for the repeatable scripts", e, tables);
         }
     }
 

@@ -100,8 +100,8 @@ final class OfflineRenderer {
         // Split before anything is written, so that one that cannot become statements fails the whole script.
         List<Repeatables.Prepared> repeatables = atHeads
                 ? Repeatables.prepare(this.catalog.repeatables(), this.dialect, this.config.placeholders()) : List.of();
-        return new OfflineScript(command, range, render(plan) + render(repeatables), plan.rowsBefore(), steps,
-                plan.rowsAfter());
+        return new OfflineScript(command, range, render(plan) + renderRepeatables(repeatables), plan.rowsBefore(),
+                steps, plan.rowsAfter());
     }
 
     /**
@@ -187,7 +187,7 @@ final class OfflineRenderer {
      * Every repeatable script, after the steps (which of them a database has applied is not known offline), each
      * in a transaction of its own where DDL is transactional, introduced by {@code -- Running repeatable <file>}.
      */
-    private String render(List<Repeatables.Prepared> repeatables) {
+    private String renderRepeatables(List<Repeatables.Prepared> repeatables) {
         StringBuilder out = new StringBuilder();
         boolean transactional = this.dialect.transactionalDdl();
         for (Repeatables.Prepared repeatable : repeatables) {

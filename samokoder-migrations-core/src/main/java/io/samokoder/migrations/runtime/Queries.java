@@ -132,15 +132,8 @@ final class Queries {
             return List.of();
         }
         Jdbc.require(this.config.dataSource(), "listing the repeatable scripts due");
-        return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> {
-            Binding.Bound bound = this.binding.on(c);
-            List<String> names = new ArrayList<>();
-            for (Repeatables.Prepared due : Repeatables.pending(c, bound.tables(), Repeatables.prepare(
-                    this.catalog.repeatables(), bound.dialect(), this.config.placeholders()))) {
-                names.add(due.script().name());
-            }
-            return names;
-        });
+        return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> Repeatables.dueNames(c,
+                this.binding.on(c).tables(), this.catalog.repeatables(), this.config.placeholders()));
     }
 
     private DbState readStateUnlocked() {

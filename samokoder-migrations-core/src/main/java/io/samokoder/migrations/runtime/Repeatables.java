@@ -100,6 +100,19 @@ final class Repeatables {
     }
 
     /**
+     * The file names of the scripts due on this connection's database, split as {@code tables}' dialect reads
+     * SQL: {@link #prepare} and {@link #pending} for a caller that does not apply them.
+     */
+    static List<String> dueNames(Connection connection, Tables tables, List<RepeatableScript> scripts,
+            Placeholders placeholders) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (Prepared due : pending(connection, tables, prepare(scripts, tables.dialect(), placeholders))) {
+            names.add(due.script().name());
+        }
+        return names;
+    }
+
+    /**
      * Applies the scripts in order on a connection in autocommit, with the run's session settings (timeouts);
      * returns their file names.
      *

@@ -1,8 +1,6 @@
 package io.samokoder.migrations.script;
 
 import io.samokoder.migrations.dialect.Dialect;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,21 +73,11 @@ public final class RepeatableScript {
                 throw new ScriptLocationException("Repeatable scripts " + before + " and " + resource.description()
                         + " have the same file name, which is what identifies a repeatable script; rename one");
             }
-            scripts.add(new RepeatableScript(resource.fileName(), resource.description(), read(resource)));
+            scripts.add(new RepeatableScript(resource.fileName(), resource.description(),
+                    ScriptLoader.readText(resource, "repeatable script")));
         }
         scripts.sort(Comparator.comparing(RepeatableScript::name));
         return List.copyOf(scripts);
-    }
-
-    private static String read(ScriptResource resource) {
-        try (InputStream in = resource.open()) {
-            byte[] bytes = in.readAllBytes();
-            return ScriptLoader.normaliseText(ScriptLoader.decode(resource.description(),
-                    ScriptBytes.of(bytes)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read repeatable script " + resource.description() + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     /** The file name, e.g. {@code R__active_users.sql}: what identifies the script in the log. */

@@ -136,7 +136,7 @@ public final class ScriptLoader {
      * hashed now.
      */
     private static RevisionScript load(ScriptResource resource, Hashing hashing) {
-        ScriptBytes bytes = read(resource);
+        ScriptBytes bytes = read(resource, "revision script");
         String decoded = decode(resource.description(), bytes);
         boolean exact = isNormal(decoded);
         String text = exact ? decoded : normaliseText(decoded);
@@ -223,7 +223,16 @@ public final class ScriptLoader {
         }
     }
 
-    private static ScriptBytes read(ScriptResource resource) {
+    /**
+     * A script's text as read for a load: decoded as strict UTF-8, byte order mark dropped, line endings made LF.
+     *
+     * @param kind what the script is, for the error ({@code "repeatable script"})
+     */
+    static String readText(ScriptResource resource, String kind) {
+        return normaliseText(decode(resource.description(), read(resource, kind)));
+    }
+
+    private static ScriptBytes read(ScriptResource resource, String kind) {
         try {
             if (resource instanceof SimpleScriptResource simple) {
                 return simple.readBytes();
@@ -232,7 +241,7 @@ public final class ScriptLoader {
                 return ScriptBytes.of(in.readAllBytes());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read revision script " + resource.description() + ": "
+            throw new UncheckedIOException("Cannot read " + kind + " " + resource.description() + ": "
                     + e.getMessage() + (isDirectory(resource) ? " (it is a directory; a directory in a script location"
                     + " must not be named *.sql)" : ""), e);
         }
@@ -257,7 +266,7 @@ public final class ScriptLoader {
      * The bytes as UTF-8 text, refused when they are not valid UTF-8: the text then encodes back to
      * exactly these bytes.
      */
-    static String decode(String file, ScriptBytes bytes) {
+    private static String decode(String file, ScriptBytes bytes) {
         String text = new String(bytes.array, 0, bytes.length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             checkStrictUtf8(file, bytes);

@@ -376,27 +376,9 @@ final class ScriptParser {
         return i;
     }
 
-    /**
-     * For a file without a header that is another tool's migration (a Flyway name, a Liquibase formatted-SQL
-     * changelog), where to read how to bring such migrations over; else the empty string. On the error path only.
-     */
-    static String otherToolsFile(String file, String text) {
-        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf(':')) + 1);
-        if (name.matches("R__.+\\.sql")) {
-            return " (its name is a Flyway repeatable migration's: move it, as it is, to a location of repeatable"
-                    + " scripts, by default db/repeatable beside db/migrations; README, 'Repeatable scripts')";
-        }
-        String tool = name.matches("([VU]\\d[0-9._]*|R)__.+\\.sql") ? "its name is a Flyway migration's"
-                : text.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)^--\\s*liquibase formatted sql.*")
-                        ? "it is a Liquibase formatted-SQL changelog" : null;
-        return tool == null ? "" : " (" + tool + ": a revision carries its own id and parent in this header;"
-                + " README's 'Coming from Alembic, Flyway or Liquibase' tells how to start from a baseline revision"
-                + " of the schema as it is and stamp it where the schema exists)";
-    }
-
     /** The error; before a revision id is known, with where to read about another tool's migration. */
     private ScriptFormatException error(int line, String problem) {
-        String hint = this.header.has(Key.REVISION_ID) ? "" : otherToolsFile(this.file, this.text);
+        String hint = this.header.has(Key.REVISION_ID) ? "" : OtherToolFiles.hint(this.file, this.text);
         return new ScriptFormatException(this.file, line, problem + hint);
     }
 }
