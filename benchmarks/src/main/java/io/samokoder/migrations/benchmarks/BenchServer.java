@@ -39,7 +39,12 @@ final class BenchServer implements DatabaseServer {
     /** Whether the user may checkpoint; cleared at the first refusal. */
     private boolean checkpoints = true;
 
-    private BenchServer(String adminUrl, String user, String password, boolean embedded, String description) {
+    /** Whether new databases keep the server's synchronous_commit (--commits server). */
+    private final boolean serverCommits;
+
+    private BenchServer(String adminUrl, String user, String password, boolean embedded, String description,
+            boolean serverCommits) {
+        this.serverCommits = serverCommits;
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
@@ -47,13 +52,14 @@ final class BenchServer implements DatabaseServer {
         this.description = description;
     }
 
-    static BenchServer connect() {
+    static BenchServer connect(boolean serverCommits) {
         String url = env(URL_VARIABLE, DEFAULT_URL);
         String user = env(USER_VARIABLE, "postgres");
         String password = env(PASSWORD_VARIABLE, "");
         DriverManager.setLoginTimeout(3);
         try (Connection c = DriverManager.getConnection(url, props(user, password))) {
-            return new BenchServer(url, user, password, false, serverVersion(c) + ", external server");
+            return new BenchServer(url, user, password, false, serverVersion(c) + ", external server",
+                    serverCommits);
         } catch (SQLException e) {
             System.err.println("No PostgreSQL at " + URL_VARIABLE + " (" + e.getSQLState()
                     + "); using the embedded PostgreSQL of samokoder-migrations-test-support");
@@ -66,7 +72,8 @@ final class BenchServer implements DatabaseServer {
             } finally {
                 probe.close();
             }
-            return new BenchServer(null, probe.user(), probe.password(), true, version + ", embedded (test-support)");
+            return new BenchServer(null, probe.user(), probe.password(), true, version + ", embedded (test-support)",
+                    serverCommits);
         }
     }
 
@@ -83,13 +90,19 @@ final class BenchServer implements DatabaseServer {
     }
 
     @Override
+    public boolean serverCommits() {
+        return this.serverCommits;
+    }
+
+    @Override
     public String description() {
         return this.description;
     }
 
     /**
      * Creates an empty database. Commits are asynchronous in it ({@code synchronous_commit=off}, as
-     * in the embedded server), so that disk flushes, equal for every tool, do not drown the tools' own costs.
+     * in the embedded server), so that disk flushes, equal for every tool, do not drown the tools' own costs;
+     * with {@code --commits server} they keep the server's setting.
      * Then the server checkpoints, so that no measurement starts while the server still writes out
      * what an earlier one left (thousands of new relations per run of part A).
      */
@@ -101,7 +114,9 @@ final class BenchServer implements DatabaseServer {
         }
         String name = "samokoder_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
-        execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+        if (!this.serverCommits) {
+            execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+        }
         checkpoint();
         return new Database(name, replaceDatabase(this.adminUrl, name), this.user, this.password,
                 () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));

@@ -48,7 +48,8 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        DatabaseServer server = options.needsDatabase() ? DatabaseServer.connect(options.db()) : null;
+        DatabaseServer server = options.needsDatabase()
+                ? DatabaseServer.connect(options.db(), options.serverCommits()) : null;
         if (server != null && options.latencyMillis() > 0) {
             server = DelayedServer.wrap(server, options.latencyMillis());
         }

@@ -60,6 +60,11 @@ final class DelayedServer implements DatabaseServer {
     }
 
     @Override
+    public boolean serverCommits() {
+        return this.server.serverCommits();
+    }
+
+    @Override
     public String description() {
         return this.server.description() + ", reached through " + this.measured;
     }

@@ -13,7 +13,8 @@ import java.util.Set;
 record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<Tool> tools, List<Integer> graphSizes,
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
-        String commandLine, Db db, boolean rotate, double latencyMillis, List<Integer> adds) {
+        String commandLine, Db db, boolean rotate, double latencyMillis, List<Integer> adds,
+        boolean serverCommits) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
@@ -26,6 +27,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                                      one each repetition, so no tool always runs right after another's writes) or fixed
               --latency-ms 0         add this much to every round trip to the database, through a delaying proxy
                                      on the loopback (a server across a network; default 0: direct)
+              --commits async        PostgreSQL: async (default) gives each new database synchronous_commit = off, so
+                                     that no tool waits for the disk; server keeps the server's own setting
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --add 1,20             F: migrations added on top of N applied, one measurement each per repetition
                                      (default 1,20)
@@ -61,6 +64,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         Db db = Db.POSTGRESQL;
         boolean rotate = true;
         double latency = 0;
+        boolean serverCommits = false;
         List<Integer> graphSizes = List.of(10_000, 50_000);
         List<String> graphSources = List.of("dir");
         int warm = 10;
@@ -161,6 +165,11 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 }
                 case "--cli-sizes" -> cliSizes = ints(value);
                 case "--alembic" -> alembic = value.equals("none") ? null : Path.of(value);
+                case "--commits" -> serverCommits = switch (value) {
+                    case "async" -> false;
+                    case "server" -> true;
+                    default -> throw new IllegalArgumentException("--commits takes async or server, not '" + value + "'");
+                };
                 case "--order" -> rotate = switch (value) {
                     case "rotate" -> true;
                     case "fixed" -> false;
@@ -176,7 +185,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
                 sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency,
-                adds);
+                adds, serverCommits);
     }
 
     /** Whether a part that needs the database (A, B, D, F) is selected. */

@@ -33,7 +33,7 @@ final class Report {
                 .append(options.jvmArgs().isEmpty() ? "" : " + " + String.join(" ", options.jvmArgs())).append(")\n");
         if (server != null) {
             md.append("- Database: ").append(server.description()).append(", a fresh database per measurement, ")
-                    .append(server.db() == Db.POSTGRESQL ? "synchronous_commit=off\n" : "server defaults\n");
+                    .append(server.serverCommits() ? "server defaults\n" : "synchronous_commit=off\n");
             md.append("- Tools: samokoder (this build), Flyway ").append(Versions.FLYWAY)
                     .append(" + flyway-").append(server.db() == Db.POSTGRESQL ? "database-postgresql" : "mysql")
                     .append(", Liquibase ").append(Versions.LIQUIBASE)

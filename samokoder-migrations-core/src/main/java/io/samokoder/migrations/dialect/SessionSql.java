@@ -22,6 +22,16 @@ public interface SessionSql {
         return null;
     }
 
+    /**
+     * A statement without parameters that makes the current transaction's commit return without waiting for
+     * the disk, or {@code null} (the default) where there is none. A run sends it in each step's transaction but
+     * its last, whose commit waits and, since the server writes its log in order, makes them all durable
+     * (PostgreSQL's {@code SET LOCAL synchronous_commit TO off}).
+     */
+    default String commitWithoutWaitSql() {
+        return null;
+    }
+
     /** A query of one row and column: the current session's backend pid. */
     String backendPidQuery();
 

@@ -128,10 +128,10 @@ public interface StoreSql {
 
     /**
      * A step's version-row changes and its log row as one statement, followed, when {@code commit}
-     * is not {@code null}, by that statement, for one round trip. Parameters: those of each change in
-     * order (as in {@link #insertVersion}, {@link #updateVersion}, {@link #deleteVersion}), then those
-     * of {@link #insertLog}, whose start-time parameter becomes NULL, failing the NOT NULL constraint
-     * (SQLSTATE 23502), when an UPDATE or DELETE matched no row. Changes must not touch one revision
+     * is not {@code null}, by that text (statements ending with the commit), for one round trip.
+     * Parameters: those of each change in order (as in {@link #insertVersion}, {@link #updateVersion},
+     * {@link #deleteVersion}), then those of {@link #insertLog}, whose start-time parameter becomes NULL,
+     * failing the NOT NULL constraint (SQLSTATE 23502), when an UPDATE or DELETE matched no row. Changes must not touch one revision
      * twice. The text may depend only on the tables, the kinds of the changes in order and
      * {@code commit}, never on their revisions: a run prepares it once per such shape and reuses it
      * for every step of that shape.

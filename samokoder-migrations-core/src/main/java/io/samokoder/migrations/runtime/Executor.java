@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Round trips per transactional revision (PostgreSQL): its script statements that return no rows
  * go to the server together as one JDBC batch ({@link StatementSender}), any other statement on its
- * own; then one round trip applies the row changes, writes the log row and commits. A script of DDL
- * and DML therefore costs two. The configured timeouts are set for the session once per run
- * ({@link SessionSettings}); a revision whose headers override them sets its own for its transaction
- * only ({@code SET LOCAL}, in its batch).
+ * own; then one round trip applies the row changes, writes the log row and commits, without waiting
+ * for the disk but in the run's last step (whose commit, as the log is flushed in order, makes the
+ * others durable too). A script of DDL and DML therefore costs two. The configured timeouts are set
+ * for the session once per run ({@link SessionSettings}); a revision whose headers override them sets
+ * its own for its transaction only ({@code SET LOCAL}, in its batch).
  *
  * <p>Round trips per revision on MariaDB and MySQL (in autocommit): the insert of its
  * {@link PartialAttempts#RUNNING} log row (the driver returns its id with the reply), one per script
@@ -110,18 +111,19 @@ final class Executor {
                     this.statements, this.config.placeholders());
             this.preparer = StepPreparer.start(plan.steps(), this.reports::script, this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
-                runUnit(connection, plan.steps(), true);
+                runUnit(connection, plan.steps(), true, true);
             } else {
-                int index = 0;
-                for (Step step : plan.steps()) {
+                int last = plan.steps().size() - 1;
+                for (int index = 0; index <= last; index++) {
                     if (this.preparer != null) {
-                        this.preparer.reached(index++);
+                        this.preparer.reached(index);
                     }
+                    Step step = plan.steps().get(index);
                     RevisionScript script = this.reports.script(step);
                     if (script != null && (!script.transactional(this.dialect) || !this.dialect.transactionalDdl())) {
                         runAutocommit(connection, step, script);
                     } else {
-                        runUnit(connection, List.of(step), false);
+                        runUnit(connection, List.of(step), false, index == last);
                     }
                 }
             }
@@ -142,9 +144,11 @@ final class Executor {
      * Runs steps in one transaction. A step's statements go to the server in batches where that is
      * safe; when a batch fails and the server does not say which statement failed, the unit is rolled
      * back and run again with that step's statements sent one by one, and the error of that run is
-     * the one reported (a lock timeout in a batch counts as an attempt).
+     * the one reported (a lock timeout in a batch counts as an attempt). Unless it is the run's
+     * {@code last}, its commit does not wait for the disk ({@code SessionSql.commitWithoutWaitSql}): the
+     * last one's, or the failure's log row, waits for them all.
      */
-    private void runUnit(Connection connection, List<Step> steps, boolean single) {
+    private void runUnit(Connection connection, List<Step> steps, boolean single, boolean last) {
         int maxAttempts = this.retries.maxAttempts();
         AtomicReference<String> waits = new AtomicReference<>("");
         boolean[] oneByOne = new boolean[steps.size()];
@@ -180,7 +184,8 @@ final class Executor {
                     long millis = (System.nanoTime() - stepStart) / 1_000_000;
                     recordStep(step,
                             this.reports.logRow(step, script, stepStarted, millis, LogStore.SUCCESS, null),
-                            i == steps.size() - 1);
+                            i < steps.size() - 1 ? VersionStore.Ending.NONE
+                                    : last ? VersionStore.Ending.COMMIT : VersionStore.Ending.COMMIT_WITHOUT_WAIT);
                     pending.add(new StepResult(step.kind(), step.revision(), planned.message(), planned.file(),
                             step.rowsBefore(), step.rowsAfter(),
                             Duration.ofNanos(System.nanoTime() - (single ? stepStart : unitStart)), attempt));
@@ -229,14 +234,13 @@ final class Executor {
 
     /**
      * Applies the step's row changes and writes its log row, in one round trip when the changes
-     * allow it; with {@code commit}, the same round trip also commits (the caller's later
+     * allow it; with an {@code ending} that commits, the same round trip also commits (the caller's later
      * {@code commit()} then has nothing left to do).
      */
-    private void recordStep(Step step, LogStore.Row row, boolean commit) throws StepFailure {
+    private void recordStep(Step step, LogStore.Row row, VersionStore.Ending ending) throws StepFailure {
         try {
             if (this.versions.combines(step.rowChanges())) {
-                this.versions.applyAndLog(this.statements, step.rowChanges(), this.log, row,
-                        commit ? this.dialect.ddl().offlineCommit() : null);
+                this.versions.applyAndLog(this.statements, step.rowChanges(), this.log, row, ending);
             } else {
                 for (RowChange change : step.rowChanges()) {
                     this.versions.apply(this.statements, change);
@@ -296,7 +300,7 @@ final class Executor {
                     finishRunning(connection, step, running, row);
                 } else {
                     connection.setAutoCommit(false);
-                    recordStep(step, row, true);
+                    recordStep(step, row, VersionStore.Ending.COMMIT);
                     if (running >= 0) {
                         PartialAttempts.end(this.statements, this.log, running);
                     }

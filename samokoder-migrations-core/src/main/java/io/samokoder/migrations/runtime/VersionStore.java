@@ -16,6 +16,19 @@ import java.util.List;
  */
 final class VersionStore {
 
+    /** How a step's bookkeeping round trip ({@link #applyAndLog}) ends. */
+    enum Ending {
+        /** Without a commit: the caller commits. */
+        NONE,
+        /** With the transaction's commit. */
+        COMMIT,
+        /**
+         * With a commit that does not wait for the disk, where the dialect has one
+         * ({@link io.samokoder.migrations.dialect.SessionSql#commitWithoutWaitSql}); else as {@link #COMMIT}.
+         */
+        COMMIT_WITHOUT_WAIT
+    }
+
     private final Tables tables;
 
     VersionStore(Tables tables) {
@@ -93,39 +106,37 @@ final class VersionStore {
     }
 
     /**
-     * Applies a step's row changes and writes its log row as one statement, followed, when
-     * {@code commit} is not {@code null}, by that statement, all in one round trip (the statement
-     * is the dialect's {@link io.samokoder.migrations.dialect.StoreSql#changesAndLog}). When an
-     * UPDATE or DELETE matches no row (the version column is the primary key, so it matches one or
-     * none), the statement fails on the log row's NOT NULL start time, the commit does not run, and
-     * this method throws the same {@link MigrationException} as {@link #apply}; the caller rolls
-     * back. Only for changes that {@link #combines}.
+     * Applies a step's row changes and writes its log row as one statement, followed by the commit
+     * that {@code ending} asks for, all in one round trip (the statement is the dialect's
+     * {@link io.samokoder.migrations.dialect.StoreSql#changesAndLog}). When an UPDATE or DELETE
+     * matches no row (the version column is the primary key, so it matches one or none), the
+     * statement fails on the log row's NOT NULL start time, the commit does not run, and this method
+     * throws the same {@link MigrationException} as {@link #apply}; the caller rolls back. Only for
+     * changes that {@link #combines}.
      */
-    void applyAndLog(Connection connection, List<RowChange> changes, LogStore log, LogStore.Row row, String commit)
+    void applyAndLog(Connection connection, List<RowChange> changes, LogStore log, LogStore.Row row, Ending ending)
             throws SQLException {
         try (RunStatements statements = new RunStatements(connection)) {
-            applyAndLog(statements, changes, log, row, commit);
+            applyAndLog(statements, changes, log, row, ending);
         }
     }
 
     /**
-     * {@link #applyAndLog(Connection, List, LogStore, LogStore.Row, String)} with the run's
-     * prepared statement for changes of this shape (their kinds in order, and whether it commits):
+     * {@link #applyAndLog(Connection, List, LogStore, LogStore.Row, Ending)} with the run's
+     * prepared statement for changes of this shape (their kinds in order, and the ending):
      * the statement's text depends on nothing else, so it is built and prepared once per run.
      */
     void applyAndLog(RunStatements statements, List<RowChange> changes, LogStore log, LogStore.Row row,
-            String commit) throws SQLException {
+            Ending ending) throws SQLException {
         boolean mustMatch = false;
-        StringBuilder shape = new StringBuilder(changes.size() + 16).append("changes-and-log:");
+        StringBuilder shape = new StringBuilder(changes.size() + 32).append("changes-and-log:");
         for (RowChange change : changes) {
             mustMatch |= !(change instanceof RowChange.Insert);
             shape.append(change instanceof RowChange.Insert ? 'I' : change instanceof RowChange.Update ? 'U' : 'D');
         }
-        if (commit != null) {
-            shape.append("+commit");
-        }
+        shape.append(ending == Ending.NONE ? "" : ending == Ending.COMMIT ? "+commit" : "+commit-no-wait");
         PreparedStatement ps = statements.get(shape.toString(), () -> this.tables.dialect().store().changesAndLog(
-                this.tables.qualifiedVersion(), this.tables.qualifiedLog(), changes, commit));
+                this.tables.qualifiedVersion(), this.tables.qualifiedLog(), changes, commitSql(ending)));
         try {
             int index = 1;
             for (RowChange change : changes) {
@@ -140,6 +151,17 @@ final class VersionStore {
             }
             throw e;
         }
+    }
+
+    /** The statements that end the round trip as {@code ending} asks, or {@code null} for none. */
+    private String commitSql(Ending ending) {
+        if (ending == Ending.NONE) {
+            return null;
+        }
+        String commit = this.tables.dialect().ddl().offlineCommit();
+        String noWait = ending == Ending.COMMIT_WITHOUT_WAIT ? this.tables.dialect().session().commitWithoutWaitSql()
+                : null;
+        return noWait == null ? commit : noWait + ";\n" + commit;
     }
 
     private String sql(RowChange change) {

@@ -66,7 +66,7 @@ class VersionStoreTest {
             List<RowChange> changes = List.of(new RowChange.Delete("a"), new RowChange.Update("b", "m"));
             assertThat(VersionStore.combinable(changes)).isTrue();
             c.setAutoCommit(false);
-            new VersionStore(t).applyAndLog(c, changes, new LogStore(t), row("m"), "COMMIT");
+            new VersionStore(t).applyAndLog(c, changes, new LogStore(t), row("m"), VersionStore.Ending.COMMIT);
             c.rollback();
             c.setAutoCommit(true);
 
@@ -86,7 +86,7 @@ class VersionStoreTest {
                 st.execute("CREATE TABLE vs_mismatch.made_by_the_script (id int)");
             }
             assertThatThrownBy(() -> new VersionStore(t).applyAndLog(c, List.of(new RowChange.Update("b", "c")),
-                    new LogStore(t), row("c"), "COMMIT"))
+                    new LogStore(t), row("c"), VersionStore.Ending.COMMIT))
                     .isInstanceOf(MigrationException.class)
                     .hasMessage("Online migration expected to match one row when updating 'b' to 'c' in"
                             + " 'vs_mismatch.alembic_version'; 0 found");
@@ -106,7 +106,7 @@ class VersionStoreTest {
             Tables t = tables("vs_delete");
             c.setAutoCommit(false);
             assertThatThrownBy(() -> new VersionStore(t).applyAndLog(c, List.of(new RowChange.Delete("zz")),
-                    new LogStore(t), row(null), null))
+                    new LogStore(t), row(null), VersionStore.Ending.NONE))
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("when deleting 'zz' in 'vs_delete.alembic_version'; 0 found");
             c.rollback();
