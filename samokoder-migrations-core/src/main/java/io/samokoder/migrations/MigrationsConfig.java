@@ -261,7 +261,8 @@ public final class MigrationsConfig {
 
     /**
      * The values of {@code ${name}} placeholders in SQL scripts (default {@link Placeholders#NONE}: replacement
-     * on, no values, so a script with a placeholder is refused; {@link Placeholders#OFF} runs scripts as written).
+     * on, no values but Flyway's built-in ones ({@link Placeholders#BUILT_IN}), so a script with another placeholder
+     * is refused; {@link Placeholders#OFF} runs scripts as written).
      */
     public Placeholders placeholders() {
         return this.placeholders;

@@ -99,7 +99,8 @@ final class Deferred {
         if (catalog.repeatables().isEmpty() || !FastStart.key(rows).equals(FastStart.key(catalog.graph().heads()))) {
             return false;
         }
-        return !Repeatables.dueNames(c, bound.tables(), catalog.repeatables(), config.placeholders()).isEmpty();
+        return !Repeatables.dueNames(c, bound.tables(), catalog.repeatables(),
+                config.placeholders().forChecksums()).isEmpty();
     }
 
     /** The upgrade from the rows to every revision that is not deferred: a plan per such head, one after another. */

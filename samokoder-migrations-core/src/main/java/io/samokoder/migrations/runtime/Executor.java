@@ -11,6 +11,7 @@ import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
 import java.sql.Connection;
@@ -67,14 +68,20 @@ final class Executor {
     private final StepReports reports;
     private final RunningRows runningRows;
     private final MigrationLock lock;
+    private final Placeholders placeholders;
     private StatementSender sender;
     /** The engine's own prepared statements on the run's connection. */
     private RunStatements statements;
     /** Splits and checksums the scripts of the steps ahead of the run; {@code null} for a short plan. */
     private StepPreparer preparer;
 
-    Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock) {
+    /**
+     * @param placeholders the run's values for placeholders in SQL scripts, built-in ones included
+     */
+    Executor(MigrationsConfig config, Tables tables, Catalog catalog, Listeners listeners, MigrationLock lock,
+            Placeholders placeholders) {
         this.config = config;
+        this.placeholders = placeholders;
         this.dialect = tables.dialect();
         this.versions = new VersionStore(tables);
         this.log = new LogStore(tables);
@@ -108,7 +115,7 @@ final class Executor {
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
-                    this.statements, this.config.placeholders());
+                    this.statements, this.placeholders);
             this.preparer = StepPreparer.start(plan.steps(), this.reports::script, this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true, true);
@@ -281,7 +288,7 @@ final class Executor {
                 } else {
                     Statement st = this.statements.plain();
                     for (SqlStatement statement : StatementSender.statements(step, script, this.dialect,
-                            this.config.placeholders())) {
+                            this.placeholders)) {
                         try {
                             st.execute(statement.sql());
                         } catch (SQLException e) {

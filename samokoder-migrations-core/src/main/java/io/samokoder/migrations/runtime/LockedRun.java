@@ -8,6 +8,7 @@ import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.TransactionMode;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.plan.Plan;
+import io.samokoder.migrations.script.Placeholders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -76,12 +77,14 @@ final class LockedRun {
         if (this.config.transactionMode() == TransactionMode.SINGLE) {
             PlanChecks.transactional(this.catalog, plan, dialect);
         }
-        PlanChecks.statements(this.catalog, plan, dialect, this.config.placeholders());
+        Placeholders placeholders = this.config.placeholders().withBuiltIns(new BuiltInValues(lock, dialect,
+                tables.schema(), tables.versionTable()));
+        PlanChecks.statements(this.catalog, plan, dialect, placeholders);
         boolean atHeads = command == Command.UPGRADE
                 && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
         // Split before anything runs, so that one that cannot become statements changes nothing.
         List<Repeatables.Prepared> repeatables = atHeads
-                ? Repeatables.prepare(this.catalog.repeatables(), dialect, this.config.placeholders()) : List.of();
+                ? Repeatables.prepare(this.catalog.repeatables(), dialect, placeholders) : List.of();
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
             try {
                 lock.read(c -> {
@@ -111,7 +114,7 @@ final class LockedRun {
         }
         boolean record = verified && this.config.fastStart() && atHeads;
         List<StepResult> steps = plan.isEmpty() ? List.of()
-                : execute(dataSource, lock, plan, tables, record ? fingerprintTask() : null);
+                : execute(dataSource, lock, plan, tables, placeholders, record ? fingerprintTask() : null);
         List<String> applied = repeatables.isEmpty() ? List.of()
                 : applyRepeatables(dataSource, lock, tables, repeatables);
         if (record) {
@@ -129,8 +132,8 @@ final class LockedRun {
      * in a transaction) on a second connection.
      */
     private List<StepResult> execute(DataSource dataSource, MigrationLock lock, Plan plan, Tables tables,
-            Runnable closing) {
-        Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock);
+            Placeholders placeholders, Runnable closing) {
+        Executor executor = new Executor(this.config, tables, this.catalog, this.listeners, lock, placeholders);
         // An inner class, not a lambda: made on every run with steps, cold (see fingerprintTask).
         RunWork<List<StepResult>> steps = new RunWork<>() {
             @Override

@@ -12,6 +12,7 @@ import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.RowChange;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Placeholders;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.SqlStatement;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class OfflineRenderer {
 
     private final MigrationsConfig config;
     private final Dialect dialect;
+    private final Placeholders placeholders;
     private final Tables tables;
     private final Catalog catalog;
     private final VersionStore versions;
@@ -45,6 +47,9 @@ final class OfflineRenderer {
     OfflineRenderer(MigrationsConfig config, Tables tables, Catalog catalog) {
         this.config = config;
         this.dialect = tables.dialect();
+        // No connection: the built-in placeholders of the connection have no value unless given one.
+        this.placeholders = config.placeholders().withBuiltIns(new BuiltInValues(null, this.dialect,
+                config.schema(), config.versionTable()));
         this.tables = tables;
         this.catalog = catalog;
         this.versions = new VersionStore(tables);
@@ -99,7 +104,7 @@ final class OfflineRenderer {
                 && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
         // Split before anything is written, so that one that cannot become statements fails the whole script.
         List<Repeatables.Prepared> repeatables = atHeads
-                ? Repeatables.prepare(this.catalog.repeatables(), this.dialect, this.config.placeholders()) : List.of();
+                ? Repeatables.prepare(this.catalog.repeatables(), this.dialect, this.placeholders) : List.of();
         return new OfflineScript(command, range, render(plan) + renderRepeatables(repeatables), plan.rowsBefore(),
                 steps, plan.rowsAfter());
     }
@@ -155,7 +160,7 @@ final class OfflineRenderer {
                 List<SqlStatement> statements = script.offlineStatements(step.kind() != Step.Kind.DOWNGRADE,
                         this.dialect);
                 if (script.placeholders()) {
-                    statements = this.config.placeholders().apply(statements, script.description());
+                    statements = this.placeholders.apply(statements, script.description());
                 }
                 for (SqlStatement statement : statements) {
                     if (inTransaction) {

@@ -107,7 +107,7 @@ final class Queries {
         }
         // Split as the run would: in the session's SQL mode.
         PlanChecks.statements(this.catalog, plan, tables().dialect().forSqlMode(read.sqlMode()),
-                this.config.placeholders());
+                this.config.placeholders().forChecksums());
         if (!this.config.retryPartial()) {
             // The run would refuse before anything runs: so does its dry run.
             List<PartialAttempt> repeated = PartialAttempts.repeated(read.partial(), plan);
@@ -133,7 +133,8 @@ final class Queries {
         }
         Jdbc.require(this.config.dataSource(), "listing the repeatable scripts due");
         return Jdbc.autocommit(this.config.dataSource(), "reading the log table", c -> Repeatables.dueNames(c,
-                this.binding.on(c).tables(), this.catalog.repeatables(), this.config.placeholders()));
+                this.binding.on(c).tables(), this.catalog.repeatables(),
+                this.config.placeholders().forChecksums()));
     }
 
     private DbState readStateUnlocked() {

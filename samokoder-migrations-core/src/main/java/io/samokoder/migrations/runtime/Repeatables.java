@@ -51,9 +51,13 @@ final class Repeatables {
      */
     static List<Prepared> prepare(List<RepeatableScript> scripts, Dialect dialect, Placeholders placeholders) {
         List<Prepared> prepared = new ArrayList<>(scripts.size());
+        Placeholders summed = placeholders.forChecksums();
         for (RepeatableScript script : scripts) {
-            List<SqlStatement> statements = script.statements(dialect, placeholders, dialect.transactionalDdl());
-            prepared.add(new Prepared(script, statements, RepeatableScript.checksum(statements, dialect)));
+            List<SqlStatement> split = script.statements(dialect, Placeholders.OFF, dialect.transactionalDdl());
+            List<SqlStatement> statements = placeholders.apply(split, script.description());
+            // Built-in placeholders as written: a new connection's user or a new time does not make it due.
+            List<SqlStatement> checked = summed == placeholders ? statements : summed.apply(split, script.description());
+            prepared.add(new Prepared(script, statements, RepeatableScript.checksum(checked, dialect)));
         }
         return List.copyOf(prepared);
     }

@@ -15,6 +15,10 @@ import java.util.TreeMap;
  * matched without regard to case. A {@code ${} not followed by such a name and {@code }} is left as it is. A
  * placeholder without a value is refused, naming the file and line, before a run's first step.
  *
+ * <p>Flyway's built-in placeholders ({@code ${flyway:defaultSchema}}, {@code ${flyway:user}}, ...; see
+ * {@link #BUILT_IN}) take their values from the run ({@link #withBuiltIns}) unless given one; {@code
+ * ${flyway:filename}} is the script's file name.
+ *
  * <p>Statements are split first, so a value cannot add or end a statement; checksums and content hashes are
  * of the scripts as written, so the same script has the same checksum whatever the values. Revisions written
  * in Java are not touched (their code has its own variables). Values are written into the SQL as they are:
@@ -23,19 +27,46 @@ import java.util.TreeMap;
 public final class Placeholders {
 
     /** No replacement: scripts run as written, {@code ${...}} included. */
-    public static final Placeholders OFF = new Placeholders(Map.of(), false);
+    public static final Placeholders OFF = new Placeholders(Map.of(), false, null, false);
 
     /** Replacement with no values: a script with a placeholder is refused (the default). */
-    public static final Placeholders NONE = new Placeholders(Map.of(), true);
+    public static final Placeholders NONE = new Placeholders(Map.of(), true, null, false);
+
+    /**
+     * The names of Flyway's built-in placeholders that have a value without being given one: the schema of the
+     * engine's tables, the connection's user and database, the version table's name, the script's file name,
+     * when the run started ({@code yyyy-MM-dd HH:mm:ss}) and the process's working directory.
+     */
+    public static final List<String> BUILT_IN = List.of("flyway:defaultSchema", "flyway:user", "flyway:database",
+            "flyway:table", "flyway:filename", "flyway:timestamp", "flyway:workingDirectory");
 
     private static final String PREFIX = "${";
+    private static final String BUILT_IN_PREFIX = "flyway:";
+    private static final String FILENAME = "flyway:filename";
+
+    /** Where the values of the {@link #BUILT_IN} placeholders come from during a run. */
+    public interface BuiltIns {
+
+        /**
+         * The value of a built-in placeholder, or {@code null} where there is none (offline, there is no
+         * connection to take the user from).
+         *
+         * @param name one of {@link #BUILT_IN} but {@code flyway:filename}, in lower case
+         */
+        String value(String name);
+    }
 
     private final Map<String, String> values;
     private final boolean enabled;
+    private final BuiltIns builtIns;
+    /** Whether built-in placeholders without a given value are left as written (for checksums). */
+    private final boolean keepBuiltIns;
 
-    private Placeholders(Map<String, String> values, boolean enabled) {
+    private Placeholders(Map<String, String> values, boolean enabled, BuiltIns builtIns, boolean keepBuiltIns) {
         this.values = values;
         this.enabled = enabled;
+        this.builtIns = builtIns;
+        this.keepBuiltIns = keepBuiltIns;
     }
 
     /**
@@ -58,7 +89,24 @@ public final class Placeholders {
                 throw new IllegalArgumentException("Placeholder '" + name + "' is given twice (names ignore case)");
             }
         }
-        return byName.isEmpty() ? NONE : new Placeholders(Collections.unmodifiableMap(byName), true);
+        return byName.isEmpty() ? NONE : new Placeholders(Collections.unmodifiableMap(byName), true, null, false);
+    }
+
+    /**
+     * These values, and the {@link #BUILT_IN} placeholders that were given none from {@code builtIns}: what a
+     * run's or an offline script's statements are sent or written with.
+     */
+    public Placeholders withBuiltIns(BuiltIns builtIns) {
+        return this.enabled ? new Placeholders(this.values, true, Objects.requireNonNull(builtIns), false) : this;
+    }
+
+    /**
+     * These values, the {@link #BUILT_IN} placeholders that were given none left as written: what a repeatable
+     * script's checksum is taken over, so that it does not change with the connection's user or the time
+     * (which a start that reads no script could not tell), and what a check that needs no run's values uses.
+     */
+    public Placeholders forChecksums() {
+        return this.enabled && !this.keepBuiltIns ? new Placeholders(this.values, true, null, true) : this;
     }
 
     /** Whether placeholders are replaced at all. */
@@ -115,12 +163,21 @@ public final class Placeholders {
             int end = nameEnd(sql, at + PREFIX.length());
             if (end > at + PREFIX.length() && end < sql.length() && sql.charAt(end) == '}') {
                 String name = sql.substring(at + PREFIX.length(), end);
-                String value = this.values.get(name.toLowerCase(Locale.ROOT));
+                String key = name.toLowerCase(Locale.ROOT);
+                String value = this.values.get(key);
+                if (value == null && key.startsWith(BUILT_IN_PREFIX) && isBuiltIn(key)) {
+                    if (this.keepBuiltIns) {
+                        at = sql.indexOf(PREFIX, end + 1);
+                        continue;
+                    }
+                    value = key.equals(FILENAME) ? fileName(file) : this.builtIns == null ? null
+                            : this.builtIns.value(key);
+                }
                 if (value == null) {
                     throw new ScriptFormatException(file, line + newlines(sql, at), "No value for placeholder '${"
-                            + name + "}'; give it one (samokoder.migrations.placeholders." + name + "), or turn"
-                            + " placeholder replacement off (samokoder.migrations.placeholder-replacement=false) to"
-                            + " run the script as written");
+                            + name + "}'; give it one (samokoder.migrations.placeholders." + property(name)
+                            + "), or turn placeholder replacement off"
+                            + " (samokoder.migrations.placeholder-replacement=false) to run the script as written");
                 }
                 out = out == null ? new StringBuilder(sql.length() + value.length()) : out;
                 out.append(sql, copied, at).append(value);
@@ -131,6 +188,26 @@ public final class Placeholders {
             }
         }
         return out == null ? sql : out.append(sql, copied, sql.length()).toString();
+    }
+
+    private static boolean isBuiltIn(String key) {
+        for (String name : BUILT_IN) {
+            if (name.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last part of a script's description (a path or a class path location). */
+    private static String fileName(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), Math.max(file.lastIndexOf('\\'), file.lastIndexOf(':')));
+        return file.substring(slash + 1);
+    }
+
+    /** The name as a key of Spring's property map: in brackets where it holds '.' or ':'. */
+    private static String property(String name) {
+        return name.indexOf('.') >= 0 || name.indexOf(':') >= 0 ? "[" + name + "]" : name;
     }
 
     /** Where a name starting at {@code from} ends; {@code from} when none starts there. */

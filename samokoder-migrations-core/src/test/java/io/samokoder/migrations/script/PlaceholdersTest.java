@@ -79,4 +79,53 @@ class PlaceholdersTest {
         assertThat(Placeholders.of(Map.of("password", "S3cret")).toString()).isEqualTo("Placeholders[password]")
                 .doesNotContain("S3cret");
     }
+
+    /** A run's values for the built-ins of the connection and the run, as a run would give them. */
+    private static final Placeholders.BuiltIns RUN = name -> switch (name) {
+        case "flyway:user" -> "deployer";
+        case "flyway:defaultschema" -> "public";
+        case "flyway:table" -> "alembic_version";
+        default -> null;
+    };
+
+    @Test
+    void flywaysBuiltInPlaceholdersTakeTheRunsValuesUnlessGivenOne() {
+        Placeholders run = VALUES.withBuiltIns(RUN);
+        assertThat(run.replace("GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${FLYWAY:USER}; -- ${flyway:table}"
+                + " ${schema}", "f", 1)).isEqualTo("GRANT USAGE ON SCHEMA public TO deployer; -- alembic_version app");
+        assertThat(Placeholders.of(Map.of("flyway:user", "given")).withBuiltIns(RUN)
+                .replace("${flyway:user}", "f", 1)).isEqualTo("given");
+        // The file name, without its location, needs no run.
+        assertThat(VALUES.replace("-- ${flyway:filename}", "classpath:db/repeatable/R__grants.sql", 1))
+                .isEqualTo("-- R__grants.sql");
+        assertThat(VALUES.replace("-- ${flyway:filename}", "/srv/app/db/migrations/a1_init.sql", 1))
+                .isEqualTo("-- a1_init.sql");
+        assertThat(Placeholders.OFF.withBuiltIns(RUN).replace("${flyway:user}", "f", 1)).isEqualTo("${flyway:user}");
+    }
+
+    @Test
+    void aBuiltInWithoutAValueNamesThePropertyInBrackets() {
+        // Offline, say: no connection to take the user from.
+        assertThatThrownBy(() -> VALUES.withBuiltIns(name -> null).replace("SELECT '${flyway:user}'", "a.sql", 3))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageContaining("a.sql:3: ")
+                .hasMessageContaining("No value for placeholder '${flyway:user}'")
+                .hasMessageContaining("samokoder.migrations.placeholders.[flyway:user]");
+        // Not one of the built-ins: given or refused as any other.
+        assertThatThrownBy(() -> VALUES.withBuiltIns(RUN).replace("${flyway:environment}", "a.sql", 1))
+                .isInstanceOf(ScriptFormatException.class)
+                .hasMessageContaining("samokoder.migrations.placeholders.[flyway:environment]");
+    }
+
+    @Test
+    void forChecksumsTheBuiltInsStayAsWrittenAndTheGivenValuesAreReplaced() {
+        Placeholders summed = VALUES.withBuiltIns(RUN).forChecksums();
+        assertThat(summed.replace("${schema} ${flyway:user} ${flyway:filename} ${Flyway:Timestamp}", "a.sql", 1))
+                .isEqualTo("app ${flyway:user} ${flyway:filename} ${Flyway:Timestamp}");
+        assertThat(Placeholders.of(Map.of("flyway:user", "given")).forChecksums().replace("${flyway:user}", "f", 1))
+                .isEqualTo("given");
+        assertThat(summed.forChecksums()).isSameAs(summed);
+        assertThatThrownBy(() -> summed.replace("${missing}", "a.sql", 1)).isInstanceOf(ScriptFormatException.class);
+        assertThat(summed.values()).isEqualTo(VALUES.values());
+    }
 }
