@@ -93,6 +93,9 @@ public final class BenchmarkMain {
         if (this.options.parts().contains("F")) {
             new DeployPart(this.options, this.server, this.work, this.child, this.results).run();
         }
+        if (this.options.parts().contains("G")) {
+            new StormPart(this.options, this.server, this.work, this.child, this.results).run();
+        }
         if (this.options.parts().contains("C")) {
             partC();
         }

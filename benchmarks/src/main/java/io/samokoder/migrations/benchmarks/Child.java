@@ -23,7 +23,7 @@ final class Child {
     private final Path logDir;
     private final long timeoutSeconds;
     private final List<String> jvmArgs;
-    private int counter;
+    private final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
 
     Child(Path logDir, long timeoutSeconds, List<String> jvmArgs) {
         this.logDir = logDir;
@@ -41,8 +41,9 @@ final class Child {
         command.add(System.getProperty("java.class.path"));
         command.add(ChildMain.class.getName());
         command.addAll(List.of(args));
-        Path out = this.logDir.resolve("child-" + (++this.counter) + ".out");
-        Path err = this.logDir.resolve("child-" + this.counter + ".err");
+        int number = this.counter.incrementAndGet();
+        Path out = this.logDir.resolve("child-" + number + ".out");
+        Path err = this.logDir.resolve("child-" + number + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put(ChildMain.PASSWORD_VARIABLE, password == null ? "" : password);
         builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true");

@@ -14,11 +14,11 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         List<String> graphSources, int warmRuns, Map<Tool, Integer> maxN, Path out, Path workDir, long childTimeoutSeconds, List<String> jvmArgs,
         Path sampleAppJar, List<Path> clis, List<Integer> cliSizes, Path alembic, int alembicReps, int alembicMaxN,
         String commandLine, Db db, boolean rotate, double latencyMillis, List<Integer> adds,
-        boolean serverCommits) {
+        boolean serverCommits, List<Integer> instances) {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,B,C,D,E,F    parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
+              --parts A,B,C,D,E,F,G  parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
               --db postgresql        the server for A and B: postgresql (default) or mariadb (SAMOKODER_BENCH_MARIADB_URL,
                                      default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
@@ -32,6 +32,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --a-reps N             repetitions of A only (default: --reps), e.g. 1 at N=10000
               --add 1,20             F: migrations added on top of N applied, one measurement each per repetition
                                      (default 1,20)
+              --instances 1,5,20     G: instances started together with one migration pending (default 1,5,20)
               --tools raw,ours,flyway,liquibase   tools to compare (raw is always run: ratios need it);
                                      ours_full: ours with the fast start off (B only);
                                      ours_java: ours with the same DDL as Java revisions (not in the default)
@@ -65,6 +66,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         boolean rotate = true;
         double latency = 0;
         boolean serverCommits = false;
+        List<Integer> instances = List.of(1, 5, 20);
         List<Integer> graphSizes = List.of(10_000, 50_000);
         List<String> graphSources = List.of("dir");
         int warm = 10;
@@ -111,8 +113,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
                         String part = p.trim().toUpperCase(Locale.ROOT);
-                        if (!List.of("A", "B", "C", "D", "E", "F").contains(part)) {
-                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E or F");
+                        if (!List.of("A", "B", "C", "D", "E", "F", "G").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E, F or G");
                         }
                         parts.add(part);
                     }
@@ -165,6 +167,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 }
                 case "--cli-sizes" -> cliSizes = ints(value);
                 case "--alembic" -> alembic = value.equals("none") ? null : Path.of(value);
+                case "--instances" -> instances = ints(value);
                 case "--commits" -> serverCommits = switch (value) {
                     case "async" -> false;
                     case "server" -> true;
@@ -185,13 +188,13 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
                 sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency,
-                adds, serverCommits);
+                adds, serverCommits, instances);
     }
 
     /** Whether a part that needs the database (A, B, D, F) is selected. */
     boolean needsDatabase() {
         return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D")
-                || this.parts.contains("F");
+                || this.parts.contains("F") || this.parts.contains("G");
     }
 
     /**

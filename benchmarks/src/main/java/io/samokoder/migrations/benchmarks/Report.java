@@ -52,6 +52,9 @@ final class Report {
         if (!results.f.isEmpty()) {
             partF(md, options, results);
         }
+        if (!results.g.isEmpty()) {
+            StormPart.render(md, options, results);
+        }
         if (!results.c.isEmpty()) {
             partC(md, results);
         }

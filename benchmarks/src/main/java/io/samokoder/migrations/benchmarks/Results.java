@@ -32,6 +32,8 @@ final class Results {
     /** F: migrations added on top of N applied, by {@link #fKey}. */
     final Map<String, List<Sample>> f = new LinkedHashMap<>();
     final Map<String, List<GraphSample>> c = new LinkedHashMap<>();
+    /** G: instances starting together, by {@link StormPart#key}. */
+    final Map<String, List<StormPart.Sample>> g = new LinkedHashMap<>();
     /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
     final List<BootStartup.Times> dDisabled = new ArrayList<>();
