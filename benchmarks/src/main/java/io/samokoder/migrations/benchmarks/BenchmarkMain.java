@@ -96,6 +96,9 @@ public final class BenchmarkMain {
         if (this.options.parts().contains("G")) {
             new StormPart(this.options, this.server, this.work, this.child, this.results).run();
         }
+        if (this.options.parts().contains("H")) {
+            new KilledHolderPart(this.options, this.server, this.work, this.child, this.results).run();
+        }
         if (this.options.parts().contains("C")) {
             partC();
         }

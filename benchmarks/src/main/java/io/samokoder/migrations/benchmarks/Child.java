@@ -31,7 +31,16 @@ final class Child {
         this.jvmArgs = jvmArgs;
     }
 
+    /** A child that was started: its process and where its output goes. */
+    record Started(Process process, Path out, Path err, String[] args, long startNanos) {
+    }
+
     Outcome run(String password, String... args) throws IOException, InterruptedException {
+        return finish(start(password, args));
+    }
+
+    /** Starts a child without waiting for it ({@link #finish} waits; the caller may kill it first). */
+    Started start(String password, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dliquibase.analytics.enabled=false");
@@ -48,15 +57,21 @@ final class Child {
         builder.environment().put(ChildMain.PASSWORD_VARIABLE, password == null ? "" : password);
         builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true");
         long start = System.nanoTime();
-        Process process = builder.start();
+        return new Started(builder.start(), out, err, args, start);
+    }
+
+    /** Waits for a started child and reads its RESULT lines. */
+    Outcome finish(Started started) throws IOException, InterruptedException {
+        Process process = started.process();
+        String[] args = started.args();
         boolean finished = process.waitFor(this.timeoutSeconds, TimeUnit.SECONDS);
-        double millis = (System.nanoTime() - start) / 1e6;
+        double millis = (System.nanoTime() - started.startNanos()) / 1e6;
         if (!finished) {
             process.destroyForcibly().waitFor();
             throw new ChildFailedException("timed out after " + this.timeoutSeconds + " s: " + describe(args));
         }
         List<Map<String, String>> results = new ArrayList<>();
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(started.out(), StandardCharsets.UTF_8)) {
             if (line.startsWith("RESULT ")) {
                 Map<String, String> fields = new HashMap<>();
                 for (String pair : line.substring("RESULT ".length()).trim().split(" ")) {
@@ -67,12 +82,12 @@ final class Child {
             }
         }
         if (process.exitValue() != 0 || results.isEmpty()) {
-            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            String stderr = Files.readString(started.err(), StandardCharsets.UTF_8);
             throw new ChildFailedException("failed (exit " + process.exitValue() + "): " + describe(args) + "\n"
                     + tail(stderr, 3000));
         }
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
+        Files.deleteIfExists(started.out());
+        Files.deleteIfExists(started.err());
         return new Outcome(results, millis);
     }
 

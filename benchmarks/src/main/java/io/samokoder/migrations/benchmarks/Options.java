@@ -18,7 +18,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,B,C,D,E,F,G  parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
+              --parts A,...,H        parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
               --db postgresql        the server for A and B: postgresql (default) or mariadb (SAMOKODER_BENCH_MARIADB_URL,
                                      default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
               --n 100,1000,10000     migration counts for A and B (default 100,1000)
@@ -113,8 +113,8 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
                         String part = p.trim().toUpperCase(Locale.ROOT);
-                        if (!List.of("A", "B", "C", "D", "E", "F", "G").contains(part)) {
-                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E, F or G");
+                        if (!List.of("A", "B", "C", "D", "E", "F", "G", "H").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E, F, G or H");
                         }
                         parts.add(part);
                     }
@@ -194,7 +194,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
     /** Whether a part that needs the database (A, B, D, F) is selected. */
     boolean needsDatabase() {
         return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D")
-                || this.parts.contains("F") || this.parts.contains("G");
+                || this.parts.contains("F") || this.parts.contains("G") || this.parts.contains("H");
     }
 
     /**

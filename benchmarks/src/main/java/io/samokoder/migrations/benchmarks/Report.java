@@ -55,6 +55,9 @@ final class Report {
         if (!results.g.isEmpty()) {
             StormPart.render(md, options, results);
         }
+        if (!results.h.isEmpty()) {
+            KilledHolderPart.render(md, options, results);
+        }
         if (!results.c.isEmpty()) {
             partC(md, results);
         }

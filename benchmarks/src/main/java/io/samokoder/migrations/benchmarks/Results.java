@@ -34,6 +34,8 @@ final class Results {
     final Map<String, List<GraphSample>> c = new LinkedHashMap<>();
     /** G: instances starting together, by {@link StormPart#key}. */
     final Map<String, List<StormPart.Sample>> g = new LinkedHashMap<>();
+    /** H: the lock holder killed, by {@link KilledHolderPart#key}. */
+    final Map<String, List<KilledHolderPart.Sample>> h = new LinkedHashMap<>();
     /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
     final List<BootStartup.Times> dDisabled = new ArrayList<>();

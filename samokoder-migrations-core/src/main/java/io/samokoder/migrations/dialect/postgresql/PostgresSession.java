@@ -87,9 +87,13 @@ final class PostgresSession implements SessionSql {
         return 14;
     }
 
+    /**
+     * A quarter of a second: the lock of a killed migrator whose statement is running goes that soon to the
+     * next instance; the check is one look at the socket per interval while a statement runs.
+     */
     @Override
     public String deadClientCheckValue() {
-        return "1000";
+        return "250";
     }
 
     /**
