@@ -47,10 +47,6 @@ final class KilledHolderPart {
         return n + "/" + tool.key();
     }
 
-    private static boolean locks(Tool tool) {
-        return tool == Tool.OURS || tool == Tool.FLYWAY || tool == Tool.LIQUIBASE;
-    }
-
     void run() throws IOException, InterruptedException {
         if (this.server.db() != Db.POSTGRESQL) {
             this.results.notes.add("H runs on PostgreSQL only (its pending migration sleeps in pg_sleep)");
@@ -58,7 +54,7 @@ final class KilledHolderPart {
         }
         for (int n : this.options.ns()) {
             for (Tool tool : this.options.tools()) {
-                if (locks(tool) && this.options.runs(tool, n)) {
+                if (tool.inLockParts() && this.options.runs(tool, n)) {
                     Workload.directory(this.work, this.server.db(), tool, n);
                     sleeping(tool, n + 1);
                 }
@@ -66,7 +62,7 @@ final class KilledHolderPart {
             Workload.flush();
             for (int rep = 1; rep <= this.options.reps(); rep++) {
                 for (Tool tool : this.options.toolsInRepetition(rep)) {
-                    if (locks(tool) && this.options.runs(tool, n)) {
+                    if (tool.inLockParts() && this.options.runs(tool, n)) {
                         measure(n, rep, tool);
                     }
                 }

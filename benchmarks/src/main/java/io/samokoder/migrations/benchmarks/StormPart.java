@@ -42,15 +42,10 @@ final class StormPart {
         return n + "/" + instances + "/" + tool.key();
     }
 
-    /** Raw JDBC takes no lock (its instances would all apply the migration), and ours once is enough. */
-    private static boolean locks(Tool tool) {
-        return tool == Tool.OURS || tool == Tool.FLYWAY || tool == Tool.LIQUIBASE;
-    }
-
     void run() throws IOException, InterruptedException {
         for (int n : this.options.ns()) {
             for (Tool tool : this.options.tools()) {
-                if (locks(tool) && this.options.runs(tool, n)) {
+                if (tool.inLockParts() && this.options.runs(tool, n)) {
                     Workload.directory(this.work, this.server.db(), tool, n);
                     Workload.settle(Workload.directory(this.work, this.server.db(), tool, n + 1));
                 }
@@ -59,7 +54,7 @@ final class StormPart {
             for (int rep = 1; rep <= this.options.reps(); rep++) {
                 for (int instances : this.options.instances()) {
                     for (Tool tool : this.options.toolsInRepetition(rep)) {
-                        if (locks(tool) && this.options.runs(tool, n)) {
+                        if (tool.inLockParts() && this.options.runs(tool, n)) {
                             measure(n, instances, rep, tool);
                         }
                     }

@@ -27,6 +27,14 @@ enum Tool {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether G and H run it: a tool with a lock of its own (raw JDBC has none; ours with scripts stands for
+     * ours).
+     */
+    boolean inLockParts() {
+        return this == OURS || this == FLYWAY || this == LIQUIBASE;
+    }
+
     static Tool of(String key) {
         for (Tool tool : values()) {
             if (tool.key().equals(key.trim().toLowerCase(Locale.ROOT))) {
