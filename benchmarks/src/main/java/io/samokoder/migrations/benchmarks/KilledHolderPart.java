@@ -2,8 +2,6 @@ package io.samokoder.migrations.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Part H (PostgreSQL): the instance that holds the tool's lock is killed (SIGKILL) in the middle of the pending
@@ -71,40 +68,8 @@ final class KilledHolderPart {
     }
 
     /** The tool's directory of n migrations whose last one sleeps first. */
-    private Path sleeping(Tool tool, int n) throws IOException {
-        Path target = this.work.resolve(this.server.db().key() + "-" + tool.key() + "-" + n + "-sleeping");
-        if (Files.isDirectory(target)) {
-            return target;
-        }
-        Path source = Workload.directory(this.work, this.server.db(), tool, n);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        String suffix = tool == Tool.FLYWAY ? "V" + n + "__create_t_" + n + ".sql" : "_create_t_" + n + ".sql";
-        Path last = findLast(target, tool, n, suffix);
-        String text = Files.readString(last, StandardCharsets.UTF_8);
-        String marker = tool == Tool.OURS ? "-- migrate:upgrade\n" : tool == Tool.LIQUIBASE ? "--changeset bench:" + n
-                + "\n" : "";
-        int at = marker.isEmpty() ? 0 : text.indexOf(marker) + marker.length();
-        Files.writeString(last, text.substring(0, at) + SLEEP + text.substring(at), StandardCharsets.UTF_8);
-        return target;
-    }
-
-    private static Path findLast(Path dir, Tool tool, int n, String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return tool == Tool.FLYWAY ? name.equals(suffix) : tool == Tool.LIQUIBASE ? name.endsWith(suffix)
-                        : name.startsWith(String.format("%06d_", n));
-            }).findFirst().orElseThrow(() -> new IOException("No migration " + n + " of " + tool.key() + " in " + dir));
-        }
+    private Path sleeping(Tool tool, int n) {
+        return Workload.directoryWithLastBeginning(this.work, this.server.db(), tool, n, "sleeping", SLEEP);
     }
 
     private void measure(int n, int rep, Tool tool) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 /**
  * Writes the same N migrations in each tool's native format. Migration i (1-based) creates table
@@ -48,18 +49,37 @@ final class Workload {
 
     /** The directory with the N migrations of a tool, written on first use under {@code root}. */
     static Path directory(Path root, Db db, Tool tool, int n) {
-        Path dir = root.resolve(db.key() + "-" + tool.key() + "-" + n);
+        return write(root, db, tool, n, "", "");
+    }
+
+    /**
+     * The directory with the N migrations of a tool whose last one runs {@code first} before its own
+     * statements (part H's sleeping migration), written on first use under {@code root}; {@code name} tells it
+     * apart from the plain one.
+     */
+    static Path directoryWithLastBeginning(Path root, Db db, Tool tool, int n, String name, String first) {
+        return write(root, db, tool, n, "-" + name, first);
+    }
+
+    private static Path write(Path root, Db db, Tool tool, int n, String variant, String first) {
+        Path dir = root.resolve(db.key() + "-" + tool.key() + "-" + n + variant);
         if (Files.isDirectory(dir)) {
             return dir;
         }
+        IntFunction<String> sql = i -> i == n ? first + db.sql(i) : db.sql(i);
         try {
-            Path tmp = Files.createDirectories(root.resolve(db.key() + "-" + tool.key() + "-" + n + ".tmp"));
+            Path tmp = Files.createDirectories(root.resolve(dir.getFileName() + ".tmp"));
             switch (tool) {
-                case RAW -> writeRaw(tmp, db, n);
-                case OURS, OURS_FULL -> writeOurs(tmp, db, n);
-                case OURS_JAVA -> JavaRevisionWorkload.write(tmp, n);
-                case FLYWAY -> writeFlyway(tmp, db, n);
-                case LIQUIBASE -> writeLiquibase(tmp, db, n);
+                case RAW -> writeRaw(tmp, sql, n);
+                case OURS, OURS_FULL -> writeOurs(tmp, sql, n);
+                case OURS_JAVA -> {
+                    if (!first.isEmpty()) {
+                        throw new IllegalArgumentException("Java revisions have no SQL to put first");
+                    }
+                    JavaRevisionWorkload.write(tmp, n);
+                }
+                case FLYWAY -> writeFlyway(tmp, sql, n);
+                case LIQUIBASE -> writeLiquibase(tmp, sql, n);
                 default -> throw new IllegalStateException(tool.name());
             }
             Files.move(tmp, dir);
@@ -73,13 +93,13 @@ final class Workload {
         return String.format("%06d", i);
     }
 
-    private static void writeRaw(Path dir, Db db, int n) throws IOException {
+    private static void writeRaw(Path dir, IntFunction<String> sql, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
-            Files.writeString(dir.resolve(pad(i) + ".sql"), db.sql(i), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(pad(i) + ".sql"), sql.apply(i), StandardCharsets.UTF_8);
         }
     }
 
-    private static void writeOurs(Path dir, Db db, int n) throws IOException {
+    private static void writeOurs(Path dir, IntFunction<String> sql, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
             String header = "-- create t_" + i + "\n"
                     + "--\n"
@@ -89,19 +109,19 @@ final class Workload {
                     + "\n"
                     + "-- migrate:upgrade\n";
             String down = "\n-- migrate:downgrade\nDROP TABLE t_" + i + ";\n";
-            Files.writeString(dir.resolve(pad(i) + "_" + revisionId(i) + ".sql"), header + db.sql(i) + down,
+            Files.writeString(dir.resolve(pad(i) + "_" + revisionId(i) + ".sql"), header + sql.apply(i) + down,
                     StandardCharsets.UTF_8);
         }
     }
 
-    private static void writeFlyway(Path dir, Db db, int n) throws IOException {
+    private static void writeFlyway(Path dir, IntFunction<String> sql, int n) throws IOException {
         for (int i = 1; i <= n; i++) {
-            Files.writeString(dir.resolve("V" + i + "__create_t_" + i + ".sql"), db.sql(i), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("V" + i + "__create_t_" + i + ".sql"), sql.apply(i), StandardCharsets.UTF_8);
         }
     }
 
     /** Liquibase formatted SQL, one changeset per file, listed in order by a master XML changelog. */
-    private static void writeLiquibase(Path dir, Db db, int n) throws IOException {
+    private static void writeLiquibase(Path dir, IntFunction<String> sql, int n) throws IOException {
         Path changes = Files.createDirectories(dir.resolve("changes"));
         try (Writer master = Files.newBufferedWriter(dir.resolve("changelog.xml"), StandardCharsets.UTF_8)) {
             master.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -112,7 +132,7 @@ final class Workload {
             for (int i = 1; i <= n; i++) {
                 String name = pad(i) + "_create_t_" + i + ".sql";
                 Files.writeString(changes.resolve(name), "--liquibase formatted sql\n\n--changeset bench:" + i + "\n"
-                        + db.sql(i) + "--rollback DROP TABLE t_" + i + ";\n", StandardCharsets.UTF_8);
+                        + sql.apply(i) + "--rollback DROP TABLE t_" + i + ";\n", StandardCharsets.UTF_8);
                 master.write("  <include file=\"changes/" + name + "\" relativeToChangelogFile=\"true\"/>\n");
             }
             master.write("</databaseChangeLog>\n");
