@@ -15,8 +15,9 @@ import java.util.List;
  * @param startedAt when the run started (before waiting for the lock)
  * @param duration how long the run took, lock wait included
  * @param lockWait how long the run waited for the migration lock
- * @param fastStart whether the run was answered by the fast start's single query (no lock taken, no
- *     script read) rather than by the full check under the lock
+ * @param fastStart whether the run was answered by the fast start's single query (no script read; no lock
+ *     taken, unless the run waited for another instance's run and asked once it held the lock) rather than by
+ *     the full check under the lock
  * @param warnings what the planner warned about, e.g. Alembic's "downgrade -1 from multiple heads is
  *     ambiguous; ..."
  * @param repeatables the file names of the repeatable scripts the run applied after its steps, in order

@@ -74,6 +74,19 @@ final class FastStart {
         return Jdbc.autocommit(connection, READING, check(binding, catalog));
     }
 
+    /**
+     * The fast start's check on the lock's connection ({@link MigrationLock#read}), for a run that waited for
+     * another's: the verified rows, or {@code null}.
+     */
+    static List<String> verifiedRows(MigrationLock lock, Binding.Bound bound, Catalog catalog) throws SQLException {
+        return lock.read(new Jdbc.Work<Answer>() {
+            @Override
+            public Answer run(Connection connection) throws SQLException {
+                return bound.fastStart().check(connection, catalog);
+            }
+        }).rows();
+    }
+
     /** An inner class, not a lambda: on a cold start a lambda's class would cost more than the query. */
     private static Jdbc.Work<Answer> check(Binding binding, Catalog catalog) {
         return new Jdbc.Work<Answer>() {

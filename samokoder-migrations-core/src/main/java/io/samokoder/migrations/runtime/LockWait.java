@@ -128,7 +128,7 @@ final class LockWait {
                         }
                         return new MigrationLock(dataSource, connection, restoreAutoCommit, sql, key, name,
                                 session.id(), session.sqlMode(), sql.lockHolderQuery(schema, table), waited,
-                                created ? sql.tableDrop(schema, table).orElse(null) : null);
+                                reportedWaiting, created ? sql.tableDrop(schema, table).orElse(null) : null);
                     }
                     if (inTransaction) {
                         connection.rollback();

@@ -54,6 +54,8 @@ final class MigrationLock implements AutoCloseable {
     /** Who holds the lock ({@link LockSql#lockHolderQuery}), read when the unlock finds it not held by this session. */
     private final String holderQuery;
     private final Duration waited;
+    /** Whether another session held the lock when this run first tried it. */
+    private final boolean contended;
     /** What removes the lock's own table, where taking the lock created it ({@link LockSql#tableDrop}). */
     private final LockTableDrop discard;
     /** Whether {@link #close} runs {@link #discard}. */
@@ -68,7 +70,7 @@ final class MigrationLock implements AutoCloseable {
 
     MigrationLock(DataSource dataSource, Connection connection, boolean restoreAutoCommit,
             LockSql sql, long key, String name, long sessionId, String sqlMode, String holderQuery, Duration waited,
-            LockTableDrop discard) {
+            boolean contended, LockTableDrop discard) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -79,6 +81,7 @@ final class MigrationLock implements AutoCloseable {
         this.sqlMode = sqlMode;
         this.holderQuery = holderQuery;
         this.waited = waited;
+        this.contended = contended;
         this.discard = discard;
     }
 
@@ -179,6 +182,14 @@ final class MigrationLock implements AutoCloseable {
     /** How long the lock was waited for. */
     Duration waited() {
         return this.waited;
+    }
+
+    /**
+     * Whether another session held the lock at this run's first attempt, so that the run waited for another
+     * instance's (which may have done what this one came to do).
+     */
+    boolean contended() {
+        return this.contended;
     }
 
     /**
