@@ -111,6 +111,23 @@ class RoundTripTest {
                 .containsExactly("r2");
     }
 
+    @Test
+    void currentReadsTheVersionRowsAloneWhateverTheHistory(TestDatabase db, @TempDir Path dir) {
+        Path scripts = chain(dir, 6);
+        new Migrations(Db.config(Db.schema(db, "rt_current"), scripts).build()).upgrade("heads");
+        AtomicInteger executes = new AtomicInteger();
+        Migrations migrations = new Migrations(Db.config(counting(Db.schema(db, "rt_current"), executes, false),
+                scripts).build());
+
+        // The tables looked up, then the version rows: the log, which grows with the history, is not read (a
+        // report's check for another instance's run, and a health check, make this call on every request).
+        assertThat(migrations.current()).containsExactly("r6");
+        assertThat(executes.get()).isEqualTo(2);
+        executes.set(0);
+        assertThat(migrations.history(null)).hasSize(6);
+        assertThat(executes.get()).as("history reads the log as well").isEqualTo(3);
+    }
+
     /** {@link #executesForUpgrade} with the scripts in {@code db/migrations} of a jar. */
     private static int executesForUpgradeFromJar(TestDatabase db, String schema, Path jar) throws IOException {
         AtomicInteger executes = new AtomicInteger();

@@ -108,6 +108,9 @@ public final class BenchmarkMain {
         if (this.options.parts().contains("E")) {
             new CommandLinePart(this.options, this.work, this.results).run();
         }
+        if (this.options.parts().contains("I")) {
+            new EndpointPart(this.options, this.server, this.work, this.results).run();
+        }
     }
 
     private static String key(int n, Tool tool) {

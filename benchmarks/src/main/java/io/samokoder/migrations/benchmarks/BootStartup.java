@@ -54,43 +54,74 @@ final class BootStartup {
 
     static Times start(Path jar, BenchServer.Database db, boolean migrationsEnabled, long timeoutSeconds,
             List<String> jvmArgs) throws IOException, InterruptedException {
+        Process process = launch(jar, db, jvmArgs, List.of("--server.port=0",
+                "--samokoder.migrations.enabled=" + migrationsEnabled));
+        try {
+            return awaitStarted(process, timeoutSeconds, "migrations enabled=" + migrationsEnabled);
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** Starts the sample app's jar against the database, with these application arguments; output to read. */
+    static Process launch(Path jar, BenchServer.Database db, List<String> jvmArgs, List<String> arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--server.port=0");
         command.add("--spring.datasource.url=" + db.url());
         command.add("--spring.datasource.username=" + db.user());
-        command.add("--samokoder.migrations.enabled=" + migrationsEnabled);
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    /**
+     * Reads the app's output until Spring Boot's start-up line, which it returns; afterwards the output is
+     * drained on a thread of its own, so that the app never blocks on a full pipe.
+     */
+    static Times awaitStarted(Process process, long timeoutSeconds, String what) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         List<String> tail = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Matcher m = STARTED.matcher(line);
-                if (m.find()) {
-                    return new Times(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
-                }
-                tail.add(line);
-                if (tail.size() > 40) {
-                    tail.remove(0);
-                }
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher m = STARTED.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // discarded
+                        }
+                    } catch (IOException e) {
+                        // the app ended
+                    }
+                }, "sample-app-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new Times(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
             }
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            tail.add(line);
+            if (tail.size() > 40) {
+                tail.remove(0);
+            }
+            if (System.nanoTime() > deadline) {
+                break;
             }
         }
-        throw new Child.ChildFailedException("sample app did not report its start-up (migrations enabled="
-                + migrationsEnabled + "):\n" + String.join("\n", tail));
+        throw new Child.ChildFailedException("sample app did not report its start-up (" + what + "):\n"
+                + String.join("\n", tail));
+    }
+
+    /** Stops the app, forcibly after 30 s. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 }

@@ -18,10 +18,10 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
-              --parts A,...,H        parts to run (default A,B,C; D needs the sample app's jar, E the CLI's)
+              --parts A,...,I        parts to run (default A,B,C; D and I need the sample app's jar, E the CLI's)
               --db postgresql        the server for A and B: postgresql (default) or mariadb (SAMOKODER_BENCH_MARIADB_URL,
-                                     default jdbc:mariadb://127.0.0.1:3306/, user root; D: PostgreSQL only)
-              --n 100,1000,10000     migration counts for A and B (default 100,1000)
+                                     default jdbc:mariadb://127.0.0.1:3306/, user root; D and I: PostgreSQL only)
+              --n 100,1000,10000     migration counts for A, B, F, G, H and I (default 100,1000)
               --reps 5               repetitions, tools interleaved within each (default 5, at least 1)
               --order rotate         the tools' order within a repetition of A and B: rotate (default; shifted by
                                      one each repetition, so no tool always runs right after another's writes) or fixed
@@ -44,7 +44,7 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
               --work-dir DIR         where generated migrations go (default: a temporary directory, deleted)
               --child-timeout 1800   seconds before a measurement child is killed (default 1800)
               --jvm-arg ARG          extra JVM argument for every child (repeatable)
-              --sample-app-jar JAR   the sample app's executable jar for D (default: sample-app/target/*.jar)
+              --sample-app-jar JAR   the sample app's executable jar for D and I (default: sample-app/target/*.jar)
               --cli JAR|LAUNCHER     our CLI for E, comma-separated to compare several (default:
                                      samokoder-migrations-cli/target/samokoder-migrations-cli-0.1.0-SNAPSHOT.jar)
               --cli-sizes 1000,10000,50000  revision counts for E (default 1000,10000,50000)
@@ -113,8 +113,9 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                     parts = new LinkedHashSet<>();
                     for (String p : value.split(",")) {
                         String part = p.trim().toUpperCase(Locale.ROOT);
-                        if (!List.of("A", "B", "C", "D", "E", "F", "G", "H").contains(part)) {
-                            throw new IllegalArgumentException("Unknown part " + p + "; use A, B, C, D, E, F, G or H");
+                        if (!List.of("A", "B", "C", "D", "E", "F", "G", "H", "I").contains(part)) {
+                            throw new IllegalArgumentException("Unknown part " + p
+                                    + "; use A, B, C, D, E, F, G, H or I");
                         }
                         parts.add(part);
                     }
@@ -183,18 +184,20 @@ record Options(List<Integer> ns, int reps, int aReps, Set<String> parts, List<To
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
-        if (db != Db.POSTGRESQL && parts.contains("D")) {
-            throw new IllegalArgumentException("Part D (the sample app) runs on PostgreSQL only; leave out --db or D");
+        if (db != Db.POSTGRESQL && (parts.contains("D") || parts.contains("I"))) {
+            throw new IllegalArgumentException("Parts D and I (the sample app) run on PostgreSQL only; leave out --db,"
+                    + " or D and I");
         }
         return new Options(ns, reps, aReps < 0 ? reps : aReps, parts, tools, graphSizes, graphSources, warm, maxN, out, workDir, timeout, List.copyOf(jvmArgs),
                 sampleAppJar, List.copyOf(clis), cliSizes, alembic, alembicReps, alembicMaxN, String.join(" ", args), db, rotate, latency,
                 adds, serverCommits, instances);
     }
 
-    /** Whether a part that needs the database (A, B, D, F) is selected. */
+    /** Whether a part that needs the database (all but C and E) is selected. */
     boolean needsDatabase() {
         return this.parts.contains("A") || this.parts.contains("B") || this.parts.contains("D")
-                || this.parts.contains("F") || this.parts.contains("G") || this.parts.contains("H");
+                || this.parts.contains("F") || this.parts.contains("G") || this.parts.contains("H")
+                || this.parts.contains("I");
     }
 
     /**

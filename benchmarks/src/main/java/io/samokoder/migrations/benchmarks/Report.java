@@ -67,6 +67,9 @@ final class Report {
         if (!results.e.isEmpty()) {
             CommandLineReport.render(md, options, results);
         }
+        if (!results.i.isEmpty()) {
+            EndpointPart.render(md, options, results);
+        }
         if (!results.notes.isEmpty()) {
             md.append("### Notes\n\n");
             for (String note : results.notes) {

@@ -36,6 +36,8 @@ final class Results {
     final Map<String, List<StormPart.Sample>> g = new LinkedHashMap<>();
     /** H: the lock holder killed, by {@link KilledHolderPart#key}. */
     final Map<String, List<KilledHolderPart.Sample>> h = new LinkedHashMap<>();
+    /** I: the endpoint and the health check, by N. */
+    final Map<Integer, List<EndpointPart.Sample>> i = new LinkedHashMap<>();
     /** D: start-up times per repetition, migrations enabled (nothing pending) and disabled. */
     final List<BootStartup.Times> dEnabled = new ArrayList<>();
     final List<BootStartup.Times> dDisabled = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
+import io.samokoder.migrations.graph.Revision;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,20 +78,27 @@ public class MigrationsEndpoint {
         return null;
     }
 
+    /**
+     * The id the spec names, resolved in the revision map (no database read: the revision's state comes from the
+     * report), else an exact id or unique prefix among the report's revisions (of an id longer than three
+     * characters, as Alembic's lookup), else {@code null}.
+     */
     private static String resolve(MigrationsInitializer initializer, MigrationsReport report, String spec) {
         try {
-            return initializer.getMigrations().show(spec).id();
+            List<Revision> found = initializer.getMigrations().revisionMap().getRevisions(spec);
+            if (found.size() == 1) {
+                return found.get(0).id();
+            }
         }
         catch (MigrationException ex) {
-            // Unknown or ambiguous here, or the database is down: fall back to an exact id or unique prefix
-            // (of an id longer than three characters, as Alembic's lookup).
-            List<String> matches = report.history()
-                .stream()
-                .map(RevisionInfo::id)
-                .filter((id) -> id.equals(spec) || (id.length() > 3 && id.startsWith(spec)))
-                .toList();
-            return matches.size() == 1 ? matches.get(0) : null;
+            // Unknown or ambiguous here, or the scripts cannot be read: the report's revisions below.
         }
+        List<String> matches = report.history()
+            .stream()
+            .map(RevisionInfo::id)
+            .filter((id) -> id.equals(spec) || (id.length() > 3 && id.startsWith(spec)))
+            .toList();
+        return matches.size() == 1 ? matches.get(0) : null;
     }
 
     /**

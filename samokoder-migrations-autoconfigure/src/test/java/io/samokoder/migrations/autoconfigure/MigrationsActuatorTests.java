@@ -138,6 +138,12 @@ class MigrationsActuatorTests {
                     assertThat(bean.staleReason()).startsWith("database unavailable").doesNotContain(db.name());
                     assertThat(bean.current()).containsExactly("aaaa00000003");
                     assertThat(bean.history()).hasSize(3);
+                    // A revision is resolved in the revision map, without the database; its state is the report's.
+                    MigrationsEndpoint.RevisionResponse head = endpoint.revision("heads");
+                    assertThat(head.stale()).isTrue();
+                    assertThat(head.revision().id()).isEqualTo("aaaa00000003");
+                    assertThat(head.revision().applied()).isTrue();
+                    assertThat(endpoint.revision("head").revision().id()).isEqualTo("aaaa00000003");
                     dataSource.down.set(false);
                     assertThat(context.getBean(MigrationsInitializer.class).report().stale()).isFalse();
                 });

@@ -74,6 +74,27 @@ record DbState(List<String> rows, Map<String, LogStore.Entry> log, boolean versi
     }
 
     /**
+     * The version rows alone, in row order; none when the version table is missing (looked up first where the
+     * dialect looks tables up, as {@link #read(Connection, VersionStore, LogStore, Tables)} does). The log is not
+     * read: for callers that show only the rows, such as {@code current} and a report's check for another
+     * instance's run, so that their cost does not grow with the history.
+     */
+    static List<String> readRows(Connection connection, VersionStore versions, Tables tables) throws SQLException {
+        boolean[] found = lookUp(connection, tables, List.of(tables.versionTable()));
+        if (found != null && !found[0]) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(versions.readRows(connection));
+        } catch (SQLException e) {
+            if (!tables.dialect().isUndefinedTable(e)) {
+                throw e;
+            }
+            return List.of();
+        }
+    }
+
+    /**
      * Whether each of these tables exists, looked up in the catalog
      * ({@link io.samokoder.migrations.dialect.StoreSql#tablesExist}); {@code null} where the dialect has no
      * such lookup.

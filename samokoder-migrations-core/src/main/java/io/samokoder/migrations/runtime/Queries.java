@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 
 /**
  * The read-only commands: current, history, show, status, validate and the dry run. None takes the
- * lock or writes; each reads the version rows and the log once, without the lock.
+ * lock or writes; each reads the version rows and (all but current) the log once, without the lock.
  */
 final class Queries {
 
@@ -38,8 +38,13 @@ final class Queries {
         this.reports = new Reports(catalog);
     }
 
+    /** The version rows; the log is not read. */
     List<String> current() {
-        return readStateRequired("reading the version table").rows();
+        DataSource dataSource = Jdbc.require(this.config.dataSource(), "reading the version table");
+        return Jdbc.autocommit(dataSource, "reading the version table", c -> {
+            Binding.Bound bound = this.binding.on(c);
+            return DbState.readRows(c, bound.versions(), bound.tables());
+        });
     }
 
     List<RevisionInfo> history(String range) {
@@ -146,11 +151,6 @@ final class Queries {
             Binding.Bound bound = this.binding.on(c);
             return DbState.read(c, bound.versions(), bound.log(), bound.tables());
         });
-    }
-
-    private DbState readStateRequired(String what) {
-        Jdbc.require(this.config.dataSource(), what);
-        return readStateUnlocked();
     }
 
     /** The tables, after a read of the database state bound the dialect (or as offline scripts name them). */
