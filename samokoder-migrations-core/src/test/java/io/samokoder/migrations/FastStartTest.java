@@ -15,8 +15,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -38,26 +36,6 @@ class FastStartTest {
     private static final Rev B_EDITED = Rev.of("b2", "a1").up("CREATE TABLE second (id int8);")
             .down("DROP TABLE second;");
     private static final Rev C = Rev.of("c3", "b2").up("CREATE TABLE third (id int);").down("DROP TABLE third;");
-
-    /** Counts lock acquisitions (the full path takes the lock, the fast one does not) and keeps results. */
-    private static final class Runs implements MigrationListener {
-        int locks;
-        final List<MigrationResult> results = new ArrayList<>();
-
-        @Override
-        public void lockAcquired(Duration waited) {
-            this.locks++;
-        }
-
-        @Override
-        public void runFinished(MigrationResult result) {
-            this.results.add(result);
-        }
-
-        MigrationResult last() {
-            return this.results.get(this.results.size() - 1);
-        }
-    }
 
     /** Runs upgrade("heads") on a fresh engine, as a new instance would; returns how many locks it took. */
     private static int start(MigrationsConfig.Builder config, Runs runs) {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,11 +34,10 @@ class WaiterFastStartTest {
             .down("DROP TABLE t_second;");
     private static final Rev C = Rev.of("c3", "b2").up("CREATE TABLE t_third (id int);").down("DROP TABLE t_third;");
 
-    /** Keeps the results; the first step it sees waits until released. */
+    /** Holds the first step it sees until released. */
     private static final class HeldRun implements MigrationListener {
         final CountDownLatch inside = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        final List<MigrationResult> results = new ArrayList<>();
 
         @Override
         public void stepStarting(PlannedStep step) {
@@ -50,27 +47,6 @@ class WaiterFastStartTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-
-        @Override
-        public void runFinished(MigrationResult result) {
-            this.results.add(result);
-        }
-    }
-
-    /** Counts the locks it is told of and keeps the results. */
-    private static final class Runs implements MigrationListener {
-        int locks;
-        final List<MigrationResult> results = new ArrayList<>();
-
-        @Override
-        public void lockAcquired(Duration waited) {
-            this.locks++;
-        }
-
-        @Override
-        public void runFinished(MigrationResult result) {
-            this.results.add(result);
         }
     }
 

@@ -127,20 +127,12 @@ final class EndpointPart {
                 continue;
             }
             md.append("| ").append(n)
-                    .append(" | ").append(stats(s, Sample::firstMillis).format())
-                    .append(" | ").append(stats(s, Sample::reportMillis).format())
+                    .append(" | ").append(Stats.of(s, Sample::firstMillis).format())
+                    .append(" | ").append(Stats.of(s, Sample::reportMillis).format())
                     .append(" | ").append(Math.round(s.get(s.size() - 1).reportBytes() / 1024.0))
-                    .append(" | ").append(stats(s, Sample::revisionMillis).format())
-                    .append(" | ").append(stats(s, Sample::healthMillis).format()).append(" |\n");
+                    .append(" | ").append(Stats.of(s, Sample::revisionMillis).format())
+                    .append(" | ").append(Stats.of(s, Sample::healthMillis).format()).append(" |\n");
         }
         md.append('\n');
-    }
-
-    private static Stats stats(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> field) {
-        List<Double> values = new ArrayList<>();
-        for (Sample sample : samples) {
-            values.add(field.applyAsDouble(sample));
-        }
-        return Stats.of(values);
     }
 }

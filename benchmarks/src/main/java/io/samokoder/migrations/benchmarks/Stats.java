@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Median and range of a series of measurements. */
 record Stats(double median, double min, double max, int count) {
@@ -17,6 +18,15 @@ record Stats(double median, double min, double max, int count) {
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
+    }
+
+    /** The stats of one field of each sample. */
+    static <T> Stats of(List<T> samples, ToDoubleFunction<T> field) {
+        List<Double> values = new ArrayList<>(samples.size());
+        for (T sample : samples) {
+            values.add(field.applyAsDouble(sample));
+        }
+        return of(values);
     }
 
     boolean present() {

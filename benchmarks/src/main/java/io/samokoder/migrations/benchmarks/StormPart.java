@@ -116,20 +116,12 @@ final class StormPart {
                         continue;
                     }
                     md.append("| ").append(n).append(" | ").append(instances).append(" | ").append(tool.label())
-                            .append(" | ").append(stats(s, Sample::allMillis).format())
-                            .append(" | ").append(stats(s, Sample::medianMillis).format())
-                            .append(" | ").append(stats(s, Sample::maxMillis).format()).append(" |\n");
+                            .append(" | ").append(Stats.of(s, Sample::allMillis).format())
+                            .append(" | ").append(Stats.of(s, Sample::medianMillis).format())
+                            .append(" | ").append(Stats.of(s, Sample::maxMillis).format()).append(" |\n");
                 }
             }
         }
         md.append('\n');
-    }
-
-    private static Stats stats(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> field) {
-        List<Double> values = new ArrayList<>();
-        for (Sample sample : samples) {
-            values.add(field.applyAsDouble(sample));
-        }
-        return Stats.of(values);
     }
 }
