@@ -14,6 +14,7 @@ import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The migration engine: Alembic's commands over JDBC. Construction is cheap; scripts are loaded and
@@ -220,6 +221,19 @@ public final class Migrations {
     /** The rows of the version table, in row order; empty when it does not exist (it is not created). */
     public List<String> current() {
         return this.engine.current();
+    }
+
+    /**
+     * The version rows, when one query shows the database still at the heads where a run verified these very
+     * scripts, with nothing logged since: the question the fast start of {@link #upgrade} asks, so a yes means
+     * nothing is pending, no applied revision drifted and no repeatable script is due. The scripts are stamped
+     * (once per instance), not read. Empty when that does not hold, when {@link MigrationsConfig#fastStart()} is
+     * off or there is no DataSource, and when the query fails (a table missing or unreadable).
+     *
+     * @throws MigrationException if no connection can be opened
+     */
+    public Optional<List<String>> verifiedHeads() {
+        return Optional.ofNullable(this.engine.verifiedHeads());
     }
 
     /** The heads of the revision map (effective heads included), in load order. */

@@ -236,6 +236,56 @@ class FastStartTest {
     }
 
     @Test
+    void verifiedHeadsAnswerAsTheFastStartWouldWithoutARun(TestDatabase db, @TempDir Path dir) throws IOException {
+        DataSource ds = Db.schema(db, "verified");
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            MigrationsConfig.Builder config = MigrationsConfig.builder().dataSource(ds).classLoader(loader);
+            // A new database: nothing verified, and the question creates no table.
+            assertThat(new Migrations(config.build()).verifiedHeads()).isEmpty();
+            assertThat(Db.strings(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"))
+                    .containsExactly("0");
+            new Migrations(config.build()).upgrade("heads");
+
+            Migrations instance = new Migrations(config.build());
+            assertThat(instance.verifiedHeads()).contains(List.of("c3"));
+            assertThat(new Migrations(config.fastStart(false).build()).verifiedHeads()).isEmpty();
+            assertThat(new Migrations(config.fastStart(true).dataSource(null).build()).verifiedHeads()).isEmpty();
+
+            // Another instance's stamp moves the rows and writes the log: no longer what was verified.
+            Migrations other = new Migrations(config.dataSource(ds).fastStart(false).build());
+            other.stamp(List.of("b2"), false);
+            assertThat(instance.verifiedHeads()).isEmpty();
+            // Back at the heads by a stamp: the rows match, the log grew since the record.
+            other.stamp(List.of("c3"), false);
+            assertThat(instance.verifiedHeads()).isEmpty();
+            new Migrations(config.fastStart(true).build()).upgrade("heads");
+            assertThat(instance.verifiedHeads()).contains(List.of("c3"));
+        }
+    }
+
+    /** The same question on MariaDB and on H2, whose fast start looks its tables up first. */
+    @Test
+    void verifiedHeadsOnMariaDbAndH2(@TempDir Path dir) throws IOException {
+        // Table names that are no keyword in H2 ("second" is).
+        Path jar = Rev.writeJar(dir.resolve("app.jar"), Rev.of("a1", "").up("CREATE TABLE t_a (id int);")
+                .down("DROP TABLE t_a;"), Rev.of("b2", "a1").up("CREATE TABLE t_b (id int);").down("DROP TABLE t_b;"),
+                Rev.of("c3", "b2").up("CREATE TABLE t_c (id int);").down("DROP TABLE t_c;"));
+        try (TestDatabase maria = MariaDb.fresh("verified");
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            for (DataSource ds : List.of(maria.dataSource(), H2Db.memory())) {
+                MigrationsConfig.Builder config = MigrationsConfig.builder().dataSource(ds).classLoader(loader);
+                assertThat(new Migrations(config.build()).verifiedHeads()).isEmpty();
+                new Migrations(config.build()).upgrade("heads");
+                Migrations instance = new Migrations(config.build());
+                assertThat(instance.verifiedHeads()).contains(List.of("c3"));
+                new Migrations(config.fastStart(false).build()).stamp(List.of("b2"), false);
+                assertThat(instance.verifiedHeads()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void withoutACleanChecksumCheckNothingIsRecorded(TestDatabase db, @TempDir Path dir) {
         DataSource ds = Db.schema(db, "unchecked");
         Path jar = Rev.writeJar(dir.resolve("app.jar"), A, B, C);

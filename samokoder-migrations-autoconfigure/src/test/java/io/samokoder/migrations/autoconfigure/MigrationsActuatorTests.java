@@ -13,16 +13,30 @@ import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -219,6 +233,110 @@ class MigrationsActuatorTests {
             this.runner.withBean(DataSource.class, db::dataSource)
                 .withPropertyValues("management.health.migrations.enabled=false")
                 .run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
+        }
+    }
+
+    @Test
+    void healthAsksTheFastStartsQueryAloneWhileTheDatabaseIsAtTheVerifiedHeads(@TempDir Path dir)
+            throws IOException {
+        Path jar = dir.resolve("scripts.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("db/health/"));
+            out.closeEntry();
+            for (String id : new String[] { "dddd00000001", "dddd00000002" }) {
+                String revises = id.endsWith("1") ? "" : " dddd00000001";
+                out.putNextEntry(new JarEntry("db/health/" + id + ".sql"));
+                out.write(("-- Table " + id + "\n-- Revision ID: " + id + "\n-- Revises:" + revises
+                        + "\n\n-- migrate:upgrade\nCREATE TABLE t_" + id + " (id int);\n\n-- migrate:downgrade\n"
+                        + "DROP TABLE t_" + id + ";\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        try (TestDatabase db = TestPostgres.createDatabase("act");
+                URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+                        getClass().getClassLoader())) {
+            AtomicInteger statements = new AtomicInteger();
+            SwitchableDataSource dataSource = new SwitchableDataSource(counting(db.dataSource(), statements));
+            ApplicationContextRunner runner = this.runner.withClassLoader(loader)
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("samokoder.migrations.locations=classpath:db/health");
+            // The start that applies the revisions records them verified; the restart is the fast start.
+            for (int steps : new int[] { 2, 0 }) {
+                runner.run((context) -> {
+                    assertThat(context.getBean(MigrationsInitializer.class).lastRun().steps()).hasSize(steps);
+                    statements.set(0);
+                    Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("current", List.of("dddd00000002"))
+                        .containsEntry("target", "heads")
+                        .containsEntry("pending", List.of())
+                        .containsEntry("drifted", List.of())
+                        .containsEntry("lastRun", "SUCCESS")
+                        .doesNotContainKey("stale");
+                    // The fast start's one query, not the status and history that the full report reads.
+                    assertThat(statements).hasValue(1);
+                });
+            }
+            runner.run((context) -> {
+                MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+                MigrationsHealthIndicator indicator = context.getBean(MigrationsHealthIndicator.class);
+                dataSource.down.set(true);
+                Health down = indicator.health(true);
+                assertThat(down.getStatus()).isEqualTo(Status.UP);
+                assertThat(down.getDetails()).containsEntry("current", List.of("dddd00000002"))
+                    .containsEntry("stale", true);
+                assertThat((String) down.getDetails().get("staleReason")).startsWith("database unavailable")
+                    .doesNotContain(db.name());
+                dataSource.down.set(false);
+                assertThat(indicator.health(true).getDetails()).doesNotContainKey("stale");
+
+                // Another instance moved the database: the check follows it.
+                new Migrations(context.getBean(Migrations.class).config().toBuilder().fastStart(false).build())
+                    .stamp(List.of("dddd00000001"), false);
+                Health behind = indicator.health(true);
+                assertThat(behind.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                assertThat(behind.getDetails()).containsEntry("current", List.of("dddd00000001"))
+                    .containsEntry("pending", List.of("dddd00000002"));
+                assertThat(initializer.lastReport().history()).hasSize(2);
+            });
+        }
+    }
+
+    /** A DataSource whose statements count their executions, to tell what a check reads. */
+    private static DataSource counting(DataSource delegate, AtomicInteger executions) {
+        return (DataSource) Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                    Object result = invoke(delegate, method, args);
+                    return (result instanceof Connection connection)
+                            ? countingConnection(connection, executions) : result;
+                });
+    }
+
+    private static Connection countingConnection(Connection connection, AtomicInteger executions) {
+        return (Connection) Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
+                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (result instanceof Statement statement) {
+                        Class<?> type = (statement instanceof PreparedStatement) ? PreparedStatement.class
+                                : Statement.class;
+                        return Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
+                                new Class<?>[] { type }, (p, m, a) -> {
+                                    if (m.getName().startsWith("execute")) {
+                                        executions.incrementAndGet();
+                                    }
+                                    return invoke(statement, m, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        }
+        catch (InvocationTargetException ex) {
+            throw ex.getCause();
         }
     }
 

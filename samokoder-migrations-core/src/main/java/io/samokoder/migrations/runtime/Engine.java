@@ -204,6 +204,11 @@ public final class Engine {
         return this.queries.current();
     }
 
+    /** The verified heads, as the fast start's query reads them, or {@code null}. */
+    public List<String> verifiedHeads() {
+        return this.queries.verifiedHeads();
+    }
+
     /** History of a range, heads first. */
     public List<RevisionInfo> history(String range) {
         return this.queries.history(range);

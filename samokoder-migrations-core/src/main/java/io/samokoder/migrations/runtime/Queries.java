@@ -47,6 +47,14 @@ final class Queries {
         });
     }
 
+    /**
+     * The version rows when the fast start's query shows them at the heads verified for these scripts, with the
+     * log unchanged since; {@code null} otherwise, also when the fast start is off or the query fails.
+     */
+    List<String> verifiedHeads() {
+        return FastStart.verifiedRows(this.config, this.binding, this.catalog, "heads");
+    }
+
     List<RevisionInfo> history(String range) {
         return this.reports.history(readStateUnlocked(), range);
     }
