@@ -13,25 +13,16 @@ import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -239,24 +230,12 @@ class MigrationsActuatorTests {
     @Test
     void healthAsksTheFastStartsQueryAloneWhileTheDatabaseIsAtTheVerifiedHeads(@TempDir Path dir)
             throws IOException {
-        Path jar = dir.resolve("scripts.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("db/health/"));
-            out.closeEntry();
-            for (String id : new String[] { "dddd00000001", "dddd00000002" }) {
-                String revises = id.endsWith("1") ? "" : " dddd00000001";
-                out.putNextEntry(new JarEntry("db/health/" + id + ".sql"));
-                out.write(("-- Table " + id + "\n-- Revision ID: " + id + "\n-- Revises:" + revises
-                        + "\n\n-- migrate:upgrade\nCREATE TABLE t_" + id + " (id int);\n\n-- migrate:downgrade\n"
-                        + "DROP TABLE t_" + id + ";\n").getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
+        Path jar = ScriptJars.chain(dir.resolve("scripts.jar"), "db/health", "dddd00000001", "dddd00000002");
         try (TestDatabase db = TestPostgres.createDatabase("act");
                 URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
                         getClass().getClassLoader())) {
             AtomicInteger statements = new AtomicInteger();
-            SwitchableDataSource dataSource = new SwitchableDataSource(counting(db.dataSource(), statements));
+            SwitchableDataSource dataSource = new SwitchableDataSource(CountingDataSource.wrap(db.dataSource(), statements));
             ApplicationContextRunner runner = this.runner.withClassLoader(loader)
                 .withBean(DataSource.class, () -> dataSource)
                 .withPropertyValues("samokoder.migrations.locations=classpath:db/health");
@@ -299,44 +278,6 @@ class MigrationsActuatorTests {
                     .containsEntry("pending", List.of("dddd00000002"));
                 assertThat(initializer.lastReport().history()).hasSize(2);
             });
-        }
-    }
-
-    /** A DataSource whose statements count their executions, to tell what a check reads. */
-    private static DataSource counting(DataSource delegate, AtomicInteger executions) {
-        return (DataSource) Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
-                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-                    Object result = invoke(delegate, method, args);
-                    return (result instanceof Connection connection)
-                            ? countingConnection(connection, executions) : result;
-                });
-    }
-
-    private static Connection countingConnection(Connection connection, AtomicInteger executions) {
-        return (Connection) Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
-                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                    Object result = invoke(connection, method, args);
-                    if (result instanceof Statement statement) {
-                        Class<?> type = (statement instanceof PreparedStatement) ? PreparedStatement.class
-                                : Statement.class;
-                        return Proxy.newProxyInstance(MigrationsActuatorTests.class.getClassLoader(),
-                                new Class<?>[] { type }, (p, m, a) -> {
-                                    if (m.getName().startsWith("execute")) {
-                                        executions.incrementAndGet();
-                                    }
-                                    return invoke(statement, m, a);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        }
-        catch (InvocationTargetException ex) {
-            throw ex.getCause();
         }
     }
 

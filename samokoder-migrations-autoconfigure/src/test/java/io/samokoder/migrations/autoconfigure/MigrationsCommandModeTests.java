@@ -8,7 +8,10 @@ import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -78,6 +84,34 @@ class MigrationsCommandModeTests {
             assertThat(versionRows()).containsExactly("aaaa00000002");
             assertThat(context.getSourceApplicationContext().isActive()).isFalse();
         });
+    }
+
+    @Test
+    void anUpgradeInCommandModeLetsTheSameJarsValidatingStartsReadNoScript(@TempDir Path dir) throws Exception {
+        Path jar = ScriptJars.chain(dir.resolve("app.jar"), "db/jarred", "eeee00000001", "eeee00000002");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+                getClass().getClassLoader())) {
+            ApplicationContextRunner runner = this.runner.withClassLoader(loader)
+                .withPropertyValues("samokoder.migrations.locations=classpath:db/jarred");
+            // The pipeline's job: the application's own jar in command mode.
+            runner.withPropertyValues("samokoder.migrations.command=upgrade heads").run((context) -> {
+                List<Integer> exits = new ArrayList<>();
+                new MigrationsCommandRunner("upgrade heads", new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(new ByteArrayOutputStream()), exits::add)
+                    .onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context.getSourceApplicationContext(), Duration.ZERO));
+                assertThat(exits).containsExactly(0);
+            });
+            assertThat(versionRows()).containsExactly("eeee00000002");
+            // The instances validate: one query, the fast start's, answers their start.
+            AtomicInteger statements = new AtomicInteger();
+            runner.withBean(DataSource.class, () -> CountingDataSource.wrap(this.db.dataSource(), statements))
+                .withPropertyValues("samokoder.migrations.mode=validate")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(statements).hasValue(1);
+                });
+        }
     }
 
     @Test
