@@ -235,7 +235,8 @@ class MigrationsActuatorTests {
                 URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
                         getClass().getClassLoader())) {
             AtomicInteger statements = new AtomicInteger();
-            SwitchableDataSource dataSource = new SwitchableDataSource(CountingDataSource.wrap(db.dataSource(), statements));
+            SwitchableDataSource dataSource = new SwitchableDataSource(
+                    CountingDataSource.wrap(db.dataSource(), statements));
             ApplicationContextRunner runner = this.runner.withClassLoader(loader)
                 .withBean(DataSource.class, () -> dataSource)
                 .withPropertyValues("samokoder.migrations.locations=classpath:db/health");
