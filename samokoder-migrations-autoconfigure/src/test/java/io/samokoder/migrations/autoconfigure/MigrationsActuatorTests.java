@@ -474,7 +474,8 @@ class MigrationsActuatorTests {
             .loadProperties(new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties"));
         String prefix = "io.samokoder.migrations.autoconfigure.";
         assertThat(metadata.getProperty(prefix + "MigrationsEndpointAutoConfiguration.ConditionalOnClass"))
-            .contains("org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint");
+            .contains("org.springframework.boot.actuate.autoconfigure.endpoint.condition."
+                    + "ConditionalOnAvailableEndpoint");
         assertThat(metadata.getProperty(prefix + "MigrationsHealthAutoConfiguration.ConditionalOnClass"))
             .contains("org.springframework.boot.health.contributor.HealthIndicator");
         assertThat(metadata.getProperty(prefix + "MigrationsMetricsAutoConfiguration.ConditionalOnClass"))

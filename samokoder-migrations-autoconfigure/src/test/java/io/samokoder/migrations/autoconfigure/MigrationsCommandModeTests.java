@@ -74,7 +74,8 @@ class MigrationsCommandModeTests {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             List<Integer> exits = new ArrayList<>();
             MigrationsCommandRunner commandRunner = new MigrationsCommandRunner("upgrade aaaa00000002",
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
                     exits::add);
             commandRunner.onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
                     context.getSourceApplicationContext(), Duration.ZERO));
@@ -145,7 +146,8 @@ class MigrationsCommandModeTests {
                         context.getSourceApplicationContext(), Duration.ZERO));
             assertThat(exits).as(err.toString(StandardCharsets.UTF_8)).containsExactly(0);
             try (var files = java.nio.file.Files.list(dir)) {
-                assertThat(files.map(f -> f.getFileName().toString())).hasSize(2).anyMatch(n -> n.endsWith("_second.sql"));
+                assertThat(files.map(f -> f.getFileName().toString())).hasSize(2)
+                    .anyMatch(n -> n.endsWith("_second.sql"));
             }
         });
     }
@@ -172,7 +174,8 @@ class MigrationsCommandModeTests {
                 "server.port", "8080", "management.server.port", "8081"));
         String previous = System.setProperty("spring.aot.enabled", "true");
         try {
-            new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+            new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment,
+                    new SpringApplication());
         }
         finally {
             if (previous == null) {
@@ -198,10 +201,12 @@ class MigrationsCommandModeTests {
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(history, new SpringApplication());
         assertThat(history.getProperty(metadata)).isEqualTo("false");
         assertThat(history.getProperty("logging.level.org.hibernate.orm.deprecation")).isEqualTo("error");
-        assertThat(history.getProperty("spring.jpa.database-platform")).isEqualTo("org.hibernate.dialect.PostgreSQLDialect");
+        assertThat(history.getProperty("spring.jpa.database-platform"))
+            .isEqualTo("org.hibernate.dialect.PostgreSQLDialect");
 
         StandardEnvironment chosen = environment(Map.of("samokoder.migrations.command", "upgrade heads --sql",
-                "spring.datasource.url", "jdbc:mariadb://db/app", "spring.jpa.database-platform", "com.example.MyDialect"));
+                "spring.datasource.url", "jdbc:mariadb://db/app", "spring.jpa.database-platform",
+                "com.example.MyDialect"));
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(chosen, new SpringApplication());
         assertThat(chosen.getProperty(metadata)).isEqualTo("false");
         assertThat(chosen.getProperty("spring.jpa.database-platform")).isEqualTo("com.example.MyDialect");
@@ -219,7 +224,8 @@ class MigrationsCommandModeTests {
     void theEnvironmentIsUntouchedWithoutACommand() {
         StandardEnvironment environment = environment(Map.of());
         new MigrationsCommandEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
-        assertThat(environment.getPropertySources().contains(MigrationsCommandEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+        assertThat(environment.getPropertySources()
+            .contains(MigrationsCommandEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
             .isFalse();
     }
 
@@ -249,7 +255,8 @@ class MigrationsCommandModeTests {
     }
 
     private List<String> strings(String sql) {
-        try (Connection c = this.db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = this.db.dataSource().getConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             List<String> result = new ArrayList<>();
             while (rs.next()) {
                 result.add(rs.getString(1));

@@ -74,8 +74,8 @@ public final class Engine {
     /**
      * Moves the database to a target, up or down, deciding under the lock: an upgrade when the target
      * has anything to upgrade, else a downgrade when the target lies below the rows (refused with
-     * {@link io.samokoder.migrations.DowngradeNotAllowedException} unless allowed, and checked for irreversible revisions
-     * before anything runs), else nothing.
+     * {@link io.samokoder.migrations.DowngradeNotAllowedException} unless allowed, and checked for irreversible
+     * revisions before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
         return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
