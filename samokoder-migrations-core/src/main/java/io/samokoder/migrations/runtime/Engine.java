@@ -185,8 +185,7 @@ public final class Engine {
      * for this fingerprint of the scripts and that the log has not changed since. See {@link FastStart}.
      */
     private MigrationResult verified(List<String> rows, String target, Instant startedAt, long start) {
-        MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, true, List.of());
+        MigrationResult result = FastStart.answered(rows, target, startedAt, start, Duration.ZERO);
         return finished(result, result.summary() + "; scripts unchanged since verified");
     }
 

@@ -1,11 +1,15 @@
 package io.samokoder.migrations.runtime;
 
+import io.samokoder.migrations.Command;
+import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.MigrationsConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,6 +89,16 @@ final class FastStart {
                 return bound.fastStart().check(connection, catalog);
             }
         }).rows();
+    }
+
+    /**
+     * The no-op upgrade that the check answered: the verified rows before and after, no step, the run's time since
+     * {@code start} and the lock wait ({@link Duration#ZERO} when no lock was taken).
+     */
+    static MigrationResult answered(List<String> rows, String target, Instant startedAt, long start,
+            Duration lockWait) {
+        return new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
+                Duration.ofNanos(System.nanoTime() - start), lockWait, true, List.of());
     }
 
     /** An inner class, not a lambda: on a cold start a lambda's class would cost more than the query. */

@@ -151,8 +151,7 @@ final class LockedRun {
         if (rows == null) {
             return null;
         }
-        MigrationResult result = new MigrationResult(Command.UPGRADE, target, rows, rows, List.of(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start), lock.waited(), true, List.of());
+        MigrationResult result = FastStart.answered(rows, target, startedAt, start, lock.waited());
         LOG.info("{}; scripts unchanged since verified by the run it waited {} ms for", result.summary(),
                 lock.waited().toMillis());
         this.listeners.runFinished(result);
