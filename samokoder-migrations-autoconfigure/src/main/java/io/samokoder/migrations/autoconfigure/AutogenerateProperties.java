@@ -10,8 +10,8 @@ import java.util.List;
 public class AutogenerateProperties {
 
     /**
-     * Tables the comparison of the model with the database leaves alone, by name or pattern with * and ?
-     * (case-insensitive), besides the version and log tables.
+     * Comma-separated list of tables the comparison of the model with the database leaves alone, by name or
+     * pattern with * and ? (case-insensitive), besides the version and log tables.
      */
     private List<String> excludeTables = new ArrayList<>();
 

@@ -11,7 +11,9 @@ import org.springframework.context.ApplicationListener;
  * thread of its own per migrations bean, so that a long index build or backfill does not hold the start. The run
  * takes the migration lock as any other; a start of another instance meanwhile does not wait for it (its revisions
  * are all applied). A failure is logged and reported by the endpoint and the health details
- * ({@code deferredRun: FAILED}); it takes no instance out of readiness.
+ * ({@code deferredRun: FAILED}); it takes no instance out of readiness. Only an initializer whose
+ * {@code samokoder.migrations.deferred} is {@code after-ready} runs them
+ * ({@link MigrationsInitializer#mayRunDeferred()}); with {@code manual} or {@code at-start} nothing runs.
  */
 final class DeferredMigrationsRunner implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -25,7 +27,7 @@ final class DeferredMigrationsRunner implements ApplicationListener<ApplicationR
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        this.initializers.orderedStream().filter(MigrationsInitializer::mayLeaveDeferred).forEach((initializer) -> {
+        this.initializers.orderedStream().filter(MigrationsInitializer::mayRunDeferred).forEach((initializer) -> {
             Thread thread = new Thread(() -> run(initializer), "samokoder-deferred-migrations");
             thread.setDaemon(false);
             thread.start();

@@ -168,10 +168,13 @@ public final class MigrationsAutoConfiguration {
                 observer.getIfAvailable(() -> RunObserver.NONE));
     }
 
-    /** Runs the deferred revisions that start-up left, once the application is ready. */
+    /**
+     * Runs the deferred revisions that start-up left, once the application is ready. Always there: each initializer
+     * knows from the bound {@code samokoder.migrations.deferred} whether it runs them then (only after-ready), so
+     * that every spelling Spring binds counts and an AOT-processed application reads it when it runs.
+     */
     @Bean
-    @ConditionalOnProperty(prefix = "samokoder.migrations", name = "deferred", havingValue = "after-ready",
-            matchIfMissing = true)
+    @ConditionalOnMissingBean(name = "deferredMigrationsRunner")
     static DeferredMigrationsRunner deferredMigrationsRunner(ObjectProvider<MigrationsInitializer> initializers) {
         return new DeferredMigrationsRunner(initializers);
     }

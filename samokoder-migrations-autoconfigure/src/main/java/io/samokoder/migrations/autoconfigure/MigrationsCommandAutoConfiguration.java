@@ -5,6 +5,7 @@ import io.samokoder.migrations.cli.CommandMode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationsCommandAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsCommandRunner")
     static MigrationsCommandRunner migrationsCommandRunner(
             org.springframework.core.env.Environment environment) {
         return new MigrationsCommandRunner(

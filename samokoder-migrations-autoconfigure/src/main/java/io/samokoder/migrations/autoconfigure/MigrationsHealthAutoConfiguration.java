@@ -29,6 +29,7 @@ public final class MigrationsHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor")
+    @ConditionalOnMissingBean(name = "migrationsReadinessGroupPostProcessor")
     ReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor(Environment environment) {
         return new ReadinessGroupPostProcessor("migrations",
                 ReadinessGroupPostProcessor.membersConfigured(environment));

@@ -40,7 +40,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private volatile MigrationsReport report;
     private volatile MigrationsReport.LastRun lastRun;
     private volatile List<String> startupRows;
-    private final boolean leavesDeferred;
+    private final boolean runsDeferredWhenReady;
     private final boolean separatesDeferred;
     private volatile MigrationsReport.LastRun deferredRun;
     private volatile boolean startupFast;
@@ -78,7 +78,10 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         this.strategy = (strategy != null) ? strategy
                 : ModeStrategies.forMode(mode, target, allowDowngrade, deferred);
         this.separatesDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
-        this.leavesDeferred = this.separatesDeferred && strategy == null && mode == MigrationsProperties.Mode.UPGRADE;
+        // Decided here, from the bound property, not by a condition on its text: after-ready in any spelling Spring
+        // binds (AFTER_READY, after_ready), and in an AOT-processed application as it is set when it runs.
+        this.runsDeferredWhenReady = this.separatesDeferred && strategy == null
+                && mode == MigrationsProperties.Mode.UPGRADE && deferred == MigrationsProperties.Deferred.AFTER_READY;
         this.observer = Objects.requireNonNull(observer, "observer");
     }
 
@@ -120,12 +123,13 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     /**
      * Runs the deferred revisions that the start-up left ({@code upgrade heads}), on the calling thread, when there
      * are any and the start-up succeeded; their run is reported as {@link MigrationsReport#deferredRun()}. Called
-     * once the application is ready ({@code samokoder.migrations.deferred=after-ready}).
+     * once the application is ready; with {@code samokoder.migrations.deferred} other than {@code after-ready}
+     * ({@code manual}: a job or the command line runs them) it runs nothing.
      *
      * @return whether deferred revisions were run (or tried)
      */
     public boolean runDeferred() {
-        if (!mayLeaveDeferred()) {
+        if (!mayRunDeferred()) {
             return false;
         }
         Instant startedAt = Instant.now();
@@ -153,13 +157,14 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     }
 
     /**
-     * Whether the start-up may have left deferred revisions, told without the database: it ran as the built-in
-     * upgrade to {@code heads}, succeeded, was not answered by the fast start (which means every head, deferred
-     * ones included, was applied), and some revision is deferred.
+     * Whether the start-up may have left deferred revisions for {@link #runDeferred()} to run once the application is
+     * ready, told without the database: {@code samokoder.migrations.deferred} is {@code after-ready}, the start-up ran
+     * as the built-in upgrade to {@code heads}, succeeded, was not answered by the fast start (which means every head,
+     * deferred ones included, was applied), and some revision is deferred.
      */
-    boolean mayLeaveDeferred() {
+    boolean mayRunDeferred() {
         MigrationsReport.LastRun startup = this.lastRun;
-        return this.leavesDeferred && startup != null && startup.outcome() == MigrationsReport.Outcome.SUCCESS
+        return this.runsDeferredWhenReady && startup != null && startup.outcome() == MigrationsReport.Outcome.SUCCESS
                 && !this.startupFast && this.migrations.scripts().stream().anyMatch(RevisionScript::deferred);
     }
 

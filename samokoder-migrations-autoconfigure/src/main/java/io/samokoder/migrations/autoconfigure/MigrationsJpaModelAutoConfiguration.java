@@ -50,9 +50,11 @@ public final class MigrationsJpaModelAutoConfiguration {
     /**
      * Adds the capture; and, since a command reads or migrates the schema itself, Hibernate's own schema
      * management is off (a {@code ddl-auto} of {@code update} would change the database before autogenerate
-     * compares it, and {@code validate} would fail on the tables a revision has yet to create).
+     * compares it, and {@code validate} would fail on the tables a revision has yet to create). Backs off for a bean
+     * of its name only: the application's own HibernatePropertiesCustomizers are no replacement for it.
      */
     @Bean
+    @ConditionalOnMissingBean(name = "migrationsHibernateMetadataCaptureCustomizer")
     static HibernatePropertiesCustomizer migrationsHibernateMetadataCaptureCustomizer(HibernateMetadataCapture capture) {
         return (properties) -> {
             properties.put(HibernateMetadataCapture.INTEGRATOR_PROVIDER,

@@ -84,7 +84,7 @@ public class MigrationsProperties {
     private Deferred deferred = Deferred.AFTER_READY;
 
     /**
-     * A command to run instead of the start-up migration, such as "upgrade heads", "downgrade -1" or
+     * Command to run instead of the start-up migration, such as "upgrade heads", "downgrade -1" or
      * "current": the application runs it with its own configuration, prints its output and exits with
      * its status, without starting a web server.
      */
@@ -174,8 +174,8 @@ public class MigrationsProperties {
     private boolean fastStart = true;
 
     /**
-     * The database dialect: "postgresql", "mariadb", "mysql" or "h2". Unset: detected from the
-     * database product the connection reports.
+     * Database dialect: "postgresql", "mariadb", "mysql" or "h2". Unset: detected from the database
+     * product the connection reports.
      */
     private String dialect;
 
@@ -199,9 +199,9 @@ public class MigrationsProperties {
     private boolean placeholderReplacement = true;
 
     /**
-     * Packages (with their sub-packages) searched for Java revisions: classes annotated with
-     * {@code @Revision} that implement {@code JavaRevision}. JavaRevision beans are used as well.
-     * Read when the bean definitions are registered (in a native image: at build time).
+     * Comma-separated list of packages (with their sub-packages) searched for Java revisions: classes
+     * annotated with @Revision that implement JavaRevision. JavaRevision beans are used as well. Read
+     * when the bean definitions are registered (in a native image: at build time).
      */
     private List<String> javaPackages = new ArrayList<>();
 

@@ -34,6 +34,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
@@ -224,6 +225,19 @@ class MigrationsActuatorTests {
             this.runner.withBean(DataSource.class, db::dataSource)
                 .withPropertyValues("management.health.migrations.enabled=false")
                 .run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
+        }
+    }
+
+    @Test
+    void aBeanNamedMigrationsReadinessGroupPostProcessorReplacesTheAutoConfiguredOne() {
+        HealthEndpointGroupsPostProcessor own = (groups) -> groups;
+        try (TestDatabase db = TestPostgres.createDatabase("act")) {
+            this.runner.withBean(DataSource.class, db::dataSource)
+                .withBean("migrationsReadinessGroupPostProcessor", HealthEndpointGroupsPostProcessor.class, () -> own)
+                .run((context) -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(ReadinessGroupPostProcessor.class);
+                    assertThat(context.getBean("migrationsReadinessGroupPostProcessor")).isSameAs(own);
+                });
         }
     }
 

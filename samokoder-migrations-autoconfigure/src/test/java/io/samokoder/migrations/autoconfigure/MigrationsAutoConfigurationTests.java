@@ -36,12 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -332,6 +334,29 @@ class MigrationsAutoConfigurationTests {
     }
 
     @Test
+    void aUserDefinedInitializerReplacesTheAutoConfiguredOne() {
+        withDataSource(this.db).withUserConfiguration(OwnInitializerConfiguration.class).run((context) -> {
+            assertThat(context).hasNotFailed()
+                .hasSingleBean(MigrationsInitializer.class)
+                .hasBean("ownInitializer")
+                .doesNotHaveBean("migrationsInitializer");
+            assertThat(context.getBean(MigrationsInitializer.class).report().current())
+                .containsExactly("aaaa00000001");
+        });
+        assertThat(versionRows(this.db)).containsExactly("aaaa00000001");
+    }
+
+    @Test
+    void aBeanNamedDeferredMigrationsRunnerReplacesTheAutoConfiguredRunner() {
+        OwnReadyListener own = new OwnReadyListener();
+        withDataSource(this.db).withBean("deferredMigrationsRunner", OwnReadyListener.class, () -> own)
+            .run((context) -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(DeferredMigrationsRunner.class);
+                assertThat(context.getBean("deferredMigrationsRunner")).isSameAs(own);
+            });
+    }
+
+    @Test
     void strategyBeanReplacesTheStartupUpgrade() {
         List<Migrations> called = new ArrayList<>();
         withDataSource(this.db)
@@ -588,6 +613,24 @@ class MigrationsAutoConfigurationTests {
         }
         catch (SQLException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnInitializerConfiguration {
+
+        @Bean
+        MigrationsInitializer ownInitializer(Migrations migrations) {
+            return new MigrationsInitializer(migrations, null, MigrationsProperties.Mode.UPGRADE, "aaaa00000001",
+                    false);
+        }
+    }
+
+    /** An application's own listener in place of the deferred revisions' runner. */
+    static final class OwnReadyListener implements ApplicationListener<ApplicationReadyEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationReadyEvent event) {
         }
     }
 

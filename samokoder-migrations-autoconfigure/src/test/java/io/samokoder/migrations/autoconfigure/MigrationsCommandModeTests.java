@@ -30,6 +30,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -57,6 +58,23 @@ class MigrationsCommandModeTests {
             assertThat(context).hasNotFailed().hasSingleBean(MigrationsCommandRunner.class);
             assertThat(versionRows()).containsExactly("aaaa00000003");
         });
+    }
+
+    @Test
+    void aBeanNamedMigrationsCommandRunnerReplacesTheAutoConfiguredRunner() {
+        OwnStartedListener own = new OwnStartedListener();
+        this.runner.withBean("migrationsCommandRunner", OwnStartedListener.class, () -> own).run((context) -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsCommandRunner.class);
+            assertThat(context.getBean("migrationsCommandRunner")).isSameAs(own);
+        });
+    }
+
+    /** An application's own listener in place of command mode's runner. */
+    static final class OwnStartedListener implements ApplicationListener<ApplicationStartedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationStartedEvent event) {
+        }
     }
 
     @Test

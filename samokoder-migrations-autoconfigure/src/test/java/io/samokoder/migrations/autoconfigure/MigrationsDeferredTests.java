@@ -180,18 +180,62 @@ class MigrationsDeferredTests {
         }
     }
 
+    /** Every live thread of the deferred runs joined: the runner starts them before the ready event returns. */
+    private static void awaitDeferredThreads() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("samokoder-deferred-migrations")) {
+                thread.join(Duration.ofSeconds(20).toMillis());
+            }
+        }
+    }
+
+    @Test
+    void afterReadyInAnySpellingSpringBindsRunsThemOnceReady() {
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_upper")) {
+            with(db, "samokoder.migrations.deferred=AFTER_READY").run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationsProperties.class).getDeferred())
+                    .isEqualTo(MigrationsProperties.Deferred.AFTER_READY);
+                assertThat(rows(db)).containsExactly("c3");
+                ready(context);
+                MigrationsReport after = awaitDeferredRun(context);
+                assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                assertThat(rows(db)).containsExactly("b2", "c3");
+            });
+        }
+    }
+
+    @Test
+    void manualNeverRunsThemOnceReadyThoughTheRunnerIsThere() {
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_manual_ready")) {
+            with(db, "samokoder.migrations.deferred=MANUAL").run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(DeferredMigrationsRunner.class);
+                ready(context);
+                awaitDeferredThreads();
+                assertThat(rows(db)).containsExactly("c3");
+                MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+                assertThat(initializer.runDeferred()).isFalse();
+                assertThat(rows(db)).containsExactly("c3");
+                MigrationsReport report = initializer.report();
+                assertThat(report.deferred()).containsExactly("b2");
+                assertThat(report.deferredRun()).isNull();
+            });
+        }
+    }
+
     @Test
     void atStartRunsThemWithTheOthersAndManualLeavesThemToAJob() {
         try (TestDatabase db = TestPostgres.createDatabase("deferred_at_start")) {
             with(db, "samokoder.migrations.deferred=at-start").run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(DeferredMigrationsRunner.class);
+                assertThat(context).hasNotFailed().hasSingleBean(DeferredMigrationsRunner.class);
                 assertThat(rows(db)).containsExactly("b2", "c3");
             });
         }
         try (TestDatabase db = TestPostgres.createDatabase("deferred_manual")) {
             with(db, "samokoder.migrations.deferred=manual").run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(DeferredMigrationsRunner.class);
+                assertThat(context).hasNotFailed().hasSingleBean(DeferredMigrationsRunner.class);
                 ready(context);
+                awaitDeferredThreads();
                 assertThat(rows(db)).containsExactly("c3");
                 MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
                 assertThat(report.deferred()).containsExactly("b2");

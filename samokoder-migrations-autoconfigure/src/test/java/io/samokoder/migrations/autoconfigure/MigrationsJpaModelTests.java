@@ -68,6 +68,24 @@ class MigrationsJpaModelTests {
     }
 
     @Test
+    void onlyABeanOfItsNameReplacesTheCaptureCustomizer() {
+        HibernatePropertiesCustomizer applications = (properties) -> properties.put("hibernate.show_sql", "false");
+        runner().withPropertyValues("samokoder.migrations.command=check")
+            .withBean("applicationsCustomizer", HibernatePropertiesCustomizer.class, () -> applications)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasBean("applicationsCustomizer")
+                .hasBean("migrationsHibernateMetadataCaptureCustomizer"));
+        HibernatePropertiesCustomizer own = (properties) -> {
+        };
+        runner().withPropertyValues("samokoder.migrations.command=check")
+            .withBean("migrationsHibernateMetadataCaptureCustomizer", HibernatePropertiesCustomizer.class, () -> own)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean("migrationsHibernateMetadataCaptureCustomizer")).isSameAs(own);
+            });
+    }
+
+    @Test
     void withoutACommandTheApplicationsFactoryIsLeftAsItIs() {
         runner().run((context) -> assertThat(context).hasNotFailed()
             .doesNotHaveBean(HibernateMetadataCapture.class)
