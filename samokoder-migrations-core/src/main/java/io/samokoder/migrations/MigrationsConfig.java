@@ -74,6 +74,7 @@ public final class MigrationsConfig {
     private final List<JavaRevision> javaRevisions;
     private final NamingConvention namingConvention;
     private final boolean retryPartial;
+    private final boolean allowNewerRevisions;
     private final Placeholders placeholders;
 
     private MigrationsConfig(Builder b) {
@@ -100,6 +101,7 @@ public final class MigrationsConfig {
         this.javaRevisions = List.copyOf(b.javaRevisions);
         this.namingConvention = b.namingConvention;
         this.retryPartial = b.retryPartial;
+        this.allowNewerRevisions = b.allowNewerRevisions;
         this.placeholders = b.placeholders;
     }
 
@@ -249,6 +251,19 @@ public final class MigrationsConfig {
         return this.retryPartial;
     }
 
+    /**
+     * Whether a run may leave alone version rows that no loaded script declares when the log shows each of them
+     * applied on top of revisions that are loaded: a newer build migrated the database and this one is a
+     * rollback (default {@code false}: Alembic's "Can't locate revision"). The run then applies and undoes
+     * nothing, logs a WARN naming them, and still fails when it would have to move any row (this build has a
+     * revision the database lacks). {@link Migrations#status} and {@link Migrations#validate} read such a database
+     * the same way; a row that the log does not trace (stamped, or logged before the log existed) fails as without
+     * the setting.
+     */
+    public boolean allowNewerRevisions() {
+        return this.allowNewerRevisions;
+    }
+
     /** Revisions written in Java, placed among the scripts as {@link JavaRevisions} describes. */
     public List<JavaRevision> javaRevisions() {
         return this.javaRevisions;
@@ -294,6 +309,7 @@ public final class MigrationsConfig {
         b.javaRevisions = new ArrayList<>(this.javaRevisions);
         b.namingConvention = this.namingConvention;
         b.retryPartial = this.retryPartial;
+        b.allowNewerRevisions = this.allowNewerRevisions;
         b.placeholders = this.placeholders;
         return b;
     }
@@ -310,7 +326,8 @@ public final class MigrationsConfig {
                 + ", checksumPolicy=" + this.checksumPolicy
                 + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
                 + ", dialect=" + (this.dialect == null ? "detected" : this.dialect.name())
-                + ", retryPartial=" + this.retryPartial + ", placeholders=" + this.placeholders + "]";
+                + ", retryPartial=" + this.retryPartial + ", allowNewerRevisions=" + this.allowNewerRevisions
+                + ", placeholders=" + this.placeholders + "]";
     }
 
     /** Builds a {@link MigrationsConfig}; not thread-safe. */
@@ -339,6 +356,7 @@ public final class MigrationsConfig {
         private List<JavaRevision> javaRevisions = new ArrayList<>();
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
         private boolean retryPartial;
+        private boolean allowNewerRevisions;
         private Placeholders placeholders = Placeholders.NONE;
 
         private Builder() {
@@ -522,6 +540,15 @@ public final class MigrationsConfig {
          */
         public Builder retryPartial(boolean retryPartial) {
             this.retryPartial = retryPartial;
+            return this;
+        }
+
+        /**
+         * Lets a run start on a database that a newer build migrated (default {@code false}); see
+         * {@link MigrationsConfig#allowNewerRevisions()}.
+         */
+        public Builder allowNewerRevisions(boolean allowNewerRevisions) {
+            this.allowNewerRevisions = allowNewerRevisions;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.samokoder.migrations;
 
+import java.util.List;
+
 /**
  * The version table names a revision that no script declares. The message starts with Alembic's
  * "Can't locate revision identified by 'X'" and adds the likely causes and the way out.
@@ -31,6 +33,32 @@ public class UnknownAppliedRevisionException extends MigrationException {
     public UnknownAppliedRevisionException(String revision, String versionTable, String squashedInto) {
         super(message(revision, versionTable, squashedInto));
         this.revision = revision;
+    }
+
+    private UnknownAppliedRevisionException(String revision, String message, boolean unused) {
+        super(message);
+        this.revision = revision;
+    }
+
+    /**
+     * The exception for a row that a newer build applied on top of revisions that this build has, where newer
+     * revisions are allowed ({@link MigrationsConfig#allowNewerRevisions()}) but this build would still have to
+     * run revisions there: the build that migrated the database did not have them.
+     *
+     * @param revision the first unknown version row
+     * @param versionTable the version table, e.g. {@code public.alembic_version}
+     * @param appliedOn the loaded revisions the unknown rows were applied on top of, as the log shows
+     * @param wouldRun the revisions of this build that the database lacks
+     * @return the exception, with Alembic's first sentence
+     */
+    public static UnknownAppliedRevisionException appliedOnTop(String revision, String versionTable,
+            List<String> appliedOn, List<String> wouldRun) {
+        return new UnknownAppliedRevisionException(revision, "Can't locate revision identified by '" + revision
+                + "'. The version table " + versionTable + " names it, and the log shows it applied on top of "
+                + (appliedOn.isEmpty() ? "none of this build's revisions" : String.join(", ", appliedOn))
+                + ": a newer build migrated this database. Newer revisions are allowed, but this build would"
+                + " still have to run " + String.join(", ", wouldRun) + " there, which that build did not have;"
+                + " nothing was run. Deploy a build that has both, or the build that migrated the database.", true);
     }
 
     /**

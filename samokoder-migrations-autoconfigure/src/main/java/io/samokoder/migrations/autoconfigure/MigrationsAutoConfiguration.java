@@ -103,6 +103,7 @@ public final class MigrationsAutoConfiguration {
                         + ", or leave it unset to detect it from the database")));
         }
         builder.retryPartial(properties.isRetryPartial());
+        builder.allowNewerRevisions(properties.isAllowNewerRevisions());
         builder.placeholders(placeholders(properties));
         // The engine reads the resources found here, and lists no location of its own when there are none.
         builder.repeatableScripts(repeatables)

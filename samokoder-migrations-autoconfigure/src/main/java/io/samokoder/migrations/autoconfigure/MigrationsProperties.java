@@ -187,6 +187,14 @@ public class MigrationsProperties {
     private boolean retryPartial = false;
 
     /**
+     * Whether the application starts on a database that a newer build migrated (a rollback): version rows that no
+     * loaded script declares are left alone when the log shows each applied on top of this build's revisions and
+     * nothing of this build is left to apply. A WARN names them; health, the endpoint and validate mode read the
+     * database as at this build's heads. Otherwise Alembic's "Can't locate revision" fails the start.
+     */
+    private boolean allowNewerRevisions = false;
+
+    /**
      * Values of ${name} placeholders in SQL scripts, by name (names ignore case). Replaced in each statement
      * before it runs or is written offline; checksums are of the scripts as written.
      */
@@ -413,6 +421,14 @@ public class MigrationsProperties {
 
     public void setRetryPartial(boolean retryPartial) {
         this.retryPartial = retryPartial;
+    }
+
+    public boolean isAllowNewerRevisions() {
+        return this.allowNewerRevisions;
+    }
+
+    public void setAllowNewerRevisions(boolean allowNewerRevisions) {
+        this.allowNewerRevisions = allowNewerRevisions;
     }
 
     public Map<String, String> getPlaceholders() {

@@ -44,6 +44,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.getValidateChecksums()).isEqualTo(config.checksumPolicy());
         assertThat(properties.isFastStart()).isEqualTo(config.fastStart());
         assertThat(properties.isRetryPartial()).isEqualTo(config.retryPartial());
+        assertThat(properties.isAllowNewerRevisions()).isEqualTo(config.allowNewerRevisions());
         assertThat(properties.getDialect()).isNull();
         assertThat(config.dialect()).isEmpty();
         assertThat(properties.getJavaPackages()).isEmpty();
@@ -76,7 +77,7 @@ class MigrationsPropertiesTests {
                 "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
-                "command", "dialect", "retryPartial", "javaPackages", "namingConvention", "autogenerate", "deferred",
+                "command", "dialect", "retryPartial", "allowNewerRevisions", "javaPackages", "namingConvention", "autogenerate", "deferred",
                 "placeholders", "placeholderReplacement");
     }
 

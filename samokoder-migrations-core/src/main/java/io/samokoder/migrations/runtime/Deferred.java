@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deferred revisions ({@link RevisionScript#deferred()}): an application's start-up runs every other revision and
@@ -80,16 +81,22 @@ final class Deferred {
             Binding.Bound bound = binding.on(c);
             DbState state = DbState.read(c, bound.versions(), bound.log(), bound.tables());
             List<String> rows = state.rows();
-            PlanChecks.knownRows(catalog, bound.tables(), rows);
-            Plan plan = plan(catalog.planner(), rows, heads(catalog.graph(), catalog.get().deferred()));
-            if (!plan.isEmpty() || repeatablesDue(config, catalog, bound, c, rows)) {
+            List<String> from = NewerRevisions.planFrom(catalog, bound.tables(), rows, state.log(),
+                    config.allowNewerRevisions());
+            Plan plan = plan(catalog.planner(), from, heads(catalog.graph(), catalog.get().deferred()));
+            if (!plan.isEmpty() || from == rows && repeatablesDue(config, catalog, bound, c, rows)) {
                 return null;
             }
             if (config.checksumPolicy() != ChecksumPolicy.OFF) {
-                PlanChecks.drift(catalog, bound.tables(), config.checksumPolicy(), rows, state.log());
+                PlanChecks.drift(catalog, bound.tables(), config.checksumPolicy(), from, state.log());
+            }
+            List<String> warnings = plan.warnings();
+            if (from != rows) {
+                warnings = List.of(NewerRevisions.warning(bound.tables(), rows, from));
+                LoggerFactory.getLogger("io.samokoder.migrations.Migrations").warn(warnings.get(0));
             }
             return new MigrationResult(Command.UPGRADE, "heads", rows, rows, List.of(), startedAt,
-                    Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, false, plan.warnings());
+                    Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, false, warnings);
         });
     }
 

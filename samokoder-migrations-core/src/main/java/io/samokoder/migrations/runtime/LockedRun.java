@@ -59,23 +59,27 @@ final class LockedRun {
         }
         DbState state = LockedReads.state(lock, bound, tablesSeen);
         List<String> rows = state.rows();
-        if (!(command == Command.STAMP && purge)) {
-            PlanChecks.knownRows(this.catalog, tables, rows);
-        }
+        // The rows to plan from: the version rows, or, under rows of a newer build, the loaded ones beneath them.
+        List<String> from = command == Command.STAMP && purge ? rows
+                : NewerRevisions.planFrom(this.catalog, tables, rows, state.log(), this.config.allowNewerRevisions());
         boolean verified = false;
         if (command == Command.UPGRADE && this.config.checksumPolicy() != ChecksumPolicy.OFF) {
-            verified = PlanChecks.drift(this.catalog, tables, this.config.checksumPolicy(), rows, state.log());
+            verified = PlanChecks.drift(this.catalog, tables, this.config.checksumPolicy(), from, state.log());
         }
         Plan plan;
         if (request.move()) {
-            Move move = Move.decide(this.catalog.planner(), rows, target, request.allowDowngrade());
+            Move move = Move.decide(this.catalog.planner(), from, target, request.allowDowngrade());
             command = move.command();
             plan = move.plan();
         } else if (request.undeferred()) {
-            plan = Deferred.plan(this.catalog.planner(), rows,
+            plan = Deferred.plan(this.catalog.planner(), from,
                     Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
         } else {
-            plan = Plans.plan(this.catalog.planner(), command, rows, target, request.stampTargets(), purge);
+            plan = Plans.plan(this.catalog.planner(), command, from, target, request.stampTargets(), purge);
+        }
+        if (from != rows) {
+            NewerRevisions.refuseSteps(tables, rows, from, plan);
+            return leftNewer(command, target, rows, from, tables, lock, startedAt, start);
         }
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
@@ -128,6 +132,18 @@ final class LockedRun {
         }
         MigrationResult result = new MigrationResult(command, target, rows, plan.rowsAfter(), steps, startedAt,
                 Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, plan.warnings(), applied);
+        LOG.info(result.summary());
+        this.listeners.runFinished(result);
+        return result;
+    }
+
+    /** The run that found the database migrated by a newer build and nothing of this build's left to do. */
+    private MigrationResult leftNewer(Command command, String target, List<String> rows, List<String> from,
+            Tables tables, MigrationLock lock, Instant startedAt, long start) {
+        String warning = NewerRevisions.warning(tables, rows, from);
+        LOG.warn(warning);
+        MigrationResult result = new MigrationResult(command, target, rows, rows, List.of(), startedAt,
+                Duration.ofNanos(System.nanoTime() - start), lock.waited(), false, List.of(warning), List.of());
         LOG.info(result.summary());
         this.listeners.runFinished(result);
         return result;

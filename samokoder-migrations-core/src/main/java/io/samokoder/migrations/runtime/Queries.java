@@ -66,8 +66,9 @@ final class Queries {
     MigrationStatus status(String target) {
         StateRead read = readStateAndPartial("status", false);
         DbState state = read.state();
-        PlanChecks.knownRows(this.catalog, tables(), state.rows());
-        return this.reports.status(state, target, Plans.pending(this.catalog.planner(), state.rows(), target),
+        List<String> from = NewerRevisions.planFrom(this.catalog, tables(), state.rows(), state.log(),
+                this.config.allowNewerRevisions());
+        return this.reports.status(state, from, target, Plans.pending(this.catalog.planner(), from, target),
                 read.partial());
     }
 
@@ -78,13 +79,16 @@ final class Queries {
         }
         StateRead read = readStateAndPartial("validate", false);
         DbState state = read.state();
-        List<DriftProblem> drift = Drift.check(this.catalog, state.rows(), state.log(),
-                tables().versionTableName());
-        boolean unknown = false;
-        for (String row : state.rows()) {
-            unknown |= !this.catalog.graph().contains(row);
+        List<String> rows = state.rows();
+        if (this.config.allowNewerRevisions()) {
+            // Rows of a newer build, traced to the loaded ones beneath them, are checked and planned from those;
+            // untraced ones are reported as drift, as without the setting.
+            List<String> traced = NewerRevisions.traced(this.catalog.graph(), rows, state.log());
+            rows = traced == null ? rows : traced;
         }
-        List<String> pending = unknown ? List.of() : Plans.pending(this.catalog.planner(), state.rows(), target);
+        List<DriftProblem> drift = Drift.check(this.catalog, rows, state.log(), tables().versionTableName());
+        boolean unknown = NewerRevisions.firstUnknown(this.catalog.graph(), rows) != null;
+        List<String> pending = unknown ? List.of() : Plans.pending(this.catalog.planner(), rows, target);
         return new ValidationResult(state.rows(), pending, drift, read.partial());
     }
 

@@ -36,17 +36,25 @@ final class Reports {
         return infos(found, state.get()).get(0);
     }
 
-    /** The rows, the heads, what is pending for the target and every revision's state. */
-    MigrationStatus status(DbState state, String target, List<String> pending, List<PartialAttempt> partial) {
+    /**
+     * The rows, the heads, what is pending for the target and every revision's state, the loaded revisions applied
+     * as of {@code from}: the rows, or the loaded ones beneath a newer build's ({@link NewerRevisions}).
+     */
+    MigrationStatus status(DbState state, List<String> from, String target, List<String> pending,
+            List<PartialAttempt> partial) {
         return new MigrationStatus(state.rows(), this.catalog.graph().heads(), target, pending,
-                infos(this.catalog.planner().history(null, state.rows()), state), partial);
+                infos(this.catalog.planner().history(null, from), from, state.log()), partial);
     }
 
     private List<RevisionInfo> infos(List<Revision> revisions, DbState state) {
-        Set<String> applied = Drift.applied(this.catalog.graph(), state.rows());
+        return infos(revisions, state.rows(), state.log());
+    }
+
+    private List<RevisionInfo> infos(List<Revision> revisions, List<String> rows, Map<String, LogStore.Entry> log) {
+        Set<String> applied = Drift.applied(this.catalog.graph(), rows);
         List<RevisionInfo> infos = new ArrayList<>(revisions.size());
         for (Revision revision : revisions) {
-            infos.add(info(revision, applied, state.log()));
+            infos.add(info(revision, applied, log));
         }
         return infos;
     }

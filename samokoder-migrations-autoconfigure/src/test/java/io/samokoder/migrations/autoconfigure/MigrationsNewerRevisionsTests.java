@@ -1,0 +1,85 @@
+package io.samokoder.migrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
+import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
+import io.samokoder.migrations.testsupport.TestDatabase;
+import io.samokoder.migrations.testsupport.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * A rollback: the application of an older build starts on a database that a newer build migrated. Refused by
+ * default with Alembic's message; with {@code allow-newer-revisions} it starts, applies nothing, and health and the
+ * endpoint read the database as at this build's heads, in upgrade and in validate mode.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class MigrationsNewerRevisionsTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
+                MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class))
+        .withPropertyValues("management.endpoints.web.exposure.include=migrations");
+
+    private static void script(Path dir, String id, String revises, String table) throws IOException {
+        Files.writeString(dir.resolve(id + ".sql"), "-- " + table + "\n--\n-- Revision ID: " + id + "\n-- Revises: "
+                + revises + "\n\n-- migrate:upgrade\nCREATE TABLE " + table + " (id int);\n\n-- migrate:downgrade\n"
+                + "DROP TABLE " + table + ";\n");
+    }
+
+    @Test
+    void anOlderBuildStartsOnADatabaseThatANewerBuildMigratedOnlyWhereAllowed(@TempDir Path newer,
+            @TempDir Path older) throws IOException {
+        for (Path dir : List.of(newer, older)) {
+            script(dir, "a1", "", "t_a");
+            script(dir, "b2", "a1", "t_b");
+        }
+        script(newer, "c3", "b2", "t_c");
+        try (TestDatabase db = TestPostgres.createDatabase("newer")) {
+            new Migrations(MigrationsConfig.builder().dataSource(db.dataSource()).locations("filesystem:" + newer)
+                .build()).upgrade("heads");
+            ApplicationContextRunner olderBuild = this.runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.locations=filesystem:" + older);
+
+            olderBuild.run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageStartingWith("Can't locate revision identified by 'c3'");
+            });
+            for (String mode : List.of("upgrade", "validate")) {
+                olderBuild.withPropertyValues("samokoder.migrations.allow-newer-revisions=true",
+                        "samokoder.migrations.mode=" + mode)
+                    .run((context) -> {
+                        assertThat(context).hasNotFailed();
+                        Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+                        assertThat(health.getStatus()).as(mode).isEqualTo(Status.UP);
+                        assertThat(health.getDetails()).containsEntry("pending", List.of())
+                            .containsEntry("drifted", List.of());
+                        MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
+                            .migrations()
+                            .contexts()
+                            .get(context.getId())
+                            .migrations()
+                            .get("migrationsInitializer");
+                        assertThat(bean.current()).containsExactly("c3");
+                        assertThat(bean.pending()).isEmpty();
+                    });
+            }
+            assertThat(new Migrations(MigrationsConfig.builder().dataSource(db.dataSource())
+                .locations("filesystem:" + newer)
+                .build()).current()).containsExactly("c3");
+        }
+    }
+}
