@@ -68,6 +68,12 @@ final class ConfigChecks {
         if (c.lockRetries() < 0) {
             fail("lockRetries (samokoder.migrations.lock-retries) must be 0 or more, not " + c.lockRetries());
         }
+        if (c.connectRetries() < 0) {
+            fail("connectRetries (samokoder.migrations.connect-retries) must be 0 or more, not "
+                    + c.connectRetries());
+        }
+        checkDuration(c.connectRetriesInterval(),
+                "connectRetriesInterval (samokoder.migrations.connect-retries-interval)");
         if (c.locations().isEmpty() && c.scripts().isEmpty() && c.javaRevisions().isEmpty()) {
             fail("locations (samokoder.migrations.locations) must not be empty when no scripts are given; the"
                     + " default is " + MigrationsConfig.DEFAULT_LOCATIONS);

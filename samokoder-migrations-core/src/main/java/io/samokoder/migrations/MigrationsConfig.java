@@ -38,6 +38,8 @@ public final class MigrationsConfig {
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
     /** How soon the server ends a migrating instance's session once its host stops answering. */
     public static final Duration DEFAULT_DEAD_HOLDER_TIMEOUT = Duration.ofMinutes(1);
+    /** Default {@link #connectRetriesInterval()}: 2 minutes. */
+    public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofMinutes(2);
     /** Changed applied revisions stop an upgrade. */
     public static final ChecksumPolicy DEFAULT_CHECKSUM_POLICY = ChecksumPolicy.FAIL;
     /** A no-op {@code upgrade("heads")} over unchanged scripts is answered from one query. */
@@ -75,6 +77,8 @@ public final class MigrationsConfig {
     private final NamingConvention namingConvention;
     private final boolean retryPartial;
     private final boolean allowNewerRevisions;
+    private final int connectRetries;
+    private final Duration connectRetriesInterval;
     private final Placeholders placeholders;
 
     private MigrationsConfig(Builder b) {
@@ -102,6 +106,8 @@ public final class MigrationsConfig {
         this.namingConvention = b.namingConvention;
         this.retryPartial = b.retryPartial;
         this.allowNewerRevisions = b.allowNewerRevisions;
+        this.connectRetries = b.connectRetries;
+        this.connectRetriesInterval = b.connectRetriesInterval;
         this.placeholders = b.placeholders;
     }
 
@@ -264,6 +270,20 @@ public final class MigrationsConfig {
         return this.allowNewerRevisions;
     }
 
+    /**
+     * How many times a run tries again to connect when the first connection fails (default 0), for a database that
+     * is still starting; the pauses start at one second and double up to {@link #connectRetriesInterval()}. Only the
+     * first connection of a {@link Migrations} is retried.
+     */
+    public int connectRetries() {
+        return this.connectRetries;
+    }
+
+    /** The longest pause between two {@linkplain #connectRetries() tries to connect} (default 2 minutes). */
+    public Duration connectRetriesInterval() {
+        return this.connectRetriesInterval;
+    }
+
     /** Revisions written in Java, placed among the scripts as {@link JavaRevisions} describes. */
     public List<JavaRevision> javaRevisions() {
         return this.javaRevisions;
@@ -310,6 +330,8 @@ public final class MigrationsConfig {
         b.namingConvention = this.namingConvention;
         b.retryPartial = this.retryPartial;
         b.allowNewerRevisions = this.allowNewerRevisions;
+        b.connectRetries = this.connectRetries;
+        b.connectRetriesInterval = this.connectRetriesInterval;
         b.placeholders = this.placeholders;
         return b;
     }
@@ -327,6 +349,7 @@ public final class MigrationsConfig {
                 + ", fastStart=" + this.fastStart + ", javaRevisions=" + this.javaRevisions.size()
                 + ", dialect=" + (this.dialect == null ? "detected" : this.dialect.name())
                 + ", retryPartial=" + this.retryPartial + ", allowNewerRevisions=" + this.allowNewerRevisions
+                + ", connectRetries=" + this.connectRetries + ", connectRetriesInterval=" + this.connectRetriesInterval
                 + ", placeholders=" + this.placeholders + "]";
     }
 
@@ -357,6 +380,8 @@ public final class MigrationsConfig {
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
         private boolean retryPartial;
         private boolean allowNewerRevisions;
+        private int connectRetries;
+        private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
         private Placeholders placeholders = Placeholders.NONE;
 
         private Builder() {
@@ -549,6 +574,18 @@ public final class MigrationsConfig {
          */
         public Builder allowNewerRevisions(boolean allowNewerRevisions) {
             this.allowNewerRevisions = allowNewerRevisions;
+            return this;
+        }
+
+        /** See {@link MigrationsConfig#connectRetries()} (default 0: a failed first connection fails the run). */
+        public Builder connectRetries(int connectRetries) {
+            this.connectRetries = connectRetries;
+            return this;
+        }
+
+        /** See {@link MigrationsConfig#connectRetriesInterval()} (default 2 minutes). */
+        public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+            this.connectRetriesInterval = Objects.requireNonNull(connectRetriesInterval, "connectRetriesInterval");
             return this;
         }
 

@@ -54,7 +54,8 @@ class MigrationsConfigTest {
                 .transactionMode(TransactionMode.SINGLE).lockWaitTimeout(Duration.ofSeconds(7))
                 .lockTimeout(Duration.ofMillis(300)).lockRetries(0).statementTimeout(Duration.ofMinutes(1))
                 .checksumPolicy(ChecksumPolicy.WARN).locations("filesystem:/x", "classpath:y").listener(listener)
-                .fastStart(false).retryPartial(true).allowNewerRevisions(true).dialect(MariaDbDialect.INSTANCE)
+                .fastStart(false).retryPartial(true).allowNewerRevisions(true).connectRetries(4)
+                .connectRetriesInterval(Duration.ofSeconds(9)).dialect(MariaDbDialect.INSTANCE)
                 .placeholders(Placeholders.of(Map.of("password", "S3cret"))).build();
         MigrationsConfig copy = config.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(config.toString());
@@ -64,13 +65,16 @@ class MigrationsConfigTest {
         assertThat(copy.stateTable()).isEqualTo("log_state");
         assertThat(copy.retryPartial()).isTrue();
         assertThat(copy.allowNewerRevisions()).isTrue();
+        assertThat(copy.connectRetries()).isEqualTo(4);
+        assertThat(copy.connectRetriesInterval()).isEqualTo(Duration.ofSeconds(9));
         assertThat(copy.dialect()).containsSame(MariaDbDialect.INSTANCE);
         assertThat(copy.toString()).contains("dialect=mariadb, retryPartial=true, allowNewerRevisions=true,"
-                + " placeholders=Placeholders[password]")
+                + " connectRetries=4, connectRetriesInterval=PT9S, placeholders=Placeholders[password]")
                 .doesNotContain("S3cret");
         assertThat(copy.placeholders().values()).containsEntry("password", "S3cret");
         assertThat(MigrationsConfig.builder().build().toString())
-                .contains("dialect=detected, retryPartial=false, allowNewerRevisions=false");
+                .contains("dialect=detected, retryPartial=false, allowNewerRevisions=false, connectRetries=0,"
+                        + " connectRetriesInterval=PT2M");
     }
 
     @Test

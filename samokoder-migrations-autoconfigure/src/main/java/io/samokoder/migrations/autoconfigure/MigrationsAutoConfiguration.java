@@ -104,6 +104,8 @@ public final class MigrationsAutoConfiguration {
         }
         builder.retryPartial(properties.isRetryPartial());
         builder.allowNewerRevisions(properties.isAllowNewerRevisions());
+        builder.connectRetries(properties.getConnectRetries());
+        builder.connectRetriesInterval(properties.getConnectRetriesInterval());
         builder.placeholders(placeholders(properties));
         // The engine reads the resources found here, and lists no location of its own when there are none.
         builder.repeatableScripts(repeatables)

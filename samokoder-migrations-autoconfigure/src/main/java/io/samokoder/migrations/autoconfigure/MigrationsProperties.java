@@ -195,6 +195,18 @@ public class MigrationsProperties {
     private boolean allowNewerRevisions = false;
 
     /**
+     * Number of times to try again to connect when the first connection fails, for a database that is still
+     * starting; 0 fails at once. The pauses start at one second and double up to connect-retries-interval.
+     */
+    private int connectRetries = 0;
+
+    /**
+     * Longest pause between two tries to connect. If a duration suffix is not specified, seconds will be used.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+    /**
      * Values of ${name} placeholders in SQL scripts, by name (names ignore case). Replaced in each statement
      * before it runs or is written offline; checksums are of the scripts as written.
      */
@@ -429,6 +441,22 @@ public class MigrationsProperties {
 
     public void setAllowNewerRevisions(boolean allowNewerRevisions) {
         this.allowNewerRevisions = allowNewerRevisions;
+    }
+
+    public int getConnectRetries() {
+        return this.connectRetries;
+    }
+
+    public void setConnectRetries(int connectRetries) {
+        this.connectRetries = connectRetries;
+    }
+
+    public Duration getConnectRetriesInterval() {
+        return this.connectRetriesInterval;
+    }
+
+    public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+        this.connectRetriesInterval = connectRetriesInterval;
     }
 
     public Map<String, String> getPlaceholders() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.samokoder.migrations.Command;
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestMariaDb;
 import java.sql.Connection;
@@ -136,6 +137,25 @@ class MigrationsDialectAutoConfigurationTests {
                 assertThat(context.getBean(MigrationsProperties.class).isRetryPartial()).isTrue();
                 assertThat(context.getBean(Migrations.class).current()).containsExactly("n2");
             });
+    }
+
+    @Test
+    void connectRetriesAndNewerRevisionsReachTheEngine() {
+        this.runner.withPropertyValues("spring.datasource.url=" + h2Url(), "samokoder.migrations.dialect=H2",
+                "samokoder.migrations.connect-retries=3", "samokoder.migrations.connect-retries-interval=5",
+                "samokoder.migrations.allow-newer-revisions=true")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                MigrationsConfig config = context.getBean(Migrations.class).config();
+                assertThat(config.connectRetries()).isEqualTo(3);
+                assertThat(config.connectRetriesInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+                assertThat(config.allowNewerRevisions()).isTrue();
+            });
+        this.runner.withPropertyValues("spring.datasource.url=" + h2Url(), "samokoder.migrations.dialect=H2",
+                "samokoder.migrations.connect-retries=-1")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("connectRetries (samokoder.migrations.connect-retries) must be 0 or more"));
     }
 
     private static String single(String url, String user, String password, String sql) throws SQLException {

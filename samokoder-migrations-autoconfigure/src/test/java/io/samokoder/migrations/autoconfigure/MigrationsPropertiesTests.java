@@ -45,6 +45,8 @@ class MigrationsPropertiesTests {
         assertThat(properties.isFastStart()).isEqualTo(config.fastStart());
         assertThat(properties.isRetryPartial()).isEqualTo(config.retryPartial());
         assertThat(properties.isAllowNewerRevisions()).isEqualTo(config.allowNewerRevisions());
+        assertThat(properties.getConnectRetries()).isEqualTo(config.connectRetries());
+        assertThat(properties.getConnectRetriesInterval()).isEqualTo(config.connectRetriesInterval());
         assertThat(properties.getDialect()).isNull();
         assertThat(config.dialect()).isEmpty();
         assertThat(properties.getJavaPackages()).isEmpty();
@@ -77,7 +79,7 @@ class MigrationsPropertiesTests {
                 "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
-                "command", "dialect", "retryPartial", "allowNewerRevisions", "javaPackages", "namingConvention", "autogenerate", "deferred",
+                "command", "dialect", "retryPartial", "allowNewerRevisions", "connectRetries", "connectRetriesInterval", "javaPackages", "namingConvention", "autogenerate", "deferred",
                 "placeholders", "placeholderReplacement");
     }
 

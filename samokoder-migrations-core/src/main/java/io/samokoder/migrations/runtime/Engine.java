@@ -37,6 +37,8 @@ public final class Engine {
     /** How many times a run takes the lock when it finds the lock lost before changing anything. */
     private static final int LOCK_ATTEMPTS = 3;
 
+    private final MigrationsConfig given;
+    /** The configuration the engine runs with: {@link #given}, its DataSource trying again where configured. */
     private final MigrationsConfig config;
     private final Catalog catalog;
     private final Binding binding;
@@ -46,17 +48,18 @@ public final class Engine {
 
     /** Creates the engine; loads nothing. */
     public Engine(MigrationsConfig config) {
-        this.config = config;
-        this.catalog = new Catalog(config);
-        this.binding = new Binding(config);
-        this.listeners = new Listeners(config.listeners());
-        this.queries = new Queries(config, this.catalog, this.binding);
-        this.lockedRun = new LockedRun(config, this.catalog, this.listeners);
+        this.given = config;
+        this.config = ConnectRetries.applied(config);
+        this.catalog = new Catalog(this.config);
+        this.binding = new Binding(this.config);
+        this.listeners = new Listeners(this.config.listeners());
+        this.queries = new Queries(this.config, this.catalog, this.binding);
+        this.lockedRun = new LockedRun(this.config, this.catalog, this.listeners);
     }
 
-    /** The configuration. */
+    /** The configuration, as given. */
     public MigrationsConfig config() {
-        return this.config;
+        return this.given;
     }
 
     // ---------------------------------------------------------------- runs
