@@ -11,6 +11,11 @@ public enum ChecksumStatus {
      * since: not drift; a downgrade runs the new part.
      */
     DOWNGRADE_CHANGED,
+    /**
+     * Applied, and what ran is unchanged, but the file's text differs since only in what the checksum leaves out
+     * (comments, blank lines, line endings, indentation, a byte order mark): not drift.
+     */
+    REFORMATTED,
     /** Applied, but no checksum was recorded (stamped, applied offline or by another tool). */
     NOT_RECORDED,
     /** Not applied. */

@@ -64,9 +64,17 @@ class ChecksumDriftTest {
         rewrite(dir, "b2.sql", edited);
 
         Migrations again = reload(migrations);
-        assertThat(again.upgrade("heads").steps()).isEmpty();
+        try (LoggedWarnings logged = new LoggedWarnings()) {
+            assertThat(again.upgrade("heads").steps()).isEmpty();
+            // Reported as what it is, and only for the edited script.
+            assertThat(logged.messages(Level.INFO)).filteredOn((m) -> m.contains("edited"))
+                    .singleElement().asString().startsWith("Revision b2 (").contains("b2.sql) was edited since it was"
+                            + " applied only in comments, blank lines, line endings or indentation; what runs is"
+                            + " unchanged, so it stays applied");
+        }
         assertThat(again.validate("heads").drift()).isEmpty();
-        assertThat(again.show("b2").checksumStatus()).isEqualTo(ChecksumStatus.MATCH);
+        assertThat(again.show("b2").checksumStatus()).isEqualTo(ChecksumStatus.REFORMATTED);
+        assertThat(again.show("a1").checksumStatus()).isEqualTo(ChecksumStatus.MATCH);
     }
 
     @Test

@@ -211,7 +211,7 @@ public class MigrationsEndpoint {
      * @param applied whether the database has it
      * @param appliedAt when it was applied, if recorded
      * @param durationMillis how long it took, if recorded
-     * @param checksumStatus MATCH, CHANGED, DOWNGRADE_CHANGED, NOT_RECORDED or NOT_APPLIED
+     * @param checksumStatus MATCH, CHANGED, DOWNGRADE_CHANGED, REFORMATTED, NOT_RECORDED or NOT_APPLIED
      */
     public record RevisionDescriptor(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
             String message, String file, boolean head, boolean branchPoint, boolean mergePoint, boolean applied,

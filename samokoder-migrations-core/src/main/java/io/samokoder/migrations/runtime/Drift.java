@@ -49,21 +49,34 @@ final class Drift {
         if (problem(catalog, id, entry, change) != null) {
             return ChecksumStatus.CHANGED;
         }
-        return change == ChecksumChange.DOWNGRADE_ONLY ? ChecksumStatus.DOWNGRADE_CHANGED : ChecksumStatus.MATCH;
+        if (change == ChecksumChange.DOWNGRADE_ONLY) {
+            return ChecksumStatus.DOWNGRADE_CHANGED;
+        }
+        return reformatted(catalog, id, entry) ? ChecksumStatus.REFORMATTED : ChecksumStatus.MATCH;
+    }
+
+    /**
+     * Whether an applied script whose checksum matches was edited in what the checksum leaves out: its bytes differ
+     * from the recorded content hash (none is recorded for Java revisions or by a stamp).
+     */
+    private static boolean reformatted(Catalog catalog, String id, LogStore.Entry entry) {
+        String hash = entry.contentHash() == null ? null : catalog.contentHash(id);
+        return hash != null && !hash.equals(entry.contentHash());
     }
 
     /** Every drift problem: unknown rows first, then changed or re-parented applied revisions, in load order. */
     static List<DriftProblem> check(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log,
             String versionTable) {
-        return check(catalog, rows, log, versionTable, new ArrayList<>());
+        return check(catalog, rows, log, versionTable, new ArrayList<>(), new ArrayList<>());
     }
 
     /**
      * {@link #check(Catalog, List, Map, String)}, adding to {@code downgradeChanges} the ids of the
-     * applied revisions whose downgrade part alone changed since they ran (no drift), in load order.
+     * applied revisions whose downgrade part alone changed since they ran, and to {@code reformatted} those edited
+     * only in what the checksum leaves out (neither is drift), in load order.
      */
     static List<DriftProblem> check(Catalog catalog, List<String> rows, Map<String, LogStore.Entry> log,
-            String versionTable, List<String> downgradeChanges) {
+            String versionTable, List<String> downgradeChanges, List<String> reformatted) {
         List<DriftProblem> problems = new ArrayList<>();
         RevisionGraph graph = catalog.graph();
         for (String row : rows) {
@@ -84,6 +97,8 @@ final class Drift {
                     problems.add(problem);
                 } else if (change == ChecksumChange.DOWNGRADE_ONLY) {
                     downgradeChanges.add(id);
+                } else if (reformatted(catalog, id, entry)) {
+                    reformatted.add(id);
                 }
             }
         }

@@ -135,8 +135,14 @@ final class PlanChecks {
     static boolean drift(Catalog catalog, Tables tables, ChecksumPolicy policy, List<String> rows,
             Map<String, LogStore.Entry> entries) {
         List<String> downgradeChanges = new ArrayList<>();
+        List<String> reformatted = new ArrayList<>();
         List<DriftProblem> problems = Drift.check(catalog, rows, entries, tables.versionTableName(),
-                downgradeChanges);
+                downgradeChanges, reformatted);
+        for (String id : reformatted) {
+            LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info("Revision {} ({}) was edited since it"
+                    + " was applied only in comments, blank lines, line endings or indentation; what runs is"
+                    + " unchanged, so it stays applied", id, catalog.script(id).description());
+        }
         for (String id : downgradeChanges) {
             RevisionScript script = catalog.script(id);
             LoggerFactory.getLogger("io.samokoder.migrations.Migrations").info("Revision {} ({}) has a new downgrade"
