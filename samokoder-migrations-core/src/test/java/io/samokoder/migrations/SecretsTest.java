@@ -97,6 +97,14 @@ class SecretsTest {
                 .upgrade("heads"));
         assertThat(echoed).isInstanceOf(MigrationException.class).hasMessageContaining("password=***");
         seen.add(everything(echoed));
+        // Each failed try to connect is logged: with the driver's text redacted too.
+        Throwable retried = catchThrowable(() -> new Migrations(Db.config(new EchoingDataSource(secret), dir)
+                .connectRetries(1).connectRetriesInterval(java.time.Duration.ofMillis(10)).build()).upgrade("heads"));
+        assertThat(retried).isInstanceOf(MigrationException.class).hasMessageContaining("password=***");
+        seen.add(everything(retried));
+        assertThat(this.appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy((message) -> assertThat(message).startsWith("Could not connect to the database (SQLSTATE"
+                        + " 08001: Cannot connect to jdbc:postgresql://app:***@db.internal/app?password=***"));
 
         for (ILoggingEvent event : this.appender.list) {
             seen.add(event.getFormattedMessage());
