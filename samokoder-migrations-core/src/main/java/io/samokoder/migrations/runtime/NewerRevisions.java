@@ -81,7 +81,7 @@ final class NewerRevisions {
                 wouldRun.add(step.revision());
             }
         }
-        throw UnknownAppliedRevisionException.appliedOnTop(firstUnknown(rows, planned), tables.versionTableName(),
+        throw UnknownAppliedRevisionException.appliedOnTop(firstNewer(rows, planned), tables.versionTableName(),
                 planned, wouldRun);
     }
 
@@ -100,7 +100,7 @@ final class NewerRevisions {
                 + " (newer revisions allowed); this build's revisions are all applied.";
     }
 
-    private static String firstUnknown(List<String> rows, List<String> planned) {
+    private static String firstNewer(List<String> rows, List<String> planned) {
         for (String row : rows) {
             if (!planned.contains(row)) {
                 return row;
