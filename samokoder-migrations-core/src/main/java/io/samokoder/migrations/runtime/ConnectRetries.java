@@ -1,12 +1,9 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationsConfig;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +13,16 @@ import org.slf4j.LoggerFactory;
  * does (containers started together). The pauses start at one second and double up to
  * {@link MigrationsConfig#connectRetriesInterval()}. Once a connection was had, failures are the caller's at once.
  */
-final class ConnectRetries implements DataSource {
+final class ConnectRetries extends WrappedDataSource {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
 
-    private final DataSource target;
     private final int retries;
     private final long maxPauseMillis;
     private volatile boolean connected;
 
     private ConnectRetries(DataSource target, int retries, Duration maxPause) {
-        this.target = target;
+        super(target);
         this.retries = retries;
         this.maxPauseMillis = Math.max(1, maxPause.toMillis());
     }
@@ -80,41 +76,6 @@ final class ConnectRetries implements DataSource {
                 pause = Math.min(pause * 2, this.maxPauseMillis);
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return this.target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        this.target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        this.target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return this.target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return this.target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return iface.isInstance(this) ? iface.cast(this) : this.target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || this.target.isWrapperFor(iface);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.samokoder.migrations.runtime;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -12,13 +9,12 @@ import javax.sql.DataSource;
  * first call, and new ones from the real DataSource after that; so detecting the dialect before taking
  * the migration lock costs no connection of its own.
  */
-final class FirstConnection implements DataSource, AutoCloseable {
+final class FirstConnection extends WrappedDataSource implements AutoCloseable {
 
-    private final DataSource target;
     private Connection first;
 
     FirstConnection(DataSource target, Connection first) {
-        this.target = target;
+        super(target);
         this.first = first;
     }
 
@@ -45,40 +41,5 @@ final class FirstConnection implements DataSource, AutoCloseable {
             }
             this.first = null;
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return this.target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        this.target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        this.target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return this.target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return this.target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return this.target.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return this.target.isWrapperFor(type);
     }
 }
