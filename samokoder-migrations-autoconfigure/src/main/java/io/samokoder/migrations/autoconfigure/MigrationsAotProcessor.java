@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
@@ -29,7 +30,8 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
     static final String REPEATABLE_LOCATIONS = "samokoder.migrations.repeatable-locations";
 
     @Override
-    public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+    public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+            ConfigurableListableBeanFactory beanFactory) {
         if (beanFactory.getBeanNamesForType(MigrationsAutoConfiguration.class, false, false).length == 0) {
             return null;
         }

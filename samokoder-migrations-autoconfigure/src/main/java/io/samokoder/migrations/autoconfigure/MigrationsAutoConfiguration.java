@@ -14,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -277,7 +278,8 @@ public final class MigrationsAutoConfiguration {
      * The JDBC URL of the database to migrate where it is known without connecting: samokoder.migrations.url,
      * else the application's JDBC connection details; {@code null} for a {@link MigrationsDataSource} bean.
      */
-    static String knownUrl(MigrationsConnectionDetails details, ObjectProvider<DataSource> migrationsDataSource,
+    static @Nullable String knownUrl(MigrationsConnectionDetails details,
+            ObjectProvider<DataSource> migrationsDataSource,
             ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
         if (migrationsDataSource.getIfAvailable() != null) {
             return null;

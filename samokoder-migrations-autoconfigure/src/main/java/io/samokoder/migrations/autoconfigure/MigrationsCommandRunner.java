@@ -8,6 +8,7 @@ import io.samokoder.migrations.schema.ModelSource;
 import io.samokoder.migrations.schema.Schema;
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +25,7 @@ import org.springframework.context.ApplicationListener;
  */
 final class MigrationsCommandRunner implements ApplicationListener<ApplicationStartedEvent> {
 
-    private final String command;
+    private final @Nullable String command;
 
     private final PrintStream out;
 
@@ -32,7 +33,7 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
 
     private final IntConsumer exit;
 
-    MigrationsCommandRunner(String command, PrintStream out, PrintStream err, IntConsumer exit) {
+    MigrationsCommandRunner(@Nullable String command, PrintStream out, PrintStream err, IntConsumer exit) {
         this.command = command;
         this.out = out;
         this.err = err;
@@ -64,7 +65,7 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
      * the other commands ({@code history}, {@code --sql}, ...) need no database. {@code null} when the context
      * defines no model.
      */
-    private static ModelSource lazyModel(ApplicationContext context) {
+    private static @Nullable ModelSource lazyModel(ApplicationContext context) {
         if (context.getBeanNamesForType(ModelSource.class, true, false).length == 0) {
             return null;
         }
@@ -77,7 +78,7 @@ final class MigrationsCommandRunner implements ApplicationListener<ApplicationSt
             }
 
             @Override
-            public Schema model(Dialect dialect, String databaseVersion) {
+            public Schema model(Dialect dialect, @Nullable String databaseVersion) {
                 return models.getObject().model(dialect, databaseVersion);
             }
         };

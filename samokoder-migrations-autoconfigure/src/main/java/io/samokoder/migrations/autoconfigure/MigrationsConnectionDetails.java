@@ -1,5 +1,6 @@
 package io.samokoder.migrations.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
@@ -11,16 +12,16 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 public interface MigrationsConnectionDetails extends ConnectionDetails {
 
     /** The JDBC URL to migrate, or {@code null} to use the application's DataSource. */
-    String getJdbcUrl();
+    @Nullable String getJdbcUrl();
 
     /** The login user, or {@code null} to keep the one of the application's DataSource. */
-    String getUsername();
+    @Nullable String getUsername();
 
     /** The login password, or {@code null}. */
-    String getPassword();
+    @Nullable String getPassword();
 
     /** The JDBC driver class; by default the one that fits {@link #getJdbcUrl()}. */
-    default String getDriverClassName() {
+    default @Nullable String getDriverClassName() {
         String url = getJdbcUrl();
         return url == null ? null : DatabaseDriver.fromJdbcUrl(url).getDriverClassName();
     }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -20,7 +21,7 @@ final class MigrationsCycleFailureAnalyzer extends AbstractFailureAnalyzer<BeanC
     private static final List<String> MIGRATION_BEANS = List.of("migrationsInitializer", "migrations");
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, BeanCurrentlyInCreationException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BeanCurrentlyInCreationException cause) {
         List<String> chain = new ArrayList<>();
         boolean ours = false;
         for (Throwable t = rootFailure; t != null; t = t.getCause()) {

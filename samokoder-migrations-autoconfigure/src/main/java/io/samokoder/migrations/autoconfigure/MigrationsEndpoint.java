@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -57,7 +58,7 @@ public class MigrationsEndpoint {
      * @return the revision, or {@code null} (404) when no migrations bean knows it
      */
     @ReadOperation
-    public RevisionResponse revision(@Selector String revision) {
+    public @Nullable RevisionResponse revision(@Selector String revision) {
         for (ApplicationContext target = this.context; target != null; target = target.getParent()) {
             for (Map.Entry<String, MigrationsInitializer> entry : target
                 .getBeansOfType(MigrationsInitializer.class, false, false)
@@ -83,7 +84,7 @@ public class MigrationsEndpoint {
      * report), else an exact id or unique prefix among the report's revisions (of an id longer than three
      * characters, as Alembic's lookup), else {@code null}.
      */
-    private static String resolve(MigrationsInitializer initializer, MigrationsReport report, String spec) {
+    private static @Nullable String resolve(MigrationsInitializer initializer, MigrationsReport report, String spec) {
         try {
             List<Revision> found = initializer.getMigrations().revisionMap().getRevisions(spec);
             if (found.size() == 1) {
@@ -116,7 +117,8 @@ public class MigrationsEndpoint {
      * @param migrations the reports by bean name
      * @param parentId the parent context's id, or {@code null}
      */
-    public record ContextMigrationsDescriptor(Map<String, MigrationsBeanDescriptor> migrations, String parentId) {
+    public record ContextMigrationsDescriptor(Map<String, MigrationsBeanDescriptor> migrations,
+            @Nullable String parentId) {
     }
 
     /**
@@ -140,9 +142,9 @@ public class MigrationsEndpoint {
      *     downgrade)
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
-            List<String> pending, boolean stale, String staleReason, Instant capturedAt, LastRunDescriptor lastRun,
-            List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
-            LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
+            List<String> pending, boolean stale, @Nullable String staleReason, Instant capturedAt,
+            LastRunDescriptor lastRun, List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
+            @Nullable LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -168,7 +170,8 @@ public class MigrationsEndpoint {
      * @param error the error, or {@code null}
      */
     public record LastRunDescriptor(Instant startedAt, long durationMillis, long lockWaitMillis, String outcome,
-            String command, List<StepDescriptor> steps, String failedRevision, String error) {
+            @Nullable String command, List<StepDescriptor> steps, @Nullable String failedRevision,
+            @Nullable String error) {
 
         static LastRunDescriptor of(MigrationsReport.LastRun run) {
             return new LastRunDescriptor(run.startedAt(), run.duration().toMillis(), run.lockWait().toMillis(),
@@ -187,8 +190,8 @@ public class MigrationsEndpoint {
      * @param durationMillis how long it took
      * @param attempts how many times it was tried
      */
-    public record StepDescriptor(String direction, String revision, String message, String file, long durationMillis,
-            int attempts) {
+    public record StepDescriptor(String direction, @Nullable String revision, String message, String file,
+            long durationMillis, int attempts) {
 
         static StepDescriptor of(StepResult step) {
             return new StepDescriptor(step.direction().name(), step.revision(), step.message(), step.file(),
@@ -215,7 +218,7 @@ public class MigrationsEndpoint {
      */
     public record RevisionDescriptor(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
             String message, String file, boolean head, boolean branchPoint, boolean mergePoint, boolean applied,
-            Instant appliedAt, Long durationMillis, String checksumStatus) {
+            @Nullable Instant appliedAt, @Nullable Long durationMillis, @Nullable String checksumStatus) {
 
         static RevisionDescriptor of(RevisionInfo info) {
             return new RevisionDescriptor(info.id(), info.revises(), info.branchLabels(), info.dependsOn(),

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -27,7 +28,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Status status = Status.UP;
-        Map<String, Map<String, Object>> beans = new LinkedHashMap<>();
+        Map<String, Map<String, @Nullable Object>> beans = new LinkedHashMap<>();
         for (Map.Entry<String, MigrationsInitializer> entry : this.initializers.entrySet()) {
             MigrationsReport report = entry.getValue().healthReport();
             status = worse(status, statusOf(report));
@@ -42,8 +43,8 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    private static Map<String, Object> details(MigrationsReport report, boolean withStatus) {
-        Map<String, Object> details = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> details(MigrationsReport report, boolean withStatus) {
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
         if (withStatus) {
             details.put("status", statusOf(report).getCode());
         }

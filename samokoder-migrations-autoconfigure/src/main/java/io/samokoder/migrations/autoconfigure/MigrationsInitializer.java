@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 
@@ -37,12 +38,12 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private final String target;
     private final RunObserver observer;
     private final Object refreshLock = new Object();
-    private volatile MigrationsReport report;
-    private volatile MigrationsReport.LastRun lastRun;
-    private volatile List<String> startupRows;
+    private volatile @Nullable MigrationsReport report;
+    private volatile MigrationsReport.@Nullable LastRun lastRun;
+    private volatile @Nullable List<String> startupRows;
     private final boolean runsDeferredWhenReady;
     private final boolean separatesDeferred;
-    private volatile MigrationsReport.LastRun deferredRun;
+    private volatile MigrationsReport.@Nullable LastRun deferredRun;
     private volatile boolean startupFast;
     private int order;
 
@@ -64,13 +65,13 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
      * @param target the target revision spec
      * @param allowDowngrade whether a target below the current revision may downgrade
      */
-    public MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
-            String target, boolean allowDowngrade) {
+    public MigrationsInitializer(Migrations migrations, @Nullable MigrationsStrategy strategy,
+            MigrationsProperties.Mode mode, String target, boolean allowDowngrade) {
         this(migrations, strategy, mode, target, allowDowngrade, MigrationsProperties.Deferred.AFTER_READY,
                 RunObserver.NONE);
     }
 
-    MigrationsInitializer(Migrations migrations, MigrationsStrategy strategy, MigrationsProperties.Mode mode,
+    MigrationsInitializer(Migrations migrations, @Nullable MigrationsStrategy strategy, MigrationsProperties.Mode mode,
             String target, boolean allowDowngrade, MigrationsProperties.Deferred deferred, RunObserver observer) {
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -319,7 +320,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     }
 
     /** A reason for a stale report that names no host, user or password. */
-    static String describe(Throwable ex) {
+    static @Nullable String describe(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return "database unavailable (SQLSTATE " + sql.getSQLState() + ")";

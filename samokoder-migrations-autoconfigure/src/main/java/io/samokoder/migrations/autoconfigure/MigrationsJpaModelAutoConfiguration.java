@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -76,7 +77,7 @@ public final class MigrationsJpaModelAutoConfiguration {
     }
 
     /** The capture, next to the integrators of an {@link IntegratorProvider} the application set already. */
-    private static IntegratorProvider withCapture(Object existing, HibernateMetadataCapture capture) {
+    private static IntegratorProvider withCapture(@Nullable Object existing, HibernateMetadataCapture capture) {
         if (!(existing instanceof IntegratorProvider provider) || existing == capture) {
             return capture;
         }

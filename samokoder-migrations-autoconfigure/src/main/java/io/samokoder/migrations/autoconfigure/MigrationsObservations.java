@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -37,10 +38,10 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
      * transaction holds several revisions (they commit together), some with the same direction and
      * revision (a stamp to base has a step per branch, each with no revision).
      */
-    private final ThreadLocal<List<OpenStep>> openSteps = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable List<OpenStep>> openSteps = new ThreadLocal<>();
 
     /** The repeatable script started and not yet finished on this thread, if any. */
-    private final ThreadLocal<Observation> openRepeatable = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable Observation> openRepeatable = new ThreadLocal<>();
 
     MigrationsObservations(ObjectProvider<ObservationRegistry> registry) {
         this.registry = registry;
@@ -51,7 +52,8 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     @Override
-    public MigrationResult observe(MigrationsProperties.Mode mode, String target, Supplier<MigrationResult> run) {
+    public @Nullable MigrationResult observe(MigrationsProperties.Mode mode, String target,
+            Supplier<@Nullable MigrationResult> run) {
         Observation observation = Observation.createNotStarted(RUN, registry())
             .contextualName("migrations " + mode.name().toLowerCase(Locale.ROOT))
             .lowCardinalityKeyValue("mode", mode.name().toLowerCase(Locale.ROOT))
@@ -132,7 +134,7 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     /** The first open step of that direction and revision, no longer open. */
-    private Observation take(Step.Kind direction, String revision) {
+    private @Nullable Observation take(Step.Kind direction, @Nullable String revision) {
         List<OpenStep> open = this.openSteps.get();
         if (open != null) {
             for (int i = 0; i < open.size(); i++) {
@@ -145,7 +147,7 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
         return null;
     }
 
-    private void stopOpenSteps(MigrationException error) {
+    private void stopOpenSteps(@Nullable MigrationException error) {
         Observation repeatable = this.openRepeatable.get();
         this.openRepeatable.remove();
         if (repeatable != null) {
@@ -168,6 +170,6 @@ final class MigrationsObservations implements RunObserver, MigrationListener {
     }
 
     /** A started step's observation, with its direction and revision (none for a step to base). */
-    private record OpenStep(Step.Kind direction, String revision, Observation observation) {
+    private record OpenStep(Step.Kind direction, @Nullable String revision, Observation observation) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
@@ -88,27 +89,27 @@ public class MigrationsProperties {
      * "current": the application runs it with its own configuration, prints its output and exits with
      * its status, without starting a web server.
      */
-    private String command;
+    private @Nullable String command;
 
     /**
      * JDBC URL of the database to migrate, when it is not the application's DataSource.
      */
-    private String url;
+    private @Nullable String url;
 
     /**
      * Login user of the database to migrate.
      */
-    private String user;
+    private @Nullable String user;
 
     /**
      * Login password of the database to migrate.
      */
-    private String password;
+    private @Nullable String password;
 
     /**
      * Schema that holds the version and log tables, when not the connection's current schema.
      */
-    private String schema;
+    private @Nullable String schema;
 
     /**
      * Name of the version table, which holds one row per current head as Alembic's does.
@@ -177,7 +178,7 @@ public class MigrationsProperties {
      * Database dialect: "postgresql", "mariadb", "mysql" or "h2". Unset: detected from the database
      * product the connection reports.
      */
-    private String dialect;
+    private @Nullable String dialect;
 
     /**
      * Whether a revision whose last attempt stopped part-way on a database without transactional
@@ -278,11 +279,11 @@ public class MigrationsProperties {
         this.allowDowngrade = allowDowngrade;
     }
 
-    public String getCommand() {
+    public @Nullable String getCommand() {
         return this.command;
     }
 
-    public void setCommand(String command) {
+    public void setCommand(@Nullable String command) {
         this.command = command;
     }
 
@@ -307,35 +308,35 @@ public class MigrationsProperties {
         this.deferred = deferred;
     }
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
         return this.url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
         this.url = url;
     }
 
-    public String getUser() {
+    public @Nullable String getUser() {
         return this.user;
     }
 
-    public void setUser(String user) {
+    public void setUser(@Nullable String user) {
         this.user = user;
     }
 
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return this.password;
     }
 
-    public void setPassword(String password) {
+    public void setPassword(@Nullable String password) {
         this.password = password;
     }
 
-    public String getSchema() {
+    public @Nullable String getSchema() {
         return this.schema;
     }
 
-    public void setSchema(String schema) {
+    public void setSchema(@Nullable String schema) {
         this.schema = schema;
     }
 
@@ -419,11 +420,11 @@ public class MigrationsProperties {
         this.validateChecksums = validateChecksums;
     }
 
-    public String getDialect() {
+    public @Nullable String getDialect() {
         return this.dialect;
     }
 
-    public void setDialect(String dialect) {
+    public void setDialect(@Nullable String dialect) {
         this.dialect = dialect;
     }
 

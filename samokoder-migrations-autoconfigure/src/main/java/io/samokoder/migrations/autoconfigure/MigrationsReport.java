@@ -6,6 +6,7 @@ import io.samokoder.migrations.StepResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one migrations bean knows about its database: captured at start-up, its version rows
@@ -31,8 +32,8 @@ import java.util.List;
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
-        boolean stale, String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun,
-        List<String> repeatables, List<String> pendingRepeatables) {
+        boolean stale, @Nullable String staleReason, List<String> partial, List<String> deferred,
+        @Nullable LastRun deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
 
     public MigrationsReport {
         repeatables = List.copyOf(repeatables);
@@ -48,7 +49,7 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     /** A report without repeatable scripts. */
     public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
             List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
-            String staleReason, List<String> partial, List<String> deferred, LastRun deferredRun) {
+            @Nullable String staleReason, List<String> partial, List<String> deferred, @Nullable LastRun deferredRun) {
         this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
                 deferred, deferredRun, List.of(), List.of());
     }
@@ -56,7 +57,7 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     /** A report without deferred revisions. */
     public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
             List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
-            String staleReason, List<String> partial) {
+            @Nullable String staleReason, List<String> partial) {
         this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
                 List.of(), null);
     }
@@ -64,7 +65,7 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     /** A report without revisions left part-way. */
     public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
             List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
-            String staleReason) {
+            @Nullable String staleReason) {
         this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, List.of());
     }
 
@@ -81,7 +82,7 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         return (int) this.history.stream().filter(RevisionInfo::applied).count();
     }
 
-    MigrationsReport withStale(String reason) {
+    MigrationsReport withStale(@Nullable String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
                 this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun,
                 this.repeatables, this.pendingRepeatables);
@@ -117,8 +118,9 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
      * @param failedRevision the revision that failed, or {@code null}
      * @param error the error message, or {@code null}
      */
-    public record LastRun(Instant startedAt, Duration duration, Duration lockWait, Outcome outcome, String command,
-            List<StepResult> steps, String failedRevision, String error) {
+    public record LastRun(Instant startedAt, Duration duration, Duration lockWait, Outcome outcome,
+            @Nullable String command, List<StepResult> steps, @Nullable String failedRevision,
+            @Nullable String error) {
 
         public LastRun {
             steps = List.copyOf(steps);

@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import io.samokoder.migrations.Migrations;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
@@ -43,7 +44,7 @@ final class MigrationsSchemaManagementProvider implements SchemaManagementProvid
     }
 
     /** The URL a connection of the DataSource reports, or {@code null} when none can be opened. */
-    private static String url(DataSource dataSource) {
+    private static @Nullable String url(DataSource dataSource) {
         try {
             return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.Migrations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces what happens at start-up. Define a bean of this type to, for example, only validate, or
@@ -17,5 +18,5 @@ public interface MigrationsStrategy {
      * @param migrations the configured engine
      * @return the run it made, or {@code null} when it changed nothing
      */
-    MigrationResult migrate(Migrations migrations);
+    @Nullable MigrationResult migrate(Migrations migrations);
 }

@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -52,7 +53,7 @@ final class OtherMigrationTools {
     }
 
     /** The first bean defined of the class named, without creating any; {@code null} for none or no such class. */
-    private static String firstBean(ConfigurableListableBeanFactory listable, String className) {
+    private static @Nullable String firstBean(ConfigurableListableBeanFactory listable, String className) {
         ClassLoader classLoader = listable.getBeanClassLoader();
         if (!ClassUtils.isPresent(className, classLoader)) {
             return null;

@@ -1,5 +1,7 @@
 package io.samokoder.migrations.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /** {@link MigrationsConnectionDetails} from {@code samokoder.migrations.url/user/password}. */
 final class PropertiesMigrationsConnectionDetails implements MigrationsConnectionDetails {
 
@@ -10,17 +12,17 @@ final class PropertiesMigrationsConnectionDetails implements MigrationsConnectio
     }
 
     @Override
-    public String getJdbcUrl() {
+    public @Nullable String getJdbcUrl() {
         return this.properties.getUrl();
     }
 
     @Override
-    public String getUsername() {
+    public @Nullable String getUsername() {
         return this.properties.getUser();
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return this.properties.getPassword();
     }
 }

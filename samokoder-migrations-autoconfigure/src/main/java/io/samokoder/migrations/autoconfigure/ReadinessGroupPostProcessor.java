@@ -1,6 +1,7 @@
 package io.samokoder.migrations.autoconfigure;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -62,7 +63,7 @@ final class ReadinessGroupPostProcessor implements HealthEndpointGroupsPostProce
             }
 
             @Override
-            public HealthEndpointGroup get(String name) {
+            public @Nullable HealthEndpointGroup get(String name) {
                 return GROUP.equals(name) ? withMigrations : groups.get(name);
             }
         };
@@ -97,7 +98,7 @@ final class ReadinessGroupPostProcessor implements HealthEndpointGroupsPostProce
         }
 
         @Override
-        public AdditionalHealthEndpointPath getAdditionalPath() {
+        public @Nullable AdditionalHealthEndpointPath getAdditionalPath() {
             return this.delegate.getAdditionalPath();
         }
     }

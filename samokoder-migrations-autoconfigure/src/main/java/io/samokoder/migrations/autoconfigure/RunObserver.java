@@ -2,6 +2,7 @@ package io.samokoder.migrations.autoconfigure;
 
 import io.samokoder.migrations.MigrationResult;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Wraps the start-up run, e.g. in a Micrometer Observation. */
 @FunctionalInterface
@@ -10,5 +11,6 @@ interface RunObserver {
     /** Observes nothing. */
     RunObserver NONE = (mode, target, run) -> run.get();
 
-    MigrationResult observe(MigrationsProperties.Mode mode, String target, Supplier<MigrationResult> run);
+    @Nullable MigrationResult observe(MigrationsProperties.Mode mode, String target,
+            Supplier<@Nullable MigrationResult> run);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanInstantiationException;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
@@ -44,7 +45,8 @@ final class ScannedJavaRevisions {
      * @throws JavaRevisionException naming the class when a scanned class cannot be created: a constructor
      *     parameter that no bean matches, several constructors to choose from, or a constructor that failed
      */
-    static List<JavaRevision> with(List<JavaRevision> beans, ScannedJavaRevisions scanned, BeanFactory beanFactory) {
+    static List<JavaRevision> with(List<JavaRevision> beans, @Nullable ScannedJavaRevisions scanned,
+            BeanFactory beanFactory) {
         List<JavaRevision> revisions = new ArrayList<>(beans);
         if (scanned == null) {
             return revisions;
@@ -111,12 +113,12 @@ final class ScannedJavaRevisions {
         return ex;
     }
 
-    private static boolean constructorParameter(InjectionPoint injectionPoint) {
+    private static boolean constructorParameter(@Nullable InjectionPoint injectionPoint) {
         MethodParameter parameter = (injectionPoint != null) ? injectionPoint.getMethodParameter() : null;
         return parameter != null && parameter.getExecutable() instanceof Constructor;
     }
 
-    private static String parameter(InjectionPoint injectionPoint) {
+    private static String parameter(@Nullable InjectionPoint injectionPoint) {
         MethodParameter parameter = (injectionPoint != null) ? injectionPoint.getMethodParameter() : null;
         if (parameter == null) {
             return "a parameter of its constructor";

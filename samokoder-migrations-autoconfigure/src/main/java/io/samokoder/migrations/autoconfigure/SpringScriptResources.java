@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -164,7 +165,7 @@ final class SpringScriptResources {
          * Without one (another kind of resource), a start reads every script.
          */
         @Override
-        public String stamp() {
+        public @Nullable String stamp() {
             try {
                 if (this.resource.isFile()) {
                     return ScriptLocations.fileStamp(this.resource.getFile().toPath());
