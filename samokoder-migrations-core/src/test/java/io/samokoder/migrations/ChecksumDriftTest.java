@@ -21,7 +21,8 @@ class ChecksumDriftTest {
 
     private static final Rev A = Rev.of("a1", "").up("CREATE TABLE first (id int);").down("DROP TABLE first;");
     private static final Rev B = Rev.of("b2", "a1").message("Second")
-            .up("CREATE TABLE second (\n    id int,\n    name text DEFAULT 'x'\n);\nINSERT INTO second VALUES (1, 'one');")
+            .up("CREATE TABLE second (\n    id int,\n    name text DEFAULT 'x'\n);\n"
+                    + "INSERT INTO second VALUES (1, 'one');")
             .down("DROP TABLE second;");
     private static final Rev C = Rev.of("c3", "b2").up("CREATE TABLE third (id int);").down("DROP TABLE third;");
 

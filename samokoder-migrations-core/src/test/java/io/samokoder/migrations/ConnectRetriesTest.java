@@ -100,7 +100,8 @@ class ConnectRetriesTest {
     void aNegativeCountIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> MigrationsConfig.builder().connectRetries(-1).build())
                 .isInstanceOf(MigrationConfigurationException.class)
-                .hasMessageContaining("connectRetries (samokoder.migrations.connect-retries) must be 0 or more, not -1");
+                .hasMessageContaining("connectRetries (samokoder.migrations.connect-retries) must be 0 or more,"
+                        + " not -1");
         assertThatThrownBy(() -> MigrationsConfig.builder().connectRetriesInterval(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(MigrationConfigurationException.class)
                 .hasMessageContaining("connectRetriesInterval (samokoder.migrations.connect-retries-interval)");

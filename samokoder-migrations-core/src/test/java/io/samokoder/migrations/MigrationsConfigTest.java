@@ -126,7 +126,8 @@ class MigrationsConfigTest {
         MigrationPlan plan = new MigrationPlan(Command.UPGRADE, "heads", List.of(),
                 List.of(new PlannedStep(io.samokoder.migrations.plan.Step.Kind.UPGRADE, "a1", "Add users", "a1.sql",
                         List.of(), List.of("a1"))), List.of("a1"));
-        assertThat(plan.describe()).contains("upgrade heads: current <base>").contains("1. upgrade <base> -> a1, Add users")
+        assertThat(plan.describe()).contains("upgrade heads: current <base>")
+                .contains("1. upgrade <base> -> a1, Add users")
                 .contains("result: a1");
         MigrationResult none = new MigrationResult(Command.UPGRADE, "heads", List.of("a1"), List.of("a1"), List.of(),
                 java.time.Instant.now(), Duration.ofMillis(4), Duration.ZERO);

@@ -127,7 +127,8 @@ class SecretsTest {
 
         @Override
         public Connection getConnection() throws SQLException {
-            throw new SQLException("Cannot connect to jdbc:postgresql://app:" + this.secret + "@db.internal/app?password="
+            throw new SQLException("Cannot connect to jdbc:postgresql://app:" + this.secret
+                    + "@db.internal/app?password="
                     + this.secret + "&ssl=true", "08001");
         }
     }

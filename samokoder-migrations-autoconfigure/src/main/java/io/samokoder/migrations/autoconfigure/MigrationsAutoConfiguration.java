@@ -214,7 +214,8 @@ public final class MigrationsAutoConfiguration {
             int colon = url.indexOf(':', "jdbc:".length());
             String scheme = url.startsWith("jdbc:") && colon > 0 ? url.substring(0, colon + 1) : "its";
             // The builder's message may quote the URL; then only its kind is told.
-            String reason = ex.getMessage() == null || ex.getMessage().contains(url) || ex.getMessage().contains("jdbc:")
+            String reason = ex.getMessage() == null || ex.getMessage().contains(url)
+                    || ex.getMessage().contains("jdbc:")
                     ? ex.getClass().getSimpleName() : ex.getMessage();
             String supported = Dialects.forJdbcUrl(url).isPresent() ? ""
                     : " Samokoder Migrations supports " + Dialects.names() + " only.";

@@ -31,7 +31,8 @@ final class MigrationsCycleFailureAnalyzer extends AbstractFailureAnalyzer<BeanC
                 }
                 // The migrations' own beans, as this starter defines them (not a user's bean of that name).
                 ours |= MIGRATION_BEANS.contains(creation.getBeanName()) && creation.getResourceDescription() != null
-                        && creation.getResourceDescription().contains(MigrationsAutoConfiguration.class.getSimpleName());
+                        && creation.getResourceDescription()
+                            .contains(MigrationsAutoConfiguration.class.getSimpleName());
             }
         }
         if (!ours) {

@@ -45,7 +45,8 @@ public class MigrationsEndpoint {
             target.getBeansOfType(MigrationsInitializer.class, false, false)
                 .forEach((name, initializer) -> beans.put(name, MigrationsBeanDescriptor.of(initializer.report())));
             ApplicationContext parent = target.getParent();
-            contexts.put(target.getId(), new ContextMigrationsDescriptor(beans, parent == null ? null : parent.getId()));
+            contexts.put(target.getId(),
+                    new ContextMigrationsDescriptor(beans, parent == null ? null : parent.getId()));
         }
         return new MigrationsDescriptor(contexts);
     }

@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the {@code migrations} health contributor, which joins the readiness group.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
-        afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
+        afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint"
+                + ".AvailabilityProbesAutoConfiguration")
 @ConditionalOnClass({ Migrations.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(MigrationsInitializer.class)
 @ConditionalOnEnabledHealthIndicator("migrations")

@@ -56,7 +56,8 @@ public final class MigrationsJpaModelAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "migrationsHibernateMetadataCaptureCustomizer")
-    static HibernatePropertiesCustomizer migrationsHibernateMetadataCaptureCustomizer(HibernateMetadataCapture capture) {
+    static HibernatePropertiesCustomizer migrationsHibernateMetadataCaptureCustomizer(
+            HibernateMetadataCapture capture) {
         return (properties) -> {
             properties.put(HibernateMetadataCapture.INTEGRATOR_PROVIDER,
                     withCapture(properties.get(HibernateMetadataCapture.INTEGRATOR_PROVIDER), capture));

@@ -115,7 +115,8 @@ class MigrationsAutoConfigurationTests {
                 locks.incrementAndGet();
             }
         };
-        try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+                getClass().getClassLoader())) {
             ApplicationContextRunner runner = withDataSource(this.db).withClassLoader(loader)
                 .withBean(MigrationListener.class, () -> counter)
                 .withPropertyValues("samokoder.migrations.locations=classpath:db/jarred");
@@ -169,7 +170,8 @@ class MigrationsAutoConfigurationTests {
         withDataSource(this.db).run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(MigrationsInitializer.class);
-            assertThat(context.getBean(Migrations.class).config().dataSource()).isSameAs(context.getBean(DataSource.class));
+            assertThat(context.getBean(Migrations.class).config().dataSource())
+                .isSameAs(context.getBean(DataSource.class));
             MigrationsReport report = context.getBean(MigrationsInitializer.class).report();
             assertThat(report.current()).containsExactly("aaaa00000003");
             assertThat(report.pending()).isEmpty();
@@ -221,7 +223,8 @@ class MigrationsAutoConfigurationTests {
     void createsADataSourceFromTheMigrationsUrlWhenThereIsNoDataSource() {
         this.runner
             .withPropertyValues("samokoder.migrations.url=" + this.db.jdbcUrl(),
-                    "samokoder.migrations.user=" + this.db.user(), "samokoder.migrations.password=" + this.db.password())
+                    "samokoder.migrations.user=" + this.db.user(),
+                    "samokoder.migrations.password=" + this.db.password())
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context).doesNotHaveBean(DataSource.class);
@@ -252,7 +255,8 @@ class MigrationsAutoConfigurationTests {
         };
         this.runner.withBean(JdbcConnectionDetails.class, () -> details).run((context) -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(Migrations.class).config().dataSource()).isInstanceOf(SimpleDriverDataSource.class);
+            assertThat(context.getBean(Migrations.class).config().dataSource())
+                .isInstanceOf(SimpleDriverDataSource.class);
         });
         assertThat(versionRows(this.db)).containsExactly("aaaa00000003");
     }
@@ -292,7 +296,8 @@ class MigrationsAutoConfigurationTests {
         TestDatabase app = another();
         withDataSource(app)
             .withPropertyValues("samokoder.migrations.url=" + this.db.jdbcUrl(),
-                    "samokoder.migrations.user=" + this.db.user(), "samokoder.migrations.password=" + this.db.password())
+                    "samokoder.migrations.user=" + this.db.user(),
+                    "samokoder.migrations.password=" + this.db.password())
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(Migrations.class).config().dataSource())

@@ -116,7 +116,8 @@ class MigrationsJpaModelTests {
     @Test
     void withoutAnEntityManagerFactoryThereIsNoModel() {
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    MigrationsAutoConfiguration.class,
                     MigrationsCommandAutoConfiguration.class, MigrationsJpaModelAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=" + this.db.jdbcUrl(),
                     "spring.datasource.username=" + this.db.user(), "spring.datasource.password=" + this.db.password(),

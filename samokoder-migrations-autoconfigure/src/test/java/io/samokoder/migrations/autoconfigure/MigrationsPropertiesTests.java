@@ -79,7 +79,8 @@ class MigrationsPropertiesTests {
                 "allowDowngrade", "mode", "url",
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
-                "command", "dialect", "retryPartial", "allowNewerRevisions", "connectRetries", "connectRetriesInterval", "javaPackages", "namingConvention", "autogenerate", "deferred",
+                "command", "dialect", "retryPartial", "allowNewerRevisions", "connectRetries", "connectRetriesInterval",
+                "javaPackages", "namingConvention", "autogenerate", "deferred",
                 "placeholders", "placeholderReplacement");
     }
 

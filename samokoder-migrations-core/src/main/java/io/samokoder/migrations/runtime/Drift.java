@@ -190,7 +190,8 @@ final class Drift {
             return "Revision " + id + " (" + description + ") was changed after it was applied: its declared version"
                     + " is " + (declared != null ? "'" + declared + "'" : "gone") + ", and "
                     + (ran != null ? "'" + ran + "'" : "none") + " ran. A new version"
-                    + " says that the revision does something else: put the change in a new revision, or downgrade below"
+                    + " says that the revision does something else: put the change in a new revision, or downgrade"
+                    + " below"
                     + " it and upgrade again (which records the new version), or record it as what ran with repair "
                     + id + ".";
         }
