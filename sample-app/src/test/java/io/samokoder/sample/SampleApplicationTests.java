@@ -72,6 +72,7 @@ class SampleApplicationTests {
         assertThat(lastRun.get("durationMillis").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(lastRun.get("lockWaitMillis").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(lastRun.has("error")).as("no error field when the run succeeded").isFalse();
+        assertThat(texts(lastRun.get("warnings"))).isEmpty();
         List<String> steps = new ArrayList<>();
         lastRun.get("steps").forEach((step) -> {
             steps.add(step.get("revision").asString());

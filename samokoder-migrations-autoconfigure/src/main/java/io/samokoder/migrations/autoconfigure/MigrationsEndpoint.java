@@ -169,15 +169,16 @@ public class MigrationsEndpoint {
      * @param steps the steps run, in order
      * @param failedRevision the revision that failed, or {@code null}
      * @param error the error, or {@code null}
+     * @param warnings what the run warned about (see {@link MigrationsReport.LastRun#warnings()})
      */
     public record LastRunDescriptor(Instant startedAt, long durationMillis, long lockWaitMillis, String outcome,
             @Nullable String command, List<StepDescriptor> steps, @Nullable String failedRevision,
-            @Nullable String error) {
+            @Nullable String error, List<String> warnings) {
 
         static LastRunDescriptor of(MigrationsReport.LastRun run) {
             return new LastRunDescriptor(run.startedAt(), run.duration().toMillis(), run.lockWait().toMillis(),
                     run.outcome().name(), run.command(), run.steps().stream().map(StepDescriptor::of).toList(),
-                    run.failedRevision(), run.error());
+                    run.failedRevision(), run.error(), run.warnings());
         }
     }
 

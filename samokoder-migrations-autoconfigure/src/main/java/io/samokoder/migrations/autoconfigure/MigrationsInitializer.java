@@ -110,7 +110,8 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         }
         MigrationsReport.LastRun lastRun = (result != null)
                 ? new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
-                        MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null)
+                        MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null,
+                        result.warnings())
                 : new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start), Duration.ZERO,
                         MigrationsReport.Outcome.NOT_RUN, null, List.of(), null, null);
         // The status and history are read on the first request for the report, not on the
@@ -145,7 +146,8 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             MigrationResult result = this.observer.observe(this.mode, "heads",
                     () -> this.migrations.upgrade("heads"));
             this.deferredRun = new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
-                    MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null);
+                    MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null,
+                    result.warnings());
         }
         catch (RuntimeException ex) {
             String failedRevision = (ex instanceof MigrationExecutionException execution) ? execution.revision() : null;

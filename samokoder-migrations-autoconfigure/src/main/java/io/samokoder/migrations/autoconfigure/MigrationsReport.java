@@ -117,13 +117,23 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
      * @param steps the revisions run, in order
      * @param failedRevision the revision that failed, or {@code null}
      * @param error the error message, or {@code null}
+     * @param warnings what the run warned about: a planner's warning, or the newer revisions it left alone
+     *     ({@code samokoder.migrations.allow-newer-revisions})
      */
     public record LastRun(Instant startedAt, Duration duration, Duration lockWait, Outcome outcome,
             @Nullable String command, List<StepResult> steps, @Nullable String failedRevision,
-            @Nullable String error) {
+            @Nullable String error, List<String> warnings) {
 
         public LastRun {
             steps = List.copyOf(steps);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A run without warnings. */
+        public LastRun(Instant startedAt, Duration duration, Duration lockWait, Outcome outcome,
+                @Nullable String command, List<StepResult> steps, @Nullable String failedRevision,
+                @Nullable String error) {
+            this(startedAt, duration, lockWait, outcome, command, steps, failedRevision, error, List.of());
         }
     }
 }
