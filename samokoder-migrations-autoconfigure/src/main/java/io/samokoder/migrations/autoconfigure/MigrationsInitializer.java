@@ -291,10 +291,22 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
         }
         List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
-        List<String> pendingRepeatables = repeatables.isEmpty() ? List.of() : this.migrations.pendingRepeatables();
+        // Under rows of a newer build (allow-newer-revisions), its repeatable scripts stand: none of ours is due.
+        List<String> pendingRepeatables = repeatables.isEmpty() || newerRows(status.current()) ? List.of()
+                : this.migrations.pendingRepeatables();
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
                 lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
                 deferred, deferredRun, repeatables, pendingRepeatables);
+    }
+
+    /** Whether a version row names no loaded revision: a newer build's, which the status allowed. */
+    private boolean newerRows(List<String> current) {
+        for (String row : current) {
+            if (!this.migrations.graph().contains(row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

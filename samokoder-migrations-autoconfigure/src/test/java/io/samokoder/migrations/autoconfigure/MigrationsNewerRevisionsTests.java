@@ -10,6 +10,10 @@ import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -41,17 +45,22 @@ class MigrationsNewerRevisionsTests {
 
     @Test
     void anOlderBuildStartsOnADatabaseThatANewerBuildMigratedOnlyWhereAllowed(@TempDir Path newer,
-            @TempDir Path older) throws IOException {
+            @TempDir Path older, @TempDir Path newerViews, @TempDir Path olderViews) throws IOException, SQLException {
         for (Path dir : List.of(newer, older)) {
             script(dir, "a1", "", "t_a");
             script(dir, "b2", "a1", "t_b");
         }
         script(newer, "c3", "b2", "t_c");
+        // A repeatable script that the newer build changed: the older one's is not due over it.
+        Files.writeString(newerViews.resolve("R__view.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM t_c;\n");
+        Files.writeString(olderViews.resolve("R__view.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM t_b;\n");
         try (TestDatabase db = TestPostgres.createDatabase("newer")) {
             new Migrations(MigrationsConfig.builder().dataSource(db.dataSource()).locations("filesystem:" + newer)
+                .repeatableLocations("filesystem:" + newerViews)
                 .build()).upgrade("heads");
             ApplicationContextRunner olderBuild = this.runner.withBean(DataSource.class, db::dataSource)
-                .withPropertyValues("samokoder.migrations.locations=filesystem:" + older);
+                .withPropertyValues("samokoder.migrations.locations=filesystem:" + older,
+                        "samokoder.migrations.repeatable-locations=filesystem:" + olderViews);
 
             olderBuild.run((context) -> {
                 assertThat(context).hasFailed();
@@ -75,6 +84,8 @@ class MigrationsNewerRevisionsTests {
                             .get("migrationsInitializer");
                         assertThat(bean.current()).containsExactly("c3");
                         assertThat(bean.pending()).isEmpty();
+                        assertThat(bean.repeatables()).containsExactly("R__view.sql");
+                        assertThat(bean.pendingRepeatables()).isEmpty();
                         // Upgrade mode ran and left the newer row alone, saying so; validate mode ran nothing.
                         assertThat(bean.lastRun().warnings()).as(mode).hasSize(mode.equals("upgrade") ? 1 : 0)
                             .allSatisfy((warning) -> assertThat(warning).contains("holds c3, which no loaded script"
@@ -84,6 +95,11 @@ class MigrationsNewerRevisionsTests {
             assertThat(new Migrations(MigrationsConfig.builder().dataSource(db.dataSource())
                 .locations("filesystem:" + newer)
                 .build()).current()).containsExactly("c3");
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT pg_get_viewdef('v')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("the newer build's view").contains("t_c");
+            }
         }
     }
 }
