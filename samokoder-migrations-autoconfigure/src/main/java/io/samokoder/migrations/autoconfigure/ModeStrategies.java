@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.Target;
 import io.samokoder.migrations.ValidationResult;
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -44,6 +45,15 @@ final class ModeStrategies {
 
     static void validate(Migrations migrations, String target) {
         ValidationResult result = migrations.validate(target);
+        List<String> newer = result.current().stream().filter((row) -> !migrations.graph().contains(row))
+            .filter((row) -> result.drift().stream().noneMatch((problem) -> row.equals(problem.revision())))
+            .toList();
+        if (!newer.isEmpty()) {
+            // Allowed (allow-newer-revisions) and traced in the log; otherwise they are drift, logged below.
+            logger.warn("Validate mode: the version table holds " + newer + ", which no loaded script declares: a"
+                    + " newer build migrated the database (samokoder.migrations.allow-newer-revisions); validated as"
+                    + " at this build's revisions beneath them");
+        }
         if (result.upToDate()) {
             logger.info("Database is at " + target + " " + result.current() + "; nothing pending, no drift");
             return;

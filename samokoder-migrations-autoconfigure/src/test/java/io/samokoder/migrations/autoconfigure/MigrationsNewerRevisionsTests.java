@@ -23,13 +23,15 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A rollback: the application of an older build starts on a database that a newer build migrated. Refused by
  * default with Alembic's message; with {@code allow-newer-revisions} it starts, applies nothing, and health and the
  * endpoint read the database as at this build's heads, in upgrade and in validate mode.
  */
-@ExtendWith(PostgresDatabaseExtension.class)
+@ExtendWith({ PostgresDatabaseExtension.class, OutputCaptureExtension.class })
 class MigrationsNewerRevisionsTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -45,7 +47,8 @@ class MigrationsNewerRevisionsTests {
 
     @Test
     void anOlderBuildStartsOnADatabaseThatANewerBuildMigratedOnlyWhereAllowed(@TempDir Path newer,
-            @TempDir Path older, @TempDir Path newerViews, @TempDir Path olderViews) throws IOException, SQLException {
+            @TempDir Path older, @TempDir Path newerViews, @TempDir Path olderViews, CapturedOutput output)
+            throws IOException, SQLException {
         for (Path dir : List.of(newer, older)) {
             script(dir, "a1", "", "t_a");
             script(dir, "b2", "a1", "t_b");
@@ -92,6 +95,10 @@ class MigrationsNewerRevisionsTests {
                                     + " declares; the log shows it applied on top of b2"));
                     });
             }
+            // Each mode says why the database is ahead of its heads.
+            assertThat(output.getAll()).contains("holds c3, which no loaded script declares; the log shows it applied"
+                    + " on top of b2").contains("Validate mode: the version table holds [c3], which no loaded script"
+                            + " declares: a newer build migrated the database");
             assertThat(new Migrations(MigrationsConfig.builder().dataSource(db.dataSource())
                 .locations("filesystem:" + newer)
                 .build()).current()).containsExactly("c3");
