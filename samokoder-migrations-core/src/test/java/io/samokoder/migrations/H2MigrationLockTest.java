@@ -139,6 +139,34 @@ class H2MigrationLockTest {
         assertThat(Db.count(ds, "SELECT COUNT(*) FROM \"alembic_version_lock\"")).isEqualTo(1);
     }
 
+    @Test
+    void enginesStartingTogetherOnAHalfMigratedDatabaseRunEachRevisionOnce(@TempDir Path dir) throws Exception {
+        DataSource ds = H2Db.memory();
+        Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"),
+                Rev.of("r2", "r1").up("INSERT INTO t1 VALUES (2);").down("DELETE FROM t1;"),
+                Rev.of("r3", "r2").up("INSERT INTO t1 VALUES (3);").down("DELETE FROM t1 WHERE id = 3;"));
+        MigrationsConfig config = H2Db.config(ds, dir).lockWaitTimeout(Duration.ofSeconds(30)).build();
+        new Migrations(config).upgrade("r1");
+        CyclicBarrier together = new CyclicBarrier(6);
+        List<Future<MigrationResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(this.threads.submit(() -> {
+                together.await();
+                return new Migrations(config).upgrade("heads");
+            }));
+        }
+        List<String> ran = new ArrayList<>();
+        for (Future<MigrationResult> run : runs) {
+            MigrationResult result = run.get(60, TimeUnit.SECONDS);
+            assertThat(result.rowsAfter()).containsExactly("r3");
+            result.steps().forEach((step) -> ran.add(step.revision()));
+        }
+        // Each engine read the rows again under the lock: r2 and r3 ran once in all, r1 not again.
+        assertThat(ran).containsExactlyInAnyOrder("r2", "r3");
+        assertThat(H2Db.versionRows(ds)).containsExactly("r3");
+        assertThat(Db.strings(ds, "SELECT id FROM t1 ORDER BY id")).containsExactly("2", "3");
+    }
+
     /** Takes the lock as MigrationLock does, on a connection left in an open transaction; returns its session id. */
     static int takeLock(Connection connection, LockSql lock, long key) throws SQLException {
         try (Statement st = connection.createStatement()) {
