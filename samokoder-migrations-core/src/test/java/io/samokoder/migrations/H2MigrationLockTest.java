@@ -121,17 +121,9 @@ class H2MigrationLockTest {
         Rev.writeAll(dir, Rev.of("r1", "").up("CREATE TABLE t1 (id INT);").down("DROP TABLE t1;"),
                 Rev.of("r2", "r1").up("INSERT INTO t1 VALUES (2);").down("DELETE FROM t1;"));
         MigrationsConfig config = H2Db.config(ds, dir).lockWaitTimeout(Duration.ofSeconds(30)).build();
-        CyclicBarrier together = new CyclicBarrier(6);
-        List<Future<MigrationResult>> runs = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            runs.add(this.threads.submit(() -> {
-                together.await();
-                return new Migrations(config).upgrade("heads");
-            }));
-        }
         int steps = 0;
-        for (Future<MigrationResult> run : runs) {
-            steps += run.get(60, TimeUnit.SECONDS).steps().size();
+        for (MigrationResult result : upgradeTogether(config, 6)) {
+            steps += result.steps().size();
         }
         assertThat(steps).isEqualTo(2);
         assertThat(H2Db.versionRows(ds)).containsExactly("r2");
@@ -147,17 +139,8 @@ class H2MigrationLockTest {
                 Rev.of("r3", "r2").up("INSERT INTO t1 VALUES (3);").down("DELETE FROM t1 WHERE id = 3;"));
         MigrationsConfig config = H2Db.config(ds, dir).lockWaitTimeout(Duration.ofSeconds(30)).build();
         new Migrations(config).upgrade("r1");
-        CyclicBarrier together = new CyclicBarrier(6);
-        List<Future<MigrationResult>> runs = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            runs.add(this.threads.submit(() -> {
-                together.await();
-                return new Migrations(config).upgrade("heads");
-            }));
-        }
         List<String> ran = new ArrayList<>();
-        for (Future<MigrationResult> run : runs) {
-            MigrationResult result = run.get(60, TimeUnit.SECONDS);
+        for (MigrationResult result : upgradeTogether(config, 6)) {
             assertThat(result.rowsAfter()).containsExactly("r3");
             result.steps().forEach((step) -> ran.add(step.revision()));
         }
@@ -165,6 +148,23 @@ class H2MigrationLockTest {
         assertThat(ran).containsExactlyInAnyOrder("r2", "r3");
         assertThat(H2Db.versionRows(ds)).containsExactly("r3");
         assertThat(Db.strings(ds, "SELECT id FROM t1 ORDER BY id")).containsExactly("2", "3");
+    }
+
+    /** The results of {@code engines} engines, each on a thread of its own, upgrading to the heads at once. */
+    private List<MigrationResult> upgradeTogether(MigrationsConfig config, int engines) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(engines);
+        List<Future<MigrationResult>> runs = new ArrayList<>();
+        for (int i = 0; i < engines; i++) {
+            runs.add(this.threads.submit(() -> {
+                together.await();
+                return new Migrations(config).upgrade("heads");
+            }));
+        }
+        List<MigrationResult> results = new ArrayList<>();
+        for (Future<MigrationResult> run : runs) {
+            results.add(run.get(60, TimeUnit.SECONDS));
+        }
+        return results;
     }
 
     /** Takes the lock as MigrationLock does, on a connection left in an open transaction; returns its session id. */

@@ -146,18 +146,19 @@ class NewerRevisionsTest {
         try (TestDatabase db = MariaDb.fresh("newer")) {
             DataSource ds = db.dataSource();
             migratedByTheNewerBuild(ds, newer, (dir) -> MariaDb.config(ds, dir));
-            MigrationResult result = new Migrations(MariaDb.config(ds, older).allowNewerRevisions(true).build())
-                    .upgrade("heads");
-            assertThat(result.steps()).isEmpty();
-            assertThat(result.warnings()).singleElement().asString().contains("applied on top of b2");
+            assertLeftNewer(new Migrations(MariaDb.config(ds, older).allowNewerRevisions(true).build())
+                    .upgrade("heads"));
             assertThat(MariaDb.versionRows(ds)).containsExactly("d4");
         }
         DataSource h2 = H2Db.memory();
         migratedByTheNewerBuild(h2, newer, (dir) -> H2Db.config(h2, dir));
-        MigrationResult result = new Migrations(H2Db.config(h2, older).allowNewerRevisions(true).build())
-                .upgrade("heads");
+        assertLeftNewer(new Migrations(H2Db.config(h2, older).allowNewerRevisions(true).build()).upgrade("heads"));
+        assertThat(H2Db.versionRows(h2)).containsExactly("d4");
+    }
+
+    /** A run that ran nothing and warned of the newer row d4 over b2. */
+    private static void assertLeftNewer(MigrationResult result) {
         assertThat(result.steps()).isEmpty();
         assertThat(result.warnings()).singleElement().asString().contains("applied on top of b2");
-        assertThat(H2Db.versionRows(h2)).containsExactly("d4");
     }
 }

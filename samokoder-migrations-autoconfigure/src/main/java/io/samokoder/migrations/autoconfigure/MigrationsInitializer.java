@@ -292,21 +292,12 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         }
         List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
         // Under rows of a newer build (allow-newer-revisions), its repeatable scripts stand: none of ours is due.
-        List<String> pendingRepeatables = repeatables.isEmpty() || newerRows(status.current()) ? List.of()
+        List<String> pendingRepeatables = repeatables.isEmpty()
+                || !ModeStrategies.unknownRows(this.migrations, status.current()).isEmpty() ? List.of()
                 : this.migrations.pendingRepeatables();
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
                 lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
                 deferred, deferredRun, repeatables, pendingRepeatables);
-    }
-
-    /** Whether a version row names no loaded revision: a newer build's, which the status allowed. */
-    private boolean newerRows(List<String> current) {
-        for (String row : current) {
-            if (!this.migrations.graph().contains(row)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

@@ -43,9 +43,17 @@ final class ModeStrategies {
         }
     }
 
+    /**
+     * The version rows that no loaded script declares; with {@code allow-newer-revisions}, a newer build's that the
+     * engine traced and allowed (otherwise the engine reports them as drift or fails on them).
+     */
+    static List<String> unknownRows(Migrations migrations, List<String> rows) {
+        return rows.stream().filter((row) -> !migrations.graph().contains(row)).toList();
+    }
+
     static void validate(Migrations migrations, String target) {
         ValidationResult result = migrations.validate(target);
-        List<String> newer = result.current().stream().filter((row) -> !migrations.graph().contains(row))
+        List<String> newer = unknownRows(migrations, result.current()).stream()
             .filter((row) -> result.drift().stream().noneMatch((problem) -> row.equals(problem.revision())))
             .toList();
         if (!newer.isEmpty()) {

@@ -117,9 +117,9 @@ final class NewerRevisions {
     private static List<String> trace(RevisionGraph graph, List<String> rows, Map<String, LogStore.Entry> log) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(rows);
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
+        Deque<String> toVisit = new ArrayDeque<>(rows);
+        while (!toVisit.isEmpty()) {
+            String id = toVisit.pop();
             if (!seen.add(id)) {
                 continue;
             }
@@ -133,7 +133,7 @@ final class NewerRevisions {
             }
             for (String parent : entry.revises().split(",")) {
                 if (!parent.isBlank()) {
-                    todo.push(parent.strip());
+                    toVisit.push(parent.strip());
                 }
             }
         }
