@@ -141,11 +141,14 @@ public class MigrationsEndpoint {
      * @param repeatables the repeatable scripts' file names, in the order a run applies them
      * @param pendingRepeatables those an upgrade to the heads would apply (new, changed, or applied before a
      *     downgrade)
+     * @param newer version rows that no loaded script declares, left by a newer build
+     *     ({@code samokoder.migrations.allow-newer-revisions})
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, @Nullable String staleReason, Instant capturedAt,
             LastRunDescriptor lastRun, List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
-            @Nullable LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
+            @Nullable LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables,
+            List<String> newer) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -154,7 +157,7 @@ public class MigrationsEndpoint {
                     report.history().stream().map(RevisionDescriptor::of).toList(), report.partial(),
                     report.deferred(),
                     (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null,
-                    report.repeatables(), report.pendingRepeatables());
+                    report.repeatables(), report.pendingRepeatables(), report.newer());
         }
     }
 

@@ -58,6 +58,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
         if (!report.pendingRepeatables().isEmpty()) {
             details.put("pendingRepeatables", report.pendingRepeatables());
         }
+        if (!report.newer().isEmpty()) {
+            details.put("newer", report.newer());
+        }
         details.put("lastRun", report.lastRun().outcome().name());
         if (!report.deferred().isEmpty() || report.deferredRun() != null) {
             details.put("deferred", report.deferred());

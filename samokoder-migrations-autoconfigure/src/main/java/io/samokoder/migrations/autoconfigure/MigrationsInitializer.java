@@ -291,13 +291,14 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
         }
         List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
-        // Under rows of a newer build (allow-newer-revisions), its repeatable scripts stand: none of ours is due.
-        List<String> pendingRepeatables = repeatables.isEmpty()
-                || !ModeStrategies.unknownRows(this.migrations, status.current()).isEmpty() ? List.of()
+        // Rows of a newer build (allow-newer-revisions; without it the status refused them). Its repeatable scripts
+        // stand: none of ours is due.
+        List<String> newer = ModeStrategies.unknownRows(this.migrations, status.current());
+        List<String> pendingRepeatables = repeatables.isEmpty() || !newer.isEmpty() ? List.of()
                 : this.migrations.pendingRepeatables();
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
                 lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
-                deferred, deferredRun, repeatables, pendingRepeatables);
+                deferred, deferredRun, repeatables, pendingRepeatables, newer);
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {

@@ -29,13 +29,18 @@ import org.jspecify.annotations.Nullable;
  * @param deferredRun the run of the deferred revisions after the application became ready, or {@code null}
  * @param repeatables the repeatable scripts' file names, in the order a run applies them
  * @param pendingRepeatables those an upgrade to the heads would apply, as read when the report was captured
+ * @param newer version rows that no loaded script declares, left by a newer build that migrated the database
+ *     ({@code samokoder.migrations.allow-newer-revisions}); the rest of the report reads the database as at this
+ *     build's revisions beneath them
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
         boolean stale, @Nullable String staleReason, List<String> partial, List<String> deferred,
-        @Nullable LastRun deferredRun, List<String> repeatables, List<String> pendingRepeatables) {
+        @Nullable LastRun deferredRun, List<String> repeatables, List<String> pendingRepeatables,
+        List<String> newer) {
 
     public MigrationsReport {
+        newer = List.copyOf(newer);
         repeatables = List.copyOf(repeatables);
         pendingRepeatables = List.copyOf(pendingRepeatables);
         current = List.copyOf(current);
@@ -44,6 +49,15 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         history = List.copyOf(history);
         partial = List.copyOf(partial);
         deferred = List.copyOf(deferred);
+    }
+
+    /** A report without version rows of a newer build. */
+    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
+            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
+            @Nullable String staleReason, List<String> partial, List<String> deferred, @Nullable LastRun deferredRun,
+            List<String> repeatables, List<String> pendingRepeatables) {
+        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
+                deferred, deferredRun, repeatables, pendingRepeatables, List.of());
     }
 
     /** A report without repeatable scripts. */
@@ -85,13 +99,13 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     MigrationsReport withStale(@Nullable String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
                 this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun,
-                this.repeatables, this.pendingRepeatables);
+                this.repeatables, this.pendingRepeatables, this.newer);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
                 this.history, this.lastRun, this.capturedAt, false, null, this.partial, this.deferred,
-                this.deferredRun, this.repeatables, this.pendingRepeatables) : this;
+                this.deferredRun, this.repeatables, this.pendingRepeatables, this.newer) : this;
     }
 
     /** How the start-up run ended. */

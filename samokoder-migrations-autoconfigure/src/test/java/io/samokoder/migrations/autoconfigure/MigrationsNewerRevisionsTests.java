@@ -70,7 +70,7 @@ class MigrationsNewerRevisionsTests {
                 assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageStartingWith("Can't locate revision identified by 'c3'");
             });
-            for (String mode : List.of("upgrade", "validate")) {
+            for (String mode : List.of("upgrade", "validate", "none")) {
                 olderBuild.withPropertyValues("samokoder.migrations.allow-newer-revisions=true",
                         "samokoder.migrations.mode=" + mode)
                     .run((context) -> {
@@ -78,7 +78,8 @@ class MigrationsNewerRevisionsTests {
                         Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
                         assertThat(health.getStatus()).as(mode).isEqualTo(Status.UP);
                         assertThat(health.getDetails()).containsEntry("pending", List.of())
-                            .containsEntry("drifted", List.of());
+                            .containsEntry("drifted", List.of())
+                            .containsEntry("newer", List.of("c3"));
                         MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
                             .migrations()
                             .contexts()
@@ -86,10 +87,11 @@ class MigrationsNewerRevisionsTests {
                             .migrations()
                             .get("migrationsInitializer");
                         assertThat(bean.current()).containsExactly("c3");
+                        assertThat(bean.newer()).as("named in every mode").containsExactly("c3");
                         assertThat(bean.pending()).isEmpty();
                         assertThat(bean.repeatables()).containsExactly("R__view.sql");
                         assertThat(bean.pendingRepeatables()).isEmpty();
-                        // Upgrade mode ran and left the newer row alone, saying so; validate mode ran nothing.
+                        // Upgrade mode ran and left the newer row alone, saying so; the other modes ran nothing.
                         assertThat(bean.lastRun().warnings()).as(mode).hasSize(mode.equals("upgrade") ? 1 : 0)
                             .allSatisfy((warning) -> assertThat(warning).contains("holds c3, which no loaded script"
                                     + " declares; the log shows it applied on top of b2"));
