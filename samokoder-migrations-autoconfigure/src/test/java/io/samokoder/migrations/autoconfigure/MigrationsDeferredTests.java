@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -244,5 +256,81 @@ class MigrationsDeferredTests {
                     .isEqualTo(Status.UP);
             });
         }
+    }
+
+    /**
+     * A long deferred revision (here it waits for an advisory lock that the test holds) keeps the instance live and
+     * ready: the probes, the endpoint and the health check answer from their own queries, none waits for the run,
+     * and the endpoint shows it running.
+     */
+    @Test
+    void whileADeferredRevisionRunsTheInstanceIsLiveReadyAndReportsIt() throws Exception {
+        script("002_b.sql", "b2", "a1", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
+                + "CREATE INDEX ix_orders_customer ON orders (customer);", "DROP INDEX ix_orders_customer;");
+        ApplicationContextRunner withProbes = this.runner
+            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+                    HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+                    AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+            .withPropertyValues("management.endpoint.health.probes.enabled=true",
+                    "management.endpoints.web.exposure.include=health,migrations");
+        try (TestDatabase db = TestPostgres.createDatabase("deferred_live"); Connection gate = db.connect()) {
+            try (Statement st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(4242)");
+            }
+            withProbes.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("samokoder.migrations.locations=filesystem:" + this.scripts,
+                        "samokoder.migrations.lock-timeout=60s")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+                    AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+                    ready(context);
+                    awaitWaitingForTheGate(db);
+                    // Asked on another thread: were anything to wait for the run, the test (holding the gate) would
+                    // hang instead of failing.
+                    CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> {
+                        HealthEndpoint health = context.getBean(HealthEndpoint.class);
+                        assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+                        assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+                        assertThat(health.healthForPath("readiness", "migrations").getStatus()).isEqualTo(Status.UP);
+                        MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
+                            .migrations()
+                            .contexts()
+                            .get(context.getId())
+                            .migrations()
+                            .get("migrationsInitializer");
+                        assertThat(bean.deferredRun()).isNotNull();
+                        assertThat(bean.deferredRun().outcome()).isEqualTo("RUNNING");
+                        assertThat(bean.deferred()).containsExactly("b2");
+                        assertThat(bean.current()).containsExactly("c3");
+                    });
+                    probes.get(30, TimeUnit.SECONDS);
+                    try (Statement st = gate.createStatement()) {
+                        st.execute("SELECT pg_advisory_unlock(4242)");
+                    }
+                    MigrationsReport after = awaitDeferredRun(context);
+                    assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                    assertThat(after.deferred()).isEmpty();
+                    assertThat(rows(db)).containsExactly("b2", "c3");
+                });
+        }
+    }
+
+    /** Until the deferred run's session waits for the advisory lock the test holds. */
+    private static void awaitWaitingForTheGate(TestDatabase db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND objid = 4242 AND NOT granted")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the deferred revision did not start");
     }
 }
