@@ -60,39 +60,51 @@ final class ConfigFile {
         MutablePropertySources all = new MutablePropertySources();
         sources.forEach(all::addLast);
         all.addLast(new SystemEnvironmentPropertySource("environment", Map.copyOf(environment)));
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(all));
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(all));
         try {
             List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
             List<String> repeatable = binder.bind(PREFIX + "repeatable-locations", Bindable.listOf(String.class))
                 .orElse(null);
-            return new Settings(
-                    string(binder, PREFIX + "url", "spring.datasource.url"),
-                    string(binder, PREFIX + "user", "spring.datasource.username"),
-                    string(binder, PREFIX + "password", "spring.datasource.password"),
-                    locations == null ? null : locations(locations, file.toAbsolutePath().getParent()),
-                    string(binder, PREFIX + "schema", null),
-                    string(binder, PREFIX + "version-table", null),
-                    string(binder, PREFIX + "log-table", null),
-                    string(binder, PREFIX + "file-template", null),
-                    binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null),
-                    duration(file, binder, "lock-wait-timeout"),
-                    duration(file, binder, "lock-timeout"),
-                    binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null),
-                    duration(file, binder, "statement-timeout"),
-                    binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null),
-                    binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null),
-                    binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class)).orElse(null),
-                    binder.bind(AUTOGENERATE + "compare-server-defaults", Boolean.class).orElse(null),
-                    binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class).orElse(null),
-                    binder.bind(PREFIX + "java-packages", Bindable.listOf(String.class)).orElse(null),
-                    binder.bind(PREFIX + "naming-convention", Bindable.mapOf(String.class, String.class))
-                        .orElse(null),
-                    binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null),
-                    dialect(file, string(binder, PREFIX + "dialect", null)),
-                    duration(file, binder, "dead-holder-timeout"),
-                    binder.bind(PREFIX + "placeholders", Bindable.mapOf(String.class, String.class)).orElse(null),
-                    binder.bind(PREFIX + "placeholder-replacement", Boolean.class).orElse(null),
-                    repeatable == null ? null : locations(repeatable, file.toAbsolutePath().getParent()));
+            return Settings.builder()
+                    .url(string(binder, PREFIX + "url", "spring.datasource.url"))
+                    .user(string(binder, PREFIX + "user", "spring.datasource.username"))
+                    .password(string(binder, PREFIX + "password", "spring.datasource.password"))
+                    .locations(locations == null ? null : locations(locations, file.toAbsolutePath().getParent()))
+                    .schema(string(binder, PREFIX + "schema", null))
+                    .versionTable(string(binder, PREFIX + "version-table", null))
+                    .logTable(string(binder, PREFIX + "log-table", null))
+                    .fileTemplate(string(binder, PREFIX + "file-template", null))
+                    .transactionMode(binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null))
+                    .lockWaitTimeout(duration(file, binder, "lock-wait-timeout"))
+                    .lockTimeout(duration(file, binder, "lock-timeout"))
+                    .lockRetries(binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null))
+                    .statementTimeout(duration(file, binder, "statement-timeout"))
+                    .checksumPolicy(binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null))
+                    .fastStart(binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null))
+                    .excludeTables(binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class))
+                        .orElse(null))
+                    .compareServerDefaults(binder.bind(AUTOGENERATE + "compare-server-defaults", Boolean.class)
+                        .orElse(null))
+                    .dropUnmappedTables(binder.bind(AUTOGENERATE + "drop-unmapped-tables", Boolean.class)
+                        .orElse(null))
+                    .javaPackages(binder.bind(PREFIX + "java-packages", Bindable.listOf(String.class)).orElse(null))
+                    .namingConvention(binder.bind(PREFIX + "naming-convention",
+                            Bindable.mapOf(String.class, String.class)).orElse(null))
+                    .retryPartial(binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null))
+                    .dialect(dialect(file, string(binder, PREFIX + "dialect", null)))
+                    .deadHolderTimeout(duration(file, binder, "dead-holder-timeout"))
+                    .placeholders(binder.bind(PREFIX + "placeholders", Bindable.mapOf(String.class, String.class))
+                        .orElse(null))
+                    .placeholderReplacement(binder.bind(PREFIX + "placeholder-replacement", Boolean.class)
+                        .orElse(null))
+                    .repeatableLocations(repeatable == null ? null
+                            : locations(repeatable, file.toAbsolutePath().getParent()))
+                    // A negative count or interval is left to the engine, whose message names the property.
+                    .connectRetries(binder.bind(PREFIX + "connect-retries", Integer.class).orElse(null))
+                    .connectRetriesInterval(duration(file, binder, "connect-retries-interval"))
+                    .allowNewerRevisions(binder.bind(PREFIX + "allow-newer-revisions", Boolean.class).orElse(null))
+                    .build();
         } catch (BindException e) {
             throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));

@@ -76,6 +76,15 @@ final class EngineConfigs {
         if (s.retryPartial() != null) {
             builder.retryPartial(s.retryPartial());
         }
+        if (s.connectRetries() != null) {
+            builder.connectRetries(s.connectRetries());
+        }
+        if (s.connectRetriesInterval() != null) {
+            builder.connectRetriesInterval(s.connectRetriesInterval());
+        }
+        if (s.allowNewerRevisions() != null) {
+            builder.allowNewerRevisions(s.allowNewerRevisions());
+        }
         if (Boolean.FALSE.equals(s.placeholderReplacement())) {
             builder.placeholders(Placeholders.OFF);
         } else if (s.placeholders() != null && !s.placeholders().isEmpty()) {

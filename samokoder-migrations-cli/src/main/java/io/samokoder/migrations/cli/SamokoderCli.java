@@ -297,18 +297,20 @@ public final class SamokoderCli {
     }
 
     private Settings settings() {
-        Settings options = new Settings(this.url, this.user, this.password,
-                this.locations == null ? null : Locations.parse(this.locations), this.schema, this.versionTable,
-                this.logTable, this.fileTemplate, null, null, null, null, null, null, null, null, null, null,
-                this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages), null, null, null, null,
-                this.placeholders, null,
-                this.repeatableLocations == null ? null : Locations.parse(this.repeatableLocations));
-        Settings environmentSettings = new Settings(
-                variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"),
-                variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"),
-                variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+        Settings options = Settings.builder().url(this.url).user(this.user).password(this.password)
+                .locations(this.locations == null ? null : Locations.parse(this.locations))
+                .schema(this.schema).versionTable(this.versionTable).logTable(this.logTable)
+                .fileTemplate(this.fileTemplate)
+                .javaPackages(this.javaPackages == null ? null : Workspaces.javaPackages(this.javaPackages))
+                .placeholders(this.placeholders)
+                .repeatableLocations(this.repeatableLocations == null ? null
+                        : Locations.parse(this.repeatableLocations))
+                .build();
+        Settings environmentSettings = Settings.builder()
+                .url(variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"))
+                .user(variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"))
+                .password(variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"))
+                .build();
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }

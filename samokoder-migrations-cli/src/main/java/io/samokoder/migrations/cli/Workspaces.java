@@ -60,10 +60,11 @@ public final class Workspaces {
             Map<String, String> placeholders, Path configFile, Map<String, String> environment, Path baseDirectory,
             JavaClassPath classPath) {
         try {
-            Settings explicit = new Settings(url, user, password, locations == null ? null : Locations.parse(locations),
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    javaPackages == null ? null : javaPackages(javaPackages), null, null, null, null,
-                    placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders), null, null);
+            Settings explicit = Settings.builder().url(url).user(user).password(password)
+                    .locations(locations == null ? null : Locations.parse(locations))
+                    .javaPackages(javaPackages == null ? null : javaPackages(javaPackages))
+                    .placeholders(placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders))
+                    .build();
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
             return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
         } catch (CliUsageException e) {
