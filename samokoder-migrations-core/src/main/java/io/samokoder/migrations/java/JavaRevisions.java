@@ -31,10 +31,6 @@ public final class JavaRevisions {
     /** The prefix of a Java revision's description: {@code java:} and the class name. */
     public static final String DESCRIPTION_PREFIX = "java:";
 
-    private static final Pattern PACKAGE = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
-                    + "\\p{javaJavaIdentifierPart}*)*");
-
     private JavaRevisions() {
     }
 
@@ -81,7 +77,7 @@ public final class JavaRevisions {
             throw new MigrationConfigurationException(property + " contains an empty entry; remove it or name a"
                     + " package, e.g. com.example.db.migrations");
         }
-        if (!PACKAGE.matcher(name).matches()) {
+        if (!PackageName.PATTERN.matcher(name).matches()) {
             throw new MigrationConfigurationException(property + ": '" + name + "' is not a Java package name;"
                     + " name packages separated by commas, e.g. com.example.db.migrations");
         }
@@ -292,5 +288,16 @@ public final class JavaRevisions {
     private static String simpleName(RevisionScript script) {
         String className = script.description().substring(DESCRIPTION_PREFIX.length());
         return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+
+    /** A Java package name; compiled on first use, not whenever a run arranges its scripts. */
+    private static final class PackageName {
+
+        static final Pattern PATTERN = Pattern.compile(
+                "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
+                        + "\\p{javaJavaIdentifierPart}*)*");
+
+        private PackageName() {
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * Runs a code revision that reads the database ({@link RevisionCode#readsDatabase()}) against the
@@ -22,7 +23,11 @@ final class CodeRunner {
 
     /** Whether the step's script is code that must run against the database. */
     static boolean live(RevisionScript script) {
-        return script != null && script.code().map(RevisionCode::readsDatabase).orElse(false);
+        if (script == null) {
+            return false;
+        }
+        Optional<RevisionCode> code = script.code();
+        return code.isPresent() && code.get().readsDatabase();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.MigrationException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ final class LockedReads {
             return;
         }
         try {
-            if (lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables())).versionTableMissing()) {
+            if (lock.read(new StateRead(bound, false)).versionTableMissing()) {
                 lock.discardOnRelease();
             }
         } catch (SQLException | RuntimeException e) {
@@ -47,7 +48,7 @@ final class LockedReads {
     static DbState state(MigrationLock lock, Binding.Bound bound, boolean tablesSeen) {
         DbState state;
         try {
-            state = lock.read(c -> DbState.read(c, bound.versions(), bound.log(), bound.tables(), tablesSeen));
+            state = lock.read(new StateRead(bound, tablesSeen));
         } catch (SQLException e) {
             MigrationException failure = Jdbc.failure("Could not read the version table "
                     + bound.tables().versionTableName(), e, bound.tables());
@@ -60,5 +61,23 @@ final class LockedReads {
                     + " " + bound.tables().versionTableName() + " was read on another"));
         }
         return state;
+    }
+
+    /** {@link DbState#read} on the connection the lock gives; a class, not a lambda: made on every run, cold. */
+    private static final class StateRead implements Jdbc.Work<DbState> {
+
+        private final Binding.Bound bound;
+        private final boolean tablesSeen;
+
+        StateRead(Binding.Bound bound, boolean tablesSeen) {
+            this.bound = bound;
+            this.tablesSeen = tablesSeen;
+        }
+
+        @Override
+        public DbState run(Connection connection) throws SQLException {
+            return DbState.read(connection, this.bound.versions(), this.bound.log(), this.bound.tables(),
+                    this.tablesSeen);
+        }
     }
 }

@@ -95,11 +95,16 @@ final class LockedRun {
         // Split before anything runs, so that one that cannot become statements changes nothing.
         List<Repeatables.Prepared> repeatables = atHeads
                 ? Repeatables.prepare(this.catalog.repeatables(), dialect, placeholders) : List.of();
+        // Inner classes below, not lambdas: each lambda site spins a class on its first use, cold.
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {
+            PartialAttempts partial = new PartialAttempts(tables, this.config.retryPartial());
             try {
-                lock.read(c -> {
-                    new PartialAttempts(tables, this.config.retryPartial()).check(c, plan);
-                    return null;
+                lock.read(new Jdbc.Work<Void>() {
+                    @Override
+                    public Void run(Connection connection) throws SQLException {
+                        partial.check(connection, plan);
+                        return null;
+                    }
                 });
             } catch (SQLException e) {
                 throw Jdbc.failure("Could not read the log table " + tables.logTable(), e, tables);
@@ -107,9 +112,12 @@ final class LockedRun {
         }
         if (state.versionTableMissing() || state.logTableMissing()) {
             try {
-                lock.read(c -> {
-                    state.createMissing(c, bound.versions(), bound.log(), tables);
-                    return null;
+                lock.read(new Jdbc.Work<Void>() {
+                    @Override
+                    public Void run(Connection connection) throws SQLException {
+                        state.createMissing(connection, bound.versions(), bound.log(), tables);
+                        return null;
+                    }
                 });
             } catch (SQLException e) {
                 throw Jdbc.failure("Could not create the version table " + tables.versionTableName(), e, tables);
@@ -198,9 +206,17 @@ final class LockedRun {
     /** Applies the repeatable scripts that are due, on the connection the steps ran on (see {@link #execute}). */
     private List<String> applyRepeatables(DataSource dataSource, MigrationLock lock, Tables tables,
             List<Repeatables.Prepared> prepared) {
+        MigrationsConfig config = this.config;
+        Listeners listeners = this.listeners;
+        RunWork<List<String>> apply = new RunWork<>() {
+            @Override
+            public List<String> run(Connection connection, boolean lockSession) throws SQLException {
+                return Repeatables.apply(connection, tables, config, listeners,
+                        Repeatables.pending(connection, tables, prepared));
+            }
+        };
         try {
-            return onRunConnection(dataSource, lock, tables, (connection, lockSession) -> Repeatables.apply(connection,
-                    tables, this.config, this.listeners, Repeatables.pending(connection, tables, prepared)));
+            return onRunConnection(dataSource, lock, tables, apply);
         } catch (SQLException e) {
             throw Jdbc.failure("Could not read the log table " + tables.logTable() + " for the repeatable scripts", e,
                     tables);
@@ -262,15 +278,18 @@ final class LockedRun {
             return;
         }
         try {
-            lock.read(c -> {
-                // A revision left part-way (another branch's, say) keeps the full path: validate and check
-                // must see it, and the fast start's answer would hide it.
-                if (!bound.dialect().transactionalDdl()
-                        && !new PartialAttempts(bound.tables(), false).list(c).isEmpty()) {
+            lock.read(new Jdbc.Work<Void>() {
+                @Override
+                public Void run(Connection connection) throws SQLException {
+                    // A revision left part-way (another branch's, say) keeps the full path: validate and check
+                    // must see it, and the fast start's answer would hide it.
+                    if (!bound.dialect().transactionalDdl()
+                            && !new PartialAttempts(bound.tables(), false).list(connection).isEmpty()) {
+                        return null;
+                    }
+                    bound.fastStart().record(connection, fingerprint, heads);
                     return null;
                 }
-                bound.fastStart().record(c, fingerprint, heads);
-                return null;
             });
         } catch (SQLException e) {
             // The migration itself succeeded; the next start takes the full path again.

@@ -106,7 +106,10 @@ final class LogStore {
 
     /** {@link #insert(Connection, Row)} with the run's prepared statement. */
     void insert(RunStatements statements, Row row) throws SQLException {
-        PreparedStatement ps = statements.get("log-insert", this::insertSql);
+        PreparedStatement ps = statements.get("log-insert");
+        if (ps == null) {
+            ps = statements.prepare("log-insert", insertSql());
+        }
         bind(ps, 1, row);
         ps.executeUpdate();
     }
@@ -121,7 +124,10 @@ final class LogStore {
 
     /** {@link #delete(Connection, long)} with the run's prepared statement. */
     void delete(RunStatements statements, long id) throws SQLException {
-        PreparedStatement ps = statements.get("log-delete", this::deleteSql);
+        PreparedStatement ps = statements.get("log-delete");
+        if (ps == null) {
+            ps = statements.prepare("log-delete", deleteSql());
+        }
         ps.setLong(1, id);
         ps.executeUpdate();
     }

@@ -54,7 +54,10 @@ final class PartialAttempts {
 
     /** Writes the {@value #RUNNING} row of a revision about to run (in autocommit); returns its id. */
     static long begin(RunStatements statements, LogStore log, LogStore.Row row) throws SQLException {
-        PreparedStatement ps = statements.get("log-insert-returning-id", log::insertSql, true);
+        PreparedStatement ps = statements.get("log-insert-returning-id");
+        if (ps == null) {
+            ps = statements.prepare("log-insert-returning-id", log.insertSql(), true);
+        }
         log.bind(ps, 1, row);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {

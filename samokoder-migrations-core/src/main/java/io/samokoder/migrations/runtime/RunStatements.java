@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +29,23 @@ final class RunStatements implements AutoCloseable {
     }
 
     /**
-     * The statement stored under {@code key}, prepared from {@code sql} on first use; the same key
-     * must always stand for the same SQL text.
+     * The statement stored under {@code key}, or {@code null} before {@link #prepare} stored one. A caller
+     * builds the SQL text only when this is {@code null} (plain code, not a supplier: no lambda on the run path).
      */
-    PreparedStatement get(String key, Supplier<String> sql) throws SQLException {
-        return get(key, sql, false);
+    PreparedStatement get(String key) {
+        return this.byKey.get(key);
     }
 
-    /** {@link #get(String, Supplier)}, returning generated keys when {@code generatedKeys}. */
-    PreparedStatement get(String key, Supplier<String> sql, boolean generatedKeys) throws SQLException {
-        PreparedStatement ps = this.byKey.get(key);
-        if (ps == null) {
-            ps = generatedKeys ? this.connection.prepareStatement(sql.get(), Statement.RETURN_GENERATED_KEYS)
-                    : this.connection.prepareStatement(sql.get());
-            this.byKey.put(key, ps);
-        }
+    /** Prepares {@code sql} and stores it under {@code key}; the same key must always stand for the same SQL text. */
+    PreparedStatement prepare(String key, String sql) throws SQLException {
+        return prepare(key, sql, false);
+    }
+
+    /** {@link #prepare(String, String)}, returning generated keys when {@code generatedKeys}. */
+    PreparedStatement prepare(String key, String sql, boolean generatedKeys) throws SQLException {
+        PreparedStatement ps = generatedKeys ? this.connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : this.connection.prepareStatement(sql);
+        this.byKey.put(key, ps);
         return ps;
     }
 

@@ -48,7 +48,10 @@ final class RunningRows {
     void finish(Connection connection, RunStatements statements, List<RowChange> changes, long running,
             LogStore.Row row) throws SQLException {
         if (changes.size() == 1 && changes.get(0) instanceof RowChange.Update update) {
-            PreparedStatement ps = statements.get("version-update-and-finish-log", () -> this.combined);
+            PreparedStatement ps = statements.get("version-update-and-finish-log");
+            if (ps == null) {
+                ps = statements.prepare("version-update-and-finish-log", this.combined);
+            }
             ps.setString(1, update.to());
             ps.setString(2, row.outcome());
             ps.setLong(3, row.durationMillis());
@@ -64,8 +67,11 @@ final class RunningRows {
         for (RowChange change : changes) {
             this.versions.apply(statements, change);
         }
-        PreparedStatement ps = statements.get("log-finish", () -> "UPDATE " + this.tables.qualifiedLog()
-                + " SET outcome = ?, duration_ms = ? WHERE id = ? AND outcome = ?");
+        PreparedStatement ps = statements.get("log-finish");
+        if (ps == null) {
+            ps = statements.prepare("log-finish", "UPDATE " + this.tables.qualifiedLog()
+                    + " SET outcome = ?, duration_ms = ? WHERE id = ? AND outcome = ?");
+        }
         ps.setString(1, row.outcome());
         ps.setLong(2, row.durationMillis());
         ps.setLong(3, running);

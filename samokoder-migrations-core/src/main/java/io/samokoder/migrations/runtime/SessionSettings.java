@@ -96,7 +96,9 @@ final class SessionSettings {
         try {
             Saved saved = setRunTimeouts(connection, previousCheck);
             // After the kept settings were read, so that the run's end puts these back.
-            deadHost.forEach((setting, value) -> setKept(connection, setting, value));
+            for (Map.Entry<String, String> setting : deadHost.entrySet()) {
+                setKept(connection, setting.getKey(), setting.getValue());
+            }
             return entered(saved, deadHost);
         } catch (RuntimeException e) {
             if (previousCheck != null) {
@@ -142,7 +144,9 @@ final class SessionSettings {
     /** After the revision's own code: the run's idle limits again, where {@link #beforeOwnCode} put them back. */
     void afterOwnCode(Connection connection, boolean changed) {
         if (changed) {
-            this.idleLimits.forEach((setting, value) -> setKept(connection, setting, value));
+            for (Map.Entry<String, String> setting : this.idleLimits.entrySet()) {
+                setKept(connection, setting.getKey(), setting.getValue());
+            }
         }
     }
 

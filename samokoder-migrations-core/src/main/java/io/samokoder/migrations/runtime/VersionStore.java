@@ -69,8 +69,12 @@ final class VersionStore {
 
     /** {@link #apply(Connection, RowChange)} with the run's prepared statement of that kind of change. */
     void apply(RunStatements statements, RowChange change) throws SQLException {
-        PreparedStatement ps = statements.get(change instanceof RowChange.Insert ? "version-insert"
-                : change instanceof RowChange.Update ? "version-update" : "version-delete", () -> sql(change));
+        String key = change instanceof RowChange.Insert ? "version-insert"
+                : change instanceof RowChange.Update ? "version-update" : "version-delete";
+        PreparedStatement ps = statements.get(key);
+        if (ps == null) {
+            ps = statements.prepare(key, sql(change));
+        }
         bind(ps, 1, change);
         check(change, ps.executeUpdate(), "");
     }
@@ -135,8 +139,12 @@ final class VersionStore {
             shape.append(change instanceof RowChange.Insert ? 'I' : change instanceof RowChange.Update ? 'U' : 'D');
         }
         shape.append(ending == Ending.NONE ? "" : ending == Ending.COMMIT ? "+commit" : "+commit-no-wait");
-        PreparedStatement ps = statements.get(shape.toString(), () -> this.tables.dialect().store().changesAndLog(
-                this.tables.qualifiedVersion(), this.tables.qualifiedLog(), changes, commitSql(ending)));
+        String key = shape.toString();
+        PreparedStatement ps = statements.get(key);
+        if (ps == null) {
+            ps = statements.prepare(key, this.tables.dialect().store().changesAndLog(this.tables.qualifiedVersion(),
+                    this.tables.qualifiedLog(), changes, commitSql(ending)));
+        }
         try {
             int index = 1;
             for (RowChange change : changes) {

@@ -134,8 +134,10 @@ final class PostgresSession implements SessionSql {
             read.append(", current_setting('").append(KEPT.get(i)).append("', true) AS k").append(i);
         }
         StringBuilder sets = new StringBuilder(sets(lockTimeout, statementTimeout, deadClientCheck));
-        deadHost.forEach((setting, value) -> sets.append(", set_config(").append(PostgresDdl.INSTANCE.literal(setting))
-                .append(", ").append(PostgresDdl.INSTANCE.literal(value)).append(", false)"));
+        for (Map.Entry<String, String> setting : deadHost.entrySet()) {
+            sets.append(", set_config(").append(PostgresDdl.INSTANCE.literal(setting.getKey())).append(", ")
+                    .append(PostgresDdl.INSTANCE.literal(setting.getValue())).append(", false)");
+        }
         return "SELECT o.l, o.s" + (check ? ", o.c" : "") + kept + ", pg_backend_pid(), " + sets
                 + " FROM (SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s"
                 + (check ? ", current_setting('" + deadClientCheckSetting() + "') AS c" : "") + read + " OFFSET 0) o";
