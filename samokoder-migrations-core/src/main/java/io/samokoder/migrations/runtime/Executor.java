@@ -113,6 +113,11 @@ final class Executor {
             throw new SharedSessionException(this.lock.name(), this.lock.sessionId(), saved.sessionId());
         }
         this.statements = new RunStatements(connection);
+        // The session whose waits a long step's notices name: as the settings' query read it, else the lock's own.
+        Long sessionId = saved.sessionId() != null ? saved.sessionId()
+                : lockSession && this.lock != null ? Long.valueOf(this.lock.sessionId()) : null;
+        StillRunning stillRunning = new StillRunning(this.lock, sessionId);
+        this.reports.watchSteps(stillRunning);
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
@@ -140,6 +145,7 @@ final class Executor {
             if (this.preparer != null) {
                 this.preparer.stop();
             }
+            stillRunning.stop();
             this.statements.close();
             this.retries.close();
             this.session.leaveRun(connection, saved);

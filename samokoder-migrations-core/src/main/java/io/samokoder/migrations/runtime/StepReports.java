@@ -37,6 +37,8 @@ final class StepReports {
     private final SessionSettings session;
     /** The steps of this run that committed, in order. */
     private final List<StepResult> done = new ArrayList<>();
+    /** Tells the log about a step that takes long, or {@code null}. */
+    private StillRunning stillRunning;
 
     StepReports(Dialect dialect, Catalog catalog, LogStore log, Listeners listeners, SessionSettings session) {
         this.dialect = dialect;
@@ -44,6 +46,11 @@ final class StepReports {
         this.log = log;
         this.listeners = listeners;
         this.session = session;
+    }
+
+    /** Has each step announced from now on watched by {@code watch}, which logs while it takes long. */
+    void watchSteps(StillRunning watch) {
+        this.stillRunning = watch;
     }
 
     /** The steps of this run that committed, in order. */
@@ -82,6 +89,9 @@ final class StepReports {
             line += " (attempt " + attempt + ")";
         }
         LOG.info(line);
+        if (this.stillRunning != null) {
+            this.stillRunning.step(line);
+        }
     }
 
     /** Records a committed step of a transaction. */
