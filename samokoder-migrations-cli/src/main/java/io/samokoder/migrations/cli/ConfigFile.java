@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -23,6 +25,7 @@ import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 
@@ -30,7 +33,9 @@ import org.springframework.core.io.FileSystemResource;
  * Reads a Spring Boot {@code application.properties} or {@code .yml} with Spring Boot's own loaders
  * and {@link Binder}: the starter's {@code samokoder.migrations.*} keys and
  * {@code spring.datasource.url/username/password}. {@code ${...}} placeholders resolve against the
- * file and the environment. Only loaded for {@code --config}, so other runs load no Spring class.
+ * file and the environment. The same keys are read from {@code SAMOKODER_MIGRATIONS_*} environment
+ * variables ({@link #fromEnvironment}). Only loaded for {@code --config} or such a variable, so other
+ * runs load no Spring class.
  *
  * <p>A {@code classpath:} location (the starter's default is {@code classpath:db/migrations}) is
  * read from the directory of the file when it exists there, since an application's configuration
@@ -40,6 +45,9 @@ final class ConfigFile {
 
     private static final String PREFIX = "samokoder.migrations.";
     private static final String AUTOGENERATE = PREFIX + "autogenerate.";
+    private static final String VARIABLE_PREFIX = "SAMOKODER_MIGRATIONS_";
+    private static final Set<String> CONNECTION_VARIABLES = Set.of(VARIABLE_PREFIX + "URL", VARIABLE_PREFIX + "USER",
+            VARIABLE_PREFIX + "PASSWORD");
 
     private ConfigFile() {
     }
@@ -62,6 +70,36 @@ final class ConfigFile {
         all.addLast(new SystemEnvironmentPropertySource("environment", Map.copyOf(environment)));
         Binder binder = new Binder(ConfigurationPropertySources.from(sources),
                 new PropertySourcesPlaceholdersResolver(all));
+        return bind(binder, new Origin(file, null));
+    }
+
+    /**
+     * The {@code SAMOKODER_MIGRATIONS_*} environment variables, bound as Spring Boot binds them for the application
+     * ({@code SAMOKODER_MIGRATIONS_LOCK_TIMEOUT} is {@code samokoder.migrations.lock-timeout}), but for the URL, user
+     * and password, which the command line reads itself. Spring is loaded only when there is such a variable.
+     */
+    static Settings fromEnvironment(Map<String, String> environment) {
+        Map<String, Object> ours = new LinkedHashMap<>();
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            if (name.startsWith(VARIABLE_PREFIX) && !CONNECTION_VARIABLES.contains(name)) {
+                ours.put(name, variable.getValue());
+            }
+        }
+        if (ours.isEmpty()) {
+            return Settings.NONE;
+        }
+        MutablePropertySources all = new MutablePropertySources();
+        all.addLast(new SystemEnvironmentPropertySource("environment", Map.copyOf(environment)));
+        // Named as Spring's own, so that Spring Boot maps the names as it does for the application.
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, ours)),
+                new PropertySourcesPlaceholdersResolver(all));
+        return bind(binder, new Origin(null, ours.keySet()));
+    }
+
+    private static Settings bind(Binder binder, Origin origin) {
+        Path directory = origin.file == null ? null : origin.file.toAbsolutePath().getParent();
         try {
             List<String> locations = binder.bind(PREFIX + "locations", Bindable.listOf(String.class)).orElse(null);
             List<String> repeatable = binder.bind(PREFIX + "repeatable-locations", Bindable.listOf(String.class))
@@ -70,16 +108,16 @@ final class ConfigFile {
                     .url(string(binder, PREFIX + "url", "spring.datasource.url"))
                     .user(string(binder, PREFIX + "user", "spring.datasource.username"))
                     .password(string(binder, PREFIX + "password", "spring.datasource.password"))
-                    .locations(locations == null ? null : locations(locations, file.toAbsolutePath().getParent()))
+                    .locations(locations == null ? null : locations(locations, directory))
                     .schema(string(binder, PREFIX + "schema", null))
                     .versionTable(string(binder, PREFIX + "version-table", null))
                     .logTable(string(binder, PREFIX + "log-table", null))
                     .fileTemplate(string(binder, PREFIX + "file-template", null))
                     .transactionMode(binder.bind(PREFIX + "transaction-mode", TransactionMode.class).orElse(null))
-                    .lockWaitTimeout(duration(file, binder, "lock-wait-timeout"))
-                    .lockTimeout(duration(file, binder, "lock-timeout"))
+                    .lockWaitTimeout(duration(origin, binder, "lock-wait-timeout"))
+                    .lockTimeout(duration(origin, binder, "lock-timeout"))
                     .lockRetries(binder.bind(PREFIX + "lock-retries", Integer.class).orElse(null))
-                    .statementTimeout(duration(file, binder, "statement-timeout"))
+                    .statementTimeout(duration(origin, binder, "statement-timeout"))
                     .checksumPolicy(binder.bind(PREFIX + "validate-checksums", ChecksumPolicy.class).orElse(null))
                     .fastStart(binder.bind(PREFIX + "fast-start", Boolean.class).orElse(null))
                     .excludeTables(binder.bind(AUTOGENERATE + "exclude-tables", Bindable.listOf(String.class))
@@ -92,21 +130,21 @@ final class ConfigFile {
                     .namingConvention(binder.bind(PREFIX + "naming-convention",
                             Bindable.mapOf(String.class, String.class)).orElse(null))
                     .retryPartial(binder.bind(PREFIX + "retry-partial", Boolean.class).orElse(null))
-                    .dialect(dialect(file, string(binder, PREFIX + "dialect", null)))
-                    .deadHolderTimeout(duration(file, binder, "dead-holder-timeout"))
+                    .dialect(dialect(origin, string(binder, PREFIX + "dialect", null)))
+                    .deadHolderTimeout(duration(origin, binder, "dead-holder-timeout"))
                     .placeholders(binder.bind(PREFIX + "placeholders", Bindable.mapOf(String.class, String.class))
                         .orElse(null))
                     .placeholderReplacement(binder.bind(PREFIX + "placeholder-replacement", Boolean.class)
                         .orElse(null))
                     .repeatableLocations(repeatable == null ? null
-                            : locations(repeatable, file.toAbsolutePath().getParent()))
+                            : locations(repeatable, directory))
                     // A negative count or interval is left to the engine, whose message names the property.
                     .connectRetries(binder.bind(PREFIX + "connect-retries", Integer.class).orElse(null))
-                    .connectRetriesInterval(duration(file, binder, "connect-retries-interval"))
+                    .connectRetriesInterval(duration(origin, binder, "connect-retries-interval"))
                     .allowNewerRevisions(binder.bind(PREFIX + "allow-newer-revisions", Boolean.class).orElse(null))
                     .build();
         } catch (BindException e) {
-            throw new CliUsageException("--config " + file + ": property " + e.getProperty().getName() + " = '"
+            throw new CliUsageException(origin.name(e.getProperty().getName().toString()) + " = '"
                     + e.getProperty().getValue() + "' is invalid; " + expected(e));
         }
     }
@@ -148,10 +186,10 @@ final class ConfigFile {
         }
     }
 
-    /** The dialect's name as given, once known; an unknown one is a usage error naming the file. */
-    private static String dialect(Path file, String name) {
+    /** The dialect's name as given, once known; an unknown one is a usage error naming where it was set. */
+    private static String dialect(Origin origin, String name) {
         if (name != null && !name.isBlank() && Dialects.forName(name.strip()).isEmpty()) {
-            throw new CliUsageException("--config " + file + ": property " + PREFIX + "dialect = '" + name
+            throw new CliUsageException(origin.name(PREFIX + "dialect") + " = '" + name
                     + "' is invalid; use one of " + Dialects.names());
         }
         return name;
@@ -178,7 +216,7 @@ final class ConfigFile {
     }
 
     /** As the starter reads them: a bare number is seconds. */
-    private static Duration duration(Path file, Binder binder, String key) {
+    private static Duration duration(Origin origin, Binder binder, String key) {
         String value = binder.bind(PREFIX + key, String.class).orElse(null);
         if (value == null) {
             return null;
@@ -186,7 +224,7 @@ final class ConfigFile {
         try {
             return DurationStyle.detectAndParse(value.strip(), ChronoUnit.SECONDS);
         } catch (IllegalArgumentException e) {
-            throw new CliUsageException("--config " + file + ": property " + PREFIX + key + " = '" + value
+            throw new CliUsageException(origin.name(PREFIX + key) + " = '" + value
                     + "' is not a duration; use 500ms, 5s or 10m");
         }
     }
@@ -213,5 +251,29 @@ final class ConfigFile {
             result.add(location);
         }
         return result;
+    }
+
+    /** Where settings were read, for messages: a configuration file, or the environment's variables. */
+    private static final class Origin {
+
+        private final Path file;
+        private final Set<String> variables;
+
+        Origin(Path file, Set<String> variables) {
+            this.file = file;
+            this.variables = variables;
+        }
+
+        /** The property as a user finds it here: in the file, or the variable that set it. */
+        String name(String property) {
+            if (this.file != null) {
+                return "--config " + this.file + ": property " + property;
+            }
+            String upper = property.toUpperCase(Locale.ROOT);
+            String legacy = upper.replace('.', '_').replace('-', '_');
+            String canonical = upper.replace("-", "").replace('.', '_');
+            return "environment variable " + (this.variables.contains(legacy) || !this.variables.contains(canonical)
+                    ? legacy : canonical) + " (" + property + ")";
+        }
     }
 }

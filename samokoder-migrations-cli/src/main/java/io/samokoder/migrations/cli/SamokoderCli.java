@@ -306,11 +306,13 @@ public final class SamokoderCli {
                 .repeatableLocations(this.repeatableLocations == null ? null
                         : Locations.parse(this.repeatableLocations))
                 .build();
+        // The application's variables, as its Spring Boot binds them: they win over the file, as there.
         Settings environmentSettings = Settings.builder()
                 .url(variable("SAMOKODER_MIGRATIONS_URL", "SPRING_DATASOURCE_URL"))
                 .user(variable("SAMOKODER_MIGRATIONS_USER", "SPRING_DATASOURCE_USERNAME"))
                 .password(variable("SAMOKODER_MIGRATIONS_PASSWORD", "SPRING_DATASOURCE_PASSWORD"))
-                .build();
+                .build()
+                .or(ConfigFile.fromEnvironment(this.environment));
         Settings file = this.config == null ? Settings.NONE : ConfigFile.load(this.config, this.environment);
         return ConfigFile.requireResolved(this.config, options.or(environmentSettings).or(file));
     }
