@@ -113,10 +113,7 @@ final class Executor {
             throw new SharedSessionException(this.lock.name(), this.lock.sessionId(), saved.sessionId());
         }
         this.statements = new RunStatements(connection);
-        // The session whose waits a long step's notices name: as the settings' query read it, else the lock's own.
-        Long sessionId = saved.sessionId() != null ? saved.sessionId()
-                : lockSession && this.lock != null ? Long.valueOf(this.lock.sessionId()) : null;
-        StillRunning stillRunning = new StillRunning(this.lock, sessionId);
+        StillRunning stillRunning = new StillRunning(this.lock, StillRunning.session(saved, this.lock, lockSession));
         this.reports.watchSteps(stillRunning);
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,

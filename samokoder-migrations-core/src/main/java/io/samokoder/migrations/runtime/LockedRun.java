@@ -212,7 +212,7 @@ final class LockedRun {
             @Override
             public List<String> run(Connection connection, boolean lockSession) throws SQLException {
                 return Repeatables.apply(connection, tables, config, listeners,
-                        Repeatables.pending(connection, tables, prepared));
+                        Repeatables.pending(connection, tables, prepared), lock, lockSession);
             }
         };
         try {

@@ -118,12 +118,14 @@ final class Repeatables {
 
     /**
      * Applies the scripts in order on a connection in autocommit, with the run's session settings (timeouts);
-     * returns their file names.
+     * returns their file names. One that takes long is logged as still running ({@link StillRunning}).
      *
+     * @param lock the run's lock, which names what a long script waits for
+     * @param lockSession whether {@code connection} is the lock's own
      * @throws RepeatableScriptException for the first that fails, after logging it as a failed row
      */
     static List<String> apply(Connection connection, Tables tables, MigrationsConfig config, Listeners listeners,
-            List<Prepared> due) {
+            List<Prepared> due, MigrationLock lock, boolean lockSession) {
         if (due.isEmpty()) {
             return List.of();
         }
@@ -133,9 +135,12 @@ final class Repeatables {
         LockRetries retries = new LockRetries(dialect, session, null, config.lockRetries());
         LogStore log = new LogStore(tables);
         List<String> applied = new ArrayList<>(due.size());
+        StillRunning stillRunning = new StillRunning(lock, StillRunning.session(saved, lock, lockSession));
         try {
             for (Prepared p : due) {
-                LOG.info("Running repeatable script {}", p.script().description());
+                String line = "Running repeatable script " + p.script().description();
+                LOG.info(line);
+                stillRunning.step(line);
                 listeners.repeatableStarting(p.script().description());
                 long start = System.nanoTime();
                 for (int attempt = 1; !run(connection, dialect, log, p, retries, attempt); attempt++) {
@@ -145,6 +150,7 @@ final class Repeatables {
                 applied.add(p.script().name());
             }
         } finally {
+            stillRunning.stop();
             retries.close();
             session.leaveRun(connection, saved);
         }

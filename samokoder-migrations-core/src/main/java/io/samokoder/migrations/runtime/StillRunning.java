@@ -39,6 +39,17 @@ final class StillRunning {
         this.everyNanos = every.toNanos();
     }
 
+    /**
+     * The session whose waits the notices name: the run's, as the query of its settings read it, else the lock's
+     * when the run is on the lock's connection; {@code null} when neither is known.
+     */
+    static Long session(SessionSettings.Saved saved, MigrationLock lock, boolean lockSession) {
+        if (saved.sessionId() != null) {
+            return saved.sessionId();
+        }
+        return lockSession && lock != null ? Long.valueOf(lock.sessionId()) : null;
+    }
+
     /** Watches a step from now, given by its log line ({@code Running upgrade a -> b, message}); ends the last. */
     void step(String line) {
         stop();

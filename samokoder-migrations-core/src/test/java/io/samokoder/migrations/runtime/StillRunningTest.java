@@ -119,6 +119,20 @@ class StillRunningTest {
     }
 
     @Test
+    void aLongRepeatableScriptIsReportedToo(@TempDir Path dir, @TempDir Path views) throws Exception {
+        script(dir, "r1", "", "", "CREATE TABLE accounts (id int);");
+        Files.writeString(views.resolve("R__slow_view.sql"), "SELECT pg_sleep(1);\n"
+                + "CREATE OR REPLACE VIEW v AS SELECT id FROM accounts;\n");
+        try (TestDatabase db = TestPostgres.createDatabase("still_running_view")) {
+            new Migrations(MigrationsConfig.builder().dataSource(db.dataSource()).locations("filesystem:" + dir)
+                .repeatableLocations("filesystem:" + views).build()).upgrade("heads");
+        }
+        assertThat(notices()).isNotEmpty().allSatisfy((notice) -> assertThat(notice)
+            .matches("Still running after \\d+ s: repeatable script .*R__slow_view\\.sql"));
+        assertNoMoreNotices();
+    }
+
+    @Test
     void onMariaDbTheMetadataLockItWaitsForIsNamed(@TempDir Path dir) throws Exception {
         try (TestDatabase db = TestMariaDb.createDatabase("still_running")) {
             script(dir, "r1", "", "", "CREATE TABLE accounts (id int);");
