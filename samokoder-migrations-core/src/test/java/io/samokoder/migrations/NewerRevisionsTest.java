@@ -74,6 +74,15 @@ class NewerRevisionsTest {
         ValidationResult validation = allowing.validate("heads");
         assertThat(validation.pending()).isEmpty();
         assertThat(validation.drift()).isEmpty();
+        // The dry run says what the run did: nothing, the newer rows staying, with the run's warning.
+        MigrationPlan dryRun = allowing.plan(Command.UPGRADE, "heads");
+        assertThat(dryRun.steps()).isEmpty();
+        assertThat(dryRun.rowsBefore()).containsExactly("d4");
+        assertThat(dryRun.rowsAfter()).containsExactly("d4");
+        assertThat(dryRun.warnings()).singleElement().asString().contains("applied on top of b2");
+        assertThatThrownBy(() -> strict.plan(Command.UPGRADE, "heads"))
+                .isInstanceOf(UnknownAppliedRevisionException.class)
+                .hasMessageStartingWith("Can't locate revision identified by 'd4'");
     }
 
     @Test
@@ -93,9 +102,13 @@ class NewerRevisionsTest {
         assertThat(Db.tableExists(ds, "newer_other_branch", "other")).isFalse();
         // The report says what is pending, so such an instance stays out of readiness.
         assertThat(allowing.status("heads").pending()).containsExactly("x9");
-        // Nor can a command move rows from under the newer ones.
+        // Nor can a command move rows from under the newer ones; the dry runs say so alike.
         assertThatThrownBy(() -> allowing.downgrade("a1")).isInstanceOf(UnknownAppliedRevisionException.class)
                 .hasMessageContaining("would still have to run b2 there");
+        assertThatThrownBy(() -> allowing.plan(Command.UPGRADE, "heads"))
+                .isInstanceOf(UnknownAppliedRevisionException.class).hasMessageContaining("would still have to run x9");
+        assertThatThrownBy(() -> allowing.plan(Command.DOWNGRADE, "a1"))
+                .isInstanceOf(UnknownAppliedRevisionException.class).hasMessageContaining("would still have to run b2");
         assertThat(Db.versionRows(ds)).containsExactly("d4");
     }
 

@@ -89,6 +89,18 @@ class ConfigFileRunSettingsTest {
             assertTrue(log.toString().contains("applied on top of bbbb2222"), log::toString);
             assertEquals(List.of("cccc3333"), versionRows(db));
             assertEquals(logRows, count(db, "SELECT count(*) FROM samokoder_migrations_log"));
+
+            // The read commands and the dry run, as the run: the newer row listed as such, nothing to do.
+            Cli.Result current = Cli.raw(Map.of(), "current", "--config", allowing.toString());
+            assertEquals(0, current.status(), current::toString);
+            assertEquals("cccc3333 (a newer build's revision, which these scripts do not have)\n", current.out());
+            Cli.Result strictCurrent = Cli.raw(Map.of(), "current", "--config", strict.toString());
+            assertEquals(255, strictCurrent.status(), strictCurrent::toString);
+            Cli.Result dryRun = Cli.raw(Map.of(), "upgrade", "heads", "--dry-run", "--config", allowing.toString());
+            assertEquals(0, dryRun.status(), dryRun::toString);
+            assertTrue(dryRun.out().contains("nothing to do") && dryRun.out().contains("result: cccc3333")
+                    && dryRun.out().contains("warning: ") && dryRun.out().contains("applied on top of bbbb2222"),
+                    dryRun::toString);
         }
     }
 

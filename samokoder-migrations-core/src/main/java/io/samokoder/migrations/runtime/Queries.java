@@ -117,8 +117,15 @@ final class Queries {
         if (command != Command.STAMP && target != null && target.contains(":")) {
             throw new RevisionException("Range revision not allowed");
         }
-        PlanChecks.knownRows(this.catalog, tables(), state.rows());
-        Plan plan = Plans.plan(this.catalog.planner(), command, state.rows(), target, null, false);
+        // As the run plans: under rows of a newer build (allow-newer-revisions), from the loaded ones beneath them.
+        List<String> from = NewerRevisions.planFrom(this.catalog, tables(), state.rows(), state.log(),
+                this.config.allowNewerRevisions());
+        Plan plan = Plans.plan(this.catalog.planner(), command, from, target, null, false);
+        boolean newer = from != state.rows();
+        if (newer) {
+            // The run would refuse to run anything beneath them, or leave them alone with nothing to do.
+            NewerRevisions.refuseSteps(tables(), state.rows(), from, plan);
+        }
         if (command == Command.DOWNGRADE) {
             PlanChecks.reversible(this.catalog, plan);
         }
@@ -136,9 +143,14 @@ final class Queries {
         for (Step step : plan.steps()) {
             steps.add(Plans.plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
         }
-        List<String> repeatables = command == Command.UPGRADE
+        List<String> repeatables = command == Command.UPGRADE && !newer
                 && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()))
                         ? pendingRepeatables() : List.of();
+        if (newer) {
+            // The database stays at the newer rows, as the run leaves it.
+            return new MigrationPlan(command, target, state.rows(), steps, state.rows(),
+                    List.of(NewerRevisions.warning(tables(), state.rows(), from)), repeatables);
+        }
         return new MigrationPlan(command, target, plan.rowsBefore(), steps, plan.rowsAfter(), plan.warnings(),
                 repeatables);
     }

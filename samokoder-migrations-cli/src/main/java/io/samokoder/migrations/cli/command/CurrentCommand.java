@@ -11,6 +11,9 @@ import java.util.Map;
  * {@code current [-v] [--check-heads]}: the current revisions (the version rows and the branch tips
  * they imply, spec §6.5). Never creates the version table.
  *
+ * <p>With {@code allow-newer-revisions}, version rows that no loaded script declares (a newer build's) are listed
+ * after the others as such, instead of failing with Alembic's "Can't locate revision".
+ *
  * @param verbose print the database and the verbose block of each, then the repeatable scripts due, if any
  * @param checkHeads fail with "Database is not on all head revisions" unless the rows are the map's heads
  */
@@ -24,9 +27,20 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
         if (this.checkHeads && !new HashSet<>(rows).equals(new HashSet<>(revisions.graph.heads()))) {
             throw new CommandFailedException("Database is not on all head revisions");
         }
-        List<String> displayed = revisions.planner().displayedCurrent(rows);
-        // Only where there are repeatable scripts: Alembic's output otherwise, and no second read of the log.
-        boolean repeatables = (this.verbose || output.json()) && !engine.repeatables().isEmpty();
+        // Rows of a newer build, where the configuration allows them (allow-newer-revisions): listed as such after
+        // the loaded revisions' lines; otherwise Alembic's "Can't locate revision" below.
+        List<String> newer = new ArrayList<>();
+        List<String> known = rows;
+        if (engine.config().allowNewerRevisions()) {
+            known = new ArrayList<>();
+            for (String row : rows) {
+                (revisions.graph.contains(row) ? known : newer).add(row);
+            }
+        }
+        List<String> displayed = revisions.planner().displayedCurrent(known);
+        // Only where there are repeatable scripts: Alembic's output otherwise, and no second read of the log; none
+        // under a newer build's rows, whose scripts stand.
+        boolean repeatables = (this.verbose || output.json()) && newer.isEmpty() && !engine.repeatables().isEmpty();
         List<String> due = repeatables ? engine.pendingRepeatables() : List.of();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -37,6 +51,9 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
                 current.add(revisions.json(id, null));
             }
             json.put("current", current);
+            if (!newer.isEmpty()) {
+                json.put("newer", newer);
+            }
             if (repeatables) {
                 json.put("pendingRepeatables", due);
             }
@@ -49,6 +66,9 @@ public record CurrentCommand(boolean verbose, boolean checkHeads) implements Mig
         for (String id : displayed) {
             output.line(this.verbose ? AlembicText.entry(revisions, id, false)
                     : AlembicText.line(revisions, id, AlembicText.Flags.CURRENT, false));
+        }
+        for (String id : newer) {
+            output.line(id + " (a newer build's revision, which these scripts do not have)");
         }
         if (!due.isEmpty()) {
             output.line("Repeatable scripts due: " + String.join(", ", due));
