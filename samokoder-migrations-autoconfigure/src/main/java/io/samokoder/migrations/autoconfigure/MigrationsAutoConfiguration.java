@@ -69,7 +69,8 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
             ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
             ObjectProvider<MigrationsConfigCustomizer> customizers, ObjectProvider<JavaRevision> javaRevisions,
-            ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions, BeanFactory beanFactory) {
+            ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions, ObjectProvider<DeferredProgress> deferredProgress,
+            BeanFactory beanFactory) {
         DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
                 jdbcConnectionDetails);
         ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
@@ -91,7 +92,7 @@ public final class MigrationsAutoConfiguration {
             .deadHolderTimeout(properties.getDeadHolderTimeout())
             .checksumPolicy(properties.getValidateChecksums())
             .fastStart(properties.isFastStart())
-            .listeners(listeners.orderedStream().toList());
+            .listeners(listeners(listeners, deferredProgress.getIfAvailable()));
         // Offline scripts (--sql in command mode) are written for the database the URL names, without connecting.
         String url = knownUrl(connectionDetails, migrationsDataSource, jdbcConnectionDetails);
         if (url != null) {
@@ -148,11 +149,27 @@ public final class MigrationsAutoConfiguration {
         }
     }
 
+    /** The application's listeners, in order, then the deferred run's progress, when there is one. */
+    private static List<MigrationListener> listeners(ObjectProvider<MigrationListener> beans,
+            @Nullable DeferredProgress deferredProgress) {
+        List<MigrationListener> listeners = new ArrayList<>(beans.orderedStream().toList());
+        if (deferredProgress != null) {
+            listeners.add(deferredProgress.listener());
+        }
+        return listeners;
+    }
+
+    /** Records the deferred revisions' steps for the report while they run; not a listener bean of its own. */
+    @Bean
+    DeferredProgress migrationsDeferredProgress() {
+        return new DeferredProgress();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
             ObjectProvider<MigrationsStrategy> strategy, ObjectProvider<RunObserver> observer,
-            BeanFactory beanFactory) {
+            ObjectProvider<DeferredProgress> deferredProgress, BeanFactory beanFactory) {
         if (properties.isEnabled() && !properties.hasCommand()) {
             OtherMigrationTools.warnIfTheyMigrateToo(beanFactory);
         }
@@ -167,9 +184,11 @@ public final class MigrationsAutoConfiguration {
         }
         // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
-        return new MigrationsInitializer(migrations, chosen, properties.getMode(), properties.getTarget(),
-                properties.isAllowDowngrade(), properties.getDeferred(),
+        MigrationsInitializer initializer = new MigrationsInitializer(migrations, chosen, properties.getMode(),
+                properties.getTarget(), properties.isAllowDowngrade(), properties.getDeferred(),
                 observer.getIfAvailable(() -> RunObserver.NONE));
+        initializer.setDeferredProgress(deferredProgress.getIfAvailable());
+        return initializer;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.RevisionInfo;
+import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.graph.RevisionException;
 import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
@@ -44,6 +45,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private final boolean runsDeferredWhenReady;
     private final boolean separatesDeferred;
     private volatile MigrationsReport.@Nullable LastRun deferredRun;
+    private @Nullable DeferredProgress deferredProgress;
     private volatile boolean startupFast;
     private int order;
 
@@ -84,6 +86,11 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         this.runsDeferredWhenReady = this.separatesDeferred && strategy == null
                 && mode == MigrationsProperties.Mode.UPGRADE && deferred == MigrationsProperties.Deferred.AFTER_READY;
         this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Shows the steps of the deferred revisions' run as it goes, when the engine has its listener. */
+    void setDeferredProgress(@Nullable DeferredProgress deferredProgress) {
+        this.deferredProgress = deferredProgress;
     }
 
     /** The engine this initializer runs. */
@@ -143,6 +150,9 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             }
             this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
                     MigrationsReport.Outcome.RUNNING, "UPGRADE", List.of(), null, null);
+            if (this.deferredProgress != null) {
+                this.deferredProgress.start();
+            }
             MigrationResult result = this.observer.observe(this.mode, "heads",
                     () -> this.migrations.upgrade("heads"));
             this.deferredRun = new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
@@ -151,12 +161,43 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         }
         catch (RuntimeException ex) {
             String failedRevision = (ex instanceof MigrationExecutionException execution) ? execution.revision() : null;
+            // The steps that committed before it failed stay applied: listed, where the progress was recorded.
+            List<StepResult> done = (this.deferredProgress != null) ? this.deferredProgress.steps() : List.of();
             this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ofNanos(System.nanoTime() - start),
-                    Duration.ZERO, MigrationsReport.Outcome.FAILED, "UPGRADE", List.of(), failedRevision,
+                    Duration.ZERO, MigrationsReport.Outcome.FAILED, "UPGRADE", done, failedRevision,
                     ex.getMessage());
             throw ex;
         }
+        finally {
+            if (this.deferredProgress != null) {
+                this.deferredProgress.stop();
+            }
+        }
         return true;
+    }
+
+    /**
+     * The deferred revisions' run: while it runs, with the steps it has finished so far (a new value only when
+     * there are more); {@code null} before it started.
+     */
+    private MigrationsReport.@Nullable LastRun deferredRun() {
+        MigrationsReport.LastRun run = this.deferredRun;
+        DeferredProgress progress = this.deferredProgress;
+        if (run == null || run.outcome() != MigrationsReport.Outcome.RUNNING || progress == null) {
+            return run;
+        }
+        List<StepResult> steps = progress.steps();
+        return (steps.size() == run.steps().size()) ? run : new MigrationsReport.LastRun(run.startedAt(),
+                run.duration(), run.lockWait(), run.outcome(), run.command(), steps, null, null);
+    }
+
+    /** Whether a report's deferred run is the run as it is now: the same run, with as many steps. */
+    private static boolean sameRun(MigrationsReport.@Nullable LastRun reported, MigrationsReport.@Nullable LastRun now) {
+        if (reported == null || now == null) {
+            return reported == now;
+        }
+        return reported == now || (reported.startedAt().equals(now.startedAt()) && reported.outcome() == now.outcome()
+                && reported.steps().size() == now.steps().size());
     }
 
     /**
@@ -193,7 +234,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         // A report without history (the database was down when it was first asked for) is read in full, and so is
         // one taken before the deferred revisions' run started or ended.
         if (new HashSet<>(rows).equals(new HashSet<>(last.current())) && rows.size() == last.current().size()
-                && !last.history().isEmpty() && last.deferredRun() == this.deferredRun) {
+                && !last.history().isEmpty() && sameRun(last.deferredRun(), deferredRun())) {
             return remember(last.fresh());
         }
         synchronized (this.refreshLock) {
@@ -236,7 +277,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             return report();
         }
         return new MigrationsReport(this.mode, this.target, rows, rows, List.of(), List.of(), run, Instant.now(),
-                false, null, List.of(), List.of(), this.deferredRun, List.of(), List.of());
+                false, null, List.of(), List.of(), deferredRun(), List.of(), List.of());
     }
 
     /**
@@ -281,7 +322,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 
     private MigrationsReport capture(MigrationsReport.LastRun lastRun) {
         // Taken before the status: a report never pairs a finished deferred run with rows read before it ended.
-        MigrationsReport.LastRun deferredRun = this.deferredRun;
+        MigrationsReport.LastRun deferredRun = deferredRun();
         MigrationStatus status = this.migrations.status(this.target);
         // Every revision, heads first, read with the status: one read of the rows and the log, not two.
         List<RevisionInfo> history = status.revisions();

@@ -3,6 +3,7 @@ package io.samokoder.migrations.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
@@ -261,12 +262,12 @@ class MigrationsDeferredTests {
     /**
      * A long deferred revision (here it waits for an advisory lock that the test holds) keeps the instance live and
      * ready: the probes, the endpoint and the health check answer from their own queries, none waits for the run,
-     * and the endpoint shows it running.
+     * and the endpoint shows it running, with the steps it has finished so far.
      */
     @Test
     void whileADeferredRevisionRunsTheInstanceIsLiveReadyAndReportsIt() throws Exception {
-        script("002_b.sql", "b2", "a1", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
-                + "CREATE INDEX ix_orders_customer ON orders (customer);", "DROP INDEX ix_orders_customer;");
+        script("004_d.sql", "d4", "b2", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
+                + "ALTER TABLE orders ADD COLUMN note text;", "ALTER TABLE orders DROP COLUMN note;");
         ApplicationContextRunner withProbes = this.runner
             .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
                     HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
@@ -301,8 +302,10 @@ class MigrationsDeferredTests {
                             .get("migrationsInitializer");
                         assertThat(bean.deferredRun()).isNotNull();
                         assertThat(bean.deferredRun().outcome()).isEqualTo("RUNNING");
-                        assertThat(bean.deferred()).containsExactly("b2");
-                        assertThat(bean.current()).containsExactly("c3");
+                        assertThat(bean.deferredRun().steps()).extracting(MigrationsEndpoint.StepDescriptor::revision)
+                            .as("finished so far").containsExactly("b2");
+                        assertThat(bean.deferred()).containsExactly("d4");
+                        assertThat(bean.current()).containsExactlyInAnyOrder("b2", "c3");
                     });
                     probes.get(30, TimeUnit.SECONDS);
                     try (Statement st = gate.createStatement()) {
@@ -310,8 +313,10 @@ class MigrationsDeferredTests {
                     }
                     MigrationsReport after = awaitDeferredRun(context);
                     assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
+                    assertThat(after.deferredRun().steps()).extracting(StepResult::revision)
+                        .containsExactly("b2", "d4");
                     assertThat(after.deferred()).isEmpty();
-                    assertThat(rows(db)).containsExactly("b2", "c3");
+                    assertThat(rows(db)).containsExactly("c3", "d4");
                 });
         }
     }
