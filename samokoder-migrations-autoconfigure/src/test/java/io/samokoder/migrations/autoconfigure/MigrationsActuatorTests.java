@@ -29,16 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -298,12 +293,7 @@ class MigrationsActuatorTests {
 
     @Test
     void withModeNoneReadinessStaysUpWhileTheEndpointReportsPendingRevisions() {
-        ApplicationContextRunner withProbes = this.runner
-            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-                    HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-                    AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
-            .withPropertyValues("management.endpoint.health.probes.enabled=true",
-                    "management.endpoints.web.exposure.include=health,migrations");
+        ApplicationContextRunner withProbes = EndpointAnswers.withProbes(this.runner);
         List<String> pending = List.of("aaaa00000001", "aaaa00000002", "aaaa00000003");
         try (TestDatabase db = TestPostgres.createDatabase("act")) {
             withProbes.withBean(DataSource.class, db::dataSource)
@@ -317,8 +307,7 @@ class MigrationsActuatorTests {
                     assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getDetails())
                         .containsEntry("pending", pending)
                         .containsEntry("lastRun", "NOT_RUN");
-                    assertThat(context.getBean(MigrationsEndpoint.class).migrations().contexts().get(context.getId())
-                        .migrations().get("migrationsInitializer").pending()).isEqualTo(pending);
+                    assertThat(EndpointAnswers.bean(context).pending()).isEqualTo(pending);
                 });
             // Validate mode is the one that keeps an instance whose schema is behind out of readiness.
             withProbes.withBean(DataSource.class, db::dataSource)

@@ -29,16 +29,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -140,12 +135,7 @@ class MigrationsDeferredTests {
                 assertThat(after.deferredRun().steps()).extracting((step) -> step.revision()).containsExactly("b2");
                 assertThat(after.deferred()).isEmpty();
                 assertThat(rows(db)).containsExactly("b2", "c3");
-                MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
-                    .migrations()
-                    .contexts()
-                    .get(context.getId())
-                    .migrations()
-                    .get("migrationsInitializer");
+                MigrationsEndpoint.MigrationsBeanDescriptor bean = EndpointAnswers.bean(context);
                 assertThat(bean.deferredRun().outcome()).isEqualTo("SUCCESS");
                 assertThat(context.getBean(MigrationsHealthIndicator.class).health(true)
                     .getDetails()).containsEntry("deferredRun", "SUCCESS");
@@ -268,12 +258,7 @@ class MigrationsDeferredTests {
     void whileADeferredRevisionRunsTheInstanceIsLiveReadyAndReportsIt() throws Exception {
         script("004_d.sql", "d4", "b2", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
                 + "ALTER TABLE orders ADD COLUMN note text;", "ALTER TABLE orders DROP COLUMN note;");
-        ApplicationContextRunner withProbes = this.runner
-            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-                    HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-                    AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
-            .withPropertyValues("management.endpoint.health.probes.enabled=true",
-                    "management.endpoints.web.exposure.include=health,migrations");
+        ApplicationContextRunner withProbes = EndpointAnswers.withProbes(this.runner);
         try (TestDatabase db = TestPostgres.createDatabase("deferred_live"); Connection gate = db.connect()) {
             try (Statement st = gate.createStatement()) {
                 st.execute("SELECT pg_advisory_lock(4242)");
@@ -294,12 +279,7 @@ class MigrationsDeferredTests {
                         assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
                         assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
                         assertThat(health.healthForPath("readiness", "migrations").getStatus()).isEqualTo(Status.UP);
-                        MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
-                            .migrations()
-                            .contexts()
-                            .get(context.getId())
-                            .migrations()
-                            .get("migrationsInitializer");
+                        MigrationsEndpoint.MigrationsBeanDescriptor bean = EndpointAnswers.bean(context);
                         assertThat(bean.deferredRun()).isNotNull();
                         assertThat(bean.deferredRun().outcome()).isEqualTo("RUNNING");
                         assertThat(bean.deferredRun().steps()).extracting(MigrationsEndpoint.StepDescriptor::revision)

@@ -80,12 +80,7 @@ class MigrationsNewerRevisionsTests {
                         assertThat(health.getDetails()).containsEntry("pending", List.of())
                             .containsEntry("drifted", List.of())
                             .containsEntry("newer", List.of("c3"));
-                        MigrationsEndpoint.MigrationsBeanDescriptor bean = context.getBean(MigrationsEndpoint.class)
-                            .migrations()
-                            .contexts()
-                            .get(context.getId())
-                            .migrations()
-                            .get("migrationsInitializer");
+                        MigrationsEndpoint.MigrationsBeanDescriptor bean = EndpointAnswers.bean(context);
                         assertThat(bean.current()).containsExactly("c3");
                         assertThat(bean.newer()).as("named in every mode").containsExactly("c3");
                         assertThat(bean.pending()).isEmpty();
