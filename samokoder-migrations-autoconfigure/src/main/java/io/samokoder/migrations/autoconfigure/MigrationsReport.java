@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     the report was captured (the version rows do not show them)
  * @param deferred deferred revisions that the start-up left and that are not applied yet, in order (not in
  *     {@code pending}: they keep no instance out of readiness)
- * @param deferredRun the run of the deferred revisions after the application became ready, or {@code null}
+ * @param deferredRun the run of the deferred revisions after the application became ready (while it runs, with the
+ *     steps finished so far), or {@code null}
  * @param repeatables the repeatable scripts' file names, in the order a run applies them
  * @param pendingRepeatables those an upgrade to the heads would apply, as read when the report was captured
  * @param newer version rows that no loaded script declares, left by a newer build that migrated the database
