@@ -8,15 +8,18 @@ import io.samokoder.migrations.ops.Operation;
 import io.samokoder.migrations.ops.OperationNotSupportedException;
 import io.samokoder.migrations.ops.OperationRecorder;
 import io.samokoder.migrations.ops.OperationRenderer;
+import io.samokoder.migrations.ops.StatementRunner;
 import io.samokoder.migrations.script.ChecksumChange;
 import io.samokoder.migrations.script.PartChecksums;
 import io.samokoder.migrations.script.RevisionCode;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A Java revision's operations, recorded once when it is loaded. A revision that only calls
@@ -140,7 +143,14 @@ final class JavaRevisionCode implements RevisionCode {
         if (this.versionChecksum != null) {
             return PartChecksums.compare(recorded, this.versionChecksum);
         }
-        return PartChecksums.compare(recorded, checksum(), RecordedChecksum.LEGACY_PREFIX, this::legacyChecksum);
+        // An anonymous class, not this::legacyChecksum, whose hidden class would be spun on first use.
+        Supplier<String> legacy = new Supplier<>() {
+            @Override
+            public String get() {
+                return legacyChecksum();
+            }
+        };
+        return PartChecksums.compare(recorded, checksum(), RecordedChecksum.LEGACY_PREFIX, legacy);
     }
 
     /** The recorded operations' {@code j1:} checksum, computed once. */
@@ -221,7 +231,7 @@ final class JavaRevisionCode implements RevisionCode {
 
     @Override
     public void run(boolean upgrade, Connection connection, Dialect dialect, Sink sink) throws Exception {
-        LiveOperations op = new LiveOperations(connection, dialect.operations(), this.naming, sink::send);
+        LiveOperations op = new LiveOperations(connection, dialect.operations(), this.naming, new SinkRunner(sink));
         try {
             if (upgrade) {
                 this.revision.upgrade(op);
@@ -232,6 +242,21 @@ final class JavaRevisionCode implements RevisionCode {
             if (op.connectionTaken()) {
                 sink.tookConnection();
             }
+        }
+    }
+
+    /** Sends each statement of a revision that reads the database to the sink (a class, not {@code sink::send}). */
+    private static final class SinkRunner implements StatementRunner {
+
+        private final Sink sink;
+
+        SinkRunner(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void run(String sql) throws SQLException {
+            this.sink.send(sql);
         }
     }
 }

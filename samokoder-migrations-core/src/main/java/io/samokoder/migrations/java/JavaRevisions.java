@@ -218,9 +218,15 @@ public final class JavaRevisions {
         }
         Map<String, List<RevisionScript>> byLocation = new LinkedHashMap<>();
         List<RevisionScript> sorted = new ArrayList<>(java);
-        sorted.sort(Comparator.comparing(RevisionScript::description));
+        sorted.sort(new ByDescription());
         for (RevisionScript script : sorted) {
-            byLocation.computeIfAbsent(javaLocation(script), k -> new ArrayList<>()).add(script);
+            String location = javaLocation(script);
+            List<RevisionScript> here = byLocation.get(location);
+            if (here == null) {
+                here = new ArrayList<>();
+                byLocation.put(location, here);
+            }
+            here.add(script);
         }
         List<RevisionScript> result = new ArrayList<>(files.size() + java.size());
         int i = 0;
@@ -288,6 +294,15 @@ public final class JavaRevisions {
     private static String simpleName(RevisionScript script) {
         String className = script.description().substring(DESCRIPTION_PREFIX.length());
         return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+
+    /** Scripts by description (a class, not {@code Comparator.comparing}, whose lambda would spin a class). */
+    private static final class ByDescription implements Comparator<RevisionScript> {
+
+        @Override
+        public int compare(RevisionScript a, RevisionScript b) {
+            return a.description().compareTo(b.description());
+        }
     }
 
     /** A Java package name; compiled on first use, not whenever a run arranges its scripts. */

@@ -30,12 +30,13 @@ final class RecordedChecksum {
     /**
      * The current thread's two builders (content, scratch); slot 0 is empty while they are in use, so
      * a nested call gets builders of its own. JDK classes only, so the value holds no class loader.
+     * Both thread-locals are set on first use, not by {@code ThreadLocal.withInitial}, whose lambda
+     * would spin a class in a cold JVM.
      */
-    private static final ThreadLocal<StringBuilder[]> BUFFERS = ThreadLocal.withInitial(
-            () -> new StringBuilder[] {new StringBuilder(1024), new StringBuilder(512)});
+    private static final ThreadLocal<StringBuilder[]> BUFFERS = new ThreadLocal<>();
 
     /** The current thread's buffer for feeding {@link #stamp}'s CRCs (JDK classes only, as above). */
-    private static final ThreadLocal<byte[]> CHUNK = ThreadLocal.withInitial(() -> new byte[1024]);
+    private static final ThreadLocal<byte[]> CHUNK = new ThreadLocal<>();
 
     private RecordedChecksum() {
     }
@@ -67,6 +68,10 @@ final class RecordedChecksum {
 
     private static String hash(List<Operation> upgrade, List<Operation> downgrade, Form form) {
         StringBuilder[] buffers = BUFFERS.get();
+        if (buffers == null) {
+            buffers = new StringBuilder[] {new StringBuilder(1024), new StringBuilder(512)};
+            BUFFERS.set(buffers);
+        }
         StringBuilder content = buffers[0];
         StringBuilder scratch = buffers[1];
         boolean own = content != null;
@@ -113,6 +118,10 @@ final class RecordedChecksum {
         CRC32 crc32 = new CRC32();
         CRC32C crc32c = new CRC32C();
         byte[] chunk = CHUNK.get();
+        if (chunk == null) {
+            chunk = new byte[1024];
+            CHUNK.set(chunk);
+        }
         int n = content.length();
         int filled = 0;
         for (int i = 0; i < n; i++) {

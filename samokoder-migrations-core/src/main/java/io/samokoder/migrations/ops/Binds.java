@@ -31,12 +31,21 @@ final class Binds {
     }
 
     private static Set<String> names(String sql, boolean mysql, boolean backslashEscapes) {
-        Set<String> names = new LinkedHashSet<>();
-        replace(sql, mysql, backslashEscapes, name -> {
-            names.add(name);
+        BindNames names = new BindNames();
+        replace(sql, mysql, backslashEscapes, names);
+        return names.found;
+    }
+
+    /** Collects the binds' names, in order of first use, replacing each by nothing (a class, not a lambda). */
+    private static final class BindNames implements Function<String, String> {
+
+        final Set<String> found = new LinkedHashSet<>();
+
+        @Override
+        public String apply(String name) {
+            this.found.add(name);
             return "";
-        });
-        return names;
+        }
     }
 
     /**

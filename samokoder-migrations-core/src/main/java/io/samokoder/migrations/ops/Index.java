@@ -47,8 +47,11 @@ public record Index(String name, String table, List<IndexElement> elements, bool
         if (expressions.length == 0) {
             throw new IllegalArgumentException("An index on table " + table + " needs at least one expression");
         }
-        return new Index(null, table, Arrays.stream(expressions).map(e -> new IndexElement(e, true)).toList(),
-                false, null, false);
+        IndexElement[] elements = new IndexElement[expressions.length];
+        for (int i = 0; i < expressions.length; i++) {
+            elements[i] = new IndexElement(expressions[i], true);
+        }
+        return new Index(null, table, List.of(elements), false, null, false);
     }
 
     /** This index with this name. */

@@ -204,13 +204,19 @@ abstract class OperationCalls implements Operations {
     @Override
     public void execute(String sql, Map<String, ?> parameters) {
         requireSql(sql);
-        List<String> missing = Binds.names(sql).stream().filter(name -> !parameters.containsKey(name)).toList();
+        List<String> missing = new ArrayList<>();
+        for (String name : Binds.names(sql)) {
+            if (!parameters.containsKey(name)) {
+                missing.add(name);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("execute: no value for the binds " + missing + " of: " + sql);
         }
         List<Operation.Parameter> values = new ArrayList<>();
-        new TreeMap<String, Object>(parameters).forEach((name, value) -> values.add(
-                new Operation.Parameter(name, bindValue(name, value))));
+        for (Map.Entry<String, Object> e : new TreeMap<String, Object>(parameters).entrySet()) {
+            values.add(new Operation.Parameter(e.getKey(), bindValue(e.getKey(), e.getValue())));
+        }
         accept(new Operation.Execute(sql, values, true));
     }
 
@@ -233,10 +239,10 @@ abstract class OperationCalls implements Operations {
                     ? row : new TreeMap<>(row);
             List<String> columns = new ArrayList<>();
             List<SqlValue> values = new ArrayList<>();
-            ordered.forEach((column, value) -> {
-                columns.add(Names.require(column, "bulkInsert", table, "every column"));
-                values.add(rowValue(table, column, value));
-            });
+            for (Map.Entry<String, ?> e : ordered.entrySet()) {
+                columns.add(Names.require(e.getKey(), "bulkInsert", table, "every column"));
+                values.add(rowValue(table, e.getKey(), e.getValue()));
+            }
             out.add(new Operation.Row(columns, values));
         }
         accept(new Operation.BulkInsert(table, out));

@@ -24,16 +24,21 @@ final class SchemaInspector {
     }
 
     boolean hasTable(String table) {
-        return query("hasTable(" + table + ")", () -> actualTable(table) != null);
+        try {
+            return actualTable(table) != null;
+        } catch (SQLException e) {
+            throw failed("hasTable(" + table + ")", e);
+        }
     }
 
     boolean hasColumn(String table, String column) {
-        return query("hasColumn(" + table + ", " + column + ")", () -> {
+        try {
             String actual = actualTable(table);
             if (actual == null) {
                 return false;
             }
-            try (ResultSet rs = meta().getColumns(connection.getCatalog(), connection.getSchema(), escape(actual), null)) {
+            try (ResultSet rs = meta().getColumns(connection.getCatalog(), connection.getSchema(), escape(actual),
+                    null)) {
                 while (rs.next()) {
                     if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
                         return true;
@@ -41,11 +46,13 @@ final class SchemaInspector {
                 }
             }
             return false;
-        });
+        } catch (SQLException e) {
+            throw failed("hasColumn(" + table + ", " + column + ")", e);
+        }
     }
 
     boolean hasIndex(String table, String index) {
-        return query("hasIndex(" + table + ", " + index + ")", () -> {
+        try {
             String actual = actualTable(table);
             if (actual == null) {
                 return false;
@@ -60,11 +67,13 @@ final class SchemaInspector {
                 }
             }
             return false;
-        });
+        } catch (SQLException e) {
+            throw failed("hasIndex(" + table + ", " + index + ")", e);
+        }
     }
 
     boolean hasConstraint(String table, String constraint) {
-        return query("hasConstraint(" + table + ", " + constraint + ")", () -> {
+        try {
             String actual = actualTable(table);
             if (actual == null) {
                 return false;
@@ -83,7 +92,9 @@ final class SchemaInspector {
                 }
             }
             return false;
-        });
+        } catch (SQLException e) {
+            throw failed("hasConstraint(" + table + ", " + constraint + ")", e);
+        }
     }
 
     /** The table's name as stored, or null when it does not exist. */
@@ -117,15 +128,8 @@ final class SchemaInspector {
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
-    private interface Query {
-        boolean run() throws SQLException;
-    }
-
-    private static boolean query(String what, Query query) {
-        try {
-            return query.run();
-        } catch (SQLException e) {
-            throw new MigrationException(what + " failed to read the database's metadata: " + e.getMessage(), e);
-        }
+    /** The error of a question that failed (each one's own try/catch: a lambda per question would spin a class). */
+    private static MigrationException failed(String what, SQLException e) {
+        return new MigrationException(what + " failed to read the database's metadata: " + e.getMessage(), e);
     }
 }

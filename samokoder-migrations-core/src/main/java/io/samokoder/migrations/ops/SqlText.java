@@ -137,6 +137,13 @@ public abstract class SqlText {
 
     /** The enum values as a comma-separated list of string literals. */
     protected final String enumValues(Type enumType) {
-        return String.join(", ", enumType.values().stream().map(this::stringLiteral).toList());
+        StringBuilder out = new StringBuilder();
+        for (String value : enumType.values()) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(stringLiteral(value));
+        }
+        return out.toString();
     }
 }

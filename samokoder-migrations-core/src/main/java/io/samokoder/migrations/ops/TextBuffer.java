@@ -10,9 +10,11 @@ package io.samokoder.migrations.ops;
 final class TextBuffer implements AutoCloseable {
 
     private static final int KEPT_CAPACITY = 1 << 14;
-    /** The current thread's builder in slot 0; the slot is empty while the builder is in use. */
-    private static final ThreadLocal<StringBuilder[]> CURRENT = ThreadLocal.withInitial(
-            () -> new StringBuilder[] {new StringBuilder(256)});
+    /**
+     * The current thread's builder in slot 0; the slot is empty while the builder is in use. Set on first
+     * use without {@code ThreadLocal.withInitial}, whose lambda would spin a class in a cold JVM.
+     */
+    private static final ThreadLocal<StringBuilder[]> CURRENT = new ThreadLocal<>();
 
     private final StringBuilder[] slot;
     private final StringBuilder text;
@@ -25,6 +27,10 @@ final class TextBuffer implements AutoCloseable {
     /** The current thread's buffer, empty, or a new one while that one is in use. */
     static TextBuffer take() {
         StringBuilder[] slot = CURRENT.get();
+        if (slot == null) {
+            slot = new StringBuilder[] {new StringBuilder(256)};
+            CURRENT.set(slot);
+        }
         StringBuilder text = slot[0];
         if (text == null) {
             return new TextBuffer(null, new StringBuilder(256));
