@@ -2,6 +2,7 @@ package io.samokoder.migrations.runtime;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.script.Placeholders;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,19 +67,7 @@ final class BuiltInValues implements Placeholders.BuiltIns {
             return value;
         }
         try {
-            value = this.lock.read(c -> {
-                switch (name) {
-                    case "flyway:user":
-                        return c.getMetaData().getUserName();
-                    case "flyway:database":
-                        return c.getCatalog();
-                    default:
-                        try (Statement st = c.createStatement();
-                                ResultSet rs = st.executeQuery(this.dialect.session().currentSchemaQuery())) {
-                            return rs.next() ? rs.getString(1) : null;
-                        }
-                }
-            });
+            value = this.lock.read(new ConnectionValue(name, this.dialect));
         } catch (SQLException e) {
             throw Jdbc.failure("Could not read the value of placeholder '${" + name + "}' from the connection", e);
         }
@@ -86,5 +75,32 @@ final class BuiltInValues implements Placeholders.BuiltIns {
             this.read.put(name, value);
         }
         return value;
+    }
+
+    /** A built-in placeholder's value read on the lock's connection; a class, not a lambda: on the run path. */
+    private static final class ConnectionValue implements Jdbc.Work<String> {
+
+        private final String name;
+        private final Dialect dialect;
+
+        ConnectionValue(String name, Dialect dialect) {
+            this.name = name;
+            this.dialect = dialect;
+        }
+
+        @Override
+        public String run(Connection connection) throws SQLException {
+            switch (this.name) {
+                case "flyway:user":
+                    return connection.getMetaData().getUserName();
+                case "flyway:database":
+                    return connection.getCatalog();
+                default:
+                    try (Statement st = connection.createStatement();
+                            ResultSet rs = st.executeQuery(this.dialect.session().currentSchemaQuery())) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+            }
+        }
     }
 }

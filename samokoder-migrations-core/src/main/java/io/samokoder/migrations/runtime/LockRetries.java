@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -108,19 +109,42 @@ final class LockRetries {
             return null;
         }
         if (this.watcher == null) {
-            this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "samokoder-migrations-lock-probe");
-                t.setDaemon(true);
-                return t;
-            });
+            this.watcher = Executors.newSingleThreadScheduledExecutor(new ProbeThreads());
         }
         long delay = Math.max(1, timeout.toMillis() / 2);
-        return this.watcher.schedule(() -> {
-            String described = this.lock.describeWaits(pid);
+        return this.watcher.schedule(new WaitProbe(this.lock, pid, waits), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads what the statement waits for into {@code waits}; a class, not a lambda: on the run path. */
+    private static final class WaitProbe implements Runnable {
+
+        private final MigrationLock lock;
+        private final int pid;
+        private final AtomicReference<String> waits;
+
+        WaitProbe(MigrationLock lock, int pid, AtomicReference<String> waits) {
+            this.lock = lock;
+            this.pid = pid;
+            this.waits = waits;
+        }
+
+        @Override
+        public void run() {
+            String described = this.lock.describeWaits(this.pid);
             if (!described.isEmpty()) {
-                waits.set(described);
+                this.waits.set(described);
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static final class ProbeThreads implements ThreadFactory {
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "samokoder-migrations-lock-probe");
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private Integer backendPid(Connection connection) {
