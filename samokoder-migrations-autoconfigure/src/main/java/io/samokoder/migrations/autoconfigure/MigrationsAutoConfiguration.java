@@ -69,8 +69,8 @@ public final class MigrationsAutoConfiguration {
             ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
             ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
             ObjectProvider<MigrationsConfigCustomizer> customizers, ObjectProvider<JavaRevision> javaRevisions,
-            ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions, ObjectProvider<DeferredProgress> deferredProgress,
-            BeanFactory beanFactory) {
+            ObjectProvider<ScannedJavaRevisions> scannedJavaRevisions,
+            ObjectProvider<DeferredProgress> deferredProgress, BeanFactory beanFactory) {
         DataSource target = migrationDataSource(connectionDetails, migrationsDataSource, dataSource,
                 jdbcConnectionDetails);
         ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);

@@ -192,7 +192,8 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     }
 
     /** Whether a report's deferred run is the run as it is now: the same run, with as many steps. */
-    private static boolean sameRun(MigrationsReport.@Nullable LastRun reported, MigrationsReport.@Nullable LastRun now) {
+    private static boolean sameRun(MigrationsReport.@Nullable LastRun reported,
+            MigrationsReport.@Nullable LastRun now) {
         if (reported == null || now == null) {
             return reported == now;
         }

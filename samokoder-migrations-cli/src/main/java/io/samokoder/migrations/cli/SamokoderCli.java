@@ -76,7 +76,8 @@ public final class SamokoderCli {
     String repeatableLocations;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "A Spring application.properties or .yml with samokoder.migrations.* and spring.datasource.*.")
+            description = "A Spring application.properties or .yml with samokoder.migrations.* and"
+                    + " spring.datasource.*.")
     Path config;
 
     @Option(names = "--schema", scope = ScopeType.INHERIT, description = "Schema of the version and log tables.")
@@ -280,11 +281,13 @@ public final class SamokoderCli {
         if (this.classpath != null) {
             this.classes = ClassPathOption.open(this.classpath);
         }
-        return Workspaces.create(settings(), null, System.console(), this.classes == null ? null : this.classes.classPath());
+        return Workspaces.create(settings(), null, System.console(),
+                this.classes == null ? null : this.classes.classPath());
     }
 
     private void refuseEngineOptions() {
-        String refused = this.url != null ? "--url" : this.user != null ? "--user" : this.password != null ? "--password"
+        String refused = this.url != null ? "--url" : this.user != null ? "--user"
+                : this.password != null ? "--password"
                 : this.config != null ? "--config" : this.locations != null ? "--locations"
                 : this.repeatableLocations != null ? "--repeatable-locations"
                 : this.schema != null ? "--schema" : this.versionTable != null ? "--version-table"

@@ -14,8 +14,8 @@ import java.util.Map;
  * (the Maven plugin): explicit settings first, then a Spring Boot configuration file read as
  * {@code --config} reads it ({@code samokoder.migrations.*}, {@code spring.datasource.*}), then the
  * defaults. The Java revisions of {@code samokoder.migrations.java-packages} are found on a given class
- * path when the engine is created. The database is reached through a DriverManager DataSource that opens a connection per
- * use; the password is never part of the workspace's database description.
+ * path when the engine is created. The database is reached through a DriverManager DataSource that opens a
+ * connection per use; the password is never part of the workspace's database description.
  */
 public final class Workspaces {
 

@@ -38,7 +38,8 @@ class EnvironmentSettingsTest {
                 "SAMOKODER_MIGRATIONS_URL", "jdbc:postgresql://elsewhere/db",
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://other/db"));
         assertEquals("env_versions", settings.versionTable(), "the name with underscores for dashes");
-        assertEquals(Duration.ofSeconds(2), settings.lockTimeout(), "the name without dashes; a bare number is seconds");
+        assertEquals(Duration.ofSeconds(2), settings.lockTimeout(),
+                "the name without dashes; a bare number is seconds");
         assertEquals(Boolean.TRUE, settings.allowNewerRevisions());
         assertEquals(Map.of("owner", "app"), settings.placeholders());
         assertEquals(List.of("filesystem:a", "filesystem:b"), settings.locations());

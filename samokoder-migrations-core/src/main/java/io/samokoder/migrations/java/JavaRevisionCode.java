@@ -204,7 +204,8 @@ final class JavaRevisionCode implements RevisionCode {
             }
         } catch (OperationNotSupportedException e) {
             // The renderer names the table and column; the revision is named here.
-            throw new OperationNotSupportedException("Java revision " + JavaRevisions.declaringClass(this.revision).getName() + ", its "
+            throw new OperationNotSupportedException("Java revision "
+                    + JavaRevisions.declaringClass(this.revision).getName() + ", its "
                     + (upgrade ? "upgrade" : "downgrade") + "(): " + e.getMessage());
         }
         return Collections.unmodifiableList(statements);

@@ -66,7 +66,8 @@ abstract class OperationCalls implements Operations {
         TableDefinition.checkColumn(table, column);
         if (column.inPrimaryKey() || column.isUnique()) {
             throw new IllegalArgumentException("addColumn(" + table + "." + column.name() + "): primaryKey() and"
-                    + " unique() belong in createTable; add the column, then createPrimaryKey or createUniqueConstraint");
+                    + " unique() belong in createTable; add the column, then createPrimaryKey or"
+                    + " createUniqueConstraint");
         }
         return new Operation.AddColumn(table, column);
     }
@@ -166,7 +167,8 @@ abstract class OperationCalls implements Operations {
     @Override
     public void createEnumType(Type enumType) {
         if (enumType == null || enumType.kind() != TypeKind.ENUM) {
-            throw new IllegalArgumentException("createEnumType needs an enum type, e.g. Type.enumOf(\"status\", \"a\")");
+            throw new IllegalArgumentException(
+                    "createEnumType needs an enum type, e.g. Type.enumOf(\"status\", \"a\")");
         }
         accept(new Operation.CreateEnumType(enumType));
     }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +118,7 @@ final class Executor {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
                     this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
                     this.statements, this.placeholders);
-            this.preparer = StepPreparer.start(plan.steps(), scripts(this.reports), this.dialect, closing);
+            this.preparer = StepPreparer.start(plan.steps(), this.reports.scripts(), this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {
                 runUnit(connection, plan.steps(), true, true);
             } else {
@@ -147,16 +146,6 @@ final class Executor {
             this.retries.close();
             this.session.leaveRun(connection, saved);
         }
-    }
-
-    /** The steps' scripts for the preparer; a class, not a method reference: made on every run with steps, cold. */
-    private static Function<Step, RevisionScript> scripts(StepReports reports) {
-        return new Function<>() {
-            @Override
-            public RevisionScript apply(Step step) {
-                return reports.script(step);
-            }
-        };
     }
 
     // ---------------------------------------------------------------- transactional units

@@ -56,7 +56,8 @@ final class Repeatables {
             List<SqlStatement> split = script.statements(dialect, Placeholders.OFF, dialect.transactionalDdl());
             List<SqlStatement> statements = placeholders.apply(split, script.description());
             // Built-in placeholders as written: a new connection's user or a new time does not make it due.
-            List<SqlStatement> checked = summed == placeholders ? statements : summed.apply(split, script.description());
+            List<SqlStatement> checked = summed == placeholders ? statements
+                    : summed.apply(split, script.description());
             prepared.add(new Prepared(script, statements, RepeatableScript.checksum(checked, dialect)));
         }
         return List.copyOf(prepared);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,16 @@ final class StepReports {
     /** The script a step runs, or {@code null} for a stamp. */
     RevisionScript script(Step step) {
         return step.kind() == Step.Kind.STAMP || step.revision() == null ? null : this.catalog.script(step.revision());
+    }
+
+    /** {@link #script} as a function, for the step preparer; a class, not a method reference: made on every run. */
+    Function<Step, RevisionScript> scripts() {
+        return new Function<>() {
+            @Override
+            public RevisionScript apply(Step step) {
+                return script(step);
+            }
+        };
     }
 
     PlannedStep planned(Step step, RevisionScript script) {
@@ -165,11 +176,14 @@ final class StepReports {
                     + " op.connection() for JDBC work of its own, which commits as it goes and cannot be counted (if it"
                     + " only read, nothing was changed), while the version table is unchanged at "
                     + rows(step.rowsBefore())
-                    + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
-                    + (partial ? PARTIAL_WAYS_OUT : "Undo that work by hand or make it safe to repeat, then run again.");
+                    + (down ? ", so the revision still counts as applied. "
+                            : ", so the revision counts as not applied. ")
+                    + (partial ? PARTIAL_WAYS_OUT
+                            : "Undo that work by hand or make it safe to repeat, then run again.");
         } else if (committedStatements == 0) {
             state = "Revision " + step.revision() + why + "; none of its statements had completed, so"
-                    + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore()) + ".";
+                    + " nothing was changed, and the version table is unchanged at " + rows(step.rowsBefore())
+                    + ".";
         } else if (failure.statementNumber > 0 || failure.inCode()) {
             boolean down = step.kind() == Step.Kind.DOWNGRADE;
             state = "Revision " + step.revision() + why + ": its " + (committedStatements == 1
@@ -177,7 +191,8 @@ final class StepReports {
                     : "statements 1 to " + committedStatements + " were committed and stay")
                     + (ownWork ? ", and so does any JDBC work its code did through op.connection()" : "")
                     + ", while the version table is unchanged at " + rows(step.rowsBefore())
-                    + (down ? ", so the revision still counts as applied. " : ", so the revision counts as not applied. ")
+                    + (down ? ", so the revision still counts as applied. "
+                            : ", so the revision counts as not applied. ")
                     + (partial ? PARTIAL_WAYS_OUT : "Undo those statements by hand or make them safe to repeat"
                             + " (IF NOT EXISTS, IF EXISTS), then run again.");
         } else {

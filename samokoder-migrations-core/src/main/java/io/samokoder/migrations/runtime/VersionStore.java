@@ -99,7 +99,8 @@ final class VersionStore {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RowChange change : changes) {
             List<String> ids = change instanceof RowChange.Update u ? List.of(u.from(), u.to())
-                    : List.of(change instanceof RowChange.Insert i ? i.revision() : ((RowChange.Delete) change).revision());
+                    : List.of(change instanceof RowChange.Insert i ? i.revision()
+                            : ((RowChange.Delete) change).revision());
             for (String id : ids) {
                 if (!seen.add(id)) {
                     return false;
@@ -155,7 +156,8 @@ final class VersionStore {
         } catch (SQLException e) {
             if (mustMatch && "23502".equals(e.getSQLState())) {
                 List<RowChange> checked = changes.stream().filter(c -> !(c instanceof RowChange.Insert)).toList();
-                check(checked.get(0), 0, checked.size() == 1 ? "" : " (or another row change of this step matched none)");
+                check(checked.get(0), 0,
+                        checked.size() == 1 ? "" : " (or another row change of this step matched none)");
             }
             throw e;
         }
@@ -207,7 +209,10 @@ final class VersionStore {
         }
     }
 
-    /** Offline rendering of a row change, with literal values and names quoted only where needed, as Alembic writes it. */
+    /**
+     * Offline rendering of a row change, with literal values and names quoted only where needed, as Alembic writes
+     * it.
+     */
     String render(RowChange change) {
         var d = this.tables.dialect().ddl();
         String table = d.offlineQualify(this.tables.schema(), this.tables.versionTable());
