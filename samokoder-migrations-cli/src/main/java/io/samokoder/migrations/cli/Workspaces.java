@@ -47,7 +47,9 @@ public final class Workspaces {
      *     them, added to the file's {@code samokoder.migrations.placeholders.*} and winning for a name both
      *     give; {@code null} for none
      * @param configFile an {@code application.properties} or {@code .yml}, or {@code null} for none
-     * @param environment the variables that {@code ${...}} placeholders of the file resolve against
+     * @param environment the variables that {@code ${...}} placeholders of the file resolve against; its
+     *     {@code SAMOKODER_MIGRATIONS_*} settings (but the URL, user and password) count too, over the file's, as
+     *     for the application
      * @param baseDirectory the directory that relative {@code filesystem:} locations are resolved
      *     against, or {@code null} for the working directory
      * @param classPath where the Java revisions' classes are searched and loaded from (and
@@ -66,7 +68,8 @@ public final class Workspaces {
                     .placeholders(placeholders == null || placeholders.isEmpty() ? null : Map.copyOf(placeholders))
                     .build();
             Settings file = configFile == null ? Settings.NONE : ConfigFile.load(configFile, environment);
-            return create(ConfigFile.requireResolved(configFile, explicit.or(file)), baseDirectory, null, classPath);
+            Settings settings = explicit.or(ConfigFile.fromEnvironment(environment)).or(file);
+            return create(ConfigFile.requireResolved(configFile, settings), baseDirectory, null, classPath);
         } catch (CliUsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

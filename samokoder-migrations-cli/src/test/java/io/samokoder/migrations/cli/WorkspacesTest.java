@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samokoder.migrations.Migrations;
+import io.samokoder.migrations.MigrationsConfig;
 import io.samokoder.migrations.cli.command.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,12 +42,13 @@ class WorkspacesTest {
                   migrations:
                     locations: file:scripts
                 """);
-        Workspace fromFile = Workspaces.create(null, null, null, null, file, Map.of("DB_PASSWORD", "hunter2"), this.module);
+        Workspace fromFile = Workspaces.create(null, null, null, null, file, Map.of("DB_PASSWORD", "hunter2"),
+                this.module);
         assertEquals("jdbc:postgresql://db.example:5432/shop?password=***", fromFile.databaseDescription());
         assertEquals(List.of(this.module.resolve("scripts")), fromFile.versionLocations());
 
-        Workspace explicit = Workspaces.create("jdbc:postgresql://other:5432/x", "u", "p", "sql,classpath:db/more", file,
-                Map.of(), this.module);
+        Workspace explicit = Workspaces.create("jdbc:postgresql://other:5432/x", "u", "p", "sql,classpath:db/more",
+                file, Map.of(), this.module);
         assertEquals("jdbc:postgresql://other:5432/x", explicit.databaseDescription());
         assertEquals(List.of(this.module.resolve("sql")), explicit.versionLocations());
     }
@@ -60,6 +63,21 @@ class WorkspacesTest {
         Files.writeString(file, "samokoder.migrations.placeholder-replacement=false\n");
         assertFalse(Workspaces.create(null, null, null, null, file, Map.of(), this.module).engine().config()
                 .placeholders().enabled());
+    }
+
+    @Test
+    void theApplicationsVariablesCountOverTheFileAsForTheApplication() throws IOException {
+        Files.createDirectories(this.module.resolve("src/main/resources/db/migrations"));
+        Path file = this.module.resolve("application.properties");
+        Files.writeString(file, "samokoder.migrations.placeholders.schema=billing\n"
+                + "samokoder.migrations.lock-timeout=2s\n");
+        Map<String, String> environment = Map.of("SAMOKODER_MIGRATIONS_PLACEHOLDERS_SCHEMA", "audit",
+                "SAMOKODER_MIGRATIONS_ALLOW_NEWER_REVISIONS", "true");
+        MigrationsConfig config = Workspaces.create(null, null, null, null, file, environment, this.module).engine()
+                .config();
+        assertEquals(Map.of("schema", "audit"), config.placeholders().values());
+        assertEquals(Duration.ofSeconds(2), config.lockTimeout(), "the file's, where no variable sets it");
+        assertTrue(config.allowNewerRevisions());
     }
 
     @Test
