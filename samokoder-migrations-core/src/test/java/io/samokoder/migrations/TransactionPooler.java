@@ -85,6 +85,11 @@ final class TransactionPooler implements AutoCloseable {
                     if (client.session == null) {
                         client.session = this.idle.take();
                         client.session.serving = client;
+                        if (System.getenv("POOLER_TRACE") != null) {
+                            String text = new String(body, StandardCharsets.UTF_8).replace('\0', ' ');
+                            System.err.println("TRACE " + client.session.pid + " " + (char) type + " "
+                                    + text.substring(0, Math.min(150, text.length())));
+                        }
                     }
                     session = client.session;
                 }
@@ -168,6 +173,7 @@ final class TransactionPooler implements AutoCloseable {
         final Socket socket;
         final DataOutputStream out;
         volatile Client serving;
+        int pid;
 
         ServerSession(String host, int port, String user, String database, List<byte[]> statusOut) throws IOException {
             this.socket = new Socket(host, port);
@@ -187,6 +193,9 @@ final class TransactionPooler implements AutoCloseable {
                 }
                 if (type == 'E') {
                     throw new IllegalStateException("the server refused the pooler's session");
+                }
+                if (type == 'K') {
+                    this.pid = java.nio.ByteBuffer.wrap(body).getInt();
                 }
                 if (type == 'S' && statusOut != null) {
                     statusOut.add(body);

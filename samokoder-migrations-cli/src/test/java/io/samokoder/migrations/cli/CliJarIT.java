@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestMariaDb;
+import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,6 +118,24 @@ class CliJarIT {
         assertEquals("eeee5555 (reporting) (head)\n", heads.out());
         assertEquals("WARN Package com.example.misspelt (samokoder.migrations.java-packages) has no class annotated"
                 + " @Revision; it adds no Java revisions\n", heads.err());
+    }
+
+    /** A step that takes long says so every 15 s, also without {@code --debug} (about 16 s). */
+    @Test
+    void aLongStepIsReportedAsStillRunning() throws Exception {
+        Path dir = Files.createDirectories(this.temp.resolve("src/main/resources/db/migrations"));
+        Fixture.script(dir, "001_a1.sql", "Takes long", "a1", "", "", "SELECT pg_sleep(16);", "SELECT 1;");
+        try (TestDatabase db = TestPostgres.createDatabase("cli_long")) {
+            List<String> args = new ArrayList<>(List.of("--url", db.jdbcUrl(), "--user", db.user()));
+            if (db.password() != null && !db.password().isEmpty()) {
+                args.addAll(List.of("--password", db.password()));
+            }
+            args.addAll(List.of("upgrade", "heads"));
+            Process upgrade = java(args.toArray(String[]::new));
+            assertEquals(0, upgrade.status(), upgrade::toString);
+            assertEquals("Running upgrade  -> a1, Takes long\nINFO Still running after 15 s: upgrade  -> a1,"
+                    + " Takes long\n", upgrade.err());
+        }
     }
 
     @Test

@@ -141,7 +141,9 @@ final class Repeatables {
             for (Prepared p : due) {
                 String line = "Running repeatable script " + p.script().description();
                 LOG.info(line);
-                stillRunning.step(line);
+                if (stillRunning.shown()) {
+                    stillRunning.step(line);
+                }
                 listeners.repeatableStarting(p.script().description());
                 long start = System.nanoTime();
                 for (int attempt = 1; !run(connection, dialect, log, p, retries, attempt); attempt++) {

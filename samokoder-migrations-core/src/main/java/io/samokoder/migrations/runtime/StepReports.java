@@ -89,7 +89,8 @@ final class StepReports {
         if (firstTime) {
             this.listeners.stepStarting(planned);
         }
-        if (!LOG.isInfoEnabled()) {
+        boolean watched = this.stillRunning != null && this.stillRunning.shown();
+        if (!LOG.isInfoEnabled() && !watched) {
             return;
         }
         String line = step.describe();
@@ -100,7 +101,7 @@ final class StepReports {
             line += " (attempt " + attempt + ")";
         }
         LOG.info(line);
-        if (this.stillRunning != null) {
+        if (watched) {
             this.stillRunning.step(line);
         }
     }

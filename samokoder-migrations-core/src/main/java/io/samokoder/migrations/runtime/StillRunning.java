@@ -21,7 +21,9 @@ final class StillRunning {
     /** {@link #EVERY}, but where a test of this package shortens it. */
     static volatile Duration every = EVERY;
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.samokoder.migrations.Migrations");
+    /** A logger of its own under the engine's, so that a front end that shows no INFO line can show these. */
+    static final String LOGGER = "io.samokoder.migrations.Migrations.stillRunning";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static ScheduledThreadPoolExecutor timer;
 
     private final MigrationLock lock;
@@ -48,6 +50,11 @@ final class StillRunning {
             return saved.sessionId();
         }
         return lockSession && lock != null ? Long.valueOf(lock.sessionId()) : null;
+    }
+
+    /** Whether the notices are logged (their logger takes INFO); when not, no step is watched. */
+    boolean shown() {
+        return LOG.isInfoEnabled();
     }
 
     /** Watches a step from now, given by its log line ({@code Running upgrade a -> b, message}); ends the last. */
