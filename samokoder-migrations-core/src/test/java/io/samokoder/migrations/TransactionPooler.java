@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,10 @@ import java.util.concurrent.BlockingQueue;
 /**
  * A connection pooler in transaction mode, as PgBouncer's {@code pool_mode = transaction}, for tests: clients
  * connect to it with the PostgreSQL protocol, and each of their transactions (from its first message to the
- * {@code ReadyForQuery} that reports the session idle) is served by whichever of its server sessions is free.
+ * {@code ReadyForQuery} that reports the session idle; in autocommit, each statement or batch) is served by one
+ * of its server sessions. The idle sessions wait in a queue: a transaction takes the one at its head, and the
+ * session goes back to its end when the transaction ends, so that one client's transactions go to the sessions
+ * in turn (round robin, as PgBouncer's {@code server_round_robin = 1}), and with one session all go to it.
  * Session state (settings, session-level advisory locks) thus stays with the server session, not the client.
  * It speaks to a server that trusts its user (no password), answers clients without authentication, and
  * handles neither TLS nor cancel requests; clients must not use named prepared statements
@@ -29,6 +33,7 @@ final class TransactionPooler implements AutoCloseable {
 
     private final ServerSocket listener;
     private final BlockingQueue<ServerSession> idle;
+    private final List<ServerSession> all = new ArrayList<>();
     private final List<byte[]> parameterStatus = new ArrayList<>();
     private final List<Socket> sockets = new ArrayList<>();
 
@@ -36,8 +41,9 @@ final class TransactionPooler implements AutoCloseable {
     TransactionPooler(String host, int port, String user, String database, int sessions) throws IOException {
         this.idle = new ArrayBlockingQueue<>(sessions);
         for (int i = 0; i < sessions; i++) {
-            this.idle.add(new ServerSession(host, port, user, database, i == 0 ? this.parameterStatus : null));
+            this.all.add(new ServerSession(host, port, user, database, i == 0 ? this.parameterStatus : null));
         }
+        this.idle.addAll(this.all);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accepting = new Thread(this::accept, "pooler-accept");
         accepting.setDaemon(true);
@@ -47,6 +53,15 @@ final class TransactionPooler implements AutoCloseable {
     /** The local port clients connect to. */
     int port() {
         return this.listener.getLocalPort();
+    }
+
+    /** The server sessions' backend pids, in the order they are first handed out. */
+    List<Integer> serverPids() {
+        List<Integer> pids = new ArrayList<>();
+        for (ServerSession session : this.all) {
+            pids.add(session.pid);
+        }
+        return pids;
     }
 
     private void accept() {
@@ -85,11 +100,6 @@ final class TransactionPooler implements AutoCloseable {
                     if (client.session == null) {
                         client.session = this.idle.take();
                         client.session.serving = client;
-                        if (System.getenv("POOLER_TRACE") != null) {
-                            String text = new String(body, StandardCharsets.UTF_8).replace('\0', ' ');
-                            System.err.println("TRACE " + client.session.pid + " " + (char) type + " "
-                                    + text.substring(0, Math.min(150, text.length())));
-                        }
                     }
                     session = client.session;
                 }
@@ -149,7 +159,7 @@ final class TransactionPooler implements AutoCloseable {
                 socket.close();
             }
         }
-        for (ServerSession session : this.idle) {
+        for (ServerSession session : this.all) {
             session.socket.close();
         }
     }
@@ -172,8 +182,9 @@ final class TransactionPooler implements AutoCloseable {
     private final class ServerSession {
         final Socket socket;
         final DataOutputStream out;
+        /** The backend's process id, from its {@code BackendKeyData}. */
+        final int pid;
         volatile Client serving;
-        int pid;
 
         ServerSession(String host, int port, String user, String database, List<byte[]> statusOut) throws IOException {
             this.socket = new Socket(host, port);
@@ -185,17 +196,18 @@ final class TransactionPooler implements AutoCloseable {
             this.out.writeInt(196608);
             this.out.write(params);
             this.out.flush();
+            int backend = 0;
             while (true) {
                 byte type = in.readByte();
                 byte[] body = in.readNBytes(in.readInt() - 4);
+                if (type == 'K') {
+                    backend = ByteBuffer.wrap(body).getInt();
+                }
                 if (type == 'R' && body[3] != 0) {
                     throw new IllegalStateException("the pooler speaks only to a server that trusts its user");
                 }
                 if (type == 'E') {
                     throw new IllegalStateException("the server refused the pooler's session");
-                }
-                if (type == 'K') {
-                    this.pid = java.nio.ByteBuffer.wrap(body).getInt();
                 }
                 if (type == 'S' && statusOut != null) {
                     statusOut.add(body);
@@ -204,6 +216,7 @@ final class TransactionPooler implements AutoCloseable {
                     break;
                 }
             }
+            this.pid = backend;
             Thread relaying = new Thread(() -> relay(in), "pooler-server");
             relaying.setDaemon(true);
             relaying.start();
