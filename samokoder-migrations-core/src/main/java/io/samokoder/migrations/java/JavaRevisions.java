@@ -4,6 +4,7 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.graph.InvalidRevisionIdException;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.Durations;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ public final class JavaRevisions {
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
-        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), declared.deferred(),
+        Phase phase = declared.phase() == Phase.EXPAND && declared.deferred() ? Phase.MIGRATE : declared.phase();
+        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), phase,
                 timeout(type, declared.lockTimeout(), "lockTimeout"),
                 timeout(type, declared.statementTimeout(), "statementTimeout"), code);
     }

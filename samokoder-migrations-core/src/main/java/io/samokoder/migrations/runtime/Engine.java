@@ -66,12 +66,17 @@ public final class Engine {
 
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
-        return run(new RunRequest(command, target, stampTargets, purge, false, false, false));
+        return run(new RunRequest(command, target, stampTargets, purge, false, false, RunRequest.Leaving.NOTHING));
     }
 
     /** Upgrades to every revision that is not deferred, as a start-up does; see {@link Deferred}. */
     public MigrationResult upgradeUndeferred() {
-        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, true));
+        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, RunRequest.Leaving.DEFERRED));
+    }
+
+    /** Upgrades to every revision but the contract ones, as the application does once it is ready. */
+    public MigrationResult upgradeExceptContract() {
+        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, RunRequest.Leaving.CONTRACT));
     }
 
     /**
@@ -81,7 +86,8 @@ public final class Engine {
      * revisions before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
-        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
+        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade,
+                RunRequest.Leaving.NOTHING));
     }
 
     private MigrationResult run(RunRequest asked) {
@@ -112,10 +118,10 @@ public final class Engine {
                 }
                 tablesSeen = answer.tablesSeen();
             }
-            if (request.undeferred() && this.catalog.get().deferred().isEmpty()) {
+            if (request.leaving() != RunRequest.Leaving.NOTHING && request.leaving().of(this.catalog.get()).isEmpty()) {
                 request = request.plain();
             }
-            if (request.undeferred()) {
+            if (request.leaving() == RunRequest.Leaving.DEFERRED) {
                 MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, startedAt,
                         start);
                 if (reached != null) {
@@ -176,6 +182,11 @@ public final class Engine {
     /** Whether a revision is deferred; see {@link Deferred}. */
     public boolean isDeferred(String id) {
         return this.catalog.get().deferred().contains(id);
+    }
+
+    /** Whether a revision is of the phase {@code contract}. */
+    public boolean isContract(String id) {
+        return this.catalog.get().contract().contains(id);
     }
 
     /** Repairs the log of applied revisions whose scripts changed, under the lock; see {@link Repairs}. */

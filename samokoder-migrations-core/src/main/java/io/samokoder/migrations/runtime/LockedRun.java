@@ -71,9 +71,9 @@ final class LockedRun {
             Move move = Move.decide(this.catalog.planner(), from, target, request.allowDowngrade());
             command = move.command();
             plan = move.plan();
-        } else if (request.undeferred()) {
+        } else if (request.leaving() != RunRequest.Leaving.NOTHING) {
             plan = Deferred.plan(this.catalog.planner(), from,
-                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
+                    Deferred.heads(this.catalog.graph(), request.leaving().of(this.catalog.get())));
         } else {
             plan = Plans.plan(this.catalog.planner(), command, from, target, request.stampTargets(), purge);
         }
