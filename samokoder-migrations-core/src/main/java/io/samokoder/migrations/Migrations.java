@@ -9,7 +9,6 @@ import io.samokoder.migrations.schema.Schema;
 import io.samokoder.migrations.schema.SchemaComparator;
 import io.samokoder.migrations.schema.SchemaDiff;
 import io.samokoder.migrations.schema.TableFilter;
-import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.ArrayList;
@@ -134,10 +133,9 @@ public final class Migrations {
     }
 
     /**
-     * Upgrades to every revision that is not deferred ({@code Deferred: true}, {@code @Revision(deferred = true)},
-     * the phases {@code migrate} and {@code contract}), as an application's start-up does, leaving the deferred ones
-     * and those after them to a later run; with no deferred revision, the same as {@code upgrade("heads")}. A
-     * database that has
+     * Upgrades to every revision that is not deferred ({@code Deferred: true}, {@code @Revision(deferred = true)}),
+     * as an application's start-up does, leaving the deferred ones and those after them to a later
+     * {@code upgrade("heads")}; with no deferred revision, the same as {@code upgrade("heads")}. A database that has
      * every revision that is not deferred is answered without taking the lock, so that a start does not wait for
      * another instance's run of deferred revisions (a long index build, a backfill).
      *
@@ -148,19 +146,8 @@ public final class Migrations {
     }
 
     /**
-     * Upgrades to every revision but those of the phase {@code contract} ({@link Phase#CONTRACT}), as an application
-     * does once it is ready: its deferred revisions of the phase {@code migrate} included; the contract ones, and the
-     * contract ones after them, are left to an explicit {@code upgrade("heads")}, the deploy job's once every instance
-     * runs the build that no longer needs what they drop. With no contract revision, the same as
-     * {@code upgrade("heads")}.
-     */
-    public MigrationResult upgradeExceptContract() {
-        return this.engine.upgradeExceptContract();
-    }
-
-    /**
-     * The deferred revisions not applied to the database (contract ones included), in the order
-     * {@code upgrade("heads")} would run them; reads the version rows.
+     * The deferred revisions not applied to the database, in the order {@code upgrade("heads")} would run them;
+     * reads the version rows.
      */
     public List<String> pendingDeferred() {
         List<String> pending = new ArrayList<>();
@@ -211,17 +198,9 @@ public final class Migrations {
         return this.engine.log(limit, offset);
     }
 
-    /**
-     * Whether a revision is deferred ({@code Deferred: true}, the phases {@code migrate} and {@code contract}); loads
-     * the scripts, reads no database.
-     */
+    /** Whether a revision is deferred ({@code Deferred: true}); loads the scripts, reads no database. */
     public boolean isDeferred(String revision) {
         return this.engine.isDeferred(revision);
-    }
-
-    /** Whether a revision is of the phase {@code contract}; loads the scripts, reads no database. */
-    public boolean isContract(String revision) {
-        return this.engine.isContract(revision);
     }
 
     /**

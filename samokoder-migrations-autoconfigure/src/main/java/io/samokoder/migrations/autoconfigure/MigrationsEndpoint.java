@@ -143,13 +143,12 @@ public class MigrationsEndpoint {
      *     downgrade)
      * @param newer version rows that no loaded script declares, left by a newer build
      *     ({@code samokoder.migrations.allow-newer-revisions})
-     * @param contract revisions of the phase {@code contract} not applied yet, left to an explicit upgrade
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, @Nullable String staleReason, Instant capturedAt,
             LastRunDescriptor lastRun, List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
             @Nullable LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables,
-            List<String> newer, List<String> contract) {
+            List<String> newer) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -158,7 +157,7 @@ public class MigrationsEndpoint {
                     report.history().stream().map(RevisionDescriptor::of).toList(), report.partial(),
                     report.deferred(),
                     (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null,
-                    report.repeatables(), report.pendingRepeatables(), report.newer(), report.contract());
+                    report.repeatables(), report.pendingRepeatables(), report.newer());
         }
     }
 

@@ -62,9 +62,6 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             details.put("newer", report.newer());
         }
         details.put("lastRun", report.lastRun().outcome().name());
-        if (!report.contract().isEmpty()) {
-            details.put("contract", report.contract());
-        }
         if (!report.deferred().isEmpty() || report.deferredRun() != null) {
             details.put("deferred", report.deferred());
             if (report.deferredRun() != null) {
@@ -90,11 +87,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             return Status.OUT_OF_SERVICE;
         }
         // In validate mode nothing applies them, so the schema lags as it does for a pending revision. A start-up
-        // that migrates applies them at the heads, or once deferred revisions ran, and the upgrade that applies
-        // contract revisions does: meanwhile they keep it UP.
+        // that migrates applies them at the heads, or once deferred revisions ran: meanwhile they keep it UP.
         if (report.mode() == MigrationsProperties.Mode.VALIDATE && "heads".equals(report.target())
-                && report.deferred().isEmpty() && report.contract().isEmpty()
-                && !report.pendingRepeatables().isEmpty()) {
+                && report.deferred().isEmpty() && !report.pendingRepeatables().isEmpty()) {
             return Status.OUT_OF_SERVICE;
         }
         return Status.UP;

@@ -33,18 +33,15 @@ import org.jspecify.annotations.Nullable;
  * @param newer version rows that no loaded script declares, left by a newer build that migrated the database
  *     ({@code samokoder.migrations.allow-newer-revisions}); the rest of the report reads the database as at this
  *     build's revisions beneath them
- * @param contract revisions of the phase {@code contract} not applied yet, in order: left by the application to an
- *     explicit upgrade (not in {@code pending} or {@code deferred}; they keep no instance out of readiness)
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
         boolean stale, @Nullable String staleReason, List<String> partial, List<String> deferred,
         @Nullable LastRun deferredRun, List<String> repeatables, List<String> pendingRepeatables,
-        List<String> newer, List<String> contract) {
+        List<String> newer) {
 
     public MigrationsReport {
         newer = List.copyOf(newer);
-        contract = List.copyOf(contract);
         repeatables = List.copyOf(repeatables);
         pendingRepeatables = List.copyOf(pendingRepeatables);
         current = List.copyOf(current);
@@ -53,15 +50,6 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         history = List.copyOf(history);
         partial = List.copyOf(partial);
         deferred = List.copyOf(deferred);
-    }
-
-    /** A report without contract revisions. */
-    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
-            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
-            @Nullable String staleReason, List<String> partial, List<String> deferred, @Nullable LastRun deferredRun,
-            List<String> repeatables, List<String> pendingRepeatables, List<String> newer) {
-        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
-                deferred, deferredRun, repeatables, pendingRepeatables, newer, List.of());
     }
 
     /** A report without version rows of a newer build. */
@@ -112,13 +100,13 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     MigrationsReport withStale(@Nullable String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
                 this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun,
-                this.repeatables, this.pendingRepeatables, this.newer, this.contract);
+                this.repeatables, this.pendingRepeatables, this.newer);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
                 this.history, this.lastRun, this.capturedAt, false, null, this.partial, this.deferred,
-                this.deferredRun, this.repeatables, this.pendingRepeatables, this.newer, this.contract) : this;
+                this.deferredRun, this.repeatables, this.pendingRepeatables, this.newer) : this;
     }
 
     /** How the start-up run ended. */

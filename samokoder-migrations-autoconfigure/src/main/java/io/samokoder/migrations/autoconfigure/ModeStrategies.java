@@ -18,12 +18,9 @@ final class ModeStrategies {
 
     static MigrationsStrategy forMode(MigrationsProperties.Mode mode, String target, boolean allowDowngrade,
             MigrationsProperties.Deferred deferred) {
-        boolean heads = "heads".equals(target);
-        boolean leaveDeferred = heads && deferred != MigrationsProperties.Deferred.AT_START;
+        boolean leaveDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
         return switch (mode) {
-            // To the heads, contract revisions are left to an explicit upgrade, also where deferred ones run now.
             case UPGRADE -> leaveDeferred ? Migrations::upgradeUndeferred
-                    : heads ? Migrations::upgradeExceptContract
                     : (migrations) -> upgrade(migrations, target, allowDowngrade);
             case VALIDATE -> (migrations) -> {
                 validate(migrations, target);

@@ -301,56 +301,6 @@ class MigrationsDeferredTests {
         }
     }
 
-    /**
-     * A contract revision (the old column goes) is left by the start-up and by the run once ready, which applies the
-     * deferred one beneath it; the endpoint, the health details and a gauge list it, and it keeps the instance UP,
-     * in validate mode too. With {@code deferred=at-start} the start-up runs the deferred one and still leaves it.
-     */
-    @Test
-    void contractRevisionsAreLeftToAnExplicitUpgrade() throws Exception {
-        script("004_d.sql", "d4", "b2", "-- Phase: contract\n", "ALTER TABLE orders DROP COLUMN customer;",
-                "ALTER TABLE orders ADD COLUMN customer int;");
-        try (TestDatabase db = TestPostgres.createDatabase("contract_ready")) {
-            with(db).run((context) -> {
-                assertThat(context).hasNotFailed();
-                assertThat(rows(db)).containsExactly("c3");
-                MigrationsEndpoint.MigrationsBeanDescriptor bean = EndpointAnswers.bean(context);
-                assertThat(bean.pending()).isEmpty();
-                assertThat(bean.deferred()).containsExactly("b2");
-                assertThat(bean.contract()).containsExactly("d4");
-                Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
-                assertThat(health.getStatus()).isEqualTo(Status.UP);
-                assertThat(health.getDetails()).containsEntry("contract", List.of("d4"));
-
-                ready(context);
-                MigrationsReport after = awaitDeferredRun(context);
-                assertThat(after.deferredRun().outcome()).isEqualTo(MigrationsReport.Outcome.SUCCESS);
-                assertThat(after.deferredRun().steps()).extracting(StepResult::revision).containsExactly("b2");
-                assertThat(after.deferred()).isEmpty();
-                assertThat(after.contract()).containsExactly("d4");
-                assertThat(rows(db)).containsExactly("b2", "c3");
-                SimpleMeterRegistry registry = new SimpleMeterRegistry();
-                new MigrationsMetrics(Map.of("migrationsInitializer", context.getBean(MigrationsInitializer.class)))
-                    .bindTo(registry);
-                assertThat(registry.get(MigrationsMetrics.CONTRACT).gauge().value()).isEqualTo(1.0);
-                // A restart once ready: nothing left for the application, so no deferred run.
-                assertThat(context.getBean(MigrationsInitializer.class).runDeferred()).isFalse();
-            });
-            with(db, "samokoder.migrations.mode=validate").run((context) -> {
-                assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
-                    .isEqualTo(Status.UP);
-                assertThat(EndpointAnswers.bean(context).contract()).containsExactly("d4");
-            });
-        }
-        try (TestDatabase db = TestPostgres.createDatabase("contract_at_start")) {
-            with(db, "samokoder.migrations.deferred=at-start").run((context) -> {
-                assertThat(context).hasNotFailed();
-                assertThat(rows(db)).containsExactly("b2", "c3");
-                assertThat(EndpointAnswers.bean(context).contract()).containsExactly("d4");
-            });
-        }
-    }
-
     /** Until the deferred run's session waits for the advisory lock the test holds. */
     private static void awaitWaitingForTheGate(TestDatabase db) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -4,7 +4,6 @@ import io.samokoder.migrations.MigrationConfigurationException;
 import io.samokoder.migrations.graph.InvalidRevisionIdException;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.script.Durations;
-import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,8 +145,7 @@ public final class JavaRevisions {
         JavaRevisionCode code = JavaRevisionCode.record(revision, declared.version().strip(), description,
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
-        Phase phase = declared.phase() == Phase.EXPAND && declared.deferred() ? Phase.MIGRATE : declared.phase();
-        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), phase,
+        return RevisionScript.ofCode(node, description, createDate, declared.transactional(), declared.deferred(),
                 timeout(type, declared.lockTimeout(), "lockTimeout"),
                 timeout(type, declared.statementTimeout(), "statementTimeout"), code);
     }

@@ -1,6 +1,5 @@
 package io.samokoder.migrations.java;
 
-import io.samokoder.migrations.script.Phase;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -51,13 +50,6 @@ public @interface Revision {
      * revision after it, to run once the application is ready.
      */
     boolean deferred() default false;
-
-    /**
-     * The revision's phase (as {@code Phase}): {@code EXPAND} (the default; {@link #deferred()} {@code true} makes it
-     * {@code MIGRATE}), {@code MIGRATE} (deferred), or {@code CONTRACT} (left by the application to the deploy job's
-     * explicit upgrade).
-     */
-    Phase phase() default Phase.EXPAND;
 
     /**
      * The revision's own lock timeout (as {@code Lock Timeout}): {@code 500ms}, {@code 5s}, {@code 2min},

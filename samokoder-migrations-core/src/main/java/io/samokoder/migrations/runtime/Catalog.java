@@ -7,7 +7,6 @@ import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.script.RepeatableScript;
-import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptListing;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -68,12 +67,8 @@ final class Catalog {
      *
      * @param deferred the ids of the deferred revisions (empty when none is)
      */
-    /**
-     * @param deferred the revisions a start-up leaves (phases {@code migrate} and {@code contract})
-     * @param contract the revisions the application leaves altogether (phase {@code contract})
-     */
     record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, RevisionGraph graph,
-            Planner planner, Set<String> deferred, Set<String> contract) {
+            Planner planner, Set<String> deferred) {
     }
 
     Loaded get() {
@@ -282,26 +277,21 @@ final class Catalog {
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         Set<String> deferred = Set.of();
-        Set<String> contract = Set.of();
         for (RevisionScript script : scripts) {
             byId.putIfAbsent(script.id(), script);
             revisions.add(script.revision());
             if (script.deferred()) {
                 deferred = deferred.isEmpty() ? new HashSet<>() : deferred;
                 deferred.add(script.id());
-                if (script.phase() == Phase.CONTRACT) {
-                    contract = contract.isEmpty() ? new HashSet<>() : contract;
-                    contract.add(script.id());
-                }
             }
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
         if (!deferred.isEmpty()) {
-            Deferred.check(graph, byId);
+            Deferred.check(graph, byId, deferred);
         }
         // Wrapped, not copied: nothing else holds the map.
         return new Loaded(scripts, Collections.unmodifiableMap(byId), graph, new Planner(graph),
-                Collections.unmodifiableSet(deferred), Collections.unmodifiableSet(contract));
+                Collections.unmodifiableSet(deferred));
     }
 
     /** The scripts of the configured Java revisions, made (their operations recorded) once. */

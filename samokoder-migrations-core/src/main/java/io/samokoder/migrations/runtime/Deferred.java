@@ -9,7 +9,6 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Plan;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.Step;
-import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,35 +31,21 @@ final class Deferred {
     private Deferred() {
     }
 
-    /**
-     * Fails naming the first revision that builds on one of a later {@link Phase}: on a deferred one without being
-     * deferred itself, or on a contract one without being one.
-     */
-    static void check(RevisionGraph graph, Map<String, RevisionScript> byId) {
+    /** Fails naming the first revision that builds on a deferred one without being deferred itself. */
+    static void check(RevisionGraph graph, Map<String, RevisionScript> byId, Set<String> deferred) {
         for (RevisionScript script : byId.values()) {
-            if (script.phase() == Phase.CONTRACT) {
+            if (script.deferred()) {
                 continue;
             }
             for (String down : graph.allDown(script.id())) {
-                RevisionScript first = byId.get(down);
-                if (first == null || first.phase().compareTo(script.phase()) <= 0) {
-                    continue;
-                }
-                if (first.phase() == Phase.CONTRACT) {
-                    String below = first.downRevisions().isEmpty() ? "base"
-                            : String.join(", ", first.downRevisions());
+                if (deferred.contains(down)) {
+                    RevisionScript first = byId.get(down);
                     throw new MigrationConfigurationException("Revision " + script.id() + " ("
-                            + script.description() + ") builds on the contract revision " + down + " ("
-                            + first.description() + "), which the application leaves to an explicit upgrade, so"
-                            + " the application could not run it. Make it revise " + below + " (what " + down
-                            + " revises) instead, leaving " + down + " a head of its own, or declare it a contract"
-                            + " revision too ('-- Phase: contract', @Revision(phase = Phase.CONTRACT))");
+                            + script.description() + ") builds on the deferred revision " + down + " ("
+                            + first.description() + "), so a start-up, which leaves deferred revisions for later,"
+                            + " could not run it. Declare it deferred too ('-- Deferred: true', @Revision(deferred ="
+                            + " true)), or make " + down + " a revision that is not deferred");
                 }
-                throw new MigrationConfigurationException("Revision " + script.id() + " ("
-                        + script.description() + ") builds on the deferred revision " + down + " ("
-                        + first.description() + "), so a start-up, which leaves deferred revisions for later,"
-                        + " could not run it. Declare it deferred too ('-- Deferred: true', @Revision(deferred ="
-                        + " true)), or make " + down + " a revision that is not deferred");
             }
         }
     }

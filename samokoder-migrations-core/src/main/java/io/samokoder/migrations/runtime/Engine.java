@@ -66,17 +66,12 @@ public final class Engine {
 
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
-        return run(new RunRequest(command, target, stampTargets, purge, false, false, RunRequest.Leaving.NOTHING));
+        return run(new RunRequest(command, target, stampTargets, purge, false, false, false));
     }
 
     /** Upgrades to every revision that is not deferred, as a start-up does; see {@link Deferred}. */
     public MigrationResult upgradeUndeferred() {
-        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, RunRequest.Leaving.DEFERRED));
-    }
-
-    /** Upgrades to every revision but the contract ones, as the application does once it is ready. */
-    public MigrationResult upgradeExceptContract() {
-        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, RunRequest.Leaving.CONTRACT));
+        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, true));
     }
 
     /**
@@ -86,8 +81,7 @@ public final class Engine {
      * revisions before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
-        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade,
-                RunRequest.Leaving.NOTHING));
+        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
     }
 
     private MigrationResult run(RunRequest asked) {
@@ -118,10 +112,10 @@ public final class Engine {
                 }
                 tablesSeen = answer.tablesSeen();
             }
-            if (request.leaving() != RunRequest.Leaving.NOTHING && request.leaving().of(this.catalog.get()).isEmpty()) {
+            if (request.undeferred() && this.catalog.get().deferred().isEmpty()) {
                 request = request.plain();
             }
-            if (request.leaving() == RunRequest.Leaving.DEFERRED) {
+            if (request.undeferred()) {
                 MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, startedAt,
                         start);
                 if (reached != null) {
@@ -182,11 +176,6 @@ public final class Engine {
     /** Whether a revision is deferred; see {@link Deferred}. */
     public boolean isDeferred(String id) {
         return this.catalog.get().deferred().contains(id);
-    }
-
-    /** Whether a revision is of the phase {@code contract}. */
-    public boolean isContract(String id) {
-        return this.catalog.get().contract().contains(id);
     }
 
     /** Repairs the log of applied revisions whose scripts changed, under the lock; see {@link Repairs}. */

@@ -71,9 +71,9 @@ final class LockedRun {
             Move move = Move.decide(this.catalog.planner(), from, target, request.allowDowngrade());
             command = move.command();
             plan = move.plan();
-        } else if (request.leaving() != RunRequest.Leaving.NOTHING) {
+        } else if (request.undeferred()) {
             plan = Deferred.plan(this.catalog.planner(), from,
-                    Deferred.heads(this.catalog.graph(), request.leaving().of(this.catalog.get())));
+                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
         } else {
             plan = Plans.plan(this.catalog.planner(), command, from, target, request.stampTargets(), purge);
         }

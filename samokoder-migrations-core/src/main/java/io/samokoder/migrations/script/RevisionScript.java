@@ -27,7 +27,7 @@ public final class RevisionScript {
     private final String description;
     private final String createDate;
     private final boolean transactional;
-    private final Phase phase;
+    private final boolean deferred;
     private final boolean placeholders;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
@@ -44,7 +44,7 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Phase phase, boolean placeholders, Duration lockTimeout, Duration statementTimeout, Squash squash,
+            boolean deferred, boolean placeholders, Duration lockTimeout, Duration statementTimeout, Squash squash,
             String contentHash, boolean hashesText, String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
@@ -54,7 +54,7 @@ public final class RevisionScript {
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
-        this.phase = Objects.requireNonNull(phase, "phase");
+        this.deferred = deferred;
         this.placeholders = placeholders;
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
@@ -66,12 +66,12 @@ public final class RevisionScript {
     }
 
     private RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            Phase phase, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
+            boolean deferred, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
-        this.phase = Objects.requireNonNull(phase, "phase");
+        this.deferred = deferred;
         this.placeholders = false;
         this.code = Objects.requireNonNull(code, "code");
         this.lockTimeout = lockTimeout;
@@ -90,15 +90,15 @@ public final class RevisionScript {
      * @param description where it comes from, for messages, e.g. {@code java:db.migrations.M0042_AddLocale}
      * @param createDate the declared creation date, or {@code null}
      * @param transactional whether it runs in a transaction
-     * @param phase its {@linkplain #phase() phase} ({@link Phase#MIGRATE} for a deferred one)
+     * @param deferred whether it is {@linkplain #deferred() deferred}
      * @param lockTimeout its lock timeout, or {@code null} for the configured one
      * @param statementTimeout its statement timeout, or {@code null} for the configured one
      * @param code what runs
      */
     public static RevisionScript ofCode(Revision revision, String description, String createDate,
-            boolean transactional, Phase phase, Duration lockTimeout, Duration statementTimeout,
+            boolean transactional, boolean deferred, Duration lockTimeout, Duration statementTimeout,
             RevisionCode code) {
-        return new RevisionScript(revision, description, createDate, transactional, phase, lockTimeout,
+        return new RevisionScript(revision, description, createDate, transactional, deferred, lockTimeout,
                 statementTimeout, code);
     }
 
@@ -194,16 +194,11 @@ public final class RevisionScript {
     }
 
     /**
-     * Whether the revision is deferred ({@code Deferred: true}, or the phase {@code migrate} or {@code contract}): an
-     * application's start-up leaves it, and every revision after it; {@code upgrade heads} runs it as any other.
+     * Whether the revision is deferred ({@code Deferred: true}): an application's start-up leaves it, and every
+     * revision after it, to run once the application is ready; {@code upgrade heads} runs it as any other.
      */
     public boolean deferred() {
-        return this.phase.deferred();
-    }
-
-    /** The revision's {@link Phase}: {@code expand} unless its header or annotation says otherwise. */
-    public Phase phase() {
-        return this.phase;
+        return this.deferred;
     }
 
     /**

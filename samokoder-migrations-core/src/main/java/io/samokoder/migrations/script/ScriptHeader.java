@@ -27,7 +27,6 @@ final class ScriptHeader {
         LOCK_TIMEOUT("Lock Timeout"),
         STATEMENT_TIMEOUT("Statement Timeout"),
         DEFERRED("Deferred"),
-        PHASE("Phase"),
         PLACEHOLDERS("Placeholders"),
         SQUASHES("Squashes"),
         SQUASHED_CHECKSUM("Squashed Checksum");
@@ -158,31 +157,6 @@ final class ScriptHeader {
             return false;
         }
         throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; use true or false");
-    }
-
-    /**
-     * The revision's phase: {@code Phase} ({@code expand}, {@code migrate}, {@code contract}), else {@code Deferred:
-     * true} as {@code migrate}; a {@code Deferred} that the phase contradicts fails, naming the line.
-     */
-    Phase phase() {
-        boolean deferred = bool(Key.DEFERRED, false);
-        String value = this.values[Key.PHASE.ordinal()];
-        if (value == null) {
-            return deferred ? Phase.MIGRATE : Phase.EXPAND;
-        }
-        Phase phase;
-        try {
-            phase = Phase.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw error(this.lines[Key.PHASE.ordinal()], "Invalid Phase '" + value + "'; use expand, migrate or"
-                    + " contract");
-        }
-        if (has(Key.DEFERRED) && deferred != phase.deferred()) {
-            throw error(this.lines[Key.DEFERRED.ordinal()], "'Deferred: " + value(Key.DEFERRED) + "' contradicts"
-                    + " 'Phase: " + value + "' (a revision of the phase " + phase.name().toLowerCase(Locale.ROOT)
-                    + (phase.deferred() ? " is" : " is not") + " deferred); remove the Deferred line");
-        }
-        return phase;
     }
 
     Duration duration(Key key) {
