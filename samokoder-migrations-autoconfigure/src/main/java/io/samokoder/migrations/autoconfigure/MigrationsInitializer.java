@@ -1,20 +1,12 @@
 package io.samokoder.migrations.autoconfigure;
 
-import io.samokoder.migrations.MigrationException;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationResult;
-import io.samokoder.migrations.MigrationStatus;
-import io.samokoder.migrations.PartialAttempt;
 import io.samokoder.migrations.Migrations;
-import io.samokoder.migrations.RevisionInfo;
 import io.samokoder.migrations.StepResult;
-import io.samokoder.migrations.graph.RevisionException;
-import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +30,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private final MigrationsProperties.Mode mode;
     private final String target;
     private final RunObserver observer;
+    private final ReportReader reader;
     private final Object refreshLock = new Object();
     private volatile @Nullable MigrationsReport report;
     private volatile MigrationsReport.@Nullable LastRun lastRun;
@@ -86,6 +79,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         this.runsDeferredWhenReady = this.separatesDeferred && strategy == null
                 && mode == MigrationsProperties.Mode.UPGRADE && deferred == MigrationsProperties.Deferred.AFTER_READY;
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.reader = new ReportReader(this.migrations, this.mode, this.target, this.separatesDeferred);
     }
 
     /** Shows the steps of the deferred revisions' run as it goes, when the engine has its listener. */
@@ -230,7 +224,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             rows = this.migrations.current();
         }
         catch (RuntimeException ex) {
-            return remember(last.withStale(describe(ex)));
+            return remember(last.withStale(ReportReader.describe(ex)));
         }
         // A report without history (the database was down when it was first asked for) is read in full, and so is
         // one taken before the deferred revisions' run started or ended.
@@ -243,7 +237,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                 return remember(capture(last.lastRun()));
             }
             catch (RuntimeException ex) {
-                return remember(last.withStale(describe(ex)));
+                return remember(last.withStale(ReportReader.describe(ex)));
             }
         }
     }
@@ -269,7 +263,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             // As the full report's first read would have ended, without asking the database a second time.
             synchronized (this.refreshLock) {
                 if (this.report == null) {
-                    this.report = unread(run, ex);
+                    this.report = this.reader.unread(run, this.startupRows, ex);
                 }
                 return this.report;
             }
@@ -323,61 +317,11 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 
     private MigrationsReport capture(MigrationsReport.LastRun lastRun) {
         // Taken before the status: a report never pairs a finished deferred run with rows read before it ended.
-        MigrationsReport.LastRun deferredRun = deferredRun();
-        MigrationStatus status = this.migrations.status(this.target);
-        // Every revision, heads first, read with the status: one read of the rows and the log, not two.
-        List<RevisionInfo> history = status.revisions();
-        List<String> pending = new ArrayList<>();
-        List<String> deferred = new ArrayList<>();
-        for (String id : status.pending()) {
-            (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
-        }
-        List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
-        // Rows of a newer build (allow-newer-revisions; without it the status refused them). Its repeatable scripts
-        // stand: none of ours is due.
-        List<String> newer = ModeStrategies.unknownRows(this.migrations, status.current());
-        List<String> pendingRepeatables = repeatables.isEmpty() || !newer.isEmpty() ? List.of()
-                : this.migrations.pendingRepeatables();
-        return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
-                lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
-                deferred, deferredRun, repeatables, pendingRepeatables, newer);
+        return this.reader.read(lastRun, deferredRun());
     }
 
     private MigrationsReport captureAfterFailure(MigrationsReport.LastRun lastRun) {
-        try {
-            return capture(lastRun);
-        }
-        catch (RuntimeException ex) {
-            return unread(lastRun, ex);
-        }
-    }
-
-    /** The report when the database could not be read since the start: stale, with the start-up run's rows. */
-    private MigrationsReport unread(MigrationsReport.LastRun lastRun, RuntimeException ex) {
-        List<String> heads;
-        try {
-            heads = this.migrations.heads();
-        }
-        catch (RuntimeException graphError) {
-            heads = List.of();
-        }
-        // The start-up run's rows, when it ran: it reached its target, so nothing was pending then.
-        List<String> rows = (this.startupRows != null) ? this.startupRows : List.of();
-        return new MigrationsReport(this.mode, this.target, rows, heads, List.of(), List.of(), lastRun,
-                Instant.now(), true, describe(ex));
-    }
-
-    /** A reason for a stale report that names no host, user or password. */
-    static @Nullable String describe(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return "database unavailable (SQLSTATE " + sql.getSQLState() + ")";
-            }
-        }
-        if (ex instanceof RevisionException || ex instanceof MigrationException) {
-            return ex.getMessage();
-        }
-        return "database unavailable (" + ex.getClass().getSimpleName() + ")";
+        return this.reader.readOrUnread(lastRun, deferredRun(), this.startupRows);
     }
 
     @Override

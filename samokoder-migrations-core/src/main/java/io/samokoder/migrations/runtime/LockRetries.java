@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -109,7 +108,8 @@ final class LockRetries {
             return null;
         }
         if (this.watcher == null) {
-            this.watcher = Executors.newSingleThreadScheduledExecutor(new ProbeThreads());
+            this.watcher = Executors.newSingleThreadScheduledExecutor(
+                    new DaemonThreads("samokoder-migrations-lock-probe"));
         }
         long delay = Math.max(1, timeout.toMillis() / 2);
         return this.watcher.schedule(new WaitProbe(this.lock, pid, waits), delay, TimeUnit.MILLISECONDS);
@@ -134,16 +134,6 @@ final class LockRetries {
             if (!described.isEmpty()) {
                 this.waits.set(described);
             }
-        }
-    }
-
-    private static final class ProbeThreads implements ThreadFactory {
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "samokoder-migrations-lock-probe");
-            thread.setDaemon(true);
-            return thread;
         }
     }
 

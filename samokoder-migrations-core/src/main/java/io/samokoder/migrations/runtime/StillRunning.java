@@ -3,7 +3,6 @@ package io.samokoder.migrations.runtime;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +73,8 @@ final class StillRunning {
 
     private static synchronized ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
-            ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, new Daemon());
+            ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1,
+                    new DaemonThreads("samokoder-migrations-still-running"));
             created.setRemoveOnCancelPolicy(true);
             created.setKeepAliveTime(1, TimeUnit.MINUTES);
             created.allowCoreThreadTimeOut(true);
@@ -105,16 +105,6 @@ final class StillRunning {
                     : this.lock.describeWaits(this.sessionId.intValue());
             String step = this.line.startsWith("Running ") ? this.line.substring("Running ".length()) : this.line;
             LOG.info("Still running after {} s: {}{}", seconds, step, waits.isEmpty() ? "" : "; waiting for " + waits);
-        }
-    }
-
-    private static final class Daemon implements ThreadFactory {
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "samokoder-migrations-still-running");
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }
