@@ -175,8 +175,8 @@ class CliJarIT {
         Process fromOption = java("upgrade", "base:heads", "--sql", "--url", "jdbc:postgresql://127.0.0.1:1/none",
                 "--java-packages", "com.example", "--classpath", plain.toString());
         assertEquals(0, fromOption.status(), fromOption::toString);
-        assertTrue(fromOption.out().contains("-- Running upgrade aaaa1111 -> bbbb2222\n\nALTER TABLE accounts ADD COLUMN"
-                + " notes TEXT;\n"), fromOption.out());
+        assertTrue(fromOption.out().contains("-- Running upgrade aaaa1111 -> bbbb2222\n\nALTER TABLE accounts ADD"
+                + " COLUMN notes TEXT;\n"), fromOption.out());
 
         Path maven = JavaClasses.jar(classes, this.temp.resolve("maven.jar"), true);
         Process fromClassPath = run(List.of("-cp", packagedJar() + java.io.File.pathSeparator + maven,
