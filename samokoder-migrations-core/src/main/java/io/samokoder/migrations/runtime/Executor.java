@@ -116,7 +116,7 @@ final class Executor {
         this.reports.watchSteps(stillRunning);
         try {
             this.sender = new StatementSender(this.dialect, this.session, this.retries,
-                    this.dialect.batchesStatements() && SessionSettings.supportsBatches(connection),
+                    this.dialect.batchesStatements() && StatementSender.supportsBatches(connection),
                     this.statements, this.placeholders);
             this.preparer = StepPreparer.start(plan.steps(), this.reports.scripts(), this.dialect, closing);
             if (this.config.transactionMode() == TransactionMode.SINGLE) {

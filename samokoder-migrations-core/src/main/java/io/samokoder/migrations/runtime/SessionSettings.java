@@ -324,15 +324,6 @@ final class SessionSettings {
         }
     }
 
-    static boolean supportsBatches(Connection connection) {
-        try {
-            return connection.getMetaData().supportsBatchUpdates();
-        } catch (SQLException e) {
-            LOG.debug("Could not ask the driver about batches: {}", Jdbc.describe(e));
-            return false;
-        }
-    }
-
     private boolean setSession(Connection connection, String setting, String value) {
         try (PreparedStatement ps = connection.prepareStatement(this.dialect.session().setSettingSql(setting))) {
             ps.setString(1, value);

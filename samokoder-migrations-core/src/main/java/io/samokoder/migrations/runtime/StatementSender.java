@@ -45,6 +45,16 @@ final class StatementSender {
     private final RunStatements statements;
     private final Placeholders placeholders;
 
+    /** Whether the connection's driver sends JDBC batches (the dialect must allow them too). */
+    static boolean supportsBatches(Connection connection) {
+        try {
+            return connection.getMetaData().supportsBatchUpdates();
+        } catch (SQLException e) {
+            LOG.debug("Could not ask the driver about batches: {}", Jdbc.describe(e));
+            return false;
+        }
+    }
+
     StatementSender(Dialect dialect, SessionSettings session, LockRetries retries, boolean batching,
             RunStatements statements, Placeholders placeholders) {
         this.dialect = dialect;
