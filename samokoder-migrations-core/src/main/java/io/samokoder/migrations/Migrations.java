@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The migration engine: Alembic's commands over JDBC. Construction is cheap; scripts are loaded and
@@ -142,7 +143,21 @@ public final class Migrations {
      * @throws MigrationConfigurationException if a revision that is not deferred builds on a deferred one
      */
     public MigrationResult upgradeUndeferred() {
-        return this.engine.upgradeUndeferred();
+        return this.engine.upgradeLeaving(true, false);
+    }
+
+    /**
+     * Upgrades to the heads leaving what is asked: {@link Leaving#DEFERRED} as {@link #upgradeUndeferred()} does,
+     * {@link Leaving#CONTRACT} holding the contract revisions a database in use does not have yet (an application's
+     * start-up does both; a deploy job's upgrade before the rollout holds contract revisions, the one after it
+     * leaves nothing: {@code upgrade("heads")}). A database that has everything else is answered without the lock.
+     *
+     * @param left what to leave; empty: the same as {@code upgrade("heads")}
+     * @throws MigrationConfigurationException if a revision that is not deferred builds on a deferred one, or (before
+     *     anything runs) one that is not contract builds on a contract revision held
+     */
+    public MigrationResult upgradeLeaving(Set<Leaving> left) {
+        return this.engine.upgradeLeaving(left.contains(Leaving.DEFERRED), left.contains(Leaving.CONTRACT));
     }
 
     /**
@@ -153,6 +168,25 @@ public final class Migrations {
         List<String> pending = new ArrayList<>();
         for (String id : status("heads").pending()) {
             if (this.engine.isDeferred(id)) {
+                pending.add(id);
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * The contract revisions ({@code Phase: contract}) that an upgrade holding them leaves now, in the order
+     * {@code upgrade("heads")} would run them: none on a database without version rows, which gets them with the
+     * rest; reads the version rows.
+     */
+    public List<String> pendingContract() {
+        MigrationStatus status = status("heads");
+        List<String> pending = new ArrayList<>();
+        if (status.current().isEmpty()) {
+            return pending;
+        }
+        for (String id : status.pending()) {
+            if (this.engine.isContract(id)) {
                 pending.add(id);
             }
         }
@@ -201,6 +235,11 @@ public final class Migrations {
     /** Whether a revision is deferred ({@code Deferred: true}); loads the scripts, reads no database. */
     public boolean isDeferred(String revision) {
         return this.engine.isDeferred(revision);
+    }
+
+    /** Whether a revision is a contract revision ({@code Phase: contract}); loads the scripts, reads no database. */
+    public boolean isContract(String revision) {
+        return this.engine.isContract(revision);
     }
 
     /**
@@ -275,6 +314,11 @@ public final class Migrations {
      */
     public MigrationPlan plan(Command command, String target) {
         return this.engine.plan(command, target);
+    }
+
+    /** The dry run of {@link #upgradeLeaving}: what it would do against the current rows; runs nothing. */
+    public MigrationPlan planLeaving(Set<Leaving> left) {
+        return this.engine.planLeaving(left.contains(Leaving.DEFERRED), left.contains(Leaving.CONTRACT));
     }
 
     /**

@@ -9,7 +9,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Runs the deferred revisions ({@code Deferred: true}) that the start-up left, once the application is ready: on a
  * thread of its own per migrations bean, so that a long index build or backfill does not hold the start. The run
- * takes the migration lock as any other; a start of another instance meanwhile does not wait for it (its revisions
+ * holds contract revisions as the start-up does ({@code samokoder.migrations.contract=hold}) and takes the migration
+ * lock as any other; a start of another instance meanwhile does not wait for it (its revisions
  * are all applied). A failure is logged and reported by the endpoint and the health details
  * ({@code deferredRun: FAILED}); it takes no instance out of readiness. Only an initializer whose
  * {@code samokoder.migrations.deferred} is {@code after-ready} runs them

@@ -180,13 +180,14 @@ public final class MigrationsAutoConfiguration {
                     + " AOT-processed application was built with it true; build it with the property false to leave"
                     + " Samokoder Migrations out)");
             return new MigrationsInitializer(migrations, null, MigrationsProperties.Mode.NONE, properties.getTarget(),
-                    false, properties.getDeferred(), observer.getIfAvailable(() -> RunObserver.NONE));
+                    false, properties.getDeferred(), properties.getContract(),
+                    observer.getIfAvailable(() -> RunObserver.NONE));
         }
         // In command mode the command replaces the start-up run (see MigrationsCommandAutoConfiguration).
         MigrationsStrategy chosen = properties.hasCommand() ? (engine) -> null : strategy.getIfAvailable();
         MigrationsInitializer initializer = new MigrationsInitializer(migrations, chosen, properties.getMode(),
                 properties.getTarget(), properties.isAllowDowngrade(), properties.getDeferred(),
-                observer.getIfAvailable(() -> RunObserver.NONE));
+                properties.getContract(), observer.getIfAvailable(() -> RunObserver.NONE));
         initializer.setDeferredProgress(deferredProgress.getIfAvailable());
         return initializer;
     }

@@ -143,12 +143,14 @@ public class MigrationsEndpoint {
      *     downgrade)
      * @param newer version rows that no loaded script declares, left by a newer build
      *     ({@code samokoder.migrations.allow-newer-revisions})
+     * @param contract contract revisions held for an explicit {@code upgrade heads} and not applied yet
+     *     ({@code samokoder.migrations.contract=hold})
      */
     public record MigrationsBeanDescriptor(String mode, String target, List<String> current, List<String> heads,
             List<String> pending, boolean stale, @Nullable String staleReason, Instant capturedAt,
             LastRunDescriptor lastRun, List<RevisionDescriptor> history, List<String> partial, List<String> deferred,
             @Nullable LastRunDescriptor deferredRun, List<String> repeatables, List<String> pendingRepeatables,
-            List<String> newer) {
+            List<String> newer, List<String> contract) {
 
         static MigrationsBeanDescriptor of(MigrationsReport report) {
             return new MigrationsBeanDescriptor(report.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -157,7 +159,7 @@ public class MigrationsEndpoint {
                     report.history().stream().map(RevisionDescriptor::of).toList(), report.partial(),
                     report.deferred(),
                     (report.deferredRun() != null) ? LastRunDescriptor.of(report.deferredRun()) : null,
-                    report.repeatables(), report.pendingRepeatables(), report.newer());
+                    report.repeatables(), report.pendingRepeatables(), report.newer(), report.contract());
         }
     }
 

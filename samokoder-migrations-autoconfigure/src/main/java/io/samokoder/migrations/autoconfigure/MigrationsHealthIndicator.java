@@ -8,13 +8,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of migrations: UP when the database is at the target; OUT_OF_SERVICE when revisions are
- * pending (validate mode), or repeatable scripts are (validate mode with the target {@code heads}, no deferred
- * revision pending), an applied revision drifted or a revision was left part-way (a database without
- * transactional DDL); DOWN when the start-up run failed. With {@code samokoder.migrations.mode=none} it is
- * UP whatever the schema's state, which its details still show. One query per check: until the report is first
- * read, the fast start's own, which answers without the report while the database is at the verified heads (see
- * {@link MigrationsInitializer#healthReport()}); afterwards the version rows.
+ * Health of migrations: UP when the database is at the target, or lacks only deferred revisions or contract
+ * revisions held for an explicit {@code upgrade heads} ({@code samokoder.migrations.contract=hold}, in validate mode
+ * too); OUT_OF_SERVICE when revisions are pending (validate mode), or repeatable scripts are (validate mode with the
+ * target {@code heads}, no deferred revision pending), an applied revision drifted or a revision was left part-way
+ * (a database without transactional DDL); DOWN when the start-up run failed. With
+ * {@code samokoder.migrations.mode=none} it is UP whatever the schema's state, which its details still show. One
+ * query per check: until the report is first read, the fast start's own, which answers without the report while the
+ * database is at the verified heads (see {@link MigrationsInitializer#healthReport()}); afterwards the version rows.
  */
 final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -67,6 +68,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             if (report.deferredRun() != null) {
                 details.put("deferredRun", report.deferredRun().outcome().name());
             }
+        }
+        if (!report.contract().isEmpty()) {
+            details.put("contract", report.contract());
         }
         if (report.stale()) {
             details.put("stale", true);

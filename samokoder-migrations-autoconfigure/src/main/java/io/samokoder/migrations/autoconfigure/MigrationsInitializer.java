@@ -1,15 +1,19 @@
 package io.samokoder.migrations.autoconfigure;
 
+import io.samokoder.migrations.Leaving;
 import io.samokoder.migrations.MigrationExecutionException;
 import io.samokoder.migrations.MigrationResult;
+import io.samokoder.migrations.MigrationStatus;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.StepResult;
 import io.samokoder.migrations.script.RevisionScript;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
@@ -37,9 +41,12 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     private volatile @Nullable List<String> startupRows;
     private final boolean runsDeferredWhenReady;
     private final boolean separatesDeferred;
+    private final boolean holdsContract;
     private volatile MigrationsReport.@Nullable LastRun deferredRun;
     private @Nullable DeferredProgress deferredProgress;
     private volatile boolean startupFast;
+    /** Whether the start-up found no version row: its deferred run then holds nothing (no old build reads it). */
+    private volatile boolean startedEmpty;
     private int order;
 
     /**
@@ -63,23 +70,27 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
     public MigrationsInitializer(Migrations migrations, @Nullable MigrationsStrategy strategy,
             MigrationsProperties.Mode mode, String target, boolean allowDowngrade) {
         this(migrations, strategy, mode, target, allowDowngrade, MigrationsProperties.Deferred.AFTER_READY,
-                RunObserver.NONE);
+                MigrationsProperties.Contract.HOLD, RunObserver.NONE);
     }
 
     MigrationsInitializer(Migrations migrations, @Nullable MigrationsStrategy strategy, MigrationsProperties.Mode mode,
-            String target, boolean allowDowngrade, MigrationsProperties.Deferred deferred, RunObserver observer) {
+            String target, boolean allowDowngrade, MigrationsProperties.Deferred deferred,
+            MigrationsProperties.Contract contract, RunObserver observer) {
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.target = Objects.requireNonNull(target, "target");
         this.strategy = (strategy != null) ? strategy
-                : ModeStrategies.forMode(mode, target, allowDowngrade, deferred);
-        this.separatesDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
+                : ModeStrategies.forMode(mode, target, allowDowngrade, deferred, contract);
+        Set<Leaving> leaving = ModeStrategies.leaving(target, deferred, contract);
+        this.separatesDeferred = leaving.contains(Leaving.DEFERRED);
+        this.holdsContract = leaving.contains(Leaving.CONTRACT);
         // Decided here, from the bound property, not by a condition on its text: after-ready in any spelling Spring
         // binds (AFTER_READY, after_ready), and in an AOT-processed application as it is set when it runs.
         this.runsDeferredWhenReady = this.separatesDeferred && strategy == null
                 && mode == MigrationsProperties.Mode.UPGRADE && deferred == MigrationsProperties.Deferred.AFTER_READY;
         this.observer = Objects.requireNonNull(observer, "observer");
-        this.reader = new ReportReader(this.migrations, this.mode, this.target, this.separatesDeferred);
+        this.reader = new ReportReader(this.migrations, this.mode, this.target, this.separatesDeferred,
+                this.holdsContract);
     }
 
     /** Shows the steps of the deferred revisions' run as it goes, when the engine has its listener. */
@@ -120,14 +131,16 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         // left stand in for them if the database is down by then.
         this.startupRows = (result != null) ? result.rowsAfter() : null;
         this.startupFast = result != null && result.fastStart();
+        this.startedEmpty = result != null && result.rowsBefore().isEmpty();
         this.lastRun = lastRun;
     }
 
     /**
-     * Runs the deferred revisions that the start-up left ({@code upgrade heads}), on the calling thread, when there
-     * are any and the start-up succeeded; their run is reported as {@link MigrationsReport#deferredRun()}. Called
-     * once the application is ready; with {@code samokoder.migrations.deferred} other than {@code after-ready}
-     * ({@code manual}: a job or the command line runs them) it runs nothing.
+     * Runs the deferred revisions that the start-up left ({@code upgrade heads}, holding the contract revisions with
+     * {@code samokoder.migrations.contract=hold}), on the calling thread, when there are any and the start-up
+     * succeeded; their run is reported as {@link MigrationsReport#deferredRun()}. Called once the application is
+     * ready; with {@code samokoder.migrations.deferred} other than {@code after-ready} ({@code manual}: a job or the
+     * command line runs them) it runs nothing.
      *
      * @return whether deferred revisions were run (or tried)
      */
@@ -139,7 +152,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
         long start = System.nanoTime();
         try {
             // Read, not assumed: another instance may have run them since this one started.
-            if (this.migrations.pendingDeferred().isEmpty()) {
+            if (!deferredToRun()) {
                 return false;
             }
             this.deferredRun = new MigrationsReport.LastRun(startedAt, Duration.ZERO, Duration.ZERO,
@@ -147,8 +160,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             if (this.deferredProgress != null) {
                 this.deferredProgress.start();
             }
-            MigrationResult result = this.observer.observe(this.mode, "heads",
-                    () -> this.migrations.upgrade("heads"));
+            MigrationResult result = this.observer.observe(this.mode, "heads", this::upgradeDeferred);
             this.deferredRun = new MigrationsReport.LastRun(result.startedAt(), result.duration(), result.lockWait(),
                     MigrationsReport.Outcome.SUCCESS, result.command().name(), result.steps(), null, null,
                     result.warnings());
@@ -168,6 +180,30 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the deferred run holds contract revisions: where the start-up does, unless it began on a new database,
+     * which gets them with the rest (the start-up's rows are no sign of an old build).
+     */
+    private boolean holdsContractNow() {
+        return this.holdsContract && !this.startedEmpty;
+    }
+
+    /** Whether a deferred revision is pending that the deferred run applies: not one of the held contract ones. */
+    private boolean deferredToRun() {
+        if (!holdsContractNow()) {
+            return !this.migrations.pendingDeferred().isEmpty();
+        }
+        MigrationStatus status = this.migrations.status("heads");
+        List<String> held = ModeStrategies.heldContract(this.migrations, status.current(), status.pending());
+        return status.pending().stream().anyMatch((id) -> this.migrations.isDeferred(id) && !held.contains(id));
+    }
+
+    /** The deferred run: {@code upgrade heads}, holding the contract revisions where the start-up holds them. */
+    private MigrationResult upgradeDeferred() {
+        return holdsContractNow() ? this.migrations.upgradeLeaving(EnumSet.of(Leaving.CONTRACT))
+                : this.migrations.upgrade("heads");
     }
 
     /**

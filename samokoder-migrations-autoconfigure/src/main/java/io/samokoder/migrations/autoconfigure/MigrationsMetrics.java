@@ -16,8 +16,9 @@ import java.util.Map;
  * <li>timer {@value #RUN} (tags {@code name}, {@code outcome}): the start-up run;</li>
  * <li>timer {@value #STEP} (tags {@code name}, {@code direction}, {@code outcome}): each revision run;</li>
  * <li>timer {@value #LOCK_WAIT} (tag {@code name}): the wait for the migration lock;</li>
- * <li>gauges {@value #PENDING}, {@value #APPLIED} and {@value #DEFERRED} (tag {@code name}): revisions pending
- * for the target, applied, and deferred revisions not applied yet, as last read.</li>
+ * <li>gauges {@value #PENDING}, {@value #APPLIED}, {@value #DEFERRED} and {@value #CONTRACT} (tag {@code name}):
+ * revisions pending for the target, applied, deferred revisions not applied yet, and contract revisions held and
+ * not applied yet, as last read.</li>
  * </ul>
  */
 final class MigrationsMetrics implements MeterBinder {
@@ -28,6 +29,7 @@ final class MigrationsMetrics implements MeterBinder {
     static final String PENDING = "samokoder.migrations.pending";
     static final String APPLIED = "samokoder.migrations.applied";
     static final String DEFERRED = "samokoder.migrations.deferred";
+    static final String CONTRACT = "samokoder.migrations.contract";
     static final String REPEATABLES_PENDING = "samokoder.migrations.repeatables.pending";
 
     private final Map<String, MigrationsInitializer> initializers;
@@ -72,6 +74,10 @@ final class MigrationsMetrics implements MeterBinder {
             .register(registry);
         Gauge.builder(DEFERRED, initializer, (it) -> known(it.lastReport(), it.lastReport().deferred().size()))
             .description("Deferred revisions not applied yet")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder(CONTRACT, initializer, (it) -> known(it.lastReport(), it.lastReport().contract().size()))
+            .description("Contract revisions held for an explicit upgrade heads, not applied yet")
             .tags(tags)
             .register(registry);
         Gauge.builder(REPEATABLES_PENDING, initializer,

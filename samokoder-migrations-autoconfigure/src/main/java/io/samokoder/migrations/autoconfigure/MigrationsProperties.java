@@ -43,6 +43,21 @@ public class MigrationsProperties {
     }
 
     /**
+     * What the application does with contract revisions ({@code Phase: contract}), with the start-up target
+     * {@code heads}.
+     */
+    public enum Contract {
+        /**
+         * Hold them on a database that has revisions: the start-up and the deferred run after it leave them (with
+         * what builds on them) for an explicit {@code upgrade heads} once no instance of the previous build runs. A
+         * new database gets them with the rest.
+         */
+        HOLD,
+        /** Apply them at start-up as any other revision (every instance of the previous build stopped first). */
+        APPLY
+    }
+
+    /**
      * Whether to enable Samokoder Migrations.
      */
     private boolean enabled = true;
@@ -83,6 +98,13 @@ public class MigrationsProperties {
      * application is ready), at-start (with the others) or manual (by a job or the command line).
      */
     private Deferred deferred = Deferred.AFTER_READY;
+
+    /**
+     * What the application does with contract revisions (Phase: contract) on a database that has revisions, with
+     * the target heads: hold (the start-up and the deferred run after it leave them for an explicit "upgrade heads",
+     * run once no instance of the previous build runs) or apply (the start-up applies them as any revision).
+     */
+    private Contract contract = Contract.HOLD;
 
     /**
      * Command to run instead of the start-up migration, such as "upgrade heads", "downgrade -1" or
@@ -306,6 +328,14 @@ public class MigrationsProperties {
 
     public void setDeferred(Deferred deferred) {
         this.deferred = deferred;
+    }
+
+    public Contract getContract() {
+        return this.contract;
+    }
+
+    public void setContract(Contract contract) {
+        this.contract = contract;
     }
 
     public @Nullable String getUrl() {

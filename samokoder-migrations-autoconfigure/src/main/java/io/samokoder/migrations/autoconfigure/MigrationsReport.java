@@ -33,14 +33,18 @@ import org.jspecify.annotations.Nullable;
  * @param newer version rows that no loaded script declares, left by a newer build that migrated the database
  *     ({@code samokoder.migrations.allow-newer-revisions}); the rest of the report reads the database as at this
  *     build's revisions beneath them
+ * @param contract contract revisions ({@code Phase: contract}) held for an explicit {@code upgrade heads}
+ *     ({@code samokoder.migrations.contract=hold}) and not applied yet, in order, as read when the report was
+ *     captured (not in {@code pending}: they keep no instance out of readiness)
  */
 public record MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current,
         List<String> heads, List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt,
         boolean stale, @Nullable String staleReason, List<String> partial, List<String> deferred,
         @Nullable LastRun deferredRun, List<String> repeatables, List<String> pendingRepeatables,
-        List<String> newer) {
+        List<String> newer, List<String> contract) {
 
     public MigrationsReport {
+        contract = List.copyOf(contract);
         newer = List.copyOf(newer);
         repeatables = List.copyOf(repeatables);
         pendingRepeatables = List.copyOf(pendingRepeatables);
@@ -50,6 +54,15 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
         history = List.copyOf(history);
         partial = List.copyOf(partial);
         deferred = List.copyOf(deferred);
+    }
+
+    /** A report without held contract revisions. */
+    public MigrationsReport(MigrationsProperties.Mode mode, String target, List<String> current, List<String> heads,
+            List<String> pending, List<RevisionInfo> history, LastRun lastRun, Instant capturedAt, boolean stale,
+            @Nullable String staleReason, List<String> partial, List<String> deferred, @Nullable LastRun deferredRun,
+            List<String> repeatables, List<String> pendingRepeatables, List<String> newer) {
+        this(mode, target, current, heads, pending, history, lastRun, capturedAt, stale, staleReason, partial,
+                deferred, deferredRun, repeatables, pendingRepeatables, newer, List.of());
     }
 
     /** A report without version rows of a newer build. */
@@ -100,13 +113,13 @@ public record MigrationsReport(MigrationsProperties.Mode mode, String target, Li
     MigrationsReport withStale(@Nullable String reason) {
         return new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending, this.history,
                 this.lastRun, this.capturedAt, true, reason, this.partial, this.deferred, this.deferredRun,
-                this.repeatables, this.pendingRepeatables, this.newer);
+                this.repeatables, this.pendingRepeatables, this.newer, this.contract);
     }
 
     MigrationsReport fresh() {
         return this.stale ? new MigrationsReport(this.mode, this.target, this.current, this.heads, this.pending,
                 this.history, this.lastRun, this.capturedAt, false, null, this.partial, this.deferred,
-                this.deferredRun, this.repeatables, this.pendingRepeatables, this.newer) : this;
+                this.deferredRun, this.repeatables, this.pendingRepeatables, this.newer, this.contract) : this;
     }
 
     /** How the start-up run ended. */

@@ -1,10 +1,14 @@
 package io.samokoder.migrations.autoconfigure;
 
+import io.samokoder.migrations.Leaving;
 import io.samokoder.migrations.MigrationResult;
 import io.samokoder.migrations.Migrations;
 import io.samokoder.migrations.Target;
 import io.samokoder.migrations.ValidationResult;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -17,17 +21,43 @@ final class ModeStrategies {
     }
 
     static MigrationsStrategy forMode(MigrationsProperties.Mode mode, String target, boolean allowDowngrade,
-            MigrationsProperties.Deferred deferred) {
-        boolean leaveDeferred = "heads".equals(target) && deferred != MigrationsProperties.Deferred.AT_START;
+            MigrationsProperties.Deferred deferred, MigrationsProperties.Contract contract) {
+        Set<Leaving> leaving = leaving(target, deferred, contract);
         return switch (mode) {
-            case UPGRADE -> leaveDeferred ? Migrations::upgradeUndeferred
-                    : (migrations) -> upgrade(migrations, target, allowDowngrade);
+            case UPGRADE -> leaving.isEmpty() ? (migrations) -> upgrade(migrations, target, allowDowngrade)
+                    : (migrations) -> migrations.upgradeLeaving(leaving);
             case VALIDATE -> (migrations) -> {
-                validate(migrations, target);
+                validate(migrations, target, leaving.contains(Leaving.CONTRACT));
                 return null;
             };
             case NONE -> (migrations) -> null;
         };
+    }
+
+    /**
+     * What a start-up to the target leaves: with the target {@code heads}, the deferred revisions unless they run
+     * {@code at-start}, and the contract revisions a database with revisions lacks when it holds them.
+     */
+    static Set<Leaving> leaving(String target, MigrationsProperties.Deferred deferred,
+            MigrationsProperties.Contract contract) {
+        Set<Leaving> leaving = EnumSet.noneOf(Leaving.class);
+        if ("heads".equals(target)) {
+            if (deferred != MigrationsProperties.Deferred.AT_START) {
+                leaving.add(Leaving.DEFERRED);
+            }
+            if (contract == MigrationsProperties.Contract.HOLD) {
+                leaving.add(Leaving.CONTRACT);
+            }
+        }
+        return Collections.unmodifiableSet(leaving);
+    }
+
+    /**
+     * The contract revisions among the pending ones that an upgrade holding them leaves: none on a database without
+     * version rows (it gets them with the rest), as {@link Migrations#pendingContract()}.
+     */
+    static List<String> heldContract(Migrations migrations, List<String> rows, List<String> pending) {
+        return rows.isEmpty() ? List.of() : pending.stream().filter(migrations::isContract).toList();
     }
 
     /**
@@ -51,7 +81,7 @@ final class ModeStrategies {
         return rows.stream().filter((row) -> !migrations.graph().contains(row)).toList();
     }
 
-    static void validate(Migrations migrations, String target) {
+    static void validate(Migrations migrations, String target, boolean holdsContract) {
         ValidationResult result = migrations.validate(target);
         List<String> newer = unknownRows(migrations, result.current()).stream()
             .filter((row) -> result.drift().stream().noneMatch((problem) -> row.equals(problem.revision())))
@@ -66,9 +96,16 @@ final class ModeStrategies {
             logger.info("Database is at " + target + " " + result.current() + "; nothing pending, no drift");
             return;
         }
-        if (!result.pending().isEmpty()) {
-            logger.warn("Validate mode: " + result.pending().size() + " revision(s) pending for target " + target
-                    + ": " + result.pending() + " (nothing was applied)");
+        // Held contract revisions are the expected state between a rollout and the deploy job's contract step.
+        List<String> held = holdsContract ? heldContract(migrations, result.current(), result.pending()) : List.of();
+        List<String> pending = result.pending().stream().filter((id) -> !held.contains(id)).toList();
+        if (!pending.isEmpty()) {
+            logger.warn("Validate mode: " + pending.size() + " revision(s) pending for target " + target + ": "
+                    + pending + " (nothing was applied)");
+        }
+        if (!held.isEmpty()) {
+            logger.info("Validate mode: contract revision(s) " + held + " held for an explicit upgrade heads"
+                    + " (samokoder.migrations.contract=hold)");
         }
         result.drift().forEach((problem) -> logger.warn("Validate mode: revision " + problem.revision() + " ("
                 + problem.file() + ") drifted: " + problem.message()));

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@link MigrationsReport} from the database for a {@link MigrationsInitializer}: the status and history in
- * one read, the pending revisions split into those the start-up runs and the deferred ones, and, when the database
- * cannot be read, the stale report with the start-up run's rows.
+ * one read, the pending revisions split into those the start-up runs, the deferred ones and the contract ones it
+ * holds, and, when the database cannot be read, the stale report with the start-up run's rows.
  */
 final class ReportReader {
 
@@ -24,12 +24,15 @@ final class ReportReader {
     private final MigrationsProperties.Mode mode;
     private final String target;
     private final boolean separatesDeferred;
+    private final boolean holdsContract;
 
-    ReportReader(Migrations migrations, MigrationsProperties.Mode mode, String target, boolean separatesDeferred) {
+    ReportReader(Migrations migrations, MigrationsProperties.Mode mode, String target, boolean separatesDeferred,
+            boolean holdsContract) {
         this.migrations = migrations;
         this.mode = mode;
         this.target = target;
         this.separatesDeferred = separatesDeferred;
+        this.holdsContract = holdsContract;
     }
 
     /**
@@ -42,10 +45,14 @@ final class ReportReader {
         MigrationStatus status = this.migrations.status(this.target);
         // Every revision, heads first, read with the status: one read of the rows and the log, not two.
         List<RevisionInfo> history = status.revisions();
+        List<String> contract = this.holdsContract
+                ? ModeStrategies.heldContract(this.migrations, status.current(), status.pending()) : List.of();
         List<String> pending = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
         for (String id : status.pending()) {
-            (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
+            if (!contract.contains(id)) {
+                (this.separatesDeferred && this.migrations.isDeferred(id) ? deferred : pending).add(id);
+            }
         }
         List<String> repeatables = this.migrations.repeatables().stream().map(RepeatableScript::name).toList();
         // Rows of a newer build (allow-newer-revisions; without it the status refused them). Its repeatable scripts
@@ -55,7 +62,7 @@ final class ReportReader {
                 : this.migrations.pendingRepeatables();
         return new MigrationsReport(this.mode, this.target, status.current(), status.heads(), pending, history,
                 lastRun, Instant.now(), false, null, status.partial().stream().map(PartialAttempt::revision).toList(),
-                deferred, deferredRun, repeatables, pendingRepeatables, newer);
+                deferred, deferredRun, repeatables, pendingRepeatables, newer, contract);
     }
 
     /** {@link #read}, or where the database cannot be read, {@link #unread}. */

@@ -66,6 +66,7 @@ class MigrationsPropertiesTests {
         assertThat(properties.isAllowDowngrade()).isFalse();
         assertThat(properties.getMode()).isEqualTo(MigrationsProperties.Mode.UPGRADE);
         assertThat(properties.getDeferred()).isEqualTo(MigrationsProperties.Deferred.AFTER_READY);
+        assertThat(properties.getContract()).isEqualTo(MigrationsProperties.Contract.HOLD);
         assertThat(properties.getUrl()).isNull();
         assertThat(properties.getUser()).isNull();
         assertThat(properties.getPassword()).isNull();
@@ -80,7 +81,7 @@ class MigrationsPropertiesTests {
                 "user", "password", "schema", "versionTable", "logTable", "transactionMode", "lockWaitTimeout",
                 "lockTimeout", "lockRetries", "statementTimeout", "deadHolderTimeout", "validateChecksums", "fastStart",
                 "command", "dialect", "retryPartial", "allowNewerRevisions", "connectRetries", "connectRetriesInterval",
-                "javaPackages", "namingConvention", "autogenerate", "deferred",
+                "javaPackages", "namingConvention", "autogenerate", "deferred", "contract",
                 "placeholders", "placeholderReplacement");
     }
 

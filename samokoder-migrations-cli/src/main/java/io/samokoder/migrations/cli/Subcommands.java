@@ -55,7 +55,8 @@ final class Subcommands {
 
     @Command(name = "init", description = "Create the scripts directory with the script template.")
     static final class Init extends Base {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory (default: the first filesystem location).")
+        @Parameters(arity = "0..1", paramLabel = "DIR",
+                description = "Directory (default: the first filesystem location).")
         Path directory;
 
         @Override
@@ -80,11 +81,15 @@ final class Subcommands {
         String revisionId;
         @Option(names = "--version-path", paramLabel = "DIR", description = "Directory to write the script to.")
         Path versionPath;
-        @Option(names = "--java", description = "Write a Java revision (a class calling op.*) instead of an SQL script.")
+        @Option(names = "--java",
+                description = "Write a Java revision (a class calling op.*) instead of an SQL script.")
         boolean java;
         @Option(names = "--package", paramLabel = "PKG", description = "Package of the Java revision (with --java;"
                 + " default: read off --version-path below a java directory).")
         String javaPackage;
+        @Option(names = "--contract", description = "Declare a contract revision (-- Phase: contract; with --java,"
+                + " phase = Phase.CONTRACT): it drops what only the previous build uses.")
+        boolean contract;
         @Option(names = "--autogenerate", description = "Compare the application's model with the database and write"
                 + " the operations that differ (in the application's command mode or the Maven plugin).")
         boolean autogenerate;
@@ -107,8 +112,8 @@ final class Subcommands {
             RevisionCommand.Autogenerate options = this.autogenerate ? new RevisionCommand.Autogenerate(
                     this.allowEmpty, this.comparison.excludeTables, this.comparison.noServerDefaults) : null;
             return this.root.execute(new RevisionCommand(this.message, this.head, this.splice, this.branchLabels,
-                    this.dependsOn, this.revisionId, this.versionPath, this.java, this.javaPackage, this.sql, options),
-                    OutputFormat.TEXT);
+                    this.dependsOn, this.revisionId, this.versionPath, this.java, this.javaPackage, this.sql, options,
+                    this.contract), OutputFormat.TEXT);
         }
     }
 
@@ -173,13 +178,25 @@ final class Subcommands {
         @Option(names = "--retry-partial", description = "Run again a revision that an earlier run left part-way"
                 + " (a database without transactional DDL), once what it applied was undone or made safe to repeat.")
         boolean retryPartial;
+        @Option(names = "--hold-contract", description = "Apply everything but the contract revisions that the"
+                + " database does not have yet (and what builds on them): the pre-deploy job's upgrade before a"
+                + " rolling deploy. Only with the target heads.")
+        boolean holdContract;
         @Mixin
         Format format;
 
         @Override
         public Integer call() {
+            if (this.holdContract && this.sql) {
+                throw new CliUsageException("--hold-contract cannot be used with --sql: offline there is no database"
+                        + " to tell which contract revisions it has");
+            }
+            if (this.holdContract && !this.target.equals("heads")) {
+                throw new CliUsageException("--hold-contract upgrades to the heads: use the target heads, not '"
+                        + this.target + "'");
+            }
             return this.root.execute(new MoveCommand(io.samokoder.migrations.Command.UPGRADE, this.target, this.sql,
-                    this.dryRun, this.retryPartial), this.format.format);
+                    this.dryRun, this.retryPartial, this.holdContract), this.format.format);
         }
     }
 
@@ -266,7 +283,8 @@ final class Subcommands {
 
     @Command(name = "history", description = "List changeset scripts in chronological order (heads first).")
     static final class History extends Base {
-        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "[start]:[end]; either may be current.")
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
+                description = "[start]:[end]; either may be current.")
         String range;
         @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
         boolean verbose;

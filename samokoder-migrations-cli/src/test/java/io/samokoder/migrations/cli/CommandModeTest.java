@@ -90,4 +90,24 @@ class CommandModeTest {
             assertEquals(2, run(migrations, "no-such-command").status());
         }
     }
+
+    @Test
+    void holdsContractRevisionsAsTheCommandLineDoes() throws Exception {
+        Path dir = HoldContractCliTest.scripts(this.temp.resolve("scripts"));
+        try (TestDatabase db = TestPostgres.createDatabase("commandmode_contract")) {
+            Migrations migrations = new Migrations(MigrationsConfig.builder().dataSource(db.dataSource())
+                    .locations("filesystem:" + dir).build());
+            assertEquals(0, run(migrations, "upgrade r1").status());
+            Run held = run(migrations, "upgrade heads --hold-contract");
+            assertEquals(0, held.status(), held::toString);
+            assertEquals("Running upgrade r1 -> r2, Add email\n"
+                    + "Held for the upgrade after the rollout (Phase: contract): c3\n", held.err());
+            assertEquals(List.of("r2"), migrations.current());
+            Run target = run(migrations, "upgrade +1 --hold-contract");
+            assertEquals(2, target.status(), target::toString);
+            assertTrue(target.err().startsWith("--hold-contract upgrades to the heads"), target::toString);
+            assertEquals(0, run(migrations, "upgrade heads").status());
+            assertEquals(List.of("c3"), migrations.current());
+        }
+    }
 }

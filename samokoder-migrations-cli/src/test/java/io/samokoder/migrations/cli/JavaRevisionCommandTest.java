@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.ops.NamingConvention;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -65,6 +66,20 @@ class JavaRevisionCommandTest {
         assertEquals(List.of("people"), List.copyOf(script.branchLabels()));
         assertEquals("Backfill \"display\" names", script.message());
         assertTrue(script.reversible(), "the skeleton has a downgrade to fill in");
+    }
+
+    @Test
+    void contractDeclaresTheContractPhase() throws Exception {
+        Path sources = this.temp.resolve("app/src/main/java");
+        Path file = generated(this.cli.run("revision", "--java", "--contract", "-m", "Drop login", "--rev-id",
+                "c0ffee01", "--version-path", sources.resolve("com/example/db").toString()));
+        String text = Files.readString(file);
+        assertTrue(text.contains("\nimport io.samokoder.migrations.script.Phase;\n"), text);
+        assertTrue(text.contains("        message = \"Drop login\", createDate = \""), text);
+        assertTrue(text.contains("\",\n        phase = Phase.CONTRACT)\npublic class"), text);
+        RevisionScript script = JavaRevisions.load(compileAndCreate(file, sources,
+                "com.example.db.c0ffee01_drop_login"), NamingConvention.DEFAULT);
+        assertEquals(Phase.CONTRACT, script.phase());
     }
 
     @Test

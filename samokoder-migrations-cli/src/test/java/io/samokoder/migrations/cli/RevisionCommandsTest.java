@@ -3,6 +3,7 @@ package io.samokoder.migrations.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.SimpleScriptResource;
@@ -102,6 +103,31 @@ class RevisionCommandsTest {
     }
 
     @Test
+    void contractWritesThePhaseIntoTheHeader() throws IOException {
+        Path file = generated(this.cli.run("revision", "-m", "Drop login", "--contract", "--rev-id", "c0ffee01"));
+        RevisionScript script = load(file);
+        assertEquals(Phase.CONTRACT, script.phase());
+        assertTrue(Files.readString(file).matches("(?s).*\n-- Create Date: [^\n]*\n-- Phase: contract\n\n"
+                + "-- migrate:upgrade\n.*"), Files.readString(file));
+        // A template's own Phase line is set rather than repeated.
+        Files.writeString(this.dir.resolve("script.sql.template"), """
+                -- ${message}
+                --
+                -- Revision ID: ${up_revision}
+                -- Revises: ${down_revision}
+                -- Phase: expand
+
+                -- migrate:upgrade
+
+                -- migrate:downgrade
+                """);
+        Path own = generated(this.cli.run("revision", "-m", "Drop name", "--contract", "--rev-id", "c0ffee02"));
+        assertEquals(Phase.CONTRACT, load(own).phase());
+        assertEquals(1, Files.readString(own).split("-- Phase:", -1).length - 1, Files.readString(own));
+        assertEquals(Phase.EXPAND, load(generated(this.cli.run("revision", "-m", "Add", "--rev-id", "add03"))).phase());
+    }
+
+    @Test
     void anEmptyRevIdGetsAGeneratedOneAsInAlembic() {
         Path file = generated(this.cli.run("revision", "-m", "generated", "--rev-id", ""));
         assertTrue(file.getFileName().toString().matches("[0-9a-f]{12}_generated\\.sql"), file.toString());
@@ -149,7 +175,8 @@ class RevisionCommandsTest {
         assertTrue(labels.err().contains("does not have them"), labels.err());
         Files.writeString(this.dir.resolve("script.sql.template"), "-- ${message}\n-- ${nope}\n");
         assertEquals("FAILED: " + this.dir.resolve("script.sql.template") + ":2: unknown placeholder '${nope}'; known"
-                + " are ${branch_labels}, ${create_date}, ${depends_on}, ${down_revision}, ${message}, ${up_revision}\n",
+                + " are ${branch_labels}, ${create_date}, ${depends_on}, ${down_revision}, ${message},"
+                + " ${up_revision}\n",
                 this.cli.run("revision", "-m", "x").err());
         Files.delete(this.dir.resolve("script.sql.template"));
         assertTrue(this.cli.run("revision", "-m", "x", "--file-template", "%(nope)s").err()

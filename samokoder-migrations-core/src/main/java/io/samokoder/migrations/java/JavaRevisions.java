@@ -146,7 +146,7 @@ public final class JavaRevisions {
                 naming == null ? NamingConvention.DEFAULT : naming);
         String createDate = declared.createDate().isBlank() ? null : declared.createDate().strip();
         return RevisionScript.ofCode(node, description, createDate, declared.transactional(), declared.deferred(),
-                timeout(type, declared.lockTimeout(), "lockTimeout"),
+                declared.phase(), timeout(type, declared.lockTimeout(), "lockTimeout"),
                 timeout(type, declared.statementTimeout(), "statementTimeout"), code);
     }
 

@@ -1,5 +1,6 @@
 package io.samokoder.migrations.java;
 
+import io.samokoder.migrations.script.Phase;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -50,6 +51,12 @@ public @interface Revision {
      * revision after it, to run once the application is ready.
      */
     boolean deferred() default false;
+
+    /**
+     * The revision's expand/contract phase (as {@code Phase}): {@code CONTRACT} for one that drops what only the
+     * previous build uses, which an application leaves to an explicit upgrade on a database in use.
+     */
+    Phase phase() default Phase.EXPAND;
 
     /**
      * The revision's own lock timeout (as {@code Lock Timeout}): {@code 500ms}, {@code 5s}, {@code 2min},

@@ -6,6 +6,7 @@ import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.java.JavaRevision;
 import io.samokoder.migrations.java.JavaRevisions;
 import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RepeatableScript;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptListing;
@@ -66,9 +67,10 @@ final class Catalog {
      * The loaded scripts and what is made of them.
      *
      * @param deferred the ids of the deferred revisions (empty when none is)
+     * @param contract the ids of the contract revisions (empty when none is)
      */
     record Loaded(List<RevisionScript> scripts, Map<String, RevisionScript> byId, RevisionGraph graph,
-            Planner planner, Set<String> deferred) {
+            Planner planner, Set<String> deferred, Set<String> contract) {
     }
 
     Loaded get() {
@@ -277,12 +279,17 @@ final class Catalog {
         Map<String, RevisionScript> byId = new HashMap<>(scripts.size() * 2);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         Set<String> deferred = Set.of();
+        Set<String> contract = Set.of();
         for (RevisionScript script : scripts) {
             byId.putIfAbsent(script.id(), script);
             revisions.add(script.revision());
             if (script.deferred()) {
                 deferred = deferred.isEmpty() ? new HashSet<>() : deferred;
                 deferred.add(script.id());
+            }
+            if (script.phase() == Phase.CONTRACT) {
+                contract = contract.isEmpty() ? new HashSet<>() : contract;
+                contract.add(script.id());
             }
         }
         RevisionGraph graph = RevisionGraph.of(revisions);
@@ -291,7 +298,7 @@ final class Catalog {
         }
         // Wrapped, not copied: nothing else holds the map.
         return new Loaded(scripts, Collections.unmodifiableMap(byId), graph, new Planner(graph),
-                Collections.unmodifiableSet(deferred));
+                Collections.unmodifiableSet(deferred), Collections.unmodifiableSet(contract));
     }
 
     /** The scripts of the configured Java revisions, made (their operations recorded) once. */

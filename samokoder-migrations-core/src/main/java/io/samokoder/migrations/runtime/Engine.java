@@ -66,12 +66,15 @@ public final class Engine {
 
     /** Runs upgrade, downgrade or stamp: lock, re-read, check, plan, execute. */
     public MigrationResult run(Command command, String target, List<String> stampTargets, boolean purge) {
-        return run(new RunRequest(command, target, stampTargets, purge, false, false, false));
+        return run(new RunRequest(command, target, stampTargets, purge, false, false, false, false));
     }
 
-    /** Upgrades to every revision that is not deferred, as a start-up does; see {@link Deferred}. */
-    public MigrationResult upgradeUndeferred() {
-        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, true));
+    /**
+     * Upgrades to the heads, leaving the deferred revisions (see {@link Deferred}) and holding the contract ones
+     * (see {@link Contract}) as asked.
+     */
+    public MigrationResult upgradeLeaving(boolean deferred, boolean contract) {
+        return run(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, deferred, contract));
     }
 
     /**
@@ -81,7 +84,7 @@ public final class Engine {
      * revisions before anything runs), else nothing.
      */
     public MigrationResult move(String target, boolean allowDowngrade) {
-        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false));
+        return run(new RunRequest(Command.UPGRADE, target, null, false, true, allowDowngrade, false, false));
     }
 
     private MigrationResult run(RunRequest asked) {
@@ -112,12 +115,14 @@ public final class Engine {
                 }
                 tablesSeen = answer.tablesSeen();
             }
-            if (request.undeferred() && this.catalog.get().deferred().isEmpty()) {
-                request = request.plain();
+            if (request.leaves()) {
+                Catalog.Loaded loaded = this.catalog.get();
+                request = request.leaving(request.undeferred() && !loaded.deferred().isEmpty(),
+                        request.holdContract() && !loaded.contract().isEmpty());
             }
-            if (request.undeferred()) {
-                MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, startedAt,
-                        start);
+            if (request.leaves()) {
+                MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, request,
+                        startedAt, start);
                 if (reached != null) {
                     return finished(reached, reached.summary());
                 }
@@ -178,6 +183,11 @@ public final class Engine {
         return this.catalog.get().deferred().contains(id);
     }
 
+    /** Whether a revision is a contract revision; see {@link Contract}. */
+    public boolean isContract(String id) {
+        return this.catalog.get().contract().contains(id);
+    }
+
     /** Repairs the log of applied revisions whose scripts changed, under the lock; see {@link Repairs}. */
     public RepairResult repair(List<String> specs) {
         return Repairs.run(this.config, this.binding, this.catalog, this.listeners, specs);
@@ -234,6 +244,12 @@ public final class Engine {
     /** Dry run. */
     public MigrationPlan plan(Command command, String target) {
         return this.queries.plan(command, target);
+    }
+
+    /** Dry run of {@link #upgradeLeaving}. */
+    public MigrationPlan planLeaving(boolean deferred, boolean contract) {
+        return this.queries.plan(new RunRequest(Command.UPGRADE, "heads", null, false, false, false, deferred,
+                contract));
     }
 
     /** Offline SQL and what it does. */

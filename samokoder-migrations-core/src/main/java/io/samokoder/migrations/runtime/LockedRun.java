@@ -71,9 +71,9 @@ final class LockedRun {
             Move move = Move.decide(this.catalog.planner(), from, target, request.allowDowngrade());
             command = move.command();
             plan = move.plan();
-        } else if (request.undeferred()) {
+        } else if (request.leaves()) {
             plan = Deferred.plan(this.catalog.planner(), from,
-                    Deferred.heads(this.catalog.graph(), this.catalog.get().deferred()));
+                    Deferred.heads(this.catalog.graph(), Deferred.left(this.catalog.get(), request, from)));
         } else {
             plan = Plans.plan(this.catalog.planner(), command, from, target, request.stampTargets(), purge);
         }
@@ -93,7 +93,8 @@ final class LockedRun {
         boolean atHeads = command == Command.UPGRADE
                 && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
         // Split before anything runs, so that one that cannot become statements changes nothing.
-        List<Repeatables.Prepared> repeatables = atHeads
+        List<Repeatables.Prepared> repeatables = atHeads || command == Command.UPGRADE && request.holdContract()
+                && Deferred.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
                 ? Repeatables.prepare(this.catalog.repeatables(), dialect, placeholders) : List.of();
         // Inner classes below, not lambdas: each lambda site spins a class on its first use, cold.
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {

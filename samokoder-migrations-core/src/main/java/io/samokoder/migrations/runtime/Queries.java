@@ -112,6 +112,13 @@ final class Queries {
     }
 
     MigrationPlan plan(Command command, String target) {
+        return plan(new RunRequest(command, target, null, false, false, false, false, false));
+    }
+
+    /** The dry run of a request: of its command and target, leaving what an upgrade to the heads leaves. */
+    MigrationPlan plan(RunRequest request) {
+        Command command = request.command();
+        String target = request.target();
         StateRead read = readStateAndPartial("a dry run", true);
         DbState state = read.state();
         if (command != Command.STAMP && target != null && target.contains(":")) {
@@ -120,7 +127,10 @@ final class Queries {
         // As the run plans: under rows of a newer build (allow-newer-revisions), from the loaded ones beneath them.
         List<String> from = NewerRevisions.planFrom(this.catalog, tables(), state.rows(), state.log(),
                 this.config.allowNewerRevisions());
-        Plan plan = Plans.plan(this.catalog.planner(), command, from, target, null, false);
+        Plan plan = request.leaves()
+                ? Deferred.plan(this.catalog.planner(), from, Deferred.heads(this.catalog.graph(),
+                        Deferred.left(this.catalog.get(), request, from)))
+                : Plans.plan(this.catalog.planner(), command, from, target, null, false);
         boolean newer = from != state.rows();
         if (newer) {
             // The run would refuse to run anything beneath them, or leave them alone with nothing to do.
@@ -144,7 +154,7 @@ final class Queries {
             steps.add(Plans.plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
         }
         List<String> repeatables = command == Command.UPGRADE && !newer
-                && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()))
+                && Deferred.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
                         ? pendingRepeatables() : List.of();
         if (newer) {
             // The database stays at the newer rows, as the run leaves it.

@@ -3,7 +3,6 @@ package io.samokoder.migrations.script;
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.graph.Revision;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +27,7 @@ public final class RevisionScript {
     private final String createDate;
     private final boolean transactional;
     private final boolean deferred;
+    private final Phase phase;
     private final boolean placeholders;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
@@ -44,7 +44,8 @@ public final class RevisionScript {
 
     private volatile String checksum;
     RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            boolean deferred, boolean placeholders, Duration lockTimeout, Duration statementTimeout, Squash squash,
+            boolean deferred, Phase phase, boolean placeholders, Duration lockTimeout, Duration statementTimeout,
+            Squash squash,
             String contentHash, boolean hashesText, String text,
             int upgradeStart, int upgradeEnd, int upgradeLine, int downgradeStart, int downgradeEnd,
             int downgradeLine) {
@@ -55,6 +56,7 @@ public final class RevisionScript {
         this.createDate = createDate;
         this.transactional = transactional;
         this.deferred = deferred;
+        this.phase = phase;
         this.placeholders = placeholders;
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
@@ -66,12 +68,13 @@ public final class RevisionScript {
     }
 
     private RevisionScript(Revision revision, String description, String createDate, boolean transactional,
-            boolean deferred, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
+            boolean deferred, Phase phase, Duration lockTimeout, Duration statementTimeout, RevisionCode code) {
         this.revision = Objects.requireNonNull(revision, "revision");
         this.description = description;
         this.createDate = createDate;
         this.transactional = transactional;
         this.deferred = deferred;
+        this.phase = Objects.requireNonNull(phase, "phase");
         this.placeholders = false;
         this.code = Objects.requireNonNull(code, "code");
         this.lockTimeout = lockTimeout;
@@ -91,14 +94,15 @@ public final class RevisionScript {
      * @param createDate the declared creation date, or {@code null}
      * @param transactional whether it runs in a transaction
      * @param deferred whether it is {@linkplain #deferred() deferred}
+     * @param phase its {@linkplain #phase() phase}
      * @param lockTimeout its lock timeout, or {@code null} for the configured one
      * @param statementTimeout its statement timeout, or {@code null} for the configured one
      * @param code what runs
      */
     public static RevisionScript ofCode(Revision revision, String description, String createDate,
-            boolean transactional, boolean deferred, Duration lockTimeout, Duration statementTimeout,
+            boolean transactional, boolean deferred, Phase phase, Duration lockTimeout, Duration statementTimeout,
             RevisionCode code) {
-        return new RevisionScript(revision, description, createDate, transactional, deferred, lockTimeout,
+        return new RevisionScript(revision, description, createDate, transactional, deferred, phase, lockTimeout,
                 statementTimeout, code);
     }
 
@@ -199,6 +203,11 @@ public final class RevisionScript {
      */
     public boolean deferred() {
         return this.deferred;
+    }
+
+    /** The revision's expand/contract {@link Phase} ({@code Phase}), {@link Phase#EXPAND} unless declared. */
+    public Phase phase() {
+        return this.phase;
     }
 
     /**
@@ -313,7 +322,7 @@ public final class RevisionScript {
      */
     public List<SqlStatement> upgradeStatements(Dialect dialect) {
         return this.code == null ? this.parts.statements(true, SqlLexer.rules(dialect))
-                : number(this.code.statements(true, dialect));
+                : SqlStatement.numbered(this.code.statements(true, dialect));
     }
 
     /**
@@ -333,15 +342,7 @@ public final class RevisionScript {
         if (this.code == null) {
             return this.parts.statements(false, SqlLexer.rules(dialect));
         }
-        return this.code.reversible() ? number(this.code.statements(false, dialect)) : List.of();
-    }
-
-    private static List<SqlStatement> number(List<String> sql) {
-        List<SqlStatement> statements = new ArrayList<>(sql.size());
-        for (int i = 0; i < sql.size(); i++) {
-            statements.add(new SqlStatement(sql.get(i), i + 1, 0));
-        }
-        return List.copyOf(statements);
+        return this.code.reversible() ? SqlStatement.numbered(this.code.statements(false, dialect)) : List.of();
     }
 
     private void requireSql() {
@@ -363,7 +364,7 @@ public final class RevisionScript {
         }
         String value = this.checksum;
         if (value == null) {
-            value = computeChecksum();
+            value = this.parts.checksum();
             this.checksum = value;
         }
         return value;
@@ -385,10 +386,6 @@ public final class RevisionScript {
             // A script that only MySQL's rules read has no form from before them.
             return PartChecksums.compare(recorded, checksum());
         }
-    }
-
-    private String computeChecksum() {
-        return this.parts.checksum();
     }
 
     /** The downgrade statements, split for a checksum unless split already; none when irreversible. */

@@ -27,6 +27,7 @@ final class ScriptHeader {
         LOCK_TIMEOUT("Lock Timeout"),
         STATEMENT_TIMEOUT("Statement Timeout"),
         DEFERRED("Deferred"),
+        PHASE("Phase"),
         PLACEHOLDERS("Placeholders"),
         SQUASHES("Squashes"),
         SQUASHED_CHECKSUM("Squashed Checksum");
@@ -157,6 +158,19 @@ final class ScriptHeader {
             return false;
         }
         throw error(this.lines[key.ordinal()], "Invalid " + key.label + " '" + value + "'; use true or false");
+    }
+
+    /** The revision's phase: {@code Phase} ({@code expand} or {@code contract}), {@code expand} when not given. */
+    Phase phase() {
+        String value = this.values[Key.PHASE.ordinal()];
+        if (value == null || value.equalsIgnoreCase("expand")) {
+            return Phase.EXPAND;
+        }
+        if (value.equalsIgnoreCase("contract")) {
+            return Phase.CONTRACT;
+        }
+        throw error(this.lines[Key.PHASE.ordinal()], "Invalid Phase '" + value + "'; use expand or contract (a data"
+                + " migration between them is a revision with 'Deferred: true')");
     }
 
     Duration duration(Key key) {

@@ -151,7 +151,8 @@ final class ScriptParser {
         String id = h.value(Key.REVISION_ID);
         int idLine = h.line(Key.REVISION_ID);
         if (id.isEmpty()) {
-            throw error(idLine, "'Revision ID' is empty; give the revision a unique id, e.g. '-- Revision ID: 3f2a9c1b7d4e'");
+            throw error(idLine,
+                    "'Revision ID' is empty; give the revision a unique id, e.g. '-- Revision ID: 3f2a9c1b7d4e'");
         }
         h.checkId(id, idLine, "Revision ID");
         List<String> revises = h.list(Key.REVISES);
@@ -171,9 +172,10 @@ final class ScriptParser {
         Revision revision = new Revision(id, revises, labels, dependsOn, this.message, this.file);
         Squash squash = squash(id);
         boolean deferred = h.bool(Key.DEFERRED, false);
+        Phase phase = h.phase();
         boolean placeholders = h.bool(Key.PLACEHOLDERS, true);
         int upgradeEnd = downgradeMarker >= 0 ? downgradeMarker : t.length();
-        return new RevisionScript(revision, this.file, createDate, transactional, deferred, placeholders,
+        return new RevisionScript(revision, this.file, createDate, transactional, deferred, phase, placeholders,
                 lockTimeout, statementTimeout, squash,
                 this.contentHash, this.hashesText, t,
                 upgradeStart, upgradeEnd, upgradeMarkerLine + 1, downgradeStart, t.length(), downgradeMarkerLine + 1);

@@ -1,5 +1,8 @@
 package io.samokoder.migrations.script;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One SQL statement of a revision script, without its terminating semicolon.
  *
@@ -18,5 +21,14 @@ public record SqlStatement(String sql, int number, int line) {
         int lastLine = sql.lastIndexOf('\n');
         boolean comment = sql.indexOf("--", lastLine + 1) >= 0 || hashComments && sql.indexOf('#', lastLine + 1) >= 0;
         return sql + (comment ? "\n;\n" : ";\n");
+    }
+
+    /** Statements of code, numbered from 1, without lines in a file (0). */
+    static List<SqlStatement> numbered(List<String> sql) {
+        List<SqlStatement> statements = new ArrayList<>(sql.size());
+        for (int i = 0; i < sql.size(); i++) {
+            statements.add(new SqlStatement(sql.get(i), i + 1, 0));
+        }
+        return List.copyOf(statements);
     }
 }

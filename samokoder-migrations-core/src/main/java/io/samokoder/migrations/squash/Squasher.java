@@ -6,6 +6,7 @@ import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.Planner;
 import io.samokoder.migrations.plan.Step;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,11 +154,15 @@ public final class Squasher {
         List<String> nonTransactional = new ArrayList<>();
         List<String> javaClasses = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
+        List<String> contract = new ArrayList<>();
         Placeholding placeholding = new Placeholding();
         for (String member : order) {
             RevisionScript script = this.byId.get(member);
             if (script.deferred()) {
                 deferred.add(member);
+            }
+            if (script.phase() == Phase.CONTRACT) {
+                contract.add(member);
             }
             if (!script.transactional(this.dialect)) {
                 nonTransactional.add(member);
@@ -194,6 +199,10 @@ public final class Squasher {
         if (!deferred.isEmpty()) {
             parts.notes.add("Not deferred: " + String.join(", ", deferred) + (deferred.size() == 1 ? " was" : " were")
                     + " deferred, and the squash runs with the start-up of a new database");
+        }
+        if (!contract.isEmpty()) {
+            parts.notes.add("Not contract: " + String.join(", ", contract) + (contract.size() == 1 ? " was a contract"
+                    + " revision" : " were contract revisions") + ", which a new database gets with the rest");
         }
         if (!javaClasses.isEmpty()) {
             parts.notes.add("Java revisions written as the SQL their operations render for " + this.dialect.name()

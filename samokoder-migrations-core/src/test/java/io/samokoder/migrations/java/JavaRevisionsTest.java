@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.NeedsDatabaseException;
 import io.samokoder.migrations.ops.Operations;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import java.time.Duration;
@@ -97,6 +98,13 @@ class JavaRevisionsTest {
         }
     }
 
+    @Revision(id = "f8", phase = Phase.CONTRACT)
+    static class Contract implements JavaRevision {
+        @Override
+        public void upgrade(Operations op) {
+        }
+    }
+
     @Revision(id = "f6", statementTimeout = "2 seconds")
     static class BadTimeout implements JavaRevision {
         @Override
@@ -149,6 +157,12 @@ class JavaRevisionsTest {
     void aRevisionIsDeferredAsAScriptWithDeferredTrueIs() {
         assertThat(load(new Deferred()).deferred()).isTrue();
         assertThat(load(new OwnTimeouts()).deferred()).isFalse();
+    }
+
+    @Test
+    void aRevisionIsContractAsAScriptWithPhaseContractIs() {
+        assertThat(load(new Contract()).phase()).isEqualTo(Phase.CONTRACT);
+        assertThat(load(new Deferred()).phase()).isEqualTo(Phase.EXPAND);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.script.RevisionCode;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ class JavaFingerprintTest {
             String message) {
         Revision declared = new Revision(id, revises, labels, dependsOn, message, "java:com.example.J2");
         return JavaFingerprint.combine("files", List.of(RevisionScript.ofCode(declared, "java:com.example.J2", null,
-                true, false, null, null, CODE)));
+                true, false, Phase.EXPAND, null, null, CODE)));
     }
 
     @Test

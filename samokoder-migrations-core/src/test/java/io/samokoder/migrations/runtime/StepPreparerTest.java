@@ -8,6 +8,7 @@ import io.samokoder.migrations.dialect.Dialects;
 import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.plan.Step;
 import io.samokoder.migrations.script.RevisionCode;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -152,8 +153,8 @@ class StepPreparerTest {
         });
         List<Step> steps = steps(2);
         StepPreparer.start(steps, step -> RevisionScript.ofCode(new Revision(step.revision(), List.of(), Set.of(),
-                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, false, null, null,
-                code),
+                List.of(), "", "java:" + step.revision()), "java:" + step.revision(), null, true, false, Phase.EXPAND,
+                null, null, code),
                 POSTGRESQL, null);
         awaitSize(threads, 2);
         assertThat(threads).containsExactly("samokoder-migrations-prepare", "samokoder-migrations-prepare");

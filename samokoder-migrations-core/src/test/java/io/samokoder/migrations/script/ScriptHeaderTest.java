@@ -92,6 +92,18 @@ class ScriptHeaderTest {
     }
 
     @Test
+    void phaseIsExpandUnlessContractIsDeclared() {
+        assertThat(parse(script("-- m\n-- Revision ID: r1")).phase()).isEqualTo(Phase.EXPAND);
+        assertThat(parse(script("-- m\n-- Revision ID: r1\n-- Phase: Expand")).phase()).isEqualTo(Phase.EXPAND);
+        RevisionScript contract = parse(script("-- m\n-- Revision ID: r1\n-- Phase: contract\n-- Deferred: true"));
+        assertThat(contract.phase()).isEqualTo(Phase.CONTRACT);
+        assertThat(contract.deferred()).isTrue();
+        assertFormatError(script("-- m\n-- Revision ID: r1\n-- Phase: migrate"), 3)
+                .hasMessageContaining("Invalid Phase 'migrate'; use expand or contract (a data migration between"
+                        + " them is a revision with 'Deferred: true')");
+    }
+
+    @Test
     void mergeAndListsAreCommaSeparated() {
         RevisionScript script = parse(script(
                 "-- merge\n-- Revision ID: m1\n-- Revises: a1, b2 ,c3\n-- Branch Labels: x, y\n-- Depends On: d4,e5"));
@@ -126,7 +138,8 @@ class ScriptHeaderTest {
 
     @Test
     void valueMayContainColons() {
-        assertThat(parse(script("-- m\n-- Revision ID: r1\n-- Create Date: 2026-01-02 03:04:05.123+00:00")).createDate())
+        assertThat(parse(script("-- m\n-- Revision ID: r1\n"
+                + "-- Create Date: 2026-01-02 03:04:05.123+00:00")).createDate())
                 .contains("2026-01-02 03:04:05.123+00:00");
     }
 
@@ -171,7 +184,8 @@ class ScriptHeaderTest {
 
     @Test
     void markersAreCaseInsensitiveAndWhitespaceTolerant() {
-        RevisionScript script = parse("-- m\n-- Revision ID: r1\n  --MIGRATE : Upgrade  \nSELECT 1;\n\t--  migrate:DOWNGRADE\t\nSELECT 2;");
+        RevisionScript script = parse("-- m\n-- Revision ID: r1\n  --MIGRATE : Upgrade  \nSELECT 1;\n"
+                + "\t--  migrate:DOWNGRADE\t\nSELECT 2;");
         assertThat(script.upgradeStatements()).containsExactly(new SqlStatement("SELECT 1", 1, 4));
         assertThat(script.downgradeStatements()).containsExactly(new SqlStatement("SELECT 2", 1, 6));
     }
@@ -198,7 +212,8 @@ class ScriptHeaderTest {
 
     @Test
     void commentsBetweenHeaderAndMarkerAreAllowed() {
-        RevisionScript script = parse("-- m\n-- Revision ID: r1\n\n/* licence\n */\n-- note\n-- migrate:upgrade\nSELECT 1;");
+        RevisionScript script = parse("-- m\n-- Revision ID: r1\n\n/* licence\n */\n-- note\n"
+                + "-- migrate:upgrade\nSELECT 1;");
         assertThat(script.upgradeStatements()).containsExactly(new SqlStatement("SELECT 1", 1, 8));
     }
 
@@ -333,7 +348,8 @@ class ScriptHeaderTest {
 
     @Test
     void revisionIdWithBlanksIsRejected() {
-        assertFormatError(script("-- m\n-- Revision ID: a b"), 2).hasMessageContaining("not a single revision identifier");
+        assertFormatError(script("-- m\n-- Revision ID: a b"), 2)
+                .hasMessageContaining("not a single revision identifier");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.samokoder.migrations.ops.NamingConvention;
 import io.samokoder.migrations.ops.Operations;
 import io.samokoder.migrations.ops.Type;
 import io.samokoder.migrations.script.Durations;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.ScriptLoader;
@@ -172,7 +173,8 @@ class SquasherTest {
                         "DROP TABLE t;"),
                 sql("b2", "a1", "-- Transactional: false\n-- Lock Timeout: 1min",
                         "CREATE INDEX CONCURRENTLY ix_t ON t (id);", null),
-                sql("c3", "b2", "-- Statement Timeout: 0\n-- Deferred: true", "SELECT 1;", "SELECT 2;"));
+                sql("c3", "b2", "-- Statement Timeout: 0\n-- Deferred: true\n-- Phase: contract", "SELECT 1;",
+                        "SELECT 2;"));
         SquashedScript squash = Squasher.of(scripts, POSTGRESQL).squash("c3", null, DATE);
         RevisionScript read = ScriptLoader.parse("filesystem:/m/c3_x.sql", squash.text());
         assertThat(read.transactional()).isFalse();
@@ -181,11 +183,13 @@ class SquasherTest {
         assertThat(read.statementTimeout()).contains(Duration.ZERO);
         assertThat(squash.text()).doesNotContain("migrate:downgrade");
         assertThat(read.deferred()).isFalse();
+        assertThat(read.phase()).isEqualTo(Phase.EXPAND);
         assertThat(squash.notes()).containsExactly(
                 "No downgrade part: b2 has none, so the squash is irreversible",
                 "Transactional: false, as b2 ran outside a transaction: a failure part way leaves the statements"
                         + " before it applied",
-                "Not deferred: c3 was deferred, and the squash runs with the start-up of a new database");
+                "Not deferred: c3 was deferred, and the squash runs with the start-up of a new database",
+                "Not contract: c3 was a contract revision, which a new database gets with the rest");
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
     }

@@ -57,7 +57,10 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
-    /** JDBC URL of the database; default: {@code samokoder.migrations.url} or {@code spring.datasource.url} of the configuration file. */
+    /**
+     * JDBC URL of the database; default: {@code samokoder.migrations.url} or {@code spring.datasource.url} of the
+     * configuration file.
+     */
     @Parameter(property = "samokoder.url")
     private String url;
 
@@ -146,9 +149,9 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
      */
     private static final List<String> FLAGS = List.of("samokoder.allowEmpty", "samokoder.applied",
             "samokoder.autogenerate", "samokoder.checkHeads", "samokoder.compareServerDefaults",
-            "samokoder.dropUnmappedTables", "samokoder.dryRun", "samokoder.indicateCurrent", "samokoder.java",
-            "samokoder.purge", "samokoder.resolveDependencies", "samokoder.retryPartial", "samokoder.skip",
-            "samokoder.splice", "samokoder.sql", "samokoder.verbose");
+            "samokoder.dropUnmappedTables", "samokoder.dryRun", "samokoder.holdContract", "samokoder.indicateCurrent",
+            "samokoder.java", "samokoder.purge", "samokoder.resolveDependencies", "samokoder.retryPartial",
+            "samokoder.skip", "samokoder.splice", "samokoder.sql", "samokoder.verbose");
 
     /** Refuses a yes/no parameter given on the command line with another value than true or false. */
     static void checkFlags(UnaryOperator<String> properties) throws MojoFailureException {

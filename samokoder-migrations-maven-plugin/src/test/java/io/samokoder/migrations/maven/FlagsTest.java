@@ -23,5 +23,9 @@ class FlagsTest {
         MojoFailureException one = assertThrows(MojoFailureException.class,
                 () -> AbstractMigrationsMojo.checkFlags(Map.of("samokoder.sql", "1")::get));
         assertTrue(one.getMessage().startsWith("-Dsamokoder.sql=1 is neither true nor false"), one.getMessage());
+        MojoFailureException hold = assertThrows(MojoFailureException.class,
+                () -> AbstractMigrationsMojo.checkFlags(Map.of("samokoder.holdContract", "on")::get));
+        assertTrue(hold.getMessage().startsWith("-Dsamokoder.holdContract=on is neither true nor false"),
+                hold.getMessage());
     }
 }

@@ -35,6 +35,7 @@ class MavenPluginIT {
 
     private static final String FIRST = "1975ea83b712";
     private static final String SECOND = "ae1027a6acf0";
+    private static final String CONTRACT = "0a9b8c7d6e5f";
 
     private static TestDatabase database;
     private static Path project;
@@ -136,6 +137,27 @@ class MavenPluginIT {
 
     @Test
     @Order(5)
+    void upgradeHoldsAContractRevisionAndRefusesToHoldOffline() throws IOException, SQLException {
+        // A contract revision on the heads (the database is at them): held, and the file removed again.
+        Path contract = project.resolve("src/main/resources/db/migrations/" + CONTRACT + "_drop_name.sql");
+        Files.writeString(contract, "-- drop name\n--\n-- Revision ID: " + CONTRACT + "\n-- Revises: " + SECOND
+                + "\n-- Phase: contract\n\n-- migrate:upgrade\nALTER TABLE account DROP COLUMN name;\n\n"
+                + "-- migrate:downgrade\nALTER TABLE account ADD COLUMN name varchar(50);\n");
+        try {
+            Build held = mvn("samokoder-migrations:upgrade", "-Dsamokoder.holdContract");
+            held.assertSuccess();
+            held.assertLine("Held for the upgrade after the rollout (Phase: contract): " + CONTRACT);
+            assertEquals(List.of(SECOND), query("SELECT version_num FROM alembic_version"));
+            Build offline = mvn("samokoder-migrations:upgrade", "-Dsamokoder.holdContract", "-Dsamokoder.sql=true");
+            offline.assertFailure();
+            offline.assertContains("samokoder.holdContract cannot be used with samokoder.sql");
+        } finally {
+            Files.delete(contract);
+        }
+    }
+
+    @Test
+    @Order(6)
     void thePasswordIsNeverPrintedEvenInADebugBuild() {
         Build build = mvn("-X", "samokoder-migrations:current", "samokoder-migrations:downgrade",
                 "-Dsamokoder.verbose=true", "-Dsamokoder.target=-1", "-Dsamokoder.password=" + password);
@@ -145,9 +167,10 @@ class MavenPluginIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void revisionWritesAJavaRevisionIntoTheModulesJavaSources() throws IOException {
-        Build build = mvn("samokoder-migrations:revision", "-Dsamokoder.java", "-Dsamokoder.package=com.example.migrations",
+        Build build = mvn("samokoder-migrations:revision", "-Dsamokoder.java",
+                "-Dsamokoder.package=com.example.migrations",
                 "-Dsamokoder.message=backfill names", "-Dsamokoder.revId=0b1c2d3e4f50");
         build.assertSuccess();
         Path source = project.resolve("src/main/java/com/example/migrations/R0b1c2d3e4f50_backfill_names.java");
@@ -158,7 +181,7 @@ class MavenPluginIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void repairThenSquashAndADatabaseInsideTheSquashIsToldWhatToDo() throws IOException {
         Path scripts = project.resolve("src/main/resources/db/migrations");
         // The database is at the first revision (order 5); its script is edited to the same effect and repaired.
@@ -191,7 +214,8 @@ class MavenPluginIT {
         int up = text.indexOf("-- migrate:upgrade");
         int down = text.indexOf("-- migrate:downgrade");
         assertTrue(up >= 0 && down > up, text);
-        Files.writeString(script, text.substring(0, up) + "-- migrate:upgrade\n" + upgrade + "\n\n-- migrate:downgrade\n"
+        Files.writeString(script, text.substring(0, up) + "-- migrate:upgrade\n" + upgrade
+                + "\n\n-- migrate:downgrade\n"
                 + downgrade + "\n");
     }
 

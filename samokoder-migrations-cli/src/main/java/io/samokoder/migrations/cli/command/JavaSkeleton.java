@@ -67,13 +67,20 @@ final class JavaSkeleton {
         }
     }
 
+    /** The source of a class that is not a contract revision; see below. */
+    static String render(String javaPackage, String className, Map<String, String> values, List<String> branchLabels,
+            List<String> dependsOn, RevisionBody body) {
+        return render(javaPackage, className, values, branchLabels, dependsOn, body, false);
+    }
+
     /**
      * The class's source.
      *
      * @param body the operations of its {@code upgrade} and {@code downgrade}, or null for empty methods
+     * @param contract declare a contract revision: {@code phase = Phase.CONTRACT}
      */
     static String render(String javaPackage, String className, Map<String, String> values, List<String> branchLabels,
-            List<String> dependsOn, RevisionBody body) {
+            List<String> dependsOn, RevisionBody body, boolean contract) {
         StringBuilder annotation = new StringBuilder("@Revision(id = ").append(literal(values.get("up_revision")));
         List<String> revises = values.get("down_revision").isEmpty() ? List.of()
                 : List.of(values.get("down_revision").split(", "));
@@ -87,7 +94,11 @@ final class JavaSkeleton {
             annotation.append(",\n        dependsOn = ").append(array(dependsOn));
         }
         annotation.append(",\n        message = ").append(literal(values.get("message")))
-                .append(", createDate = ").append(literal(values.get("create_date"))).append(')');
+                .append(", createDate = ").append(literal(values.get("create_date")));
+        if (contract) {
+            annotation.append(",\n        phase = Phase.CONTRACT");
+        }
+        annotation.append(')');
         JavaOperationSource source = new JavaOperationSource();
         String upgrade = body == null ? "" : RevisionBody.java(body.upgrade(), source, "        ");
         String downgrade = body == null ? "" : RevisionBody.java(body.downgrade(), source, "        ");
@@ -95,6 +106,9 @@ final class JavaSkeleton {
         imports.add("io.samokoder.migrations.java.JavaRevision");
         imports.add("io.samokoder.migrations.java.Revision");
         imports.add("io.samokoder.migrations.ops.Operations");
+        if (contract) {
+            imports.add("io.samokoder.migrations.script.Phase");
+        }
         StringBuilder importLines = new StringBuilder();
         String group = null;
         for (String name : imports) {

@@ -23,6 +23,6 @@ public record MergeCommand(List<String> revisions, String message, List<String> 
     @Override
     public void run(Workspace workspace, Output output) {
         ScriptWriter.generate(workspace, output, new ScriptWriter.Request(this.revisionId, this.message,
-                this.revisions, false, this.branchLabels, List.of(), null, null, null));
+                this.revisions, false, this.branchLabels, List.of(), null, null, null, false));
     }
 }

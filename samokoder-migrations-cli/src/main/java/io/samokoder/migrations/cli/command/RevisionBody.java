@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 record RevisionBody(List<Step> upgrade, List<Step> downgrade, OperationRenderer renderer) {
 
     private static final Pattern UPGRADE_MARKER = Pattern.compile("(?im)^[ \\t]*--[ \\t]*migrate:upgrade[ \\t]*$\\n?");
-    private static final Pattern DOWNGRADE_MARKER = Pattern.compile("(?im)^[ \\t]*--[ \\t]*migrate:downgrade[ \\t]*$\\n?");
+    private static final Pattern DOWNGRADE_MARKER =
+            Pattern.compile("(?im)^[ \\t]*--[ \\t]*migrate:downgrade[ \\t]*$\\n?");
     private static final Pattern BLANK_LINES = Pattern.compile("(?:[ \\t]*\\n)+|[ \\t]*\\z");
-    private static final Pattern TRANSACTIONAL = Pattern.compile("(?i)^[ \\t]*--[ \\t]*transactional[ \\t]*:.*$");
 
     /**
      * One operation and the change it comes from.
@@ -65,7 +65,7 @@ record RevisionBody(List<Step> upgrade, List<Step> downgrade, OperationRenderer 
     String intoScript(String script) {
         String text = fill(script, UPGRADE_MARKER, "-- migrate:upgrade", sql(this.upgrade));
         text = fill(text, DOWNGRADE_MARKER, "-- migrate:downgrade", sql(this.downgrade));
-        return requiresAutocommit() ? nonTransactional(text) : text;
+        return requiresAutocommit() ? ScriptTemplate.withHeader(text, "Transactional", "false") : text;
     }
 
     private static String fill(String script, Pattern marker, String markerLine, String part) {
@@ -80,25 +80,6 @@ record RevisionBody(List<Step> upgrade, List<Step> downgrade, OperationRenderer 
         String marked = script.substring(0, found.end()) + (found.group().endsWith("\n") ? "" : "\n");
         String after = script.substring(rest);
         return marked + part + "\n" + (after.isEmpty() ? "" : "\n" + after);
-    }
-
-    /** The header with {@code Transactional: false}: an existing key changed, else a line added at its end. */
-    private static String nonTransactional(String script) {
-        List<String> lines = new ArrayList<>(List.of(script.split("\n", -1)));
-        int end = 0;
-        while (end < lines.size() && lines.get(end).isBlank()) {
-            end++;
-        }
-        while (end < lines.size() && lines.get(end).strip().startsWith("--")
-                && !lines.get(end).toLowerCase(java.util.Locale.ROOT).contains("migrate:")) {
-            if (TRANSACTIONAL.matcher(lines.get(end)).matches()) {
-                lines.set(end, "-- Transactional: false");
-                return String.join("\n", lines);
-            }
-            end++;
-        }
-        lines.add(end, "-- Transactional: false");
-        return String.join("\n", lines);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * {@code revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on D]... [--rev-id ID]
- * [--version-path DIR] [--java [--package P]] [--autogenerate ...]}: writes a new SQL script (or, with
+ * [--version-path DIR] [--java [--package P]] [--contract] [--autogenerate ...]}: writes a new SQL script (or, with
  * {@code --java}, a Java revision's source) on top of the single head (or {@code --head}; {@code base} starts
  * a new root), and prints {@code Generating <path> ...  done}. Reads no database, except with
  * {@code --autogenerate}: then the application's model is compared with the database at its heads, each
@@ -26,10 +26,12 @@ import java.util.List;
  * @param sql {@code --sql}, which a revision refuses as Alembic does
  * @param autogenerate compare the model with the database and write the differences; {@code null} for an
  *        empty revision
+ * @param contract declare a contract revision: {@code -- Phase: contract} in the script's header,
+ *        {@code phase = Phase.CONTRACT} in a Java revision's {@code @Revision}
  */
 public record RevisionCommand(String message, String head, boolean splice, List<String> branchLabels,
         List<String> dependsOn, String revisionId, Path versionPath, boolean java, String javaPackage, boolean sql,
-        Autogenerate autogenerate) implements MigrationCommand {
+        Autogenerate autogenerate, boolean contract) implements MigrationCommand {
 
     /** What {@code revision --autogenerate} prints when the model and the database are the same. */
     public static final String NO_CHANGES = "No changes in schema detected.";
@@ -57,6 +59,14 @@ public record RevisionCommand(String message, String head, boolean splice, List<
     public RevisionCommand {
         branchLabels = List.copyOf(branchLabels);
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A revision that is not a contract revision. */
+    public RevisionCommand(String message, String head, boolean splice, List<String> branchLabels,
+            List<String> dependsOn, String revisionId, Path versionPath, boolean java, String javaPackage, boolean sql,
+            Autogenerate autogenerate) {
+        this(message, head, splice, branchLabels, dependsOn, revisionId, versionPath, java, javaPackage, sql,
+                autogenerate, false);
     }
 
     /** A revision to fill in by hand, SQL or Java. */
@@ -95,6 +105,7 @@ public record RevisionCommand(String message, String head, boolean splice, List<
         }
         ScriptWriter.generate(workspace, output, new ScriptWriter.Request(this.revisionId, this.message,
                 List.of(this.head == null ? "head" : this.head), this.splice, this.branchLabels, this.dependsOn,
-                this.versionPath, this.java ? new ScriptWriter.JavaTarget(this.javaPackage) : null, body));
+                this.versionPath, this.java ? new ScriptWriter.JavaTarget(this.javaPackage) : null, body,
+                this.contract));
     }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The body of a new script: the file {@value #FILE_NAME} in the scripts directory when there is one
@@ -84,6 +88,30 @@ final class ScriptTemplate {
             i = close + 1;
         }
         return dropEmptyOptionalKeys(out.toString());
+    }
+
+    /**
+     * The script with a header key set to a value ({@code -- Phase: contract}): the key's line changed where the
+     * header has one, else a line added at the header's end.
+     */
+    static String withHeader(String script, String key, String value) {
+        Pattern keyLine = Pattern.compile("(?i)^[ \\t]*--[ \\t]*" + Pattern.quote(key) + "[ \\t]*:.*$");
+        String line = "-- " + key + ": " + value;
+        List<String> lines = new ArrayList<>(List.of(script.split("\n", -1)));
+        int end = 0;
+        while (end < lines.size() && lines.get(end).isBlank()) {
+            end++;
+        }
+        while (end < lines.size() && lines.get(end).strip().startsWith("--")
+                && !lines.get(end).toLowerCase(Locale.ROOT).contains("migrate:")) {
+            if (keyLine.matcher(lines.get(end)).matches()) {
+                lines.set(end, line);
+                return String.join("\n", lines);
+            }
+            end++;
+        }
+        lines.add(end, line);
+        return String.join("\n", lines);
     }
 
     private static String dropEmptyOptionalKeys(String text) {

@@ -4,6 +4,7 @@ import io.samokoder.migrations.graph.Revision;
 import io.samokoder.migrations.graph.RevisionGraph;
 import io.samokoder.migrations.plan.MultipleHeadsException;
 import io.samokoder.migrations.plan.Planner;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptLoader;
 import io.samokoder.migrations.script.ScriptLocations;
@@ -34,9 +35,12 @@ final class ScriptWriter {
 
     static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    /** What to write; {@code body} is null for a revision whose parts the user fills in. */
+    /**
+     * What to write; {@code body} is null for a revision whose parts the user fills in, {@code contract} declares a
+     * contract revision ({@code Phase: contract}).
+     */
     record Request(String revisionId, String message, List<String> heads, boolean splice, List<String> branchLabels,
-            List<String> dependsOn, Path versionPath, JavaTarget java, RevisionBody body) {
+            List<String> dependsOn, Path versionPath, JavaTarget java, RevisionBody body, boolean contract) {
     }
 
     /**
@@ -97,13 +101,17 @@ final class ScriptWriter {
             String className = FileNames.className(workspace.fileTemplate(), id, message, created);
             Path file = directory.resolve(className + ".java");
             String pkg = JavaSkeleton.packageOf(request.java().javaPackage(), directory);
-            String text = JavaSkeleton.render(pkg, className, values, request.branchLabels(), dependsOn, request.body());
+            String text = JavaSkeleton.render(pkg, className, values, request.branchLabels(), dependsOn, request.body(),
+                    request.contract());
             checkGraph(graph, new Revision(id, heads, new java.util.LinkedHashSet<>(request.branchLabels()), dependsOn,
                     message, file.toString()));
             return writeAndReport(output, file, text);
         }
         String rendered = ScriptTemplate.render(ScriptTemplate.find(directory), values);
         String text = request.body() == null ? rendered : request.body().intoScript(rendered);
+        if (request.contract()) {
+            text = ScriptTemplate.withHeader(text, "Phase", "contract");
+        }
         Path file = directory.resolve(FileNames.fileName(workspace.fileTemplate(), id, message, created));
         RevisionScript script = ScriptLoader.parse(ScriptLocations.FILESYSTEM_PREFIX + file, text);
         if (!script.id().equals(id) || !script.downRevisions().equals(heads)) {
@@ -120,6 +128,10 @@ final class ScriptWriter {
             throw new CommandFailedException("The script template " + ScriptTemplate.find(directory).description()
                     + " gives a '-- Transactional:' header that the generated statements cannot keep; fix the"
                     + " template's header");
+        }
+        if (request.contract() && script.phase() != Phase.CONTRACT) {
+            throw new CommandFailedException("The script template " + ScriptTemplate.find(directory).description()
+                    + " gives a header that does not keep '-- Phase: contract'; fix the template's header");
         }
         checkGraph(graph, script.revision());
         return writeAndReport(output, file, text);
@@ -169,7 +181,8 @@ final class ScriptWriter {
         List<Path> locations = workspace.versionLocations();
         if (given != null) {
             Path normalized = given.toAbsolutePath().normalize();
-            if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.toAbsolutePath().normalize().equals(normalized))) {
+            if (!locations.isEmpty()
+                    && locations.stream().noneMatch(l -> l.toAbsolutePath().normalize().equals(normalized))) {
                 throw new CommandFailedException("Path " + given + " is not represented in current version locations");
             }
             return given;
