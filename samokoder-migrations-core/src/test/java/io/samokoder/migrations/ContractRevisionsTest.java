@@ -125,11 +125,12 @@ class ContractRevisionsTest {
                 .hasMessage("Revision d4 (filesystem:" + dir.resolve("d4.sql") + ") builds on the contract revision"
                         + " c3 (filesystem:" + dir.resolve("c3.sql") + "), which this database does not have yet. An"
                         + " upgrade that holds contract revisions (an application's start-up with"
-                        + " samokoder.migrations.contract=hold, upgrade --hold-contract) leaves c3 until no instance"
-                        + " of the build before it runs, so it cannot run d4, which this build needs. Once the"
-                        + " rollout of the build that"
-                        + " brought c3 is complete, apply it (upgrade c3, or upgrade heads); if d4 belongs to the same"
-                        + " release as c3, make it revise a revision below c3 instead");
+                        + " samokoder.migrations.contract=hold, upgrade heads --hold-contract) leaves c3 until no"
+                        + " instance of the build before it runs, so it cannot run d4, which this build needs. Once"
+                        + " the rollout of the build that brought c3 is complete, apply it alone (upgrade c3; upgrade"
+                        + " heads would apply this build's contract revisions too) and start again. If d4 belongs to"
+                        + " the same release as c3, put it below c3 (make c3 revise it), or declare it a contract"
+                        + " revision too ('-- Phase: contract', as a merge of a contract branch must be)");
         assertThat(Db.versionRows(ds)).as("nothing ran").containsExactly("a1");
         assertThat(column(ds, "remark")).isZero();
 

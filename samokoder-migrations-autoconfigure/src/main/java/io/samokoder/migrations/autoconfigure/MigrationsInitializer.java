@@ -90,7 +90,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
                 && mode == MigrationsProperties.Mode.UPGRADE && deferred == MigrationsProperties.Deferred.AFTER_READY;
         this.observer = Objects.requireNonNull(observer, "observer");
         this.reader = new ReportReader(this.migrations, this.mode, this.target, this.separatesDeferred,
-                this.holdsContract);
+                this::holdsContractNow);
     }
 
     /** Shows the steps of the deferred revisions' run as it goes, when the engine has its listener. */

@@ -38,7 +38,10 @@ public class MigrationsProperties {
         AFTER_READY,
         /** With the other revisions, at start-up, as if they were not deferred. */
         AT_START,
-        /** Never by the application: a job or the command line runs them ({@code upgrade heads}). */
+        /**
+         * Never by the application: a job or the command line runs them ({@code upgrade heads --hold-contract}, or
+         * {@code upgrade heads} once no instance of the previous build runs).
+         */
         MANUAL
     }
 

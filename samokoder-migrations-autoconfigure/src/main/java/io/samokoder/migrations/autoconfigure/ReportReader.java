@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,11 @@ final class ReportReader {
     private final MigrationsProperties.Mode mode;
     private final String target;
     private final boolean separatesDeferred;
-    private final boolean holdsContract;
+    /** Whether the application holds contract revisions now (not after a start on a new database). */
+    private final BooleanSupplier holdsContract;
 
     ReportReader(Migrations migrations, MigrationsProperties.Mode mode, String target, boolean separatesDeferred,
-            boolean holdsContract) {
+            BooleanSupplier holdsContract) {
         this.migrations = migrations;
         this.mode = mode;
         this.target = target;
@@ -45,7 +47,7 @@ final class ReportReader {
         MigrationStatus status = this.migrations.status(this.target);
         // Every revision, heads first, read with the status: one read of the rows and the log, not two.
         List<RevisionInfo> history = status.revisions();
-        List<String> contract = this.holdsContract
+        List<String> contract = this.holdsContract.getAsBoolean()
                 ? ModeStrategies.heldContract(this.migrations, status.current(), status.pending()) : List.of();
         List<String> pending = new ArrayList<>();
         List<String> deferred = new ArrayList<>();

@@ -249,6 +249,9 @@ class MigrationsContractTests {
             with(db).run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(rows(db)).containsExactly("b2");
+                MigrationsReport started = context.getBean(MigrationsInitializer.class).report();
+                assertThat(started.contract()).as("nothing is held from a new database").isEmpty();
+                assertThat(started.deferred()).containsExactly("d4", "c3");
                 ready(context);
                 MigrationsReport after = awaitDeferredRun(context);
                 assertThat(after.deferredRun().steps()).extracting(StepResult::revision)

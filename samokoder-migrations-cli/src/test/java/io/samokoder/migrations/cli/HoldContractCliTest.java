@@ -69,6 +69,10 @@ class HoldContractCliTest {
         assertEquals(List.of("Running upgrade r1 -> r2, Add email",
                 "Held for the upgrade after the rollout (Phase: contract): c3"), before.err().lines().toList());
         assertEquals(List.of("r2"), ok("current").lines());
+        Cli.Result check = this.cli.run("check");
+        assertEquals(255, check.status(), check::toString);
+        assertEquals("FAILED: Target database is not up to date. Pending: c3; run 'samokoder upgrade heads' once no"
+                + " instance of the build before c3 (Phase: contract) runs\n", check.err());
 
         Cli.Result after = ok("upgrade", "heads");
         assertEquals(List.of("Running upgrade r2 -> c3, Drop login"), after.err().lines().toList());

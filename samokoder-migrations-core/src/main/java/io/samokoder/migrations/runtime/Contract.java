@@ -57,13 +57,14 @@ final class Contract {
             RevisionScript contract = byId.get(below);
             throw new MigrationConfigurationException("Revision " + id + " (" + script.description() + ") builds on"
                     + " the contract revision " + below + " (" + contract.description() + "), which this database"
-                    + " does not have yet. An upgrade that holds contract revisions (an application's start-up"
-                    + " with samokoder.migrations.contract=hold, upgrade --hold-contract) leaves " + below
-                    + " until no instance of the build"
-                    + " before it runs, so it cannot run " + id + ", which this build needs. Once the rollout of the"
-                    + " build that brought " + below + " is complete, apply it (upgrade " + below + ", or upgrade"
-                    + " heads); if " + id + " belongs to the same release as " + below + ", make it revise a revision"
-                    + " below " + below + " instead");
+                    + " does not have yet. An upgrade that holds contract revisions (an application's start-up with"
+                    + " samokoder.migrations.contract=hold, upgrade heads --hold-contract) leaves " + below + " until"
+                    + " no instance of the build before it runs, so it cannot run " + id + ", which this build needs."
+                    + " Once the rollout of the build that brought " + below + " is complete, apply it alone (upgrade "
+                    + below + "; upgrade heads would apply this build's contract revisions too) and start again. If "
+                    + id + " belongs to the same release as " + below + ", put it below " + below + " (make " + below
+                    + " revise it), or declare it a contract revision too ('-- Phase: contract', as a merge of a"
+                    + " contract branch must be)");
         }
     }
 

@@ -202,7 +202,9 @@ public final class Squasher {
         }
         if (!contract.isEmpty()) {
             parts.notes.add("Not contract: " + String.join(", ", contract) + (contract.size() == 1 ? " was a contract"
-                    + " revision" : " were contract revisions") + ", which a new database gets with the rest");
+                    + " revision" : " were contract revisions") + ", which a new database gets with the rest; squash"
+                    + " only once every database in use has " + (contract.size() == 1 ? "it" : "them") + " (a"
+                    + " database without the squashed revision cannot go on with this build)");
         }
         if (!javaClasses.isEmpty()) {
             parts.notes.add("Java revisions written as the SQL their operations render for " + this.dialect.name()

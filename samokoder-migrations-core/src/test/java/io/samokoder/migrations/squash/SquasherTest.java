@@ -189,7 +189,9 @@ class SquasherTest {
                 "Transactional: false, as b2 ran outside a transaction: a failure part way leaves the statements"
                         + " before it applied",
                 "Not deferred: c3 was deferred, and the squash runs with the start-up of a new database",
-                "Not contract: c3 was a contract revision, which a new database gets with the rest");
+                "Not contract: c3 was a contract revision, which a new database gets with the rest; squash only"
+                        + " once every database in use has it (a database without the squashed revision cannot go"
+                        + " on with this build)");
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
     }

@@ -58,7 +58,15 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
                 unknown.add(row);
             }
         }
-        String problem = problem(heads, unknown, validation, workspace.hints());
+        List<String> contract = new ArrayList<>();
+        if (!validation.current().isEmpty()) {
+            for (String id : validation.pending()) {
+                if (engine.isContract(id)) {
+                    contract.add(id);
+                }
+            }
+        }
+        String problem = problem(heads, unknown, validation, contract, workspace.hints());
         SchemaComparison comparison = null;
         if (problem == null && workspace.modelSource() != null) {
             comparison = SchemaComparison.run(workspace, output, "check", this.excludeTables, this.skipServerDefaults);
@@ -108,7 +116,7 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
     }
 
     private static String problem(List<String> heads, List<String> unknown, ValidationResult validation,
-            Hints hints) {
+            List<String> contract, Hints hints) {
         if (heads.size() > 1) {
             return "Multiple heads are present: " + String.join(", ", heads) + "; merge them with '" + hints.merge()
                     + "', or point the branch at a head with 'revision --head'";
@@ -137,8 +145,11 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
             return text.toString();
         }
         if (!validation.pending().isEmpty()) {
-            return "Target database is not up to date. Pending: " + String.join(", ", validation.pending())
+            String text = "Target database is not up to date. Pending: " + String.join(", ", validation.pending())
                     + "; run '" + hints.upgrade() + "'";
+            // A contract revision waits for the rollout of the build that brings it: the hint says when.
+            return contract.isEmpty() ? text : text + " once no instance of the build before "
+                    + String.join(", ", contract) + " (Phase: contract) runs";
         }
         return null;
     }
