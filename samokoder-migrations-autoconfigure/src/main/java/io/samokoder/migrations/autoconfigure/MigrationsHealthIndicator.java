@@ -87,7 +87,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             // The application was told to leave the schema alone: what is pending is reported, not acted on.
             return Status.UP;
         }
-        if (!report.pending().isEmpty() || !report.drifted().isEmpty() || !report.partial().isEmpty()) {
+        if (!report.pending().isEmpty() || !report.drifted().isEmpty() || partialNeeded(report)) {
             return Status.OUT_OF_SERVICE;
         }
         // In validate mode nothing applies them, so the schema lags as it does for a pending revision. A start-up
@@ -97,6 +97,19 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
             return Status.OUT_OF_SERVICE;
         }
         return Status.UP;
+    }
+
+    /**
+     * Whether a revision left part-way is one this build needs: not a held contract revision, whose step (the deploy
+     * job's after the rollout) failed while the instances run on the schema before it.
+     */
+    private static boolean partialNeeded(MigrationsReport report) {
+        for (String revision : report.partial()) {
+            if (!report.contract().contains(revision)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Status worse(Status a, Status b) {

@@ -49,6 +49,19 @@ class MigrationsHealthTests {
     }
 
     @Test
+    void aHeldContractRevisionLeftPartWayByTheDeployJobKeepsTheInstanceInService() {
+        MigrationsReport r = report(List.of(), ChecksumStatus.MATCH, MigrationsReport.Outcome.SUCCESS);
+        MigrationsReport contractPartial = new MigrationsReport(r.mode(), r.target(), r.current(), r.heads(),
+                r.pending(), r.history(), r.lastRun(), r.capturedAt(), false, null, List.of("c3"), List.of(), null,
+                List.of(), List.of(), List.of(), List.of("c3"));
+        MigrationsReport otherPartial = new MigrationsReport(r.mode(), r.target(), r.current(), r.heads(),
+                r.pending(), r.history(), r.lastRun(), r.capturedAt(), false, null, List.of("b2"), List.of(), null,
+                List.of(), List.of(), List.of(), List.of("c3"));
+        assertThat(MigrationsHealthIndicator.statusOf(contractPartial)).isEqualTo(Status.UP);
+        assertThat(MigrationsHealthIndicator.statusOf(otherPartial)).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
     void upWithModeNoneWhateverIsPendingDriftedOrLeftPartWay() {
         MigrationsReport behind = report(List.of("b"), ChecksumStatus.CHANGED, MigrationsReport.Outcome.NOT_RUN);
         MigrationsReport none = new MigrationsReport(MigrationsProperties.Mode.NONE, behind.target(), behind.current(),
