@@ -1,5 +1,9 @@
 package io.samokoder.migrations.autoconfigure;
 
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.awaitDeferredRun;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.ready;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.rows;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,10 +16,7 @@ import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -60,18 +60,13 @@ class MigrationsContractTests {
     /** Release 1: a1; release 2: the expand revision b2 and the contract revision c3, which drops what a1 made. */
     @BeforeEach
     void writeScripts() throws IOException {
-        script("001_a.sql", "a1", "", "", "CREATE TABLE orders (id int, legacy_code text);", "DROP TABLE orders;");
-        script("002_b.sql", "b2", "a1", "", "ALTER TABLE orders ADD COLUMN code text;",
+        script(this.scripts, "001_a.sql", "a1", "", "",
+                "CREATE TABLE orders (id int, legacy_code text);", "DROP TABLE orders;");
+        script(this.scripts, "002_b.sql", "b2", "a1", "", "ALTER TABLE orders ADD COLUMN code text;",
                 "ALTER TABLE orders DROP COLUMN code;");
-        script("003_c.sql", "c3", "b2", "-- Phase: contract\n", "ALTER TABLE orders DROP COLUMN legacy_code;",
+        script(this.scripts, "003_c.sql", "c3", "b2", "-- Phase: contract\n",
+                "ALTER TABLE orders DROP COLUMN legacy_code;",
                 "ALTER TABLE orders ADD COLUMN legacy_code text;");
-    }
-
-    private void script(String file, String id, String revises, String headers, String up, String down)
-            throws IOException {
-        Files.writeString(this.scripts.resolve(file), "-- Revision " + id + "\n--\n-- Revision ID: " + id
-                + "\n-- Revises: " + revises + "\n" + headers + "\n-- migrate:upgrade\n" + up
-                + "\n\n-- migrate:downgrade\n" + down + "\n");
     }
 
     private ApplicationContextRunner with(TestDatabase db, String... properties) {
@@ -87,17 +82,6 @@ class MigrationsContractTests {
             .dataSource(db.dataSource())
             .locations("filesystem:" + this.scripts)
             .build());
-    }
-
-    private static List<String> rows(TestDatabase db) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect();
-                ResultSet rs = c.createStatement().executeQuery("SELECT version_num FROM alembic_version ORDER BY 1")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 
     private static SimpleMeterRegistry metrics(ConfigurableApplicationContext context) {
@@ -175,34 +159,14 @@ class MigrationsContractTests {
         }
     }
 
-    private static void ready(ConfigurableApplicationContext context) {
-        context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
-                Duration.ZERO));
-    }
-
-    private static MigrationsReport awaitDeferredRun(ConfigurableApplicationContext context)
-            throws InterruptedException {
-        MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            MigrationsReport report = initializer.report();
-            if (report.deferredRun() != null
-                    && report.deferredRun().outcome() != MigrationsReport.Outcome.RUNNING) {
-                return report;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the deferred revisions did not finish");
-    }
-
     /**
      * Release 2 with a deferred index build d4 and, above it, the contract revision c3 (deferred too, as what builds
      * on a deferred revision must be).
      */
     private void writeDeferredScripts() throws IOException {
-        script("003_c.sql", "c3", "d4", "-- Phase: contract\n-- Deferred: true\n",
+        script(this.scripts, "003_c.sql", "c3", "d4", "-- Phase: contract\n-- Deferred: true\n",
                 "ALTER TABLE orders DROP COLUMN legacy_code;", "ALTER TABLE orders ADD COLUMN legacy_code text;");
-        script("004_d.sql", "d4", "b2", "-- Deferred: true\n-- Transactional: false\n",
+        script(this.scripts, "004_d.sql", "d4", "b2", "-- Deferred: true\n-- Transactional: false\n",
                 "CREATE INDEX CONCURRENTLY ix_orders_code ON orders (code);",
                 "DROP INDEX CONCURRENTLY ix_orders_code;");
     }

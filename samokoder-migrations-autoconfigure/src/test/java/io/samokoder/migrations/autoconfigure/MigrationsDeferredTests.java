@@ -1,5 +1,9 @@
 package io.samokoder.migrations.autoconfigure;
 
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.awaitDeferredRun;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.ready;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.rows;
+import static io.samokoder.migrations.autoconfigure.DeferredRuns.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,7 +12,6 @@ import io.samokoder.migrations.testsupport.PostgresDatabaseExtension;
 import io.samokoder.migrations.testsupport.TestDatabase;
 import io.samokoder.migrations.testsupport.TestPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,7 +20,6 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -56,19 +58,13 @@ class MigrationsDeferredTests {
 
     @BeforeEach
     void writeScripts() throws IOException {
-        script("001_a.sql", "a1", "", "", "CREATE TABLE orders (id int, customer int);", "DROP TABLE orders;");
-        script("002_b.sql", "b2", "a1", "-- Deferred: true\n-- Transactional: false\n",
+        script(this.scripts, "001_a.sql", "a1", "", "",
+                "CREATE TABLE orders (id int, customer int);", "DROP TABLE orders;");
+        script(this.scripts, "002_b.sql", "b2", "a1", "-- Deferred: true\n-- Transactional: false\n",
                 "CREATE INDEX CONCURRENTLY ix_orders_customer ON orders (customer);",
                 "DROP INDEX CONCURRENTLY ix_orders_customer;");
-        script("003_c.sql", "c3", "a1", "", "ALTER TABLE orders ADD COLUMN total numeric;",
+        script(this.scripts, "003_c.sql", "c3", "a1", "", "ALTER TABLE orders ADD COLUMN total numeric;",
                 "ALTER TABLE orders DROP COLUMN total;");
-    }
-
-    private void script(String file, String id, String revises, String headers, String up, String down)
-            throws IOException {
-        Files.writeString(this.scripts.resolve(file), "-- Revision " + id + "\n--\n-- Revision ID: " + id
-                + "\n-- Revises: " + revises + "\n" + headers + "\n-- migrate:upgrade\n" + up
-                + "\n\n-- migrate:downgrade\n" + down + "\n");
     }
 
     private ApplicationContextRunner with(TestDatabase db, String... properties) {
@@ -76,37 +72,6 @@ class MigrationsDeferredTests {
             .withPropertyValues("samokoder.migrations.locations=filesystem:" + this.scripts,
                     "management.endpoints.web.exposure.include=migrations")
             .withPropertyValues(properties);
-    }
-
-    private static List<String> rows(TestDatabase db) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect();
-                ResultSet rs = c.createStatement().executeQuery("SELECT version_num FROM alembic_version ORDER BY 1")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
-
-    private static void ready(ConfigurableApplicationContext context) {
-        context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
-                Duration.ZERO));
-    }
-
-    private static MigrationsReport awaitDeferredRun(ConfigurableApplicationContext context)
-            throws InterruptedException {
-        MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            MigrationsReport report = initializer.report();
-            if (report.deferredRun() != null
-                    && report.deferredRun().outcome() != MigrationsReport.Outcome.RUNNING) {
-                return report;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the deferred revisions did not finish");
     }
 
     @Test
@@ -168,7 +133,8 @@ class MigrationsDeferredTests {
 
     @Test
     void aFailedDeferredRunIsReportedAndKeepsTheInstanceUp() throws IOException {
-        script("002_b.sql", "b2", "a1", "-- Deferred: true\n", "SELECT no_such_column FROM orders;", "SELECT 1;");
+        script(this.scripts, "002_b.sql", "b2", "a1", "-- Deferred: true\n",
+                "SELECT no_such_column FROM orders;", "SELECT 1;");
         try (TestDatabase db = TestPostgres.createDatabase("deferred_fails")) {
             with(db).run((context) -> {
                 ready(context);
@@ -256,7 +222,7 @@ class MigrationsDeferredTests {
      */
     @Test
     void whileADeferredRevisionRunsTheInstanceIsLiveReadyAndReportsIt() throws Exception {
-        script("004_d.sql", "d4", "b2", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
+        script(this.scripts, "004_d.sql", "d4", "b2", "-- Deferred: true\n", "SELECT pg_advisory_xact_lock(4242);\n"
                 + "ALTER TABLE orders ADD COLUMN note text;", "ALTER TABLE orders DROP COLUMN note;");
         ApplicationContextRunner withProbes = EndpointAnswers.withProbes(this.runner);
         try (TestDatabase db = TestPostgres.createDatabase("deferred_live"); Connection gate = db.connect()) {
