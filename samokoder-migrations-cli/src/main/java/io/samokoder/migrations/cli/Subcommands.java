@@ -143,11 +143,14 @@ final class Subcommands {
         List<String> branchLabels = new ArrayList<>();
         @Option(names = "--rev-id", description = "Revision id (default: 12 random hex digits).")
         String revisionId;
+        @Option(names = "--contract", description = "Declare the merge a contract revision (-- Phase: contract), as"
+                + " a merge of a contract revision's branch must be.")
+        boolean contract;
 
         @Override
         public Integer call() {
             return this.root.execute(new MergeCommand(this.revisions, this.message, this.branchLabels,
-                    this.revisionId), OutputFormat.TEXT);
+                    this.revisionId, this.contract), OutputFormat.TEXT);
         }
     }
 

@@ -148,7 +148,17 @@ class RevisionCommandsTest {
         RevisionScript merge = load(generated(this.cli.run("merge", "root02", "eeee", "-m", "Merge heads",
                 "--rev-id", "merge03")));
         assertEquals(List.of("root02", "eeee5555"), merge.downRevisions());
+        assertEquals(Phase.EXPAND, merge.phase());
         assertEquals("merge03 (reporting) (head)\n", this.cli.run("heads").out());
+    }
+
+    @Test
+    void aMergeOfAContractBranchIsDeclaredContractWithTheOption() {
+        generated(this.cli.run("revision", "-m", "Drop login", "--head", "base", "--contract", "--rev-id", "c0ffee02"));
+        RevisionScript merge = load(generated(this.cli.run("merge", "heads", "-m", "Merge", "--contract",
+                "--rev-id", "merge04")));
+        assertEquals(Phase.CONTRACT, merge.phase());
+        assertEquals(List.of("eeee5555", "c0ffee02"), merge.downRevisions());
     }
 
     @Test

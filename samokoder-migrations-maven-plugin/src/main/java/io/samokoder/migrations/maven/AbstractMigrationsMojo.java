@@ -148,7 +148,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
      * {@code -Dsamokoder.dryRun=yes} would run the real migration: such a value is refused instead.
      */
     private static final List<String> FLAGS = List.of("samokoder.allowEmpty", "samokoder.applied",
-            "samokoder.autogenerate", "samokoder.checkHeads", "samokoder.compareServerDefaults",
+            "samokoder.autogenerate", "samokoder.checkHeads", "samokoder.compareServerDefaults", "samokoder.contract",
             "samokoder.dropUnmappedTables", "samokoder.dryRun", "samokoder.holdContract", "samokoder.indicateCurrent",
             "samokoder.java", "samokoder.purge", "samokoder.resolveDependencies", "samokoder.retryPartial",
             "samokoder.skip", "samokoder.splice", "samokoder.sql", "samokoder.verbose");

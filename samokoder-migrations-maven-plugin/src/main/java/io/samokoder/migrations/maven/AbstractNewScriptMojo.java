@@ -4,7 +4,9 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters that {@code revision} and {@code merge} share: the new script's message, labels and id. */
+/**
+ * The parameters that {@code revision} and {@code merge} share: the new script's message, labels, id and phase.
+ */
 public abstract class AbstractNewScriptMojo extends AbstractMigrationsMojo {
 
     /** The message (the header's first line and the file name's slug). Required. */
@@ -19,6 +21,10 @@ public abstract class AbstractNewScriptMojo extends AbstractMigrationsMojo {
     @Parameter(property = "samokoder.revId")
     private String revId;
 
+    /** Declare a contract revision ({@code -- Phase: contract}): it drops what only the previous build uses. */
+    @Parameter(property = "samokoder.contract", defaultValue = "false")
+    private boolean contract;
+
     /** The message, or a failure naming the property with an example. */
     String message(String example) throws MojoFailureException {
         return required(this.message, "samokoder.message", example);
@@ -30,5 +36,9 @@ public abstract class AbstractNewScriptMojo extends AbstractMigrationsMojo {
 
     String revId() {
         return this.revId;
+    }
+
+    boolean contract() {
+        return this.contract;
     }
 }

@@ -19,6 +19,6 @@ public class MergeMojo extends AbstractNewScriptMojo {
     @Override
     MigrationCommand command() throws MojoFailureException {
         return new MergeCommand(words(this.revisions), message("\"merge heads\""),
-                branchLabels(), revId());
+                branchLabels(), revId(), contract());
     }
 }

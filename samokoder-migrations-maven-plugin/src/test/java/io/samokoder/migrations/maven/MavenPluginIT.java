@@ -140,10 +140,12 @@ class MavenPluginIT {
     void upgradeHoldsAContractRevisionAndRefusesToHoldOffline() throws IOException, SQLException {
         // A contract revision on the heads (the database is at them): held, and the file removed again.
         Path contract = project.resolve("src/main/resources/db/migrations/" + CONTRACT + "_drop_name.sql");
-        Files.writeString(contract, "-- drop name\n--\n-- Revision ID: " + CONTRACT + "\n-- Revises: " + SECOND
-                + "\n-- Phase: contract\n\n-- migrate:upgrade\nALTER TABLE account DROP COLUMN name;\n\n"
-                + "-- migrate:downgrade\nALTER TABLE account ADD COLUMN name varchar(50);\n");
+        Build written = mvn("samokoder-migrations:revision", "-Dsamokoder.contract", "-Dsamokoder.message=drop name",
+                "-Dsamokoder.revId=" + CONTRACT);
+        written.assertSuccess();
         try {
+            assertTrue(Files.readString(contract).contains("\n-- Phase: contract\n"), Files.readString(contract));
+            fill(contract, "ALTER TABLE account DROP COLUMN name;", "ALTER TABLE account ADD COLUMN name varchar(50);");
             Build held = mvn("samokoder-migrations:upgrade", "-Dsamokoder.holdContract");
             held.assertSuccess();
             held.assertLine("Held for the upgrade after the rollout (Phase: contract): " + CONTRACT);
