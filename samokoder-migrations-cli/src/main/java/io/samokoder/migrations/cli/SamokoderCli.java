@@ -234,10 +234,10 @@ public final class SamokoderCli {
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> map = new LinkedHashMap<>();
-        map.put("init", Subcommands.Init::new);
-        map.put("revision", Subcommands.Revision::new);
-        map.put("merge", Subcommands.Merge::new);
-        map.put("squash", Subcommands.Squash::new);
+        map.put("init", ScriptSubcommands.Init::new);
+        map.put("revision", ScriptSubcommands.Revision::new);
+        map.put("merge", ScriptSubcommands.Merge::new);
+        map.put("squash", ScriptSubcommands.Squash::new);
         map.put("upgrade", Subcommands.Upgrade::new);
         map.put("downgrade", Subcommands.Downgrade::new);
         map.put("stamp", Subcommands.Stamp::new);
@@ -246,7 +246,7 @@ public final class SamokoderCli {
         map.put("branches", Subcommands.Branches::new);
         map.put("history", Subcommands.History::new);
         map.put("show", Subcommands.Show::new);
-        map.put("edit", Subcommands.Edit::new);
+        map.put("edit", ScriptSubcommands.Edit::new);
         map.put("ensure_version", Subcommands.EnsureVersion::new);
         map.put("check", Subcommands.Check::new);
         map.put("repair", Subcommands.Repair::new);
