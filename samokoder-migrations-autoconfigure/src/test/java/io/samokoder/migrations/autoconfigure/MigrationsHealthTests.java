@@ -144,8 +144,8 @@ class MigrationsHealthTests {
 
     private static MigrationsReport report(List<String> pending, ChecksumStatus checksum,
             MigrationsReport.Outcome outcome) {
-        RevisionInfo applied = new RevisionInfo("a", List.of(), List.of(), List.of(), "first", "a.sql", pending.isEmpty(),
-                false, false, true, Instant.EPOCH, 5L, checksum);
+        RevisionInfo applied = new RevisionInfo("a", List.of(), List.of(), List.of(), "first", "a.sql",
+                pending.isEmpty(), false, false, true, Instant.EPOCH, 5L, checksum);
         MigrationsReport.LastRun run = new MigrationsReport.LastRun(Instant.EPOCH, Duration.ofMillis(10), Duration.ZERO,
                 outcome, null, List.of(), null, null);
         return new MigrationsReport(MigrationsProperties.Mode.UPGRADE, "heads", List.of("a"), List.of("a"), pending,

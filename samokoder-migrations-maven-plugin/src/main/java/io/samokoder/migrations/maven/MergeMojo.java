@@ -7,7 +7,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** {@code merge}: writes a merge revision of the given revisions (default {@code heads}: all heads); reads no database. */
+/**
+ * {@code merge}: writes a merge revision of the given revisions (default {@code heads}: all heads); reads no database.
+ */
 @Mojo(name = "merge", threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class MergeMojo extends AbstractNewScriptMojo {
