@@ -83,6 +83,16 @@ class HoldContractCliTest {
     }
 
     @Test
+    void lintFailsOnADropOutsideAContractRevisionOnceTheRevisionsUsePhases() throws IOException {
+        assertEquals(0, this.cli.run("lint", "-r", ":").status(), "c3's drop is what its phase is for");
+        Fixture.script(this.dir, "004_r4.sql", "Drop email", "r4", "c3", "",
+                "ALTER TABLE accounts DROP COLUMN email;", "ALTER TABLE accounts ADD COLUMN email text;");
+        Cli.Result lint = this.cli.run("lint", "-r", ":");
+        assertEquals(255, lint.status(), lint::toString);
+        assertTrue(lint.out().contains("004_r4.sql:7: drop-in-expand (revision r4)"), lint::toString);
+    }
+
+    @Test
     void aNewDatabaseGetsTheContractRevisionsWithTheRest() {
         Cli.Result run = ok("upgrade", "heads", "--hold-contract");
         assertEquals(List.of("Running upgrade  -> r1, Create accounts", "Running upgrade r1 -> r2, Add email",

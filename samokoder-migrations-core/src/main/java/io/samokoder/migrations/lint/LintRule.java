@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What the linter looks for: statements that hold a lock that stops other sessions' reads or writes for as
- * long as a large table takes to scan, rewrite or index, and statements that fail on a table with rows. Each
+ * long as a large table takes to scan, rewrite or index, statements that fail on a table with rows, and (with
+ * expand/contract phases) drops outside a contract revision. Each
  * rule has an id, used in findings and to silence it ({@code -- lint: ignore <id>}).
  */
 public enum LintRule {
@@ -39,7 +40,13 @@ public enum LintRule {
      * may copy the table with writes blocked. */
     ALTER_MAY_COPY_TABLE("alter-may-copy-table", "MariaDB, MySQL"),
     /** MariaDB, MySQL: a {@code FULLTEXT} or {@code SPATIAL} index is built with writes blocked. */
-    INDEX_BLOCKS_WRITES("index-blocks-writes", "MariaDB, MySQL");
+    INDEX_BLOCKS_WRITES("index-blocks-writes", "MariaDB, MySQL"),
+    /**
+     * Where the revisions use expand/contract phases (some revision is {@code Phase: contract}): a revision that is
+     * not contract drops or renames a table or a column, which the previous build, still running during a rolling
+     * deploy, may read.
+     */
+    DROP_IN_EXPAND("drop-in-expand", "PostgreSQL, MariaDB, MySQL");
 
     private final String id;
     private final String databases;

@@ -2,6 +2,7 @@ package io.samokoder.migrations.lint;
 
 import io.samokoder.migrations.dialect.Dialect;
 import io.samokoder.migrations.java.JavaRevisions;
+import io.samokoder.migrations.script.Phase;
 import io.samokoder.migrations.script.RevisionScript;
 import io.samokoder.migrations.script.ScriptFormatException;
 import io.samokoder.migrations.script.SqlStatement;
@@ -17,9 +18,10 @@ import java.util.Set;
 
 /**
  * Finds the statements of revisions that lock a table in use for as long as the table takes to scan, rewrite,
- * copy or index, or that fail on a table with rows ({@link LintRule}). It reads the upgrade statements as they
- * are sent to the database ({@link RevisionScript#offlineStatements}: SQL scripts as written, Java revisions'
- * operations as rendered), one revision at a time, without a connection. PostgreSQL, MariaDB and MySQL have
+ * copy or index, or that fail on a table with rows, and, where the revisions use expand/contract phases, that drop
+ * or rename what the previous build reads outside a contract revision ({@link LintRule}). It reads the upgrade
+ * statements as they are sent to the database ({@link RevisionScript#offlineStatements}: SQL scripts as written,
+ * Java revisions' operations as rendered), one revision at a time, without a connection. PostgreSQL, MariaDB and MySQL have
  * rules; H2, an embedded and test database, has none. A statement is left alone when a comment directly above it
  * or inside it says {@code lint: ignore} (every rule) or {@code lint: ignore <rule>, <rule>}; a Java revision's
  * statements, when its class says {@link LintIgnore}.
@@ -36,17 +38,20 @@ public final class Linter {
     private final Set<LintRule> ignored;
     /** The database's rules; {@code null} when it has none. */
     private final Rules rules;
+    /** Whether the revisions use expand/contract phases, which adds {@link LintRule#DROP_IN_EXPAND}. */
+    private final boolean phases;
 
-    private Linter(Dialect dialect, Set<LintRule> ignored) {
+    private Linter(Dialect dialect, Set<LintRule> ignored, boolean phases) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.ignored = ignored;
         this.rules = dialect.mysqlLexicalRules() ? MySqlRules::check
                 : "postgresql".equals(dialect.name()) ? PostgresRules::check : null;
+        this.phases = phases;
     }
 
     /** A linter with the rules of this database. */
     public static Linter forDialect(Dialect dialect) {
-        return new Linter(dialect, EnumSet.noneOf(LintRule.class));
+        return new Linter(dialect, EnumSet.noneOf(LintRule.class), false);
     }
 
     /** This linter without these rules. */
@@ -54,7 +59,21 @@ public final class Linter {
         Set<LintRule> all = EnumSet.noneOf(LintRule.class);
         all.addAll(this.ignored);
         all.addAll(rules);
-        return new Linter(this.dialect, all);
+        return new Linter(this.dialect, all, this.phases);
+    }
+
+    /**
+     * This linter with {@link LintRule#DROP_IN_EXPAND} where the revisions use expand/contract phases: where one of
+     * them is {@code Phase: contract}.
+     *
+     * @param revisions every revision of the map, not only those to lint (the contract ones may be older)
+     */
+    public Linter withPhasesOf(Collection<RevisionScript> revisions) {
+        boolean used = false;
+        for (RevisionScript revision : revisions) {
+            used |= revision.phase() == Phase.CONTRACT;
+        }
+        return new Linter(this.dialect, this.ignored, used);
     }
 
     /** Whether the database has rules (H2 has none). */
@@ -93,6 +112,7 @@ public final class Linter {
     private List<LintFinding> lint(RevisionScript script, List<SqlStatement> statements) {
         RevisionLint revision = new RevisionLint(script, script.transactional(this.dialect), this.ignored);
         boolean mysql = this.dialect.mysqlLexicalRules();
+        boolean expand = this.phases && script.phase() != Phase.CONTRACT;
         String[] lines = script.text().isEmpty() ? new String[0] : script.text().split("\n", -1);
         Suppressions javaMarkers = JavaRevisions.revisionOf(script).map(JavaRevisions::declaringClass)
                 .map(type -> Suppressions.of(type.getAnnotation(LintIgnore.class), type.getName()))
@@ -109,6 +129,9 @@ public final class Linter {
             revision.statement(statement, javaMarkers != Suppressions.NONE ? javaMarkers
                     : Suppressions.of(lines, statement.line(), tokens.comments(), script.description()));
             this.rules.check(new Cursor(tokens.tokens()), revision);
+            if (expand) {
+                PhaseRules.check(new Cursor(tokens.tokens()), revision);
+            }
         }
         return revision.findings();
     }

@@ -40,6 +40,46 @@ class LinterTest {
         return Linter.forDialect(dialect).lint(List.of(script)).findings().stream().map(f -> f.rule().id()).toList();
     }
 
+    /** The findings of the phase rule where the map uses phases: a contract revision c9 beside the linted one. */
+    private static List<String> phaseRules(Dialect dialect, RevisionScript script) {
+        RevisionScript contract = ScriptLoader.parse("db/migrations/c9_drop.sql", "-- drop\n--\n-- Revision ID: c9\n"
+                + "-- Phase: contract\n\n-- migrate:upgrade\nALTER TABLE accounts DROP COLUMN login;\n");
+        return Linter.forDialect(dialect).withPhasesOf(List.of(script, contract)).lint(List.of(script, contract))
+                .findings().stream().filter(f -> f.rule() == LintRule.DROP_IN_EXPAND)
+                .map(f -> f.revision() + " " + f.rule().id() + " " + f.sql()).toList();
+    }
+
+    @Test
+    void whereRevisionsUsePhasesOnlyAContractRevisionDropsOrRenames() {
+        String drops = "ALTER TABLE accounts DROP COLUMN login, ADD COLUMN email text;\n"
+                + "ALTER TABLE accounts RENAME COLUMN name TO full_name;\nDROP TABLE IF EXISTS sessions;\n"
+                + "ALTER TABLE orders RENAME TO purchases;\nALTER TABLE orders DROP CONSTRAINT orders_pk;\n"
+                + "ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;\nCREATE TABLE tmp (id int);\nDROP TABLE tmp;";
+        assertThat(phaseRules(POSTGRESQL, script("", drops))).containsExactly(
+                "a1 drop-in-expand ALTER TABLE accounts DROP COLUMN login, ADD COLUMN email text",
+                "a1 drop-in-expand ALTER TABLE accounts RENAME COLUMN name TO full_name",
+                "a1 drop-in-expand DROP TABLE IF EXISTS sessions",
+                "a1 drop-in-expand ALTER TABLE orders RENAME TO purchases");
+        assertThat(phaseRules(MARIADB, script("", "ALTER TABLE accounts DROP login;\n"
+                + "ALTER TABLE accounts CHANGE name full_name varchar(50);\n"
+                + "ALTER TABLE accounts CHANGE note note text;\nRENAME TABLE orders TO purchases;\n"
+                + "ALTER TABLE accounts DROP INDEX ix_login;"))).containsExactly(
+                "a1 drop-in-expand ALTER TABLE accounts DROP login",
+                "a1 drop-in-expand ALTER TABLE accounts CHANGE name full_name varchar(50)",
+                "a1 drop-in-expand RENAME TABLE orders TO purchases");
+        // The contract revision itself, a revision marked to ignore the rule, and a map without phases: nothing.
+        assertThat(phaseRules(POSTGRESQL, script("-- Phase: contract", drops))).isEmpty();
+        assertThat(phaseRules(POSTGRESQL, script("", "-- lint: ignore drop-in-expand\nDROP TABLE sessions;")))
+                .isEmpty();
+        assertThat(rules(POSTGRESQL, drops)).isEmpty();
+        LintFinding finding = Linter.forDialect(POSTGRESQL).withPhasesOf(List.of(script("-- Phase: contract", "")))
+                .lint(List.of(script("", "DROP TABLE sessions;"))).findings().get(0);
+        assertThat(finding.problem()).isEqualTo("Drops table \"sessions\" in a revision that is not a contract"
+                + " revision: the previous build, which runs beside the new one during a rolling deploy, may still"
+                + " read it");
+        assertThat(finding.advice()).startsWith("Move it to a revision with '-- Phase: contract'");
+    }
+
     @Test
     void anIndexOnATableInUseIsBuiltConcurrently() {
         RevisionScript script = script("", "SELECT 1;\n\nCREATE INDEX ix_a ON public.accounts (email);");

@@ -33,7 +33,7 @@ final class KitLint {
         for (int i = selected.size() - 1; i >= 0; i--) {
             inOrder.add(scripts.get(selected.get(i).id()));
         }
-        LintReport report = Linter.forDialect(migrations.dialect()).lint(inOrder);
+        LintReport report = Linter.forDialect(migrations.dialect()).withPhasesOf(scripts.values()).lint(inOrder);
         List<String> problems = new ArrayList<>();
         for (LintFinding finding : report.findings()) {
             problems.add("revision " + finding.revision() + " (" + finding.location() + "): " + finding.rule().id()

@@ -30,6 +30,17 @@ class KitLintTest {
     }
 
     @Test
+    void whereRevisionsUsePhasesADropOutsideAContractRevisionFails(TestDatabase db) {
+        MigrationsKit phases = MigrationsKit.of(db.dataSource(), "classpath:kit/phases");
+        assertThatThrownBy(() -> phases.assertNoLockingStatements(":"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("revision b2 (classpath:kit/phases/002_b2_drop_nick.sql:7): drop-in-expand:"
+                        + " Drops column \"users\".\"nick\" in a revision that is not a contract revision");
+        // The contract revision's own drop is what the phase is for.
+        phases.assertNoLockingStatements("c3:");
+    }
+
+    @Test
     void aRangeBeforeTheFindingPassesAndABadOneFails(TestDatabase db) {
         // The first revision indexes the table it creates.
         kit(db).assertNoLockingStatements("a1a1a1a1a1a1:a1a1a1a1a1a1").assertNoLockingStatements(":a1a1a1a1a1a1");

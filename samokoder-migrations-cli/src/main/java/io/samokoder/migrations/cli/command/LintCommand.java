@@ -50,7 +50,8 @@ public record LintCommand(String range, List<String> ignore) implements Migratio
         }
         boolean online = this.range == null || this.range.contains("current");
         Migrations engine = online ? workspace.database("lint") : workspace.engine();
-        Linter linter = Linter.forDialect(online ? engine.dialect() : engine.offlineDialect()).ignoring(ignored);
+        Linter linter = Linter.forDialect(online ? engine.dialect() : engine.offlineDialect()).ignoring(ignored)
+                .withPhasesOf(engine.scripts());
         LintReport report = linter.lint(scripts(workspace.revisions(), engine, online));
         String problem = report.findings().isEmpty() ? null : problem(report);
         if (output.json()) {
