@@ -181,16 +181,25 @@ public final class Migrations {
      */
     public List<String> pendingContract() {
         MigrationStatus status = status("heads");
-        List<String> pending = new ArrayList<>();
-        if (status.current().isEmpty()) {
-            return pending;
+        return heldContract(status.current(), status.pending());
+    }
+
+    /**
+     * The contract revisions among pending ones that an upgrade holding them leaves, as {@link #pendingContract()}
+     * tells them, from rows and pending revisions already read (a {@link MigrationStatus}, a
+     * {@link ValidationResult}): none where there are no rows.
+     */
+    public List<String> heldContract(List<String> current, List<String> pending) {
+        List<String> held = new ArrayList<>();
+        if (current.isEmpty()) {
+            return held;
         }
-        for (String id : status.pending()) {
+        for (String id : pending) {
             if (this.engine.isContract(id)) {
-                pending.add(id);
+                held.add(id);
             }
         }
-        return pending;
+        return held;
     }
 
     /** The repeatable scripts, in the order a run applies them; read once, on first use. */

@@ -196,7 +196,7 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
             return !this.migrations.pendingDeferred().isEmpty();
         }
         MigrationStatus status = this.migrations.status("heads");
-        List<String> held = ModeStrategies.heldContract(this.migrations, status.current(), status.pending());
+        List<String> held = this.migrations.heldContract(status.current(), status.pending());
         return status.pending().stream().anyMatch((id) -> this.migrations.isDeferred(id) && !held.contains(id));
     }
 

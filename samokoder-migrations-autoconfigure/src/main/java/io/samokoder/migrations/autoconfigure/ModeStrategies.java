@@ -53,14 +53,6 @@ final class ModeStrategies {
     }
 
     /**
-     * The contract revisions among the pending ones that an upgrade holding them leaves: none on a database without
-     * version rows (it gets them with the rest), as {@link Migrations#pendingContract()}.
-     */
-    static List<String> heldContract(Migrations migrations, List<String> rows, List<String> pending) {
-        return rows.isEmpty() ? List.of() : pending.stream().filter(migrations::isContract).toList();
-    }
-
-    /**
      * Moves to the target in one engine call, decided under the lock: upgrades; a target below the
      * current revision downgrades only when allowed, and otherwise fails before anything runs.
      */
@@ -97,7 +89,7 @@ final class ModeStrategies {
             return;
         }
         // Held contract revisions are the expected state between a rollout and the deploy job's contract step.
-        List<String> held = holdsContract ? heldContract(migrations, result.current(), result.pending()) : List.of();
+        List<String> held = holdsContract ? migrations.heldContract(result.current(), result.pending()) : List.of();
         List<String> pending = result.pending().stream().filter((id) -> !held.contains(id)).toList();
         if (!pending.isEmpty()) {
             logger.warn("Validate mode: " + pending.size() + " revision(s) pending for target " + target + ": "

@@ -48,7 +48,7 @@ final class ReportReader {
         // Every revision, heads first, read with the status: one read of the rows and the log, not two.
         List<RevisionInfo> history = status.revisions();
         List<String> contract = this.holdsContract.getAsBoolean()
-                ? ModeStrategies.heldContract(this.migrations, status.current(), status.pending()) : List.of();
+                ? this.migrations.heldContract(status.current(), status.pending()) : List.of();
         List<String> pending = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
         for (String id : status.pending()) {

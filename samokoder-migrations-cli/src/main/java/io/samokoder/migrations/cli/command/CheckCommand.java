@@ -58,14 +58,7 @@ public record CheckCommand(List<String> excludeTables, boolean skipServerDefault
                 unknown.add(row);
             }
         }
-        List<String> contract = new ArrayList<>();
-        if (!validation.current().isEmpty()) {
-            for (String id : validation.pending()) {
-                if (engine.isContract(id)) {
-                    contract.add(id);
-                }
-            }
-        }
+        List<String> contract = engine.heldContract(validation.current(), validation.pending());
         String problem = problem(heads, unknown, validation, contract, workspace.hints());
         SchemaComparison comparison = null;
         if (problem == null && workspace.modelSource() != null) {
