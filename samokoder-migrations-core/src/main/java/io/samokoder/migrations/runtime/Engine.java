@@ -121,8 +121,8 @@ public final class Engine {
                         request.holdContract() && !loaded.contract().isEmpty());
             }
             if (request.leaves()) {
-                MigrationResult reached = Deferred.reachedUnlocked(this.config, this.binding, this.catalog, request,
-                        startedAt, start);
+                MigrationResult reached = LeftRevisions.reachedUnlocked(this.config, this.binding, this.catalog,
+                        request, startedAt, start);
                 if (reached != null) {
                     return finished(reached, reached.summary());
                 }

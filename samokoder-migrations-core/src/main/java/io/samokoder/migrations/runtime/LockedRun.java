@@ -72,8 +72,7 @@ final class LockedRun {
             command = move.command();
             plan = move.plan();
         } else if (request.leaves()) {
-            plan = Deferred.plan(this.catalog.planner(), from,
-                    Deferred.heads(this.catalog.graph(), Deferred.left(this.catalog.get(), request, from)));
+            plan = LeftRevisions.plan(this.catalog.get(), request, from);
         } else {
             plan = Plans.plan(this.catalog.planner(), command, from, target, request.stampTargets(), purge);
         }
@@ -94,7 +93,7 @@ final class LockedRun {
                 && FastStart.key(plan.rowsAfter()).equals(FastStart.key(this.catalog.graph().heads()));
         // Split before anything runs, so that one that cannot become statements changes nothing.
         List<Repeatables.Prepared> repeatables = atHeads || command == Command.UPGRADE && request.holdContract()
-                && Deferred.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
+                && LeftRevisions.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
                 ? Repeatables.prepare(this.catalog.repeatables(), dialect, placeholders) : List.of();
         // Inner classes below, not lambdas: each lambda site spins a class on its first use, cold.
         if (!dialect.transactionalDdl() && !plan.isEmpty() && state.mayHoldLog()) {

@@ -128,8 +128,7 @@ final class Queries {
         List<String> from = NewerRevisions.planFrom(this.catalog, tables(), state.rows(), state.log(),
                 this.config.allowNewerRevisions());
         Plan plan = request.leaves()
-                ? Deferred.plan(this.catalog.planner(), from, Deferred.heads(this.catalog.graph(),
-                        Deferred.left(this.catalog.get(), request, from)))
+                ? LeftRevisions.plan(this.catalog.get(), request, from)
                 : Plans.plan(this.catalog.planner(), command, from, target, null, false);
         boolean newer = from != state.rows();
         if (newer) {
@@ -154,7 +153,7 @@ final class Queries {
             steps.add(Plans.plannedStep(step, step.revision() == null ? null : this.catalog.script(step.revision())));
         }
         List<String> repeatables = command == Command.UPGRADE && !newer
-                && Deferred.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
+                && LeftRevisions.repeatablesWanted(this.catalog.get(), request, plan.rowsAfter())
                         ? pendingRepeatables() : List.of();
         if (newer) {
             // The database stays at the newer rows, as the run leaves it.
